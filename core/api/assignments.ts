@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { Id, IsoTime } from './common.ts';
+import { Item } from './items.ts';
+
+export const AssignmentStatus = z.enum(['locked', 'submitted', 'skipped', 'expired']);
+export const Assignment = z
+  .object({
+    id: z.number().int(),
+    projectId: z.number().int(),
+    itemId: z.number().int(),
+    userId: z.number().int(),
+    status: AssignmentStatus,
+    lockExpiresAt: IsoTime.nullable(),
+    skipReason: z.string().nullable(),
+    createdAt: IsoTime,
+  })
+  .meta({ id: 'Assignment' });
+
+export const AnnotationStatus = z.enum(['draft', 'submitted']);
+export const Annotation = z
+  .object({
+    id: z.number().int(),
+    assignmentId: z.number().int().nullable(),
+    itemId: z.number().int(),
+    projectId: z.number().int(),
+    userId: z.number().int(),
+    annotator: z.string().describe('email, or the name of an external annotator'),
+    status: AnnotationStatus,
+    answers: z.record(z.string(), z.unknown()),
+    pendingAnswers: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .describe('unsubmitted edits of a submitted annotation'),
+    leadTimeMs: z.number().int().describe('active time spent, summed over saves'),
+    revision: z.number().int(),
+    createdAt: IsoTime,
+    updatedAt: IsoTime,
+    submittedAt: IsoTime.nullable(),
+  })
+  .meta({ id: 'Annotation' });
+export type Annotation = z.infer<typeof Annotation>;
+
+export const Revision = z
+  .object({
+    revision: z.number().int(),
+    userId: z.number().int(),
+    kind: z.enum(['draft', 'submit', 'edit', 'import']),
+    answers: z.record(z.string(), z.unknown()),
+    createdAt: IsoTime,
+  })
+  .meta({ id: 'Revision' });
+
+export const Work = z
+  .object({ item: Item, assignment: Assignment, annotation: Annotation.nullable() })
+  .meta({ id: 'Work' });
+
+export const AssignmentParams = z.object({ assignmentId: Id });
+const ActiveMs = z
+  .number()
+  .int()
+  .min(0)
+  .max(86_400_000)
+  .default(0)
+  .describe('active milliseconds since the previous save; summed into leadTimeMs');
+const AnswersBody = z.record(z.string(), z.unknown());
+
+export const DraftBody = z.object({ answers: AnswersBody, activeMs: ActiveMs });
+export const DraftResult = z.object({ assignment: Assignment, annotation: Annotation });
+export const SubmitBody = z.object({
+  answers: AnswersBody,
+  activeMs: ActiveMs,
+  idempotencyKey: z.string().min(8).max(128).describe('client-chosen; a replay returns the first result'),
+});
+export const SubmitResult = z
+  .object({ created: z.boolean().describe('false when this was a replay'), annotation: Annotation })
+  .meta({ id: 'SubmitResult' });
+export const SkipBody = z.object({ reason: z.string().max(2000).optional() });
+export const MyWorkQuery = z.object({
+  status: z.enum(['submitted', 'locked', 'skipped']).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+export const ItemDetail = z
+  .object({
+    item: Item,
+    annotations: z.array(Annotation),
+    assignments: z.array(Assignment),
+  })
+  .meta({ id: 'ItemDetail' });
+export const ItemHistoryParams = z.object({ annotationId: Id });
+export const Health = z.object({
+  status: z.literal('ok'),
+  store: z.enum(['sqlite', 'postgres']),
+  version: z.string(),
+});

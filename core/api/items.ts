@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { Id, IsoTime } from './common.ts';
+
+export const Item = z
+  .object({
+    id: z.number().int(),
+    projectId: z.number().int(),
+    externalId: z.string().nullable(),
+    data: z.record(z.string(), z.unknown()),
+    meta: z.record(z.string(), z.unknown()),
+    priority: z.number().int(),
+    createdAt: IsoTime,
+  })
+  .meta({ id: 'Item' });
+export type Item = z.infer<typeof Item>;
+
+export const ItemStatus = z.enum(['open', 'in_progress', 'complete']);
+export const ItemSummary = Item.extend({
+  status: ItemStatus,
+  submitted: z.number().int(),
+  annotators: z.array(z.string()),
+}).meta({ id: 'ItemSummary' });
+
+export const ItemParams = z.object({ itemId: Id });
+
+export const ImportQuery = z.object({
+  format: z.enum(['jsonl', 'csv']).optional().describe('default: from Content-Type'),
+  skipInvalid: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('import the valid lines and report the invalid ones'),
+});
+export const ImportLineError = z.object({ line: z.number().int(), message: z.string() });
+export const ImportResult = z
+  .object({
+    imported: z.number().int(),
+    annotations: z.number().int(),
+    invalid: z.number().int(),
+    errors: z.array(ImportLineError).describe('the first 1000 invalid lines'),
+  })
+  .meta({ id: 'ImportResult' });
+
+export const ExportQuery = z.object({ format: z.enum(['jsonl']).default('jsonl') });

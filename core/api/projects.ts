@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { InterfaceDefinition } from '../interface/index.ts';
+import { Id, IsoTime } from './common.ts';
+import { Role } from './users.ts';
+
+export const ItemOrder = z.enum(['sequential', 'random']);
+
+export const ProjectSettings = z.object({
+  name: z.string().trim().min(1).max(200),
+  guidelines: z.string().max(1_000_000).default(''),
+  overlap: z.number().int().min(1).max(100).default(1),
+  lockTtlSeconds: z.number().int().min(30).max(86_400).default(600),
+  itemOrder: ItemOrder.default('sequential'),
+  allowEditSubmitted: z.boolean().default(true),
+});
+
+export const CreateProjectBody = ProjectSettings.extend({ interface: InterfaceDefinition });
+export const UpdateProjectBody = ProjectSettings.partial();
+
+export const ProjectProgress = z
+  .object({
+    items: z.number().int(),
+    complete: z.number().int().describe('items with `overlap` submitted annotations'),
+    inProgress: z.number().int().describe('items with a live lock or a submission but not complete'),
+    skipped: z.number().int().describe('skips recorded on the project'),
+    submitted: z.number().int().describe('submitted annotations'),
+  })
+  .meta({ id: 'ProjectProgress' });
+
+export const Project = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    guidelines: z.string(),
+    overlap: z.number().int(),
+    lockTtlSeconds: z.number().int(),
+    itemOrder: ItemOrder,
+    allowEditSubmitted: z.boolean(),
+    interface: InterfaceDefinition,
+    createdAt: IsoTime,
+    progress: ProjectProgress,
+  })
+  .meta({ id: 'Project' });
+export type Project = z.infer<typeof Project>;
+
+export const Member = z
+  .object({
+    projectId: z.number().int(),
+    userId: z.number().int(),
+    email: z.string().nullable(),
+    name: z.string(),
+    role: Role,
+    addedAt: IsoTime,
+  })
+  .meta({ id: 'Member' });
+export const AddMemberBody = z
+  .object({
+    userId: Id.optional(),
+    email: z.string().trim().toLowerCase().optional(),
+    role: Role.default('annotator'),
+  })
+  .refine((b) => b.userId !== undefined || b.email !== undefined, { message: 'give userId or email' });
+export const MemberParams = z.object({ projectId: Id, userId: Id });

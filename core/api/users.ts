@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { Id, IsoTime } from './common.ts';
+
+export const roles = ['admin', 'manager', 'reviewer', 'annotator'] as const;
+export const Role = z.enum(roles);
+export type Role = z.infer<typeof Role>;
+export const UserStatus = z.enum(['active', 'suspended']);
+
+export const User = z
+  .object({
+    id: z.number().int(),
+    email: z.string().nullable().describe('null for external annotators (identities without a login)'),
+    name: z.string(),
+    role: Role,
+    status: UserStatus,
+    external: z.boolean().describe('true for annotators brought in by an import, who cannot sign in'),
+    createdAt: IsoTime,
+  })
+  .meta({ id: 'User' });
+export type User = z.infer<typeof User>;
+
+export const Email = z.string().trim().toLowerCase().pipe(z.email().max(254));
+export const Password = z.string().min(10, 'use at least 10 characters').max(1024);
+
+export const CreateUserBody = z.object({
+  email: Email,
+  name: z.string().trim().min(1).max(200),
+  role: Role.default('annotator'),
+  password: Password.optional(),
+});
+export const UpdateUserBody = z
+  .object({ name: z.string().trim().min(1).max(200), role: Role, status: UserStatus })
+  .partial();
+export const UserParams = z.object({ userId: Id });
+export const ChangePasswordBody = z.object({ currentPassword: z.string().max(1024), newPassword: Password });
+
+export const LoginBody = z.object({ email: Email, password: z.string().max(1024) });
+export const Session = z
+  .object({ user: User, csrfToken: z.string().describe('send as x-csrf-token on cookie-authenticated writes') })
+  .meta({ id: 'Session' });
+
+export const ApiToken = z
+  .object({ id: z.number().int(), name: z.string(), createdAt: IsoTime, lastUsedAt: IsoTime.nullable() })
+  .meta({ id: 'ApiToken' });
+export const CreateTokenBody = z.object({ name: z.string().trim().min(1).max(100).default('api') });
+export const CreatedToken = ApiToken.extend({ token: z.string().describe('shown once; stored hashed') });
+export const TokenParams = z.object({ tokenId: Id });

@@ -1,0 +1,29 @@
+/**
+ * The closed set of error codes Verity returns. Every failure that reaches a client is one of
+ * these; the server maps each to its HTTP status in one place and docs/errors.md documents each.
+ */
+export const errorCodes = {
+  BAD_REQUEST: { status: 400, message: 'The request is malformed.' },
+  VALIDATION_FAILED: { status: 400, message: 'A field of the request is invalid.' },
+  INVALID_ANSWERS: { status: 422, message: 'The answers do not fit the project interface.' },
+  IMPORT_INVALID: { status: 422, message: 'The import has invalid lines; nothing was imported.' },
+  INVALID_INTERFACE: { status: 422, message: 'The project interface is invalid.' },
+  UNAUTHENTICATED: { status: 401, message: 'Sign in or send a valid API token.' },
+  INVALID_CREDENTIALS: { status: 401, message: 'The email or password is wrong.' },
+  CSRF_FAILED: { status: 403, message: 'The CSRF token is missing or wrong; reload the page.' },
+  FORBIDDEN: { status: 403, message: 'Your role does not allow this.' },
+  ACCOUNT_SUSPENDED: { status: 403, message: 'This account is suspended.' },
+  NOT_FOUND: { status: 404, message: 'No such resource, or you cannot see it.' },
+  CONFLICT: { status: 409, message: 'The resource already exists.' },
+  ALREADY_SUBMITTED: { status: 409, message: 'This assignment is already submitted.' },
+  ASSIGNMENT_CLOSED: { status: 409, message: 'This assignment is closed (skipped, or editing is not allowed).' },
+  LOCK_EXPIRED: { status: 409, message: 'Your lock on this item expired and its slot went to someone else.' },
+  IDEMPOTENCY_MISMATCH: { status: 409, message: 'This idempotency key was used with other answers.' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'This content type is not accepted here.' },
+  RATE_LIMITED: { status: 429, message: 'Too many attempts; wait and try again.' },
+  INTERNAL: { status: 500, message: 'Something went wrong on the server.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCodes;
+export const errorCodeList = Object.keys(errorCodes) as ErrorCode[];

@@ -1,0 +1,31 @@
+/**
+ * The project interface model: the fields an item shows, the typed questions it asks, and
+ * validation of item data and answers against it. Pure: no I/O, imported by server, CLI and web.
+ * Span offsets are Unicode code points (see offsets.ts).
+ */
+export { type Answers, validateAnswers } from './answers.ts';
+export { type Checked, type FieldError, formatPath, fromZodIssues } from './field-error.ts';
+export type { FieldKind } from './fields/kind.ts';
+export { FieldDefinition, fieldKindOf, fieldTypes } from './fields/registry.ts';
+export { TextField } from './fields/text.ts';
+export { INTERFACE_VERSION, InterfaceDefinition } from './interface.ts';
+export { validateItemData } from './item-data.ts';
+export { migrateInterface, parseInterface, upgradeInterface } from './migrate.ts';
+export {
+  type CodePointOffset,
+  codePointLength,
+  codePointStarts,
+  codePointToUtf16,
+  graphemeBoundaries,
+  isGraphemeBoundary,
+  utf16ToCodePoint,
+} from './offsets.ts';
+export { ChoiceQuestion } from './questions/choice.ts';
+export type { AnswerCheck, AnswerContext, AnswerIssue, FieldRef, QuestionKind } from './questions/kind.ts';
+export { MultiChoiceQuestion } from './questions/multi-choice.ts';
+export { NumberQuestion } from './questions/number.ts';
+export { RatingQuestion } from './questions/rating.ts';
+export { QuestionDefinition, questionKindOf, questionTypes } from './questions/registry.ts';
+export { SpansQuestion } from './questions/spans.ts';
+export { compareSpans, type SpanAnswer } from './questions/spans-check.ts';
+export { TextQuestion } from './questions/text.ts';

@@ -1,0 +1,22 @@
+import { describeValue, type FieldError, fieldError, isPlainObject } from './field-error.ts';
+import { fieldKindOf } from './fields/registry.ts';
+import type { InterfaceDefinition } from './interface.ts';
+
+/**
+ * Checks an item's `data` against the interface's fields: every declared field must be present with
+ * a value its type accepts. Extra keys are allowed (kept as metadata). Returns [] when fine.
+ */
+export function validateItemData(iface: InterfaceDefinition, data: unknown): FieldError[] {
+  if (!isPlainObject(data)) return [fieldError('data', `must be an object, got ${describeValue(data)}`)];
+  const errors: FieldError[] = [];
+  for (const field of iface.fields) {
+    const path = `data.${field.name}`;
+    if (!Object.hasOwn(data, field.name)) {
+      errors.push(fieldError(path, 'missing'));
+      continue;
+    }
+    const problem = fieldKindOf(field.type).checkValue(data[field.name], field);
+    if (problem !== undefined) errors.push(fieldError(path, problem));
+  }
+  return errors;
+}

@@ -1,0 +1,127 @@
+import { sql, type Selectable } from 'kysely';
+import type { z } from 'zod';
+import type { Annotation, Assignment } from '../../core/api/assignments.ts';
+import type { Item } from '../../core/api/items.ts';
+import type { AnnotationsTable, AssignmentsTable, ItemsTable } from '../db/schema.ts';
+import type { Tx } from '../db/transaction.ts';
+import type { Store } from '../db/connect.ts';
+import { iso, isoOrNull } from '../context.ts';
+import { refreshSlots } from '../projects/projects.repository.ts';
+
+export type AssignmentRow = Selectable<AssignmentsTable>;
+export type AnnotationRow = Selectable<AnnotationsTable>;
+export type ItemRow = Selectable<ItemsTable>;
+
+export const toAssignment = (a: AssignmentRow): z.input<typeof Assignment> => ({
+  id: a.id,
+  projectId: a.projectId,
+  itemId: a.itemId,
+  userId: a.userId,
+  status: a.status,
+  lockExpiresAt: a.status === 'locked' ? isoOrNull(a.lockExpiresAt) : null,
+  skipReason: a.skipReason,
+  createdAt: iso(a.createdAt),
+});
+
+export const toItem = (i: ItemRow): z.input<typeof Item> => ({
+  id: i.id,
+  projectId: i.projectId,
+  externalId: i.externalId,
+  data: JSON.parse(i.data),
+  meta: JSON.parse(i.meta),
+  priority: i.priority,
+  createdAt: iso(i.createdAt),
+});
+
+export const toAnnotation = (a: AnnotationRow & { annotator: string }): z.input<typeof Annotation> => ({
+  id: a.id,
+  assignmentId: a.assignmentId,
+  itemId: a.itemId,
+  projectId: a.projectId,
+  userId: a.userId,
+  annotator: a.annotator,
+  status: a.status,
+  answers: JSON.parse(a.answers),
+  pendingAnswers: a.pendingAnswers === null ? null : JSON.parse(a.pendingAnswers),
+  leadTimeMs: a.leadTimeMs,
+  revision: a.revision,
+  createdAt: iso(a.createdAt),
+  updatedAt: iso(a.updatedAt),
+  submittedAt: isoOrNull(a.submittedAt),
+});
+
+/** Annotator label for exports and views: the email, or the name of an external identity. */
+export const annotatorLabel = sql<string>`coalesce(u.email, u.name)`;
+
+export function annotationsQuery(db: Tx) {
+  return db
+    .selectFrom('annotations as n')
+    .innerJoin('users as u', 'u.id', 'n.userId')
+    .selectAll('n')
+    .select(annotatorLabel.as('annotator'));
+}
+
+export const findAssignment = (db: Tx, id: number): Promise<AssignmentRow | undefined> =>
+  db.selectFrom('assignments').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findAnnotationByAssignment = (db: Tx, assignmentId: number) =>
+  annotationsQuery(db).where('n.assignmentId', '=', assignmentId).executeTakeFirst();
+
+/**
+ * Marks this project's overdue locks expired and frees their slots. Runs inside the claim
+ * transaction, so a slot is never both expired and reused twice.
+ */
+export async function expireLocks(store: Store, tx: Tx, projectId: number, overlap: number, now: number): Promise<void> {
+  let q = tx
+    .selectFrom('assignments')
+    .select(['id', 'itemId'])
+    .where('projectId', '=', projectId)
+    .where('status', '=', 'locked')
+    .where('lockExpiresAt', '<', now)
+    .limit(500);
+  if (store.kind === 'postgres') q = q.forUpdate().skipLocked();
+  const overdue = await q.execute();
+  if (overdue.length === 0) return;
+  await tx
+    .updateTable('assignments')
+    .set({ status: 'expired', updatedAt: now })
+    .where('id', 'in', overdue.map((o) => o.id))
+    .execute();
+  await refreshSlots(tx, projectId, overlap, [...new Set(overdue.map((o) => o.itemId))]);
+}
+
+/**
+ * The next item this user may claim: free slots, never touched by them (an expired lock of their
+ * own does not count), by priority then import order, or by the random key. PostgreSQL skips
+ * rows another transaction is claiming right now instead of waiting on them.
+ */
+export async function findClaimable(
+  store: Store,
+  tx: Tx,
+  projectId: number,
+  userId: number,
+  order: 'sequential' | 'random',
+): Promise<{ id: number } | undefined> {
+  let q = tx
+    .selectFrom('items as i')
+    .select('i.id')
+    .where('i.projectId', '=', projectId)
+    // A literal, not a parameter: the planners use the partial "open items" indexes only then.
+    .where(sql<boolean>`i.slots_left > 0`)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('assignments as a')
+            .select(sql`1`.as('one'))
+            .whereRef('a.itemId', '=', 'i.id')
+            .where('a.userId', '=', userId)
+            .where('a.status', '!=', 'expired'),
+        ),
+      ),
+    );
+  q = order === 'random' ? q.orderBy('i.rand') : q.orderBy('i.priority', 'desc').orderBy('i.id');
+  q = q.limit(1);
+  if (store.kind === 'postgres') q = q.forUpdate().skipLocked();
+  return q.executeTakeFirst();
+}

@@ -1,0 +1,64 @@
+import type { FastifyRequest } from 'fastify';
+import type { AppContext, Caller } from '../context.ts';
+import { AppError } from '../http/errors.ts';
+import { keyedHash, safeEqual } from './crypto.ts';
+
+export const SESSION_COOKIE = 'verity_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Resolves the caller from a bearer token or the session cookie, reading the user on every
+ * request: a suspension or a revoked token takes effect on the very next request.
+ */
+export async function authenticate(ctx: AppContext, req: FastifyRequest): Promise<Caller> {
+  const header = req.headers.authorization;
+  if (header !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1]) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>".');
+    return byToken(ctx, match[1]);
+  }
+  const cookie = req.cookies?.[SESSION_COOKIE];
+  if (!cookie) throw new AppError('UNAUTHENTICATED');
+  const caller = await bySession(ctx, cookie);
+  if (!SAFE_METHODS.has(req.method)) {
+    const sent = req.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || !caller.csrfToken || !safeEqual(sent, caller.csrfToken)) {
+      throw new AppError('CSRF_FAILED');
+    }
+  }
+  return caller;
+}
+
+async function byToken(ctx: AppContext, token: string): Promise<Caller> {
+  const row = await ctx.store.db
+    .selectFrom('apiTokens as t')
+    .innerJoin('users as u', 'u.id', 't.userId')
+    .select(['t.id as tokenId', 'u.id', 'u.email', 'u.name', 'u.role', 'u.status'])
+    .where('t.tokenHash', '=', keyedHash(ctx.secret, token))
+    .where('t.revokedAt', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw new AppError('UNAUTHENTICATED', 'The API token is unknown or revoked.');
+  if (row.status !== 'active') throw new AppError('ACCOUNT_SUSPENDED');
+  return { id: row.id, email: row.email, name: row.name, role: row.role, via: 'token', csrfToken: null, sessionHash: null };
+}
+
+async function bySession(ctx: AppContext, sessionId: string): Promise<Caller> {
+  const idHash = keyedHash(ctx.secret, sessionId);
+  const row = await ctx.store.db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.userId')
+    .select(['s.csrfToken', 's.expiresAt', 'u.id', 'u.email', 'u.name', 'u.role', 'u.status'])
+    .where('s.idHash', '=', idHash)
+    .executeTakeFirst();
+  if (!row || row.expiresAt <= Date.now()) throw new AppError('UNAUTHENTICATED', 'Your session ended; sign in again.');
+  if (row.status !== 'active') throw new AppError('ACCOUNT_SUSPENDED');
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    via: 'session',
+    csrfToken: row.csrfToken,
+    sessionHash: idHash,
+  };
+}

@@ -1,0 +1,30 @@
+import type { Store } from './db/connect.ts';
+import type { AttemptLimiter } from './auth/rate-limit.ts';
+import type { UsersTable } from './db/schema.ts';
+
+/** What every service receives: the store and the server-wide settings. No globals. */
+export interface AppContext {
+  store: Store;
+  secret: string;
+  version: string;
+  sessionTtlMs: number;
+  secureCookies: boolean;
+  loginLimiter: AttemptLimiter;
+  /** Where import spools its validated rows before the single insert transaction. */
+  tmpDir: string;
+}
+
+export interface Caller {
+  id: number;
+  email: string | null;
+  name: string;
+  role: UsersTable['role'];
+  via: 'session' | 'token';
+  /** Set for cookie sessions: writes must echo it in x-csrf-token. */
+  csrfToken: string | null;
+  sessionHash: string | null;
+}
+
+export const now = (): number => Date.now();
+export const iso = (ms: number): string => new Date(ms).toISOString();
+export const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));

@@ -1,0 +1,34 @@
+import { type Kysely, sql } from 'kysely';
+import type { StoreKind } from './connect.ts';
+import * as m0001 from './migrations/0001_init.ts';
+
+interface Migration {
+  name: string;
+  up(db: Kysely<unknown>, kind: StoreKind): Promise<void>;
+}
+
+/** Ordered; a migration once released is never edited, only followed by another. */
+const migrations: Migration[] = [{ name: '0001_init', ...m0001 }];
+
+/**
+ * Applies pending migrations, each in its own transaction. On PostgreSQL an advisory lock
+ * keeps several server processes starting at once from migrating twice.
+ */
+export async function migrateToLatest(db: Kysely<unknown>, kind: StoreKind): Promise<string[]> {
+  return db.transaction().execute(async (tx) => {
+    if (kind === 'postgres') await sql`select pg_advisory_xact_lock(7265727479)`.execute(tx);
+    await sql`create table if not exists verity_migrations (name text primary key, applied_at bigint not null)`.execute(
+      tx,
+    );
+    const done = await sql<{ name: string }>`select name from verity_migrations`.execute(tx);
+    const applied = new Set(done.rows.map((r) => r.name));
+    const ran: string[] = [];
+    for (const m of migrations) {
+      if (applied.has(m.name)) continue;
+      await m.up(tx, kind);
+      await sql`insert into verity_migrations (name, applied_at) values (${m.name}, ${Date.now()})`.execute(tx);
+      ran.push(m.name);
+    }
+    return ran;
+  });
+}

@@ -1,0 +1,129 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table shapes as Kysely sees them (camelCase; the CamelCasePlugin maps to snake_case SQL).
+ * Times are epoch milliseconds; JSON columns hold serialised text on both stores so exports
+ * can splice them without a parse. Flags are 0/1 integers on both stores.
+ */
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  apiTokens: ApiTokensTable;
+  projects: ProjectsTable;
+  projectMembers: ProjectMembersTable;
+  items: ItemsTable;
+  assignments: AssignmentsTable;
+  annotations: AnnotationsTable;
+  annotationRevisions: AnnotationRevisionsTable;
+  settings: SettingsTable;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string | null;
+  name: string;
+  role: 'admin' | 'manager' | 'reviewer' | 'annotator';
+  status: 'active' | 'suspended';
+  passwordHash: string | null;
+  external: number;
+  createdAt: number;
+}
+
+export interface SessionsTable {
+  idHash: string;
+  userId: number;
+  csrfToken: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  userId: number;
+  name: string;
+  tokenHash: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+}
+
+export interface ProjectsTable {
+  id: Generated<number>;
+  name: string;
+  interface: string;
+  guidelines: string;
+  overlap: number;
+  lockTtlSeconds: number;
+  itemOrder: 'sequential' | 'random';
+  allowEditSubmitted: number;
+  createdBy: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ProjectMembersTable {
+  projectId: number;
+  userId: number;
+  role: 'admin' | 'manager' | 'reviewer' | 'annotator';
+  addedAt: number;
+}
+
+export interface ItemsTable {
+  id: Generated<number>;
+  projectId: number;
+  externalId: string | null;
+  data: string;
+  meta: string;
+  priority: number;
+  /** Random sort key for projects with itemOrder 'random'. */
+  rand: number;
+  /** overlap − (live locks + submissions): the claim path reads only items with slots left. */
+  slotsLeft: number;
+  submittedCount: number;
+  createdAt: number;
+}
+
+export type AssignmentStatusDb = 'locked' | 'submitted' | 'skipped' | 'expired';
+export interface AssignmentsTable {
+  id: Generated<number>;
+  projectId: number;
+  itemId: number;
+  userId: number;
+  status: AssignmentStatusDb;
+  lockExpiresAt: number | null;
+  skipReason: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface AnnotationsTable {
+  id: Generated<number>;
+  assignmentId: number;
+  itemId: number;
+  projectId: number;
+  userId: number;
+  status: 'draft' | 'submitted';
+  answers: string;
+  pendingAnswers: string | null;
+  leadTimeMs: number;
+  revision: number;
+  createdAt: number;
+  updatedAt: number;
+  submittedAt: number | null;
+}
+
+export interface AnnotationRevisionsTable {
+  id: Generated<number>;
+  annotationId: number;
+  revision: number;
+  userId: number;
+  kind: 'draft' | 'submit' | 'edit' | 'import';
+  answers: string;
+  idempotencyKey: string | null;
+  createdAt: number;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}

@@ -1,0 +1,85 @@
+import type { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { RouteDef } from '../../core/api/route.ts';
+import { routes, type Routes } from '../../core/api/routes.ts';
+import type { AppContext, Caller } from '../context.ts';
+import { authenticate } from '../auth/authenticate.ts';
+import { AppError } from './errors.ts';
+
+type In<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Out<R extends RouteDef> = R['response'] extends z.ZodType ? z.input<R['response']> : null;
+
+export interface HandlerInput<R extends RouteDef> {
+  caller: R['auth'] extends 'user' ? Caller : Caller | null;
+  params: In<R['params']>;
+  query: In<R['query']>;
+  body: In<R['body']>;
+  req: FastifyRequest;
+  reply: FastifyReply;
+}
+
+/** A handler returns the response body, `null` for 204, or a stream for JSONL responses. */
+export type Handler<R extends RouteDef> = (
+  input: HandlerInput<R>,
+) => Promise<R['responseKind'] extends 'jsonl' ? Readable : R['mayBeEmpty'] extends true ? Out<R> | null : Out<R>>;
+
+export type Handlers = { [K in keyof Routes]: Handler<Routes[K]> };
+
+function parsePart(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  const details = result.error.issues.map((i) => ({
+    path: [where, ...i.path.map(String)].join('.'),
+    message: i.message,
+  }));
+  const first = details[0];
+  throw new AppError('VALIDATION_FAILED', first ? `${first.path}: ${first.message}` : undefined, details);
+}
+
+const toFastifyPath = (p: string): string => p.replace(/\{(\w+)\}/g, ':$1');
+
+/** Registers every operation of the shared contract; a missing handler is a start-up error. */
+export function registerRoutes(app: FastifyInstance, ctx: AppContext, handlers: Handlers, checkResponses: boolean): void {
+  for (const [op, def] of Object.entries(routes) as [keyof Routes, RouteDef][]) {
+    const handler = handlers[op] as unknown as Handler<RouteDef>;
+    if (!handler) throw new Error(`no handler for ${op}`);
+    const streamBody = def.bodyKind === 'stream';
+    const mount = (scope: FastifyInstance) =>
+      scope.route({
+        method: def.method,
+        url: toFastifyPath(def.path),
+        handler: async (req, reply) => {
+          const caller = def.auth === 'user' ? await authenticate(ctx, req) : null;
+          const input = {
+            caller,
+            params: parsePart(def.params, req.params, 'params'),
+            query: parsePart(def.query, req.query, 'query'),
+            body: streamBody ? undefined : parsePart(def.body, req.body, 'body'),
+            req,
+            reply,
+          } as HandlerInput<RouteDef>;
+          const out = await handler(input);
+          if (reply.sent) return reply;
+          if (def.responseKind === 'jsonl') {
+            return reply.type('application/x-ndjson; charset=utf-8').send(out);
+          }
+          if (out === null || def.status === 204) return reply.code(204).send();
+          if (checkResponses && def.response) {
+            const checked = def.response.safeParse(out);
+            if (!checked.success) throw new Error(`${op} response drifted from its schema: ${checked.error.message}`);
+          }
+          return reply.code(def.status ?? 200).send(out);
+        },
+      });
+    if (streamBody) {
+      // Streamed bodies (imports) reach the handler unread; other routes keep the JSON parser.
+      app.register(async (scope) => {
+        scope.removeAllContentTypeParsers();
+        scope.addContentTypeParser('*', (_req, _payload, done) => done(null, undefined));
+        mount(scope);
+      });
+    } else mount(app);
+  }
+}

@@ -1,0 +1,72 @@
+import { sql, type Selectable } from 'kysely';
+import type { z } from 'zod';
+import type { Project, ProjectProgress } from '../../core/api/projects.ts';
+import { migrateInterface } from '../../core/interface/index.ts';
+import type { ProjectsTable } from '../db/schema.ts';
+import type { Tx } from '../db/transaction.ts';
+import { iso } from '../context.ts';
+
+export type ProjectRow = Selectable<ProjectsTable>;
+
+export const findProject = (db: Tx, id: number): Promise<ProjectRow | undefined> =>
+  db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function projectProgress(db: Tx, p: ProjectRow): Promise<z.input<typeof ProjectProgress>> {
+  const items = await db
+    .selectFrom('items')
+    .select([
+      sql<number>`count(*)`.as('items'),
+      sql<number>`coalesce(sum(case when submitted_count >= ${p.overlap} then 1 else 0 end), 0)`.as('complete'),
+      sql<number>`coalesce(sum(case when submitted_count < ${p.overlap} and slots_left < ${p.overlap} then 1 else 0 end), 0)`.as(
+        'inProgress',
+      ),
+      sql<number>`coalesce(sum(submitted_count), 0)`.as('submitted'),
+    ])
+    .where('projectId', '=', p.id)
+    .executeTakeFirstOrThrow();
+  const skipped = await db
+    .selectFrom('assignments')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('projectId', '=', p.id)
+    .where('status', '=', 'skipped')
+    .executeTakeFirstOrThrow();
+  return {
+    items: Number(items.items),
+    complete: Number(items.complete),
+    inProgress: Number(items.inProgress),
+    submitted: Number(items.submitted),
+    skipped: Number(skipped.n),
+  };
+}
+
+export async function toProject(db: Tx, p: ProjectRow): Promise<z.input<typeof Project>> {
+  return {
+    id: p.id,
+    name: p.name,
+    guidelines: p.guidelines,
+    overlap: p.overlap,
+    lockTtlSeconds: p.lockTtlSeconds,
+    itemOrder: p.itemOrder,
+    allowEditSubmitted: p.allowEditSubmitted === 1,
+    interface: migrateInterface(JSON.parse(p.interface)),
+    createdAt: iso(p.createdAt),
+    progress: await projectProgress(db, p),
+  };
+}
+
+/**
+ * Recomputes free slots from the live claims (locks and submissions) of the given items, or of
+ * every item in the project; used wherever claims shrink or the overlap changes.
+ */
+export async function refreshSlots(db: Tx, projectId: number, overlap: number, itemIds?: number[]): Promise<void> {
+  const free = sql<number>`${overlap} - (select count(*) from assignments a where a.item_id = items.id and a.status in ('locked', 'submitted'))`;
+  let q = db
+    .updateTable('items')
+    .set({ slotsLeft: sql`case when ${free} > 0 then ${free} else 0 end` })
+    .where('projectId', '=', projectId);
+  if (itemIds) {
+    if (itemIds.length === 0) return;
+    q = q.where('id', 'in', itemIds);
+  }
+  await q.execute();
+}

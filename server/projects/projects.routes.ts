@@ -1,0 +1,15 @@
+import type { AppContext } from '../context.ts';
+import type { Handlers } from '../http/register.ts';
+import * as members from './members.service.ts';
+import * as projects from './projects.service.ts';
+
+export const projectHandlers = (ctx: AppContext) =>
+  ({
+    listProjects: ({ caller, query }) => projects.listProjects(ctx, caller, query),
+    createProject: ({ caller, body }) => projects.createProject(ctx, caller, body),
+    getProject: ({ caller, params }) => projects.getProject(ctx, caller, params.projectId),
+    updateProject: ({ caller, params, body }) => projects.updateProject(ctx, caller, params.projectId, body),
+    listMembers: ({ caller, params }) => members.listMembers(ctx, caller, params.projectId),
+    addMember: ({ caller, params, body }) => members.addMember(ctx, caller, params.projectId, body),
+    removeMember: ({ caller, params }) => members.removeMember(ctx, caller, params.projectId, params.userId),
+  }) satisfies Partial<Handlers>;

@@ -1,0 +1,59 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { buildApp } from './app.ts';
+import { AttemptLimiter } from './auth/rate-limit.ts';
+import { loadServerSecret } from './auth/secret.ts';
+import type { AppContext } from './context.ts';
+import { openStore, type Store } from './db/connect.ts';
+
+export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+
+export interface ServerConfig {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+  pgSchema?: string | undefined;
+  secret?: string | undefined;
+  logger?: FastifyServerOptions['logger'];
+  checkResponses?: boolean;
+  poolSize?: number;
+}
+
+export interface Verity {
+  app: FastifyInstance;
+  ctx: AppContext;
+  store: Store;
+  close(): Promise<void>;
+}
+
+/** Opens the store (migrating it), loads the secret and builds the app; does not listen. */
+export async function createVerity(config: ServerConfig): Promise<Verity> {
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    pgSchema: config.pgSchema,
+    ...(config.poolSize ? { poolSize: config.poolSize } : {}),
+  });
+  const ctx: AppContext = {
+    store,
+    secret: await loadServerSecret(store, config.dataDir, config.secret),
+    version: VERSION,
+    sessionTtlMs: 12 * 3600_000,
+    secureCookies: process.env.VERITY_SECURE_COOKIES === '1',
+    loginLimiter: new AttemptLimiter(10, 15 * 60_000),
+    tmpDir: path.join(config.dataDir, 'tmp'),
+  };
+  const app = await buildApp(ctx, {
+    ...(config.logger !== undefined ? { logger: config.logger } : {}),
+    checkResponses: config.checkResponses ?? false,
+  });
+  return {
+    app,
+    ctx,
+    store,
+    close: async () => {
+      await app.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { Role } from '../../core/api/users.ts';
+import { createToken } from '../auth/auth.service.ts';
+import { hashPassword } from '../auth/crypto.ts';
+import { createVerity, type ServerConfig, type Verity } from '../server.ts';
+import { insertUser } from '../users/users.repository.ts';
+
+/** The store the integration tests run on: VERITY_TEST_STORE=postgres selects PostgreSQL. */
+export const testStore = (): 'sqlite' | 'postgres' => (process.env.VERITY_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite');
+export const testPgUrl = (): string => process.env.VERITY_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/**
+ * A fresh, isolated store config: a temp folder for SQLite, a new schema for PostgreSQL.
+ * `cleanup` removes it.
+ */
+export async function freshStoreConfig(): Promise<{ config: ServerConfig; cleanup(): Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verity-test-'));
+  const secret = randomBytes(32).toString('base64url');
+  if (testStore() === 'sqlite') {
+    return { config: { dataDir, secret }, cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+  }
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: testPgUrl() });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  return {
+    config: { dataDir, secret, databaseUrl: testPgUrl(), pgSchema: schema },
+    cleanup: async () => {
+      const c = new pg.Client({ connectionString: testPgUrl() });
+      await c.connect();
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TestUser {
+  id: number;
+  email: string;
+  role: Role;
+  token: string;
+  password: string;
+}
+
+export interface Harness {
+  verity: Verity;
+  /** Creates a user with an API token. */
+  user(role: Role, email?: string): Promise<TestUser>;
+  /** A JSON request as `who`; returns status and parsed body. */
+  call(who: TestUser | null, method: string, url: string, body?: unknown): Promise<{ status: number; body: any }>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+export async function startHarness(): Promise<Harness> {
+  const { config, cleanup } = await freshStoreConfig();
+  const verity = await createVerity({ ...config, checkResponses: true });
+  return {
+    verity,
+    async user(role, email) {
+      counter += 1;
+      const password = `pw-${randomBytes(8).toString('hex')}`;
+      const addr = email ?? `${role}${counter}-${randomBytes(3).toString('hex')}@example.org`;
+      const row = await insertUser(verity.store.db, {
+        email: addr,
+        name: `${role} ${counter}`,
+        role,
+        passwordHash: await hashPassword(password),
+      });
+      const token = await createToken(verity.ctx, row.id, 'test');
+      return { id: row.id, email: addr, role, token: token.token, password };
+    },
+    async call(who, method, url, body) {
+      const res = await verity.app.inject({
+        method: method as 'GET',
+        url,
+        headers: {
+          ...(who ? { authorization: `Bearer ${who.token}` } : {}),
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+      });
+      const text = res.body;
+      let parsed: unknown = text;
+      if ((res.headers['content-type'] ?? '').toString().includes('application/json') && text) parsed = JSON.parse(text);
+      return { status: res.statusCode, body: parsed };
+    },
+    async close() {
+      await verity.close();
+      await cleanup();
+    },
+  };
+}
+
+export const sampleInterface = {
+  fields: [
+    { name: 'text', type: 'text', format: 'markdown' },
+    { name: 'source', type: 'text' },
+  ],
+  questions: [
+    { name: 'topic', type: 'choice', options: ['algebra', 'geometry', 'other'], required: true },
+    { name: 'flags', type: 'multi_choice', options: ['unsafe', 'off-topic', 'pii'] },
+    { name: 'entities', type: 'spans', field: 'text', labels: ['THEOREM', 'DEFINITION'], allowOverlap: false },
+    { name: 'difficulty', type: 'rating', min: 1, max: 5 },
+    { name: 'steps', type: 'number' },
+    { name: 'comment', type: 'text' },
+  ],
+};
+
+export const jsonl = (rows: unknown[]): string => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';

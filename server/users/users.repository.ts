@@ -1,0 +1,46 @@
+import type { Selectable } from 'kysely';
+import type { Tx } from '../db/transaction.ts';
+import type { UsersTable } from '../db/schema.ts';
+import type { User } from '../../core/api/users.ts';
+import { iso } from '../context.ts';
+
+export type UserRow = Selectable<UsersTable>;
+
+export const toUser = (r: UserRow): User => ({
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  role: r.role,
+  status: r.status,
+  external: r.external === 1,
+  createdAt: iso(r.createdAt),
+});
+
+export const findUserById = (db: Tx, id: number): Promise<UserRow | undefined> =>
+  db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findUserByEmail = (db: Tx, email: string): Promise<UserRow | undefined> =>
+  db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+
+export async function insertUser(
+  db: Tx,
+  u: { email: string | null; name: string; role: UserRow['role']; passwordHash: string | null; external?: boolean },
+): Promise<UserRow> {
+  return db
+    .insertInto('users')
+    .values({
+      email: u.email,
+      name: u.name,
+      role: u.role,
+      status: 'active',
+      passwordHash: u.passwordHash,
+      external: u.external ? 1 : 0,
+      createdAt: Date.now(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function listUsers(db: Tx, afterId: number, limit: number): Promise<UserRow[]> {
+  return db.selectFrom('users').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+}

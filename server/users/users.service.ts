@@ -1,0 +1,56 @@
+import type { z } from 'zod';
+import type { CreateUserBody, UpdateUserBody, User } from '../../core/api/users.ts';
+import { requireRole } from '../access.ts';
+import { hashPassword } from '../auth/crypto.ts';
+import type { AppContext, Caller } from '../context.ts';
+import { decodeCursor, pageOf } from '../http/cursor.ts';
+import { AppError, notFound } from '../http/errors.ts';
+import { findUserByEmail, findUserById, insertUser, listUsers, toUser } from './users.repository.ts';
+
+type UserOut = z.input<typeof User>;
+
+export async function createUser(
+  ctx: AppContext,
+  caller: Caller | null,
+  body: z.output<typeof CreateUserBody>,
+): Promise<UserOut> {
+  // caller null: the local CLI acting on the store directly (it holds the data folder already).
+  if (caller) requireRole(caller, 'admin');
+  if (await findUserByEmail(ctx.store.db, body.email)) {
+    throw new AppError('CONFLICT', `A user with email ${body.email} already exists.`);
+  }
+  const passwordHash = body.password ? await hashPassword(body.password) : null;
+  const row = await insertUser(ctx.store.db, { email: body.email, name: body.name, role: body.role, passwordHash });
+  return toUser(row);
+}
+
+export async function updateUser(
+  ctx: AppContext,
+  caller: Caller,
+  userId: number,
+  body: z.output<typeof UpdateUserBody>,
+): Promise<UserOut> {
+  requireRole(caller, 'admin');
+  const user = await findUserById(ctx.store.db, userId);
+  if (!user) throw notFound('user');
+  if (userId === caller.id && (body.status === 'suspended' || (body.role && body.role !== 'admin'))) {
+    throw new AppError('FORBIDDEN', 'You cannot suspend or demote yourself; ask another admin.');
+  }
+  if (Object.keys(body).length > 0) {
+    await ctx.store.db.updateTable('users').set(body).where('id', '=', userId).execute();
+  }
+  // Suspension also ends sessions; tokens stay but are refused while suspended (auth reads status).
+  if (body.status === 'suspended') await ctx.store.db.deleteFrom('sessions').where('userId', '=', userId).execute();
+  return toUser((await findUserById(ctx.store.db, userId))!);
+}
+
+export async function pageUsers(
+  ctx: AppContext,
+  caller: Caller,
+  q: { cursor?: string | undefined; limit: number },
+): Promise<{ items: UserOut[]; nextCursor: string | null }> {
+  requireRole(caller, 'admin', 'manager');
+  const rows = await listUsers(ctx.store.db, decodeCursor(q.cursor), q.limit + 1);
+  const page = pageOf(rows, q.limit, (r) => r.id);
+  return { items: page.items.map(toUser), nextCursor: page.nextCursor };
+}

@@ -7,7 +7,6 @@ export const errorCodes = {
   VALIDATION_FAILED: { status: 400, message: 'A field of the request is invalid.' },
   INVALID_ANSWERS: { status: 422, message: 'The answers do not fit the project interface.' },
   IMPORT_INVALID: { status: 422, message: 'The import has invalid lines; nothing was imported.' },
-  INVALID_INTERFACE: { status: 422, message: 'The project interface is invalid.' },
   UNAUTHENTICATED: { status: 401, message: 'Sign in or send a valid API token.' },
   INVALID_CREDENTIALS: { status: 401, message: 'The email or password is wrong.' },
   CSRF_FAILED: { status: 403, message: 'The CSRF token is missing or wrong; reload the page.' },

@@ -63,7 +63,7 @@ export class LineSplitter {
   /** The last line, when the input does not end with a newline. */
   end(): SplitLine[] {
     const out: SplitLine[] = [];
-    if (this.#text.length > 0 || this.#bytes.length > 0) this.#finishLine('', out);
+    if (this.#text.length > 0 || this.#bytes.length > 0) this.#finishLine('', out, true);
     this.#skipping = false;
     return out;
   }
@@ -123,7 +123,7 @@ export class LineSplitter {
   }
 
   /** Completes the unfinished line with `head`, the part of a chunk before its first `\n`. */
-  #finishLine(head: Uint8Array | string, out: SplitLine[]): void {
+  #finishLine(head: Uint8Array | string, out: SplitLine[], atEnd = false): void {
     if (this.#skipping) {
       this.#skipping = false;
       this.#line++;
@@ -143,7 +143,8 @@ export class LineSplitter {
     const invalid = text === null || this.#pendingInvalid;
     this.#clearPending();
     if (invalid) out.push(new CodecError(++this.#line, 'not valid UTF-8'));
-    else this.#emit(text as string, out);
+    // An input that is only a BOM has no lines at all.
+    else if (!(atEnd && this.#line === 0 && text === '\uFEFF')) this.#emit(text as string, out);
   }
 
   #emit(raw: string, out: SplitLine[]): void {

@@ -15,7 +15,10 @@ export const errorCodes = {
   NOT_FOUND: { status: 404, message: 'No such resource, or you cannot see it.' },
   CONFLICT: { status: 409, message: 'The resource already exists.' },
   ALREADY_SUBMITTED: { status: 409, message: 'This assignment is already submitted.' },
-  ASSIGNMENT_CLOSED: { status: 409, message: 'This assignment is closed (skipped, or editing is not allowed).' },
+  ASSIGNMENT_CLOSED: {
+    status: 409,
+    message: 'This assignment is closed (skipped, or editing is not allowed).',
+  },
   LOCK_EXPIRED: { status: 409, message: 'Your lock on this item expired and its slot went to someone else.' },
   IDEMPOTENCY_MISMATCH: { status: 409, message: 'This idempotency key was used with other answers.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },

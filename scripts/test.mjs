@@ -27,9 +27,14 @@ function run(label, cmd, cmdArgs, env = {}) {
 
 function vitest(store) {
   const out = path.join(os.tmpdir(), `verity-vitest-${store}-${process.pid}.json`);
-  run(`tests on ${store}`, 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...only], {
-    VERITY_TEST_STORE: store,
-  });
+  run(
+    `tests on ${store}`,
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...only],
+    {
+      VERITY_TEST_STORE: store,
+    },
+  );
   try {
     const report = JSON.parse(fs.readFileSync(out, 'utf8'));
     passed += report.numPassedTests;

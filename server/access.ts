@@ -1,5 +1,5 @@
-import type { Tx } from './db/transaction.ts';
 import type { Caller } from './context.ts';
+import type { Tx } from './db/transaction.ts';
 import { forbidden, notFound } from './http/errors.ts';
 
 export type Role = Caller['role'];

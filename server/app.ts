@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { errorCodes } from '../core/errors.ts';
 import { buildOpenApi } from '../core/api/openapi.ts';
+import { errorCodes } from '../core/errors.ts';
 import { assignmentHandlers } from './assignments/assignments.routes.ts';
 import { authHandlers } from './auth/auth.routes.ts';
 import type { AppContext } from './context.ts';
@@ -55,7 +55,9 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     return reply.code(e.status).send({ error: { code: e.code, message: e.message, details: e.details } });
   });
   app.setNotFoundHandler((req, reply) =>
-    reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}.` } }),
+    reply
+      .code(404)
+      .send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}.` } }),
   );
 
   const handlers = {

@@ -1,5 +1,5 @@
-import type { Store } from './db/connect.ts';
 import type { AttemptLimiter } from './auth/rate-limit.ts';
+import type { Store } from './db/connect.ts';
 import type { UsersTable } from './db/schema.ts';
 
 /** What every service receives: the store and the server-wide settings. No globals. */

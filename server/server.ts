@@ -7,7 +7,8 @@ import { loadServerSecret } from './auth/secret.ts';
 import type { AppContext } from './context.ts';
 import { openStore, type Store } from './db/connect.ts';
 
-export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string })
+  .version;
 
 export interface ServerConfig {
   dataDir: string;

@@ -31,7 +31,10 @@ export function buildOpenApi(version: string): Json {
     ];
     if (parameters.length > 0) op.parameters = parameters;
     if (def.body) {
-      op.requestBody = { required: true, content: { 'application/json': { schema: convert(def.body, 'input') } } };
+      op.requestBody = {
+        required: true,
+        content: { 'application/json': { schema: convert(def.body, 'input') } },
+      };
     } else if (def.bodyKind === 'stream') {
       op.requestBody = {
         required: true,
@@ -44,16 +47,21 @@ export function buildOpenApi(version: string): Json {
     const ok = String(def.status ?? 200);
     const responses: Json = {};
     if (def.responseKind === 'jsonl') {
-      responses[ok] = { description: 'JSON Lines', content: { 'application/x-ndjson': { schema: { type: 'string' } } } };
+      responses[ok] = {
+        description: 'JSON Lines',
+        content: { 'application/x-ndjson': { schema: { type: 'string' } } },
+      };
     } else if (def.response) {
-      responses[ok] = { description: 'OK', content: { 'application/json': { schema: convert(def.response, 'output') } } };
+      responses[ok] = {
+        description: 'OK',
+        content: { 'application/json': { schema: convert(def.response, 'output') } },
+      };
     } else responses[ok] = { description: 'No content' };
     if (def.mayBeEmpty) responses['204'] = { description: 'Nothing to return' };
     responses.default = { description: 'An error', content: { 'application/json': { schema: errorRef } } };
     op.responses = responses;
     if (def.auth === 'public') op.security = [];
-    const path = (paths[def.path] ??= {});
-    path[def.method.toLowerCase()] = op;
+    paths[def.path] = { ...paths[def.path], [def.method.toLowerCase()]: op };
   }
   return {
     openapi: '3.0.3',
@@ -71,7 +79,11 @@ export function buildOpenApi(version: string): Json {
     components: {
       schemas: Object.fromEntries(Object.entries(components).sort(([a], [b]) => (a < b ? -1 : 1))),
       securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', description: 'An API token from POST /api/tokens or `verity token create`' },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API token from POST /api/tokens or `verity token create`',
+        },
         session: {
           type: 'apiKey',
           in: 'cookie',
@@ -105,7 +117,9 @@ function relink(value: unknown): unknown {
     return Object.fromEntries(
       Object.entries(value).map(([k, v]) => [
         k,
-        k === '$ref' && typeof v === 'string' ? v.replace('#/definitions/', '#/components/schemas/') : relink(v),
+        k === '$ref' && typeof v === 'string'
+          ? v.replace('#/definitions/', '#/components/schemas/')
+          : relink(v),
       ]),
     );
   }

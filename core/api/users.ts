@@ -36,7 +36,10 @@ export const ChangePasswordBody = z.object({ currentPassword: z.string().max(102
 
 export const LoginBody = z.object({ email: Email, password: z.string().max(1024) });
 export const Session = z
-  .object({ user: User, csrfToken: z.string().describe('send as x-csrf-token on cookie-authenticated writes') })
+  .object({
+    user: User,
+    csrfToken: z.string().describe('send as x-csrf-token on cookie-authenticated writes'),
+  })
   .meta({ id: 'Session' });
 
 export const ApiToken = z

@@ -1,11 +1,11 @@
-import { sql, type Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Annotation, Assignment } from '../../core/api/assignments.ts';
 import type { Item } from '../../core/api/items.ts';
+import { iso, isoOrNull } from '../context.ts';
+import type { Store } from '../db/connect.ts';
 import type { AnnotationsTable, AssignmentsTable, ItemsTable } from '../db/schema.ts';
 import type { Tx } from '../db/transaction.ts';
-import type { Store } from '../db/connect.ts';
-import { iso, isoOrNull } from '../context.ts';
 import { refreshSlots } from '../projects/projects.repository.ts';
 
 export type AssignmentRow = Selectable<AssignmentsTable>;
@@ -71,7 +71,13 @@ export const findAnnotationByAssignment = (db: Tx, assignmentId: number) =>
  * Marks this project's overdue locks expired and frees their slots. Runs inside the claim
  * transaction, so a slot is never both expired and reused twice.
  */
-export async function expireLocks(store: Store, tx: Tx, projectId: number, overlap: number, now: number): Promise<void> {
+export async function expireLocks(
+  store: Store,
+  tx: Tx,
+  projectId: number,
+  overlap: number,
+  now: number,
+): Promise<void> {
   let q = tx
     .selectFrom('assignments')
     .select(['id', 'itemId'])
@@ -85,7 +91,11 @@ export async function expireLocks(store: Store, tx: Tx, projectId: number, overl
   await tx
     .updateTable('assignments')
     .set({ status: 'expired', updatedAt: now })
-    .where('id', 'in', overdue.map((o) => o.id))
+    .where(
+      'id',
+      'in',
+      overdue.map((o) => o.id),
+    )
     .execute();
   await refreshSlots(tx, projectId, overlap, [...new Set(overdue.map((o) => o.itemId))]);
 }

@@ -6,6 +6,7 @@ import type { AppContext, Caller } from '../context.ts';
 import { lockKey, type Tx, writeTransaction } from '../db/transaction.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { findProject, type ProjectRow, refreshSlots } from '../projects/projects.repository.ts';
+import { recordAnswers } from './annotations.repository.ts';
 import {
   type AssignmentRow,
   expireLocks,
@@ -16,14 +17,17 @@ import {
   toAssignment,
   toItem,
 } from './assignments.repository.ts';
-import { recordAnswers } from './annotations.repository.ts';
 
 type WorkOut = z.input<typeof Work>;
 
 export async function loadWork(tx: Tx, a: AssignmentRow): Promise<WorkOut> {
   const item = await tx.selectFrom('items').selectAll().where('id', '=', a.itemId).executeTakeFirstOrThrow();
   const annotation = await findAnnotationByAssignment(tx, a.id);
-  return { item: toItem(item), assignment: toAssignment(a), annotation: annotation ? toAnnotation(annotation) : null };
+  return {
+    item: toItem(item),
+    assignment: toAssignment(a),
+    annotation: annotation ? toAnnotation(annotation) : null,
+  };
 }
 
 async function requireProject(ctx: AppContext, caller: Caller, projectId: number): Promise<ProjectRow> {
@@ -46,7 +50,11 @@ async function ownAssignment(ctx: AppContext, caller: Caller, assignmentId: numb
  * transaction: expired locks are released, a slot is taken, the lock row written — so no item ever
  * has more live claims than its overlap, and no annotator claims the same item twice.
  */
-export async function assignNextItem(ctx: AppContext, caller: Caller, projectId: number): Promise<WorkOut | null> {
+export async function assignNextItem(
+  ctx: AppContext,
+  caller: Caller,
+  projectId: number,
+): Promise<WorkOut | null> {
   const project = await requireProject(ctx, caller, projectId);
   const ttlMs = project.lockTtlSeconds * 1000;
   return writeTransaction(ctx.store, async (tx) => {
@@ -63,19 +71,31 @@ export async function assignNextItem(ctx: AppContext, caller: Caller, projectId:
       .executeTakeFirst();
     if (held) {
       const renewed = { ...held, lockExpiresAt: now + ttlMs, updatedAt: now };
-      await tx.updateTable('assignments').set({ lockExpiresAt: renewed.lockExpiresAt, updatedAt: now }).where('id', '=', held.id).execute();
+      await tx
+        .updateTable('assignments')
+        .set({ lockExpiresAt: renewed.lockExpiresAt, updatedAt: now })
+        .where('id', '=', held.id)
+        .execute();
       return loadWork(tx, renewed);
     }
     const candidate = await findClaimable(ctx.store, tx, projectId, caller.id, project.itemOrder);
     if (!candidate) return null;
     const assignment = await claim(tx, projectId, candidate.id, caller.id, now + ttlMs, now);
-    if (!assignment) throw new Error(`item ${candidate.id} had no free slot inside its own claim transaction`);
+    if (!assignment)
+      throw new Error(`item ${candidate.id} had no free slot inside its own claim transaction`);
     return loadWork(tx, assignment);
   });
 }
 
 /** Takes one slot of an item and writes (or revives) the caller's lock; undefined if no slot is free. */
-async function claim(tx: Tx, projectId: number, itemId: number, userId: number, expiresAt: number, now: number) {
+async function claim(
+  tx: Tx,
+  projectId: number,
+  itemId: number,
+  userId: number,
+  expiresAt: number,
+  now: number,
+) {
   const took = await tx
     .updateTable('items')
     .set((eb) => ({ slotsLeft: eb('slotsLeft', '-', 1) }))
@@ -94,16 +114,34 @@ async function claim(tx: Tx, projectId: number, itemId: number, userId: number, 
   if (revived) return revived;
   return tx
     .insertInto('assignments')
-    .values({ projectId, itemId, userId, status: 'locked', lockExpiresAt: expiresAt, skipReason: null, createdAt: now, updatedAt: now })
+    .values({
+      projectId,
+      itemId,
+      userId,
+      status: 'locked',
+      lockExpiresAt: expiresAt,
+      skipReason: null,
+      createdAt: now,
+      updatedAt: now,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
 
-function checkAnswers(iface: InterfaceDefinition, answers: unknown, data: Record<string, unknown>, partial: boolean) {
+function checkAnswers(
+  iface: InterfaceDefinition,
+  answers: unknown,
+  data: Record<string, unknown>,
+  partial: boolean,
+) {
   const result = validateAnswers(iface, answers, data, { partial });
   if (!result.ok) {
     const first = result.errors[0];
-    throw new AppError('INVALID_ANSWERS', first ? `${first.path}: ${first.message}` : undefined, result.errors);
+    throw new AppError(
+      'INVALID_ANSWERS',
+      first ? `${first.path}: ${first.message}` : undefined,
+      result.errors,
+    );
   }
   return result.value;
 }
@@ -118,10 +156,15 @@ async function refreshLock(ctx: AppContext, tx: Tx, project: ProjectRow, a: Assi
   await expireLocks(ctx.store, tx, project.id, project.overlap, now);
   let current = (await findAssignment(tx, a.id))!;
   if (current.status === 'expired') {
-    current = (await claim(tx, project.id, a.itemId, a.userId, now + project.lockTtlSeconds * 1000, now)) ?? current;
+    current =
+      (await claim(tx, project.id, a.itemId, a.userId, now + project.lockTtlSeconds * 1000, now)) ?? current;
   } else if (current.status === 'locked') {
     const lockExpiresAt = now + project.lockTtlSeconds * 1000;
-    await tx.updateTable('assignments').set({ lockExpiresAt, updatedAt: now }).where('id', '=', a.id).execute();
+    await tx
+      .updateTable('assignments')
+      .set({ lockExpiresAt, updatedAt: now })
+      .where('id', '=', a.id)
+      .execute();
     current = { ...current, lockExpiresAt, updatedAt: now };
   }
   return current;
@@ -138,19 +181,37 @@ export async function saveDraft(
     const now = Date.now();
     const a = (await findAssignment(tx, assignmentId))!;
     const answers = checkAnswers(iface, body.answers, await itemData(tx, a.itemId), true);
-    if (a.status === 'skipped') throw new AppError('ASSIGNMENT_CLOSED', 'You skipped this item; it can no longer be edited.');
+    if (a.status === 'skipped')
+      throw new AppError('ASSIGNMENT_CLOSED', 'You skipped this item; it can no longer be edited.');
     if (a.status === 'submitted') {
-      if (project.allowEditSubmitted !== 1) throw new AppError('ASSIGNMENT_CLOSED', 'This project does not allow editing submitted work.');
-      const annotation = await recordAnswers(tx, a, caller.id, { kind: 'draft', answers, activeMs: body.activeMs, now, pending: true });
+      if (project.allowEditSubmitted !== 1)
+        throw new AppError('ASSIGNMENT_CLOSED', 'This project does not allow editing submitted work.');
+      const annotation = await recordAnswers(tx, a, caller.id, {
+        kind: 'draft',
+        answers,
+        activeMs: body.activeMs,
+        now,
+        pending: true,
+      });
       return { assignment: toAssignment(a), annotation };
     }
     const current = await refreshLock(ctx, tx, project, a, now);
-    const annotation = await recordAnswers(tx, current, caller.id, { kind: 'draft', answers, activeMs: body.activeMs, now });
+    const annotation = await recordAnswers(tx, current, caller.id, {
+      kind: 'draft',
+      answers,
+      activeMs: body.activeMs,
+      now,
+    });
     return { assignment: toAssignment(current), annotation };
   });
 }
 
-export async function submit(ctx: AppContext, caller: Caller, assignmentId: number, body: z.output<typeof SubmitBody>) {
+export async function submit(
+  ctx: AppContext,
+  caller: Caller,
+  assignmentId: number,
+  body: z.output<typeof SubmitBody>,
+) {
   const { project, iface } = await ownAssignment(ctx, caller, assignmentId);
   const outcome = await writeTransaction(ctx.store, async (tx) => {
     const now = Date.now();
@@ -164,11 +225,16 @@ export async function submit(ctx: AppContext, caller: Caller, assignmentId: numb
       return { kind: 'done' as const, result: { created: false, annotation: toAnnotation(annotation) } };
     }
     const answers = checkAnswers(iface, body.answers, await itemData(tx, a.itemId), false);
-    if (a.status === 'skipped') throw new AppError('ASSIGNMENT_CLOSED', 'You skipped this item; it can no longer be submitted.');
+    if (a.status === 'skipped')
+      throw new AppError('ASSIGNMENT_CLOSED', 'You skipped this item; it can no longer be submitted.');
     if (a.status === 'submitted') {
       if (project.allowEditSubmitted !== 1) throw new AppError('ALREADY_SUBMITTED');
       const annotation = await recordAnswers(tx, a, caller.id, {
-        kind: 'edit', answers, activeMs: body.activeMs, now, key: body.idempotencyKey,
+        kind: 'edit',
+        answers,
+        activeMs: body.activeMs,
+        now,
+        key: body.idempotencyKey,
       });
       return { kind: 'done' as const, result: { created: true, annotation } };
     }
@@ -178,19 +244,30 @@ export async function submit(ctx: AppContext, caller: Caller, assignmentId: numb
       await recordAnswers(tx, current, caller.id, { kind: 'draft', answers, activeMs: body.activeMs, now });
       return { kind: 'lockLost' as const };
     }
-    await tx.updateTable('assignments').set({ status: 'submitted', lockExpiresAt: null, updatedAt: now }).where('id', '=', a.id).execute();
+    await tx
+      .updateTable('assignments')
+      .set({ status: 'submitted', lockExpiresAt: null, updatedAt: now })
+      .where('id', '=', a.id)
+      .execute();
     await tx
       .updateTable('items')
       .set((eb) => ({ submittedCount: eb('submittedCount', '+', 1) }))
       .where('id', '=', a.itemId)
       .execute();
     const annotation = await recordAnswers(tx, { ...current, status: 'submitted' }, caller.id, {
-      kind: 'submit', answers, activeMs: body.activeMs, now, key: body.idempotencyKey,
+      kind: 'submit',
+      answers,
+      activeMs: body.activeMs,
+      now,
+      key: body.idempotencyKey,
     });
     return { kind: 'done' as const, result: { created: true, annotation } };
   });
   if (outcome.kind === 'lockLost') {
-    throw new AppError('LOCK_EXPIRED', 'Your lock expired and every slot of this item is taken; your answers are kept as a draft.');
+    throw new AppError(
+      'LOCK_EXPIRED',
+      'Your lock expired and every slot of this item is taken; your answers are kept as a draft.',
+    );
   }
   return outcome.result;
 }
@@ -200,7 +277,11 @@ function sameJson(stored: string, given: unknown): boolean {
     Array.isArray(v)
       ? v.map(canon)
       : v && typeof v === 'object'
-        ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, x]) => [k, canon(x)]))
+        ? Object.fromEntries(
+            Object.entries(v)
+              .sort(([x], [y]) => (x < y ? -1 : 1))
+              .map(([k, x]) => [k, canon(x)]),
+          )
         : v;
   return JSON.stringify(canon(JSON.parse(stored))) === JSON.stringify(canon(given));
 }
@@ -215,14 +296,26 @@ async function findReplay(tx: Tx, assignmentId: number, key: string) {
     .executeTakeFirst();
 }
 
-export async function skip(ctx: AppContext, caller: Caller, assignmentId: number, body: z.output<typeof SkipBody>) {
+export async function skip(
+  ctx: AppContext,
+  caller: Caller,
+  assignmentId: number,
+  body: z.output<typeof SkipBody>,
+) {
   const { project } = await ownAssignment(ctx, caller, assignmentId);
   return writeTransaction(ctx.store, async (tx) => {
     const a = (await findAssignment(tx, assignmentId))!;
     if (a.status === 'skipped') return toAssignment(a);
-    if (a.status === 'submitted') throw new AppError('ALREADY_SUBMITTED', 'This item is submitted; it cannot be skipped.');
+    if (a.status === 'submitted')
+      throw new AppError('ALREADY_SUBMITTED', 'This item is submitted; it cannot be skipped.');
     const now = Date.now();
-    const skipped = { ...a, status: 'skipped' as const, lockExpiresAt: null, skipReason: body.reason ?? null, updatedAt: now };
+    const skipped = {
+      ...a,
+      status: 'skipped' as const,
+      lockExpiresAt: null,
+      skipReason: body.reason ?? null,
+      updatedAt: now,
+    };
     await tx
       .updateTable('assignments')
       .set({ status: 'skipped', lockExpiresAt: null, skipReason: skipped.skipReason, updatedAt: now })

@@ -48,7 +48,8 @@ export async function login(
 }
 
 export async function logout(ctx: AppContext, caller: Caller, reply: FastifyReply): Promise<null> {
-  if (caller.sessionHash) await ctx.store.db.deleteFrom('sessions').where('idHash', '=', caller.sessionHash).execute();
+  if (caller.sessionHash)
+    await ctx.store.db.deleteFrom('sessions').where('idHash', '=', caller.sessionHash).execute();
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
   return null;
 }
@@ -77,17 +78,31 @@ export async function changePassword(
   return null;
 }
 
-export async function createToken(ctx: AppContext, userId: number, name: string): Promise<z.input<typeof CreatedToken>> {
+export async function createToken(
+  ctx: AppContext,
+  userId: number,
+  name: string,
+): Promise<z.input<typeof CreatedToken>> {
   const token = newSecret('vt');
   const row = await ctx.store.db
     .insertInto('apiTokens')
-    .values({ userId, name, tokenHash: keyedHash(ctx.secret, token), createdAt: Date.now(), lastUsedAt: null, revokedAt: null })
+    .values({
+      userId,
+      name,
+      tokenHash: keyedHash(ctx.secret, token),
+      createdAt: Date.now(),
+      lastUsedAt: null,
+      revokedAt: null,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   return { id: row.id, name: row.name, createdAt: iso(row.createdAt), lastUsedAt: null, token };
 }
 
-export async function listTokens(ctx: AppContext, caller: Caller): Promise<{ items: z.input<typeof ApiToken>[] }> {
+export async function listTokens(
+  ctx: AppContext,
+  caller: Caller,
+): Promise<{ items: z.input<typeof ApiToken>[] }> {
   const rows = await ctx.store.db
     .selectFrom('apiTokens')
     .selectAll()
@@ -96,7 +111,12 @@ export async function listTokens(ctx: AppContext, caller: Caller): Promise<{ ite
     .orderBy('id')
     .execute();
   return {
-    items: rows.map((r) => ({ id: r.id, name: r.name, createdAt: iso(r.createdAt), lastUsedAt: isoOrNull(r.lastUsedAt) })),
+    items: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      createdAt: iso(r.createdAt),
+      lastUsedAt: isoOrNull(r.lastUsedAt),
+    })),
   };
 }
 

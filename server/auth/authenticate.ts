@@ -14,7 +14,8 @@ export async function authenticate(ctx: AppContext, req: FastifyRequest): Promis
   const header = req.headers.authorization;
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match?.[1]) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>".');
+    if (!match?.[1])
+      throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>".');
     return byToken(ctx, match[1]);
   }
   const cookie = req.cookies?.[SESSION_COOKIE];
@@ -39,7 +40,15 @@ async function byToken(ctx: AppContext, token: string): Promise<Caller> {
     .executeTakeFirst();
   if (!row) throw new AppError('UNAUTHENTICATED', 'The API token is unknown or revoked.');
   if (row.status !== 'active') throw new AppError('ACCOUNT_SUSPENDED');
-  return { id: row.id, email: row.email, name: row.name, role: row.role, via: 'token', csrfToken: null, sessionHash: null };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    via: 'token',
+    csrfToken: null,
+    sessionHash: null,
+  };
 }
 
 async function bySession(ctx: AppContext, sessionId: string): Promise<Caller> {
@@ -50,7 +59,8 @@ async function bySession(ctx: AppContext, sessionId: string): Promise<Caller> {
     .select(['s.csrfToken', 's.expiresAt', 'u.id', 'u.email', 'u.name', 'u.role', 'u.status'])
     .where('s.idHash', '=', idHash)
     .executeTakeFirst();
-  if (!row || row.expiresAt <= Date.now()) throw new AppError('UNAUTHENTICATED', 'Your session ended; sign in again.');
+  if (!row || row.expiresAt <= Date.now())
+    throw new AppError('UNAUTHENTICATED', 'Your session ended; sign in again.');
   if (row.status !== 'active') throw new AppError('ACCOUNT_SUSPENDED');
   return {
     id: row.id,

@@ -24,12 +24,16 @@ export async function insertItemRows(store: Store, tx: Tx, rows: NewItemRow[]): 
     const stmt = store.sqlite.prepare(
       'insert into items (project_id, external_id, data, meta, priority, rand, slots_left, submitted_count, created_at) values (?, ?, ?, ?, ?, ?, ?, 0, ?)',
     );
-    return rows.map(
-      (r) =>
-        Number(stmt.run(r.projectId, r.externalId, r.data, r.meta, r.priority, r.rand, r.slotsLeft, r.createdAt).lastInsertRowid),
+    return rows.map((r) =>
+      Number(
+        stmt.run(r.projectId, r.externalId, r.data, r.meta, r.priority, r.rand, r.slotsLeft, r.createdAt)
+          .lastInsertRowid,
+      ),
     );
   }
-  const idRows = await sql<{ id: number }>`select nextval(pg_get_serial_sequence('items', 'id')) as id from generate_series(1, ${rows.length})`.execute(
+  const idRows = await sql<{
+    id: number;
+  }>`select nextval(pg_get_serial_sequence('items', 'id')) as id from generate_series(1, ${rows.length})`.execute(
     tx,
   );
   const ids = idRows.rows.map((r) => Number(r.id));

@@ -26,7 +26,9 @@ export async function migrateToLatest(db: Kysely<unknown>, kind: StoreKind): Pro
     for (const m of migrations) {
       if (applied.has(m.name)) continue;
       await m.up(tx, kind);
-      await sql`insert into verity_migrations (name, applied_at) values (${m.name}, ${Date.now()})`.execute(tx);
+      await sql`insert into verity_migrations (name, applied_at) values (${m.name}, ${Date.now()})`.execute(
+        tx,
+      );
       ran.push(m.name);
     }
     return ran;

@@ -15,7 +15,11 @@ export function decodeCursor(cursor: string | undefined): number {
   return key;
 }
 
-export function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => number): { items: T[]; nextCursor: string | null } {
+export function pageOf<T>(
+  rows: T[],
+  limit: number,
+  keyOf: (row: T) => number,
+): { items: T[]; nextCursor: string | null } {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null };

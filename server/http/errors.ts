@@ -14,5 +14,6 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = 'resource'): AppError => new AppError('NOT_FOUND', `No such ${what}, or you cannot see it.`);
+export const notFound = (what = 'resource'): AppError =>
+  new AppError('NOT_FOUND', `No such ${what}, or you cannot see it.`);
 export const forbidden = (message?: string): AppError => new AppError('FORBIDDEN', message);

@@ -2,9 +2,9 @@ import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { RouteDef } from '../../core/api/route.ts';
-import { routes, type Routes } from '../../core/api/routes.ts';
-import type { AppContext, Caller } from '../context.ts';
+import { type Routes, routes } from '../../core/api/routes.ts';
 import { authenticate } from '../auth/authenticate.ts';
+import type { AppContext, Caller } from '../context.ts';
 import { AppError } from './errors.ts';
 
 type In<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -22,7 +22,9 @@ export interface HandlerInput<R extends RouteDef> {
 /** A handler returns the response body, `null` for 204, or a stream for JSONL responses. */
 export type Handler<R extends RouteDef> = (
   input: HandlerInput<R>,
-) => Promise<R['responseKind'] extends 'jsonl' ? Readable : R['mayBeEmpty'] extends true ? Out<R> | null : Out<R>>;
+) => Promise<
+  R['responseKind'] extends 'jsonl' ? Readable : R['mayBeEmpty'] extends true ? Out<R> | null : Out<R>
+>;
 
 export type Handlers = { [K in keyof Routes]: Handler<Routes[K]> };
 
@@ -41,7 +43,12 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, where: string)
 const toFastifyPath = (p: string): string => p.replace(/\{(\w+)\}/g, ':$1');
 
 /** Registers every operation of the shared contract; a missing handler is a start-up error. */
-export function registerRoutes(app: FastifyInstance, ctx: AppContext, handlers: Handlers, checkResponses: boolean): void {
+export function registerRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  handlers: Handlers,
+  checkResponses: boolean,
+): void {
   for (const [op, def] of Object.entries(routes) as [keyof Routes, RouteDef][]) {
     const handler = handlers[op] as unknown as Handler<RouteDef>;
     if (!handler) throw new Error(`no handler for ${op}`);
@@ -68,7 +75,8 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext, handlers: 
           if (out === null || def.status === 204) return reply.code(204).send();
           if (checkResponses && def.response) {
             const checked = def.response.safeParse(out);
-            if (!checked.success) throw new Error(`${op} response drifted from its schema: ${checked.error.message}`);
+            if (!checked.success)
+              throw new Error(`${op} response drifted from its schema: ${checked.error.message}`);
           }
           return reply.code(def.status ?? 200).send(out);
         },

@@ -37,8 +37,17 @@ export async function* exportLines(ctx: AppContext, projectId: number): AsyncGen
       .selectFrom('annotations as n')
       .innerJoin('users as u', 'u.id', 'n.userId')
       .select([
-        'n.id', 'n.itemId', 'n.userId', 'n.status', 'n.answers', 'n.leadTimeMs', 'n.revision',
-        'n.createdAt', 'n.updatedAt', 'n.submittedAt', annotatorLabel.as('annotator'),
+        'n.id',
+        'n.itemId',
+        'n.userId',
+        'n.status',
+        'n.answers',
+        'n.leadTimeMs',
+        'n.revision',
+        'n.createdAt',
+        'n.updatedAt',
+        'n.submittedAt',
+        annotatorLabel.as('annotator'),
       ])
       .where('n.projectId', '=', projectId)
       .where('n.itemId', '>=', first)

@@ -1,12 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import { once } from 'node:events';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { CodecError } from '../../core/codecs/lines.ts';
-import { type DecodedItem, decodeCsvItems, decodeJsonlItems, type ImportFormat } from '../../core/codecs/items.ts';
 import type { ImportResult } from '../../core/api/items.ts';
-import { type InterfaceDefinition, migrateInterface, validateAnswers, validateItemData } from '../../core/interface/index.ts';
+import {
+  type DecodedItem,
+  decodeCsvItems,
+  decodeJsonlItems,
+  type ImportFormat,
+  type ItemInput,
+} from '../../core/codecs/items.ts';
+import { CodecError } from '../../core/codecs/lines.ts';
+import {
+  type InterfaceDefinition,
+  migrateInterface,
+  validateAnswers,
+  validateItemData,
+} from '../../core/interface/index.ts';
 import type { AppContext } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { AppError } from '../http/errors.ts';
@@ -38,7 +49,12 @@ export async function importStream(
     if (errors.length < MAX_REPORTED) errors.push({ line, message });
   };
   try {
-    const counts = await spool(iface, format === 'csv' ? decodeCsvItems(source) : decodeJsonlItems(source), spoolPath, report);
+    const counts = await spool(
+      iface,
+      format === 'csv' ? decodeCsvItems(source) : decodeJsonlItems(source),
+      spoolPath,
+      report,
+    );
     if (invalid > 0 && !skipInvalid) throw importInvalid(invalid, errors);
     if (counts.valid === 0) return { imported: 0, annotations: 0, invalid, errors };
     const written = await writeTransaction(ctx.store, async (tx) => {
@@ -102,10 +118,14 @@ async function spool(
     else throw err;
     out.end(buffer);
     await once(out, 'close');
-    throw new AppError('IMPORT_INVALID', `${err.message}; the rest of the file cannot be read, nothing was imported.`, {
-      invalid: 1,
-      errors: [{ line: err.line, message: err.message }],
-    });
+    throw new AppError(
+      'IMPORT_INVALID',
+      `${err.message}; the rest of the file cannot be read, nothing was imported.`,
+      {
+        invalid: 1,
+        errors: [{ line: err.line, message: err.message }],
+      },
+    );
   }
   out.end(buffer);
   await once(out, 'close');
@@ -114,7 +134,7 @@ async function spool(
 
 function checkItem(
   iface: InterfaceDefinition,
-  item: DecodedItem & { ok: true } extends { item: infer I } ? I : never,
+  item: ItemInput,
   seenIds: Map<string, number>,
   line: number,
 ): string | null {
@@ -130,7 +150,8 @@ function checkItem(
     if (annotators.has(a.annotator)) return `annotations[${k}]: ${a.annotator} already annotated this item`;
     annotators.add(a.annotator);
     const result = validateAnswers(iface, a.answers, item.data, { partial: a.status === 'draft' });
-    if (!result.ok) return result.errors.map((e) => `annotations[${k}].answers.${e.path}: ${e.message}`).join('; ');
+    if (!result.ok)
+      return result.errors.map((e) => `annotations[${k}].answers.${e.path}: ${e.message}`).join('; ');
     a.answers = result.value;
   }
   return null;

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import type { ImportedAnnotation } from '../../core/codecs/items.ts';
-import type { Store } from '../db/connect.ts';
 import { existingExternalIds, insertItemRows, type NewItemRow } from '../db/bulk.ts';
+import type { Store } from '../db/connect.ts';
 import type { Tx } from '../db/transaction.ts';
 import type { ProjectRow } from '../projects/projects.repository.ts';
 
@@ -48,7 +48,10 @@ export async function insertSpooled(
     }
     batch = [];
   };
-  const lines = readline.createInterface({ input: fs.createReadStream(spoolPath), crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = readline.createInterface({
+    input: fs.createReadStream(spoolPath),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   for await (const text of lines) {
     if (text === '') continue;
     batch.push(JSON.parse(text) as SpooledItem);
@@ -82,13 +85,30 @@ class AnnotatorCache {
   async idOf(annotator: string): Promise<number> {
     const known = this.ids.get(annotator);
     if (known !== undefined) return known;
-    const byEmail = await this.tx.selectFrom('users').select('id').where('email', '=', annotator.toLowerCase()).executeTakeFirst();
+    const byEmail = await this.tx
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', annotator.toLowerCase())
+      .executeTakeFirst();
     const external =
       byEmail ??
-      (await this.tx.selectFrom('users').select('id').where('external', '=', 1).where('name', '=', annotator).executeTakeFirst()) ??
+      (await this.tx
+        .selectFrom('users')
+        .select('id')
+        .where('external', '=', 1)
+        .where('name', '=', annotator)
+        .executeTakeFirst()) ??
       (await this.tx
         .insertInto('users')
-        .values({ email: null, name: annotator, role: 'annotator', status: 'active', passwordHash: null, external: 1, createdAt: Date.now() })
+        .values({
+          email: null,
+          name: annotator,
+          role: 'annotator',
+          status: 'active',
+          passwordHash: null,
+          external: 1,
+          createdAt: Date.now(),
+        })
         .returning('id')
         .executeTakeFirstOrThrow());
     this.ids.set(annotator, external.id);
@@ -113,8 +133,14 @@ async function insertAnnotations(
     const assignment = await tx
       .insertInto('assignments')
       .values({
-        projectId, itemId, userId, status: isSubmitted ? 'submitted' : 'expired',
-        lockExpiresAt: null, skipReason: null, createdAt: at, updatedAt: at,
+        projectId,
+        itemId,
+        userId,
+        status: isSubmitted ? 'submitted' : 'expired',
+        lockExpiresAt: null,
+        skipReason: null,
+        createdAt: at,
+        updatedAt: at,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -122,16 +148,35 @@ async function insertAnnotations(
     const annotation = await tx
       .insertInto('annotations')
       .values({
-        assignmentId: assignment.id, itemId, projectId, userId, status: a.status, answers, pendingAnswers: null,
-        leadTimeMs: a.leadTimeMs ?? 0, revision: 1, createdAt: at, updatedAt: at, submittedAt: isSubmitted ? at : null,
+        assignmentId: assignment.id,
+        itemId,
+        projectId,
+        userId,
+        status: a.status,
+        answers,
+        pendingAnswers: null,
+        leadTimeMs: a.leadTimeMs ?? 0,
+        revision: 1,
+        createdAt: at,
+        updatedAt: at,
+        submittedAt: isSubmitted ? at : null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     await tx
       .insertInto('annotationRevisions')
-      .values({ annotationId: annotation.id, revision: 1, userId, kind: 'import', answers, idempotencyKey: null, createdAt: now })
+      .values({
+        annotationId: annotation.id,
+        revision: 1,
+        userId,
+        kind: 'import',
+        answers,
+        idempotencyKey: null,
+        createdAt: now,
+      })
       .execute();
   }
-  if (submitted > 0) await tx.updateTable('items').set({ submittedCount: submitted }).where('id', '=', itemId).execute();
+  if (submitted > 0)
+    await tx.updateTable('items').set({ submittedCount: submitted }).where('id', '=', itemId).execute();
   return list.length;
 }

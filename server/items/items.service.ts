@@ -36,7 +36,11 @@ export async function listItems(
   if (!access.viewAll) {
     query = query.where((eb) =>
       eb.exists(
-        eb.selectFrom('assignments as a').select('a.id').whereRef('a.itemId', '=', 'i.id').where('a.userId', '=', caller.id),
+        eb
+          .selectFrom('assignments as a')
+          .select('a.id')
+          .whereRef('a.itemId', '=', 'i.id')
+          .where('a.userId', '=', caller.id),
       ),
     );
   }
@@ -54,7 +58,11 @@ export async function listItems(
     items: page.items.map((i) => ({
       ...toItem(i),
       status:
-        i.submittedCount >= project.overlap ? 'complete' : i.slotsLeft < project.overlap ? 'in_progress' : 'open',
+        i.submittedCount >= project.overlap
+          ? 'complete'
+          : i.slotsLeft < project.overlap
+            ? 'in_progress'
+            : 'open',
       submitted: i.submittedCount,
       annotators: annotators.get(i.id) ?? [],
     })),
@@ -62,7 +70,11 @@ export async function listItems(
   };
 }
 
-export async function getItem(ctx: AppContext, caller: Caller, itemId: number): Promise<z.input<typeof ItemDetail>> {
+export async function getItem(
+  ctx: AppContext,
+  caller: Caller,
+  itemId: number,
+): Promise<z.input<typeof ItemDetail>> {
   const db = ctx.store.db;
   const item = await db.selectFrom('items').selectAll().where('id', '=', itemId).executeTakeFirst();
   if (!item) throw notFound('item');
@@ -90,7 +102,11 @@ export async function annotationHistory(
   annotationId: number,
 ): Promise<{ items: z.input<typeof Revision>[] }> {
   const db = ctx.store.db;
-  const annotation = await db.selectFrom('annotations').select(['projectId', 'userId']).where('id', '=', annotationId).executeTakeFirst();
+  const annotation = await db
+    .selectFrom('annotations')
+    .select(['projectId', 'userId'])
+    .where('id', '=', annotationId)
+    .executeTakeFirst();
   if (!annotation) throw notFound('annotation');
   const access = await projectAccess(db, caller, annotation.projectId).catch(() => {
     throw notFound('annotation');

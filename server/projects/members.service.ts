@@ -19,7 +19,11 @@ async function listRows(ctx: AppContext, projectId: number, userId?: number): Pr
   return rows.map((r) => ({ ...r, addedAt: iso(r.addedAt) }));
 }
 
-export async function listMembers(ctx: AppContext, caller: Caller, projectId: number): Promise<{ items: MemberOut[] }> {
+export async function listMembers(
+  ctx: AppContext,
+  caller: Caller,
+  projectId: number,
+): Promise<{ items: MemberOut[] }> {
   const access = await projectAccess(ctx.store.db, caller, projectId);
   if (!access.viewAll) throw new AppError('FORBIDDEN', 'Only managers and reviewers see the member list.');
   return { items: await listRows(ctx, projectId) };
@@ -45,7 +49,12 @@ export async function addMember(
   return member!;
 }
 
-export async function removeMember(ctx: AppContext, caller: Caller, projectId: number, userId: number): Promise<null> {
+export async function removeMember(
+  ctx: AppContext,
+  caller: Caller,
+  projectId: number,
+  userId: number,
+): Promise<null> {
   await requireManage(ctx.store.db, caller, projectId);
   const result = await ctx.store.db
     .deleteFrom('projectMembers')

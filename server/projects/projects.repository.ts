@@ -1,10 +1,10 @@
-import { sql, type Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Project, ProjectProgress } from '../../core/api/projects.ts';
 import { migrateInterface } from '../../core/interface/index.ts';
+import { iso } from '../context.ts';
 import type { ProjectsTable } from '../db/schema.ts';
 import type { Tx } from '../db/transaction.ts';
-import { iso } from '../context.ts';
 
 export type ProjectRow = Selectable<ProjectsTable>;
 
@@ -16,7 +16,9 @@ export async function projectProgress(db: Tx, p: ProjectRow): Promise<z.input<ty
     .selectFrom('items')
     .select([
       sql<number>`count(*)`.as('items'),
-      sql<number>`coalesce(sum(case when submitted_count >= ${p.overlap} then 1 else 0 end), 0)`.as('complete'),
+      sql<number>`coalesce(sum(case when submitted_count >= ${p.overlap} then 1 else 0 end), 0)`.as(
+        'complete',
+      ),
       sql<number>`coalesce(sum(case when submitted_count < ${p.overlap} and slots_left < ${p.overlap} then 1 else 0 end), 0)`.as(
         'inProgress',
       ),
@@ -58,7 +60,12 @@ export async function toProject(db: Tx, p: ProjectRow): Promise<z.input<typeof P
  * Recomputes free slots from the live claims (locks and submissions) of the given items, or of
  * every item in the project; used wherever claims shrink or the overlap changes.
  */
-export async function refreshSlots(db: Tx, projectId: number, overlap: number, itemIds?: number[]): Promise<void> {
+export async function refreshSlots(
+  db: Tx,
+  projectId: number,
+  overlap: number,
+  itemIds?: number[],
+): Promise<void> {
   const free = sql<number>`${overlap} - (select count(*) from assignments a where a.item_id = items.id and a.status in ('locked', 'submitted'))`;
   let q = db
     .updateTable('items')

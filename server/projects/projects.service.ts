@@ -63,7 +63,8 @@ export async function updateProject(
       })
       .where('id', '=', projectId)
       .execute();
-    if (rest.overlap !== undefined && rest.overlap !== before.overlap) await refreshSlots(tx, projectId, rest.overlap);
+    if (rest.overlap !== undefined && rest.overlap !== before.overlap)
+      await refreshSlots(tx, projectId, rest.overlap);
   });
   return getProject(ctx, caller, projectId);
 }

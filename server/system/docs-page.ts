@@ -1,6 +1,9 @@
 type Json = Record<string, unknown>;
 const esc = (s: unknown) =>
-  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  String(s).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 /** Browsable API docs rendered on the server from the OpenAPI document: no script, so the CSP stays strict. */
 export function renderDocsPage(doc: Json): string {
@@ -9,13 +12,18 @@ export function renderDocsPage(doc: Json): string {
   const schemas = ((doc.components as Json).schemas ?? {}) as Record<string, unknown>;
   const ops = Object.entries(paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, op]) => {
-      const body = JSON.stringify({ parameters: op.parameters, requestBody: op.requestBody, responses: op.responses }, null, 2);
+      const body = JSON.stringify(
+        { parameters: op.parameters, requestBody: op.requestBody, responses: op.responses },
+        null,
+        2,
+      );
       return `<section id="${esc(op.operationId)}"><h3><span class="m">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code></h3>
 <p>${esc(op.summary)} <small>(${esc(op.operationId)})</small></p><details><summary>Parameters and responses</summary><pre>${esc(body)}</pre></details></section>`;
     }),
   );
   const models = Object.entries(schemas).map(
-    ([name, s]) => `<section id="schema-${esc(name)}"><h3>${esc(name)}</h3><pre>${esc(JSON.stringify(s, null, 2))}</pre></section>`,
+    ([name, s]) =>
+      `<section id="schema-${esc(name)}"><h3>${esc(name)}</h3><pre>${esc(JSON.stringify(s, null, 2))}</pre></section>`,
   );
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(info.title)} ${esc(info.version)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">

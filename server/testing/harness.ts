@@ -10,8 +10,10 @@ import { createVerity, type ServerConfig, type Verity } from '../server.ts';
 import { insertUser } from '../users/users.repository.ts';
 
 /** The store the integration tests run on: VERITY_TEST_STORE=postgres selects PostgreSQL. */
-export const testStore = (): 'sqlite' | 'postgres' => (process.env.VERITY_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite');
-export const testPgUrl = (): string => process.env.VERITY_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const testStore = (): 'sqlite' | 'postgres' =>
+  process.env.VERITY_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
+export const testPgUrl = (): string =>
+  process.env.VERITY_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /**
  * A fresh, isolated store config: a temp folder for SQLite, a new schema for PostgreSQL.
@@ -21,7 +23,10 @@ export async function freshStoreConfig(): Promise<{ config: ServerConfig; cleanu
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verity-test-'));
   const secret = randomBytes(32).toString('base64url');
   if (testStore() === 'sqlite') {
-    return { config: { dataDir, secret }, cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+    return {
+      config: { dataDir, secret },
+      cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+    };
   }
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: testPgUrl() });
@@ -53,7 +58,12 @@ export interface Harness {
   /** Creates a user with an API token. */
   user(role: Role, email?: string): Promise<TestUser>;
   /** A JSON request as `who`; returns status and parsed body. */
-  call(who: TestUser | null, method: string, url: string, body?: unknown): Promise<{ status: number; body: any }>;
+  call(
+    who: TestUser | null,
+    method: string,
+    url: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }
 
@@ -89,7 +99,8 @@ export async function startHarness(): Promise<Harness> {
       });
       const text = res.body;
       let parsed: unknown = text;
-      if ((res.headers['content-type'] ?? '').toString().includes('application/json') && text) parsed = JSON.parse(text);
+      if ((res.headers['content-type'] ?? '').toString().includes('application/json') && text)
+        parsed = JSON.parse(text);
       return { status: res.statusCode, body: parsed };
     },
     async close() {
@@ -107,7 +118,13 @@ export const sampleInterface = {
   questions: [
     { name: 'topic', type: 'choice', options: ['algebra', 'geometry', 'other'], required: true },
     { name: 'flags', type: 'multi_choice', options: ['unsafe', 'off-topic', 'pii'] },
-    { name: 'entities', type: 'spans', field: 'text', labels: ['THEOREM', 'DEFINITION'], allowOverlap: false },
+    {
+      name: 'entities',
+      type: 'spans',
+      field: 'text',
+      labels: ['THEOREM', 'DEFINITION'],
+      allowOverlap: false,
+    },
     { name: 'difficulty', type: 'rating', min: 1, max: 5 },
     { name: 'steps', type: 'number' },
     { name: 'comment', type: 'text' },

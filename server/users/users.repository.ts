@@ -1,8 +1,8 @@
 import type { Selectable } from 'kysely';
-import type { Tx } from '../db/transaction.ts';
-import type { UsersTable } from '../db/schema.ts';
 import type { User } from '../../core/api/users.ts';
 import { iso } from '../context.ts';
+import type { UsersTable } from '../db/schema.ts';
+import type { Tx } from '../db/transaction.ts';
 
 export type UserRow = Selectable<UsersTable>;
 
@@ -24,7 +24,13 @@ export const findUserByEmail = (db: Tx, email: string): Promise<UserRow | undefi
 
 export async function insertUser(
   db: Tx,
-  u: { email: string | null; name: string; role: UserRow['role']; passwordHash: string | null; external?: boolean },
+  u: {
+    email: string | null;
+    name: string;
+    role: UserRow['role'];
+    passwordHash: string | null;
+    external?: boolean;
+  },
 ): Promise<UserRow> {
   return db
     .insertInto('users')

@@ -20,7 +20,12 @@ export async function createUser(
     throw new AppError('CONFLICT', `A user with email ${body.email} already exists.`);
   }
   const passwordHash = body.password ? await hashPassword(body.password) : null;
-  const row = await insertUser(ctx.store.db, { email: body.email, name: body.name, role: body.role, passwordHash });
+  const row = await insertUser(ctx.store.db, {
+    email: body.email,
+    name: body.name,
+    role: body.role,
+    passwordHash,
+  });
   return toUser(row);
 }
 
@@ -40,7 +45,8 @@ export async function updateUser(
     await ctx.store.db.updateTable('users').set(body).where('id', '=', userId).execute();
   }
   // Suspension also ends sessions; tokens stay but are refused while suspended (auth reads status).
-  if (body.status === 'suspended') await ctx.store.db.deleteFrom('sessions').where('userId', '=', userId).execute();
+  if (body.status === 'suspended')
+    await ctx.store.db.deleteFrom('sessions').where('userId', '=', userId).execute();
   return toUser((await findUserById(ctx.store.db, userId))!);
 }
 

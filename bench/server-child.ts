@@ -1,0 +1,68 @@
+/**
+ * A Verity server for the bench, in its own process: configured from the environment, listening
+ * on 127.0.0.1 and a free port (printed as one JSON line on stdout), with three bench-only routes
+ * that the product never serves: the process's peak RSS, a reset of it, and users with tokens.
+ */
+import type { Role } from '../core/api/users.ts';
+import { createToken } from '../server/auth/auth.service.ts';
+import { createVerity } from '../server/server.ts';
+import { insertUser } from '../server/users/users.repository.ts';
+import { PeakRss } from './rss.ts';
+
+export interface ChildReady {
+  port: number;
+  pid: number;
+}
+
+export interface BenchUser {
+  id: number;
+  email: string;
+  token: string;
+}
+
+const env = (name: string): string | undefined => process.env[name] || undefined;
+const dataDir = env('BENCH_DATA_DIR');
+if (!dataDir) throw new Error('BENCH_DATA_DIR is required');
+
+const rss = new PeakRss(50);
+const verity = await createVerity({
+  dataDir,
+  databaseUrl: env('BENCH_DATABASE_URL'),
+  pgSchema: env('BENCH_PG_SCHEMA'),
+  secret: env('BENCH_SECRET'),
+  logger: false,
+});
+
+verity.app.get('/__bench/rss', async () => ({ peakBytes: rss.peakBytes(), currentBytes: process.memoryUsage.rss() }));
+verity.app.post('/__bench/rss/reset', async () => {
+  rss.reset();
+  return { ok: true };
+});
+verity.app.post('/__bench/users', async (req) => {
+  const { role, count, prefix } = req.body as { role: Role; count: number; prefix: string };
+  const users: BenchUser[] = [];
+  for (let i = 0; i < count; i++) {
+    const email = `${prefix}${i}@bench.invalid`;
+    const row = await insertUser(verity.store.db, { email, name: `${prefix} ${i}`, role, passwordHash: null });
+    const token = await createToken(verity.ctx, row.id, 'bench');
+    users.push({ id: row.id, email, token: token.token });
+  }
+  return { users };
+});
+
+await verity.app.listen({ host: '127.0.0.1', port: 0 });
+const address = verity.app.server.address();
+if (address === null || typeof address === 'string') throw new Error('the server has no TCP address');
+const ready: ChildReady = { port: address.port, pid: process.pid };
+process.stdout.write(`${JSON.stringify(ready)}\n`);
+
+let closing = false;
+const shutdown = async () => {
+  if (closing) return;
+  closing = true;
+  rss.stop();
+  await verity.close();
+  process.exit(0);
+};
+process.on('SIGTERM', () => void shutdown());
+process.on('SIGINT', () => void shutdown());

@@ -1,0 +1,36 @@
+import { CreateUserBody, roles } from '../../core/api/users.ts';
+import { defineCommand } from '../command.ts';
+import { storeConfig, storeFlags } from '../config.ts';
+import { ApiError } from '../errors.ts';
+import { printJson } from '../output.ts';
+import { readFirstLine } from '../stdin.ts';
+
+export const userAdd = defineCommand({
+  path: ['user', 'add'],
+  summary: 'Create a user in the local store (no server needed; use it for the first admin)',
+  flags: {
+    email: { type: 'string', value: 'EMAIL', help: 'sign-in email', required: true },
+    name: { type: 'string', value: 'NAME', help: 'display name', required: true },
+    role: { type: 'string', value: 'ROLE', help: `${roles.join('|')} (default annotator)` },
+    'password-stdin': { type: 'boolean', help: 'read the password from the first line of stdin' },
+    ...storeFlags,
+  },
+  async run({ values }) {
+    const input = {
+      email: values.email,
+      name: values.name,
+      role: values.role,
+      password: values['password-stdin'] ? await readFirstLine() : undefined,
+    };
+    const parsed = CreateUserBody.safeParse(input);
+    if (!parsed.success) {
+      const details = parsed.error.issues.map((i) => ({ path: `--${i.path.join('.')}`, message: i.message }));
+      throw new ApiError('VALIDATION_FAILED', `${details[0]?.path}: ${details[0]?.message}`, details, 0);
+    }
+    const { withLocalStore } = await import('../local-store.ts');
+    const { createUser } = await import('../../server/users/users.service.ts');
+    const user = await withLocalStore(storeConfig(values), (ctx) => createUser(ctx, null, parsed.data));
+    printJson(user);
+    return 0;
+  },
+});

@@ -1,0 +1,176 @@
+import { randomBytes } from 'node:crypto';
+import type { Role } from '../../core/api/users.ts';
+import { createToken } from '../auth/auth.service.ts';
+import type { Verity } from '../server.ts';
+import { insertUser } from '../users/users.repository.ts';
+import { type Harness, jsonl, sampleInterface, type TestUser } from './harness.ts';
+
+/** Builders for the assignment tests: projects, items, teams, and the claim rows they leave behind. */
+
+export interface ProjectOptions {
+  overlap?: number;
+  lockTtlSeconds?: number;
+  itemOrder?: 'sequential' | 'random';
+  allowEditSubmitted?: boolean;
+}
+
+export interface ItemSpec {
+  id?: string;
+  priority?: number;
+  text?: string;
+}
+
+export interface Team {
+  manager: TestUser;
+  projectId: number;
+  /** Item ids in import order. */
+  itemIds: number[];
+  annotators: TestUser[];
+}
+
+/** A valid full answer set for `sampleInterface`. */
+export const validAnswers = { topic: 'algebra' } as const;
+
+let keys = 0;
+/** A fresh idempotency key (the API wants at least 8 characters). */
+export const newKey = (): string => `key-${process.pid}-${++keys}-${randomBytes(4).toString('hex')}`;
+
+export async function buildProject(h: Harness, manager: TestUser, opts: ProjectOptions = {}): Promise<number> {
+  const res = await h.call(manager, 'POST', '/api/projects', { name: 'Assignments', interface: sampleInterface, ...opts });
+  if (res.status !== 201) throw new Error(`create project: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+/** Imports items through the API and returns their ids in import order. */
+export async function importItems(verity: Verity, manager: TestUser, projectId: number, specs: ItemSpec[]): Promise<number[]> {
+  const res = await verity.app.inject({
+    method: 'POST',
+    url: `/api/projects/${projectId}/items`,
+    headers: { authorization: `Bearer ${manager.token}`, 'content-type': 'application/x-ndjson' },
+    payload: jsonl(
+      specs.map((s, i) => ({
+        ...(s.id !== undefined ? { id: s.id } : {}),
+        ...(s.priority !== undefined ? { priority: s.priority } : {}),
+        data: { text: s.text ?? `item ${i}`, source: 'factory' },
+      })),
+    ),
+  });
+  if (res.statusCode !== 201) throw new Error(`import: ${res.statusCode} ${res.body}`);
+  const rows = await verity.store.db
+    .selectFrom('items')
+    .select('id')
+    .where('projectId', '=', projectId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function addMembers(h: Harness, manager: TestUser, projectId: number, users: TestUser[]): Promise<void> {
+  for (const u of users) {
+    const res = await h.call(manager, 'POST', `/api/projects/${projectId}/members`, { userId: u.id });
+    if (res.status !== 201) throw new Error(`add member: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+}
+
+/** A user with an API token, written straight to the store (no password: these users never log in). */
+export async function seedUser(verity: Verity, role: Role): Promise<TestUser> {
+  const email = `${role}-${randomBytes(5).toString('hex')}@example.org`;
+  const row = await insertUser(verity.store.db, { email, name: email, role, passwordHash: null });
+  const token = await createToken(verity.ctx, row.id, 'test');
+  return { id: row.id, email, role, token: token.token, password: '' };
+}
+
+/** A manager, a project with `items` items, and `annotators` members, all on a fresh project. */
+export async function buildTeam(
+  h: Harness,
+  opts: ProjectOptions & { items: number | ItemSpec[]; annotators: number },
+): Promise<Team> {
+  const { items, annotators: count, ...settings } = opts;
+  const manager = await seedUser(h.verity, 'manager');
+  const projectId = await buildProject(h, manager, settings);
+  const specs = typeof items === 'number' ? Array.from({ length: items }, (): ItemSpec => ({})) : items;
+  const itemIds = await importItems(h.verity, manager, projectId, specs);
+  const annotators = await Promise.all(Array.from({ length: count }, () => seedUser(h.verity, 'annotator')));
+  await addMembers(h, manager, projectId, annotators);
+  return { manager, projectId, itemIds, annotators };
+}
+
+export const next = (h: Harness, who: TestUser, projectId: number) =>
+  h.call(who, 'POST', `/api/projects/${projectId}/assignments/next`);
+
+export const submit = (h: Harness, who: TestUser, assignmentId: number, answers: unknown, key = newKey(), activeMs = 0) =>
+  h.call(who, 'POST', `/api/assignments/${assignmentId}/submit`, { answers, idempotencyKey: key, activeMs });
+
+export const saveDraft = (h: Harness, who: TestUser, assignmentId: number, answers: unknown, activeMs = 0) =>
+  h.call(who, 'PUT', `/api/assignments/${assignmentId}/draft`, { answers, activeMs });
+
+export const skip = (h: Harness, who: TestUser, assignmentId: number, reason?: string) =>
+  h.call(who, 'POST', `/api/assignments/${assignmentId}/skip`, reason === undefined ? {} : { reason });
+
+/** Moves one lock's expiry into the past, as if its TTL had run out. */
+export async function expireLock(h: Harness, assignmentId: number): Promise<void> {
+  await h.verity.store.db
+    .updateTable('assignments')
+    .set({ lockExpiresAt: Date.now() - 1 })
+    .where('id', '=', assignmentId)
+    .execute();
+}
+
+export interface ClaimRow {
+  itemId: number;
+  userId: number;
+  status: 'locked' | 'submitted' | 'skipped' | 'expired';
+}
+
+/** Every assignment row of a project, straight from the store. */
+export const claimsOf = (h: Harness, projectId: number): Promise<ClaimRow[]> =>
+  h.verity.store.db
+    .selectFrom('assignments')
+    .select(['itemId', 'userId', 'status'])
+    .where('projectId', '=', projectId)
+    .orderBy('id')
+    .execute();
+
+/**
+ * The claim invariants, checked against the store: no (item, user) pair twice, never more live
+ * claims (locks plus submissions) than the overlap, and the counters the claim path trusts
+ * (slotsLeft, submittedCount) equal to what the rows say. Returns the problems found.
+ */
+export async function claimProblems(h: Harness, projectId: number, overlap: number): Promise<string[]> {
+  const problems: string[] = [];
+  const claims = await claimsOf(h, projectId);
+  const pairs = new Set<string>();
+  const live = new Map<number, number>();
+  const submitted = new Map<number, number>();
+  for (const c of claims) {
+    const pair = `${c.itemId}/${c.userId}`;
+    if (pairs.has(pair)) problems.push(`user ${c.userId} holds item ${c.itemId} twice`);
+    pairs.add(pair);
+    if (c.status === 'locked' || c.status === 'submitted') live.set(c.itemId, (live.get(c.itemId) ?? 0) + 1);
+    if (c.status === 'submitted') submitted.set(c.itemId, (submitted.get(c.itemId) ?? 0) + 1);
+  }
+  const items = await h.verity.store.db
+    .selectFrom('items')
+    .select(['id', 'slotsLeft', 'submittedCount'])
+    .where('projectId', '=', projectId)
+    .execute();
+  const annotations = await h.verity.store.db
+    .selectFrom('annotations')
+    .select(['itemId', 'userId'])
+    .where('projectId', '=', projectId)
+    .where('status', '=', 'submitted')
+    .execute();
+  const submittedAnnotations = new Map<number, number>();
+  for (const a of annotations) submittedAnnotations.set(a.itemId, (submittedAnnotations.get(a.itemId) ?? 0) + 1);
+  for (const i of items) {
+    const l = live.get(i.id) ?? 0;
+    const s = submitted.get(i.id) ?? 0;
+    if (l > overlap) problems.push(`item ${i.id} has ${l} live claims, overlap is ${overlap}`);
+    if (i.slotsLeft !== Math.max(0, overlap - l)) problems.push(`item ${i.id}: slotsLeft ${i.slotsLeft}, claims say ${overlap - l}`);
+    if (i.submittedCount !== s) problems.push(`item ${i.id}: submittedCount ${i.submittedCount}, rows say ${s}`);
+    if ((submittedAnnotations.get(i.id) ?? 0) !== s) {
+      problems.push(`item ${i.id}: ${submittedAnnotations.get(i.id) ?? 0} submitted annotations, ${s} submitted assignments`);
+    }
+  }
+  return problems;
+}

@@ -49,7 +49,9 @@ export function sendStreaming(call: Call): Promise<http.IncomingMessage> {
 export async function sendJson<T>(call: Call, expect: number): Promise<T> {
   const reply = await send(call);
   if (reply.status !== expect) {
-    throw new Error(`${call.method} ${call.url}: expected ${expect}, got ${reply.status}: ${reply.text.slice(0, 500)}`);
+    throw new Error(
+      `${call.method} ${call.url}: expected ${expect}, got ${reply.status}: ${reply.text.slice(0, 500)}`,
+    );
   }
   return JSON.parse(reply.text) as T;
 }

@@ -1,35 +1,44 @@
 import fs from 'node:fs';
 
 /**
- * Peak resident set size of this process. A 50 ms sampler catches what the event loop lets it
- * see; on Linux the kernel's own high-water mark (VmHWM, reset through /proc/self/clear_refs)
- * also catches peaks inside long synchronous stretches. The peak is the larger of the two.
+ * Peak memory of this process. A 50 ms sampler reads RSS and the V8 heap; on Linux the kernel's
+ * own RSS high-water mark (VmHWM, reset through /proc/self/clear_refs) also catches peaks inside
+ * long synchronous stretches the sampler cannot see. Peak RSS is the larger of the two.
  */
-export class PeakRss {
-  private sampled = 0;
+export class PeakMemory {
+  private rss = 0;
+  private heap = 0;
   private readonly timer: NodeJS.Timeout;
   private readonly kernel = canResetKernelPeak();
 
   constructor(intervalMs = 50) {
-    this.sampled = process.memoryUsage.rss();
+    this.sample();
     this.timer = setInterval(() => this.sample(), intervalMs);
     this.timer.unref();
   }
 
   sample(): void {
-    const rss = process.memoryUsage.rss();
-    if (rss > this.sampled) this.sampled = rss;
+    const m = process.memoryUsage();
+    if (m.rss > this.rss) this.rss = m.rss;
+    if (m.heapUsed > this.heap) this.heap = m.heapUsed;
   }
 
-  /** Starts a new measurement window at the current size. */
+  /** Starts a new measurement window at the current sizes. */
   reset(): void {
     if (this.kernel) fs.writeFileSync('/proc/self/clear_refs', '5');
-    this.sampled = process.memoryUsage.rss();
+    this.rss = 0;
+    this.heap = 0;
+    this.sample();
   }
 
-  peakBytes(): number {
+  peakRssBytes(): number {
     this.sample();
-    return Math.max(this.sampled, this.kernel ? kernelPeakBytes() : 0);
+    return Math.max(this.rss, this.kernel ? kernelPeakBytes() : 0);
+  }
+
+  peakHeapBytes(): number {
+    this.sample();
+    return this.heap;
   }
 
   stop(): void {

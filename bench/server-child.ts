@@ -1,17 +1,27 @@
 /**
  * A Verity server for the bench, in its own process: configured from the environment, listening
  * on 127.0.0.1 and a free port (printed as one JSON line on stdout), with three bench-only routes
- * that the product never serves: the process's peak RSS, a reset of it, and users with tokens.
+ * that the product never serves: the process's peak memory and CPU time, a reset of the peaks,
+ * and users with tokens.
  */
 import type { Role } from '../core/api/users.ts';
 import { createToken } from '../server/auth/auth.service.ts';
 import { createVerity } from '../server/server.ts';
 import { insertUser } from '../server/users/users.repository.ts';
-import { PeakRss } from './rss.ts';
+import { PeakMemory } from './rss.ts';
+import { profileSql } from './sql-profile.ts';
 
 export interface ChildReady {
   port: number;
   pid: number;
+}
+
+/** What GET /__bench/stats answers. */
+export interface ChildStats {
+  peakRssBytes: number;
+  peakHeapBytes: number;
+  /** User plus system CPU time of the process since it started. */
+  cpuMicros: number;
 }
 
 export interface BenchUser {
@@ -24,7 +34,7 @@ const env = (name: string): string | undefined => process.env[name] || undefined
 const dataDir = env('BENCH_DATA_DIR');
 if (!dataDir) throw new Error('BENCH_DATA_DIR is required');
 
-const rss = new PeakRss(50);
+const memory = new PeakMemory(50);
 const verity = await createVerity({
   dataDir,
   databaseUrl: env('BENCH_DATABASE_URL'),
@@ -32,10 +42,19 @@ const verity = await createVerity({
   secret: env('BENCH_SECRET'),
   logger: false,
 });
+const profileDir = env('BENCH_PROFILE_DIR');
+if (profileDir) profileSql(verity.store, `${profileDir}/sql-${verity.store.kind}-${process.pid}.json`);
 
-verity.app.get('/__bench/rss', async () => ({ peakBytes: rss.peakBytes(), currentBytes: process.memoryUsage.rss() }));
-verity.app.post('/__bench/rss/reset', async () => {
-  rss.reset();
+verity.app.get('/__bench/stats', async (): Promise<ChildStats> => {
+  const cpu = process.cpuUsage();
+  return {
+    peakRssBytes: memory.peakRssBytes(),
+    peakHeapBytes: memory.peakHeapBytes(),
+    cpuMicros: cpu.user + cpu.system,
+  };
+});
+verity.app.post('/__bench/stats/reset', async () => {
+  memory.reset();
   return { ok: true };
 });
 verity.app.post('/__bench/users', async (req) => {
@@ -43,7 +62,12 @@ verity.app.post('/__bench/users', async (req) => {
   const users: BenchUser[] = [];
   for (let i = 0; i < count; i++) {
     const email = `${prefix}${i}@bench.invalid`;
-    const row = await insertUser(verity.store.db, { email, name: `${prefix} ${i}`, role, passwordHash: null });
+    const row = await insertUser(verity.store.db, {
+      email,
+      name: `${prefix} ${i}`,
+      role,
+      passwordHash: null,
+    });
     const token = await createToken(verity.ctx, row.id, 'bench');
     users.push({ id: row.id, email, token: token.token });
   }
@@ -60,7 +84,7 @@ let closing = false;
 const shutdown = async () => {
   if (closing) return;
   closing = true;
-  rss.stop();
+  memory.stop();
   await verity.close();
   process.exit(0);
 };

@@ -85,7 +85,10 @@ function check(schema: z.ZodType | undefined, value: unknown, where: string): vo
   if (!schema) return;
   const result = schema.safeParse(value ?? {});
   if (result.success) return;
-  const details = result.error.issues.map((i) => ({ path: [where, ...i.path.map(String)].join('.'), message: i.message }));
+  const details = result.error.issues.map((i) => ({
+    path: [where, ...i.path.map(String)].join('.'),
+    message: i.message,
+  }));
   throw new ApiError('VALIDATION_FAILED', `${details[0]?.path}: ${details[0]?.message}`, details, 0);
 }
 
@@ -105,5 +108,7 @@ async function toApiError(res: Response): Promise<ApiError> {
 function unreachable(url: string, err: unknown): CliError {
   const cause = (err as { cause?: { code?: string; message?: string } }).cause;
   const why = cause?.code ?? cause?.message ?? (err as Error).message;
-  return new CliError(`cannot reach Verity at ${url} (${why}); is the server running? Start one with: npx verity start`);
+  return new CliError(
+    `cannot reach Verity at ${url} (${why}); is the server running? Start one with: npx verity start`,
+  );
 }

@@ -12,7 +12,11 @@ export interface Flag {
 export type Flags = Record<string, Flag>;
 
 type Values<F extends Flags> = {
-  [K in keyof F]: F[K]['required'] extends true ? string : F[K]['type'] extends 'boolean' ? boolean | undefined : string | undefined;
+  [K in keyof F]: F[K]['required'] extends true
+    ? string
+    : F[K]['type'] extends 'boolean'
+      ? boolean | undefined
+      : string | undefined;
 };
 
 export interface Args<F extends Flags> {
@@ -32,13 +36,18 @@ export interface Command<F extends Flags = Flags> {
 
 export const defineCommand = <const F extends Flags>(c: Command<F>): Command<F> => c;
 
-export const helpFlag = { help: { type: 'boolean', short: 'h', help: 'show this help' } } as const satisfies Flags;
+export const helpFlag = {
+  help: { type: 'boolean', short: 'h', help: 'show this help' },
+} as const satisfies Flags;
 
 /** Parses argv against the command's flags; every misuse is a UsageError naming the flag. */
 export function parseCommandArgs<F extends Flags>(cmd: Command<F>, argv: string[]): Args<F> | 'help' {
   const name = `verity ${cmd.path.join(' ')}`;
   const options = Object.fromEntries(
-    Object.entries({ ...cmd.flags, ...helpFlag }).map(([k, f]) => [k, { type: f.type, ...(f.short ? { short: f.short } : {}) }]),
+    Object.entries({ ...cmd.flags, ...helpFlag }).map(([k, f]) => [
+      k,
+      { type: f.type, ...(f.short ? { short: f.short } : {}) },
+    ]),
   );
   let parsed: ReturnType<typeof parseArgs>;
   try {
@@ -69,7 +78,9 @@ function describeParseError(err: unknown): string {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `unknown flag ${flag ?? ''}`.trimEnd();
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return flag ? `flag ${flag.split(' ')[0]} ${/argument missing/.test(e.message ?? '') ? 'needs a value' : 'takes no value'}` : String(e.message);
+      return flag
+        ? `flag ${flag.split(' ')[0]} ${/argument missing/.test(e.message ?? '') ? 'needs a value' : 'takes no value'}`
+        : String(e.message);
     default:
       return String(e.message);
   }
@@ -80,4 +91,16 @@ export function intFlag(value: string | undefined, name: string): number | undef
   if (value === undefined) return undefined;
   if (!/^-?\d+$/.test(value.trim())) throw new UsageError(`--${name} must be an integer, not "${value}"`);
   return Number(value);
+}
+
+/** `--role admin` → 'admin'; a value outside `choices` is a usage error listing them. */
+export function enumFlag<const C extends readonly string[]>(
+  value: string | undefined,
+  name: string,
+  choices: C,
+): C[number] | undefined {
+  if (value === undefined) return undefined;
+  if (!choices.includes(value))
+    throw new UsageError(`--${name} must be one of ${choices.join(', ')}; not "${value}"`);
+  return value;
 }

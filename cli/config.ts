@@ -4,8 +4,16 @@ import { UsageError } from './errors.ts';
 
 /** Flags of every command that talks to a running server. */
 export const httpFlags = {
-  url: { type: 'string', value: 'URL', help: 'server address (env VERITY_URL, default http://localhost:8080)' },
+  url: {
+    type: 'string',
+    value: 'URL',
+    help: 'server address (env VERITY_URL, default http://localhost:8080)',
+  },
   token: { type: 'string', value: 'TOKEN', help: 'API token (env VERITY_TOKEN)' },
+} as const satisfies Flags;
+
+export const projectFlag = {
+  project: { type: 'string', value: 'ID', help: 'project id', required: true },
 } as const satisfies Flags;
 
 /** Flags of the commands that act on the local store directly. */
@@ -26,7 +34,8 @@ export function httpConfig(values: { url?: string | undefined; token?: string | 
       'no API token: pass --token or set VERITY_TOKEN (an admin creates one with: npx verity token create --email you@example.org)',
     );
   }
-  if (!/^https?:\/\//.test(url)) throw new UsageError(`--url must start with http:// or https://, not "${url}"`);
+  if (!/^https?:\/\//.test(url))
+    throw new UsageError(`--url must start with http:// or https://, not "${url}"`);
   return { url: url.replace(/\/+$/, ''), token };
 }
 
@@ -40,7 +49,9 @@ export interface StoreConfig {
 export function storeConfig(values: { data?: string | undefined }): StoreConfig {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new UsageError('DATABASE_URL must be a postgres:// URL (unset it to use SQLite in the data folder)');
+    throw new UsageError(
+      'DATABASE_URL must be a postgres:// URL (unset it to use SQLite in the data folder)',
+    );
   }
   return {
     dataDir: path.resolve(values.data ?? process.env.VERITY_DATA ?? './verity-data'),

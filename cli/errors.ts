@@ -24,7 +24,12 @@ export class ApiError extends CliError {
     readonly details: unknown,
     readonly status: number,
   ) {
-    super(message, 1, detailLines(details));
+    // The message often repeats the first detail; list only what it does not already say.
+    super(
+      message,
+      1,
+      detailLines(details).filter((l) => l !== message),
+    );
   }
 }
 
@@ -35,9 +40,9 @@ export function detailLines(details: unknown): string[] {
     : isRecord(details) && Array.isArray(details.errors)
       ? details.errors
       : [];
-  return list.filter(isRecord).map((d) =>
-    typeof d.path === 'string' ? `${d.path}: ${String(d.message)}` : String(d.message),
-  );
+  return list
+    .filter(isRecord)
+    .map((d) => (typeof d.path === 'string' ? `${d.path}: ${String(d.message)}` : String(d.message)));
 }
 
 export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -45,10 +50,16 @@ export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v =
 /** The text printed for any error; unknown ones are bugs and keep their stack. */
 export function formatError(err: unknown): { text: string; exitCode: number } {
   if (err instanceof ApiError) {
-    return { text: [`error ${err.code}: ${err.message}`, ...err.lines.map((l) => `  ${l}`)].join('\n'), exitCode: 1 };
+    return {
+      text: [`error ${err.code}: ${err.message}`, ...err.lines.map((l) => `  ${l}`)].join('\n'),
+      exitCode: 1,
+    };
   }
   if (err instanceof CliError) {
-    return { text: [`error: ${err.message}`, ...err.lines.map((l) => `  ${l}`)].join('\n'), exitCode: err.exitCode };
+    return {
+      text: [`error: ${err.message}`, ...err.lines.map((l) => `  ${l}`)].join('\n'),
+      exitCode: err.exitCode,
+    };
   }
   return { text: `error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`, exitCode: 1 };
 }

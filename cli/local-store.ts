@@ -1,10 +1,7 @@
-import path from 'node:path';
-import { AttemptLimiter } from '../server/auth/rate-limit.ts';
-import { loadServerSecret } from '../server/auth/secret.ts';
 import type { AppContext } from '../server/context.ts';
 import { openStore } from '../server/db/connect.ts';
 import { AppError } from '../server/http/errors.ts';
-import { VERSION } from './version.ts';
+import { createContext } from '../server/server.ts';
 import type { StoreConfig } from './config.ts';
 import { ApiError } from './errors.ts';
 
@@ -12,18 +9,13 @@ import { ApiError } from './errors.ts';
  * Runs `fn` with a service context on the local store, as the server would build it: the same
  * secret (token hashes are keyed with it), so tokens made here work against the running server.
  */
-export async function withLocalStore<T>(config: StoreConfig, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+export async function withLocalStore<T>(
+  config: StoreConfig,
+  fn: (ctx: AppContext) => Promise<T>,
+): Promise<T> {
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
-    const ctx: AppContext = {
-      store,
-      secret: await loadServerSecret(store, config.dataDir, config.secret),
-      version: VERSION,
-      sessionTtlMs: 12 * 3600_000,
-      secureCookies: false,
-      loginLimiter: new AttemptLimiter(10, 15 * 60_000),
-      tmpDir: path.join(config.dataDir, 'tmp'),
-    };
+    const ctx = await createContext(store, config);
     return await fn(ctx);
   } catch (err) {
     // Service errors read the same as the server's answers would.

@@ -27,15 +27,15 @@ export interface Verity {
   close(): Promise<void>;
 }
 
-/** Opens the store (migrating it), loads the secret and builds the app; does not listen. */
-export async function createVerity(config: ServerConfig): Promise<Verity> {
-  const store = await openStore({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    pgSchema: config.pgSchema,
-    ...(config.poolSize ? { poolSize: config.poolSize } : {}),
-  });
-  const ctx: AppContext = {
+/**
+ * The service context for a store, as the server builds it: the CLI's local commands use it too,
+ * so tokens they create are keyed with the same secret the server checks them against.
+ */
+export async function createContext(
+  store: Store,
+  config: Pick<ServerConfig, 'dataDir' | 'secret'>,
+): Promise<AppContext> {
+  return {
     store,
     secret: await loadServerSecret(store, config.dataDir, config.secret),
     version: VERSION,
@@ -44,6 +44,17 @@ export async function createVerity(config: ServerConfig): Promise<Verity> {
     loginLimiter: new AttemptLimiter(10, 15 * 60_000),
     tmpDir: path.join(config.dataDir, 'tmp'),
   };
+}
+
+/** Opens the store (migrating it), loads the secret and builds the app; does not listen. */
+export async function createVerity(config: ServerConfig): Promise<Verity> {
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    pgSchema: config.pgSchema,
+    ...(config.poolSize ? { poolSize: config.poolSize } : {}),
+  });
+  const ctx = await createContext(store, config);
   const app = await buildApp(ctx, {
     ...(config.logger !== undefined ? { logger: config.logger } : {}),
     checkResponses: config.checkResponses ?? false,

@@ -1,11 +1,7 @@
 import { createClient } from '../client.ts';
-import { defineCommand } from '../command.ts';
-import { httpConfig, httpFlags } from '../config.ts';
+import { defineCommand, intFlag } from '../command.ts';
+import { httpConfig, httpFlags, projectFlag } from '../config.ts';
 import { printJson } from '../output.ts';
-
-export const projectFlag = {
-  project: { type: 'string', value: 'ID', help: 'project id', required: true },
-} as const;
 
 export const projectShow = defineCommand({
   path: ['project', 'show'],
@@ -13,7 +9,7 @@ export const projectShow = defineCommand({
   flags: { ...projectFlag, ...httpFlags },
   async run({ values }) {
     const client = createClient(httpConfig(values));
-    printJson(await client.call('getProject', { params: { projectId: values.project } }));
+    printJson(await client.call('getProject', { params: { projectId: intFlag(values.project, 'project') } }));
     return 0;
   },
 });

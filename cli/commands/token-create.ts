@@ -6,7 +6,7 @@ import { note } from '../output.ts';
 
 export const tokenCreate = defineCommand({
   path: ['token', 'create'],
-  summary: "Create an API token for a user in the local store; it is printed once",
+  summary: 'Create an API token for a user in the local store; it is printed once',
   flags: {
     email: { type: 'string', value: 'EMAIL', help: 'the user the token acts as', required: true },
     name: { type: 'string', value: 'NAME', help: 'a label for the token (default cli)' },
@@ -23,7 +23,8 @@ export const tokenCreate = defineCommand({
     const created = await withLocalStore(storeConfig(values), async (ctx) => {
       const user = await findUserByEmail(ctx.store.db, email.data);
       if (!user) throw new CliError(`no user with email ${email.data}; create one with: npx verity user add`);
-      if (user.status !== 'active') throw new CliError(`${email.data} is suspended; its tokens would be refused`);
+      if (user.status !== 'active')
+        throw new CliError(`${email.data} is suspended; its tokens would be refused`);
       return createToken(ctx, user.id, body.data.name);
     });
     note(

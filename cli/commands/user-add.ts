@@ -1,5 +1,5 @@
 import { CreateUserBody, roles } from '../../core/api/users.ts';
-import { defineCommand } from '../command.ts';
+import { defineCommand, enumFlag } from '../command.ts';
 import { storeConfig, storeFlags } from '../config.ts';
 import { ApiError } from '../errors.ts';
 import { printJson } from '../output.ts';
@@ -19,7 +19,7 @@ export const userAdd = defineCommand({
     const input = {
       email: values.email,
       name: values.name,
-      role: values.role,
+      role: enumFlag(values.role, 'role', roles),
       password: values['password-stdin'] ? await readFirstLine() : undefined,
     };
     const parsed = CreateUserBody.safeParse(input);

@@ -5,17 +5,26 @@ import { Role } from './users.ts';
 
 export const ItemOrder = z.enum(['sequential', 'random']);
 
-export const ProjectSettings = z.object({
+const SettingFields = z.object({
   name: z.string().trim().min(1).max(200),
-  guidelines: z.string().max(1_000_000).default(''),
-  overlap: z.number().int().min(1).max(100).default(1),
-  lockTtlSeconds: z.number().int().min(30).max(86_400).default(600),
-  itemOrder: ItemOrder.default('sequential'),
-  allowEditSubmitted: z.boolean().default(true),
+  guidelines: z.string().max(1_000_000),
+  overlap: z.number().int().min(1).max(100),
+  lockTtlSeconds: z.number().int().min(30).max(86_400),
+  itemOrder: ItemOrder,
+  allowEditSubmitted: z.boolean(),
 });
 
-export const CreateProjectBody = ProjectSettings.extend({ interface: InterfaceDefinition });
-export const UpdateProjectBody = ProjectSettings.partial();
+// Defaults belong to creation only: in zod 4 a default inside .partial() would still fill in,
+// and an update would silently reset every setting it did not mention.
+export const CreateProjectBody = SettingFields.extend({
+  guidelines: SettingFields.shape.guidelines.default(''),
+  overlap: SettingFields.shape.overlap.default(1),
+  lockTtlSeconds: SettingFields.shape.lockTtlSeconds.default(600),
+  itemOrder: ItemOrder.default('sequential'),
+  allowEditSubmitted: z.boolean().default(true),
+  interface: InterfaceDefinition,
+});
+export const UpdateProjectBody = SettingFields.partial();
 
 export const ProjectProgress = z
   .object({

@@ -178,6 +178,7 @@ export async function saveDraft(
 ) {
   const { project, iface } = await ownAssignment(ctx, caller, assignmentId);
   return writeTransaction(ctx.store, async (tx) => {
+    await lockKey(ctx.store, tx, project.id, caller.id);
     const now = Date.now();
     const a = (await findAssignment(tx, assignmentId))!;
     const answers = checkAnswers(iface, body.answers, await itemData(tx, a.itemId), true);
@@ -214,6 +215,7 @@ export async function submit(
 ) {
   const { project, iface } = await ownAssignment(ctx, caller, assignmentId);
   const outcome = await writeTransaction(ctx.store, async (tx) => {
+    await lockKey(ctx.store, tx, project.id, caller.id);
     const now = Date.now();
     const a = (await findAssignment(tx, assignmentId))!;
     const replay = await findReplay(tx, assignmentId, body.idempotencyKey);
@@ -304,6 +306,7 @@ export async function skip(
 ) {
   const { project } = await ownAssignment(ctx, caller, assignmentId);
   return writeTransaction(ctx.store, async (tx) => {
+    await lockKey(ctx.store, tx, project.id, caller.id);
     const a = (await findAssignment(tx, assignmentId))!;
     if (a.status === 'skipped') return toAssignment(a);
     if (a.status === 'submitted')

@@ -32,7 +32,11 @@ async function drain(who: TestUser, projectId: number): Promise<number[]> {
 
 describe('next item', () => {
   it('gives an item to `overlap` different annotators, then counts it complete', async () => {
-    const { manager, projectId, itemIds, annotators } = await buildTeam(h, { overlap: 2, items: 1, annotators: 3 });
+    const { manager, projectId, itemIds, annotators } = await buildTeam(h, {
+      overlap: 2,
+      items: 1,
+      annotators: 3,
+    });
     const [a, b, c] = annotators as [TestUser, TestUser, TestUser];
     expect(await drain(a, projectId)).toEqual(itemIds);
     expect(await drain(b, projectId)).toEqual(itemIds);
@@ -66,7 +70,11 @@ describe('next item', () => {
   });
 
   it('with itemOrder random hands out every item once, not in import order', async () => {
-    const { projectId, itemIds, annotators } = await buildTeam(h, { itemOrder: 'random', items: 30, annotators: 1 });
+    const { projectId, itemIds, annotators } = await buildTeam(h, {
+      itemOrder: 'random',
+      items: 30,
+      annotators: 1,
+    });
     const order = await drain(annotators[0]!, projectId);
     expect([...order].sort((x, y) => x - y)).toEqual(itemIds);
     // 30 items land in import order with probability 1/30!; seeing it means the setting is ignored.
@@ -139,7 +147,9 @@ describe('locks', () => {
     const tooShort = await h.call(manager, 'POST', '/api/projects', { ...body, lockTtlSeconds: 29 });
     expect(tooShort.status).toBe(400);
     expect(tooShort.body.error.code).toBe('VALIDATION_FAILED');
-    expect((await h.call(manager, 'POST', '/api/projects', { ...body, lockTtlSeconds: 30 })).status).toBe(201);
+    expect((await h.call(manager, 'POST', '/api/projects', { ...body, lockTtlSeconds: 30 })).status).toBe(
+      201,
+    );
   });
 });
 
@@ -152,7 +162,11 @@ describe('skip', () => {
     expect(work.body.item.id).toBe(first);
     const skipped = await skip(h, a, work.body.assignment.id, 'the text is cut off');
     expect(skipped.status).toBe(200);
-    expect(skipped.body).toMatchObject({ status: 'skipped', skipReason: 'the text is cut off', lockExpiresAt: null });
+    expect(skipped.body).toMatchObject({
+      status: 'skipped',
+      skipReason: 'the text is cut off',
+      lockExpiresAt: null,
+    });
     expect((await next(h, a, projectId)).body.item.id).toBe(second);
     const theirs = await next(h, b, projectId);
     expect(theirs.body.item.id).toBe(first);

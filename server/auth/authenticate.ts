@@ -34,12 +34,21 @@ async function byToken(ctx: AppContext, token: string): Promise<Caller> {
   const row = await ctx.store.db
     .selectFrom('apiTokens as t')
     .innerJoin('users as u', 'u.id', 't.userId')
-    .select(['t.id as tokenId', 'u.id', 'u.email', 'u.name', 'u.role', 'u.status'])
+    .select(['t.id as tokenId', 't.lastUsedAt', 'u.id', 'u.email', 'u.name', 'u.role', 'u.status'])
     .where('t.tokenHash', '=', keyedHash(ctx.secret, token))
     .where('t.revokedAt', 'is', null)
     .executeTakeFirst();
   if (!row) throw new AppError('UNAUTHENTICATED', 'The API token is unknown or revoked.');
   if (row.status !== 'active') throw new AppError('ACCOUNT_SUSPENDED');
+  const now = Date.now();
+  // At most one write a minute per token, so reads stay reads.
+  if (row.lastUsedAt === null || now - row.lastUsedAt > 60_000) {
+    await ctx.store.db
+      .updateTable('apiTokens')
+      .set({ lastUsedAt: now })
+      .where('id', '=', row.tokenId)
+      .execute();
+  }
   return {
     id: row.id,
     email: row.email,
@@ -59,9 +68,11 @@ async function bySession(ctx: AppContext, sessionId: string): Promise<Caller> {
     .select(['s.csrfToken', 's.expiresAt', 'u.id', 'u.email', 'u.name', 'u.role', 'u.status'])
     .where('s.idHash', '=', idHash)
     .executeTakeFirst();
-  if (!row || row.expiresAt <= Date.now())
-    throw new AppError('UNAUTHENTICATED', 'Your session ended; sign in again.');
+  if (!row) throw new AppError('UNAUTHENTICATED', 'Your session ended; sign in again.');
+  // Status before expiry: a suspended user's sessions are expired, and they should be told why.
   if (row.status !== 'active') throw new AppError('ACCOUNT_SUSPENDED');
+  if (row.expiresAt <= Date.now())
+    throw new AppError('UNAUTHENTICATED', 'Your session ended; sign in again.');
   return {
     id: row.id,
     email: row.email,

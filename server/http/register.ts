@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { RouteDef } from '../../core/api/route.ts';
 import { type Routes, routes } from '../../core/api/routes.ts';
+import { formatPath } from '../../core/interface/index.ts';
 import { authenticate } from '../auth/authenticate.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { AppError } from './errors.ts';
@@ -32,10 +33,16 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, where: string)
   if (!schema) return undefined;
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
-  const details = result.error.issues.map((i) => ({
-    path: [where, ...i.path.map(String)].join('.'),
-    message: i.message,
-  }));
+  const at = (segments: readonly PropertyKey[]) => {
+    const rest = formatPath(segments);
+    return rest === '' ? where : rest.startsWith('[') ? `${where}${rest}` : `${where}.${rest}`;
+  };
+  // One detail per unknown key, at the key itself, so the path points at the typo.
+  const details = result.error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((key) => ({ path: at([...i.path, key]), message: 'unknown property' }))
+      : [{ path: at(i.path), message: i.message }],
+  );
   const first = details[0];
   throw new AppError('VALIDATION_FAILED', first ? `${first.path}: ${first.message}` : undefined, details);
 }

@@ -139,7 +139,7 @@ function checkItem(
   line: number,
 ): string | null {
   const dataErrors = validateItemData(iface, item.data);
-  if (dataErrors.length > 0) return dataErrors.map((e) => `${e.path}: ${e.message}`).join('; ');
+  if (dataErrors.length > 0) return dataErrors.map((e) => e.message).join('; ');
   if (item.externalId !== null) {
     const earlier = seenIds.get(item.externalId);
     if (earlier !== undefined) return `id ${JSON.stringify(item.externalId)} repeats line ${earlier}`;
@@ -150,8 +150,7 @@ function checkItem(
     if (annotators.has(a.annotator)) return `annotations[${k}]: ${a.annotator} already annotated this item`;
     annotators.add(a.annotator);
     const result = validateAnswers(iface, a.answers, item.data, { partial: a.status === 'draft' });
-    if (!result.ok)
-      return result.errors.map((e) => `annotations[${k}].answers.${e.path}: ${e.message}`).join('; ');
+    if (!result.ok) return result.errors.map((e) => `annotations[${k}].answers.${e.message}`).join('; ');
     a.answers = result.value;
   }
   return null;

@@ -7,6 +7,29 @@ import { type Harness, jsonl, sampleInterface, type TestUser } from './harness.t
 
 /** Builders for the assignment tests: projects, items, teams, and the claim rows they leave behind. */
 
+/** What the builders need: a store and JSON calls. A Harness is one; `injectApi` makes one from any Verity. */
+export type Api = Pick<Harness, 'call' | 'verity'>;
+
+/** JSON calls through `app.inject`, answered like `Harness.call`, for a Verity the test opened itself. */
+export function injectApi(verity: Verity): Api {
+  return {
+    verity,
+    async call(who, method, url, body) {
+      const res = await verity.app.inject({
+        method: method as 'GET',
+        url,
+        headers: {
+          ...(who ? { authorization: `Bearer ${who.token}` } : {}),
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+      });
+      const json = String(res.headers['content-type'] ?? '').includes('application/json') && res.body !== '';
+      return { status: res.statusCode, body: json ? JSON.parse(res.body) : res.body };
+    },
+  };
+}
+
 export interface ProjectOptions {
   overlap?: number;
   lockTtlSeconds?: number;
@@ -35,14 +58,23 @@ let keys = 0;
 /** A fresh idempotency key (the API wants at least 8 characters). */
 export const newKey = (): string => `key-${process.pid}-${++keys}-${randomBytes(4).toString('hex')}`;
 
-export async function buildProject(h: Harness, manager: TestUser, opts: ProjectOptions = {}): Promise<number> {
-  const res = await h.call(manager, 'POST', '/api/projects', { name: 'Assignments', interface: sampleInterface, ...opts });
+export async function buildProject(h: Api, manager: TestUser, opts: ProjectOptions = {}): Promise<number> {
+  const res = await h.call(manager, 'POST', '/api/projects', {
+    name: 'Assignments',
+    interface: sampleInterface,
+    ...opts,
+  });
   if (res.status !== 201) throw new Error(`create project: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id;
 }
 
 /** Imports items through the API and returns their ids in import order. */
-export async function importItems(verity: Verity, manager: TestUser, projectId: number, specs: ItemSpec[]): Promise<number[]> {
+export async function importItems(
+  verity: Verity,
+  manager: TestUser,
+  projectId: number,
+  specs: ItemSpec[],
+): Promise<number[]> {
   const res = await verity.app.inject({
     method: 'POST',
     url: `/api/projects/${projectId}/items`,
@@ -65,7 +97,12 @@ export async function importItems(verity: Verity, manager: TestUser, projectId: 
   return rows.map((r) => r.id);
 }
 
-export async function addMembers(h: Harness, manager: TestUser, projectId: number, users: TestUser[]): Promise<void> {
+export async function addMembers(
+  h: Api,
+  manager: TestUser,
+  projectId: number,
+  users: TestUser[],
+): Promise<void> {
   for (const u of users) {
     const res = await h.call(manager, 'POST', `/api/projects/${projectId}/members`, { userId: u.id });
     if (res.status !== 201) throw new Error(`add member: ${res.status} ${JSON.stringify(res.body)}`);
@@ -82,7 +119,7 @@ export async function seedUser(verity: Verity, role: Role): Promise<TestUser> {
 
 /** A manager, a project with `items` items, and `annotators` members, all on a fresh project. */
 export async function buildTeam(
-  h: Harness,
+  h: Api,
   opts: ProjectOptions & { items: number | ItemSpec[]; annotators: number },
 ): Promise<Team> {
   const { items, annotators: count, ...settings } = opts;
@@ -95,20 +132,27 @@ export async function buildTeam(
   return { manager, projectId, itemIds, annotators };
 }
 
-export const next = (h: Harness, who: TestUser, projectId: number) =>
+export const next = (h: Api, who: TestUser, projectId: number) =>
   h.call(who, 'POST', `/api/projects/${projectId}/assignments/next`);
 
-export const submit = (h: Harness, who: TestUser, assignmentId: number, answers: unknown, key = newKey(), activeMs = 0) =>
+export const submit = (
+  h: Api,
+  who: TestUser,
+  assignmentId: number,
+  answers: unknown,
+  key = newKey(),
+  activeMs = 0,
+) =>
   h.call(who, 'POST', `/api/assignments/${assignmentId}/submit`, { answers, idempotencyKey: key, activeMs });
 
-export const saveDraft = (h: Harness, who: TestUser, assignmentId: number, answers: unknown, activeMs = 0) =>
+export const saveDraft = (h: Api, who: TestUser, assignmentId: number, answers: unknown, activeMs = 0) =>
   h.call(who, 'PUT', `/api/assignments/${assignmentId}/draft`, { answers, activeMs });
 
-export const skip = (h: Harness, who: TestUser, assignmentId: number, reason?: string) =>
+export const skip = (h: Api, who: TestUser, assignmentId: number, reason?: string) =>
   h.call(who, 'POST', `/api/assignments/${assignmentId}/skip`, reason === undefined ? {} : { reason });
 
 /** Moves one lock's expiry into the past, as if its TTL had run out. */
-export async function expireLock(h: Harness, assignmentId: number): Promise<void> {
+export async function expireLock(h: Api, assignmentId: number): Promise<void> {
   await h.verity.store.db
     .updateTable('assignments')
     .set({ lockExpiresAt: Date.now() - 1 })
@@ -123,7 +167,7 @@ export interface ClaimRow {
 }
 
 /** Every assignment row of a project, straight from the store. */
-export const claimsOf = (h: Harness, projectId: number): Promise<ClaimRow[]> =>
+export const claimsOf = (h: Api, projectId: number): Promise<ClaimRow[]> =>
   h.verity.store.db
     .selectFrom('assignments')
     .select(['itemId', 'userId', 'status'])
@@ -136,7 +180,7 @@ export const claimsOf = (h: Harness, projectId: number): Promise<ClaimRow[]> =>
  * claims (locks plus submissions) than the overlap, and the counters the claim path trusts
  * (slotsLeft, submittedCount) equal to what the rows say. Returns the problems found.
  */
-export async function claimProblems(h: Harness, projectId: number, overlap: number): Promise<string[]> {
+export async function claimProblems(h: Api, projectId: number, overlap: number): Promise<string[]> {
   const problems: string[] = [];
   const claims = await claimsOf(h, projectId);
   const pairs = new Set<string>();
@@ -161,15 +205,20 @@ export async function claimProblems(h: Harness, projectId: number, overlap: numb
     .where('status', '=', 'submitted')
     .execute();
   const submittedAnnotations = new Map<number, number>();
-  for (const a of annotations) submittedAnnotations.set(a.itemId, (submittedAnnotations.get(a.itemId) ?? 0) + 1);
+  for (const a of annotations)
+    submittedAnnotations.set(a.itemId, (submittedAnnotations.get(a.itemId) ?? 0) + 1);
   for (const i of items) {
     const l = live.get(i.id) ?? 0;
     const s = submitted.get(i.id) ?? 0;
     if (l > overlap) problems.push(`item ${i.id} has ${l} live claims, overlap is ${overlap}`);
-    if (i.slotsLeft !== Math.max(0, overlap - l)) problems.push(`item ${i.id}: slotsLeft ${i.slotsLeft}, claims say ${overlap - l}`);
-    if (i.submittedCount !== s) problems.push(`item ${i.id}: submittedCount ${i.submittedCount}, rows say ${s}`);
+    if (i.slotsLeft !== Math.max(0, overlap - l))
+      problems.push(`item ${i.id}: slotsLeft ${i.slotsLeft}, claims say ${overlap - l}`);
+    if (i.submittedCount !== s)
+      problems.push(`item ${i.id}: submittedCount ${i.submittedCount}, rows say ${s}`);
     if ((submittedAnnotations.get(i.id) ?? 0) !== s) {
-      problems.push(`item ${i.id}: ${submittedAnnotations.get(i.id) ?? 0} submitted annotations, ${s} submitted assignments`);
+      problems.push(
+        `item ${i.id}: ${submittedAnnotations.get(i.id) ?? 0} submitted annotations, ${s} submitted assignments`,
+      );
     }
   }
   return problems;

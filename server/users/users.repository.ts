@@ -50,3 +50,14 @@ export async function insertUser(
 export async function listUsers(db: Tx, afterId: number, limit: number): Promise<UserRow[]> {
   return db.selectFrom('users').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
 }
+
+export async function hasActiveAdmin(db: Tx): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('status', '=', 'active')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -44,9 +44,10 @@ export async function updateUser(
   if (Object.keys(body).length > 0) {
     await ctx.store.db.updateTable('users').set(body).where('id', '=', userId).execute();
   }
-  // Suspension also ends sessions; tokens stay but are refused while suspended (auth reads status).
+  // Suspension also ends sessions (kept, expired, so the next request is told why); tokens stay
+  // but are refused while suspended, since authentication reads the status every time.
   if (body.status === 'suspended')
-    await ctx.store.db.deleteFrom('sessions').where('userId', '=', userId).execute();
+    await ctx.store.db.updateTable('sessions').set({ expiresAt: 0 }).where('userId', '=', userId).execute();
   return toUser((await findUserById(ctx.store.db, userId))!);
 }
 

@@ -1,0 +1,70 @@
+import type { StoreKind } from '../server/db/connect.ts';
+
+export const PARTS = ['import', 'next', 'export'] as const;
+export type Part = (typeof PARTS)[number];
+const STORES: readonly StoreKind[] = ['sqlite', 'postgres'];
+
+export interface BenchOptions {
+  /** Items in the project every part works on. */
+  size: number;
+  stores: StoreKind[];
+  only: Part[];
+  smoke: boolean;
+  /** Concurrent annotators in the next-item part, and next→submit rounds each. */
+  annotators: number;
+  rounds: number;
+  /** A PostgreSQL server the bench may create and drop a database on. */
+  pgUrl: string;
+  /** Write a V8 CPU profile of every server child into this folder. */
+  profileDir: string | undefined;
+}
+
+export const USAGE = `npm run bench -- [--size N] [--stores sqlite,postgres] [--only import,next,export] [--smoke]
+  [--annotators N] [--rounds N] [--pg-url postgres://…] [--profile DIR]`;
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const given = new Map<string, string>();
+  let smoke = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--smoke') {
+      smoke = true;
+      continue;
+    }
+    const [key, inline] = arg.split('=', 2) as [string, string | undefined];
+    const value = inline ?? argv[++i];
+    if (!key.startsWith('--') || value === undefined) throw new Error(`unexpected argument ${arg}\n${USAGE}`);
+    given.set(key.slice(2), value);
+  }
+  const known = new Set(['size', 'stores', 'only', 'annotators', 'rounds', 'pg-url', 'profile']);
+  for (const key of given.keys()) if (!known.has(key)) throw new Error(`unknown option --${key}\n${USAGE}`);
+  return {
+    size: count(given.get('size'), smoke ? 2000 : 1_000_000, 'size'),
+    stores: list(given.get('stores'), STORES, 'stores'),
+    only: list(given.get('only'), PARTS, 'only'),
+    smoke,
+    annotators: count(given.get('annotators'), smoke ? 8 : 200, 'annotators'),
+    rounds: count(given.get('rounds'), smoke ? 3 : 20, 'rounds'),
+    pgUrl:
+      given.get('pg-url') ?? process.env.VERITY_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+    profileDir: given.get('profile'),
+  };
+}
+
+function count(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new Error(`--${name} must be a positive integer, not ${value}`);
+  return n;
+}
+
+function list<T extends string>(value: string | undefined, allowed: readonly T[], name: string): T[] {
+  if (value === undefined) return [...allowed];
+  const picked = value.split(',').map((s) => s.trim());
+  for (const p of picked) {
+    if (!(allowed as readonly string[]).includes(p))
+      throw new Error(`--${name}: ${p} is not one of ${allowed.join(', ')}`);
+  }
+  return allowed.filter((a) => picked.includes(a));
+}

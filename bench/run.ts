@@ -1,0 +1,119 @@
+/**
+ * `npm run bench`: import, next-item and export figures on SQLite and PostgreSQL, one line each
+ * (`bench <name> <value> <unit>`) on stdout; progress on stderr. See docs/benchmarks.md.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import type { StoreKind } from '../server/db/connect.ts';
+import type { StoreRun } from './context.ts';
+import { writeItemsFile } from './datagen.ts';
+import { runExport } from './export.ts';
+import { runImport } from './import.ts';
+import { runNext } from './next.ts';
+import { type BenchOptions, parseOptions } from './options.ts';
+import { progress, Report } from './report.ts';
+import { type ServerChild, startServer } from './servers.ts';
+import { createProject } from './setup.ts';
+import { type BenchStore, preparePostgres, prepareSqlite } from './stores.ts';
+
+/** Undo steps of whatever is running, newest first; also run on Ctrl-C. */
+const undo: (() => Promise<void>)[] = [];
+async function unwind(): Promise<void> {
+  for (let step = undo.pop(); step; step = undo.pop()) {
+    await step().catch((err: unknown) => progress(`cleanup failed: ${(err as Error).message}`));
+  }
+}
+process.once('SIGINT', () => {
+  void unwind().then(() => process.exit(130));
+});
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const report = new Report();
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'verity-bench-'));
+  undo.push(async () => fs.rmSync(scratch, { recursive: true, force: true }));
+  const itemsFile = path.join(scratch, 'items.jsonl');
+  progress(`generating ${options.size} items`);
+  const { bytes } = await writeItemsFile(itemsFile, options.size);
+  progress(`${(bytes / 1e6).toFixed(1)} MB, ${Math.round(bytes / options.size)} B per item`);
+  for (const kind of options.stores) await benchStore(kind, options, report, itemsFile);
+  await unwind();
+  process.stderr.write(`\n${report.markdownTable()}\n`);
+}
+
+async function benchStore(
+  kind: StoreKind,
+  options: BenchOptions,
+  report: Report,
+  itemsFile: string,
+): Promise<void> {
+  const prepared = kind === 'sqlite' ? prepareSqlite() : await preparePostgres(options.pgUrl);
+  if ('unreachable' in prepared) {
+    report.note(
+      `skip postgres: PostgreSQL unreachable at ${redact(options.pgUrl)} (${prepared.unreachable})`,
+    );
+    return;
+  }
+  const depth = undo.length;
+  undo.push(() => prepared.cleanup());
+  try {
+    const launch = serverLauncher(prepared, options);
+    const servers: ServerChild[] = [];
+    // SQLite: one server process. PostgreSQL: two on the same database when next is measured.
+    const count = kind === 'postgres' && options.only.includes('next') ? 2 : 1;
+    // One after the other: the first migrates the fresh store.
+    for (let k = 0; k < count; k++) servers.push(await launch());
+    const store = await prepared.open();
+    undo.push(() => store.close());
+    const [admin] = await servers[0]!.createUsers('admin', 1, 'admin');
+    const run: StoreRun = {
+      kind,
+      options,
+      report,
+      servers,
+      admin: admin!,
+      projectId: await createProject(servers[0]!, admin!),
+      store,
+      async restartFirstServer() {
+        await servers[0]!.stop();
+        servers[0] = await launch();
+        return servers[0];
+      },
+    };
+    await runImport(run, itemsFile, options.only.includes('import'));
+    // PostgreSQL's autovacuum would analyse after a load this size within a minute; do it now.
+    if (kind === 'postgres') await sql`analyze`.execute(store.db);
+    if (options.only.includes('next')) await runNext(run);
+    if (options.only.includes('export')) await runExport(run);
+  } finally {
+    while (undo.length > depth)
+      await undo.pop()!().catch((err: unknown) => progress(`cleanup failed: ${err}`));
+  }
+}
+
+/** Starts server children for one store; each is stopped by the store's cleanup at the latest. */
+function serverLauncher(prepared: BenchStore, options: BenchOptions): () => Promise<ServerChild> {
+  const dir = options.profileDir ? path.resolve(options.profileDir) : undefined;
+  const nodeArgs = dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+  const env = dir ? { ...prepared.env, BENCH_PROFILE_DIR: dir } : prepared.env;
+  if (dir) fs.mkdirSync(dir, { recursive: true });
+  return async () => {
+    const server = await startServer(env, nodeArgs);
+    undo.push(() => server.stop());
+    return server;
+  };
+}
+
+function redact(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
+}
+
+main().catch(async (err: unknown) => {
+  process.stderr.write(`bench failed: ${(err as Error).stack ?? err}\n`);
+  await unwind();
+  process.exit(1);
+});

@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { FIGURE_LINE } from './report.ts';
+
+const repoRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+/** Runs `npm run bench -- <args>` the way CI does and collects stdout. */
+function bench(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench/run.ts'), ...args], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('bench --smoke', () => {
+  it('prints every sqlite figure as a well-formed line and hands out no item twice', async () => {
+    const run = await bench(['--smoke', '--stores', 'sqlite']);
+    expect(run.code, run.stderr).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    for (const line of lines) expect(line).toMatch(FIGURE_LINE);
+    const figures = new Map(
+      lines.map((line) => {
+        const [, name, value, unit] = line.split(' ');
+        return [name!, { value: Number(value), unit: unit! }];
+      }),
+    );
+    expect([...figures.keys()]).toEqual([
+      'import.sqlite.items_per_s',
+      'import.sqlite.peak_rss',
+      'import.sqlite.server_cpu',
+      'next.sqlite.p50',
+      'next.sqlite.p99',
+      'next.sqlite.throughput',
+      'next.sqlite.server_cpu',
+      'next.sqlite.solo_p50',
+      'next.sqlite.solo_p99',
+      'next.sqlite.errors',
+      'next.sqlite.double_assignments',
+      'export.sqlite.items_per_s',
+      'export.sqlite.peak_rss',
+      'export.sqlite.server_cpu',
+    ]);
+    expect(figures.get('next.sqlite.double_assignments')).toEqual({ value: 0, unit: 'count' });
+    expect(figures.get('next.sqlite.errors')).toEqual({ value: 0, unit: 'count' });
+    for (const { value } of figures.values()) expect(Number.isFinite(value)).toBe(true);
+  }, 180_000);
+});

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { createClient } from '../client.ts';
+import { defineCommand, enumFlag, intFlag } from '../command.ts';
+import { httpConfig, httpFlags, projectFlag } from '../config.ts';
+import { CliError } from '../errors.ts';
+import { note } from '../output.ts';
+
+export const exportItems = defineCommand({
+  path: ['export'],
+  summary: 'Stream a project out: one JSON line per item with every annotation',
+  flags: {
+    ...projectFlag,
+    format: { type: 'string', value: 'FORMAT', help: 'jsonl (the only format so far)' },
+    out: { type: 'string', value: 'FILE', help: 'write to FILE instead of stdout' },
+    ...httpFlags,
+  },
+  async run({ values }) {
+    const format = enumFlag(values.format, 'format', ['jsonl']) ?? 'jsonl';
+    const client = createClient(httpConfig(values));
+    const res = await client.send('exportItems', {
+      params: { projectId: intFlag(values.project, 'project') },
+      query: { format },
+    });
+    if (!res.body) throw new CliError('the server sent an empty export');
+    const body = Readable.fromWeb(res.body as WebReadableStream<Uint8Array>);
+    if (values.out === undefined) {
+      await pipeToStdout(body);
+      return 0;
+    }
+    // Written beside the target and renamed at the end, so a broken transfer never looks complete.
+    const partial = `${values.out}.partial`;
+    try {
+      await pipeline(body, fs.createWriteStream(partial));
+      fs.renameSync(partial, values.out);
+    } catch (err) {
+      fs.rmSync(partial, { force: true });
+      throw new CliError(`export to ${values.out} failed: ${(err as Error).message}`);
+    }
+    note(`Exported project ${values.project} to ${values.out} (${fs.statSync(values.out).size} bytes).`);
+    return 0;
+  },
+});
+
+async function pipeToStdout(body: Readable): Promise<void> {
+  try {
+    await pipeline(body, process.stdout, { end: false });
+  } catch (err) {
+    // A closed reader (`verity export … | head`) is not a failure of the export.
+    if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
+  }
+}

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import { detectFormat, type ImportFormat } from '../../core/codecs/items.ts';
+import { createClient } from '../client.ts';
+import { defineCommand, enumFlag, intFlag } from '../command.ts';
+import { httpConfig, httpFlags, projectFlag } from '../config.ts';
+import { ApiError, CliError, isRecord, UsageError } from '../errors.ts';
+import { printJson } from '../output.ts';
+import { byteProgress } from '../progress.ts';
+
+const CONTENT_TYPE: Record<ImportFormat, string> = {
+  jsonl: 'application/x-ndjson',
+  csv: 'text/csv; charset=utf-8',
+};
+
+export const importItems = defineCommand({
+  path: ['import'],
+  positionals: ['FILE'],
+  summary: 'Import items from a JSONL or CSV file, streamed to the server; all or nothing by default',
+  flags: {
+    ...projectFlag,
+    format: { type: 'string', value: 'FORMAT', help: 'jsonl|csv (default: from the file extension)' },
+    'skip-invalid': { type: 'boolean', help: 'import the valid lines and report the invalid ones' },
+    ...httpFlags,
+  },
+  async run({ values, positionals }) {
+    const file = positionals[0]!;
+    const format = enumFlag(values.format, 'format', ['jsonl', 'csv']) ?? detectFormat(undefined, file);
+    if (!format)
+      throw new UsageError(`cannot tell the format of ${file} from its extension; pass --format jsonl|csv`);
+    const size = fileSize(file);
+    const client = createClient(httpConfig(values));
+    const source = fs.createReadStream(file);
+    const progress = process.stderr.isTTY ? byteProgress(size, process.stderr) : undefined;
+    let body: Readable = source;
+    if (progress) {
+      source.on('error', (err) => progress.counter.destroy(err));
+      body = source.pipe(progress.counter);
+    }
+    const skipInvalid = values['skip-invalid'] ?? false;
+    try {
+      const res = await client.send(
+        'importItems',
+        {
+          params: { projectId: intFlag(values.project, 'project') },
+          query: { skipInvalid: skipInvalid ? 'true' : 'false' },
+        },
+        { body: Readable.toWeb(body) as ReadableStream<Uint8Array>, contentType: CONTENT_TYPE[format] },
+      );
+      progress?.done();
+      printJson(await res.json());
+      return 0;
+    } catch (err) {
+      progress?.done();
+      if (err instanceof ApiError && err.code === 'IMPORT_INVALID' && !skipInvalid) return reportInvalid(err);
+      throw err;
+    }
+  },
+});
+
+/** Every line error the server reported, then what to do about them. */
+function reportInvalid(err: ApiError): number {
+  const d = isRecord(err.details) ? err.details : {};
+  const count = typeof d.invalid === 'number' ? d.invalid : err.lines.length;
+  const lines = [...err.lines];
+  if (count > lines.length) lines.push(`… and ${count - lines.length} more invalid lines not listed`);
+  lines.push(
+    `${count} invalid line${count === 1 ? '' : 's'}; nothing was imported (use --skip-invalid to import the valid lines)`,
+  );
+  process.stderr.write(`${lines.join('\n')}\n`);
+  return 1;
+}
+
+function fileSize(file: string): number {
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) throw new CliError(`${file} is not a file`);
+    return stat.size;
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    throw new CliError(
+      `${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`,
+    );
+  }
+}

@@ -1,0 +1,29 @@
+import type { Command } from '../command.ts';
+import { exportItems } from './export.ts';
+import { importItems } from './import.ts';
+import { memberAdd } from './member-add.ts';
+import { memberList } from './member-list.ts';
+import { projectCreate } from './project-create.ts';
+import { projectList } from './project-list.ts';
+import { projectShow } from './project-show.ts';
+import { start } from './start.ts';
+import { tokenCreate } from './token-create.ts';
+import { userAdd } from './user-add.ts';
+import { userList } from './user-list.ts';
+import { userSuspend } from './user-suspend.ts';
+
+/** Every command, in the order `verity --help` lists them. */
+export const commands = [
+  start,
+  userAdd,
+  tokenCreate,
+  userList,
+  userSuspend,
+  projectCreate,
+  projectList,
+  projectShow,
+  memberAdd,
+  memberList,
+  importItems,
+  exportItems,
+] satisfies readonly Command[] as readonly Command[];

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliServer, runCli, startCliServer } from './test-support.ts';
+
+let s: CliServer;
+beforeAll(async () => {
+  s = await startCliServer();
+});
+afterAll(async () => s.close());
+
+describe('verity user add / token create (local store)', () => {
+  it('creates an admin whose token then works against the running server', async () => {
+    const add = await runCli(
+      [
+        'user',
+        'add',
+        '--email',
+        'First@Example.org',
+        '--name',
+        'First Admin',
+        '--role',
+        'admin',
+        '--password-stdin',
+      ],
+      s.env,
+      { input: 'correct horse battery\nignored second line\n' },
+    );
+    expect(add.code, add.stderr).toBe(0);
+    expect(JSON.parse(add.stdout)).toMatchObject({
+      email: 'first@example.org',
+      name: 'First Admin',
+      role: 'admin',
+    });
+
+    const token = await runCli(['token', 'create', '--email', 'first@example.org'], s.env);
+    expect(token.code, token.stderr).toBe(0);
+    expect(token.stdout).toMatch(/^vt_\S+\n$/);
+    expect(token.stderr).toContain('shown only this once');
+
+    const users = await runCli(['user', 'list', '--token', token.stdout.trim()], s.env);
+    expect(users.code, users.stderr).toBe(0);
+    expect(JSON.parse(users.stdout).map((u: { email: string }) => u.email)).toContain('first@example.org');
+
+    const login = await fetch(`${s.env.VERITY_URL}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'first@example.org', password: 'correct horse battery' }),
+    });
+    expect(login.status).toBe(200);
+  });
+
+  it('refuses a second user with the same email, naming it (exit 1)', async () => {
+    const args = ['user', 'add', '--email', 'twice@example.org', '--name', 'Twice'];
+    expect((await runCli(args, s.env)).code).toBe(0);
+    const again = await runCli(args, s.env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('error CONFLICT: A user with email twice@example.org already exists.');
+  });
+
+  it('rejects an unknown role as a usage error (exit 2)', async () => {
+    const r = await runCli(
+      ['user', 'add', '--email', 'r@example.org', '--name', 'R', '--role', 'boss'],
+      s.env,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--role must be one of admin, manager, reviewer, annotator');
+  });
+
+  it('does not create a token for an unknown email (exit 1)', async () => {
+    const r = await runCli(['token', 'create', '--email', 'nobody@example.org'], s.env);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('no user with email nobody@example.org');
+  });
+});

@@ -1,0 +1,587 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, startHarness, type TestUser } from '../testing/harness.ts';
+import { insertUser } from '../users/users.repository.ts';
+import { SESSION_COOKIE } from './authenticate.ts';
+
+let h: Harness;
+let admin: TestUser;
+beforeAll(async () => {
+  h = await startHarness();
+  admin = await h.user('admin');
+});
+afterAll(async () => h.close());
+
+/** Each test signs in from its own address, so the per-address login limit of one never touches another. */
+let addresses = 0;
+const freshIp = (): string => `10.0.${Math.floor(++addresses / 250)}.${(addresses % 250) + 1}`;
+
+interface Send {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  body?: unknown;
+  cookie?: string;
+  csrf?: string;
+  token?: string;
+  ip?: string;
+}
+interface Sent {
+  status: number;
+  body: any;
+  headers: Record<string, string | string[] | number | undefined>;
+  setCookies: string[];
+}
+
+async function send(s: Send): Promise<Sent> {
+  const headers: Record<string, string> = {};
+  if (s.cookie !== undefined) headers.cookie = `${SESSION_COOKIE}=${s.cookie}`;
+  if (s.csrf !== undefined) headers['x-csrf-token'] = s.csrf;
+  if (s.token !== undefined) headers.authorization = `Bearer ${s.token}`;
+  if (s.body !== undefined) headers['content-type'] = 'application/json';
+  const res = await h.verity.app.inject({
+    method: s.method ?? 'GET',
+    url: s.url,
+    headers,
+    remoteAddress: s.ip ?? freshIp(),
+    ...(s.body === undefined ? {} : { payload: JSON.stringify(s.body) }),
+  });
+  const raw = res.headers['set-cookie'];
+  const setCookies = raw === undefined ? [] : Array.isArray(raw) ? raw : [String(raw)];
+  return {
+    status: res.statusCode,
+    body: res.body ? JSON.parse(res.body) : null,
+    headers: res.headers,
+    setCookies,
+  };
+}
+
+interface Session {
+  cookie: string;
+  csrf: string;
+  setCookie: string;
+}
+
+async function login(email: string, password: string, ip = freshIp()): Promise<Session> {
+  const res = await send({ method: 'POST', url: '/api/auth/login', body: { email, password }, ip });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  const setCookie = res.setCookies.find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  expect(setCookie).toBeDefined();
+  const cookie = setCookie!.slice(SESSION_COOKIE.length + 1).split(';')[0]!;
+  return { cookie, csrf: res.body.csrfToken, setCookie: setCookie! };
+}
+
+const attributes = (setCookie: string): string[] =>
+  setCookie
+    .split(';')
+    .slice(1)
+    .map((a) => a.trim().toLowerCase());
+
+describe('sign-in', () => {
+  it('returns the user and a CSRF token and sets an HttpOnly, SameSite=Strict, Path=/ session cookie', async () => {
+    const user = await h.user('annotator');
+    const res = await send({
+      method: 'POST',
+      url: '/api/auth/login',
+      body: { email: user.email, password: user.password },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.user).toMatchObject({
+      id: user.id,
+      email: user.email,
+      role: 'annotator',
+      status: 'active',
+    });
+    expect(res.body.csrfToken).toMatch(/^\S{20,}$/);
+    const setCookie = res.setCookies.find((c) => c.startsWith(`${SESSION_COOKIE}=`))!;
+    const attrs = attributes(setCookie);
+    expect(attrs).toContain('httponly');
+    expect(attrs).toContain('samesite=strict');
+    expect(attrs).toContain('path=/');
+    expect(attrs.find((a) => a.startsWith('max-age='))).toBe('max-age=43200');
+  });
+
+  it('accepts the email in any case', async () => {
+    const user = await h.user('annotator');
+    const session = await login(user.email.toUpperCase(), user.password);
+    expect((await send({ url: '/api/auth/me', cookie: session.cookie })).body.user.id).toBe(user.id);
+  });
+
+  it('gives the same answer for a wrong password, an unknown email and an identity without a password', async () => {
+    const user = await h.user('annotator');
+    const external = await insertUser(h.verity.store.db, {
+      email: 'no-password@example.org',
+      name: 'No Password',
+      role: 'annotator',
+      passwordHash: null,
+    });
+    const attempts = [
+      { email: user.email, password: 'wrong-password' },
+      { email: 'nobody-here@example.org', password: user.password },
+      { email: external.email, password: 'anything-at-all' },
+    ];
+    const answers = [];
+    for (const body of attempts) answers.push(await send({ method: 'POST', url: '/api/auth/login', body }));
+    for (const a of answers) {
+      expect(a.status).toBe(401);
+      expect(a.setCookies).toEqual([]);
+      expect(a.body).toEqual(answers[0]!.body);
+    }
+    expect(answers[0]!.body.error.code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('names the field of a malformed sign-in', async () => {
+    const res = await send({
+      method: 'POST',
+      url: '/api/auth/login',
+      body: { email: 'not-an-email', password: 'x' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    expect(res.body.error.details[0].path).toBe('body.email');
+  });
+
+  it('reports the current user and the session CSRF token on /me, by cookie or token', async () => {
+    const user = await h.user('reviewer');
+    const session = await login(user.email, user.password);
+    const byCookie = await send({ url: '/api/auth/me', cookie: session.cookie });
+    expect(byCookie.status).toBe(200);
+    expect(byCookie.body).toMatchObject({ user: { id: user.id, role: 'reviewer' }, csrfToken: session.csrf });
+    const byToken = await send({ url: '/api/auth/me', token: user.token });
+    expect(byToken.status).toBe(200);
+    expect(byToken.body.user.id).toBe(user.id);
+  });
+
+  it('refuses requests without credentials, with a malformed header or an unknown token', async () => {
+    for (const s of [
+      { url: '/api/auth/me' },
+      { url: '/api/auth/me', token: 'vt_unknown' },
+      { url: '/api/auth/me', cookie: 'vs_unknown' },
+    ]) {
+      const res = await send(s);
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe('UNAUTHENTICATED');
+    }
+    const basic = await h.verity.app.inject({ url: '/api/auth/me', headers: { authorization: 'Basic abc' } });
+    expect(basic.statusCode).toBe(401);
+    expect(basic.json().error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('ends an expired session', async () => {
+    const user = await h.user('annotator');
+    const session = await login(user.email, user.password);
+    await h.verity.store.db
+      .updateTable('sessions')
+      .set({ expiresAt: Date.now() - 1 })
+      .where('userId', '=', user.id)
+      .execute();
+    const res = await send({ url: '/api/auth/me', cookie: session.cookie });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('sign-out', () => {
+  it('ends the session and clears the cookie', async () => {
+    const user = await h.user('annotator');
+    const session = await login(user.email, user.password);
+    const out = await send({
+      method: 'POST',
+      url: '/api/auth/logout',
+      cookie: session.cookie,
+      csrf: session.csrf,
+    });
+    expect(out.status).toBe(204);
+    const cleared = out.setCookies.find((c) => c.startsWith(`${SESSION_COOKIE}=`))!;
+    expect(cleared.startsWith(`${SESSION_COOKIE}=;`)).toBe(true);
+    expect(attributes(cleared)).toContain('path=/');
+    const after = await send({ url: '/api/auth/me', cookie: session.cookie });
+    expect(after.status).toBe(401);
+    expect(after.body.error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('ends only that session', async () => {
+    const user = await h.user('annotator');
+    const first = await login(user.email, user.password);
+    const second = await login(user.email, user.password);
+    await send({ method: 'POST', url: '/api/auth/logout', cookie: first.cookie, csrf: first.csrf });
+    expect((await send({ url: '/api/auth/me', cookie: second.cookie })).status).toBe(200);
+    expect((await send({ url: '/api/auth/me', token: user.token })).status).toBe(200);
+  });
+});
+
+describe('CSRF', () => {
+  it('refuses a cookie-authenticated write without, or with a wrong, x-csrf-token', async () => {
+    const user = await h.user('annotator');
+    const session = await login(user.email, user.password);
+    const other = await login(user.email, user.password);
+    const writes: Send[] = [
+      { method: 'POST', url: '/api/tokens', body: { name: 'x' } },
+      { method: 'POST', url: '/api/auth/logout' },
+      { method: 'DELETE', url: '/api/tokens/1' },
+      { method: 'PATCH', url: `/api/users/${user.id}`, body: { name: 'x' } },
+      { method: 'PUT', url: '/api/assignments/1/draft', body: { answers: {} } },
+    ];
+    for (const write of writes) {
+      for (const csrf of [undefined, 'wrong-token', other.csrf]) {
+        const res = await send({ ...write, cookie: session.cookie, ...(csrf === undefined ? {} : { csrf }) });
+        expect(res.status, `${write.method} ${write.url} csrf=${csrf}`).toBe(403);
+        expect(res.body.error.code).toBe('CSRF_FAILED');
+      }
+    }
+    // The refused logout did not end the session.
+    expect((await send({ url: '/api/auth/me', cookie: session.cookie })).status).toBe(200);
+  });
+
+  it('accepts a cookie-authenticated write with the session CSRF token', async () => {
+    const user = await h.user('annotator');
+    const session = await login(user.email, user.password);
+    const res = await send({
+      method: 'POST',
+      url: '/api/tokens',
+      body: { name: 'by-cookie' },
+      cookie: session.cookie,
+      csrf: session.csrf,
+    });
+    expect(res.status).toBe(201);
+  });
+
+  it('needs no CSRF token on cookie-authenticated reads', async () => {
+    const user = await h.user('annotator');
+    const session = await login(user.email, user.password);
+    for (const url of ['/api/auth/me', '/api/tokens', '/api/projects']) {
+      expect((await send({ url, cookie: session.cookie })).status, url).toBe(200);
+    }
+  });
+
+  it('needs no CSRF token on bearer-token writes', async () => {
+    const user = await h.user('annotator');
+    const res = await send({
+      method: 'POST',
+      url: '/api/tokens',
+      body: { name: 'by-token' },
+      token: user.token,
+    });
+    expect(res.status).toBe(201);
+  });
+});
+
+describe('login rate limit', () => {
+  it('answers the 11th attempt on one email within the window with 429 and retry-after, even with the right password', async () => {
+    const user = await h.user('annotator');
+    for (let i = 1; i <= 10; i++) {
+      const ip = freshIp();
+      const res = await send({
+        method: 'POST',
+        url: '/api/auth/login',
+        body: { email: user.email, password: 'wrong-password' },
+        ip,
+      });
+      expect(res.status, `attempt ${i}`).toBe(401);
+    }
+    const res = await send({
+      method: 'POST',
+      url: '/api/auth/login',
+      body: { email: user.email, password: user.password },
+    });
+    expect(res.status).toBe(429);
+    expect(res.body.error.code).toBe('RATE_LIMITED');
+    expect(res.setCookies).toEqual([]);
+    const retryAfter = Number(res.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+  });
+
+  it('answers the 11th attempt from one address with 429, whichever emails it tries', async () => {
+    const ip = freshIp();
+    for (let i = 1; i <= 10; i++) {
+      const res = await send({
+        method: 'POST',
+        url: '/api/auth/login',
+        body: { email: `guess${i}@example.org`, password: 'wrong-password' },
+        ip,
+      });
+      expect(res.status, `attempt ${i}`).toBe(401);
+    }
+    const user = await h.user('annotator');
+    const limited = await send({
+      method: 'POST',
+      url: '/api/auth/login',
+      body: { email: user.email, password: user.password },
+      ip,
+    });
+    expect(limited.status).toBe(429);
+    expect(limited.headers['retry-after']).toBeDefined();
+    // Another address and that user's email are unaffected.
+    await login(user.email, user.password);
+  });
+
+  it('forgives an email its failed attempts after a successful sign-in', async () => {
+    const user = await h.user('annotator');
+    for (let i = 0; i < 9; i++) {
+      await send({
+        method: 'POST',
+        url: '/api/auth/login',
+        body: { email: user.email, password: 'wrong-password' },
+      });
+    }
+    await login(user.email, user.password);
+    for (let i = 0; i < 9; i++) {
+      const res = await send({
+        method: 'POST',
+        url: '/api/auth/login',
+        body: { email: user.email, password: 'wrong-password' },
+      });
+      expect(res.status).toBe(401);
+    }
+  });
+});
+
+describe('password change', () => {
+  it('keeps the current session, ends the others, and swaps the password', async () => {
+    const user = await h.user('annotator');
+    const current = await login(user.email, user.password);
+    const other = await login(user.email, user.password);
+    const newPassword = 'a-brand-new-password';
+    const res = await send({
+      method: 'POST',
+      url: '/api/auth/password',
+      body: { currentPassword: user.password, newPassword },
+      cookie: current.cookie,
+      csrf: current.csrf,
+    });
+    expect(res.status).toBe(204);
+    expect((await send({ url: '/api/auth/me', cookie: current.cookie })).status).toBe(200);
+    const ended = await send({ url: '/api/auth/me', cookie: other.cookie });
+    expect(ended.status).toBe(401);
+    expect(ended.body.error.code).toBe('UNAUTHENTICATED');
+    const old = await send({
+      method: 'POST',
+      url: '/api/auth/login',
+      body: { email: user.email, password: user.password },
+    });
+    expect(old.status).toBe(401);
+    await login(user.email, newPassword);
+  });
+
+  it('ends every session when changed with an API token', async () => {
+    const user = await h.user('annotator');
+    const session = await login(user.email, user.password);
+    const res = await send({
+      method: 'POST',
+      url: '/api/auth/password',
+      body: { currentPassword: user.password, newPassword: 'another-new-password' },
+      token: user.token,
+    });
+    expect(res.status).toBe(204);
+    expect((await send({ url: '/api/auth/me', cookie: session.cookie })).status).toBe(401);
+  });
+
+  it('refuses a wrong current password and keeps the old one', async () => {
+    const user = await h.user('annotator');
+    const res = await send({
+      method: 'POST',
+      url: '/api/auth/password',
+      body: { currentPassword: 'not-my-password', newPassword: 'a-brand-new-password' },
+      token: user.token,
+    });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('INVALID_CREDENTIALS');
+    await login(user.email, user.password);
+  });
+
+  it('names the field of a too-short new password', async () => {
+    const user = await h.user('annotator');
+    const res = await send({
+      method: 'POST',
+      url: '/api/auth/password',
+      body: { currentPassword: user.password, newPassword: 'short' },
+      token: user.token,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    expect(res.body.error.details[0].path).toBe('body.newPassword');
+  });
+});
+
+describe('API tokens', () => {
+  it('creates a token shown once, lists it without its text, and revokes it for the very next request', async () => {
+    const user = await h.user('annotator');
+    const created = await send({
+      method: 'POST',
+      url: '/api/tokens',
+      body: { name: 'ci' },
+      token: user.token,
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ name: 'ci', lastUsedAt: null });
+    const token: string = created.body.token;
+    expect((await send({ url: '/api/auth/me', token })).body.user.id).toBe(user.id);
+
+    const list = await send({ url: '/api/tokens', token: user.token });
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((t: { name: string }) => t.name)).toEqual(['test', 'ci']);
+    expect(JSON.stringify(list.body)).not.toContain(token);
+
+    const revoked = await send({
+      method: 'DELETE',
+      url: `/api/tokens/${created.body.id}`,
+      token: user.token,
+    });
+    expect(revoked.status).toBe(204);
+    const after = await send({ url: '/api/auth/me', token });
+    expect(after.status).toBe(401);
+    expect(after.body.error.code).toBe('UNAUTHENTICATED');
+    const listed = await send({ url: '/api/tokens', token: user.token });
+    expect(listed.body.items.map((t: { id: number }) => t.id)).not.toContain(created.body.id);
+    const again = await send({ method: 'DELETE', url: `/api/tokens/${created.body.id}`, token: user.token });
+    expect(again.status).toBe(404);
+  });
+
+  it('lets a token revoke itself', async () => {
+    const user = await h.user('annotator');
+    const created = await send({ method: 'POST', url: '/api/tokens', body: {}, token: user.token });
+    expect(created.body.name).toBe('api');
+    const res = await send({
+      method: 'DELETE',
+      url: `/api/tokens/${created.body.id}`,
+      token: created.body.token,
+    });
+    expect(res.status).toBe(204);
+    expect((await send({ url: '/api/tokens', token: created.body.token })).status).toBe(401);
+  });
+
+  it("answers 404 for another user's token and leaves it working", async () => {
+    const owner = await h.user('annotator');
+    const created = await send({
+      method: 'POST',
+      url: '/api/tokens',
+      body: { name: 'mine' },
+      token: owner.token,
+    });
+    const res = await send({ method: 'DELETE', url: `/api/tokens/${created.body.id}`, token: admin.token });
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('NOT_FOUND');
+    expect((await send({ url: '/api/auth/me', token: created.body.token })).status).toBe(200);
+    const adminList = await send({ url: '/api/tokens', token: admin.token });
+    expect(adminList.body.items.map((t: { id: number }) => t.id)).not.toContain(created.body.id);
+  });
+
+  it('records when a token was last used', async () => {
+    const user = await h.user('annotator');
+    const created = await send({
+      method: 'POST',
+      url: '/api/tokens',
+      body: { name: 'used' },
+      token: user.token,
+    });
+    const before = Date.now();
+    expect((await send({ url: '/api/auth/me', token: created.body.token })).status).toBe(200);
+    const list = await send({ url: '/api/tokens', token: user.token });
+    const row = list.body.items.find((t: { id: number }) => t.id === created.body.id);
+    expect(row.lastUsedAt).not.toBeNull();
+    expect(Date.parse(row.lastUsedAt)).toBeGreaterThanOrEqual(before - 1000);
+  });
+});
+
+describe('secrets at rest', () => {
+  it('stores API tokens, session ids and passwords only as hashes', async () => {
+    const user = await h.user('annotator');
+    const session = await login(user.email, user.password);
+    const created = await send({
+      method: 'POST',
+      url: '/api/tokens',
+      body: { name: 'at-rest' },
+      token: user.token,
+    });
+    const token: string = created.body.token;
+    const db = h.verity.store.db;
+    const tokens = JSON.stringify(await db.selectFrom('apiTokens').selectAll().execute());
+    const sessions = JSON.stringify(await db.selectFrom('sessions').selectAll().execute());
+    const users = await db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    for (const secret of [token, user.token, session.cookie]) {
+      const random = secret.slice(secret.indexOf('_') + 1);
+      for (const table of [tokens, sessions, JSON.stringify(users)]) expect(table).not.toContain(random);
+    }
+    expect(users.passwordHash).toMatch(/^scrypt\$\d+\$\d+\$\d+\$[\w-]+\$[\w-]+$/);
+    expect(users.passwordHash).not.toContain(user.password);
+  });
+});
+
+describe('suspension', () => {
+  async function setStatus(userId: number, status: 'active' | 'suspended'): Promise<void> {
+    const res = await send({
+      method: 'PATCH',
+      url: `/api/users/${userId}`,
+      body: { status },
+      token: admin.token,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe(status);
+  }
+
+  it('refuses the very next request by API token, and unsuspending restores the token', async () => {
+    const user = await h.user('manager');
+    expect((await send({ url: '/api/projects', token: user.token })).status).toBe(200);
+    await setStatus(user.id, 'suspended');
+    for (const s of [
+      { url: '/api/projects' },
+      { method: 'POST' as const, url: '/api/tokens', body: { name: 'x' } },
+    ]) {
+      const res = await send({ ...s, token: user.token });
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe('ACCOUNT_SUSPENDED');
+    }
+    await setStatus(user.id, 'active');
+    expect((await send({ url: '/api/projects', token: user.token })).status).toBe(200);
+  });
+
+  it('refuses the very next request by session cookie with ACCOUNT_SUSPENDED', async () => {
+    const user = await h.user('annotator');
+    const session = await login(user.email, user.password);
+    await setStatus(user.id, 'suspended');
+    const read = await send({ url: '/api/auth/me', cookie: session.cookie });
+    expect(read.status).toBe(403);
+    expect(read.body.error.code).toBe('ACCOUNT_SUSPENDED');
+    const write = await send({
+      method: 'POST',
+      url: '/api/tokens',
+      body: {},
+      cookie: session.cookie,
+      csrf: session.csrf,
+    });
+    expect(write.status).toBe(403);
+    expect(write.body.error.code).toBe('ACCOUNT_SUSPENDED');
+  });
+
+  it('keeps an ended session ended after unsuspending', async () => {
+    const user = await h.user('annotator');
+    const session = await login(user.email, user.password);
+    await setStatus(user.id, 'suspended');
+    await setStatus(user.id, 'active');
+    expect((await send({ url: '/api/auth/me', cookie: session.cookie })).status).toBe(401);
+  });
+
+  it('refuses sign-in while suspended, only once the password is right', async () => {
+    const user = await h.user('annotator');
+    await setStatus(user.id, 'suspended');
+    const wrong = await send({
+      method: 'POST',
+      url: '/api/auth/login',
+      body: { email: user.email, password: 'wrong-password' },
+    });
+    expect(wrong.body.error.code).toBe('INVALID_CREDENTIALS');
+    const right = await send({
+      method: 'POST',
+      url: '/api/auth/login',
+      body: { email: user.email, password: user.password },
+    });
+    expect(right.status).toBe(403);
+    expect(right.body.error.code).toBe('ACCOUNT_SUSPENDED');
+    expect(right.setCookies).toEqual([]);
+    await setStatus(user.id, 'active');
+    await login(user.email, user.password);
+  });
+});

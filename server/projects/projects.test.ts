@@ -1,0 +1,396 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorCodes } from '../../core/errors.ts';
+import { type Harness, jsonl, sampleInterface, startHarness, type TestUser } from '../testing/harness.ts';
+import { insertUser } from '../users/users.repository.ts';
+
+let h: Harness;
+let admin: TestUser;
+beforeAll(async () => {
+  h = await startHarness();
+  admin = await h.user('admin');
+});
+afterAll(async () => h.close());
+
+let serial = 0;
+const unique = (what: string): string => `${what} ${++serial}`;
+
+async function createProject(extra: Record<string, unknown> = {}): Promise<number> {
+  const res = await h.call(admin, 'POST', '/api/projects', {
+    name: unique('Project'),
+    interface: sampleInterface,
+    ...extra,
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.id;
+}
+
+async function importItems(projectId: number, count: number): Promise<void> {
+  const rows = Array.from({ length: count }, (_, i) => ({ data: { text: `item ${i}`, source: 'test' } }));
+  const res = await h.verity.app.inject({
+    method: 'POST',
+    url: `/api/projects/${projectId}/items`,
+    headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/x-ndjson' },
+    payload: jsonl(rows),
+  });
+  expect(res.statusCode, res.body).toBe(201);
+}
+
+async function member(
+  projectId: number,
+  role: 'annotator' | 'reviewer' | 'manager' = 'annotator',
+): Promise<TestUser> {
+  const user = await h.user('annotator');
+  expect(
+    (await h.call(admin, 'POST', `/api/projects/${projectId}/members`, { userId: user.id, role })).status,
+  ).toBe(201);
+  return user;
+}
+
+/** The paths a 4xx validation error names, after checking the envelope. */
+function invalidPaths(res: {
+  status: number;
+  body: { error: { code: string; details: { path: string }[] } };
+}) {
+  expect(res.status, JSON.stringify(res.body)).toBeGreaterThanOrEqual(400);
+  expect(res.status).toBeLessThan(500);
+  expect(['VALIDATION_FAILED', 'INVALID_INTERFACE']).toContain(res.body.error.code);
+  expect(res.status).toBe(errorCodes[res.body.error.code as keyof typeof errorCodes].status);
+  return res.body.error.details.map((d) => d.path);
+}
+
+describe('creating projects', () => {
+  it('applies the defaults, stamps the interface version and starts with empty progress', async () => {
+    const res = await h.call(admin, 'POST', '/api/projects', {
+      name: '  Maths  ',
+      interface: sampleInterface,
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      name: 'Maths',
+      guidelines: '',
+      overlap: 1,
+      lockTtlSeconds: 600,
+      itemOrder: 'sequential',
+      allowEditSubmitted: true,
+      progress: { items: 0, complete: 0, inProgress: 0, skipped: 0, submitted: 0 },
+    });
+    expect(res.body.interface.version).toBe(1);
+    expect(res.body.interface.questions.map((q: { name: string }) => q.name)).toEqual(
+      sampleInterface.questions.map((q) => q.name),
+    );
+    expect((await h.call(admin, 'GET', `/api/projects/${res.body.id}`)).body).toEqual(res.body);
+  });
+
+  it.each([
+    ['a missing name', { interface: sampleInterface }, 'body.name'],
+    ['a blank name', { name: '   ', interface: sampleInterface }, 'body.name'],
+    ['an overlap of 0', { name: 'P', interface: sampleInterface, overlap: 0 }, 'body.overlap'],
+    ['a fractional overlap', { name: 'P', interface: sampleInterface, overlap: 1.5 }, 'body.overlap'],
+    [
+      'a lock shorter than 30 s',
+      { name: 'P', interface: sampleInterface, lockTtlSeconds: 5 },
+      'body.lockTtlSeconds',
+    ],
+    [
+      'an unknown item order',
+      { name: 'P', interface: sampleInterface, itemOrder: 'shuffled' },
+      'body.itemOrder',
+    ],
+    ['a missing interface', { name: 'P' }, 'body.interface'],
+  ])('names the field of %s', async (_, body, field) => {
+    const res = await h.call(admin, 'POST', '/api/projects', body);
+    expect(invalidPaths(res)[0]).toBe(field);
+    expect(res.body.error.message.startsWith(field)).toBe(true);
+  });
+
+  it.each([
+    ['no questions', { fields: [], questions: [] }, 'body.interface.questions', 'at least one question'],
+    [
+      'a spans question on an undeclared field',
+      { fields: [], questions: [{ name: 'e', type: 'spans', field: 'nope', labels: ['A'] }] },
+      'body.interface.questions[0].field',
+      'no field named "nope"',
+    ],
+    [
+      'an unknown question type',
+      { fields: [], questions: [{ name: 'q', type: 'essay' }] },
+      'body.interface.questions[0].type',
+      'unknown question type',
+    ],
+    [
+      'a choice without options',
+      { fields: [], questions: [{ name: 'c', type: 'choice', options: [] }] },
+      'body.interface.questions[0].options',
+      'option',
+    ],
+    [
+      'two questions of one name',
+      {
+        fields: [],
+        questions: [
+          { name: 'c', type: 'text' },
+          { name: 'c', type: 'number' },
+        ],
+      },
+      'body.interface.questions[1].name',
+      'duplicate question name',
+    ],
+    [
+      'an unknown interface property',
+      { ...sampleInterface, colour: 'red' },
+      'body.interface.colour',
+      'unknown property',
+    ],
+    [
+      'a future interface version',
+      { ...sampleInterface, version: 99 },
+      'body.interface.version',
+      'unsupported version',
+    ],
+  ])('refuses an interface with %s, naming the path', async (_, iface, path, words) => {
+    const res = await h.call(admin, 'POST', '/api/projects', { name: 'Bad', interface: iface });
+    expect(invalidPaths(res)).toContain(path);
+    expect(res.body.error.message).toContain(words);
+  });
+
+  it('creates nothing when the interface is refused', async () => {
+    const before = await h.call(admin, 'GET', '/api/projects?limit=500');
+    await h.call(admin, 'POST', '/api/projects', {
+      name: 'Refused',
+      interface: { fields: [], questions: [] },
+    });
+    const after = await h.call(admin, 'GET', '/api/projects?limit=500');
+    expect(after.body.items).toHaveLength(before.body.items.length);
+  });
+});
+
+describe('updating projects', () => {
+  it('changes only the given settings and keeps every other one', async () => {
+    const settings = {
+      guidelines: 'old guidelines',
+      overlap: 3,
+      lockTtlSeconds: 120,
+      itemOrder: 'random',
+      allowEditSubmitted: false,
+    };
+    const id = await createProject(settings);
+    const before = (await h.call(admin, 'GET', `/api/projects/${id}`)).body;
+    const res = await h.call(admin, 'PATCH', `/api/projects/${id}`, { name: 'Renamed' });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ...before, name: 'Renamed' });
+    const again = await h.call(admin, 'PATCH', `/api/projects/${id}`, { guidelines: 'new guidelines' });
+    expect(again.body).toMatchObject({ ...settings, name: 'Renamed', guidelines: 'new guidelines' });
+    expect((await h.call(admin, 'GET', `/api/projects/${id}`)).body).toEqual(again.body);
+  });
+
+  it.each([
+    ['an overlap of 0', { overlap: 0 }, 'body.overlap'],
+    ['a blank name', { name: '' }, 'body.name'],
+    ['a lock above a day', { lockTtlSeconds: 86_401 }, 'body.lockTtlSeconds'],
+  ])('names the field of %s', async (_, body, field) => {
+    const id = await createProject();
+    expect(invalidPaths(await h.call(admin, 'PATCH', `/api/projects/${id}`, body))[0]).toBe(field);
+  });
+
+  it('names the parameter of a malformed project id and answers an unknown one with 404', async () => {
+    expect(invalidPaths(await h.call(admin, 'PATCH', '/api/projects/abc', { guidelines: 'x' }))[0]).toBe(
+      'params.projectId',
+    );
+    const missing = await h.call(admin, 'PATCH', '/api/projects/999999', { guidelines: 'x' });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('NOT_FOUND');
+  });
+
+  it('recomputes progress and free slots when the overlap changes', async () => {
+    const id = await createProject({ overlap: 1 });
+    await importItems(id, 3);
+    const [first, second, third, fourth] = [
+      await member(id),
+      await member(id),
+      await member(id),
+      await member(id),
+    ];
+    const claimed = await h.call(first!, 'POST', `/api/projects/${id}/assignments/next`);
+    const sub = await h.call(first!, 'POST', `/api/assignments/${claimed.body.assignment.id}/submit`, {
+      answers: { topic: 'algebra' },
+      idempotencyKey: 'overlap-key-1',
+    });
+    expect(sub.status).toBe(200);
+    const locked = await h.call(second!, 'POST', `/api/projects/${id}/assignments/next`);
+    const [item1, item2] = [claimed.body.item.id, locked.body.item.id];
+    expect(item2).toBe(item1 + 1);
+    const progress = async () => (await h.call(admin, 'GET', `/api/projects/${id}`)).body.progress;
+    expect(await progress()).toEqual({ items: 3, complete: 1, inProgress: 1, skipped: 0, submitted: 1 });
+
+    // Overlap 2: the submitted item needs another annotation, so it is open to a new annotator again.
+    const raised = await h.call(admin, 'PATCH', `/api/projects/${id}`, { overlap: 2 });
+    expect(raised.status).toBe(200);
+    expect(raised.body.progress).toEqual({ items: 3, complete: 0, inProgress: 2, skipped: 0, submitted: 1 });
+    const reopened = await h.call(third!, 'POST', `/api/projects/${id}/assignments/next`);
+    expect(reopened.body.item.id).toBe(item1);
+
+    // Back to 1: the first item is complete again and its extra lock holds no slot below zero.
+    const lowered = await h.call(admin, 'PATCH', `/api/projects/${id}`, { overlap: 1 });
+    expect(lowered.body.progress).toEqual({ items: 3, complete: 1, inProgress: 1, skipped: 0, submitted: 1 });
+    const items = await h.call(admin, 'GET', `/api/projects/${id}/items`);
+    expect(items.body.items.map((i: { status: string }) => i.status)).toEqual([
+      'complete',
+      'in_progress',
+      'open',
+    ]);
+    const last = await h.call(fourth!, 'POST', `/api/projects/${id}/assignments/next`);
+    expect(last.body.item.id).toBe(item1 + 2);
+  });
+});
+
+describe('members', () => {
+  it('adds by email or id, changes the role by adding again, and lists each member once', async () => {
+    const id = await createProject();
+    const ann = await h.user('annotator');
+    const rev = await h.user('reviewer');
+    const byEmail = await h.call(admin, 'POST', `/api/projects/${id}/members`, {
+      email: ` ${ann.email.toUpperCase()} `,
+    });
+    expect(byEmail.status).toBe(201);
+    expect(byEmail.body).toMatchObject({
+      projectId: id,
+      userId: ann.id,
+      email: ann.email,
+      role: 'annotator',
+    });
+    const byId = await h.call(admin, 'POST', `/api/projects/${id}/members`, {
+      userId: rev.id,
+      role: 'reviewer',
+    });
+    expect(byId.body).toMatchObject({ userId: rev.id, role: 'reviewer' });
+    const promoted = await h.call(admin, 'POST', `/api/projects/${id}/members`, {
+      userId: ann.id,
+      role: 'manager',
+    });
+    expect(promoted.status).toBe(201);
+    expect(promoted.body.role).toBe('manager');
+    const list = await h.call(admin, 'GET', `/api/projects/${id}/members`);
+    expect(list.body.items.map((m: { userId: number; role: string }) => [m.userId, m.role])).toEqual([
+      [ann.id, 'manager'],
+      [rev.id, 'reviewer'],
+    ]);
+    // The promotion applies at once: the annotator may now manage the project.
+    expect(
+      (await h.call(ann, 'PATCH', `/api/projects/${id}`, { guidelines: 'by the new manager' })).status,
+    ).toBe(200);
+  });
+
+  it('gives a new member the project, and a removed member loses it on the next request', async () => {
+    const id = await createProject();
+    const user = await h.user('annotator');
+    expect((await h.call(user, 'GET', `/api/projects/${id}`)).status).toBe(404);
+    await h.call(admin, 'POST', `/api/projects/${id}/members`, { userId: user.id });
+    expect((await h.call(user, 'GET', `/api/projects/${id}`)).status).toBe(200);
+    const listed = await h.call(user, 'GET', '/api/projects');
+    expect(listed.body.items.map((p: { id: number }) => p.id)).toEqual([id]);
+
+    const removed = await h.call(admin, 'DELETE', `/api/projects/${id}/members/${user.id}`);
+    expect(removed.status).toBe(204);
+    const gone = await h.call(user, 'GET', `/api/projects/${id}`);
+    expect(gone.status).toBe(404);
+    expect(gone.body.error.code).toBe('NOT_FOUND');
+    expect((await h.call(user, 'GET', '/api/projects')).body.items).toEqual([]);
+    const again = await h.call(admin, 'DELETE', `/api/projects/${id}/members/${user.id}`);
+    expect(again.status).toBe(404);
+  });
+
+  it("keeps a removed member's annotations", async () => {
+    const id = await createProject();
+    await importItems(id, 1);
+    const user = await member(id);
+    const next = await h.call(user, 'POST', `/api/projects/${id}/assignments/next`);
+    await h.call(user, 'POST', `/api/assignments/${next.body.assignment.id}/submit`, {
+      answers: { topic: 'other', comment: 'kept after removal' },
+      idempotencyKey: 'removal-key-1',
+    });
+    expect((await h.call(admin, 'DELETE', `/api/projects/${id}/members/${user.id}`)).status).toBe(204);
+    const item = await h.call(admin, 'GET', `/api/items/${next.body.item.id}`);
+    expect(item.body.annotations.map((a: { userId: number }) => a.userId)).toEqual([user.id]);
+    expect((await h.call(admin, 'GET', `/api/projects/${id}`)).body.progress.submitted).toBe(1);
+    const exported = await h.call(admin, 'GET', `/api/projects/${id}/export`);
+    expect(String(exported.body)).toContain('kept after removal');
+  });
+
+  it('answers an unknown user or an external identity with 404', async () => {
+    const id = await createProject();
+    const external = await insertUser(h.verity.store.db, {
+      email: null,
+      name: unique('External'),
+      role: 'annotator',
+      passwordHash: null,
+      external: true,
+    });
+    for (const body of [{ email: 'nobody@example.org' }, { userId: 999_999 }, { userId: external.id }]) {
+      const res = await h.call(admin, 'POST', `/api/projects/${id}/members`, body);
+      expect(res.status, JSON.stringify(body)).toBe(404);
+      expect(res.body.error.code).toBe('NOT_FOUND');
+    }
+    expect((await h.call(admin, 'GET', `/api/projects/${id}/members`)).body.items).toEqual([]);
+  });
+
+  it('names the problem of a member request without a user, or with an unknown role', async () => {
+    const id = await createProject();
+    const none = await h.call(admin, 'POST', `/api/projects/${id}/members`, { role: 'annotator' });
+    expect(invalidPaths(none)[0]).toBe('body');
+    expect(none.body.error.message).toContain('userId or email');
+    const user = await h.user('annotator');
+    const role = await h.call(admin, 'POST', `/api/projects/${id}/members`, {
+      userId: user.id,
+      role: 'owner',
+    });
+    expect(invalidPaths(role)[0]).toBe('body.role');
+  });
+});
+
+describe('listing projects', () => {
+  async function walk(who: TestUser, limit: number): Promise<number[]> {
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 100; pages++) {
+      const url: string = `/api/projects?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const page = await h.call(who, 'GET', url);
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(limit);
+      if (page.body.nextCursor !== null) expect(page.body.items).toHaveLength(limit);
+      seen.push(...page.body.items.map((p: { id: number }) => p.id));
+      cursor = page.body.nextCursor;
+      if (cursor === null) return seen;
+    }
+    throw new Error('the cursor never ended');
+  }
+
+  it('walks every page once, in id order, with no duplicates or gaps', async () => {
+    for (let i = 0; i < 8; i++) await createProject();
+    const all = await h.call(admin, 'GET', '/api/projects?limit=500');
+    const everyone: number[] = all.body.items.map((p: { id: number }) => p.id);
+    expect(everyone.length).toBeGreaterThan(8);
+    expect([...everyone].sort((a, b) => a - b)).toEqual(everyone);
+    expect(await walk(admin, 3)).toEqual(everyone);
+    const manager = await h.user('manager');
+    expect(await walk(manager, 4)).toEqual(everyone);
+  });
+
+  it("pages through a member's projects only", async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 7; i++) ids.push(await createProject());
+    const user = await h.user('reviewer');
+    const mine = ids.filter((_, i) => i % 2 === 0);
+    for (const id of mine)
+      await h.call(admin, 'POST', `/api/projects/${id}/members`, { userId: user.id, role: 'reviewer' });
+    expect(await walk(user, 2)).toEqual(mine);
+    expect(await walk(user, 1)).toEqual(mine);
+  });
+
+  it.each([
+    ['a cursor it never issued', 'cursor=not-a-cursor', 'query.cursor'],
+    ['an overlong cursor', `cursor=${'k'.repeat(201)}`, 'query.cursor'],
+    ['a zero limit', 'limit=0', 'query.limit'],
+  ])('names the parameter of %s', async (_, query, field) => {
+    expect(invalidPaths(await h.call(admin, 'GET', `/api/projects?${query}`))[0]).toBe(field);
+  });
+});

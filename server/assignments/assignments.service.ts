@@ -154,7 +154,10 @@ async function itemData(tx: Tx, itemId: number): Promise<Record<string, unknown>
 /** Brings an overdue lock up to date, then tries to take a slot back for an expired one. */
 async function refreshLock(ctx: AppContext, tx: Tx, project: ProjectRow, a: AssignmentRow, now: number) {
   await expireLocks(ctx.store, tx, project.id, project.overlap, now);
-  let current = (await findAssignment(tx, a.id))!;
+  // Lock the row: another caller's expireLocks may have just expired it and handed its slot on.
+  let read = tx.selectFrom('assignments').selectAll().where('id', '=', a.id);
+  if (ctx.store.kind === 'postgres') read = read.forUpdate();
+  let current = (await read.executeTakeFirst())!;
   if (current.status === 'expired') {
     current =
       (await claim(tx, project.id, a.itemId, a.userId, now + project.lockTtlSeconds * 1000, now)) ?? current;
@@ -220,7 +223,9 @@ export async function submit(
     const a = (await findAssignment(tx, assignmentId))!;
     const replay = await findReplay(tx, assignmentId, body.idempotencyKey);
     if (replay) {
-      if (replay.answers !== JSON.stringify(body.answers) && !sameJson(replay.answers, body.answers)) {
+      // The key's revision holds the answers as normalised on first submit; compare like with like.
+      const given = validateAnswers(iface, body.answers, await itemData(tx, a.itemId), { partial: false });
+      if (!given.ok || !sameJson(replay.answers, given.value)) {
         throw new AppError('IDEMPOTENCY_MISMATCH');
       }
       const annotation = (await findAnnotationByAssignment(tx, assignmentId))!;

@@ -66,6 +66,12 @@ export async function refreshSlots(
   overlap: number,
   itemIds?: number[],
 ): Promise<void> {
+  if (itemIds && itemIds.length === 0) return;
+  // Lock the rows in a statement of their own: the UPDATE below then starts after every claim
+  // committed meanwhile, so its count (a new READ COMMITTED snapshot on PostgreSQL) includes them.
+  let lock = db.updateTable('items').set({ slotsLeft: sql`slots_left` }).where('projectId', '=', projectId);
+  if (itemIds) lock = lock.where('id', 'in', itemIds);
+  await lock.execute();
   const free = sql<number>`${overlap} - (select count(*) from assignments a where a.item_id = items.id and a.status in ('locked', 'submitted'))`;
   let q = db
     .updateTable('items')

@@ -3,32 +3,14 @@ import type { Role } from '../../core/api/users.ts';
 import { createToken } from '../auth/auth.service.ts';
 import type { Verity } from '../server.ts';
 import { insertUser } from '../users/users.repository.ts';
-import { type Harness, jsonl, sampleInterface, type TestUser } from './harness.ts';
+import { type Harness, injectApi, jsonl, sampleInterface, type TestUser } from './harness.ts';
+
+export { injectApi };
 
 /** Builders for the assignment tests: projects, items, teams, and the claim rows they leave behind. */
 
 /** What the builders need: a store and JSON calls. A Harness is one; `injectApi` makes one from any Verity. */
 export type Api = Pick<Harness, 'call' | 'verity'>;
-
-/** JSON calls through `app.inject`, answered like `Harness.call`, for a Verity the test opened itself. */
-export function injectApi(verity: Verity): Api {
-  return {
-    verity,
-    async call(who, method, url, body) {
-      const res = await verity.app.inject({
-        method: method as 'GET',
-        url,
-        headers: {
-          ...(who ? { authorization: `Bearer ${who.token}` } : {}),
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        },
-        ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
-      });
-      const json = String(res.headers['content-type'] ?? '').includes('application/json') && res.body !== '';
-      return { status: res.statusCode, body: json ? JSON.parse(res.body) : res.body };
-    },
-  };
-}
 
 export interface ProjectOptions {
   overlap?: number;

@@ -69,11 +69,31 @@ export interface Harness {
 
 let counter = 0;
 
+/** JSON calls through `app.inject`; the body is parsed when the answer is JSON. */
+export function injectApi(verity: Verity): Pick<Harness, 'call' | 'verity'> {
+  return {
+    verity,
+    async call(who, method, url, body) {
+      const res = await verity.app.inject({
+        method: method as 'GET',
+        url,
+        headers: {
+          ...(who ? { authorization: `Bearer ${who.token}` } : {}),
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+      });
+      const json = String(res.headers['content-type'] ?? '').includes('application/json') && res.body !== '';
+      return { status: res.statusCode, body: json ? JSON.parse(res.body) : res.body };
+    },
+  };
+}
+
 export async function startHarness(): Promise<Harness> {
   const { config, cleanup } = await freshStoreConfig();
   const verity = await createVerity({ ...config, checkResponses: true });
   return {
-    verity,
+    ...injectApi(verity),
     async user(role, email) {
       counter += 1;
       const password = `pw-${randomBytes(8).toString('hex')}`;
@@ -86,22 +106,6 @@ export async function startHarness(): Promise<Harness> {
       });
       const token = await createToken(verity.ctx, row.id, 'test');
       return { id: row.id, email: addr, role, token: token.token, password };
-    },
-    async call(who, method, url, body) {
-      const res = await verity.app.inject({
-        method: method as 'GET',
-        url,
-        headers: {
-          ...(who ? { authorization: `Bearer ${who.token}` } : {}),
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        },
-        ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
-      });
-      const text = res.body;
-      let parsed: unknown = text;
-      if ((res.headers['content-type'] ?? '').toString().includes('application/json') && text)
-        parsed = JSON.parse(text);
-      return { status: res.statusCode, body: parsed };
     },
     async close() {
       await verity.close();

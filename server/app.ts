@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { buildOpenApi } from '../core/api/openapi.ts';
@@ -10,13 +11,18 @@ import { type Handlers, registerRoutes } from './http/register.ts';
 import { itemHandlers } from './items/items.routes.ts';
 import { projectHandlers } from './projects/projects.routes.ts';
 import { renderDocsPage } from './system/docs-page.ts';
+import { serveWebApp } from './system/web.ts';
 import { userHandlers } from './users/users.routes.ts';
 
 export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Check every JSON response against its schema (on in tests). */
   checkResponses?: boolean;
+  /** Where the built browser app lives (default web/dist). */
+  webDist?: string;
 }
+
+const WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url));
 
 const SECURITY_HEADERS = {
   'content-security-policy':
@@ -74,6 +80,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   app.get('/api/openapi.json', async () => openapi);
   const docs = renderDocsPage(openapi);
   app.get('/api/docs', async (_req, reply) => reply.type('text/html; charset=utf-8').send(docs));
+  serveWebApp(app, opts.webDist ?? WEB_DIST);
   return app;
 }
 

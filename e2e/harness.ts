@@ -1,0 +1,89 @@
+import type { AddressInfo } from 'node:net';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Role } from '../core/api/users.ts';
+import { createToken } from '../server/auth/auth.service.ts';
+import { hashPassword } from '../server/auth/crypto.ts';
+import { createVerity, type Verity } from '../server/server.ts';
+import { freshStoreConfig, injectApi, type TestUser } from '../server/testing/harness.ts';
+import { insertUser } from '../server/users/users.repository.ts';
+
+export const CHROMIUM = process.env.VERITY_CHROMIUM ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+];
+
+export interface E2E {
+  baseUrl: string;
+  verity: Verity;
+  browser: Browser;
+  api: ReturnType<typeof injectApi>;
+  user(role: Role, name?: string): Promise<TestUser & { name: string }>;
+  /** A fresh browser context (its own cookies and storage), signed in as `who` when given. */
+  open(who?: TestUser): Promise<{ context: BrowserContext; page: Page; foreign: string[] }>;
+  close(): Promise<void>;
+}
+
+let n = 0;
+
+/** A real server on a fresh store, listening on 127.0.0.1, and Debian's Chromium driving it. */
+export async function startE2E(): Promise<E2E> {
+  const { config, cleanup } = await freshStoreConfig();
+  const verity = await createVerity({ ...config, checkResponses: true });
+  await verity.app.listen({ port: 0, host: '127.0.0.1' });
+  const baseUrl = `http://127.0.0.1:${(verity.app.server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const contexts: BrowserContext[] = [];
+  return {
+    baseUrl,
+    verity,
+    browser,
+    api: injectApi(verity),
+    async user(role, name) {
+      n += 1;
+      const email = `${role}${n}-${Date.now().toString(36)}@example.org`;
+      const password = `password-${n}-long-enough`;
+      const row = await insertUser(verity.store.db, {
+        email,
+        name: name ?? `${role[0]!.toUpperCase()}${role.slice(1)} ${n}`,
+        role,
+        passwordHash: await hashPassword(password),
+      });
+      const token = await createToken(verity.ctx, row.id, 'e2e');
+      return { id: row.id, email, role, password, token: token.token, name: row.name };
+    },
+    async open(who) {
+      const context = await browser.newContext({ baseURL: baseUrl });
+      contexts.push(context);
+      const foreign: string[] = [];
+      // Anything leaving for another host is recorded and refused: the hostile-content test reads it.
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith(baseUrl) || url.startsWith('data:') || url.startsWith('blob:'))
+          return route.continue();
+        foreign.push(url);
+        return route.abort();
+      });
+      const page = await context.newPage();
+      if (who) await signIn(page, who);
+      return { context, page, foreign };
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close();
+      await verity.close();
+      await cleanup();
+    },
+  };
+}
+
+export async function signIn(page: Page, who: TestUser): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}

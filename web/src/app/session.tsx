@@ -1,0 +1,70 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import type { z } from 'zod';
+import type { User } from '../../../core/api/users.ts';
+import { ApiError, call, setCsrfToken } from '../api/client.ts';
+
+type SessionUser = z.output<typeof User>;
+interface SessionState {
+  user: SessionUser | null;
+  loading: boolean;
+  signIn(email: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+  refresh(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<SessionUser | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  const refresh = useCallback(async () => {
+    try {
+      const me = await call('me');
+      setCsrfToken(me?.csrfToken ?? '');
+      setUser(me?.user ?? null);
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 401) throw err;
+      setUser(null);
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    refresh().catch(() => setLoading(false));
+  }, [refresh]);
+
+  const signIn = useCallback(async (email: string, password: string) => {
+    const s = await call('login', { body: { email, password } });
+    setCsrfToken(s?.csrfToken ?? '');
+    setUser(s?.user ?? null);
+  }, []);
+
+  const signOut = useCallback(async () => {
+    await call('logout').catch(() => undefined);
+    setCsrfToken('');
+    setUser(null);
+  }, []);
+
+  return (
+    <SessionContext.Provider value={{ user, loading, signIn, signOut, refresh }}>
+      {children}
+    </SessionContext.Provider>
+  );
+}
+
+export function useSession(): SessionState {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside SessionProvider');
+  return s;
+}
+
+/** The signed-in user; only for screens rendered behind the sign-in gate. */
+export function useUser(): SessionUser {
+  const { user } = useSession();
+  if (!user) throw new Error('useUser without a signed-in user');
+  return user;
+}
+
+export const isManager = (u: SessionUser): boolean => u.role === 'admin' || u.role === 'manager';

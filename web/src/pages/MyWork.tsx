@@ -1,0 +1,3 @@
+export function MyWork({ projectId }: { projectId: number }) {
+  return <h1>MyWork {projectId}</h1>;
+}

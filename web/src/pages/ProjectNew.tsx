@@ -1,0 +1,3 @@
+export function ProjectNew() {
+  return <h1>ProjectNew</h1>;
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoTime } from './common.ts';
+import { Id, IsoTime, PageQuery } from './common.ts';
 
 export const Item = z
   .object({
@@ -22,6 +22,17 @@ export const ItemSummary = Item.extend({
 }).meta({ id: 'ItemSummary' });
 
 export const ItemParams = z.object({ itemId: Id });
+
+export const ListItemsQuery = PageQuery.extend({
+  status: ItemStatus.optional().describe('only items in this state'),
+  order: z.enum(['asc', 'desc']).default('asc').describe('import order; the cursor follows it'),
+  externalIdPrefix: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('only items whose externalId starts with this text (case-sensitive)'),
+});
 
 export const ImportQuery = z.object({
   format: z.enum(['jsonl', 'csv']).optional().describe('default: from Content-Type'),

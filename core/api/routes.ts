@@ -15,7 +15,7 @@ import {
   Work,
 } from './assignments.ts';
 import { PageQuery, ProjectParams, page } from './common.ts';
-import { ExportQuery, ImportQuery, ImportResult, ItemParams, ItemSummary } from './items.ts';
+import { ExportQuery, ImportQuery, ImportResult, ItemParams, ItemSummary, ListItemsQuery } from './items.ts';
 import {
   AddMemberBody,
   CreateProjectBody,
@@ -248,7 +248,7 @@ export const routes = {
     tag: 'items',
     auth: 'user',
     params: ProjectParams,
-    query: PageQuery,
+    query: ListItemsQuery,
     response: page(ItemSummary),
   }),
   getItem: route({

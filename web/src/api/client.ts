@@ -29,6 +29,8 @@ let csrfToken = '';
 export const setCsrfToken = (token: string): void => {
   csrfToken = token;
 };
+/** For requests the typed client cannot make, such as uploads with progress (XMLHttpRequest). */
+export const getCsrfToken = (): string => csrfToken;
 
 export function urlFor(
   def: RouteDef,

@@ -1,3 +1,57 @@
+import { call } from '../api/client.ts';
+import { Link, useTitle } from '../app/router.tsx';
+import { AnnotationColumn } from '../console/items/AnnotationColumn.tsx';
+import { AssignmentsTable } from '../console/items/AssignmentsTable.tsx';
+import { PageHead } from '../console/PageHead.tsx';
+import { useLoad } from '../console/useLoad.ts';
+import { ItemFields } from '../render/ItemFields.tsx';
+import { ErrorAlert } from '../ui/Alert.tsx';
+import '../console/console.css';
+
+/** An item and every annotator's answers side by side, each with its revision history. */
 export function ItemDetailPage({ itemId }: { itemId: number }) {
-  return <h1>ItemDetailPage {itemId}</h1>;
+  useTitle(`Item ${itemId}`);
+  const loaded = useLoad(async (signal) => {
+    const detail = (await call('getItem', { params: { itemId }, signal }))!;
+    const project = (await call('getProject', { params: { projectId: detail.item.projectId }, signal }))!;
+    return { ...detail, project };
+  }, String(itemId));
+  if (loaded.error) return <ErrorAlert error={loaded.error} />;
+  if (!loaded.data) return <p className="loading">Loading item…</p>;
+  const { item, annotations, assignments, project } = loaded.data;
+  const names = new Map(annotations.map((a) => [a.userId, a.annotator]));
+  const who = (userId: number) => names.get(userId) ?? `user ${userId}`;
+  const annotated = new Set(annotations.map((a) => a.assignmentId));
+  return (
+    <div className="stack">
+      <nav aria-label="Breadcrumb" className="muted">
+        <Link to={`/projects/${project.id}/items`}>{project.name}: items</Link>
+      </nav>
+      <PageHead title={`Item #${item.id}${item.externalId ? ` (${item.externalId})` : ''}`} />
+      <section className="card" aria-label="Item">
+        <ItemFields iface={project.interface} data={item.data} />
+      </section>
+      <section className="stack-tight" aria-labelledby="annotations-title">
+        <h2 id="annotations-title">
+          Annotations ({annotations.length} of {project.overlap} wanted)
+        </h2>
+        {annotations.length === 0 && <p className="muted">Nobody has annotated this item yet.</p>}
+        <div className="annotation-columns">
+          {annotations.map((a) => (
+            <AnnotationColumn
+              key={a.id}
+              annotation={a}
+              iface={project.interface}
+              data={item.data}
+              who={who}
+            />
+          ))}
+        </div>
+      </section>
+      <AssignmentsTable
+        assignments={assignments.filter((s) => !annotated.has(s.id) || s.status !== 'submitted')}
+        who={who}
+      />
+    </div>
+  );
 }

@@ -1,3 +1,33 @@
+import { useTitle } from '../app/router.tsx';
+import { useUser } from '../app/session.tsx';
+import { PageHead } from '../console/PageHead.tsx';
+import { PasswordForm } from '../console/users/PasswordForm.tsx';
+import '../console/console.css';
+
 export function Profile() {
-  return <h1>Profile</h1>;
+  useTitle('Profile');
+  const user = useUser();
+  return (
+    <div className="stack narrow">
+      <PageHead title="Profile" />
+      <section className="card" aria-labelledby="details-title">
+        <h2 id="details-title">Your details</h2>
+        <dl className="pairs">
+          <div>
+            <dt>Name</dt>
+            <dd>{user.name}</dd>
+          </div>
+          <div>
+            <dt>Email</dt>
+            <dd>{user.email}</dd>
+          </div>
+          <div>
+            <dt>Role</dt>
+            <dd>{user.role}</dd>
+          </div>
+        </dl>
+      </section>
+      <PasswordForm />
+    </div>
+  );
 }

@@ -1,7 +1,82 @@
+import { useState } from 'react';
+import type { Project } from '../../../core/api/projects.ts';
+import { call } from '../api/client.ts';
+import { Link, useTitle } from '../app/router.tsx';
+import { useUser } from '../app/session.tsx';
+import { ItemsTab } from '../console/items/ItemsTab.tsx';
+import { PageHead } from '../console/PageHead.tsx';
+import { loadAccess, type ProjectAccess, type TabId, visibleTabs } from '../console/project/access.ts';
+import { ExportTab } from '../console/project/ExportTab.tsx';
+import { ImportTab } from '../console/project/ImportTab.tsx';
+import { MembersTab } from '../console/project/MembersTab.tsx';
+import { OverviewTab } from '../console/project/OverviewTab.tsx';
+import { SettingsTab } from '../console/project/SettingsTab.tsx';
+import { ProjectTabs } from '../console/project/Tabs.tsx';
+import { useLoad } from '../console/useLoad.ts';
+import { ErrorAlert } from '../ui/Alert.tsx';
+import { NotFound } from './NotFound.tsx';
+import '../console/console.css';
+
+/** A project's sections, each at its own address: /projects/:id/:tab. */
 export function ProjectPage({ projectId, tab }: { projectId: number; tab: string }) {
+  const user = useUser();
+  const loaded = useLoad(async (signal) => {
+    const [project, access] = await Promise.all([
+      call('getProject', { params: { projectId }, signal }),
+      loadAccess(user, projectId, signal),
+    ]);
+    return { project: project!, access };
+  }, `${projectId}:${user.id}`);
+  const [saved, setSaved] = useState<Project | null>(null);
+  const project = saved?.id === projectId ? saved : loaded.data?.project;
+  useTitle(project ? `${project.name}: ${tab}` : 'Project');
+
+  if (loaded.error) return <ErrorAlert error={loaded.error} />;
+  if (!project || !loaded.data) return <p className="loading">Loading project…</p>;
+  const { access } = loaded.data;
+  if (!visibleTabs(access).some((t) => t.id === tab)) return <NotFound what="project section" />;
+  const reload = () => {
+    setSaved(null);
+    loaded.reload();
+  };
   return (
-    <h1>
-      Project {projectId} {tab}
-    </h1>
+    <div className="stack">
+      <PageHead title={project.name}>
+        {access.member && (
+          <>
+            <Link to={`/projects/${projectId}/annotate`} className="button primary">
+              Start annotating
+            </Link>
+            <Link to={`/projects/${projectId}/my-work`}>My work</Link>
+          </>
+        )}
+      </PageHead>
+      {visibleTabs(access).length > 1 && <ProjectTabs projectId={projectId} tab={tab} access={access} />}
+      <TabBody tab={tab as TabId} project={project} access={access} onSaved={setSaved} reload={reload} />
+    </div>
   );
+}
+
+function TabBody(props: {
+  tab: TabId;
+  project: Project;
+  access: ProjectAccess;
+  onSaved(p: Project): void;
+  reload(): void;
+}) {
+  const { project: p } = props;
+  switch (props.tab) {
+    case 'overview':
+      return <OverviewTab project={p} />;
+    case 'items':
+      return <ItemsTab projectId={p.id} overlap={p.overlap} />;
+    case 'import':
+      return <ImportTab project={p} onImported={props.reload} />;
+    case 'members':
+      return <MembersTab projectId={p.id} manage={props.access.manage} />;
+    case 'export':
+      return <ExportTab projectId={p.id} name={p.name} />;
+    case 'settings':
+      return <SettingsTab project={p} onSaved={props.onSaved} />;
+  }
 }

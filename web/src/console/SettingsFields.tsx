@@ -1,0 +1,102 @@
+import { Field } from './Field.tsx';
+import { messagesAt, type PathError } from './pathErrors.ts';
+import type { SettingsDraft } from './settings.ts';
+
+/** The project settings inputs, shared by the create form and the settings tab. */
+export function SettingsFields(props: {
+  value: SettingsDraft;
+  onChange(v: SettingsDraft): void;
+  errors: readonly PathError[];
+}) {
+  const { value: v, errors } = props;
+  const set = (patch: Partial<SettingsDraft>) => props.onChange({ ...v, ...patch });
+  return (
+    <div className="stack">
+      <Field label="Name" errors={messagesAt(errors, 'name')}>
+        {(c) => (
+          <input {...c} value={v.name} maxLength={200} onChange={(e) => set({ name: e.target.value })} />
+        )}
+      </Field>
+      <Field
+        label="Guidelines (Markdown)"
+        hint="Shown to annotators beside every item. Markdown, maths ($x^2$) and code blocks work."
+        errors={messagesAt(errors, 'guidelines')}
+      >
+        {(c) => (
+          <textarea
+            {...c}
+            rows={8}
+            value={v.guidelines}
+            onChange={(e) => set({ guidelines: e.target.value })}
+          />
+        )}
+      </Field>
+      <div className="editor-grid">
+        <Field
+          label="Annotators per item (overlap)"
+          hint="How many different people must submit each item."
+          errors={messagesAt(errors, 'overlap')}
+        >
+          {(c) => (
+            <input
+              {...c}
+              type="number"
+              min={1}
+              max={100}
+              value={v.overlap}
+              onChange={(e) => set({ overlap: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field
+          label={`Lock time (${v.lockUnit})`}
+          hint="How long an item stays reserved for an annotator who stops saving."
+          errors={messagesAt(errors, 'lockTtlSeconds')}
+        >
+          {(c) => (
+            <input
+              {...c}
+              type="number"
+              min={0}
+              step="any"
+              value={v.lock}
+              onChange={(e) => set({ lock: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label="Lock time unit">
+          {(c) => (
+            <select
+              {...c}
+              value={v.lockUnit}
+              onChange={(e) => set({ lockUnit: e.target.value as SettingsDraft['lockUnit'] })}
+            >
+              <option value="minutes">minutes</option>
+              <option value="seconds">seconds</option>
+            </select>
+          )}
+        </Field>
+        <Field label="Item order" errors={messagesAt(errors, 'itemOrder')}>
+          {(c) => (
+            <select
+              {...c}
+              value={v.itemOrder}
+              onChange={(e) => set({ itemOrder: e.target.value as SettingsDraft['itemOrder'] })}
+            >
+              <option value="sequential">Sequential (priority, then import order)</option>
+              <option value="random">Random</option>
+            </select>
+          )}
+        </Field>
+      </div>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={v.allowEditSubmitted}
+          onChange={(e) => set({ allowEditSubmitted: e.target.checked })}
+        />
+        Annotators may reopen and edit their submitted work
+      </label>
+    </div>
+  );
+}

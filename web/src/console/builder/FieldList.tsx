@@ -1,0 +1,82 @@
+import { fieldTypes } from '../../../../core/interface/index.ts';
+import { Field, FieldErrors } from '../Field.tsx';
+import { messagesAt, messagesExact, otherErrors, type PathError, withPath } from '../pathErrors.ts';
+import { type FieldDraft, type Format, move, newField } from './draft.ts';
+import { ListControls } from './ListControls.tsx';
+
+/** The fields an item shows: name, type and format, in order. */
+export function FieldList(props: {
+  fields: FieldDraft[];
+  onChange(fields: FieldDraft[]): void;
+  errors: readonly PathError[];
+}) {
+  const { fields, onChange, errors } = props;
+  const update = (i: number, patch: Partial<FieldDraft>) =>
+    onChange(fields.map((f, j) => (j === i ? { ...f, ...patch } : f)));
+  return (
+    <section className="stack" aria-labelledby="builder-fields">
+      <h3 id="builder-fields">Fields</h3>
+      <p className="muted">What each item shows. Every imported item must have a value for each field.</p>
+      <FieldErrors errors={messagesExact(errors, 'fields')} />
+      <ol className="editor-list">
+        {fields.map((f, i) => {
+          const at = `fields[${i}]`;
+          const what = `field ${f.name || i + 1}`;
+          const shown = ['name', 'type', 'format'].map((k) => `${at}.${k}`);
+          return (
+            <li key={f.key} className="editor-entry">
+              <fieldset>
+                <legend>
+                  Field {i + 1}
+                  {f.name && `: ${f.name}`}
+                </legend>
+                <div className="editor-grid">
+                  <Field label="Name" errors={messagesAt(errors, `${at}.name`)}>
+                    {(c) => (
+                      <input {...c} value={f.name} onChange={(e) => update(i, { name: e.target.value })} />
+                    )}
+                  </Field>
+                  <Field label="Type" errors={messagesAt(errors, `${at}.type`)}>
+                    {(c) => (
+                      <select {...c} value={f.type} onChange={(e) => update(i, { type: e.target.value })}>
+                        {fieldTypes.map((t) => (
+                          <option key={t} value={t}>
+                            {t}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </Field>
+                  <Field label="Format" errors={messagesAt(errors, `${at}.format`)}>
+                    {(c) => (
+                      <select
+                        {...c}
+                        value={f.format}
+                        onChange={(e) => update(i, { format: e.target.value as Format })}
+                      >
+                        <option value="plain">Plain text</option>
+                        <option value="markdown">Markdown (with maths and code)</option>
+                      </select>
+                    )}
+                  </Field>
+                </div>
+                <FieldErrors errors={otherErrors(errors, at, shown).map(withPath)} />
+                <ListControls
+                  id={f.key}
+                  what={what}
+                  index={i}
+                  count={fields.length}
+                  onMove={(d) => onChange(move(fields, i, d))}
+                  onRemove={() => onChange(fields.filter((_, j) => j !== i))}
+                />
+              </fieldset>
+            </li>
+          );
+        })}
+      </ol>
+      <button type="button" className="self-start" onClick={() => onChange([...fields, newField()])}>
+        Add field
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { FieldErrors } from '../Field.tsx';
+import { otherErrors, type PathError, withPath } from '../pathErrors.ts';
+import type { InterfaceDraft } from './draft.ts';
+import { FieldList } from './FieldList.tsx';
+import { JsonEditor } from './JsonEditor.tsx';
+import { QuestionList } from './QuestionList.tsx';
+
+/** The interface as a form (fields, questions) or as JSON; both edit the same draft. */
+export function InterfaceBuilder(props: {
+  draft: InterfaceDraft;
+  onChange(d: InterfaceDraft): void;
+  errors: readonly PathError[];
+}) {
+  const { draft, onChange, errors } = props;
+  const [mode, setMode] = useState<'form' | 'json'>('form');
+  const textFields = draft.fields.filter((f) => f.type === 'text' && f.name).map((f) => f.name);
+  return (
+    <section className="stack" aria-labelledby="builder-title">
+      <div className="page-head">
+        <h2 id="builder-title">Interface</h2>
+        <fieldset className="row mode-switch">
+          <legend className="visually-hidden">Edit the interface as</legend>
+          <button type="button" aria-pressed={mode === 'form'} onClick={() => setMode('form')}>
+            Form
+          </button>
+          <button type="button" aria-pressed={mode === 'json'} onClick={() => setMode('json')}>
+            JSON
+          </button>
+        </fieldset>
+      </div>
+      {mode === 'json' ? (
+        <JsonEditor draft={draft} onChange={onChange} />
+      ) : (
+        <>
+          <FieldList
+            fields={draft.fields}
+            onChange={(fields) => onChange({ ...draft, fields })}
+            errors={errors}
+          />
+          <QuestionList
+            questions={draft.questions}
+            textFields={textFields}
+            onChange={(questions) => onChange({ ...draft, questions })}
+            errors={errors}
+          />
+          <FieldErrors errors={otherErrors(errors, '', ['fields', 'questions']).map(withPath)} />
+        </>
+      )}
+    </section>
+  );
+}

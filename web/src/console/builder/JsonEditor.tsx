@@ -1,0 +1,57 @@
+import { useMemo, useState } from 'react';
+import { parseInterface } from '../../../../core/interface/index.ts';
+import { Field } from '../Field.tsx';
+import { fromRaw, type InterfaceDraft, toRaw } from './draft.ts';
+
+type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
+
+function parseJson(text: string): Parsed {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (err) {
+    return { ok: false, message: (err as Error).message };
+  }
+}
+
+/**
+ * The interface as JSON, for power users. Every edit that parses updates the form; an edit that
+ * does not parse leaves the form as it was and says where the JSON breaks.
+ */
+export function JsonEditor({
+  draft,
+  onChange,
+}: {
+  draft: InterfaceDraft;
+  onChange(d: InterfaceDraft): void;
+}) {
+  const [text, setText] = useState(() => JSON.stringify(toRaw(draft), null, 2));
+  const parsed = useMemo(() => parseJson(text), [text]);
+  const problems = useMemo(() => {
+    if (!parsed.ok) return [`The JSON does not parse: ${parsed.message}`];
+    const checked = parseInterface(parsed.value);
+    return checked.ok ? [] : checked.errors.map((e) => e.message);
+  }, [parsed]);
+  const edit = (next: string) => {
+    setText(next);
+    const p = parseJson(next);
+    if (p.ok) onChange(fromRaw(p.value));
+  };
+  return (
+    <Field
+      label="Interface JSON"
+      errors={problems}
+      hint="Edits here update the form; switch back to check them there."
+    >
+      {(c) => (
+        <textarea
+          {...c}
+          className="json-editor"
+          rows={Math.min(40, Math.max(12, text.split('\n').length + 1))}
+          spellCheck={false}
+          value={text}
+          onChange={(e) => edit(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Annotation } from '../../../../core/api/assignments.ts';
+import type { InterfaceDefinition } from '../../../../core/interface/index.ts';
+import { AnnotationForm } from '../../editors/AnnotationForm.tsx';
+import { formatDuration, formatTime } from '../format.ts';
+import { RevisionHistory } from './RevisionHistory.tsx';
+
+/** One annotator's answers, read-only, with who, status, time spent and history. */
+export function AnnotationColumn(props: {
+  annotation: Annotation;
+  iface: InterfaceDefinition;
+  data: Record<string, unknown>;
+  who: (userId: number) => string;
+}) {
+  const a = props.annotation;
+  return (
+    <article className="card annotation-column" aria-labelledby={`annotation-${a.id}`}>
+      <h3 id={`annotation-${a.id}`}>{a.annotator}</h3>
+      <dl className="pairs compact">
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <span className={`status status-${a.status}`}>
+              {a.status === 'submitted' ? 'Submitted' : 'Draft'}
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt>Time spent</dt>
+          <dd>{formatDuration(a.leadTimeMs)}</dd>
+        </div>
+        <div>
+          <dt>Submitted</dt>
+          <dd>{formatTime(a.submittedAt)}</dd>
+        </div>
+        <div>
+          <dt>Revision</dt>
+          <dd>{a.revision}</dd>
+        </div>
+      </dl>
+      {a.pendingAnswers && (
+        <p className="muted">
+          The annotator is editing this submission; the answers below stay in force until they resubmit.
+        </p>
+      )}
+      {/* A form of its own scopes the radio groups, so columns with the same questions stay apart. */}
+      <form onSubmit={(e) => e.preventDefault()} aria-label={`Answers of ${a.annotator}`}>
+        <AnnotationForm iface={props.iface} data={props.data} answers={a.answers} readOnly />
+      </form>
+      <RevisionHistory annotationId={a.id} who={props.who} />
+    </article>
+  );
+}

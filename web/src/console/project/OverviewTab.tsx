@@ -1,0 +1,56 @@
+import type { Project } from '../../../../core/api/projects.ts';
+import { RichText } from '../../render/RichText.tsx';
+import { typeNames } from '../builder/QuestionEditor.tsx';
+import { formatSeconds, formatTime } from '../format.ts';
+import { ProjectProgress } from '../Progress.tsx';
+
+/** Progress, the settings in words, the interface at a glance and the guidelines. */
+export function OverviewTab({ project: p }: { project: Project }) {
+  const settings: [string, string][] = [
+    ['Annotators per item', String(p.overlap)],
+    ['Lock time', formatSeconds(p.lockTtlSeconds)],
+    ['Item order', p.itemOrder === 'random' ? 'Random' : 'Sequential (priority, then import order)'],
+    ['Editing submitted work', p.allowEditSubmitted ? 'Allowed' : 'Not allowed'],
+    ['Created', formatTime(p.createdAt)],
+  ];
+  return (
+    <div className="overview">
+      <section className="card stack-tight" aria-labelledby="progress-title">
+        <h2 id="progress-title">Progress</h2>
+        <ProjectProgress progress={p.progress} />
+        <p className="muted">{p.progress.submitted.toLocaleString()} submitted annotations.</p>
+      </section>
+      <section className="card stack-tight" aria-labelledby="settings-summary">
+        <h2 id="settings-summary">Settings</h2>
+        <dl className="pairs">
+          {settings.map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section className="card stack-tight" aria-labelledby="interface-summary">
+        <h2 id="interface-summary">Interface</h2>
+        <p>Fields: {p.interface.fields.map((f) => `${f.name} (${f.format})`).join(', ') || 'none'}</p>
+        <ul>
+          {p.interface.questions.map((q) => (
+            <li key={q.name}>
+              <strong>{q.label ?? q.name}</strong> — {typeNames[q.type] ?? q.type}
+              {q.required ? ', required' : ''}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="card guidelines" aria-labelledby="guidelines-title">
+        <h2 id="guidelines-title">Guidelines</h2>
+        {p.guidelines.trim() ? (
+          <RichText source={p.guidelines} />
+        ) : (
+          <p className="muted">No guidelines yet.</p>
+        )}
+      </section>
+    </div>
+  );
+}

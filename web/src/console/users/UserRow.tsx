@@ -1,0 +1,93 @@
+import { useRef, useState } from 'react';
+import { type Role, roles, type User } from '../../../../core/api/users.ts';
+import { call } from '../../api/client.ts';
+import { formatTime } from '../format.ts';
+
+/**
+ * One account: its role can be changed in place; suspending asks for confirmation in the row
+ * itself (focus moves to the confirm button, Cancel returns it).
+ */
+export function UserRow(props: {
+  user: User;
+  self: boolean;
+  onChanged(user: User, message: string): void;
+  onError(err: unknown): void;
+}) {
+  const { user: u } = props;
+  const [confirming, setConfirming] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const suspend = u.status === 'active';
+  const update = async (body: { role?: Role; status?: 'active' | 'suspended' }, message: string) => {
+    try {
+      const user = await call('updateUser', { params: { userId: u.id }, body });
+      if (user) props.onChanged(user, message);
+    } catch (err) {
+      props.onError(err);
+    }
+  };
+  const confirm = async () => {
+    setConfirming(false);
+    await update(
+      { status: suspend ? 'suspended' : 'active' },
+      `${u.name} is ${suspend ? 'suspended' : 'active again'}.`,
+    );
+    requestAnimationFrame(() => toggleRef.current?.focus());
+  };
+  return (
+    <tr>
+      <th scope="row">{u.name}</th>
+      <td>{u.email ?? 'external annotator'}</td>
+      <td>
+        <select
+          aria-label={`Access level for ${u.name}`}
+          value={u.role}
+          disabled={props.self || u.external}
+          onChange={(e) =>
+            void update({ role: e.target.value as Role }, `${u.name} is now ${e.target.value}.`)
+          }
+        >
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <span className={`status status-${u.status}`}>{u.status}</span>
+      </td>
+      <td>{formatTime(u.createdAt)}</td>
+      <td>
+        {props.self || u.external ? (
+          <span className="muted">—</span>
+        ) : confirming ? (
+          <fieldset className="row confirm">
+            <legend className="visually-hidden">{`Confirm ${suspend ? 'suspension' : 'restoring'} of ${u.name}`}</legend>
+            <button
+              type="button"
+              className={suspend ? 'danger' : 'primary'}
+              ref={(el) => el?.focus()}
+              onClick={() => void confirm()}
+            >
+              {suspend ? `Yes, suspend ${u.name}` : `Yes, unsuspend ${u.name}`}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setConfirming(false);
+                requestAnimationFrame(() => toggleRef.current?.focus());
+              }}
+            >
+              Cancel
+            </button>
+          </fieldset>
+        ) : (
+          <button type="button" ref={toggleRef} onClick={() => setConfirming(true)}>
+            {suspend ? 'Suspend' : 'Unsuspend'}
+            <span className="visually-hidden"> {u.name}</span>
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}

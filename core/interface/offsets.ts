@@ -1,3 +1,5 @@
+import { graphemeStops } from './graphemes.ts';
+
 /**
  * Span offsets in Verity count Unicode code points, not UTF-16 code units, so that Python's
  * `text[start:end]` yields the span: training code reads exports in Python. JS strings are UTF-16,
@@ -57,18 +59,9 @@ export function codePointStarts(s: string): Uint32Array {
   return starts;
 }
 
-let segmenter: Intl.Segmenter | undefined;
-
 /** Code point offsets between grapheme clusters (user-perceived characters), including 0 and the length. */
 export function graphemeBoundaries(s: string): Set<CodePointOffset> {
-  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  const out = new Set<number>([0]);
-  let cp = 0;
-  for (const { segment } of segmenter.segment(s)) {
-    cp += codePointLength(segment);
-    out.add(cp);
-  }
-  return out;
+  return new Set(graphemeStops(s, codePointStarts(s)));
 }
 
 /** Whether a span may start or end at `cp` without splitting a grapheme cluster (an emoji, e + accent…). */

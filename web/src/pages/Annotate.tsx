@@ -1,3 +1,121 @@
+import { useEffect, useState } from 'react';
+import { ApiError, call } from '../api/client.ts';
+import { Link, useLocation, useTitle } from '../app/router.tsx';
+import { useUser } from '../app/session.tsx';
+import { ErrorAlert } from '../ui/Alert.tsx';
+import { AnnotationView, type ViewMode } from '../work/AnnotationView.tsx';
+import type { Project, Work } from '../work/api.ts';
+import { useQueue } from '../work/useQueue.ts';
+import '../editors/editors.css';
+
+/** Edit and view modes for an assignment opened from My work (`?assignment=`). */
+function modeFor(work: Work, project: Project): ViewMode {
+  if (work.assignment.status === 'locked') return 'queue';
+  return work.assignment.status === 'submitted' && project.allowEditSubmitted ? 'edit' : 'view';
+}
+
+/** "Start annotating": the focused annotation view over the annotator's queue. */
 export function Annotate({ projectId }: { projectId: number }) {
-  return <h1>Annotate {projectId}</h1>;
+  const user = useUser();
+  const { query } = useLocation();
+  const opened = Number(query.get('assignment')) || undefined;
+  const q = useQueue(projectId, user.id, opened !== undefined);
+  const [project, setProject] = useState<Project>();
+  useTitle(project ? `Annotate · ${project.name}` : 'Annotate');
+  const { start, setState } = q;
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      try {
+        const p = await call('getProject', { params: { projectId } });
+        if (!live || !p) return;
+        setProject(p);
+        if (opened === undefined) await start();
+        else {
+          const work = await call('getAssignment', { params: { assignmentId: opened } });
+          if (live && work) setState({ kind: 'work', work });
+        }
+      } catch (error) {
+        if (live) setState({ kind: 'failed', error });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [projectId, opened, start, setState]);
+
+  // Submit → next item on screen, measured to the frame after it renders (performance entries
+  // named verity:submit-to-next; the last value also sits on the page for tests).
+  const [shownMs, setShownMs] = useState<number>();
+  const shownId = q.state.kind === 'work' ? q.state.work.assignment.id : q.state.kind;
+  const { submitStartedAt } = q;
+  useEffect(() => {
+    const t0 = submitStartedAt.current;
+    if (t0 === undefined || shownId === undefined) return;
+    submitStartedAt.current = undefined;
+    requestAnimationFrame(() => {
+      performance.measure('verity:submit-to-next', { start: t0, end: performance.now() });
+      setShownMs(Math.round(performance.now() - t0));
+    });
+  }, [shownId, submitStartedAt]);
+
+  const { state } = q;
+  if (state.kind === 'failed') {
+    return (
+      <main id="main" className="annotate-message stack">
+        <h1>{project?.name ?? 'Annotate'}</h1>
+        <ErrorAlert error={state.error} />
+        <div className="row">
+          {!(state.error instanceof ApiError && state.error.status === 404) && (
+            <button type="button" className="primary" onClick={() => void q.next()}>
+              Try again
+            </button>
+          )}
+          <Link to={`/projects/${projectId}`}>Back to the project</Link>
+        </div>
+      </main>
+    );
+  }
+  if (state.kind === 'done') {
+    return (
+      <main id="main" className="annotate-message stack">
+        <h1>All done</h1>
+        <p>There are no more items for you in {project?.name ?? 'this project'} right now. Thank you!</p>
+        <p className="row">
+          <Link to={`/projects/${projectId}`}>Back to the project</Link>
+          <Link to={`/projects/${projectId}/my-work`}>See my work</Link>
+        </p>
+      </main>
+    );
+  }
+  if (state.kind === 'loading' || !project) {
+    return (
+      <main id="main" className="annotate-message" aria-busy="true">
+        <p className="loading">
+          {q.sending === 'no' ? 'Loading your next item…' : 'Sending your last submission…'}
+        </p>
+      </main>
+    );
+  }
+  const { work } = state;
+  return (
+    <div data-submit-to-next-ms={shownMs}>
+      <AnnotationView
+        key={`${work.assignment.id}-${q.attempt}`}
+        project={project}
+        work={work}
+        mode={modeFor(work, project)}
+        drafts={q.stores.drafts}
+        sending={q.sending}
+        error={q.error}
+        onSubmit={(answers, activeMs) => void q.submit(work, answers, activeMs)}
+        onSkip={(reason) => void q.skip(work, reason)}
+        onNext={() => {
+          q.setError(undefined);
+          void q.next();
+        }}
+      />
+    </div>
+  );
 }

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { useSession } from '../app/session.tsx';
 import { useTitle } from '../app/router.tsx';
+import { useSession } from '../app/session.tsx';
 import { ErrorAlert } from '../ui/Alert.tsx';
 
 export function SignIn() {
@@ -28,7 +28,13 @@ export function SignIn() {
       <form onSubmit={submit} className="stack">
         <label>
           Email
-          <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
         </label>
         <label>
           Password

@@ -1,0 +1,111 @@
+import { useEffect, useRef } from 'react';
+import type { InterfaceDefinition, SpanAnswer } from '../../../core/interface/index.ts';
+import { ChoiceEditor } from './choice/ChoiceEditor.tsx';
+import { MultiChoiceEditor } from './multi-choice/MultiChoiceEditor.tsx';
+import { NumberEditor } from './number/NumberEditor.tsx';
+import { descIdOf, Question, type QuestionDef } from './Question.tsx';
+import { RatingEditor } from './rating/RatingEditor.tsx';
+import { SpansEditor } from './spans/SpansEditor.tsx';
+import { TextEditor } from './text/TextEditor.tsx';
+import './editors.css';
+
+export interface AnnotationFormProps {
+  iface: InterfaceDefinition;
+  data: Record<string, unknown>;
+  answers: Record<string, unknown>;
+  onChange?: (answers: Record<string, unknown>) => void;
+  readOnly?: boolean;
+  /** Messages per question name, shown under it (from validateAnswers). */
+  errors?: Readonly<Record<string, readonly string[]>>;
+  /** The question digit keys answer; its options show their digits. */
+  digitTarget?: string;
+  /** Called with the question name when focus enters a question. */
+  onFocusQuestion?: (name: string) => void;
+}
+
+/**
+ * The questions of an interface, editable or read-only (an annotator's answers side by side, the
+ * interface builder's live preview). Each question type is its own editor; a spans question shows
+ * the raw text of its field.
+ */
+export function AnnotationForm(props: AnnotationFormProps) {
+  const readOnly = props.readOnly ?? !props.onChange;
+  const formRef = useRef<HTMLDivElement>(null);
+  const onFocusQuestion = useRef(props.onFocusQuestion);
+  onFocusQuestion.current = props.onFocusQuestion;
+  useEffect(() => {
+    const el = formRef.current;
+    const onFocusIn = (e: FocusEvent) => {
+      const name = (e.target as HTMLElement).closest<HTMLElement>('[data-question]')?.dataset.question;
+      if (name) onFocusQuestion.current?.(name);
+    };
+    el?.addEventListener('focusin', onFocusIn);
+    return () => el?.removeEventListener('focusin', onFocusIn);
+  }, []);
+  const set = (name: string, value: unknown) => {
+    const next = { ...props.answers };
+    if (value === null || value === undefined) delete next[name];
+    else next[name] = value;
+    props.onChange?.(next);
+  };
+  return (
+    <div className={`annotation-form${readOnly ? ' readonly' : ''}`} ref={formRef}>
+      {props.iface.questions.map((q) => {
+        const digits = !readOnly && props.digitTarget === q.name;
+        const errors = props.errors?.[q.name];
+        return (
+          <Question
+            key={q.name}
+            q={q}
+            errors={errors}
+            active={digits}
+            hint={digits ? <span className="muted small digit-hint"> · keys 1–9</span> : undefined}
+          >
+            {editorFor(q, props.answers[q.name], (v) => set(q.name, v), readOnly, digits, props.data)}
+          </Question>
+        );
+      })}
+    </div>
+  );
+}
+
+function editorFor(
+  q: QuestionDef,
+  value: unknown,
+  onChange: (v: unknown) => void,
+  readOnly: boolean,
+  digits: boolean,
+  data: Record<string, unknown>,
+) {
+  const common = { onChange, readOnly, digits, describedBy: descIdOf(q.name) };
+  switch (q.type) {
+    case 'choice':
+      return <ChoiceEditor q={q} value={typeof value === 'string' ? value : undefined} {...common} />;
+    case 'multi_choice':
+      return (
+        <MultiChoiceEditor q={q} value={Array.isArray(value) ? (value as string[]) : undefined} {...common} />
+      );
+    case 'rating':
+      return <RatingEditor q={q} value={typeof value === 'number' ? value : undefined} {...common} />;
+    case 'number':
+      return <NumberEditor q={q} value={typeof value === 'number' ? value : undefined} {...common} />;
+    case 'text':
+      return <TextEditor q={q} value={typeof value === 'string' ? value : undefined} {...common} />;
+    case 'spans': {
+      const text = data[q.field];
+      return (
+        <SpansEditor
+          q={q}
+          text={typeof text === 'string' ? text : ''}
+          value={Array.isArray(value) ? (value as SpanAnswer[]) : undefined}
+          {...common}
+        />
+      );
+    }
+  }
+}
+
+/** Fields a spans question shows itself (raw, for exact offsets), to leave out of ItemFields. */
+export function spanFields(iface: InterfaceDefinition): string[] {
+  return iface.questions.flatMap((q) => (q.type === 'spans' ? [q.field] : []));
+}

@@ -1,0 +1,40 @@
+import type { InterfaceDefinition, SpanAnswer } from '../../../core/interface/index.ts';
+import { SpanView } from '../editors/spans/SpanView.tsx';
+import { RichText } from './RichText.tsx';
+import '../editors/editors.css';
+
+/**
+ * Every field of an item: its label and its text, plain or Markdown per the field's `format`.
+ * A field given in `spans` shows its raw text with those spans marked instead (offsets are exact
+ * only over the raw text). `omit` leaves out fields another component shows (a spans editor).
+ */
+export function ItemFields(props: {
+  iface: InterfaceDefinition;
+  data: Record<string, unknown>;
+  spans?: Record<string, readonly SpanAnswer[]>;
+  omit?: readonly string[];
+}) {
+  const fields = props.iface.fields.filter((f) => !props.omit?.includes(f.name));
+  return (
+    <div className="item-fields">
+      {fields.map((f) => {
+        const raw = props.data[f.name];
+        const text = typeof raw === 'string' ? raw : '';
+        const spans = props.spans?.[f.name];
+        const label = f.label ?? f.name;
+        return (
+          <section key={f.name} className="item-field" aria-label={label}>
+            <h3 className="item-field-label">{label}</h3>
+            {spans ? (
+              <SpanView field={f.name} text={text} spans={spans} />
+            ) : f.format === 'markdown' ? (
+              <RichText source={text} className="item-text" />
+            ) : (
+              <div className="item-text plain">{text}</div>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import katex from 'katex';
+
+/** Longer TeX than this is shown as source: KaTeX's cost grows with input, and no formula needs it. */
+const MAX_TEX = 10_000;
+
+/**
+ * TeX to KaTeX HTML. `trust: false` refuses \href, \url, \includegraphics and \html*; a syntax error
+ * renders the source in red instead of throwing; `maxExpand` stops macro bombs.
+ */
+export function renderMath(tex: string, displayMode: boolean): string {
+  if (tex.length > MAX_TEX) return `<code>${escapeHtml(tex)}</code>`;
+  return katex.renderToString(tex, {
+    displayMode,
+    throwOnError: false,
+    trust: false,
+    strict: 'ignore',
+    maxExpand: 500,
+    maxSize: 50,
+    output: 'htmlAndMathml',
+  });
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

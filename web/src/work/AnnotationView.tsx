@@ -1,0 +1,221 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { validateAnswers } from '../../../core/interface/index.ts';
+import { Link } from '../app/router.tsx';
+import { AnnotationForm, spanFields } from '../editors/AnnotationForm.tsx';
+import { KeyHint } from '../editors/KeyHint.tsx';
+import { applyDigit, type Command, digitQuestion } from '../editors/keymap.ts';
+import { ItemFields } from '../render/ItemFields.tsx';
+import { type Project, serverAnswers, type Work } from './api.ts';
+import { chooseAnswers, type DraftStore } from './draft-store.ts';
+import { Guidelines } from './Guidelines.tsx';
+import { SaveStatus } from './SaveStatus.tsx';
+import { ShortcutsDialog } from './ShortcutsDialog.tsx';
+import { SkipDialog } from './SkipDialog.tsx';
+import { useAnswers } from './useAnswers.ts';
+import { useDraft } from './useDraft.ts';
+import { useHotkeys } from './useHotkeys.ts';
+import { WorkAlert } from './WorkAlert.tsx';
+
+export type ViewMode = 'queue' | 'edit' | 'view';
+type Answers = Record<string, unknown>;
+
+export interface AnnotationViewProps {
+  project: Project;
+  work: Work;
+  mode: ViewMode;
+  drafts: DraftStore;
+  /** A submit is on its way (`queued`: waiting in this browser for the connection). */
+  sending: 'no' | 'sending' | 'queued';
+  error: unknown;
+  onSubmit: (answers: Answers, activeMs: number) => void;
+  onSkip: (reason: string) => void;
+  /** Leave an item that can no longer be submitted (its lock went to someone else). */
+  onNext?: () => void;
+}
+
+const DEAD_ENDS = new Set(['LOCK_EXPIRED', 'ALREADY_SUBMITTED', 'ASSIGNMENT_CLOSED']);
+
+/** The focused annotation screen: guidelines, the item, the questions, keyboard first. */
+export function AnnotationView(props: AnnotationViewProps) {
+  const { project, work, mode } = props;
+  const iface = project.interface;
+  const data = work.item.data;
+  const readOnly = mode === 'view' || props.sending !== 'no';
+  const [restored] = useState(() =>
+    chooseAnswers(props.drafts.read(work.assignment.id), serverAnswers(work)),
+  );
+  const draft = useDraft(work, props.drafts);
+  const { change } = draft;
+  const onChange = useCallback((a: Answers) => mode !== 'view' && change(a), [change, mode]);
+  const answers = useAnswers(restored.answers, onChange);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [focused, setFocused] = useState<string>();
+  const [dialog, setDialog] = useState<'skip' | 'help'>();
+  const mainRef = useRef<HTMLElement>(null);
+
+  // A new item takes focus: its span text when there is one (keys work at once), else the item.
+  useEffect(() => {
+    const target =
+      mainRef.current?.querySelector<HTMLElement>('[data-testid="span-text"][tabindex]') ?? mainRef.current;
+    target?.focus({ preventScroll: true });
+  }, []);
+
+  // Answers restored from this browser go to the server as soon as the view opens.
+  useEffect(() => {
+    if (restored.source === 'local' && mode !== 'view') change(restored.answers);
+  }, [restored, mode, change]);
+
+  const edit = (next: Answers, changed: string, coalesce = false) => {
+    if (readOnly) return;
+    answers.set(next, changed, coalesce);
+    if (errors[changed]) setErrors(({ [changed]: _, ...rest }) => rest);
+  };
+  const onFormChange = (next: Answers) => {
+    const changed = iface.questions.find((q) => next[q.name] !== answers.current()[q.name]);
+    edit(next, changed?.name ?? '', changed?.type === 'text' || changed?.type === 'number');
+  };
+
+  const submit = async () => {
+    if (readOnly) return;
+    const checked = validateAnswers(iface, answers.current(), data, { partial: false });
+    if (!checked.ok) {
+      const byQuestion: Record<string, string[]> = {};
+      for (const e of checked.errors) {
+        const name = e.path.split(/[.[]/)[0] ?? '';
+        const text = e.message.startsWith(`${name}: `) ? e.message.slice(name.length + 2) : e.message;
+        byQuestion[name] = [...(byQuestion[name] ?? []), text.charAt(0).toUpperCase() + text.slice(1)];
+      }
+      setErrors(byQuestion);
+      const first = Object.keys(byQuestion)[0];
+      mainRef.current
+        ?.querySelector<HTMLElement>(
+          `[data-question="${first}"] input, [data-question="${first}"] textarea, [data-question="${first}"] [tabindex="0"]`,
+        )
+        ?.focus();
+      return;
+    }
+    setErrors({});
+    await draft.settle();
+    props.onSubmit(checked.value, draft.timer.take());
+  };
+
+  const digitTarget = useMemo(() => digitQuestion(iface, focused)?.name, [iface, focused]);
+  const run = (c: Command) => {
+    if (c === 'help') return setDialog('help');
+    if (c === 'undo') return answers.undo();
+    if (c === 'redo') return answers.redo();
+    if (c === 'skip' && mode === 'queue' && !readOnly) return setDialog('skip');
+    if (c === 'submit') void submit();
+  };
+  useHotkeys({
+    command: run,
+    digit: (n) => {
+      const q = iface.questions.find((x) => x.name === digitTarget);
+      const next = q && applyDigit(q, answers.current()[q.name], n);
+      if (q && next !== undefined) edit({ ...answers.current(), [q.name]: next }, q.name);
+    },
+  });
+
+  const status = props.sending === 'queued' ? 'offline' : draft.status;
+  const itemName = work.item.externalId ?? `#${work.item.id}`;
+  return (
+    <div className="annotate">
+      <header className="annotate-bar">
+        <Link to={`/projects/${project.id}`}>← {project.name}</Link>
+        <span className="muted">
+          Item {itemName}
+          {mode === 'edit' && ' (editing your submission)'}
+          {mode === 'view' && ' (view only)'}
+        </span>
+        {mode !== 'view' && <SaveStatus status={status} />}
+        <span className="spacer" />
+        {mode !== 'view' && (
+          <button
+            type="button"
+            aria-label="Undo"
+            aria-keyshortcuts="Control+Z"
+            disabled={!answers.canUndo || readOnly}
+            onClick={answers.undo}
+          >
+            Undo <KeyHint>Ctrl Z</KeyHint>
+          </button>
+        )}
+        <button
+          type="button"
+          aria-label="Keyboard shortcuts"
+          aria-keyshortcuts="?"
+          onClick={() => setDialog('help')}
+        >
+          Keys <KeyHint>?</KeyHint>
+        </button>
+        {mode === 'queue' && (
+          <button
+            type="button"
+            aria-label="Skip"
+            aria-keyshortcuts="S"
+            disabled={readOnly}
+            onClick={() => setDialog('skip')}
+          >
+            Skip <KeyHint>S</KeyHint>
+          </button>
+        )}
+        {mode !== 'view' && (
+          <button
+            type="button"
+            className="primary"
+            aria-label="Submit"
+            aria-keyshortcuts="Enter"
+            disabled={readOnly}
+            onClick={() => void submit()}
+          >
+            {props.sending === 'sending' ? 'Submitting…' : 'Submit'} <KeyHint>Enter</KeyHint>
+          </button>
+        )}
+      </header>
+      <div className="annotate-notices">
+        <WorkAlert error={props.error ?? draft.error} />
+        {mode === 'queue' &&
+          props.onNext &&
+          DEAD_ENDS.has((props.error as { code?: string })?.code ?? '') && (
+            <button type="button" className="primary" onClick={props.onNext}>
+              Open the next item
+            </button>
+          )}
+        {props.sending === 'queued' && (
+          <p className="alert" role="status">
+            Your submission is kept in this browser and will be sent as soon as the server can be reached.
+          </p>
+        )}
+        {restored.source === 'local' && mode !== 'view' && (
+          <p className="muted small">Restored your latest answers from this browser.</p>
+        )}
+      </div>
+      <div className="annotate-body">
+        <Guidelines source={project.guidelines} />
+        <main id="main" ref={mainRef} className="annotate-main" tabIndex={-1}>
+          <h1 className="visually-hidden">Annotate item {itemName}</h1>
+          <ItemFields iface={iface} data={data} omit={spanFields(iface)} />
+          <AnnotationForm
+            iface={iface}
+            data={data}
+            answers={answers.answers}
+            onChange={readOnly ? undefined : onFormChange}
+            readOnly={readOnly}
+            errors={errors}
+            digitTarget={digitTarget}
+            onFocusQuestion={setFocused}
+          />
+        </main>
+      </div>
+      <SkipDialog
+        open={dialog === 'skip'}
+        onCancel={() => setDialog(undefined)}
+        onSkip={(reason) => {
+          setDialog(undefined);
+          void draft.settle().then(() => props.onSkip(reason));
+        }}
+      />
+      <ShortcutsDialog open={dialog === 'help'} onClose={() => setDialog(undefined)} />
+    </div>
+  );
+}

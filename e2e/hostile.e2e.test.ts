@@ -40,7 +40,9 @@ async function expectInert(page: Page, dialogs: string[], foreign: string[]): Pr
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? null)).toBeNull();
   expect(foreign).toEqual([]);
   expect(await page.locator('iframe, form[action^="https://evil"], script:not([src])').count()).toBe(0);
-  const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  const hrefs = await page
+    .locator('a[href]')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
   expect(hrefs.filter((h) => h.trim().toLowerCase().startsWith('javascript:'))).toEqual([]);
 }
 
@@ -57,7 +59,12 @@ describe('hostile content renders inert', () => {
           { name: 'raw', type: 'text' },
         ],
         questions: [
-          { name: 'pick', type: 'choice', options: [PAYLOADS[0], PAYLOADS[1], PAYLOADS[2]], label: PAYLOADS[4] },
+          {
+            name: 'pick',
+            type: 'choice',
+            options: [PAYLOADS[0], PAYLOADS[1], PAYLOADS[2]],
+            label: PAYLOADS[4],
+          },
           { name: 'spans', type: 'spans', field: 'raw', labels: [PAYLOADS[1]!, 'OK'] },
           { name: 'note', type: 'text', description: PAYLOADS[3] },
         ],
@@ -80,13 +87,19 @@ describe('hostile content renders inert', () => {
     await a.page.getByRole('button', { name: 'Submit' }).waitFor();
     await expectInert(a.page, wa.dialogs, a.foreign);
     // The payload is shown as text, not swallowed: the reader can see what the item says.
-    expect(await a.page.locator('main, body').first().innerText()).toContain('onerror');
+    expect(await a.page.locator('main, body').first().textContent()).toContain('onerror');
     await a.page.keyboard.press('1');
     await a.page.getByRole('button', { name: 'Submit' }).click();
 
     const m = await e.open(admin);
     const wm = await watch(m.page);
-    for (const url of ['/', `/projects/${id}`, `/projects/${id}/items`, `/projects/${id}/members`, '/users']) {
+    for (const url of [
+      '/',
+      `/projects/${id}`,
+      `/projects/${id}/items`,
+      `/projects/${id}/members`,
+      '/users',
+    ]) {
       await m.page.goto(url);
       await m.page.getByRole('heading').first().waitFor();
       await expectInert(m.page, wm.dialogs, m.foreign);

@@ -45,7 +45,7 @@ export function App() {
   if (!user) return <SignIn />;
   for (const s of screens) {
     const params = match(s.pattern, path);
-    if (params) return s.bare ? <>{s.render(params)}</> : <Layout>{s.render(params)}</Layout>;
+    if (params) return s.bare ? s.render(params) : <Layout>{s.render(params)}</Layout>;
   }
   return (
     <Layout>

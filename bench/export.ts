@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { sendStreaming } from './client.ts';
 import type { StoreRun } from './context.ts';
 import { progress, toMb } from './report.ts';
+import { refreshStatistics } from './stores.ts';
 
 /**
  * Streams GET /api/projects/:id/export into /dev/null and times it to the last byte. Before
@@ -59,11 +60,15 @@ async function seedAnnotations(run: StoreRun): Promise<void> {
   });
   const user = sql`cast(${seed!.id} as bigint)`;
   const at = sql`cast(${now} as bigint)`;
+  // `not in` is one hashed subplan; `not exists` was planned as a nested loop over the table being
+  // filled (quadratic). Fresh statistics keep the later statements off such plans too.
   await sql`insert into assignments (project_id, item_id, user_id, status, created_at, updated_at)
     select i.project_id, i.id, ${user}, 'submitted', ${at}, ${at} from items i
-    where i.project_id = ${run.projectId} and not exists (select 1 from assignments a where a.item_id = i.id)`.execute(
+    where i.project_id = ${run.projectId}
+      and i.id not in (select a.item_id from assignments a where a.project_id = ${run.projectId})`.execute(
     db,
   );
+  await refreshStatistics(run.store);
   await sql`insert into annotations (assignment_id, item_id, project_id, user_id, status, answers, lead_time_ms,
       revision, created_at, updated_at, submitted_at)
     select a.id, a.item_id, a.project_id, a.user_id, 'submitted', cast(${answers} as text), 12000, 1, ${at}, ${at}, ${at}
@@ -73,6 +78,5 @@ async function seedAnnotations(run: StoreRun): Promise<void> {
     where project_id = ${run.projectId} and id in (select item_id from assignments where user_id = ${user})`.execute(
     db,
   );
-  // As after the import: the statistics autovacuum would gather shortly after a load this size.
-  if (run.store.kind === 'postgres') await sql`analyze`.execute(db);
+  await refreshStatistics(run.store);
 }

@@ -22,16 +22,16 @@ interface Tally {
  * out beyond its overlap, or twice to one annotator.
  */
 export async function runNext(run: StoreRun): Promise<void> {
-  const { annotators: count, rounds } = run.options;
+  const { annotators: count, rounds, soloRounds } = run.options;
   const users = await run.servers[0]!.createUsers('annotator', count + 1, 'annotator');
   await addAnnotators(run.servers[0]!, run.admin, run.projectId, users);
   const [solo, ...crowd] = users as [BenchUser, ...BenchUser[]];
 
-  progress(`${run.kind}: one annotator alone, 1 warm-up + ${rounds} rounds`);
+  progress(`${run.kind}: one annotator alone, 1 warm-up + ${soloRounds} rounds`);
   const soloWarmUp = newTally();
   const alone = newTally();
   await annotate(run.servers[0]!, solo, run.projectId, 'w', 1, soloWarmUp);
-  await annotate(run.servers[0]!, solo, run.projectId, 'm', rounds, alone);
+  await annotate(run.servers[0]!, solo, run.projectId, 'm', soloRounds, alone);
 
   progress(
     `${run.kind}: ${count} annotators on ${run.servers.length} server(s), 1 warm-up + ${rounds} rounds each`,

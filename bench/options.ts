@@ -13,6 +13,8 @@ export interface BenchOptions {
   /** Concurrent annotators in the next-item part, and next→submit rounds each. */
   annotators: number;
   rounds: number;
+  /** Rounds of the one annotator who works alone first: enough samples for a p99. */
+  soloRounds: number;
   /** A PostgreSQL server the bench may create and drop a database on. */
   pgUrl: string;
   /** Write a V8 CPU profile of every server child into this folder. */
@@ -45,6 +47,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     smoke,
     annotators: count(given.get('annotators'), smoke ? 8 : 200, 'annotators'),
     rounds: count(given.get('rounds'), smoke ? 3 : 20, 'rounds'),
+    soloRounds: smoke ? 3 : 200,
     pgUrl:
       given.get('pg-url') ?? process.env.VERITY_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
     profileDir: given.get('profile'),

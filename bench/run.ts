@@ -5,7 +5,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
 import type { StoreKind } from '../server/db/connect.ts';
 import type { StoreRun } from './context.ts';
 import { writeItemsFile } from './datagen.ts';
@@ -16,7 +15,7 @@ import { type BenchOptions, parseOptions } from './options.ts';
 import { progress, Report } from './report.ts';
 import { type ServerChild, startServer } from './servers.ts';
 import { createProject } from './setup.ts';
-import { type BenchStore, preparePostgres, prepareSqlite } from './stores.ts';
+import { type BenchStore, preparePostgres, prepareSqlite, refreshStatistics } from './stores.ts';
 
 /** Undo steps of whatever is running, newest first; also run on Ctrl-C. */
 const undo: (() => Promise<void>)[] = [];
@@ -83,8 +82,7 @@ async function benchStore(
       },
     };
     await runImport(run, itemsFile, options.only.includes('import'));
-    // PostgreSQL's autovacuum would analyse after a load this size within a minute; do it now.
-    if (kind === 'postgres') await sql`analyze`.execute(store.db);
+    await refreshStatistics(store);
     if (options.only.includes('next')) await runNext(run);
     if (options.only.includes('export')) await runExport(run);
   } finally {

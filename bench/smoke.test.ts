@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { testPgUrl, testStore } from '../server/testing/harness.ts';
 import { FIGURE_LINE } from './report.ts';
 
 const repoRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -26,9 +27,12 @@ function bench(args: string[]): Promise<{ code: number | null; stdout: string; s
   });
 }
 
+// The store of this test pass (VERITY_TEST_STORE): SQLite, or PostgreSQL on the test server.
+const store = testStore();
+
 describe('bench --smoke', () => {
-  it('prints every sqlite figure as a well-formed line and hands out no item twice', async () => {
-    const run = await bench(['--smoke', '--stores', 'sqlite']);
+  it(`prints every ${store} figure as a well-formed line and hands out no item twice`, async () => {
+    const run = await bench(['--smoke', '--stores', store, '--pg-url', testPgUrl()]);
     expect(run.code, run.stderr).toBe(0);
     const lines = run.stdout.trim().split('\n');
     for (const line of lines) expect(line).toMatch(FIGURE_LINE);
@@ -38,24 +42,26 @@ describe('bench --smoke', () => {
         return [name!, { value: Number(value), unit: unit! }];
       }),
     );
-    expect([...figures.keys()]).toEqual([
-      'import.sqlite.items_per_s',
-      'import.sqlite.peak_rss',
-      'import.sqlite.server_cpu',
-      'next.sqlite.p50',
-      'next.sqlite.p99',
-      'next.sqlite.throughput',
-      'next.sqlite.server_cpu',
-      'next.sqlite.solo_p50',
-      'next.sqlite.solo_p99',
-      'next.sqlite.errors',
-      'next.sqlite.double_assignments',
-      'export.sqlite.items_per_s',
-      'export.sqlite.peak_rss',
-      'export.sqlite.server_cpu',
-    ]);
-    expect(figures.get('next.sqlite.double_assignments')).toEqual({ value: 0, unit: 'count' });
-    expect(figures.get('next.sqlite.errors')).toEqual({ value: 0, unit: 'count' });
+    expect([...figures.keys()]).toEqual(
+      [
+        'import.items_per_s',
+        'import.peak_rss',
+        'import.server_cpu',
+        'next.p50',
+        'next.p99',
+        'next.throughput',
+        'next.server_cpu',
+        'next.solo_p50',
+        'next.solo_p99',
+        'next.errors',
+        'next.double_assignments',
+        'export.items_per_s',
+        'export.peak_rss',
+        'export.server_cpu',
+      ].map((name) => name.replace('.', `.${store}.`)),
+    );
+    expect(figures.get(`next.${store}.double_assignments`)).toEqual({ value: 0, unit: 'count' });
+    expect(figures.get(`next.${store}.errors`)).toEqual({ value: 0, unit: 'count' });
     for (const { value } of figures.values()) expect(Number.isFinite(value)).toBe(true);
   }, 180_000);
 });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { openStore, type Store, type StoreKind } from '../server/db/connect.ts';
 import type { ChildEnv } from './servers.ts';
@@ -27,45 +28,51 @@ export function prepareSqlite(): BenchStore {
 }
 
 /**
- * A fresh database on the server of `adminUrl` (dropped by cleanup), or the reason PostgreSQL
- * cannot be used.
+ * A fresh schema on the PostgreSQL database of `url` (dropped by cleanup), as the test harness
+ * does, or the reason PostgreSQL cannot be used.
  */
-export async function preparePostgres(adminUrl: string): Promise<BenchStore | { unreachable: string }> {
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
+export async function preparePostgres(url: string): Promise<BenchStore | { unreachable: string }> {
+  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
   try {
     await admin.connect();
   } catch (err) {
-    return {
-      unreachable: `${(err as Error).message || (err as { code?: string }).code || 'connection failed'}`,
-    };
+    const e = err as { message?: string; code?: string };
+    return { unreachable: e.message || e.code || 'connection failed' };
   }
-  const name = `verity_bench_${randomBytes(5).toString('hex')}`;
+  const schema = `verity_bench_${randomBytes(5).toString('hex')}`;
   try {
-    await admin.query(`create database ${name}`);
+    await admin.query(`create schema ${schema}`);
   } finally {
     await admin.end();
   }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verity-bench-pg-'));
   return {
     kind: 'postgres',
     env: {
       BENCH_DATA_DIR: dataDir,
       BENCH_SECRET: randomBytes(32).toString('base64url'),
-      BENCH_DATABASE_URL: databaseUrl,
+      BENCH_DATABASE_URL: url,
+      BENCH_PG_SCHEMA: schema,
     },
-    open: () => openStore({ dataDir, databaseUrl }),
+    open: () => openStore({ dataDir, databaseUrl: url, pgSchema: schema }),
     cleanup: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
+      const c = new pg.Client({ connectionString: url });
       await c.connect();
       try {
-        await c.query(`drop database if exists ${name} with (force)`);
+        await c.query(`drop schema if exists ${schema} cascade`);
       } finally {
         await c.end();
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * PostgreSQL: gathers the planner statistics autovacuum would gather within a minute or so of a
+ * bulk load, so the figures do not depend on when it happens to run. SQLite: nothing (the server
+ * never runs ANALYZE there).
+ */
+export async function refreshStatistics(store: Store): Promise<void> {
+  if (store.kind === 'postgres') await sql`analyze items, assignments, annotations, users`.execute(store.db);
 }

@@ -23,6 +23,8 @@ const builtAt = fs.existsSync(dist) ? fs.statSync(dist).mtimeMs : 0;
 const sourcesAt = Math.max(newest(path.join(root, 'web')), newest(path.join(root, 'core')));
 if (!force && builtAt > sourcesAt) process.exit(0);
 
+// Always a production bundle: vitest runs this with NODE_ENV=test, which Vite would otherwise keep.
+process.env.NODE_ENV = 'production';
 const { build } = await import('vite');
 console.error('Building the web app (web/dist)…');
 await build({ configFile: path.join(root, 'web', 'vite.config.ts'), logLevel: 'warn' });

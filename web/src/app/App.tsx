@@ -1,17 +1,21 @@
-import type { ReactNode } from 'react';
-import { Annotate } from '../pages/Annotate.tsx';
-import { ItemDetailPage } from '../pages/ItemDetail.tsx';
-import { MyWork } from '../pages/MyWork.tsx';
-import { NotFound } from '../pages/NotFound.tsx';
-import { Profile } from '../pages/Profile.tsx';
-import { ProjectPage } from '../pages/Project.tsx';
-import { ProjectNew } from '../pages/ProjectNew.tsx';
-import { Projects } from '../pages/Projects.tsx';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { SignIn } from '../pages/SignIn.tsx';
-import { Users } from '../pages/Users.tsx';
 import { Layout } from '../ui/Layout.tsx';
 import { match, useLocation } from './router.tsx';
 import { useSession } from './session.tsx';
+
+// Each screen is its own chunk: the annotation view loads none of the console's code.
+const Annotate = lazy(() => import('../pages/Annotate.tsx').then((m) => ({ default: m.Annotate })));
+const ItemDetailPage = lazy(() =>
+  import('../pages/ItemDetail.tsx').then((m) => ({ default: m.ItemDetailPage })),
+);
+const MyWork = lazy(() => import('../pages/MyWork.tsx').then((m) => ({ default: m.MyWork })));
+const NotFound = lazy(() => import('../pages/NotFound.tsx').then((m) => ({ default: m.NotFound })));
+const Profile = lazy(() => import('../pages/Profile.tsx').then((m) => ({ default: m.Profile })));
+const ProjectPage = lazy(() => import('../pages/Project.tsx').then((m) => ({ default: m.ProjectPage })));
+const ProjectNew = lazy(() => import('../pages/ProjectNew.tsx').then((m) => ({ default: m.ProjectNew })));
+const Projects = lazy(() => import('../pages/Projects.tsx').then((m) => ({ default: m.Projects })));
+const Users = lazy(() => import('../pages/Users.tsx').then((m) => ({ default: m.Users })));
 
 type Screen = { pattern: string; render: (p: Record<string, string>) => ReactNode; bare?: boolean };
 
@@ -43,13 +47,11 @@ export function App() {
   const { path } = useLocation();
   if (loading) return <p className="loading">Loading…</p>;
   if (!user) return <SignIn />;
-  for (const s of screens) {
-    const params = match(s.pattern, path);
-    if (params) return s.bare ? s.render(params) : <Layout>{s.render(params)}</Layout>;
-  }
-  return (
-    <Layout>
-      <NotFound />
-    </Layout>
+  const screen = screens.map((s) => ({ s, params: match(s.pattern, path) })).find((m) => m.params !== null);
+  const content = (
+    <Suspense fallback={<p className="loading">Loading…</p>}>
+      {screen ? screen.s.render(screen.params!) : <NotFound />}
+    </Suspense>
   );
+  return screen?.s.bare ? content : <Layout>{content}</Layout>;
 }

@@ -25,7 +25,7 @@ export function LineErrors({
           {errors.map((e) => (
             <tr key={`${e.line}:${e.message}`}>
               <td>{e.line}</td>
-              <td>{e.message}</td>
+              <td>{e.message.replace(/^line \d+: /, '')}</td>
             </tr>
           ))}
         </tbody>

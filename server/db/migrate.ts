@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { StoreKind } from './connect.ts';
 import * as m0001 from './migrations/0001_init.ts';
+import * as m0002 from './migrations/0002_export_index.ts';
 
 interface Migration {
   name: string;
@@ -8,7 +9,10 @@ interface Migration {
 }
 
 /** Ordered; a migration once released is never edited, only followed by another. */
-const migrations: Migration[] = [{ name: '0001_init', ...m0001 }];
+const migrations: Migration[] = [
+  { name: '0001_init', ...m0001 },
+  { name: '0002_export_index', ...m0002 },
+];
 
 /**
  * Applies pending migrations, each in its own transaction. On PostgreSQL an advisory lock

@@ -22,7 +22,7 @@ import type { AppContext } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { AppError } from '../http/errors.ts';
 import type { ProjectRow } from '../projects/projects.repository.ts';
-import { insertSpooled, type SpooledItem } from './import.writer.ts';
+import { encodeSpooled, insertSpooled } from './import.writer.ts';
 
 const MAX_REPORTED = 1000;
 type Result = z.input<typeof ImportResult>;
@@ -97,15 +97,14 @@ async function spool(
         report(d.line, `line ${d.line}: ${problem}`);
         continue;
       }
-      const row: SpooledItem = [
+      buffer += encodeSpooled([
         d.line,
         d.item.externalId,
         JSON.stringify(d.item.data),
         JSON.stringify(d.item.meta),
         d.item.priority,
         d.item.annotations.length > 0 ? d.item.annotations : null,
-      ];
-      buffer += `${JSON.stringify(row)}\n`;
+      ]);
       valid += 1;
       if (buffer.length > 1 << 16) {
         if (!out.write(buffer)) await once(out, 'drain');

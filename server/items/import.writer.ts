@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import readline from 'node:readline';
 import type { ImportedAnnotation } from '../../core/codecs/items.ts';
+import { readLines } from '../../core/codecs/lines.ts';
 import { existingExternalIds, insertItemRows, type NewItemRow } from '../db/bulk.ts';
 import type { Store } from '../db/connect.ts';
 import type { Tx } from '../db/transaction.ts';
@@ -8,6 +8,34 @@ import type { ProjectRow } from '../projects/projects.repository.ts';
 
 /** A validated item as spooled between the passes: [line, externalId, data JSON, meta JSON, priority, annotations]. */
 export type SpooledItem = [number, string | null, string, string, number, ImportedAnnotation[] | null];
+
+/**
+ * One spool line: tab-separated fields, the JSON ones as serialised text. JSON text never holds a
+ * raw tab or newline, so no escaping is needed, and the data JSON is not serialised twice.
+ */
+export function encodeSpooled(r: SpooledItem): string {
+  const ext = r[1] === null ? '' : JSON.stringify(r[1]);
+  return `${r[0]}\t${r[4]}\t${ext}\t${r[2]}\t${r[3]}\t${r[5] ? JSON.stringify(r[5]) : ''}\n`;
+}
+
+export function decodeSpooled(text: string): SpooledItem {
+  const [line, priority, ext, data, meta, annotations] = text.split('\t') as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  return [
+    Number(line),
+    ext === '' ? null : JSON.parse(ext),
+    data,
+    meta,
+    Number(priority),
+    annotations ? JSON.parse(annotations) : null,
+  ];
+}
 
 const BATCH = 1000;
 
@@ -19,11 +47,19 @@ export async function insertSpooled(
   report: (line: number, message: string) => void,
 ): Promise<{ items: number; annotations: number }> {
   const annotators = new AnnotatorCache(tx);
+  // Ids can only clash with items already there (pass one caught repeats within the file); into
+  // an empty project, skip the per-batch lookup, which costs more as the table fills.
+  const existing = await tx
+    .selectFrom('items')
+    .select('id')
+    .where('projectId', '=', project.id)
+    .limit(1)
+    .executeTakeFirst();
   let items = 0;
   let annotations = 0;
   let batch: SpooledItem[] = [];
   const flush = async () => {
-    const rows = await dropExisting(tx, project.id, batch, report);
+    const rows = existing ? await dropExisting(tx, project.id, batch, report) : batch;
     const now = Date.now();
     const ids = await insertItemRows(
       store,
@@ -48,13 +84,9 @@ export async function insertSpooled(
     }
     batch = [];
   };
-  const lines = readline.createInterface({
-    input: fs.createReadStream(spoolPath),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
-  for await (const text of lines) {
+  for await (const { text } of readLines(fs.createReadStream(spoolPath))) {
     if (text === '') continue;
-    batch.push(JSON.parse(text) as SpooledItem);
+    batch.push(decodeSpooled(text));
     if (batch.length >= BATCH) await flush();
   }
   if (batch.length > 0) await flush();

@@ -11,7 +11,13 @@ import type { TestUser } from '../server/testing/harness.ts';
 import { insertUser } from '../server/users/users.repository.ts';
 import { type E2E, signIn, startE2E } from './harness.ts';
 
-const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'screenshots');
+// Every run writes them to test-results/screenshots; VERITY_UPDATE_SCREENSHOTS=1 refreshes the
+// committed copies in docs/screenshots (shown in the README).
+const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT =
+  process.env.VERITY_UPDATE_SCREENSHOTS === '1'
+    ? path.join(ROOT, 'docs', 'screenshots')
+    : path.join(ROOT, 'test-results', 'screenshots');
 const NAMES = [
   'sign-in',
   'projects',

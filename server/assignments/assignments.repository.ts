@@ -103,7 +103,8 @@ export async function expireLocks(
 /**
  * The next item this user may claim: free slots, never touched by them (an expired lock of their
  * own does not count), by priority then import order, or by the random key. PostgreSQL skips
- * rows another transaction is claiming right now instead of waiting on them.
+ * rows another transaction is claiming right now instead of waiting on them, unless those are all
+ * that is left.
  */
 export async function findClaimable(
   store: Store,
@@ -132,6 +133,9 @@ export async function findClaimable(
     );
   q = order === 'random' ? q.orderBy('i.rand') : q.orderBy('i.priority', 'desc').orderBy('i.id');
   q = q.limit(1);
-  if (store.kind === 'postgres') q = q.forUpdate().skipLocked();
-  return q.executeTakeFirst();
+  if (store.kind !== 'postgres') return q.executeTakeFirst();
+  // Skipping rows other claimers hold keeps annotators off each other's toes; but when the only
+  // items left are held that way, skipping would answer "nothing left" while a slot is free.
+  // Then wait for them: once the other claim commits, the row is re-checked for a free slot.
+  return (await q.forUpdate().skipLocked().executeTakeFirst()) ?? q.forUpdate().executeTakeFirst();
 }

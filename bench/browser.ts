@@ -9,11 +9,11 @@ import { measureAnnotateJs } from './browser/js-size.ts';
 import { measureOpenLong } from './browser/open-long.ts';
 import { startBenchServer } from './browser/server.ts';
 import { measureSubmitToNext } from './browser/submit-to-next.ts';
-import { percentile } from './report.ts';
+import { percentile, type Unit } from './report.ts';
 
 export interface BrowserBenchOptions {
   smoke: boolean;
-  print: (name: string, value: number, unit: string) => void;
+  print: (name: string, value: number, unit: Unit) => void;
 }
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];

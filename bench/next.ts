@@ -1,106 +1,97 @@
 import { sql } from 'kysely';
-import { send } from './client.ts';
+import {
+  type Annotator,
+  exponentialThink,
+  newTally,
+  type Tally,
+  workPaced,
+  workRounds,
+} from './annotator.ts';
 import type { StoreRun } from './context.ts';
 import { percentile, progress } from './report.ts';
 import type { BenchUser } from './server-child.ts';
-import type { ServerChild } from './servers.ts';
 import { addAnnotators, OVERLAP } from './setup.ts';
 
-const ANSWERS = { topic: 'algebra', difficulty: 3, comment: 'bench' };
-
-interface Tally {
-  /** Milliseconds of each measured `next`, in completion order. */
-  latencies: number[];
-  rounds: number;
-  errors: number;
-}
-
 /**
- * Many annotators at once, each looping next → submit over keep-alive connections with no think
- * time; one warm-up round each is not measured. Before them, one annotator alone gives the
- * latency of an unloaded server. Afterwards the store itself is asked whether any item was handed
- * out beyond its overlap, or twice to one annotator.
+ * The next-item part, in four phases over keep-alive connections:
+ * 1. one annotator alone, next → submit back to back: the latency of an unloaded server;
+ * 2. one unmeasured warm-up round for each of the crowd;
+ * 3. the crowd at work: each annotator loops next → think → submit → think for a fixed time, think
+ *    times exponential with mean `--think-ms`. This is the load real annotators put on a server,
+ *    and its latencies are what they feel;
+ * 4. the crowd saturating the server: `--rounds` next → submit rounds each with no think time. Its
+ *    latency is only queueing (clients / throughput), so just its rate and CPU cost are reported.
+ * Afterwards the store itself is asked whether any item was handed out beyond its overlap, or
+ * twice to one annotator.
  */
 export async function runNext(run: StoreRun): Promise<void> {
-  const { annotators: count, rounds, soloRounds } = run.options;
+  const { annotators: count, rounds, soloRounds, thinkMs, pacedSeconds } = run.options;
   const users = await run.servers[0]!.createUsers('annotator', count + 1, 'annotator');
   await addAnnotators(run.servers[0]!, run.admin, run.projectId, users);
-  const [solo, ...crowd] = users as [BenchUser, ...BenchUser[]];
+  const [solo, ...others] = users as [BenchUser, ...BenchUser[]];
+  const annotator = (user: BenchUser, k: number): Annotator => ({
+    server: run.servers[k % run.servers.length]!,
+    user,
+    projectId: run.projectId,
+  });
+  const crowd = others.map(annotator);
+  const where = `${count} annotators on ${run.servers.length} server(s)`;
 
   progress(`${run.kind}: one annotator alone, 1 warm-up + ${soloRounds} rounds`);
   const soloWarmUp = newTally();
   const alone = newTally();
-  await annotate(run.servers[0]!, solo, run.projectId, 'w', 1, soloWarmUp);
-  await annotate(run.servers[0]!, solo, run.projectId, 'm', soloRounds, alone);
+  await workRounds(annotator(solo, 0), 'w', 1, soloWarmUp);
+  await workRounds(annotator(solo, 0), 'm', soloRounds, alone);
 
-  progress(
-    `${run.kind}: ${count} annotators on ${run.servers.length} server(s), 1 warm-up + ${rounds} rounds each`,
-  );
-  const serverOf = (k: number) => run.servers[k % run.servers.length]!;
+  progress(`${run.kind}: ${where}, 1 warm-up round each`);
   const warmUp = newTally();
-  await Promise.all(crowd.map((u, k) => annotate(serverOf(k), u, run.projectId, 'w', 1, warmUp)));
-  const tally = newTally();
+  await Promise.all(crowd.map((a) => workRounds(a, 'w', 1, warmUp)));
+
+  progress(`${run.kind}: ${where} for ${pacedSeconds} s, think time mean ${thinkMs} ms`);
+  const paced = newTally();
+  const pacedCpuBefore = await serverCpu(run);
+  const deadline = performance.now() + pacedSeconds * 1000;
+  await Promise.all(
+    crowd.map((a, k) => workPaced(a, 'p', exponentialThink(thinkMs, k + 1), deadline, paced)),
+  );
+  const pacedCpu = (await serverCpu(run)) - pacedCpuBefore;
+  progress(`${run.kind}: ${paced.rounds} rounds, ${(pacedCpu / 1000 / paced.rounds).toFixed(2)} ms CPU each`);
+
+  progress(`${run.kind}: ${where}, ${rounds} rounds each with no think time`);
+  const saturated = newTally();
   const cpuBefore = await serverCpu(run);
   const started = performance.now();
-  await Promise.all(crowd.map((u, k) => annotate(serverOf(k), u, run.projectId, 'm', rounds, tally)));
+  await Promise.all(crowd.map((a) => workRounds(a, 's', rounds, saturated)));
   const seconds = (performance.now() - started) / 1000;
   const cpuMicros = (await serverCpu(run)) - cpuBefore;
 
-  const soloSorted = [...alone.latencies].sort((a, b) => a - b);
-  const sorted = [...tally.latencies].sort((a, b) => a - b);
-  run.report.add(`next.${run.kind}.p50`, percentile(sorted, 50), 'ms');
-  run.report.add(`next.${run.kind}.p99`, percentile(sorted, 99), 'ms');
-  run.report.add(`next.${run.kind}.throughput`, tally.rounds / seconds, 'rounds/s');
-  run.report.add(`next.${run.kind}.server_cpu`, cpuMicros / 1000 / tally.rounds, 'ms/round');
-  run.report.add(`next.${run.kind}.solo_p50`, percentile(soloSorted, 50), 'ms');
-  run.report.add(`next.${run.kind}.solo_p99`, percentile(soloSorted, 99), 'ms');
+  const p = (values: number[], at: number) =>
+    percentile(
+      [...values].sort((x, y) => x - y),
+      at,
+    );
+  run.report.add(`next.${run.kind}.p50`, p(paced.next, 50), 'ms');
+  run.report.add(`next.${run.kind}.p99`, p(paced.next, 99), 'ms');
+  run.report.add(`submit.${run.kind}.p50`, p(paced.submit, 50), 'ms');
+  run.report.add(`submit.${run.kind}.p99`, p(paced.submit, 99), 'ms');
+  run.report.add(`next.${run.kind}.rate`, paced.next.length / pacedSeconds, 'req/s');
+  run.report.add(`next.${run.kind}.saturated_rounds_per_s`, saturated.rounds / seconds, 'rounds/s');
+  run.report.add(`next.${run.kind}.server_cpu`, cpuMicros / 1000 / saturated.rounds, 'ms/round');
+  run.report.add(`next.${run.kind}.solo_p50`, p(alone.next, 50), 'ms');
+  run.report.add(`next.${run.kind}.solo_p99`, p(alone.next, 99), 'ms');
+  const tallies: Tally[] = [soloWarmUp, alone, warmUp, paced, saturated];
   run.report.add(
     `next.${run.kind}.errors`,
-    soloWarmUp.errors + alone.errors + warmUp.errors + tally.errors,
+    tallies.reduce((sum, t) => sum + t.errors, 0),
     'count',
   );
   run.report.add(`next.${run.kind}.double_assignments`, await doubleAssignments(run), 'count');
 }
 
-const newTally = (): Tally => ({ latencies: [], rounds: 0, errors: 0 });
-
 /** CPU time of all server processes (not PostgreSQL's own), in microseconds. */
 async function serverCpu(run: StoreRun): Promise<number> {
   const stats = await Promise.all(run.servers.map((s) => s.stats()));
   return stats.reduce((sum, s) => sum + s.cpuMicros, 0);
-}
-
-async function annotate(
-  server: ServerChild,
-  user: BenchUser,
-  projectId: number,
-  phase: string,
-  rounds: number,
-  tally: Tally,
-): Promise<void> {
-  for (let round = 0; round < rounds; round++) {
-    const started = performance.now();
-    const next = await send({
-      method: 'POST',
-      url: `${server.url}/api/projects/${projectId}/assignments/next`,
-      token: user.token,
-    });
-    tally.latencies.push(performance.now() - started);
-    if (next.status === 204) return;
-    if (next.status !== 200) {
-      tally.errors += 1;
-      continue;
-    }
-    const work = JSON.parse(next.text) as { assignment: { id: number } };
-    const submitted = await send({
-      method: 'POST',
-      url: `${server.url}/api/assignments/${work.assignment.id}/submit`,
-      token: user.token,
-      json: { answers: ANSWERS, activeMs: 1000, idempotencyKey: `bench-${user.id}-${phase}-${round}` },
-    });
-    if (submitted.status !== 200) tally.errors += 1;
-    else tally.rounds += 1;
-  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { StoreKind } from '../server/db/connect.ts';
 
-export const PARTS = ['import', 'next', 'export'] as const;
+export const PARTS = ['import', 'next', 'export', 'browser'] as const;
 export type Part = (typeof PARTS)[number];
 const STORES: readonly StoreKind[] = ['sqlite', 'postgres'];
 
@@ -10,8 +10,13 @@ export interface BenchOptions {
   stores: StoreKind[];
   only: Part[];
   smoke: boolean;
-  /** Concurrent annotators in the next-item part, and next→submit rounds each. */
+  /** Concurrent annotators in the next-item part. */
   annotators: number;
+  /** Mean think time (exponential) between an annotator's requests in the think-time phase. */
+  thinkMs: number;
+  /** How long the think-time phase runs. */
+  pacedSeconds: number;
+  /** Next → submit rounds per annotator with no think time, for the saturated rate. */
   rounds: number;
   /** Rounds of the one annotator who works alone first: enough samples for a p99. */
   soloRounds: number;
@@ -21,8 +26,8 @@ export interface BenchOptions {
   profileDir: string | undefined;
 }
 
-export const USAGE = `npm run bench -- [--size N] [--stores sqlite,postgres] [--only import,next,export] [--smoke]
-  [--annotators N] [--rounds N] [--pg-url postgres://…] [--profile DIR]`;
+export const USAGE = `npm run bench -- [--size N] [--stores sqlite,postgres] [--only import,next,export,browser]
+  [--smoke] [--annotators N] [--think-ms N] [--seconds N] [--rounds N] [--pg-url postgres://…] [--profile DIR]`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const given = new Map<string, string>();
@@ -38,7 +43,17 @@ export function parseOptions(argv: string[]): BenchOptions {
     if (!key.startsWith('--') || value === undefined) throw new Error(`unexpected argument ${arg}\n${USAGE}`);
     given.set(key.slice(2), value);
   }
-  const known = new Set(['size', 'stores', 'only', 'annotators', 'rounds', 'pg-url', 'profile']);
+  const known = new Set([
+    'size',
+    'stores',
+    'only',
+    'annotators',
+    'think-ms',
+    'seconds',
+    'rounds',
+    'pg-url',
+    'profile',
+  ]);
   for (const key of given.keys()) if (!known.has(key)) throw new Error(`unknown option --${key}\n${USAGE}`);
   return {
     size: count(given.get('size'), smoke ? 2000 : 1_000_000, 'size'),
@@ -46,7 +61,9 @@ export function parseOptions(argv: string[]): BenchOptions {
     only: list(given.get('only'), PARTS, 'only'),
     smoke,
     annotators: count(given.get('annotators'), smoke ? 8 : 200, 'annotators'),
-    rounds: count(given.get('rounds'), smoke ? 3 : 20, 'rounds'),
+    thinkMs: count(given.get('think-ms'), smoke ? 50 : 1000, 'think-ms', 0),
+    pacedSeconds: count(given.get('seconds'), smoke ? 3 : 30, 'seconds'),
+    rounds: count(given.get('rounds'), smoke ? 3 : 10, 'rounds'),
     soloRounds: smoke ? 3 : 200,
     pgUrl:
       given.get('pg-url') ?? process.env.VERITY_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
@@ -54,11 +71,11 @@ export function parseOptions(argv: string[]): BenchOptions {
   };
 }
 
-function count(value: string | undefined, fallback: number, name: string): number {
+function count(value: string | undefined, fallback: number, name: string, min = 1): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 1)
-    throw new Error(`--${name} must be a positive integer, not ${value}`);
+  if (!Number.isSafeInteger(n) || n < min)
+    throw new Error(`--${name} must be an integer of at least ${min}, not ${value}`);
   return n;
 }
 

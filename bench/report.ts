@@ -1,5 +1,5 @@
 /** The one output format of the bench: `bench <name> <value> <unit>`, one figure a line. */
-export type Unit = 'items/s' | 'rounds/s' | 'ms' | 'MB' | 'count' | 'us/item' | 'ms/round';
+export type Unit = 'items/s' | 'rounds/s' | 'req/s' | 'ms' | 'MB' | 'kB' | 'count' | 'us/item' | 'ms/round';
 
 export interface Figure {
   name: string;

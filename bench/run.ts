@@ -1,11 +1,14 @@
 /**
- * `npm run bench`: import, next-item and export figures on SQLite and PostgreSQL, one line each
- * (`bench <name> <value> <unit>`) on stdout; progress on stderr. See docs/benchmarks.md.
+ * `npm run bench`: import, next-item and export figures on SQLite and PostgreSQL, then browser
+ * figures in headless Chromium, one line each (`bench <name> <value> <unit>`) on stdout; progress
+ * on stderr. See docs/benchmarks.md.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CHROMIUM } from '../e2e/harness.ts';
 import type { StoreKind } from '../server/db/connect.ts';
+import { runBrowserBench } from './browser.ts';
 import type { StoreRun } from './context.ts';
 import { writeItemsFile } from './datagen.ts';
 import { runExport } from './export.ts';
@@ -31,6 +34,12 @@ process.once('SIGINT', () => {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const report = new Report();
+  if (options.only.some((part) => part !== 'browser')) await benchStores(options, report);
+  if (options.only.includes('browser')) await benchBrowser(options, report);
+  process.stderr.write(`\n${report.markdownTable()}\n`);
+}
+
+async function benchStores(options: BenchOptions, report: Report): Promise<void> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'verity-bench-'));
   undo.push(async () => fs.rmSync(scratch, { recursive: true, force: true }));
   const itemsFile = path.join(scratch, 'items.jsonl');
@@ -39,7 +48,23 @@ async function main(): Promise<void> {
   progress(`${(bytes / 1e6).toFixed(1)} MB, ${Math.round(bytes / options.size)} B per item`);
   for (const kind of options.stores) await benchStore(kind, options, report, itemsFile);
   await unwind();
-  process.stderr.write(`\n${report.markdownTable()}\n`);
+}
+
+/** Once per run, on the embedded SQLite store of an in-process server (bench/browser.ts). */
+async function benchBrowser(options: BenchOptions, report: Report): Promise<void> {
+  if (!options.stores.includes('sqlite')) {
+    report.note('skip browser: it runs on SQLite, which --stores leaves out');
+    return;
+  }
+  if (!fs.existsSync(CHROMIUM)) {
+    report.note(`skip browser: no Chromium at ${CHROMIUM}`);
+    return;
+  }
+  progress('browser: headless Chromium against an in-process server on SQLite');
+  await runBrowserBench({
+    smoke: options.smoke,
+    print: (name, value, unit) => report.add(name, value, unit),
+  });
 }
 
 async function benchStore(

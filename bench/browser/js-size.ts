@@ -4,9 +4,11 @@ import { signIn } from '../../e2e/harness.ts';
 import type { BrowserBenchServer } from './server.ts';
 
 /**
- * Bytes of JavaScript the annotation view loads, each script response's body gzipped with
- * node:zlib (default level) and summed: what a first visit costs on a slow link. The HTTP cache
- * is off so every script is fetched.
+ * Bytes of JavaScript the annotation view loads, each script gzipped with node:zlib (default
+ * level) and summed: what a first visit costs on a slow link. The HTTP cache is off so every
+ * script is fetched. The scripts are the annotation document's own resource entries, fetched
+ * again afterwards: a body read from a response event is lost when the page navigates first,
+ * and the home page's late chunks would be counted too.
  */
 export async function measureAnnotateJs(server: BrowserBenchServer, browser: Browser): Promise<number> {
   const manager = await server.user('manager', 'Bench Manager');
@@ -30,18 +32,27 @@ export async function measureAnnotateJs(server: BrowserBenchServer, browser: Bro
     await signIn(page, annotator);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    const bodies = new Map<string, Promise<Buffer>>();
-    page.on('response', (res) => {
-      const js = /javascript/.test(res.headers()['content-type'] ?? '');
-      if ((res.request().resourceType() === 'script' || js) && !bodies.has(res.url()))
-        bodies.set(res.url(), res.body());
-    });
     await page.goto(`/projects/${projectId}/annotate`);
     await page.getByTestId('span-text').waitFor();
     await page.waitForLoadState('networkidle');
+    // Scripts, stylesheets, fonts: everything but the app's own API calls (fetch).
+    const urls = await page.evaluate(() => [
+      ...new Set(
+        (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+          .filter((e) => e.initiatorType !== 'fetch' && e.initiatorType !== 'xmlhttprequest')
+          .map((e) => e.name),
+      ),
+    ]);
     let gzipped = 0;
-    for (const body of bodies.values()) gzipped += gzipSync(await body).length;
-    if (bodies.size === 0) throw new Error('the annotation view loaded no script');
+    let scripts = 0;
+    for (const url of urls) {
+      const res = await context.request.get(url);
+      if (!/javascript/.test(res.headers()['content-type'] ?? '')) continue;
+      if (!res.ok()) throw new Error(`GET ${url}: ${res.status()}`);
+      gzipped += gzipSync(await res.body()).length;
+      scripts += 1;
+    }
+    if (scripts === 0) throw new Error('the annotation view loaded no script');
     return gzipped;
   } finally {
     await context.close();

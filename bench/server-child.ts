@@ -41,6 +41,8 @@ const verity = await createVerity({
   pgSchema: env('BENCH_PG_SCHEMA'),
   secret: env('BENCH_SECRET'),
   logger: false,
+  // As `verity start` does.
+  startImportWorker: true,
 });
 const profileDir = env('BENCH_PROFILE_DIR');
 if (profileDir) profileSql(verity.store, `${profileDir}/sql-${verity.store.kind}-${process.pid}.json`);

@@ -31,6 +31,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     databaseUrl: opts.databaseUrl,
     secret: opts.secret,
     logger: { level: opts.logLevel ?? 'info', stream: logs },
+    startImportWorker: true,
   });
   try {
     await verity.app.listen({ port: opts.port, host: opts.host });

@@ -6,6 +6,7 @@ import { AttemptLimiter } from './auth/rate-limit.ts';
 import { loadServerSecret } from './auth/secret.ts';
 import type { AppContext } from './context.ts';
 import { openStore, type Store } from './db/connect.ts';
+import { startImportWorker } from './items/import.pipeline.ts';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string })
   .version;
@@ -18,6 +19,11 @@ export interface ServerConfig {
   logger?: FastifyServerOptions['logger'];
   checkResponses?: boolean;
   poolSize?: number;
+  /**
+   * Start SQLite's import worker with the server rather than at the first import (it takes a
+   * moment to load). `verity start` does; tests, which start many servers, do not.
+   */
+  startImportWorker?: boolean;
 }
 
 export interface Verity {
@@ -55,6 +61,7 @@ export async function createVerity(config: ServerConfig): Promise<Verity> {
     ...(config.poolSize ? { poolSize: config.poolSize } : {}),
   });
   const ctx = await createContext(store, config);
+  if (config.startImportWorker) startImportWorker(store);
   const app = await buildApp(ctx, {
     ...(config.logger !== undefined ? { logger: config.logger } : {}),
     checkResponses: config.checkResponses ?? false,

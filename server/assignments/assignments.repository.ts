@@ -131,7 +131,10 @@ export async function findClaimable(
         ),
       ),
     );
-  q = order === 'random' ? q.orderBy('i.rand') : q.orderBy('i.priority', 'desc').orderBy('i.id');
+  q =
+    order === 'random'
+      ? q.where(sql<boolean>`i.rand > 0`).orderBy('i.rand')
+      : q.orderBy('i.priority', 'desc').orderBy('i.id');
   q = q.limit(1);
   if (store.kind !== 'postgres') return q.executeTakeFirst();
   // Skipping rows other claimers hold keeps annotators off each other's toes; but when the only

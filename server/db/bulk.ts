@@ -1,6 +1,7 @@
 import type SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
-import type { Store } from './connect.ts';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Tx } from './transaction.ts';
 
 export interface NewItemRow {
@@ -15,13 +16,37 @@ export interface NewItemRow {
 }
 
 /**
- * Inserts item rows and returns their ids in order: the one place import speed is won. SQLite
- * runs one prepared statement per row on the already-open transaction (no SQL text per row);
- * PostgreSQL reserves ids from the sequence, then inserts a whole batch through unnest().
+ * An item's random-order key: drawn from 1..2^31−1 in random-order projects, 0 in sequential
+ * ones, whose items the random-order index leaves out (see migration 0003).
  */
-export async function insertItemRows(store: Store, tx: Tx, rows: NewItemRow[]): Promise<number[]> {
+export const randomKey = (order: 'sequential' | 'random'): number =>
+  order === 'random' ? 1 + Math.floor(Math.random() * 2147483646) : 0;
+
+/** Where bulk rows go: the raw connection `tx` runs on. */
+export type BulkTarget =
+  | { kind: 'sqlite'; sqlite: SqliteDatabase.Database }
+  | { kind: 'postgres'; client: pg.ClientBase };
+
+/**
+ * Inserts item rows and returns their ids in order: the one place import speed is won. A row
+ * whose external id the project already holds (the unique index says so, including a row
+ * earlier in the same import) is not inserted and gets `null`.
+ */
+export async function insertItemRows(
+  target: BulkTarget,
+  tx: Tx,
+  rows: NewItemRow[],
+): Promise<(number | null)[]> {
   if (rows.length === 0) return [];
-  if (store.kind === 'sqlite') return insertSqlite(store.sqlite, rows);
+  if (target.kind === 'sqlite') return insertSqlite(target.sqlite, rows);
+  return insertPostgres(tx, rows);
+}
+
+/**
+ * PostgreSQL: ids reserved from the sequence first, so each row's id is known whether or not it is
+ * inserted; then the whole batch in one statement through unnest(), skipping taken ids.
+ */
+async function insertPostgres(tx: Tx, rows: NewItemRow[]): Promise<(number | null)[]> {
   const idRows = await sql<{
     id: number;
   }>`select nextval(pg_get_serial_sequence('items', 'id')) as id from generate_series(1, ${rows.length})`.execute(
@@ -29,51 +54,135 @@ export async function insertItemRows(store: Store, tx: Tx, rows: NewItemRow[]): 
   );
   const ids = idRows.rows.map((r) => Number(r.id));
   const col = <T>(f: (r: NewItemRow) => T) => rows.map(f);
-  await sql`insert into items (id, project_id, external_id, data, meta, priority, rand, slots_left, submitted_count, created_at)
+  const inserted = await sql<{
+    id: number;
+  }>`insert into items (id, project_id, external_id, data, meta, priority, rand, slots_left, submitted_count, created_at)
     select id, project_id, external_id, data, meta, priority, rand, slots_left, 0, created_at from unnest(
       ${ids}::bigint[], ${col((r) => r.projectId)}::bigint[], ${col((r) => r.externalId)}::text[], ${col((r) => r.data)}::text[],
       ${col((r) => r.meta)}::text[], ${col((r) => r.priority)}::int[], ${col((r) => r.rand)}::int[],
       ${col((r) => r.slotsLeft)}::int[], ${col((r) => r.createdAt)}::bigint[]
-    ) as t(id, project_id, external_id, data, meta, priority, rand, slots_left, created_at)`.execute(tx);
-  return ids;
+    ) as t(id, project_id, external_id, data, meta, priority, rand, slots_left, created_at)
+    on conflict (project_id, external_id) where external_id is not null do nothing
+    returning id`.execute(tx);
+  if (inserted.rows.length === rows.length) return ids;
+  const kept = new Set(inserted.rows.map((r) => Number(r.id)));
+  return ids.map((id) => (kept.has(id) ? id : null));
 }
 
 const COLUMNS =
   'project_id, external_id, data, meta, priority, rand, slots_left, submitted_count, created_at';
+
+/**
+ * PostgreSQL's fastest way in: the rows as one COPY, without ids back and without a check for
+ * taken external ids. A taken id fails the COPY (unique_violation, 23505) and with it the
+ * transaction; the import then starts over with insertItemRows, which finds and names them.
+ */
+export async function copyItemRows(client: pg.ClientBase, rows: NewItemRow[]): Promise<void> {
+  let text = '';
+  for (const r of rows) {
+    const ext = r.externalId === null ? '\\N' : copyField(r.externalId);
+    text += `${r.projectId}\t${ext}\t${copyField(r.data)}\t${copyField(r.meta)}\t${r.priority}\t${r.rand}\t${r.slotsLeft}\t0\t${r.createdAt}\n`;
+  }
+  const stream = client.query(copyFrom(`copy items (${COLUMNS}) from stdin`));
+  await new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', reject);
+    stream.end(text);
+  });
+}
+
+const COPY_SPECIAL = /[\\\t\n\r]/g;
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */
+export const copyField = (v: string): string =>
+  v.search(COPY_SPECIAL) === -1 ? v : v.replace(COPY_SPECIAL, (c) => COPY_ESCAPES[c]!);
 const PER_STATEMENT = 100;
 
 /**
- * Multi-row inserts, 100 rows a statement (far fewer statement runs than one per row). Rowids
- * of one statement are consecutive: the table has no AUTOINCREMENT and nobody else writes inside
- * this transaction, so the ids are the last one and the 99 before it.
+ * SQLite: multi-row inserts, 100 rows a statement (far fewer statement runs than one per row).
+ * Rowids of one statement are consecutive: the table has no AUTOINCREMENT and nobody else writes
+ * inside this transaction, so the ids are the last one and the 99 before it. A statement that
+ * meets a taken external id is undone by SQLite alone; its rows are then inserted one by one.
  */
-function insertSqlite(sqlite: SqliteDatabase.Database, rows: NewItemRow[]): number[] {
-  const stmtFor = (n: number) =>
-    sqlite.prepare(
-      `insert into items (${COLUMNS}) values ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?, 0, ?)').join(', ')}`,
-    );
-  const full = stmtFor(PER_STATEMENT);
-  const ids: number[] = [];
+function insertSqlite(sqlite: SqliteDatabase.Database, rows: NewItemRow[]): (number | null)[] {
+  const full = cachedInsert(sqlite, PER_STATEMENT);
+  const ids: (number | null)[] = [];
+  const params: unknown[] = new Array(PER_STATEMENT * 8);
   for (let i = 0; i < rows.length; i += PER_STATEMENT) {
-    const chunk = rows.slice(i, i + PER_STATEMENT);
-    const params: unknown[] = [];
-    for (const r of chunk)
-      params.push(r.projectId, r.externalId, r.data, r.meta, r.priority, r.rand, r.slotsLeft, r.createdAt);
-    const stmt = chunk.length === PER_STATEMENT ? full : stmtFor(chunk.length);
-    const last = Number(stmt.run(params).lastInsertRowid);
-    for (let k = chunk.length - 1; k >= 0; k--) ids.push(last - k);
+    const n = Math.min(PER_STATEMENT, rows.length - i);
+    const args = n === PER_STATEMENT ? params : [];
+    let k = 0;
+    for (let j = i; j < i + n; j++) {
+      const r = rows[j]!;
+      args[k++] = r.projectId;
+      args[k++] = r.externalId;
+      args[k++] = r.data;
+      args[k++] = r.meta;
+      args[k++] = r.priority;
+      args[k++] = r.rand;
+      args[k++] = r.slotsLeft;
+      args[k++] = r.createdAt;
+    }
+    const stmt = n === PER_STATEMENT ? full : cachedInsert(sqlite, n);
+    let last: number;
+    try {
+      last = Number(stmt.run(args).lastInsertRowid);
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      for (let j = i; j < i + n; j++) ids.push(insertOne(sqlite, rows[j]!));
+      continue;
+    }
+    for (let k = n - 1; k >= 0; k--) ids.push(last - k);
   }
   return ids;
 }
 
-/** Which of these external ids the project already holds. */
-export async function existingExternalIds(tx: Tx, projectId: number, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
+function insertOne(sqlite: SqliteDatabase.Database, r: NewItemRow): number | null {
+  try {
+    const args = [r.projectId, r.externalId, r.data, r.meta, r.priority, r.rand, r.slotsLeft, r.createdAt];
+    return Number(cachedInsert(sqlite, 1).run(args).lastInsertRowid);
+  } catch (err) {
+    if (isUniqueViolation(err)) return null;
+    throw err;
+  }
+}
+
+const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+
+const insertStatement = (sqlite: SqliteDatabase.Database, n: number) =>
+  sqlite.prepare(
+    `insert into items (${COLUMNS}) values ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?, 0, ?)').join(', ')}`,
+  );
+
+/** Insert statements by row count, prepared once per connection (at most PER_STATEMENT of them). */
+const statements = new WeakMap<SqliteDatabase.Database, Map<number, SqliteDatabase.Statement>>();
+function cachedInsert(sqlite: SqliteDatabase.Database, n: number): SqliteDatabase.Statement {
+  let byCount = statements.get(sqlite);
+  if (!byCount) {
+    byCount = new Map();
+    statements.set(sqlite, byCount);
+  }
+  let stmt = byCount.get(n);
+  if (!stmt) {
+    stmt = insertStatement(sqlite, n);
+    byCount.set(n, stmt);
+  }
+  return stmt;
+}
+
+/** The ids of the items holding these external ids in the project. */
+export async function itemIdsByExternalId(
+  tx: Tx,
+  projectId: number,
+  externalIds: string[],
+): Promise<Map<string, number>> {
+  if (externalIds.length === 0) return new Map();
   const rows = await tx
     .selectFrom('items')
-    .select('externalId')
+    .select(['id', 'externalId'])
     .where('projectId', '=', projectId)
-    .where('externalId', 'in', ids)
+    .where('externalId', 'in', externalIds)
     .execute();
-  return new Set(rows.map((r) => r.externalId!));
+  return new Map(rows.map((r) => [r.externalId!, r.id]));
 }

@@ -1,16 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type SqliteDatabase from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from './migrate.ts';
 import type { Database } from './schema.ts';
+import { openSqliteFile } from './sqlite.ts';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
 /** An open store: the Kysely handle plus the raw driver for the few dialect-specific fast paths. */
 export type Store =
-  | { kind: 'sqlite'; db: Kysely<Database>; sqlite: SqliteDatabase.Database; close(): Promise<void> }
+  | {
+      kind: 'sqlite';
+      db: Kysely<Database>;
+      sqlite: SqliteDatabase.Database;
+      /** The database file, for the import worker's own connection. */
+      file: string;
+      /** Runs `fn` when the store closes, before the connection does (e.g. to stop a worker). */
+      onClose(fn: () => Promise<void>): void;
+      close(): Promise<void>;
+    }
   | { kind: 'postgres'; db: Kysely<Database>; pool: pg.Pool; close(): Promise<void> };
 
 export interface StoreOptions {
@@ -38,38 +48,18 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
 
 function openSqlite(dataDir: string): Store {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const sqlite = new SqliteDatabase(path.join(dataDir, 'verity.db'));
-  sqlite.pragma('journal_mode = WAL');
-  // FULL: every acknowledged commit is fsynced, so a crash after a 2xx loses nothing.
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('busy_timeout = 10000');
-  sqlite.pragma('foreign_keys = ON');
-  // 16 MiB page cache: larger caches bought no speed in the benchmarks and cost peak memory.
-  sqlite.pragma('cache_size = -16384');
-  const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
-    plugins: [new CamelCasePlugin()],
-  });
-  return { kind: 'sqlite', db, sqlite, close: () => db.destroy() };
-}
-
-/**
- * Kysely's SQLite driver prepares every statement on every call; preparing costs more than
- * running most of ours. The driver uses one connection and runs one statement at a time, so a
- * prepared statement can be reused safely; the cache is bounded (IN lists vary in length).
- */
-function cachingStatements(sqlite: SqliteDatabase.Database, max = 1000) {
-  const cache = new Map<string, SqliteDatabase.Statement>();
+  const file = path.join(dataDir, 'verity.db');
+  const { db, sqlite } = openSqliteFile(file);
+  const closers: (() => Promise<void>)[] = [];
   return {
-    close: () => sqlite.close(),
-    prepare(sql: string) {
-      let stmt = cache.get(sql);
-      if (!stmt) {
-        stmt = sqlite.prepare(sql);
-        if (cache.size >= max) cache.delete(cache.keys().next().value!);
-        cache.set(sql, stmt);
-      }
-      return stmt;
+    kind: 'sqlite',
+    db,
+    sqlite,
+    file,
+    onClose: (fn) => closers.push(fn),
+    close: async () => {
+      for (const fn of closers.splice(0)) await fn();
+      await db.destroy();
     },
   };
 }
@@ -85,4 +75,20 @@ function openPostgres(url: string, opts: StoreOptions): Store {
     plugins: [new CamelCasePlugin()],
   });
   return { kind: 'postgres', db, pool, close: () => db.destroy() };
+}
+
+/**
+ * A Kysely handle on one checked-out PostgreSQL client, for work that also needs the raw client
+ * (an import's COPY) inside the same transaction. The caller begins, ends and releases.
+ */
+export function kyselyOnClient(client: pg.ClientBase): Kysely<Database> {
+  const pool = {
+    // Kysely only calls query() and release(); releasing is the caller's.
+    connect: async () => ({ query: client.query.bind(client), release: () => {} }),
+    end: async () => {},
+  };
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }),
+    plugins: [new CamelCasePlugin()],
+  });
 }

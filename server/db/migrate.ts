@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { StoreKind } from './connect.ts';
 import * as m0001 from './migrations/0001_init.ts';
 import * as m0002 from './migrations/0002_export_index.ts';
+import * as m0003 from './migrations/0003_random_key_only_when_random.ts';
 
 interface Migration {
   name: string;
@@ -12,6 +13,7 @@ interface Migration {
 const migrations: Migration[] = [
   { name: '0001_init', ...m0001 },
   { name: '0002_export_index', ...m0002 },
+  { name: '0003_random_key_only_when_random', ...m0003 },
 ];
 
 /**

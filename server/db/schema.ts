@@ -75,7 +75,7 @@ export interface ItemsTable {
   data: string;
   meta: string;
   priority: number;
-  /** Random sort key for projects with itemOrder 'random'. */
+  /** Random sort key, 1..2^31−1, in projects with itemOrder 'random'; 0 in sequential ones (kept out of the index). */
   rand: number;
   /** overlap − (live locks + submissions): the claim path reads only items with slots left. */
   slotsLeft: number;

@@ -38,3 +38,48 @@ export async function writeTransaction<T>(store: Store, fn: (tx: Tx) => Promise<
 export async function lockKey(store: Store, tx: Tx, a: number, b: number): Promise<void> {
   if (store.kind === 'postgres') await sql`select pg_advisory_xact_lock(${a}::int, ${b}::int)`.execute(tx);
 }
+
+/** A write transaction left open across calls; `end` commits or rolls back and frees the connection. */
+export interface OpenTransaction {
+  tx: Tx;
+  end(commit: boolean): Promise<void>;
+}
+
+/**
+ * Opens an SQLite write transaction (BEGIN IMMEDIATE) and keeps it open across calls, for work
+ * that arrives piece by piece, such as an import's batches while the upload is still being read.
+ */
+export function openSqliteTransaction(db: Kysely<Database>): Promise<OpenTransaction> {
+  return new Promise((resolveOpen, rejectOpen) => {
+    let decide!: (commit: boolean) => void;
+    const decided = new Promise<boolean>((resolve) => {
+      decide = resolve;
+    });
+    let opened = false;
+    const run = db.connection().execute(async (conn) => {
+      await sql`begin immediate`.execute(conn);
+      opened = true;
+      resolveOpen({
+        tx: conn,
+        end: async (commit) => {
+          decide(commit);
+          await run;
+        },
+      });
+      if (!(await decided)) {
+        await sql`rollback`.execute(conn);
+        return;
+      }
+      try {
+        await sql`commit`.execute(conn);
+      } catch (err) {
+        // A failed COMMIT can leave the transaction open (SQLite); never leave the connection in it.
+        await sql`rollback`.execute(conn).catch(() => {});
+        throw err;
+      }
+    });
+    run.catch((err) => {
+      if (!opened) rejectOpen(err);
+    });
+  });
+}

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { ImportResult } from '../../core/api/items.ts';
 import {
   type DecodedItem,
-  decodeCsvItems,
-  decodeJsonlItems,
+  decodeCsvBatches,
+  decodeJsonlBatches,
   type ImportFormat,
   type ItemInput,
 } from '../../core/codecs/items.ts';
@@ -19,18 +18,21 @@ import {
   validateItemData,
 } from '../../core/interface/index.ts';
 import type { AppContext } from '../context.ts';
-import { writeTransaction } from '../db/transaction.ts';
 import { AppError } from '../http/errors.ts';
 import type { ProjectRow } from '../projects/projects.repository.ts';
-import { encodeSpooled, insertSpooled } from './import.writer.ts';
+import { InsertPipeline } from './import.pipeline.ts';
+import { encodeSpooled } from './import.writer.ts';
 
 const MAX_REPORTED = 1000;
 type Result = z.input<typeof ImportResult>;
 
+/** Pass one hands the spool to pass two in stretches of about this many bytes. */
+const CHUNK = 256 * 1024;
+
 /**
- * Imports a stream in two passes so the store's write lock is held only for the insert:
- * pass one decodes and validates every line into a spool file (nothing is written to the store
- * if any line is invalid, unless skipInvalid); pass two inserts the spool in one transaction.
+ * Imports a stream in two passes: pass one decodes and validates every line into a spool file;
+ * pass two inserts the spool in one transaction, stretch by stretch while pass one goes on (see
+ * InsertPipeline). Nothing is committed if any line is invalid, unless skipInvalid.
  */
 export async function importStream(
   ctx: AppContext,
@@ -44,30 +46,42 @@ export async function importStream(
   const spoolPath = path.join(ctx.tmpDir, `import-${randomUUID()}.jsonl`);
   const errors: { line: number; message: string }[] = [];
   let invalid = 0;
-  const report = (line: number, message: string) => {
+  const pipeline = InsertPipeline.open(ctx.store, { id: project.id, overlap: project.overlap }, spoolPath);
+  const record = (line: number, message: string) => {
     invalid += 1;
     if (errors.length < MAX_REPORTED) errors.push({ line, message });
   };
+  const report = (line: number, message: string) => {
+    record(line, message);
+    // Without skipInvalid one bad line undoes the import: stop inserting, keep reporting.
+    if (!skipInvalid) pipeline.stop();
+  };
+  let finished = false;
   try {
     const counts = await spool(
       iface,
-      format === 'csv' ? decodeCsvItems(source) : decodeJsonlItems(source),
+      format === 'csv' ? decodeCsvBatches(source) : decodeJsonlBatches(source),
       spoolPath,
       report,
+      (bytes) => pipeline.publish(bytes),
     );
     if (invalid > 0 && !skipInvalid) throw importInvalid(invalid, errors);
     if (counts.valid === 0) return { imported: 0, annotations: 0, invalid, errors };
-    const written = await writeTransaction(ctx.store, async (tx) => {
-      const w = await insertSpooled(ctx.store, tx, project, spoolPath, report);
+    finished = true;
+    const written = await pipeline.finish(counts.bytes, (r) => {
       // Ids that already exist are found only now; without skipInvalid they undo the whole import.
-      if (invalid > 0 && !skipInvalid) throw importInvalid(invalid, errors);
-      return w;
+      for (const e of r.errors) record(e.line, e.message);
+      return invalid === 0 || skipInvalid;
     });
-    return { imported: written.items, annotations: written.annotations, invalid, errors };
+    if (invalid > 0 && !skipInvalid) throw importInvalid(invalid, sortByLine(errors));
+    return { imported: written.items, annotations: written.annotations, invalid, errors: sortByLine(errors) };
   } finally {
+    if (!finished) await pipeline.abandon();
     fs.rmSync(spoolPath, { force: true });
   }
 }
+
+const sortByLine = (errors: { line: number; message: string }[]) => errors.sort((a, b) => a.line - b.line);
 
 const importInvalid = (invalid: number, errors: { line: number; message: string }[]) =>
   new AppError(
@@ -76,47 +90,58 @@ const importInvalid = (invalid: number, errors: { line: number; message: string 
     { invalid, errors },
   );
 
+/** Pass one: valid lines into the spool, written with whole lines only and published as it grows. */
 async function spool(
   iface: InterfaceDefinition,
-  decoded: AsyncGenerator<DecodedItem>,
+  decoded: AsyncGenerator<DecodedItem[]>,
   spoolPath: string,
   report: (line: number, message: string) => void,
-): Promise<{ valid: number }> {
-  const out = fs.createWriteStream(spoolPath, { mode: 0o600 });
-  const seenIds = new Map<string, number>();
+  publish: (bytes: number) => void,
+): Promise<{ valid: number; bytes: number }> {
+  const fd = fs.openSync(spoolPath, 'w', 0o600);
   let valid = 0;
+  let bytes = 0;
   let buffer = '';
+  const write = () => {
+    const data = Buffer.from(buffer);
+    for (let at = 0; at < data.length; ) at += fs.writeSync(fd, data, at);
+    bytes += data.length;
+    buffer = '';
+  };
   try {
-    for await (const d of decoded) {
-      if (!d.ok) {
-        report(d.line, d.error);
-        continue;
+    for await (const batch of decoded) {
+      for (const d of batch) {
+        if (!d.ok) {
+          report(d.line, d.error);
+          continue;
+        }
+        const problem = checkItem(iface, d.item);
+        if (problem) {
+          report(d.line, `line ${d.line}: ${problem}`);
+          continue;
+        }
+        buffer += encodeSpooled([
+          d.line,
+          d.item.externalId,
+          JSON.stringify(d.item.data),
+          JSON.stringify(d.item.meta),
+          d.item.priority,
+          d.item.annotations.length > 0 ? d.item.annotations : null,
+        ]);
+        valid += 1;
       }
-      const problem = checkItem(iface, d.item, seenIds, d.line);
-      if (problem) {
-        report(d.line, `line ${d.line}: ${problem}`);
-        continue;
-      }
-      buffer += encodeSpooled([
-        d.line,
-        d.item.externalId,
-        JSON.stringify(d.item.data),
-        JSON.stringify(d.item.meta),
-        d.item.priority,
-        d.item.annotations.length > 0 ? d.item.annotations : null,
-      ]);
-      valid += 1;
-      if (buffer.length > 1 << 16) {
-        if (!out.write(buffer)) await once(out, 'drain');
-        buffer = '';
+      if (buffer.length >= CHUNK) {
+        write();
+        publish(bytes);
       }
     }
+    // The last stretch is not published: finish() takes it, and an import that never reached a
+    // first publish is known to be small.
+    if (buffer.length > 0) write();
   } catch (err) {
     // A framing error (unterminated quote, overlong line) leaves the rest unreadable.
-    if (err instanceof CodecError) report(err.line, err.message);
-    else throw err;
-    out.end(buffer);
-    await once(out, 'close');
+    if (!(err instanceof CodecError)) throw err;
+    report(err.line, err.message);
     throw new AppError(
       'IMPORT_INVALID',
       `${err.message}; the rest of the file cannot be read, nothing was imported.`,
@@ -125,25 +150,16 @@ async function spool(
         errors: [{ line: err.line, message: err.message }],
       },
     );
+  } finally {
+    fs.closeSync(fd);
   }
-  out.end(buffer);
-  await once(out, 'close');
-  return { valid };
+  return { valid, bytes };
 }
 
-function checkItem(
-  iface: InterfaceDefinition,
-  item: ItemInput,
-  seenIds: Map<string, number>,
-  line: number,
-): string | null {
+/** Checks an item against the interface. Taken ids (also by an earlier line) are found by pass two. */
+function checkItem(iface: InterfaceDefinition, item: ItemInput): string | null {
   const dataErrors = validateItemData(iface, item.data);
   if (dataErrors.length > 0) return dataErrors.map((e) => e.message).join('; ');
-  if (item.externalId !== null) {
-    const earlier = seenIds.get(item.externalId);
-    if (earlier !== undefined) return `id ${JSON.stringify(item.externalId)} repeats line ${earlier}`;
-    seenIds.set(item.externalId, line);
-  }
   const annotators = new Set<string>();
   for (const [k, a] of item.annotations.entries()) {
     if (annotators.has(a.annotator)) return `annotations[${k}]: ${a.annotator} already annotated this item`;

@@ -1,10 +1,15 @@
 import fs from 'node:fs';
 import type { ImportedAnnotation } from '../../core/codecs/items.ts';
-import { readLines } from '../../core/codecs/lines.ts';
-import { existingExternalIds, insertItemRows, type NewItemRow } from '../db/bulk.ts';
-import type { Store } from '../db/connect.ts';
+import {
+  type BulkTarget,
+  copyItemRows,
+  insertItemRows,
+  itemIdsByExternalId,
+  type NewItemRow,
+  randomKey,
+} from '../db/bulk.ts';
 import type { Tx } from '../db/transaction.ts';
-import type { ProjectRow } from '../projects/projects.repository.ts';
+import { notFound } from '../http/errors.ts';
 
 /** A validated item as spooled between the passes: [line, externalId, data JSON, meta JSON, priority, annotations]. */
 export type SpooledItem = [number, string | null, string, string, number, ImportedAnnotation[] | null];
@@ -38,75 +43,200 @@ export function decodeSpooled(text: string): SpooledItem {
 }
 
 const BATCH = 1000;
+const READ_BLOCK = 1 << 20;
 
-export async function insertSpooled(
-  store: Store,
-  tx: Tx,
-  project: ProjectRow,
-  spoolPath: string,
-  report: (line: number, message: string) => void,
-): Promise<{ items: number; annotations: number }> {
-  const annotators = new AnnotatorCache(tx);
-  // Ids can only clash with items already there (pass one caught repeats within the file); into
-  // an empty project, skip the per-batch lookup, which costs more as the table fills.
-  const existing = await tx
-    .selectFrom('items')
-    .select('id')
-    .where('projectId', '=', project.id)
-    .limit(1)
-    .executeTakeFirst();
-  let items = 0;
-  let annotations = 0;
-  let batch: SpooledItem[] = [];
-  const flush = async () => {
-    const rows = existing ? await dropExisting(tx, project.id, batch, report) : batch;
-    const now = Date.now();
-    const ids = await insertItemRows(
-      store,
-      tx,
-      rows.map((r): NewItemRow => {
-        const submitted = r[5]?.filter((a) => a.status === 'submitted').length ?? 0;
-        return {
-          projectId: project.id,
-          externalId: r[1],
-          data: r[2],
-          meta: r[3],
-          priority: r[4],
-          rand: Math.floor(Math.random() * 2 ** 31),
-          slotsLeft: Math.max(0, project.overlap - submitted),
-          createdAt: now,
-        };
-      }),
-    );
-    items += ids.length;
-    for (const [k, r] of rows.entries()) {
-      if (r[5]) annotations += await insertAnnotations(tx, project.id, ids[k]!, r[5], annotators, now);
-    }
-    batch = [];
-  };
-  for await (const { text } of readLines(fs.createReadStream(spoolPath))) {
-    if (text === '') continue;
-    batch.push(decodeSpooled(text));
-    if (batch.length >= BATCH) await flush();
-  }
-  if (batch.length > 0) await flush();
-  return { items, annotations };
+/** The project an import writes into, as the inserter needs it. */
+export interface ImportTarget {
+  id: number;
+  overlap: number;
 }
 
-async function dropExisting(
-  tx: Tx,
-  projectId: number,
-  batch: SpooledItem[],
-  report: (line: number, message: string) => void,
-): Promise<SpooledItem[]> {
-  const ids = batch.flatMap((r) => (r[1] === null ? [] : [r[1]]));
-  const taken = await existingExternalIds(tx, projectId, ids);
-  if (taken.size === 0) return batch;
-  return batch.filter((r) => {
-    if (r[1] === null || !taken.has(r[1])) return true;
-    report(r[0], `line ${r[0]}: id ${JSON.stringify(r[1])} already exists in this project`);
-    return false;
-  });
+/** What inserting one stretch of the spool did; `errors` are lines refused only now (ids already taken). */
+export interface RangeResult {
+  items: number;
+  annotations: number;
+  errors: { line: number; message: string }[];
+}
+
+/**
+ * Pass two of an import: inserts stretches of the spool file, as pass one publishes them, into
+ * one open write transaction. Runs on the server's event loop for PostgreSQL and in the import
+ * worker (a connection of its own) for SQLite; the caller decides when to commit.
+ */
+/**
+ * A COPY met a taken external id, which aborts a PostgreSQL transaction: the import must start
+ * over in exact mode.
+ */
+export class FastPathConflict extends Error {
+  constructor() {
+    super('an external id of the import is taken; starting over in exact mode');
+  }
+}
+
+export class SpoolInserter {
+  private annotators: AnnotatorCache | undefined;
+  /** This import's rows so far, to name the line an id first appeared on. */
+  private readonly imported = new ImportedLines();
+  private itemOrder: 'sequential' | 'random' = 'sequential';
+
+  constructor(
+    private readonly target: BulkTarget,
+    private readonly tx: Tx,
+    private readonly project: ImportTarget,
+    private readonly spoolPath: string,
+    /**
+     * PostgreSQL: `fast` COPYs batches without annotations and does not learn their ids; `exact`
+     * inserts with ids and skips taken external ids, naming each. SQLite is always exact.
+     */
+    private readonly mode: 'fast' | 'exact' = 'exact',
+  ) {}
+
+  /** Reads what insertRange needs from inside the transaction. */
+  async start(): Promise<void> {
+    this.annotators = new AnnotatorCache(this.tx);
+    // The order decides the random key; reading it FOR SHARE makes a concurrent switch to random
+    // order wait for this import, so drawRandomKeys then sees every row it inserts.
+    let q = this.tx.selectFrom('projects').select('itemOrder').where('id', '=', this.project.id);
+    if (this.target.kind === 'postgres') q = q.forShare();
+    const row = await q.executeTakeFirst();
+    if (!row) throw notFound('project');
+    this.itemOrder = row.itemOrder;
+  }
+
+  /** Inserts the spool's whole lines between byte offsets `from` and `to`. */
+  async insertRange(from: number, to: number): Promise<RangeResult> {
+    const result: RangeResult = { items: 0, annotations: 0, errors: [] };
+    const fd = fs.openSync(this.spoolPath, 'r');
+    try {
+      let batch: SpooledItem[] = [];
+      let carry = '';
+      const buf = Buffer.allocUnsafe(Math.min(READ_BLOCK, Math.max(1, to - from)));
+      for (let at = from; at < to; ) {
+        const n = fs.readSync(fd, buf, 0, Math.min(buf.length, to - at), at);
+        if (n === 0) throw new Error(`import spool ended at byte ${at}, expected ${to}`);
+        at += n;
+        const text = carry + buf.toString('utf8', 0, n);
+        const cut = text.lastIndexOf('\n') + 1;
+        carry = text.slice(cut);
+        for (const line of text.slice(0, cut).split('\n')) {
+          if (line === '') continue;
+          batch.push(decodeSpooled(line));
+          if (batch.length >= BATCH) {
+            await this.flush(batch, result);
+            batch = [];
+          }
+        }
+      }
+      if (carry !== '') throw new Error(`import spool range ${from}..${to} does not end at a line end`);
+      if (batch.length > 0) await this.flush(batch, result);
+    } finally {
+      fs.closeSync(fd);
+    }
+    return result;
+  }
+
+  private async flush(batch: SpooledItem[], result: RangeResult): Promise<void> {
+    const now = Date.now();
+    const { overlap, id: projectId } = this.project;
+    const rows = batch.map((r): NewItemRow => {
+      const submitted = r[5]?.filter((a) => a.status === 'submitted').length ?? 0;
+      return {
+        projectId,
+        externalId: r[1],
+        data: r[2],
+        meta: r[3],
+        priority: r[4],
+        rand: randomKey(this.itemOrder),
+        slotsLeft: Math.max(0, overlap - submitted),
+        createdAt: now,
+      };
+    });
+    if (this.target.kind === 'postgres' && this.mode === 'fast' && batch.every((r) => r[5] === null)) {
+      try {
+        await copyItemRows(this.target.client, rows);
+      } catch (err) {
+        if ((err as { code?: string }).code === '23505') throw new FastPathConflict();
+        throw err;
+      }
+      result.items += rows.length;
+      return;
+    }
+    const ids = await insertItemRows(this.target, this.tx, rows);
+    const refused: SpooledItem[] = [];
+    for (const [k, r] of batch.entries()) {
+      const id = ids[k];
+      if (id === null || id === undefined) {
+        refused.push(r);
+        continue;
+      }
+      this.imported.add(id, r[0]);
+      result.items += 1;
+      if (r[5])
+        result.annotations += await insertAnnotations(this.tx, projectId, id, r[5], this.annotators!, now);
+    }
+    if (refused.length === 0) return;
+    // Rows COPYed earlier are not in `imported`; only an exact run names the earlier line right.
+    if (this.mode === 'fast') throw new FastPathConflict();
+    await this.explain(refused, result);
+  }
+
+  /** Names why each refused row's id is taken: by an earlier line of this import, or from before. */
+  private async explain(refused: SpooledItem[], result: RangeResult): Promise<void> {
+    const holders = await itemIdsByExternalId(
+      this.tx,
+      this.project.id,
+      refused.map((r) => r[1]!),
+    );
+    for (const r of refused) {
+      const holder = holders.get(r[1]!);
+      const earlier = holder === undefined ? undefined : this.imported.lineOf(holder);
+      result.errors.push({
+        line: r[0],
+        message:
+          earlier === undefined
+            ? `line ${r[0]}: id ${JSON.stringify(r[1])} already exists in this project`
+            : `line ${r[0]}: id ${JSON.stringify(r[1])} repeats line ${earlier}`,
+      });
+    }
+  }
+}
+
+/**
+ * The (item id, line) pairs of an import in insertion order. Ids only grow within an import (a
+ * rowid past the largest, or the next sequence values), so a lookup is a binary search; two typed
+ * arrays cost 12 bytes an item.
+ */
+class ImportedLines {
+  private ids = new Float64Array(1024);
+  private lines = new Int32Array(1024);
+  private size = 0;
+
+  add(id: number, line: number): void {
+    if (this.size === this.ids.length) {
+      const ids = new Float64Array(this.size * 2);
+      ids.set(this.ids);
+      this.ids = ids;
+      const lines = new Int32Array(this.size * 2);
+      lines.set(this.lines);
+      this.lines = lines;
+    }
+    this.ids[this.size] = id;
+    this.lines[this.size] = line;
+    this.size += 1;
+  }
+
+  lineOf(id: number): number | undefined {
+    let lo = 0;
+    let hi = this.size - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = this.ids[mid]!;
+      if (at === id) return this.lines[mid];
+      if (at < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
 }
 
 /** Annotators named in an import: a user's email, or else an external identity without a login. */

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Project, ProjectProgress } from '../../core/api/projects.ts';
 import { migrateInterface } from '../../core/interface/index.ts';
 import { iso } from '../context.ts';
+import type { StoreKind } from '../db/connect.ts';
 import type { ProjectsTable } from '../db/schema.ts';
 import type { Tx } from '../db/transaction.ts';
 
@@ -10,6 +11,20 @@ export type ProjectRow = Selectable<ProjectsTable>;
 
 export const findProject = (db: Tx, id: number): Promise<ProjectRow | undefined> =>
   db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** Draws keys for the items of a project that has just switched to random order. */
+export async function drawRandomKeys(db: Tx, kind: StoreKind, projectId: number): Promise<void> {
+  const key =
+    kind === 'postgres'
+      ? sql<number>`1 + floor(random() * 2147483646)::int`
+      : sql<number>`1 + abs(random() % 2147483646)`;
+  await db
+    .updateTable('items')
+    .set({ rand: key })
+    .where('projectId', '=', projectId)
+    .where('rand', '=', 0)
+    .execute();
+}
 
 export async function projectProgress(db: Tx, p: ProjectRow): Promise<z.input<typeof ProjectProgress>> {
   const items = await db

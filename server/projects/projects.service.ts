@@ -6,7 +6,7 @@ import type { AppContext, Caller } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { decodeCursor, pageOf } from '../http/cursor.ts';
 import { notFound } from '../http/errors.ts';
-import { findProject, refreshSlots, toProject } from './projects.repository.ts';
+import { drawRandomKeys, findProject, refreshSlots, toProject } from './projects.repository.ts';
 
 type ProjectOut = z.input<typeof Project>;
 
@@ -65,6 +65,8 @@ export async function updateProject(
       .execute();
     if (rest.overlap !== undefined && rest.overlap !== before.overlap)
       await refreshSlots(tx, projectId, rest.overlap);
+    if (rest.itemOrder === 'random' && before.itemOrder !== 'random')
+      await drawRandomKeys(tx, ctx.store.kind, projectId);
   });
   return getProject(ctx, caller, projectId);
 }

@@ -1,0 +1,120 @@
+import { parentPort } from 'node:worker_threads';
+import type SqliteDatabase from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { openSqliteFile } from '../db/sqlite.ts';
+import { type OpenTransaction, openSqliteTransaction } from '../db/transaction.ts';
+import { AppError } from '../http/errors.ts';
+import { type ImportTarget, type RangeResult, SpoolInserter } from './import.writer.ts';
+
+/** What the server sends the import worker; each gets one reply, in order. */
+export type WorkerRequest =
+  | { op: 'begin'; file: string; spoolPath: string; project: ImportTarget }
+  | { op: 'insert'; from: number; to: number }
+  | { op: 'end'; commit: boolean; file: string };
+
+export type WorkerReply =
+  | { ok: true; op: 'begin' | 'end' }
+  | { ok: true; op: 'insert'; result: RangeResult; busyMs: number; idleMs: number }
+  | { ok: false; error: { message: string; code?: string | undefined; details?: unknown } };
+
+/**
+ * The SQLite import worker: pass two of an import on a connection of its own, so inserting a large
+ * file runs beside pass one's decoding on the other core instead of after it. It keeps one
+ * connection per database file and serves one import at a time.
+ */
+const connections = new Map<string, { db: Kysely<Database>; sqlite: SqliteDatabase.Database }>();
+let open: { txn: OpenTransaction; inserter: SpoolInserter } | undefined;
+let idleSince = 0;
+let idleMs = 0;
+let checkpointDue: string | undefined;
+
+async function handle(req: WorkerRequest): Promise<WorkerReply> {
+  switch (req.op) {
+    case 'begin': {
+      if (open) throw new Error('an import is already open in this worker');
+      let conn = connections.get(req.file);
+      if (!conn) {
+        conn = openSqliteFile(req.file);
+        // The commit of a large import would otherwise copy the whole WAL into the database
+        // before answering; the worker checkpoints after it has answered instead.
+        conn.sqlite.pragma('wal_autocheckpoint = 0');
+        connections.set(req.file, conn);
+      }
+      const txn = await openSqliteTransaction(conn.db);
+      const inserter = new SpoolInserter(
+        { kind: 'sqlite', sqlite: conn.sqlite },
+        txn.tx,
+        req.project,
+        req.spoolPath,
+      );
+      try {
+        await inserter.start();
+      } catch (err) {
+        await txn.end(false);
+        throw err;
+      }
+      open = { txn, inserter };
+      idleMs = 0;
+      idleSince = performance.now();
+      return { ok: true, op: 'begin' };
+    }
+    case 'insert': {
+      if (!open) throw new Error('no import is open in this worker');
+      const started = performance.now();
+      if (idleSince > 0) idleMs += started - idleSince;
+      idleSince = 0;
+      const result = await open.inserter.insertRange(req.from, req.to);
+      return { ok: true, op: 'insert', result, busyMs: performance.now() - started, idleMs };
+    }
+    case 'end': {
+      const current = open;
+      open = undefined;
+      idleSince = 0;
+      if (current) await current.txn.end(req.commit);
+      if (current && req.commit) checkpointDue = req.file;
+      return { ok: true, op: 'end' };
+    }
+  }
+}
+
+let queue: Promise<void> = Promise.resolve();
+let pending = 0;
+parentPort!.on('message', (req: WorkerRequest) => {
+  pending += 1;
+  queue = queue.then(async () => {
+    let reply: WorkerReply;
+    try {
+      reply = await handle(req);
+    } catch (err) {
+      const e = err as Error & { code?: string };
+      reply = {
+        ok: false,
+        error: {
+          message: e.message,
+          code: e instanceof AppError ? e.code : e.code,
+          details: e instanceof AppError ? e.details : undefined,
+        },
+      };
+      // A failed step leaves nothing half-written: the transaction is rolled back at once.
+      if (open && req.op !== 'end') {
+        const current = open;
+        open = undefined;
+        await current.txn.end(false).catch(() => {});
+      }
+    }
+    pending -= 1;
+    if (pending === 0 && open) idleSince = performance.now();
+    parentPort!.postMessage(reply);
+    if (checkpointDue) {
+      // Off the server's event loop: the server's own connection then finds the WAL copied back.
+      const conn = connections.get(checkpointDue);
+      checkpointDue = undefined;
+      try {
+        conn?.sqlite.pragma('wal_checkpoint(PASSIVE)');
+      } catch {
+        // A checkpoint another connection is running covers it.
+      }
+    }
+  });
+});

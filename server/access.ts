@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import type { Caller } from './context.ts';
+import type { ProjectsTable } from './db/schema.ts';
 import type { Tx } from './db/transaction.ts';
 import { forbidden, notFound } from './http/errors.ts';
 
@@ -22,18 +24,31 @@ export interface ProjectAccess {
  * of other projects reveal nothing.
  */
 export async function projectAccess(db: Tx, caller: Caller, projectId: number): Promise<ProjectAccess> {
-  const project = await db.selectFrom('projects').select('id').where('id', '=', projectId).executeTakeFirst();
-  if (!project) throw notFound('project');
-  if (caller.role === 'admin' || caller.role === 'manager') return { manage: true, viewAll: true };
-  const member = await db
-    .selectFrom('projectMembers')
-    .select('role')
-    .where('projectId', '=', projectId)
-    .where('userId', '=', caller.id)
+  return (await projectWithAccess(db, caller, projectId)).access;
+}
+
+/** projectAccess and the project row, in one query: the work routes need both on every request. */
+export async function projectWithAccess(
+  db: Tx,
+  caller: Caller,
+  projectId: number,
+): Promise<{ project: Selectable<ProjectsTable>; access: ProjectAccess }> {
+  const row = await db
+    .selectFrom('projects as p')
+    .leftJoin('projectMembers as m', (join) =>
+      join.onRef('m.projectId', '=', 'p.id').on('m.userId', '=', caller.id),
+    )
+    .selectAll('p')
+    .select('m.role as memberRole')
+    .where('p.id', '=', projectId)
     .executeTakeFirst();
-  if (!member) throw notFound('project');
-  const manage = member.role === 'manager' || member.role === 'admin';
-  return { manage, viewAll: manage || member.role === 'reviewer' };
+  if (!row) throw notFound('project');
+  const { memberRole, ...project } = row;
+  if (caller.role === 'admin' || caller.role === 'manager')
+    return { project, access: { manage: true, viewAll: true } };
+  if (!memberRole) throw notFound('project');
+  const manage = memberRole === 'manager' || memberRole === 'admin';
+  return { project, access: { manage, viewAll: manage || memberRole === 'reviewer' } };
 }
 
 export async function requireManage(db: Tx, caller: Caller, projectId: number): Promise<void> {

@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Annotation } from '../../core/api/assignments.ts';
+import type { Caller } from '../context.ts';
 import type { Tx } from '../db/transaction.ts';
-import { type AssignmentRow, findAnnotationByAssignment, toAnnotation } from './assignments.repository.ts';
+import { type AssignmentRow, toAnnotation } from './assignments.repository.ts';
 
 export interface AnswerWrite {
   kind: 'draft' | 'submit' | 'edit';
@@ -15,71 +17,58 @@ export interface AnswerWrite {
 
 /**
  * Writes the caller's answers for an assignment and appends a revision: every change is kept,
- * drafts included, so no version of anyone's work is ever lost.
+ * drafts included, so no version of anyone's work is ever lost. One upsert writes the annotation
+ * (the first answers create it; later ones bump its revision and add to its lead time).
  */
 export async function recordAnswers(
   tx: Tx,
   a: AssignmentRow,
-  userId: number,
+  caller: Pick<Caller, 'id' | 'email' | 'name'>,
   w: AnswerWrite,
 ): Promise<z.input<typeof Annotation>> {
   const json = JSON.stringify(w.answers);
-  const existing = await tx
-    .selectFrom('annotations')
-    .select(['id', 'revision', 'status'])
-    .where('assignmentId', '=', a.id)
-    .executeTakeFirst();
-  const submitted = w.kind !== 'draft' || w.pending === true;
-  let annotationId: number;
-  let revision: number;
-  if (!existing) {
-    revision = 1;
-    const row = await tx
-      .insertInto('annotations')
-      .values({
-        assignmentId: a.id,
-        itemId: a.itemId,
-        projectId: a.projectId,
-        userId,
-        status: submitted ? 'submitted' : 'draft',
-        answers: json,
-        pendingAnswers: null,
-        leadTimeMs: w.activeMs,
-        revision,
-        createdAt: w.now,
-        updatedAt: w.now,
-        submittedAt: w.kind === 'submit' ? w.now : null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    annotationId = row.id;
-  } else {
-    annotationId = existing.id;
-    revision = existing.revision + 1;
-    await tx
-      .updateTable('annotations')
-      .set((eb) => ({
-        ...(w.pending ? { pendingAnswers: json } : { answers: json, pendingAnswers: null }),
-        status: submitted ? 'submitted' : 'draft',
-        leadTimeMs: eb('leadTimeMs', '+', w.activeMs),
-        revision,
+  const status = w.kind !== 'draft' || w.pending === true ? 'submitted' : 'draft';
+  const row = await tx
+    .insertInto('annotations')
+    .values({
+      assignmentId: a.id,
+      itemId: a.itemId,
+      projectId: a.projectId,
+      userId: caller.id,
+      status,
+      answers: json,
+      pendingAnswers: null,
+      leadTimeMs: w.activeMs,
+      revision: 1,
+      createdAt: w.now,
+      updatedAt: w.now,
+      submittedAt: w.kind === 'submit' ? w.now : null,
+    })
+    .onConflict((oc) =>
+      oc.column('assignmentId').doUpdateSet({
+        ...(w.pending
+          ? { pendingAnswers: sql<string>`excluded.answers` }
+          : { answers: sql<string>`excluded.answers`, pendingAnswers: null }),
+        status,
+        leadTimeMs: sql<number>`annotations.lead_time_ms + excluded.lead_time_ms`,
+        revision: sql<number>`annotations.revision + 1`,
         updatedAt: w.now,
         ...(w.kind === 'submit' ? { submittedAt: w.now } : {}),
-      }))
-      .where('id', '=', existing.id)
-      .execute();
-  }
+      }),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
   await tx
     .insertInto('annotationRevisions')
     .values({
-      annotationId,
-      revision,
-      userId,
+      annotationId: row.id,
+      revision: row.revision,
+      userId: caller.id,
       kind: w.kind,
       answers: json,
       idempotencyKey: w.key ?? null,
       createdAt: w.now,
     })
     .execute();
-  return toAnnotation((await findAnnotationByAssignment(tx, a.id))!);
+  return toAnnotation({ ...row, annotator: caller.email ?? caller.name });
 }

@@ -82,7 +82,9 @@ export async function expireLocks(
     .selectFrom('assignments')
     .select(['id', 'itemId'])
     .where('projectId', '=', projectId)
-    .where('status', '=', 'locked')
+    // A literal, not a parameter: only then can the planner use the partial index of live locks
+    // (SQLite scanned every assignment of the store with `status = ?`).
+    .where(sql<boolean>`status = 'locked'`)
     .where('lockExpiresAt', '<', now)
     .limit(500);
   if (store.kind === 'postgres') q = q.forUpdate().skipLocked();

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import type { DraftBody, SkipBody, SubmitBody, Work } from '../../core/api/assignments.ts';
 import { type InterfaceDefinition, migrateInterface, validateAnswers } from '../../core/interface/index.ts';
-import { projectAccess } from '../access.ts';
+import { projectWithAccess } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { lockKey, type Tx, writeTransaction } from '../db/transaction.ts';
 import { AppError, notFound } from '../http/errors.ts';
-import { findProject, type ProjectRow, refreshSlots } from '../projects/projects.repository.ts';
+import { type ProjectRow, refreshSlots } from '../projects/projects.repository.ts';
 import { recordAnswers } from './annotations.repository.ts';
 import {
   type AssignmentRow,
@@ -20,9 +20,10 @@ import {
 
 type WorkOut = z.input<typeof Work>;
 
-export async function loadWork(tx: Tx, a: AssignmentRow): Promise<WorkOut> {
+/** The item and annotation of an assignment; `fresh`: just created, so it has no annotation yet. */
+export async function loadWork(tx: Tx, a: AssignmentRow, fresh = false): Promise<WorkOut> {
   const item = await tx.selectFrom('items').selectAll().where('id', '=', a.itemId).executeTakeFirstOrThrow();
-  const annotation = await findAnnotationByAssignment(tx, a.id);
+  const annotation = fresh ? undefined : await findAnnotationByAssignment(tx, a.id);
   return {
     item: toItem(item),
     assignment: toAssignment(a),
@@ -31,10 +32,7 @@ export async function loadWork(tx: Tx, a: AssignmentRow): Promise<WorkOut> {
 }
 
 async function requireProject(ctx: AppContext, caller: Caller, projectId: number): Promise<ProjectRow> {
-  await projectAccess(ctx.store.db, caller, projectId);
-  const project = await findProject(ctx.store.db, projectId);
-  if (!project) throw notFound('project');
-  return project;
+  return (await projectWithAccess(ctx.store.db, caller, projectId)).project;
 }
 
 /** The caller's own assignment, or not found: ids of other people's work reveal nothing. */
@@ -42,7 +40,22 @@ async function ownAssignment(ctx: AppContext, caller: Caller, assignmentId: numb
   const a = await findAssignment(ctx.store.db, assignmentId);
   if (!a || a.userId !== caller.id) throw notFound('assignment');
   const project = await requireProject(ctx, caller, a.projectId);
-  return { project, iface: migrateInterface(JSON.parse(project.interface)) as InterfaceDefinition };
+  return { project, iface: interfaceOf(project) };
+}
+
+/**
+ * A project's interface, parsed once per version of its text: parsing and migrating it on every
+ * draft save and submit cost more than the queries around it.
+ */
+const parsedInterfaces = new Map<string, InterfaceDefinition>();
+function interfaceOf(project: ProjectRow): InterfaceDefinition {
+  let iface = parsedInterfaces.get(project.interface);
+  if (!iface) {
+    iface = migrateInterface(JSON.parse(project.interface)) as InterfaceDefinition;
+    if (parsedInterfaces.size >= 64) parsedInterfaces.delete(parsedInterfaces.keys().next().value!);
+    parsedInterfaces.set(project.interface, iface);
+  }
+  return iface;
 }
 
 /**
@@ -83,11 +96,15 @@ export async function assignNextItem(
     const assignment = await claim(tx, projectId, candidate.id, caller.id, now + ttlMs, now);
     if (!assignment)
       throw new Error(`item ${candidate.id} had no free slot inside its own claim transaction`);
-    return loadWork(tx, assignment);
+    // A revived lock (created before now) may carry a draft from before it expired.
+    return loadWork(tx, assignment, assignment.createdAt === now);
   });
 }
 
-/** Takes one slot of an item and writes (or revives) the caller's lock; undefined if no slot is free. */
+/**
+ * Takes one slot of an item and writes the caller's lock, or revives their expired one (same
+ * row, so a draft written before it expired stays attached); undefined if no slot is free.
+ */
 async function claim(
   tx: Tx,
   projectId: number,
@@ -103,15 +120,6 @@ async function claim(
     .where('slotsLeft', '>', 0)
     .executeTakeFirst();
   if (took.numUpdatedRows === 0n) return undefined;
-  const revived = await tx
-    .updateTable('assignments')
-    .set({ status: 'locked', lockExpiresAt: expiresAt, updatedAt: now })
-    .where('itemId', '=', itemId)
-    .where('userId', '=', userId)
-    .where('status', '=', 'expired')
-    .returningAll()
-    .executeTakeFirst();
-  if (revived) return revived;
   return tx
     .insertInto('assignments')
     .values({
@@ -124,8 +132,14 @@ async function claim(
       createdAt: now,
       updatedAt: now,
     })
+    .onConflict((oc) =>
+      oc
+        .columns(['itemId', 'userId'])
+        .doUpdateSet({ status: 'locked', lockExpiresAt: expiresAt, updatedAt: now })
+        .where('assignments.status', '=', 'expired'),
+    )
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
 }
 
 function checkAnswers(
@@ -146,23 +160,30 @@ function checkAnswers(
   return result.value;
 }
 
-async function itemData(tx: Tx, itemId: number): Promise<Record<string, unknown>> {
-  const row = await tx.selectFrom('items').select('data').where('id', '=', itemId).executeTakeFirstOrThrow();
-  return JSON.parse(row.data);
-}
-
-/** Brings an overdue lock up to date, then tries to take a slot back for an expired one. */
+/**
+ * Renews the caller's lock. A lock still running is renewed at once (the status condition
+ * guards against anyone expiring it meanwhile); otherwise overdue locks are brought up to date
+ * and an expired one tries to take its slot back.
+ */
 async function refreshLock(ctx: AppContext, tx: Tx, project: ProjectRow, a: AssignmentRow, now: number) {
+  const lockExpiresAt = now + project.lockTtlSeconds * 1000;
   await expireLocks(ctx.store, tx, project.id, project.overlap, now);
+  if (a.status === 'locked' && a.lockExpiresAt !== null && a.lockExpiresAt > now) {
+    const renewed = await tx
+      .updateTable('assignments')
+      .set({ lockExpiresAt, updatedAt: now })
+      .where('id', '=', a.id)
+      .where('status', '=', 'locked')
+      .executeTakeFirst();
+    if (renewed.numUpdatedRows > 0n) return { ...a, lockExpiresAt, updatedAt: now };
+  }
   // Lock the row: another caller's expireLocks may have just expired it and handed its slot on.
   let read = tx.selectFrom('assignments').selectAll().where('id', '=', a.id);
   if (ctx.store.kind === 'postgres') read = read.forUpdate();
   let current = (await read.executeTakeFirst())!;
   if (current.status === 'expired') {
-    current =
-      (await claim(tx, project.id, a.itemId, a.userId, now + project.lockTtlSeconds * 1000, now)) ?? current;
+    current = (await claim(tx, project.id, a.itemId, a.userId, lockExpiresAt, now)) ?? current;
   } else if (current.status === 'locked') {
-    const lockExpiresAt = now + project.lockTtlSeconds * 1000;
     await tx
       .updateTable('assignments')
       .set({ lockExpiresAt, updatedAt: now })
@@ -183,14 +204,14 @@ export async function saveDraft(
   return writeTransaction(ctx.store, async (tx) => {
     await lockKey(ctx.store, tx, project.id, caller.id);
     const now = Date.now();
-    const a = (await findAssignment(tx, assignmentId))!;
-    const answers = checkAnswers(iface, body.answers, await itemData(tx, a.itemId), true);
+    const { itemData, ...a } = await findAssignmentWithData(tx, assignmentId);
+    const answers = checkAnswers(iface, body.answers, JSON.parse(itemData), true);
     if (a.status === 'skipped')
       throw new AppError('ASSIGNMENT_CLOSED', 'You skipped this item; it can no longer be edited.');
     if (a.status === 'submitted') {
       if (project.allowEditSubmitted !== 1)
         throw new AppError('ASSIGNMENT_CLOSED', 'This project does not allow editing submitted work.');
-      const annotation = await recordAnswers(tx, a, caller.id, {
+      const annotation = await recordAnswers(tx, a, caller, {
         kind: 'draft',
         answers,
         activeMs: body.activeMs,
@@ -200,7 +221,7 @@ export async function saveDraft(
       return { assignment: toAssignment(a), annotation };
     }
     const current = await refreshLock(ctx, tx, project, a, now);
-    const annotation = await recordAnswers(tx, current, caller.id, {
+    const annotation = await recordAnswers(tx, current, caller, {
       kind: 'draft',
       answers,
       activeMs: body.activeMs,
@@ -220,23 +241,24 @@ export async function submit(
   const outcome = await writeTransaction(ctx.store, async (tx) => {
     await lockKey(ctx.store, tx, project.id, caller.id);
     const now = Date.now();
-    const a = (await findAssignment(tx, assignmentId))!;
+    const { itemData, ...a } = await findAssignmentWithData(tx, assignmentId);
+    const data = JSON.parse(itemData) as Record<string, unknown>;
     const replay = await findReplay(tx, assignmentId, body.idempotencyKey);
     if (replay) {
       // The key's revision holds the answers as normalised on first submit; compare like with like.
-      const given = validateAnswers(iface, body.answers, await itemData(tx, a.itemId), { partial: false });
+      const given = validateAnswers(iface, body.answers, data, { partial: false });
       if (!given.ok || !sameJson(replay.answers, given.value)) {
         throw new AppError('IDEMPOTENCY_MISMATCH');
       }
       const annotation = (await findAnnotationByAssignment(tx, assignmentId))!;
       return { kind: 'done' as const, result: { created: false, annotation: toAnnotation(annotation) } };
     }
-    const answers = checkAnswers(iface, body.answers, await itemData(tx, a.itemId), false);
+    const answers = checkAnswers(iface, body.answers, data, false);
     if (a.status === 'skipped')
       throw new AppError('ASSIGNMENT_CLOSED', 'You skipped this item; it can no longer be submitted.');
     if (a.status === 'submitted') {
       if (project.allowEditSubmitted !== 1) throw new AppError('ALREADY_SUBMITTED');
-      const annotation = await recordAnswers(tx, a, caller.id, {
+      const annotation = await recordAnswers(tx, a, caller, {
         kind: 'edit',
         answers,
         activeMs: body.activeMs,
@@ -248,7 +270,7 @@ export async function submit(
     const current = await refreshLock(ctx, tx, project, a, now);
     if (current.status !== 'locked') {
       // The slot went to someone else: keep the answers as a draft, then tell the client.
-      await recordAnswers(tx, current, caller.id, { kind: 'draft', answers, activeMs: body.activeMs, now });
+      await recordAnswers(tx, current, caller, { kind: 'draft', answers, activeMs: body.activeMs, now });
       return { kind: 'lockLost' as const };
     }
     await tx
@@ -261,7 +283,7 @@ export async function submit(
       .set((eb) => ({ submittedCount: eb('submittedCount', '+', 1) }))
       .where('id', '=', a.itemId)
       .execute();
-    const annotation = await recordAnswers(tx, { ...current, status: 'submitted' }, caller.id, {
+    const annotation = await recordAnswers(tx, { ...current, status: 'submitted' }, caller, {
       kind: 'submit',
       answers,
       activeMs: body.activeMs,
@@ -277,6 +299,17 @@ export async function submit(
     );
   }
   return outcome.result;
+}
+
+/** The assignment with its item's data, which checking answers needs. */
+async function findAssignmentWithData(tx: Tx, assignmentId: number) {
+  return tx
+    .selectFrom('assignments as a')
+    .innerJoin('items as i', 'i.id', 'a.itemId')
+    .selectAll('a')
+    .select('i.data as itemData')
+    .where('a.id', '=', assignmentId)
+    .executeTakeFirstOrThrow();
 }
 
 function sameJson(stored: string, given: unknown): boolean {

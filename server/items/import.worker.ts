@@ -1,8 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import type SqliteDatabase from 'better-sqlite3';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import { openSqliteFile } from '../db/sqlite.ts';
+import { openSqliteFile, type SqliteConnection } from '../db/sqlite.ts';
 import { type OpenTransaction, openSqliteTransaction } from '../db/transaction.ts';
 import { AppError } from '../http/errors.ts';
 import { type ImportTarget, type RangeResult, SpoolInserter } from './import.writer.ts';
@@ -23,7 +20,7 @@ export type WorkerReply =
  * file runs beside pass one's decoding on the other core instead of after it. It keeps one
  * connection per database file and serves one import at a time.
  */
-const connections = new Map<string, { db: Kysely<Database>; sqlite: SqliteDatabase.Database }>();
+const connections = new Map<string, SqliteConnection>();
 let open: { txn: OpenTransaction; inserter: SpoolInserter } | undefined;
 let idleSince = 0;
 let idleMs = 0;
@@ -35,7 +32,7 @@ async function handle(req: WorkerRequest): Promise<WorkerReply> {
       if (open) throw new Error('an import is already open in this worker');
       let conn = connections.get(req.file);
       if (!conn) {
-        conn = openSqliteFile(req.file);
+        conn = openSqliteFile(req.file, 'each');
         // The commit of a large import would otherwise copy the whole WAL into the database
         // before answering; the worker checkpoints after it has answered instead.
         conn.sqlite.pragma('wal_autocheckpoint = 0');

@@ -44,11 +44,15 @@ export async function projectWithAccess(
     .executeTakeFirst();
   if (!row) throw notFound('project');
   const { memberRole, ...project } = row;
-  if (caller.role === 'admin' || caller.role === 'manager')
-    return { project, access: { manage: true, viewAll: true } };
+  return { project, access: accessOf(caller, memberRole) };
+}
+
+/** The access a caller's account role and project membership (or none) give; not found if none. */
+export function accessOf(caller: Caller, memberRole: string | null): ProjectAccess {
+  if (caller.role === 'admin' || caller.role === 'manager') return { manage: true, viewAll: true };
   if (!memberRole) throw notFound('project');
   const manage = memberRole === 'manager' || memberRole === 'admin';
-  return { project, access: { manage, viewAll: manage || memberRole === 'reviewer' } };
+  return { manage, viewAll: manage || memberRole === 'reviewer' };
 }
 
 export async function requireManage(db: Tx, caller: Caller, projectId: number): Promise<void> {

@@ -114,10 +114,10 @@ export async function findClaimable(
   projectId: number,
   userId: number,
   order: 'sequential' | 'random',
-): Promise<{ id: number } | undefined> {
+): Promise<ItemRow | undefined> {
   let q = tx
     .selectFrom('items as i')
-    .select('i.id')
+    .selectAll('i')
     .where('i.projectId', '=', projectId)
     // A literal, not a parameter: the planners use the partial "open items" indexes only then.
     .where(sql<boolean>`i.slots_left > 0`)

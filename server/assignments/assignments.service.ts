@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { DraftBody, SkipBody, SubmitBody, Work } from '../../core/api/assignments.ts';
 import { type InterfaceDefinition, migrateInterface, validateAnswers } from '../../core/interface/index.ts';
-import { projectWithAccess } from '../access.ts';
+import { accessOf, projectWithAccess } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { lockKey, type Tx, writeTransaction } from '../db/transaction.ts';
 import { AppError, notFound } from '../http/errors.ts';
@@ -13,6 +13,7 @@ import {
   findAnnotationByAssignment,
   findAssignment,
   findClaimable,
+  type ItemRow,
   toAnnotation,
   toAssignment,
   toItem,
@@ -20,9 +21,13 @@ import {
 
 type WorkOut = z.input<typeof Work>;
 
-/** The item and annotation of an assignment; `fresh`: just created, so it has no annotation yet. */
-export async function loadWork(tx: Tx, a: AssignmentRow, fresh = false): Promise<WorkOut> {
-  const item = await tx.selectFrom('items').selectAll().where('id', '=', a.itemId).executeTakeFirstOrThrow();
+/**
+ * The item and annotation of an assignment. `known`: the item row, when the caller has it;
+ * `fresh`: the assignment was just created, so it has no annotation yet.
+ */
+export async function loadWork(tx: Tx, a: AssignmentRow, known?: ItemRow, fresh = false): Promise<WorkOut> {
+  const item =
+    known ?? (await tx.selectFrom('items').selectAll().where('id', '=', a.itemId).executeTakeFirstOrThrow());
   const annotation = fresh ? undefined : await findAnnotationByAssignment(tx, a.id);
   return {
     item: toItem(item),
@@ -35,11 +40,25 @@ async function requireProject(ctx: AppContext, caller: Caller, projectId: number
   return (await projectWithAccess(ctx.store.db, caller, projectId)).project;
 }
 
-/** The caller's own assignment, or not found: ids of other people's work reveal nothing. */
+/**
+ * The project of the caller's own assignment, or not found: ids of other people's work reveal
+ * nothing. Access is checked as for the project (a member removed since cannot go on).
+ */
 async function ownAssignment(ctx: AppContext, caller: Caller, assignmentId: number) {
-  const a = await findAssignment(ctx.store.db, assignmentId);
-  if (!a || a.userId !== caller.id) throw notFound('assignment');
-  const project = await requireProject(ctx, caller, a.projectId);
+  const row = await ctx.store.db
+    .selectFrom('assignments as a')
+    .innerJoin('projects as p', 'p.id', 'a.projectId')
+    .leftJoin('projectMembers as m', (join) =>
+      join.onRef('m.projectId', '=', 'p.id').on('m.userId', '=', caller.id),
+    )
+    .selectAll('p')
+    .select('m.role as memberRole')
+    .where('a.id', '=', assignmentId)
+    .where('a.userId', '=', caller.id)
+    .executeTakeFirst();
+  if (!row) throw notFound('assignment');
+  const { memberRole, ...project } = row;
+  accessOf(caller, memberRole);
   return { project, iface: interfaceOf(project) };
 }
 
@@ -97,7 +116,7 @@ export async function assignNextItem(
     if (!assignment)
       throw new Error(`item ${candidate.id} had no free slot inside its own claim transaction`);
     // A revived lock (created before now) may carry a draft from before it expired.
-    return loadWork(tx, assignment, assignment.createdAt === now);
+    return loadWork(tx, assignment, candidate, assignment.createdAt === now);
   });
 }
 
@@ -165,9 +184,16 @@ function checkAnswers(
  * guards against anyone expiring it meanwhile); otherwise overdue locks are brought up to date
  * and an expired one tries to take its slot back.
  */
-async function refreshLock(ctx: AppContext, tx: Tx, project: ProjectRow, a: AssignmentRow, now: number) {
+async function refreshLock(
+  ctx: AppContext,
+  tx: Tx,
+  project: ProjectRow,
+  a: AssignmentRow,
+  now: number,
+  opts: { swept?: boolean } = {},
+) {
   const lockExpiresAt = now + project.lockTtlSeconds * 1000;
-  await expireLocks(ctx.store, tx, project.id, project.overlap, now);
+  if (!opts.swept) await expireLocks(ctx.store, tx, project.id, project.overlap, now);
   if (a.status === 'locked' && a.lockExpiresAt !== null && a.lockExpiresAt > now) {
     const renewed = await tx
       .updateTable('assignments')
@@ -204,7 +230,7 @@ export async function saveDraft(
   return writeTransaction(ctx.store, async (tx) => {
     await lockKey(ctx.store, tx, project.id, caller.id);
     const now = Date.now();
-    const { itemData, ...a } = await findAssignmentWithData(tx, assignmentId);
+    const { itemData, replayAnswers: _, ...a } = await findAssignmentWithData(tx, assignmentId);
     const answers = checkAnswers(iface, body.answers, JSON.parse(itemData), true);
     if (a.status === 'skipped')
       throw new AppError('ASSIGNMENT_CLOSED', 'You skipped this item; it can no longer be edited.');
@@ -241,13 +267,16 @@ export async function submit(
   const outcome = await writeTransaction(ctx.store, async (tx) => {
     await lockKey(ctx.store, tx, project.id, caller.id);
     const now = Date.now();
-    const { itemData, ...a } = await findAssignmentWithData(tx, assignmentId);
+    const { itemData, replayAnswers, ...a } = await findAssignmentWithData(
+      tx,
+      assignmentId,
+      body.idempotencyKey,
+    );
     const data = JSON.parse(itemData) as Record<string, unknown>;
-    const replay = await findReplay(tx, assignmentId, body.idempotencyKey);
-    if (replay) {
+    if (replayAnswers !== null) {
       // The key's revision holds the answers as normalised on first submit; compare like with like.
       const given = validateAnswers(iface, body.answers, data, { partial: false });
-      if (!given.ok || !sameJson(replay.answers, given.value)) {
+      if (!given.ok || !sameJson(replayAnswers, given.value)) {
         throw new AppError('IDEMPOTENCY_MISMATCH');
       }
       const annotation = (await findAnnotationByAssignment(tx, assignmentId))!;
@@ -267,17 +296,20 @@ export async function submit(
       });
       return { kind: 'done' as const, result: { created: true, annotation } };
     }
-    const current = await refreshLock(ctx, tx, project, a, now);
-    if (current.status !== 'locked') {
-      // The slot went to someone else: keep the answers as a draft, then tell the client.
-      await recordAnswers(tx, current, caller, { kind: 'draft', answers, activeMs: body.activeMs, now });
-      return { kind: 'lockLost' as const };
+    await expireLocks(ctx.store, tx, project.id, project.overlap, now);
+    // A lock still running is submitted at once; the status condition guards against anyone
+    // expiring it meanwhile. Otherwise (or if it did not hold) the lock is brought up to date first.
+    let current: AssignmentRow = a;
+    const live = a.status === 'locked' && a.lockExpiresAt !== null && a.lockExpiresAt > now;
+    if (!(live && (await submitLocked(tx, a.id, now)))) {
+      current = await refreshLock(ctx, tx, project, a, now, { swept: true });
+      if (current.status !== 'locked') {
+        // The slot went to someone else: keep the answers as a draft, then tell the client.
+        await recordAnswers(tx, current, caller, { kind: 'draft', answers, activeMs: body.activeMs, now });
+        return { kind: 'lockLost' as const };
+      }
+      await submitLocked(tx, a.id, now);
     }
-    await tx
-      .updateTable('assignments')
-      .set({ status: 'submitted', lockExpiresAt: null, updatedAt: now })
-      .where('id', '=', a.id)
-      .execute();
     await tx
       .updateTable('items')
       .set((eb) => ({ submittedCount: eb('submittedCount', '+', 1) }))
@@ -301,13 +333,31 @@ export async function submit(
   return outcome.result;
 }
 
-/** The assignment with its item's data, which checking answers needs. */
-async function findAssignmentWithData(tx: Tx, assignmentId: number) {
+/** Marks a live lock submitted; false if the assignment is no longer locked. */
+async function submitLocked(tx: Tx, assignmentId: number, now: number): Promise<boolean> {
+  const done = await tx
+    .updateTable('assignments')
+    .set({ status: 'submitted', lockExpiresAt: null, updatedAt: now })
+    .where('id', '=', assignmentId)
+    .where('status', '=', 'locked')
+    .executeTakeFirst();
+  return done.numUpdatedRows > 0n;
+}
+
+/**
+ * The assignment with its item's data, which checking answers needs, and (given an idempotency
+ * key) the answers of the revision an earlier submit with that key wrote, if any.
+ */
+async function findAssignmentWithData(tx: Tx, assignmentId: number, key?: string) {
   return tx
     .selectFrom('assignments as a')
     .innerJoin('items as i', 'i.id', 'a.itemId')
+    .leftJoin('annotations as n', 'n.assignmentId', 'a.id')
+    .leftJoin('annotationRevisions as r', (join) =>
+      join.onRef('r.annotationId', '=', 'n.id').on('r.idempotencyKey', '=', key ?? null),
+    )
     .selectAll('a')
-    .select('i.data as itemData')
+    .select(['i.data as itemData', 'r.answers as replayAnswers'])
     .where('a.id', '=', assignmentId)
     .executeTakeFirstOrThrow();
 }
@@ -324,16 +374,6 @@ function sameJson(stored: string, given: unknown): boolean {
           )
         : v;
   return JSON.stringify(canon(JSON.parse(stored))) === JSON.stringify(canon(given));
-}
-
-async function findReplay(tx: Tx, assignmentId: number, key: string) {
-  return tx
-    .selectFrom('annotationRevisions as r')
-    .innerJoin('annotations as n', 'n.id', 'r.annotationId')
-    .select(['r.answers'])
-    .where('n.assignmentId', '=', assignmentId)
-    .where('r.idempotencyKey', '=', key)
-    .executeTakeFirst();
 }
 
 export async function skip(

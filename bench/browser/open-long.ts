@@ -83,8 +83,10 @@ export async function measureOpenLong(
 function renderedAt(page: Page, spans: number): Promise<number> {
   // No named functions inside: tsx would wrap them in a helper the page does not have.
   return page.evaluate(async (n) => {
+    const deadline = performance.now() + 30_000;
     for (;;) {
       await new Promise((r) => requestAnimationFrame(r));
+      if (performance.now() > deadline) throw new Error('the long item did not show its spans within 30 s');
       const text = document.querySelector('[data-testid="span-text"]');
       const list = document.querySelector(`.span-list ul[aria-label$="(${n})"]`);
       if (text?.querySelector('.seg:not(.placeholder) .marked') && list?.querySelector('.span-chip')) break;

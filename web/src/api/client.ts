@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { RouteDef } from '../../../core/api/route.ts';
-import { type Routes, routes } from '../../../core/api/routes.ts';
+import type { Routes } from '../../../core/api/routes.ts';
+import { type RouteAddress, routeTable } from './route-table.ts';
 
 type In<S> = S extends z.ZodType ? z.input<S> : undefined;
 type Out<R extends RouteDef> = R['response'] extends z.ZodType ? z.output<R['response']> : null;
@@ -33,7 +34,7 @@ export const setCsrfToken = (token: string): void => {
 export const getCsrfToken = (): string => csrfToken;
 
 export function urlFor(
-  def: RouteDef,
+  def: RouteAddress,
   params?: Record<string, unknown>,
   query?: Record<string, unknown>,
 ): string {
@@ -48,13 +49,14 @@ export function urlFor(
 
 /**
  * Calls one operation of the shared contract: the path, method and shapes come from
- * core/api/routes.ts, so the browser and the server cannot disagree about them.
+ * core/api/routes.ts (the path and method through route-table.ts), so the browser and the server
+ * cannot disagree about them.
  */
 export async function call<K extends keyof Routes>(
   op: K,
   input: CallInput<Routes[K]> = {},
 ): Promise<Out<Routes[K]> | null> {
-  const def = routes[op] as RouteDef;
+  const def = routeTable[op];
   const headers: Record<string, string> = { accept: 'application/json' };
   if (def.method !== 'GET') headers['x-csrf-token'] = csrfToken;
   let body: string | undefined;

@@ -1,57 +1,76 @@
-import { lazy, type ReactNode, Suspense } from 'react';
+import type { ReactNode } from 'react';
 import { SignIn } from '../pages/SignIn.tsx';
 import { Layout } from '../ui/Layout.tsx';
+import { LazyScreen, type ScreenChunk, screenChunk } from './lazy-screen.tsx';
 import { match, useLocation } from './router.tsx';
 import { useSession } from './session.tsx';
 
 // Each screen is its own chunk: the annotation view loads none of the console's code.
-const Annotate = lazy(() => import('../pages/Annotate.tsx').then((m) => ({ default: m.Annotate })));
-const ItemDetailPage = lazy(() =>
-  import('../pages/ItemDetail.tsx').then((m) => ({ default: m.ItemDetailPage })),
-);
-const MyWork = lazy(() => import('../pages/MyWork.tsx').then((m) => ({ default: m.MyWork })));
-const NotFound = lazy(() => import('../pages/NotFound.tsx').then((m) => ({ default: m.NotFound })));
-const Profile = lazy(() => import('../pages/Profile.tsx').then((m) => ({ default: m.Profile })));
-const ProjectPage = lazy(() => import('../pages/Project.tsx').then((m) => ({ default: m.ProjectPage })));
-const ProjectNew = lazy(() => import('../pages/ProjectNew.tsx').then((m) => ({ default: m.ProjectNew })));
-const Projects = lazy(() => import('../pages/Projects.tsx').then((m) => ({ default: m.Projects })));
-const Users = lazy(() => import('../pages/Users.tsx').then((m) => ({ default: m.Users })));
+const Annotate = screenChunk(() => import('../pages/Annotate.tsx').then((m) => m.Annotate));
+const ItemDetailPage = screenChunk(() => import('../pages/ItemDetail.tsx').then((m) => m.ItemDetailPage));
+const MyWork = screenChunk(() => import('../pages/MyWork.tsx').then((m) => m.MyWork));
+const NotFound = screenChunk(() => import('../pages/NotFound.tsx').then((m) => m.NotFound));
+const Profile = screenChunk(() => import('../pages/Profile.tsx').then((m) => m.Profile));
+const ProjectPage = screenChunk(() => import('../pages/Project.tsx').then((m) => m.ProjectPage));
+const ProjectNew = screenChunk(() => import('../pages/ProjectNew.tsx').then((m) => m.ProjectNew));
+const Projects = screenChunk(() => import('../pages/Projects.tsx').then((m) => m.Projects));
+const Users = screenChunk(() => import('../pages/Users.tsx').then((m) => m.Users));
 
-type Screen = { pattern: string; render: (p: Record<string, string>) => ReactNode; bare?: boolean };
+type Params = Record<string, string>;
+type Screen = {
+  pattern: string;
+  /** Starts fetching the screen's chunk. */
+  preload: () => Promise<void>;
+  render: (p: Params) => ReactNode;
+  bare?: boolean;
+};
+
+function screen<P extends object>(
+  pattern: string,
+  chunk: ScreenChunk<P>,
+  props: (p: Params) => P,
+  opts: { bare?: boolean } = {},
+): Screen {
+  return {
+    pattern,
+    preload: chunk.preload,
+    render: (p) => <LazyScreen chunk={chunk} props={props(p)} />,
+    ...opts,
+  };
+}
 
 /** Every screen and its path. The annotation view is "bare": full-screen, without the top bar. */
 const screens: Screen[] = [
-  { pattern: '/', render: () => <Projects /> },
-  { pattern: '/projects/new', render: () => <ProjectNew /> },
-  {
-    pattern: '/projects/:projectId/annotate',
-    render: (p) => <Annotate projectId={Number(p.projectId)} />,
+  screen('/', Projects, () => ({})),
+  screen('/projects/new', ProjectNew, () => ({})),
+  screen('/projects/:projectId/annotate', Annotate, (p) => ({ projectId: Number(p.projectId) }), {
     bare: true,
-  },
-  { pattern: '/projects/:projectId/my-work', render: (p) => <MyWork projectId={Number(p.projectId)} /> },
-  {
-    pattern: '/projects/:projectId',
-    render: (p) => <ProjectPage projectId={Number(p.projectId)} tab="overview" />,
-  },
-  {
-    pattern: '/projects/:projectId/:tab',
-    render: (p) => <ProjectPage projectId={Number(p.projectId)} tab={p.tab ?? 'overview'} />,
-  },
-  { pattern: '/items/:itemId', render: (p) => <ItemDetailPage itemId={Number(p.itemId)} /> },
-  { pattern: '/users', render: () => <Users /> },
-  { pattern: '/profile', render: () => <Profile /> },
+  }),
+  screen('/projects/:projectId/my-work', MyWork, (p) => ({ projectId: Number(p.projectId) })),
+  screen('/projects/:projectId', ProjectPage, (p) => ({ projectId: Number(p.projectId), tab: 'overview' })),
+  screen('/projects/:projectId/:tab', ProjectPage, (p) => ({
+    projectId: Number(p.projectId),
+    tab: p.tab ?? 'overview',
+  })),
+  screen('/items/:itemId', ItemDetailPage, (p) => ({ itemId: Number(p.itemId) })),
+  screen('/users', Users, () => ({})),
+  screen('/profile', Profile, () => ({})),
 ];
+
+const screenAt = (path: string) =>
+  screens.map((s) => ({ s, params: match(s.pattern, path) })).find((m) => m.params !== null);
+
+/** Starts fetching the code of the screen at `path`, so it can show as soon as the session is known. */
+export function preloadScreen(path: string): void {
+  (screenAt(path)?.s.preload ?? NotFound.preload)().catch(() => undefined);
+}
 
 export function App() {
   const { user, loading } = useSession();
   const { path } = useLocation();
+  const found = screenAt(path);
   if (loading) return <p className="loading">Loading…</p>;
   if (!user) return <SignIn />;
-  const screen = screens.map((s) => ({ s, params: match(s.pattern, path) })).find((m) => m.params !== null);
-  const content = (
-    <Suspense fallback={<p className="loading">Loading…</p>}>
-      {screen ? screen.s.render(screen.params!) : <NotFound />}
-    </Suspense>
-  );
-  return screen?.s.bare ? content : <Layout>{content}</Layout>;
+  const content = found ? found.s.render(found.params!) : <LazyScreen chunk={NotFound} props={{}} />;
+  return found?.s.bare ? content : <Layout>{content}</Layout>;
 }

@@ -14,13 +14,18 @@ interface SessionState {
 
 const SessionContext = createContext<SessionState | null>(null);
 
-export function SessionProvider({ children }: { children: ReactNode }) {
+type Me = Awaited<ReturnType<typeof checkSession>>;
+/** Asks the server who is signed in; nobody is a 401, which `refresh` turns into no user. */
+export const checkSession = () => call('me');
+
+/** `first` is a session check already under way (main.tsx starts one before the first render). */
+export function SessionProvider({ children, first }: { children: ReactNode; first?: Promise<Me> }) {
   const [user, setUser] = useState<SessionUser | null>(null);
   const [loading, setLoading] = useState(true);
 
-  const refresh = useCallback(async () => {
+  const refresh = useCallback(async (pending?: Promise<Me>) => {
     try {
-      const me = await call('me');
+      const me = await (pending ?? checkSession());
       setCsrfToken(me?.csrfToken ?? '');
       setUser(me?.user ?? null);
     } catch (err) {
@@ -32,8 +37,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    refresh().catch(() => setLoading(false));
-  }, [refresh]);
+    refresh(first).catch(() => setLoading(false));
+  }, [refresh, first]);
 
   const signIn = useCallback(async (email: string, password: string) => {
     const s = await call('login', { body: { email, password } });

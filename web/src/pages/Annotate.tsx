@@ -27,18 +27,19 @@ export function Annotate({ projectId }: { projectId: number }) {
   useEffect(() => {
     let live = true;
     void (async () => {
-      try {
-        const p = await call('getProject', { params: { projectId } });
-        if (!live || !p) return;
-        setProject(p);
-        if (opened === undefined) await start();
-        else {
-          const work = await call('getAssignment', { params: { assignmentId: opened } });
-          if (live && work) setState({ kind: 'work', work });
-        }
-      } catch (error) {
-        if (live) setState({ kind: 'failed', error });
-      }
+      // The project and the work are fetched side by side; a failure of either wins once both are in.
+      const [p, w] = await Promise.allSettled([
+        call('getProject', { params: { projectId } }),
+        opened === undefined
+          ? start()
+          : call('getAssignment', { params: { assignmentId: opened } }).then((work) => {
+              if (live && work) setState({ kind: 'work', work });
+            }),
+      ]);
+      if (!live) return;
+      if (p.status === 'fulfilled' && p.value) setProject(p.value);
+      const failed = p.status === 'rejected' ? p : w.status === 'rejected' ? w : undefined;
+      if (failed) setState({ kind: 'failed', error: failed.reason });
     })();
     return () => {
       live = false;

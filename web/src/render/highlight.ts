@@ -1,5 +1,5 @@
 import hljs from 'highlight.js/lib/common';
-import { escapeHtml } from './math.ts';
+import { escapeHtml } from './escape.ts';
 
 /** Longer code is shown unhighlighted: highlighting is the slow part of rendering a big item. */
 const MAX_HIGHLIGHT = 100_000;

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToHtml } from './markdown.ts';
+import { renderCode } from './highlight.ts';
+import { markdownToHtml as render } from './markdown.ts';
 import { renderMath } from './math.ts';
 import { renameHandlers } from './sanitize.ts';
+
+const markdownToHtml = (src: string) => render(src, { math: renderMath, code: renderCode });
 
 /**
  * The Markdown stage in node. Its output still passes through DOMPurify (sanitize.ts, tested in
@@ -61,6 +64,13 @@ describe('markdown rendering', () => {
     expect(html).toContain('hljs-keyword');
     expect(html).not.toContain('<script>');
     expect(markdownToHtml('```"><img src=x onerror=alert(1)>\nx\n```')).not.toMatch(/<img/);
+  });
+
+  it('shows maths as TeX and code unhighlighted when their renderers are not loaded', () => {
+    const html = render('Area $\\pi r^2$.\n\n```js\nconst s = "<b>";\n```');
+    expect(html).toContain('<code>\\pi r^2</code>');
+    expect(html).toContain('<pre><code class="hljs">const s = &#34;&#60;b&#62;&#34;;</code></pre>');
+    expect(html).not.toContain('katex');
   });
 
   it('renames inline event handlers before parsing', () => {

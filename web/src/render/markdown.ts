@@ -1,6 +1,5 @@
 import { Marked, type TokenizerAndRendererExtension, type Tokens } from 'marked';
-import { renderCode } from './highlight.ts';
-import { escapeHtml, renderMath } from './math.ts';
+import { escapeHtml } from './escape.ts';
 import { safeLinkHref } from './url-policy.ts';
 
 /**
@@ -8,6 +7,23 @@ import { safeLinkHref } from './url-policy.ts';
  * (KaTeX), fenced code highlighted. The output is NOT yet safe: raw HTML in the source passes
  * through, and sanitize.ts must run over it before it reaches the page (renderRichText does both).
  */
+
+/**
+ * The renderers for maths (math.ts, KaTeX) and code (highlight.ts, highlight.js), passed in by
+ * the caller: they are most of the rendering code, so rich-text.ts loads them only for a text that
+ * has maths or code. Without one, maths shows as its TeX source and code unhighlighted.
+ */
+export interface Renderers {
+  math?: (tex: string, displayMode: boolean) => string;
+  code?: (code: string, lang: string | undefined) => string;
+}
+
+/** The renderers of the markdownToHtml call in progress (marked's extensions cannot take them). */
+let current: Renderers = {};
+const math = (tex: string, displayMode: boolean) =>
+  current.math ? current.math(tex, displayMode) : `<code>${escapeHtml(tex)}</code>`;
+const code = (text: string, lang: string | undefined) =>
+  current.code ? current.code(text, lang) : `<pre><code class="hljs">${escapeHtml(text)}</code></pre>\n`;
 
 const blockMath: TokenizerAndRendererExtension = {
   name: 'blockMath',
@@ -17,7 +33,7 @@ const blockMath: TokenizerAndRendererExtension = {
     const m = /^ {0,3}\$\$([\s\S]+?)\$\$[ \t]*(?:\n+|$)/.exec(src);
     return m ? { type: 'blockMath', raw: m[0], text: (m[1] ?? '').trim() } : undefined;
   },
-  renderer: (token) => `<div class="math-display">${renderMath(String(token.text), true)}</div>\n`,
+  renderer: (token) => `<div class="math-display">${math(String(token.text), true)}</div>\n`,
 };
 
 const inlineMath: TokenizerAndRendererExtension = {
@@ -32,7 +48,7 @@ const inlineMath: TokenizerAndRendererExtension = {
     if (!m || /^\s/.test(m[1] ?? '')) return undefined;
     return { type: 'inlineMath', raw: m[0], text: m[1], display: false };
   },
-  renderer: (token) => renderMath(String(token.text), token.display === true),
+  renderer: (token) => math(String(token.text), token.display === true),
 };
 
 const marked = new Marked({
@@ -41,7 +57,7 @@ const marked = new Marked({
   async: false,
   extensions: [blockMath, inlineMath],
   renderer: {
-    code: ({ text, lang }: Tokens.Code) => renderCode(text, lang),
+    code: ({ text, lang }: Tokens.Code) => code(text, lang),
     link(this: { parser: { parseInline(t: Tokens.Link['tokens']): string } }, token: Tokens.Link) {
       const inner = this.parser.parseInline(token.tokens);
       const href = safeLinkHref(decodeEntities(token.href));
@@ -52,9 +68,14 @@ const marked = new Marked({
   },
 });
 
-/** Markdown (with maths and code) to unsanitised HTML. */
-export function markdownToHtml(src: string): string {
-  return marked.parse(src, { async: false });
+/** Markdown (with maths and code, given their renderers) to unsanitised HTML. */
+export function markdownToHtml(src: string, renderers: Renderers = {}): string {
+  current = renderers;
+  try {
+    return marked.parse(src, { async: false });
+  } finally {
+    current = {};
+  }
 }
 
 /** Numeric and a few named entities, so `javascript&#58;` is judged as the browser would read it. */

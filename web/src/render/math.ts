@@ -1,4 +1,6 @@
+import 'katex/dist/katex.min.css';
 import katex from 'katex';
+import { escapeHtml } from './escape.ts';
 
 /** Longer TeX than this is shown as source: KaTeX's cost grows with input, and no formula needs it. */
 const MAX_TEX = 10_000;
@@ -18,8 +20,4 @@ export function renderMath(tex: string, displayMode: boolean): string {
     maxSize: 50,
     output: 'htmlAndMathml',
   });
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -54,8 +54,12 @@ describe.skipIf(!haveChromium)('sanitised rendering in Chromium', () => {
   /** Renders `src` into the live page, waits for anything it might trigger, returns the HTML. */
   async function render(src: string): Promise<{ html: string; pwned: string[] }> {
     return page.evaluate(async (s) => {
-      const w = window as unknown as { Render: { renderRichText(s: string): string }; pwned: string[] };
+      const w = window as unknown as {
+        Render: { prepareRichText(s: string): Promise<void>; renderRichText(s: string): string };
+        pwned: string[];
+      };
       const out = document.getElementById('out')!;
+      await w.Render.prepareRichText(s);
       out.innerHTML = w.Render.renderRichText(s);
       await new Promise((r) => setTimeout(r, 50));
       for (const a of Array.from(out.querySelectorAll('a')))

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { validateAnswers } from '../../../core/interface/index.ts';
 import { Link } from '../app/router.tsx';
 import { AnnotationForm, spanFields } from '../editors/AnnotationForm.tsx';
 import { KeyHint } from '../editors/KeyHint.tsx';
@@ -35,6 +34,16 @@ export interface AnnotationViewProps {
 
 const DEAD_ENDS = new Set(['LOCK_EXPIRED', 'ALREADY_SUBMITTED', 'ASSIGNMENT_CLOSED']);
 
+/**
+ * Answer checking (core/interface with its zod schemas, about a fifth of the view's code) is only
+ * needed at submit, so it is fetched once the item is on screen and the browser is idle.
+ */
+const loadAnswerChecks = () => import('../../../core/interface/answers.ts');
+const whenIdle = (fn: () => void) =>
+  typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(fn, { timeout: 2000 })
+    : setTimeout(fn, 200);
+
 /** The focused annotation screen: guidelines, the item, the questions, keyboard first. */
 export function AnnotationView(props: AnnotationViewProps) {
   const { project, work, mode } = props;
@@ -60,6 +69,10 @@ export function AnnotationView(props: AnnotationViewProps) {
     target?.focus({ preventScroll: true });
   }, []);
 
+  useEffect(() => {
+    whenIdle(() => void loadAnswerChecks().catch(() => undefined));
+  }, []);
+
   // Answers restored from this browser go to the server as soon as the view opens.
   useEffect(() => {
     if (restored.source === 'local' && mode !== 'view') change(restored.answers);
@@ -77,7 +90,12 @@ export function AnnotationView(props: AnnotationViewProps) {
 
   const submit = async () => {
     if (readOnly) return;
-    const checked = validateAnswers(iface, answers.current(), data, { partial: false });
+    // Without the checks (their chunk could not be fetched) the answers go as they are: the server
+    // checks them too, and its refusal is shown as a sentence.
+    const checks = await loadAnswerChecks().catch(() => undefined);
+    const checked = checks
+      ? checks.validateAnswers(iface, answers.current(), data, { partial: false })
+      : { ok: true as const, value: answers.current() };
     if (!checked.ok) {
       const byQuestion: Record<string, string[]> = {};
       for (const e of checked.errors) {

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { routes } from '../../../../core/api/routes.ts';
 import { urlFor } from '../../api/client.ts';
+import { routeTable } from '../../api/route-table.ts';
 import { Field } from '../Field.tsx';
 
 /** A plain download link: the session cookie authenticates GETs, and the browser streams to disk. */
 export function ExportTab({ projectId, name }: { projectId: number; name: string }) {
   const [format, setFormat] = useState<'jsonl'>('jsonl');
-  const href = urlFor(routes.exportItems, { projectId }, { format });
+  const href = urlFor(routeTable.exportItems, { projectId }, { format });
   const file = `${name.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '') || 'project'}-${projectId}.${format}`;
   return (
     <section className="stack" aria-labelledby="export-title">

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ImportResult } from '../../../../core/api/items.ts';
-import { routes } from '../../../../core/api/routes.ts';
 import { ApiError, getCsrfToken, urlFor } from '../../api/client.ts';
+import { routeTable } from '../../api/route-table.ts';
 
 export type ImportOutcome = z.output<typeof ImportResult>;
 export type ImportFormat = 'jsonl' | 'csv';
@@ -29,7 +29,7 @@ export function uploadItems(
   },
 ): Promise<ImportOutcome> {
   const url = urlFor(
-    routes.importItems,
+    routeTable.importItems,
     { projectId },
     { format: opts.format, skipInvalid: String(opts.skipInvalid) },
   );

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, useEffect, useRef, useState } from 'react';
 import type { SpanAnswer } from '../../../../core/interface/index.ts';
 import { snap, type TextIndex } from './kernels.ts';
 
@@ -29,9 +29,10 @@ function excerpt(index: TextIndex, s: SpanAnswer): string {
 /**
  * The spans of a question as a list of chips, windowed by scroll position (rows have a fixed
  * height in em) so 2,000 spans cost a screenful of DOM. The list is one Tab stop; arrows move,
- * Delete removes, a label letter relabels, Esc returns to the text.
+ * Delete removes, a label letter relabels, Esc returns to the text. Memoised: moving the caret in
+ * the text does not re-render the list.
  */
-export function SpanList(p: SpanListProps) {
+export const SpanList = memo(function SpanList(p: SpanListProps) {
   const box = useRef<HTMLDivElement>(null);
   const [scroll, setScroll] = useState({ top: 0, height: 400, rowPx: 42 });
   const [focusAt, setFocusAt] = useState<number | undefined>();
@@ -148,4 +149,4 @@ export function SpanList(p: SpanListProps) {
       </ul>
     </div>
   );
-}
+});

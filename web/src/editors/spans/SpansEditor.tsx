@@ -1,4 +1,12 @@
-import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { SpanAnswer, SpansQuestion } from '../../../../core/interface/index.ts';
 import type { EditorProps } from '../Question.tsx';
 import { clickedPoint, selectedRange } from './dom.ts';
@@ -45,7 +53,6 @@ export function SpansEditor(props: EditorProps<SpansQuestion, SpanAnswer[]> & { 
   const { visible, heights } = useVisibleSegments(textRef, segments.length);
   const [tool, setTool] = useState(initialSpanTool);
   const toolRef = useRef(tool);
-  const [focused, setFocused] = useState(false);
   const [activeKey, setActiveKey] = useState<string | undefined>();
   const [status, setStatus] = useState('');
   const keyOf = (s: SpanAnswer) => `${s.start}-${s.end}-${s.label}`;
@@ -83,18 +90,36 @@ export function SpansEditor(props: EditorProps<SpansQuestion, SpanAnswer[]> & { 
     setActiveKey(undefined);
     commit(removeSpan(spans, i), `Removed ${s.label} ${quote(s)}.`);
   };
+  // The list's callbacks stay the same functions and call the latest handlers, so the (memoised)
+  // list re-renders for its own props only, not for every caret move or focus change.
+  const handlers = useRef({ remove, relabel, activate: (_: number) => {} });
+  useLayoutEffect(() => {
+    handlers.current = { remove, relabel, activate: (i) => setActiveKey(keyOf(spans[i]!)) };
+  });
+  const listActions = useMemo(
+    () => ({
+      onActivate: (i: number) => handlers.current.activate(i),
+      onDelete: (i: number) => handlers.current.remove(i),
+      onRelabel: (i: number, label: string) => handlers.current.relabel(i, label),
+      onLeave: () => textRef.current?.focus(),
+    }),
+    [],
+  );
   const pick = (label: string) => {
     if (selectionOf(toolRef.current)) dispatch({ type: 'label', label });
     else if (activeIndex !== undefined) relabel(activeIndex, label);
     else setStatus('Select some text first, then choose a label.');
   };
 
-  // Keep the keyboard caret in view as it moves through a long text.
+  // Keep the keyboard caret in view as it moves through a long text, and when the text takes focus.
+  // The caret is always in the DOM and shown by CSS while the text has focus, so focusing the text
+  // re-renders nothing (on a long item that is a segment of pieces and the chip list).
   const caret = caretOf(tool);
+  const scrollToCaret = () => textRef.current?.querySelector('.caret')?.scrollIntoView({ block: 'nearest' });
   // biome-ignore lint/correctness/useExhaustiveDependencies: the caret moving is what triggers the scroll
   useEffect(() => {
-    if (focused) textRef.current?.querySelector('.caret')?.scrollIntoView({ block: 'nearest' });
-  }, [caret, focused]);
+    if (document.activeElement === textRef.current) scrollToCaret();
+  }, [caret]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const mod = e.ctrlKey || e.altKey || e.metaKey;
@@ -167,7 +192,7 @@ export function SpansEditor(props: EditorProps<SpansQuestion, SpanAnswer[]> & { 
         visible={visible}
         heights={heights}
         selection={selection}
-        caret={focused && !selection ? caret : undefined}
+        caret={readOnly || selection ? undefined : caret}
         active={activeIndex}
         containerRef={textRef}
         interactive={
@@ -184,8 +209,7 @@ export function SpansEditor(props: EditorProps<SpansQuestion, SpanAnswer[]> & { 
                 onMouseDown: (e) =>
                   e.button === 0 && dispatch({ type: 'pointerDown', at: caretOf(toolRef.current) }),
                 onMouseUp,
-                onFocus: () => setFocused(true),
-                onBlur: () => setFocused(false),
+                onFocus: scrollToCaret,
               }
         }
       />
@@ -200,10 +224,7 @@ export function SpansEditor(props: EditorProps<SpansQuestion, SpanAnswer[]> & { 
         colorOf={colorOf}
         active={activeIndex}
         readOnly={readOnly}
-        onActivate={(i) => setActiveKey(keyOf(spans[i]!))}
-        onDelete={remove}
-        onRelabel={relabel}
-        onLeave={() => textRef.current?.focus()}
+        {...listActions}
       />
     </div>
   );

@@ -62,6 +62,19 @@ describe('offset conversion', () => {
       }),
     );
   });
+
+  it('builds the same tables for plain ASCII by its shortcut as the general way does', () => {
+    const ascii = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '\n', '\t', '.', '\0', '\x7f', '\r') });
+    fc.assert(
+      fc.property(ascii, (text) => {
+        const index = indexText(text);
+        const starts = Array.from({ length: text.length + 1 }, (_, i) => i);
+        expect([...index.starts]).toEqual(starts);
+        expect(index.length).toBe(codePointLength(text));
+        expect([...index.boundaries]).toEqual([...graphemeBoundaries(text)].sort((a, b) => a - b));
+      }),
+    );
+  });
 });
 
 describe('grapheme snapping', () => {

@@ -1,4 +1,6 @@
-import { compareSpans, type SpanAnswer } from '../../../../core/interface/index.ts';
+// Not from index.ts: that loads the zod schemas of the whole interface model, which the annotation
+// view needs only at submit (AnnotationView loads them then).
+import { compareSpans, type SpanAnswer } from '../../../../core/interface/questions/spans-check.ts';
 
 /** Span list edits as values: the new sorted list, or a sentence saying why not. */
 export type SpanEdit = { ok: true; spans: SpanAnswer[]; index: number } | { ok: false; message: string };

@@ -12,7 +12,7 @@ export function useVisibleSegments(root: RefObject<HTMLElement | null>, count: n
   useEffect(() => {
     const el = root.current;
     heights.current.clear();
-    setVisible(range(Math.min(count, initial)));
+    setVisible((prev) => keepIfSame(prev, range(Math.min(count, initial))));
     if (!el || typeof IntersectionObserver === 'undefined') {
       setVisible(range(count));
       return;
@@ -29,7 +29,7 @@ export function useVisibleSegments(root: RefObject<HTMLElement | null>, count: n
               next.delete(i);
             }
           }
-          return next;
+          return keepIfSame(prev, next);
         });
       },
       // Render a screen or two beyond the edges so scrolling never shows an empty block.
@@ -43,3 +43,7 @@ export function useVisibleSegments(root: RefObject<HTMLElement | null>, count: n
 }
 
 const range = (n: number) => new Set(Array.from({ length: n }, (_, i) => i));
+
+/** `prev` when `next` holds the same segments: an unchanged set must not re-render the text. */
+const keepIfSame = (prev: ReadonlySet<number>, next: ReadonlySet<number>) =>
+  prev.size === next.size && [...next].every((i) => prev.has(i)) ? prev : next;

@@ -1,5 +1,5 @@
 import type { TextQuestion } from '../../../../core/interface/index.ts';
-import { codePointLength } from '../../../../core/interface/index.ts';
+import { codePointLength } from '../../../../core/interface/offsets.ts';
 import type { EditorProps } from '../Question.tsx';
 
 /** Free text: a single line or a text area (Ctrl/⌘+Enter submits from it). */

@@ -54,8 +54,6 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   });
   app.addHook('onSend', async (_req, reply) => {
     reply.headers(SECURITY_HEADERS);
-    // SQLite group commit: no reply leaves before the writes made ahead of it are on disk.
-    if (ctx.store.kind === 'sqlite') await ctx.store.flush();
   });
   app.setErrorHandler((err, req, reply) => {
     const e = toAppError(err);

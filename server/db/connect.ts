@@ -17,8 +17,6 @@ export type Store =
       sqlite: SqliteDatabase.Database;
       /** The database file, for the import worker's own connection. */
       file: string;
-      /** Resolves once every write made so far is on disk: the server awaits it before each reply. */
-      flush(): Promise<void>;
       /** Runs `fn` when the store closes, before the connection does (e.g. to stop a worker). */
       onClose(fn: () => Promise<void>): void;
       close(): Promise<void>;
@@ -51,14 +49,13 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
 function openSqlite(dataDir: string): Store {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(dataDir, 'verity.db');
-  const { db, sqlite, flush } = openSqliteFile(file);
+  const { db, sqlite } = openSqliteFile(file);
   const closers: (() => Promise<void>)[] = [];
   return {
     kind: 'sqlite',
     db,
     sqlite,
     file,
-    flush,
     onClose: (fn) => closers.push(fn),
     close: async () => {
       for (const fn of closers.splice(0)) await fn();

@@ -32,7 +32,7 @@ async function handle(req: WorkerRequest): Promise<WorkerReply> {
       if (open) throw new Error('an import is already open in this worker');
       let conn = connections.get(req.file);
       if (!conn) {
-        conn = openSqliteFile(req.file, 'each');
+        conn = openSqliteFile(req.file);
         // The commit of a large import would otherwise copy the whole WAL into the database
         // before answering; the worker checkpoints after it has answered instead.
         conn.sqlite.pragma('wal_autocheckpoint = 0');

@@ -1,0 +1,216 @@
+/**
+ * The export's line format: one line per item, with every annotation,
+ *
+ *   {"id":1,"externalId":"a","data":{…},"meta":{…},"priority":0,"annotations":[{…},…]}
+ *
+ * The stores write each item's head and each annotation's opening (export.queries.ts); this adds
+ * the times and puts the lines together.
+ */
+
+/** An item's id and its line up to the annotations' opening bracket. */
+export type ItemRow = [id: number, head: string];
+
+/** An annotation's item, its text up to `"createdAt":`, and its times. */
+export type AnnotationRow = [
+  itemId: number,
+  opening: string,
+  createdAt: number,
+  updatedAt: number,
+  submittedAt: number | null,
+];
+
+/**
+ * One page of items, ordered by id: their ids, and their heads as UTF-8 bytes. Held as bytes, a
+ * page read ahead is no work for the garbage collector, which copied and promoted it as strings.
+ */
+export class ItemPage {
+  readonly ids: number[] = [];
+  readonly ends: number[] = [];
+  bytes = Buffer.allocUnsafe(1 << 20);
+
+  add(id: number, head: string): void {
+    const start = this.ends.length === 0 ? 0 : this.ends[this.ends.length - 1]!;
+    // One UTF-16 code unit never takes more than three bytes in UTF-8.
+    if (start + head.length * 3 > this.bytes.length) {
+      const larger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, start + head.length * 3));
+      this.bytes.copy(larger, 0, 0, start);
+      this.bytes = larger;
+    }
+    this.ids.push(id);
+    this.ends.push(start + this.bytes.write(head, start, 'utf8'));
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  get lastId(): number {
+    return this.ids[this.ids.length - 1]!;
+  }
+
+  clear(): void {
+    this.ids.length = 0;
+    this.ends.length = 0;
+  }
+}
+
+const CLOSE = Buffer.from(']}\n');
+
+/**
+ * Writes the lines of one page at a time: `page` with the page's items, then `annotation` with
+ * each of their annotations (ordered by item id, then id), then `endPage`. Annotations are
+ * written as they are read; an item's line is its head's bytes, then its annotations' text.
+ */
+export class LineWriter {
+  #page = new ItemPage();
+  #next = 0;
+  /** The open item's annotations so far, for item `#openId`. */
+  #annotations = '';
+  #openId = -1;
+
+  constructor(readonly out: ChunkWriter) {}
+
+  page(page: ItemPage): void {
+    this.#page = page;
+    this.#next = 0;
+  }
+
+  annotation(
+    itemId: number,
+    opening: string,
+    createdAt: number,
+    updatedAt: number,
+    submittedAt: number | null,
+  ): void {
+    const text =
+      `${opening}${isoTime(createdAt)},` +
+      `"updatedAt":${isoTime(updatedAt)},"submittedAt":${isoTime(submittedAt)}}`;
+    if (itemId === this.#openId) {
+      this.#annotations = `${this.#annotations},${text}`;
+      return;
+    }
+    this.#close();
+    this.#writeItemsBefore(itemId);
+    // Skipped: the item was committed after the page's items were read, so it is not in the page.
+    if (this.#page.ids[this.#next] !== itemId) return;
+    this.#writeHead(this.#next++);
+    this.#annotations = text;
+    this.#openId = itemId;
+  }
+
+  endPage(): void {
+    this.#close();
+    this.#writeItemsBefore(Number.POSITIVE_INFINITY);
+  }
+
+  #writeItemsBefore(itemId: number): void {
+    const { ids } = this.#page;
+    while (this.#next < ids.length && ids[this.#next]! < itemId) {
+      this.#writeHead(this.#next++);
+      this.out.copy(CLOSE, 0, CLOSE.length);
+    }
+  }
+
+  #writeHead(index: number): void {
+    const { bytes, ends } = this.#page;
+    this.out.copy(bytes, index === 0 ? 0 : ends[index - 1]!, ends[index]!);
+  }
+
+  #close(): void {
+    if (this.#openId === -1) return;
+    this.out.write(`${this.#annotations}]}\n`);
+    this.#annotations = '';
+    this.#openId = -1;
+  }
+}
+
+const DAY_MS = 86_400_000;
+/** 10000-01-01T00:00:00.000Z: from here on toISOString writes a six-digit year. */
+const FOUR_DIGIT_YEARS_END = 253_402_300_800_000;
+const twoDigits = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+const threeDigits = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
+const dayPrefixes = new Map<number, string>();
+
+/**
+ * A quoted `Date#toISOString()` of epoch milliseconds, or `null`. `toISOString` cost more than
+ * the rest of an annotation, so the date part is cached per day and the time is assembled from
+ * digit tables; times outside 1970–9999 (never written by Verity) take the slow path.
+ */
+export function isoTime(ms: number | null): string {
+  if (ms === null) return 'null';
+  if (!(Number.isInteger(ms) && ms >= 0 && ms < FOUR_DIGIT_YEARS_END))
+    return `"${new Date(ms).toISOString()}"`;
+  const day = Math.floor(ms / DAY_MS);
+  let prefix = dayPrefixes.get(day);
+  if (prefix === undefined) {
+    prefix = `"${new Date(day * DAY_MS).toISOString().slice(0, 11)}`;
+    if (dayPrefixes.size >= 10_000) dayPrefixes.clear();
+    dayPrefixes.set(day, prefix);
+  }
+  let rest = ms - day * DAY_MS;
+  const hours = Math.floor(rest / 3_600_000);
+  rest -= hours * 3_600_000;
+  const minutes = Math.floor(rest / 60_000);
+  rest -= minutes * 60_000;
+  const seconds = Math.floor(rest / 1000);
+  rest -= seconds * 1000;
+  return `${prefix}${twoDigits[hours]}:${twoDigits[minutes]}:${twoDigits[seconds]}.${threeDigits[rest]}Z"`;
+}
+
+/**
+ * Collects text as UTF-8 in Buffers of `size` bytes, so the response is written in a few large
+ * chunks rather than one string per page (which Node would flatten and copy again).
+ */
+export class ChunkWriter {
+  #buf: Buffer;
+  #start = 0;
+  #end = 0;
+  readonly #done: Buffer[] = [];
+
+  constructor(readonly size: number) {
+    this.#buf = Buffer.allocUnsafe(size);
+  }
+
+  write(text: string): void {
+    // One UTF-16 code unit never takes more than three bytes in UTF-8.
+    const most = text.length * 3;
+    if (this.#end + most > this.#buf.length) {
+      this.#cut();
+      if (most > this.size) {
+        this.#done.push(Buffer.from(text, 'utf8'));
+        return;
+      }
+      this.#buf = Buffer.allocUnsafe(this.size);
+      this.#start = 0;
+      this.#end = 0;
+    }
+    this.#end += this.#buf.write(text, this.#end, 'utf8');
+  }
+
+  /** Appends `source[start, end)`; `source` may be reused once this returns. */
+  copy(source: Buffer, start: number, end: number): void {
+    const length = end - start;
+    if (this.#end + length > this.#buf.length) {
+      this.#cut();
+      if (length > this.size) {
+        this.#done.push(Buffer.from(source.subarray(start, end)));
+        return;
+      }
+      this.#buf = Buffer.allocUnsafe(this.size);
+      this.#start = 0;
+      this.#end = 0;
+    }
+    this.#end += source.copy(this.#buf, this.#end, start, end);
+  }
+
+  /** Everything written since the last call, in order; later writes never touch these bytes. */
+  take(): Buffer[] {
+    this.#cut();
+    return this.#done.splice(0);
+  }
+
+  #cut(): void {
+    if (this.#end > this.#start) this.#done.push(this.#buf.subarray(this.#start, this.#end));
+    this.#start = this.#end;
+  }
+}

@@ -1,0 +1,88 @@
+import pg from 'pg';
+import { type AnnotationRow, ItemPage, type ItemRow, type LineWriter } from './export.format.ts';
+import { postgresQueries as sql } from './export.queries.ts';
+
+const PAGE = 5000;
+
+/**
+ * Writes a project's lines a page at a time, yielding after each page. Rows are used as they
+ * arrive, never collected into a result: collected, they lived long enough for the garbage
+ * collector to copy them, which cost more than parsing them. The next page's items are read
+ * while this page's annotations arrive, and no connection is held between pages, so a slow
+ * reader never ties one up.
+ */
+export async function* postgresExport(
+  pool: pg.Pool,
+  projectId: number,
+  lines: LineWriter,
+): AsyncGenerator<void> {
+  const onAnnotation = ([itemId, opening, createdAt, updatedAt, submittedAt]: AnnotationRow) =>
+    lines.annotation(itemId, opening, createdAt, updatedAt, submittedAt);
+  // Two pages: one being written while the next is read.
+  let page = new ItemPage();
+  let ahead = new ItemPage();
+  let reading = readItems(pool, projectId, 0, page);
+  try {
+    let after = 0;
+    for (;;) {
+      await reading;
+      if (page.size === 0) return;
+      const last = page.lastId;
+      const full = page.size === PAGE;
+      if (full) {
+        ahead.clear();
+        reading = readItems(pool, projectId, last, ahead);
+      }
+      lines.page(page);
+      await streamRows(pool, sql.annotations, [projectId, after, last], onAnnotation);
+      lines.endPage();
+      yield;
+      if (!full) return;
+      after = last;
+      [page, ahead] = [ahead, page];
+    }
+  } finally {
+    // Stopped early (the reader went away): let the page read ahead finish, so nothing outlives the export.
+    await reading.catch(() => undefined);
+  }
+}
+
+function readItems(pool: pg.Pool, projectId: number, after: number, page: ItemPage): Promise<void> {
+  const read = streamRows<ItemRow>(pool, sql.items, [projectId, after, PAGE], ([id, head]) =>
+    page.add(id, head),
+  );
+  // Read ahead and awaited later, or never if the export stops first: never an unhandled rejection.
+  read.catch(() => undefined);
+  return read;
+}
+
+/** Runs a query on a pooled connection and hands each row (an array) to `onRow` as it arrives. */
+async function streamRows<R>(pool: pg.Pool, text: string, values: unknown[], onRow: (row: R) => void) {
+  const client = await pool.connect();
+  let failure: Error | undefined;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let failed: unknown;
+      const config: pg.QueryArrayConfig = { text, values, rowMode: 'array' };
+      const query = new pg.Query(config);
+      query.on('row', (row: R) => {
+        if (failed !== undefined) return;
+        try {
+          onRow(row);
+        } catch (err) {
+          // Thrown inside pg's message handling it would break the connection; report it at the end.
+          failed = err;
+        }
+      });
+      query.on('error', reject);
+      query.on('end', () => (failed === undefined ? resolve() : reject(failed)));
+      client.query(query);
+    });
+  } catch (err) {
+    failure = err instanceof Error ? err : new Error(String(err));
+    throw err;
+  } finally {
+    // After an error the connection's state is unknown: close it rather than reuse it.
+    client.release(failure);
+  }
+}

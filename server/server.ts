@@ -6,7 +6,7 @@ import { AttemptLimiter } from './auth/rate-limit.ts';
 import { loadServerSecret } from './auth/secret.ts';
 import type { AppContext } from './context.ts';
 import { openStore, type Store } from './db/connect.ts';
-import { startImportWorker } from './items/import.pipeline.ts';
+import { startImportWorker } from './items/import.worker-client.ts';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string })
   .version;

@@ -1,23 +1,24 @@
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import type { Kysely } from 'kysely';
-import type pg from 'pg';
-import { errorCodes } from '../../core/errors.ts';
-import { kyselyOnClient, type Store } from '../db/connect.ts';
-import type { Database } from '../db/schema.ts';
-import { type OpenTransaction, openSqliteTransaction } from '../db/transaction.ts';
-import { AppError } from '../http/errors.ts';
-import type { WorkerReply, WorkerRequest } from './import.worker.ts';
-import { FastPathConflict, type ImportTarget, type RangeResult, SpoolInserter } from './import.writer.ts';
+import type { Store } from '../db/connect.ts';
+import { PostgresExecutor, SqliteExecutor } from './import.executors.ts';
+import { WorkerExecutor } from './import.worker-client.ts';
+import type { ImportTarget, RangeResult } from './import.writer.ts';
+
+/**
+ * What inserting one stretch did. `busyMs`/`idleMs`: time spent inserting, and waiting for work
+ * inside the open transaction; `fromStart`: the result covers the spool from its start (the
+ * import started over).
+ */
+export interface InsertStep {
+  result: RangeResult;
+  busyMs: number;
+  idleMs: number;
+  fromStart?: boolean;
+}
 
 /** Runs pass two's steps in the order they are asked for. */
-interface Executor {
+export interface Executor {
   begin(): Promise<void>;
-  /** `fromStart`: the result covers the spool from its start (the import started over). */
-  insert(
-    from: number,
-    to: number,
-  ): Promise<{ result: RangeResult; busyMs: number; idleMs: number; fromStart?: boolean }>;
+  insert(from: number, to: number): Promise<InsertStep>;
   end(commit: boolean): Promise<void>;
 }
 
@@ -63,9 +64,9 @@ export class InsertPipeline {
    */
   static open(store: Store, project: ImportTarget, spoolPath: string): InsertPipeline {
     if (store.kind === 'postgres')
-      return new InsertPipeline(() => new LocalExecutor(store.pool, project, spoolPath));
+      return new InsertPipeline(() => new PostgresExecutor(store.pool, project, spoolPath));
     const pipeline: InsertPipeline = new InsertPipeline((whole) => {
-      if (whole) return new MainThreadExecutor(store, project, spoolPath);
+      if (whole) return new SqliteExecutor(store, project, spoolPath);
       pipeline.watchIdle = true;
       return new WorkerExecutor(store, project, spoolPath);
     });
@@ -200,265 +201,4 @@ export class InsertPipeline {
   private async settled(): Promise<void> {
     while (this.steps.length > 0) await Promise.all(this.steps.splice(0));
   }
-}
-
-/**
- * PostgreSQL: the transaction on a client of the pool, steps chained on this event loop. Starts
- * in fast mode (COPY); if a taken external id fails it, rolls back and inserts everything
- * published so far again in exact mode, which finds and names every taken id.
- */
-class LocalExecutor implements Executor {
-  private readonly run = inOrder();
-  private client: pg.PoolClient | undefined;
-  private inserter: SpoolInserter | undefined;
-  private mode: 'fast' | 'exact' = 'fast';
-
-  constructor(
-    private readonly pool: pg.Pool,
-    private readonly project: ImportTarget,
-    private readonly spoolPath: string,
-  ) {}
-
-  begin(): Promise<void> {
-    return this.run(() => this.open());
-  }
-
-  private async open(): Promise<void> {
-    const client = await this.pool.connect();
-    this.client = client;
-    await client.query('begin');
-    const target = { kind: 'postgres' as const, client };
-    this.inserter = new SpoolInserter(
-      target,
-      kyselyOnClient(client),
-      this.project,
-      this.spoolPath,
-      this.mode,
-    );
-    await this.inserter.start();
-  }
-
-  insert(from: number, to: number) {
-    return this.run(async () => {
-      if (!this.inserter) throw new Error('no import transaction is open');
-      const started = performance.now();
-      try {
-        const result = await this.inserter.insertRange(from, to);
-        return { result, busyMs: performance.now() - started, idleMs: 0 };
-      } catch (err) {
-        if (!(err instanceof FastPathConflict)) throw err;
-      }
-      await this.close(false);
-      this.mode = 'exact';
-      await this.open();
-      const result = await this.inserter.insertRange(0, to);
-      return { result, busyMs: performance.now() - started, idleMs: 0, fromStart: true };
-    });
-  }
-
-  end(commit: boolean): Promise<void> {
-    return this.run(() => this.close(commit));
-  }
-
-  private async close(commit: boolean): Promise<void> {
-    const client = this.client;
-    this.client = undefined;
-    this.inserter = undefined;
-    if (!client) return;
-    try {
-      await client.query(commit ? 'commit' : 'rollback');
-      client.release();
-    } catch (err) {
-      // A client whose COMMIT or ROLLBACK failed is not given back to the pool.
-      client.release(err as Error);
-      throw err;
-    }
-  }
-}
-
-/** SQLite, an import of one stretch: a write transaction on the server's own connection. */
-class MainThreadExecutor implements Executor {
-  private readonly run = inOrder();
-  private txn: OpenTransaction | undefined;
-  private inserter: SpoolInserter | undefined;
-
-  constructor(
-    private readonly store: Extract<Store, { kind: 'sqlite' }>,
-    private readonly project: ImportTarget,
-    private readonly spoolPath: string,
-  ) {}
-
-  begin(): Promise<void> {
-    return this.run(async () => {
-      this.txn = await openSqliteTransaction(this.store.db);
-      const target = { kind: 'sqlite' as const, sqlite: this.store.sqlite };
-      this.inserter = new SpoolInserter(target, this.txn.tx, this.project, this.spoolPath);
-      await this.inserter.start();
-    });
-  }
-
-  insert(from: number, to: number) {
-    return this.run(async () => {
-      if (!this.inserter) throw new Error('no import transaction is open');
-      const started = performance.now();
-      const result = await this.inserter.insertRange(from, to);
-      return { result, busyMs: performance.now() - started, idleMs: 0 };
-    });
-  }
-
-  end(commit: boolean): Promise<void> {
-    return this.run(async () => {
-      const txn = this.txn;
-      this.txn = undefined;
-      this.inserter = undefined;
-      if (txn) await txn.end(commit);
-    });
-  }
-}
-
-/** Runs the functions it is given one after another, in the order given, whatever each returns. */
-function inOrder() {
-  let chain: Promise<unknown> = Promise.resolve();
-  return <T>(fn: () => Promise<T>): Promise<T> => {
-    const step = chain.then(fn);
-    chain = step.catch(() => {});
-    return step;
-  };
-}
-
-/**
- * SQLite: the steps run in the import worker on its own connection. While its transaction is
- * open, this process's own connection is held too, so the server's other writers wait for the
- * import here (asynchronously) instead of blocking the event loop on the file lock.
- */
-class WorkerExecutor implements Executor {
-  private release: (() => void) | undefined;
-  /** Settles once every earlier request has been posted: the worker must get them in order. */
-  private posted: Promise<unknown> = Promise.resolve();
-
-  constructor(
-    private readonly store: Extract<Store, { kind: 'sqlite' }>,
-    private readonly project: ImportTarget,
-    private readonly spoolPath: string,
-  ) {}
-
-  private request(req: WorkerRequest, before?: () => Promise<void>): Promise<OkReply> {
-    let reply: Promise<OkReply> | undefined;
-    const posted = this.posted.then(async () => {
-      if (before) await before();
-      reply = importWorker(this.store).send(req);
-    });
-    this.posted = posted.catch(() => {});
-    return posted.then(() => reply!);
-  }
-
-  async begin(): Promise<void> {
-    const req: WorkerRequest = {
-      op: 'begin',
-      file: this.store.file,
-      spoolPath: this.spoolPath,
-      project: this.project,
-    };
-    try {
-      await this.request(req, async () => {
-        this.release = await holdConnection(this.store.db);
-      });
-    } catch (err) {
-      this.free();
-      throw err;
-    }
-  }
-
-  async insert(from: number, to: number) {
-    const reply = await this.request({ op: 'insert', from, to });
-    if (reply.op !== 'insert') throw new Error('import worker answered out of order');
-    return reply;
-  }
-
-  async end(commit: boolean): Promise<void> {
-    try {
-      await this.request({ op: 'end', commit, file: this.store.file });
-    } finally {
-      this.free();
-    }
-  }
-
-  private free(): void {
-    this.release?.();
-    this.release = undefined;
-  }
-}
-
-/** Takes the store's (single) connection and keeps it until the returned function is called. */
-function holdConnection(db: Kysely<Database>): Promise<() => void> {
-  return new Promise((resolve, reject) => {
-    db.connection()
-      .execute(() => new Promise<void>((release) => resolve(release)))
-      .catch(reject);
-  });
-}
-
-type OkReply = Extract<WorkerReply, { ok: true }>;
-
-/** The import worker of a store: started on the first import, stopped when the store closes. */
-class ImportWorker {
-  private readonly worker: Worker;
-  private readonly waiting: { resolve(r: OkReply): void; reject(e: unknown): void }[] = [];
-  dead = false;
-
-  constructor() {
-    this.worker = new Worker(new URL('./import.worker-boot.cjs', import.meta.url), {
-      workerData: { entryPath: fileURLToPath(new URL('./import.worker.ts', import.meta.url)) },
-    });
-    this.worker.unref();
-    this.worker.on('message', (reply: WorkerReply) => {
-      const w = this.waiting.shift();
-      if (!w) return;
-      if (reply.ok) w.resolve(reply);
-      else w.reject(errorFromWorker(reply.error));
-    });
-    const fail = (err: unknown) => {
-      this.dead = true;
-      for (const w of this.waiting.splice(0)) w.reject(err);
-    };
-    this.worker.on('error', fail);
-    this.worker.on('exit', (code) => fail(new Error(`the import worker stopped (exit code ${code})`)));
-  }
-
-  send(req: WorkerRequest): Promise<OkReply> {
-    if (this.dead) return Promise.reject(new Error('the import worker has stopped'));
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ resolve, reject });
-      this.worker.postMessage(req);
-    });
-  }
-
-  async stop(): Promise<void> {
-    this.dead = true;
-    await this.worker.terminate();
-  }
-}
-
-const workers = new WeakMap<Store, ImportWorker>();
-
-/** Starts the store's import worker now (SQLite; nothing to start for PostgreSQL). */
-export function startImportWorker(store: Store): void {
-  if (store.kind === 'sqlite') importWorker(store);
-}
-
-function importWorker(store: Extract<Store, { kind: 'sqlite' }>): ImportWorker {
-  let w = workers.get(store);
-  if (!w || w.dead) {
-    const fresh = new ImportWorker();
-    if (!w) store.onClose(() => (workers.get(store) ?? fresh).stop());
-    workers.set(store, fresh);
-    w = fresh;
-  }
-  return w;
-}
-
-function errorFromWorker(e: { message: string; code?: string | undefined; details?: unknown }): Error {
-  if (e.code && e.code in errorCodes)
-    return new AppError(e.code as keyof typeof errorCodes, e.message, e.details);
-  return Object.assign(new Error(e.message), e.code ? { code: e.code } : {});
 }

@@ -1,0 +1,139 @@
+import type pg from 'pg';
+import { kyselyOnClient, type Store } from '../db/connect.ts';
+import { type OpenTransaction, openSqliteTransaction } from '../db/transaction.ts';
+import type { Executor, InsertStep } from './import.pipeline.ts';
+import { FastPathConflict, type ImportTarget, type RangeResult, SpoolInserter } from './import.writer.ts';
+
+/**
+ * Pass two on this event loop: the steps chained one after another, whatever each returns, on a
+ * transaction the subclass opens and closes.
+ */
+abstract class InProcessExecutor implements Executor {
+  private chain: Promise<unknown> = Promise.resolve();
+  protected inserter: SpoolInserter | undefined;
+
+  constructor(
+    protected readonly project: ImportTarget,
+    protected readonly spoolPath: string,
+  ) {}
+
+  protected abstract open(): Promise<void>;
+  protected abstract close(commit: boolean): Promise<void>;
+
+  private run<T>(fn: () => Promise<T>): Promise<T> {
+    const step = this.chain.then(fn);
+    this.chain = step.catch(() => {});
+    return step;
+  }
+
+  begin(): Promise<void> {
+    return this.run(() => this.open());
+  }
+
+  insert(from: number, to: number): Promise<InsertStep> {
+    return this.run(async () => {
+      const started = performance.now();
+      const step = await this.insertRange(from, to);
+      return { ...step, busyMs: performance.now() - started, idleMs: 0 };
+    });
+  }
+
+  end(commit: boolean): Promise<void> {
+    return this.run(() => this.close(commit));
+  }
+
+  protected async insertRange(
+    from: number,
+    to: number,
+  ): Promise<{ result: RangeResult; fromStart?: boolean }> {
+    if (!this.inserter) throw new Error('no import transaction is open');
+    return { result: await this.inserter.insertRange(from, to) };
+  }
+}
+
+/**
+ * PostgreSQL: the transaction on a client of the pool. Starts in fast mode (COPY); if a taken
+ * external id fails it, rolls back and inserts everything published so far again in exact mode,
+ * which finds and names every taken id.
+ */
+export class PostgresExecutor extends InProcessExecutor {
+  private client: pg.PoolClient | undefined;
+  private mode: 'fast' | 'exact' = 'fast';
+
+  constructor(
+    private readonly pool: pg.Pool,
+    project: ImportTarget,
+    spoolPath: string,
+  ) {
+    super(project, spoolPath);
+  }
+
+  protected async open(): Promise<void> {
+    const client = await this.pool.connect();
+    this.client = client;
+    await client.query('begin');
+    const target = { kind: 'postgres' as const, client };
+    this.inserter = new SpoolInserter(
+      target,
+      kyselyOnClient(client),
+      this.project,
+      this.spoolPath,
+      this.mode,
+    );
+    await this.inserter.start();
+  }
+
+  protected override async insertRange(from: number, to: number) {
+    try {
+      return await super.insertRange(from, to);
+    } catch (err) {
+      if (!(err instanceof FastPathConflict)) throw err;
+    }
+    await this.close(false);
+    this.mode = 'exact';
+    await this.open();
+    return { ...(await super.insertRange(0, to)), fromStart: true };
+  }
+
+  protected async close(commit: boolean): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    this.inserter = undefined;
+    if (!client) return;
+    try {
+      await client.query(commit ? 'commit' : 'rollback');
+      client.release();
+    } catch (err) {
+      // A client whose COMMIT or ROLLBACK failed is not given back to the pool.
+      client.release(err as Error);
+      throw err;
+    }
+  }
+}
+
+/** SQLite, an import of one stretch: a write transaction on the server's own connection. */
+export class SqliteExecutor extends InProcessExecutor {
+  private txn: OpenTransaction | undefined;
+
+  constructor(
+    private readonly store: Extract<Store, { kind: 'sqlite' }>,
+    project: ImportTarget,
+    spoolPath: string,
+  ) {
+    super(project, spoolPath);
+  }
+
+  protected async open(): Promise<void> {
+    this.txn = await openSqliteTransaction(this.store.db);
+    const target = { kind: 'sqlite' as const, sqlite: this.store.sqlite };
+    this.inserter = new SpoolInserter(target, this.txn.tx, this.project, this.spoolPath);
+    await this.inserter.start();
+  }
+
+  protected async close(commit: boolean): Promise<void> {
+    const txn = this.txn;
+    this.txn = undefined;
+    this.inserter = undefined;
+    if (txn) await txn.end(commit);
+  }
+}

@@ -1,0 +1,147 @@
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Kysely } from 'kysely';
+import { errorCodes } from '../../core/errors.ts';
+import type { Store } from '../db/connect.ts';
+import type { Database } from '../db/schema.ts';
+import { AppError } from '../http/errors.ts';
+import type { Executor } from './import.pipeline.ts';
+import type { WorkerReply, WorkerRequest } from './import.worker.ts';
+import type { ImportTarget } from './import.writer.ts';
+
+/**
+ * SQLite: the steps run in the import worker on its own connection. While its transaction is
+ * open, this process's own connection is held too, so the server's other writers wait for the
+ * import here (asynchronously) instead of blocking the event loop on the file lock.
+ */
+export class WorkerExecutor implements Executor {
+  private release: (() => void) | undefined;
+  /** Settles once every earlier request has been posted: the worker must get them in order. */
+  private posted: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly store: Extract<Store, { kind: 'sqlite' }>,
+    private readonly project: ImportTarget,
+    private readonly spoolPath: string,
+  ) {}
+
+  private request(req: WorkerRequest, before?: () => Promise<void>): Promise<OkReply> {
+    let reply: Promise<OkReply> | undefined;
+    const posted = this.posted.then(async () => {
+      if (before) await before();
+      reply = importWorker(this.store).send(req);
+    });
+    this.posted = posted.catch(() => {});
+    return posted.then(() => reply!);
+  }
+
+  async begin(): Promise<void> {
+    const req: WorkerRequest = {
+      op: 'begin',
+      file: this.store.file,
+      spoolPath: this.spoolPath,
+      project: this.project,
+    };
+    try {
+      await this.request(req, async () => {
+        this.release = await holdConnection(this.store.db);
+      });
+    } catch (err) {
+      this.free();
+      throw err;
+    }
+  }
+
+  async insert(from: number, to: number) {
+    const reply = await this.request({ op: 'insert', from, to });
+    if (reply.op !== 'insert') throw new Error('import worker answered out of order');
+    return reply;
+  }
+
+  async end(commit: boolean): Promise<void> {
+    try {
+      await this.request({ op: 'end', commit, file: this.store.file });
+    } finally {
+      this.free();
+    }
+  }
+
+  private free(): void {
+    this.release?.();
+    this.release = undefined;
+  }
+}
+
+/** Takes the store's (single) connection and keeps it until the returned function is called. */
+function holdConnection(db: Kysely<Database>): Promise<() => void> {
+  return new Promise((resolve, reject) => {
+    db.connection()
+      .execute(() => new Promise<void>((release) => resolve(release)))
+      .catch(reject);
+  });
+}
+
+type OkReply = Extract<WorkerReply, { ok: true }>;
+
+/** The import worker of a store: started on the first import, stopped when the store closes. */
+class ImportWorker {
+  private readonly worker: Worker;
+  private readonly waiting: { resolve(r: OkReply): void; reject(e: unknown): void }[] = [];
+  dead = false;
+
+  constructor() {
+    this.worker = new Worker(new URL('./import.worker-boot.cjs', import.meta.url), {
+      workerData: { entryPath: fileURLToPath(new URL('./import.worker.ts', import.meta.url)) },
+    });
+    this.worker.unref();
+    this.worker.on('message', (reply: WorkerReply) => {
+      const w = this.waiting.shift();
+      if (!w) return;
+      if (reply.ok) w.resolve(reply);
+      else w.reject(errorFromWorker(reply.error));
+    });
+    const fail = (err: unknown) => {
+      this.dead = true;
+      for (const w of this.waiting.splice(0)) w.reject(err);
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`the import worker stopped (exit code ${code})`)));
+  }
+
+  send(req: WorkerRequest): Promise<OkReply> {
+    if (this.dead) return Promise.reject(new Error('the import worker has stopped'));
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      this.worker.postMessage(req);
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.dead = true;
+    await this.worker.terminate();
+  }
+}
+
+const workers = new WeakMap<Store, ImportWorker>();
+
+/** Starts the store's import worker now (SQLite; nothing to start for PostgreSQL). */
+export function startImportWorker(store: Store): void {
+  if (store.kind === 'sqlite') importWorker(store);
+}
+
+function importWorker(store: Extract<Store, { kind: 'sqlite' }>): ImportWorker {
+  let w = workers.get(store);
+  if (!w || w.dead) {
+    const fresh = new ImportWorker();
+    if (!w) store.onClose(() => (workers.get(store) ?? fresh).stop());
+    workers.set(store, fresh);
+    w = fresh;
+  }
+  return w;
+}
+
+function errorFromWorker(e: { message: string; code?: string | undefined; details?: unknown }): Error {
+  if (e.code && e.code in errorCodes)
+    return new AppError(e.code as keyof typeof errorCodes, e.message, e.details);
+  return Object.assign(new Error(e.message), e.code ? { code: e.code } : {});
+}

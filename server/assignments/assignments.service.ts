@@ -18,6 +18,7 @@ import {
   toAssignment,
   toItem,
 } from './assignments.repository.ts';
+import { claim, isLive, refreshLock, submitLocked } from './locks.ts';
 
 type WorkOut = z.input<typeof Work>;
 
@@ -120,47 +121,6 @@ export async function assignNextItem(
   });
 }
 
-/**
- * Takes one slot of an item and writes the caller's lock, or revives their expired one (same
- * row, so a draft written before it expired stays attached); undefined if no slot is free.
- */
-async function claim(
-  tx: Tx,
-  projectId: number,
-  itemId: number,
-  userId: number,
-  expiresAt: number,
-  now: number,
-) {
-  const took = await tx
-    .updateTable('items')
-    .set((eb) => ({ slotsLeft: eb('slotsLeft', '-', 1) }))
-    .where('id', '=', itemId)
-    .where('slotsLeft', '>', 0)
-    .executeTakeFirst();
-  if (took.numUpdatedRows === 0n) return undefined;
-  return tx
-    .insertInto('assignments')
-    .values({
-      projectId,
-      itemId,
-      userId,
-      status: 'locked',
-      lockExpiresAt: expiresAt,
-      skipReason: null,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .onConflict((oc) =>
-      oc
-        .columns(['itemId', 'userId'])
-        .doUpdateSet({ status: 'locked', lockExpiresAt: expiresAt, updatedAt: now })
-        .where('assignments.status', '=', 'expired'),
-    )
-    .returningAll()
-    .executeTakeFirst();
-}
-
 function checkAnswers(
   iface: InterfaceDefinition,
   answers: unknown,
@@ -177,47 +137,6 @@ function checkAnswers(
     );
   }
   return result.value;
-}
-
-/**
- * Renews the caller's lock. A lock still running is renewed at once (the status condition
- * guards against anyone expiring it meanwhile); otherwise overdue locks are brought up to date
- * and an expired one tries to take its slot back.
- */
-async function refreshLock(
-  ctx: AppContext,
-  tx: Tx,
-  project: ProjectRow,
-  a: AssignmentRow,
-  now: number,
-  opts: { swept?: boolean } = {},
-) {
-  const lockExpiresAt = now + project.lockTtlSeconds * 1000;
-  if (!opts.swept) await expireLocks(ctx.store, tx, project.id, project.overlap, now);
-  if (a.status === 'locked' && a.lockExpiresAt !== null && a.lockExpiresAt > now) {
-    const renewed = await tx
-      .updateTable('assignments')
-      .set({ lockExpiresAt, updatedAt: now })
-      .where('id', '=', a.id)
-      .where('status', '=', 'locked')
-      .executeTakeFirst();
-    if (renewed.numUpdatedRows > 0n) return { ...a, lockExpiresAt, updatedAt: now };
-  }
-  // Lock the row: another caller's expireLocks may have just expired it and handed its slot on.
-  let read = tx.selectFrom('assignments').selectAll().where('id', '=', a.id);
-  if (ctx.store.kind === 'postgres') read = read.forUpdate();
-  let current = (await read.executeTakeFirst())!;
-  if (current.status === 'expired') {
-    current = (await claim(tx, project.id, a.itemId, a.userId, lockExpiresAt, now)) ?? current;
-  } else if (current.status === 'locked') {
-    await tx
-      .updateTable('assignments')
-      .set({ lockExpiresAt, updatedAt: now })
-      .where('id', '=', a.id)
-      .execute();
-    current = { ...current, lockExpiresAt, updatedAt: now };
-  }
-  return current;
 }
 
 export async function saveDraft(
@@ -246,7 +165,7 @@ export async function saveDraft(
       });
       return { assignment: toAssignment(a), annotation };
     }
-    const current = await refreshLock(ctx, tx, project, a, now);
+    const current = await refreshLock(ctx.store, tx, project, a, now);
     const annotation = await recordAnswers(tx, current, caller, {
       kind: 'draft',
       answers,
@@ -300,9 +219,8 @@ export async function submit(
     // A lock still running is submitted at once; the status condition guards against anyone
     // expiring it meanwhile. Otherwise (or if it did not hold) the lock is brought up to date first.
     let current: AssignmentRow = a;
-    const live = a.status === 'locked' && a.lockExpiresAt !== null && a.lockExpiresAt > now;
-    if (!(live && (await submitLocked(tx, a.id, now)))) {
-      current = await refreshLock(ctx, tx, project, a, now, { swept: true });
+    if (!(isLive(a, now) && (await submitLocked(tx, a.id, now)))) {
+      current = await refreshLock(ctx.store, tx, project, a, now, { swept: true });
       if (current.status !== 'locked') {
         // The slot went to someone else: keep the answers as a draft, then tell the client.
         await recordAnswers(tx, current, caller, { kind: 'draft', answers, activeMs: body.activeMs, now });
@@ -331,17 +249,6 @@ export async function submit(
     );
   }
   return outcome.result;
-}
-
-/** Marks a live lock submitted; false if the assignment is no longer locked. */
-async function submitLocked(tx: Tx, assignmentId: number, now: number): Promise<boolean> {
-  const done = await tx
-    .updateTable('assignments')
-    .set({ status: 'submitted', lockExpiresAt: null, updatedAt: now })
-    .where('id', '=', assignmentId)
-    .where('status', '=', 'locked')
-    .executeTakeFirst();
-  return done.numUpdatedRows > 0n;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2E, startE2E } from './harness.ts';
+import { type E2E, projectWithItems, startE2E } from './harness.ts';
 
 let e: E2E;
 beforeAll(async () => {
@@ -11,27 +11,20 @@ afterAll(async () => e?.close());
 /** A project of `items` (field `text`, Markdown) with one required choice, and an annotator in it. */
 async function project(items: string[]) {
   const manager = await e.user('manager');
-  const annotator = await e.user('annotator');
-  const created = await e.api.call(manager, 'POST', '/api/projects', {
-    name: 'Rich items',
-    interface: {
-      fields: [{ name: 'text', type: 'text', format: 'markdown' }],
-      questions: [
-        { name: 'verdict', label: 'Verdict', type: 'choice', options: ['fine', 'wrong'], required: true },
-      ],
+  return projectWithItems(
+    e,
+    manager,
+    {
+      name: 'Rich items',
+      interface: {
+        fields: [{ name: 'text', type: 'text', format: 'markdown' }],
+        questions: [
+          { name: 'verdict', label: 'Verdict', type: 'choice', options: ['fine', 'wrong'], required: true },
+        ],
+      },
     },
-  });
-  expect(created.status).toBe(201);
-  const id = created.body.id as number;
-  await e.api.call(manager, 'POST', `/api/projects/${id}/members`, { email: annotator.email });
-  const imported = await e.verity.app.inject({
-    method: 'POST',
-    url: `/api/projects/${id}/items`,
-    headers: { authorization: `Bearer ${manager.token}`, 'content-type': 'application/x-ndjson' },
-    payload: items.map((text) => `${JSON.stringify({ data: { text } })}\n`).join(''),
-  });
-  expect(imported.statusCode).toBe(201);
-  return { id, annotator };
+    items.map((text) => ({ data: { text } })),
+  );
 }
 
 /** The scripts the page has fetched so far, by file name. */

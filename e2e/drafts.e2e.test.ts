@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../server/testing/harness.ts';
-import { type E2E, startE2E } from './harness.ts';
+import { type E2E, projectWithItems, startE2E } from './harness.ts';
 
 let e: E2E;
 let manager: TestUser;
@@ -13,25 +13,18 @@ afterAll(async () => e?.close());
 
 /** A project with one item and one free-text question, and an annotator who is a member of it. */
 async function oneItemProject(name: string): Promise<{ id: number; annotator: TestUser }> {
-  const annotator = await e.user('annotator');
-  const project = await e.api.call(manager, 'POST', '/api/projects', {
-    name,
-    interface: {
-      fields: [{ name: 'text', type: 'text' }],
-      questions: [{ name: 'note', label: 'Note', type: 'text', required: true }],
+  return projectWithItems(
+    e,
+    manager,
+    {
+      name,
+      interface: {
+        fields: [{ name: 'text', type: 'text' }],
+        questions: [{ name: 'note', label: 'Note', type: 'text', required: true }],
+      },
     },
-  });
-  expect(project.status).toBe(201);
-  const id = project.body.id as number;
-  await e.api.call(manager, 'POST', `/api/projects/${id}/members`, { email: annotator.email });
-  const imp = await e.verity.app.inject({
-    method: 'POST',
-    url: `/api/projects/${id}/items`,
-    headers: { authorization: `Bearer ${manager.token}`, 'content-type': 'application/x-ndjson' },
-    payload: `${JSON.stringify({ id: 'only', data: { text: 'Describe this sentence.' } })}\n`,
-  });
-  expect(imp.statusCode).toBe(201);
-  return { id, annotator };
+    [{ id: 'only', data: { text: 'Describe this sentence.' } }],
+  );
 }
 
 /** The annotations of the project's only item, as the export has them. */

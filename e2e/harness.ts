@@ -87,3 +87,31 @@ export async function signIn(page: Page, who: TestUser): Promise<void> {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }
+
+/**
+ * A project made by `manager` with this interface and these item lines (JSONL objects), and a
+ * member who annotates: the setup most browser tests start from.
+ */
+export async function projectWithItems(
+  e: E2E,
+  manager: TestUser,
+  project: { name: string; interface: unknown; guidelines?: string },
+  lines: unknown[],
+  annotator?: TestUser,
+): Promise<{ id: number; annotator: TestUser }> {
+  const member = annotator ?? (await e.user('annotator'));
+  const created = await e.api.call(manager, 'POST', '/api/projects', project);
+  if (created.status !== 201)
+    throw new Error(`create project: ${created.status} ${JSON.stringify(created.body)}`);
+  const id = created.body.id as number;
+  const added = await e.api.call(manager, 'POST', `/api/projects/${id}/members`, { email: member.email });
+  if (added.status !== 201 && added.status !== 200) throw new Error(`add member: ${added.status}`);
+  const imported = await e.verity.app.inject({
+    method: 'POST',
+    url: `/api/projects/${id}/items`,
+    headers: { authorization: `Bearer ${manager.token}`, 'content-type': 'application/x-ndjson' },
+    payload: lines.map((l) => `${JSON.stringify(l)}\n`).join(''),
+  });
+  if (imported.statusCode !== 201) throw new Error(`import: ${imported.statusCode} ${imported.body}`);
+  return { id, annotator: member };
+}

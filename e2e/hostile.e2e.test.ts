@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2E, startE2E } from './harness.ts';
+import { type E2E, projectWithItems, startE2E } from './harness.ts';
 
 /** Payloads that would run script, leak a request or break out of their element if rendered raw. */
 const PAYLOADS = [
@@ -50,36 +50,32 @@ describe('hostile content renders inert', () => {
   it('in item text, option labels, project names, user names and guidelines, on every screen', async () => {
     const admin = await e.user('admin', `Admin ${PAYLOADS[1]}`);
     const annotator = await e.user('annotator', `Ann ${PAYLOADS[0]}`);
-    const project = await e.api.call(admin, 'POST', '/api/projects', {
-      name: `Project ${PAYLOADS[1]} ${PAYLOADS[0]}`,
-      guidelines: HOSTILE,
-      interface: {
-        fields: [
-          { name: 'text', type: 'text', format: 'markdown' },
-          { name: 'raw', type: 'text' },
-        ],
-        questions: [
-          {
-            name: 'pick',
-            type: 'choice',
-            options: [PAYLOADS[0], PAYLOADS[1], PAYLOADS[2]],
-            label: PAYLOADS[4],
-          },
-          { name: 'spans', type: 'spans', field: 'raw', labels: [PAYLOADS[1]!, 'OK'] },
-          { name: 'note', type: 'text', description: PAYLOADS[3] },
-        ],
+    const { id } = await projectWithItems(
+      e,
+      admin,
+      {
+        name: `Project ${PAYLOADS[1]} ${PAYLOADS[0]}`,
+        guidelines: HOSTILE,
+        interface: {
+          fields: [
+            { name: 'text', type: 'text', format: 'markdown' },
+            { name: 'raw', type: 'text' },
+          ],
+          questions: [
+            {
+              name: 'pick',
+              type: 'choice',
+              options: [PAYLOADS[0], PAYLOADS[1], PAYLOADS[2]],
+              label: PAYLOADS[4],
+            },
+            { name: 'spans', type: 'spans', field: 'raw', labels: [PAYLOADS[1]!, 'OK'] },
+            { name: 'note', type: 'text', description: PAYLOADS[3] },
+          ],
+        },
       },
-    });
-    expect(project.status).toBe(201);
-    const id = project.body.id as number;
-    await e.api.call(admin, 'POST', `/api/projects/${id}/members`, { email: annotator.email });
-    const imp = await e.verity.app.inject({
-      method: 'POST',
-      url: `/api/projects/${id}/items`,
-      headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/x-ndjson' },
-      payload: `${JSON.stringify({ data: { text: HOSTILE, raw: HOSTILE }, meta: { note: PAYLOADS[1] } })}\n`,
-    });
-    expect(imp.statusCode).toBe(201);
+      [{ data: { text: HOSTILE, raw: HOSTILE }, meta: { note: PAYLOADS[1] } }],
+      annotator,
+    );
 
     const a = await e.open(annotator);
     const wa = await watch(a.page);

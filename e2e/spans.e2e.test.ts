@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2E, startE2E } from './harness.ts';
+import { type E2E, projectWithItems, startE2E } from './harness.ts';
 
 let e: E2E;
 beforeAll(async () => {
@@ -109,24 +109,18 @@ async function labelByRange(page: Page, target: string, label: string): Promise<
 describe('span offsets', () => {
   it('span offsets typed in the browser equal the offsets the server stores', async () => {
     const manager = await e.user('manager');
-    const annotator = await e.user('annotator');
-    const project = await e.api.call(manager, 'POST', '/api/projects', {
-      name: 'Offsets',
-      interface: {
-        fields: [{ name: 'text', type: 'text' }],
-        questions: [{ name: 'entities', type: 'spans', field: 'text', labels: LABELS }],
+    const { id, annotator } = await projectWithItems(
+      e,
+      manager,
+      {
+        name: 'Offsets',
+        interface: {
+          fields: [{ name: 'text', type: 'text' }],
+          questions: [{ name: 'entities', type: 'spans', field: 'text', labels: LABELS }],
+        },
       },
-    });
-    expect(project.status).toBe(201);
-    const id = project.body.id as number;
-    await e.api.call(manager, 'POST', `/api/projects/${id}/members`, { email: annotator.email });
-    const imp = await e.verity.app.inject({
-      method: 'POST',
-      url: `/api/projects/${id}/items`,
-      headers: { authorization: `Bearer ${manager.token}`, 'content-type': 'application/x-ndjson' },
-      payload: `${JSON.stringify({ id: 'mixed', data: { text: TEXT } })}\n`,
-    });
-    expect(imp.statusCode).toBe(201);
+      [{ id: 'mixed', data: { text: TEXT } }],
+    );
 
     const { page } = await e.open(annotator);
     await page.goto(`/projects/${id}/annotate`);

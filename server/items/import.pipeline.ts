@@ -17,6 +17,8 @@ export interface InsertStep {
 
 /** Runs pass two's steps in the order they are asked for. */
 export interface Executor {
+  /** Its open transaction holds the store's write lock, so it must not wait long on pass one. */
+  readonly holdsWriteLock?: boolean;
   begin(): Promise<void>;
   insert(from: number, to: number): Promise<InsertStep>;
   end(commit: boolean): Promise<void>;
@@ -54,7 +56,6 @@ export class InsertPipeline {
   private finishing = false;
 
   private executor: Executor | undefined;
-  private watchIdle = false;
 
   private constructor(private readonly makeExecutor: (whole: boolean) => Executor) {}
 
@@ -65,12 +66,9 @@ export class InsertPipeline {
   static open(store: Store, project: ImportTarget, spoolPath: string): InsertPipeline {
     if (store.kind === 'postgres')
       return new InsertPipeline(() => new PostgresExecutor(store.pool, project, spoolPath));
-    const pipeline: InsertPipeline = new InsertPipeline((whole) => {
-      if (whole) return new SqliteExecutor(store, project, spoolPath);
-      pipeline.watchIdle = true;
-      return new WorkerExecutor(store, project, spoolPath);
-    });
-    return pipeline;
+    return new InsertPipeline((whole) =>
+      whole ? new SqliteExecutor(store, project, spoolPath) : new WorkerExecutor(store, project, spoolPath),
+    );
   }
 
   private exec(whole = false): Executor {
@@ -160,7 +158,7 @@ export class InsertPipeline {
   }
 
   private armTimer(): void {
-    if (!this.watchIdle || this.mode !== 'overlap' || this.finishing) return;
+    if (!this.executor?.holdsWriteLock || this.mode !== 'overlap' || this.finishing) return;
     const waited = this.idleMs + (performance.now() - this.idleFrom);
     const left = IDLE_ALLOWANCE_MS + this.busyMs - waited;
     if (left <= 0) {

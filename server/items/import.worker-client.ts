@@ -15,6 +15,7 @@ import type { ImportTarget } from './import.writer.ts';
  * import here (asynchronously) instead of blocking the event loop on the file lock.
  */
 export class WorkerExecutor implements Executor {
+  readonly holdsWriteLock = true;
   private release: (() => void) | undefined;
   /** Settles once every earlier request has been posted: the worker must get them in order. */
   private posted: Promise<unknown> = Promise.resolve();

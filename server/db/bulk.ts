@@ -95,7 +95,7 @@ const COPY_SPECIAL = /[\\\t\n\r]/g;
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */
-export const copyField = (v: string): string =>
+const copyField = (v: string): string =>
   v.search(COPY_SPECIAL) === -1 ? v : v.replace(COPY_SPECIAL, (c) => COPY_ESCAPES[c]!);
 const PER_STATEMENT = 100;
 

@@ -124,6 +124,24 @@ describe('importing a large file (several stretches of the spool)', () => {
   });
 });
 
+describe('awkward text', () => {
+  it('stores ids, data and meta with tabs, newlines, backslashes, quotes and emoji exactly', async () => {
+    const project = await buildProject(h, manager);
+    const odd = 'tab\there, new\nline, back\\slash \\N, "quoted", \r, é, 👩‍🔬';
+    const lines = [
+      { id: odd, data: { text: odd, source: '\\.' }, meta: { note: odd } },
+      { id: `${odd}-2`, data: { text: '\\', source: '' } },
+    ];
+    const res = await post(project, jsonl(lines));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const rows = await stored(project);
+    expect(rows.map((r) => r.externalId)).toEqual([odd, `${odd}-2`]);
+    expect(JSON.parse(rows[0]!.data)).toEqual(lines[0]!.data);
+    expect(JSON.parse(rows[0]!.meta)).toEqual({ note: odd });
+    expect(JSON.parse(rows[1]!.data)).toEqual(lines[1]!.data);
+  });
+});
+
 describe('random order keys', () => {
   it('are drawn for a random-order project and left at 0 for a sequential one', async () => {
     const sequential = await buildProject(h, manager);

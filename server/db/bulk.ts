@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import type SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import type pg from 'pg';
@@ -73,22 +75,84 @@ const COLUMNS =
   'project_id, external_id, data, meta, priority, rand, slots_left, submitted_count, created_at';
 
 /**
- * PostgreSQL's fastest way in: the rows as one COPY, without ids back and without a check for
- * taken external ids. A taken id fails the COPY (unique_violation, 23505) and with it the
- * transaction; the import then starts over with insertItemRows, which finds and names them.
+ * PostgreSQL's fastest way in: one COPY that stays open while batches of rows are written into
+ * it, so the server inserts one batch while the next is being read and validated. It returns no
+ * ids and does not check for taken external ids: a taken id fails the COPY (unique_violation,
+ * 23505) and with it the transaction, and the import then starts over with insertItemRows, which
+ * finds and names them. The connection runs nothing else until the COPY is ended or aborted.
  */
-export async function copyItemRows(client: pg.ClientBase, rows: NewItemRow[]): Promise<void> {
-  let text = '';
-  for (const r of rows) {
-    const ext = r.externalId === null ? '\\N' : copyField(r.externalId);
-    text += `${r.projectId}\t${ext}\t${copyField(r.data)}\t${copyField(r.meta)}\t${r.priority}\t${r.rand}\t${r.slotsLeft}\t0\t${r.createdAt}\n`;
+export class ItemCopy {
+  private readonly stream: Writable;
+  /** Settles when the server has taken (or refused) every row: CommandComplete, or an error. */
+  private readonly settled: Promise<void>;
+  private failure: { error: unknown } | undefined;
+  private ended = false;
+
+  constructor(client: pg.ClientBase) {
+    this.stream = client.query(copyFrom(`copy items (${COLUMNS}) from stdin`));
+    this.settled = new Promise<void>((resolve, reject) => {
+      this.stream.on('finish', resolve);
+      this.stream.on('error', (error) => {
+        this.failure ??= { error };
+        reject(error);
+        // The stream would otherwise go on handing queued rows to a connection it has let go of.
+        process.nextTick(() => this.stream.destroy());
+      });
+    });
+    // Awaited by end() or abort(); never an unhandled rejection in between.
+    this.settled.catch(() => undefined);
   }
-  const stream = client.query(copyFrom(`copy items (${COLUMNS}) from stdin`));
-  await new Promise<void>((resolve, reject) => {
-    stream.on('finish', resolve);
-    stream.on('error', reject);
-    stream.end(text);
-  });
+
+  /**
+   * Sends rows; returns once the connection can take more (so a server slower than the reader
+   * holds the reader back, and no more than a socket's worth waits in memory). Throws the COPY's
+   * error if the server has refused it.
+   */
+  async write(rows: NewItemRow[]): Promise<void> {
+    this.throwIfFailed();
+    if (this.ended) throw new Error('COPY already ended');
+    let text = '';
+    for (const r of rows) {
+      const ext = r.externalId === null ? '\\N' : copyField(r.externalId);
+      text += `${r.projectId}\t${ext}\t${copyField(r.data)}\t${copyField(r.meta)}\t${r.priority}\t${r.rand}\t${r.slotsLeft}\t0\t${r.createdAt}\n`;
+    }
+    if (!this.stream.write(text)) {
+      // After an error no 'drain' comes: the settled promise's rejection ends the wait instead.
+      await Promise.race([once(this.stream, 'drain'), this.settled]);
+    }
+    this.throwIfFailed();
+  }
+
+  /** Ends the COPY and waits until the server has inserted every row, or throws its error. */
+  async end(): Promise<void> {
+    if (!this.ended && !this.failure) {
+      this.ended = true;
+      this.stream.end();
+    }
+    await this.settled;
+  }
+
+  /**
+   * Gives the COPY up (CopyFail) and waits until the server has answered, so the connection can
+   * roll back. The transaction is failed either way.
+   */
+  async abort(): Promise<void> {
+    if (this.failure) return;
+    if (this.ended) {
+      await this.settled.catch(() => undefined);
+      return;
+    }
+    this.ended = true;
+    await new Promise<void>((resolve) => {
+      // destroy() sends CopyFail; the stream reports the server's ErrorResponse by 'close'.
+      this.stream.once('close', () => resolve());
+      this.stream.destroy(new Error('import abandoned'));
+    });
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure.error;
+  }
 }
 
 const COPY_SPECIAL = /[\\\t\n\r]/g;

@@ -11,6 +11,8 @@ import { FastPathConflict, type ImportTarget, type RangeResult, SpoolInserter } 
 abstract class InProcessExecutor implements Executor {
   private chain: Promise<unknown> = Promise.resolve();
   protected inserter: SpoolInserter | undefined;
+  /** The spool up to this byte has been handed to insert(). */
+  protected handedOver = 0;
 
   constructor(
     protected readonly project: ImportTarget,
@@ -20,22 +22,27 @@ abstract class InProcessExecutor implements Executor {
   protected abstract open(): Promise<void>;
   protected abstract close(commit: boolean): Promise<void>;
 
-  private run<T>(fn: () => Promise<T>): Promise<T> {
-    const step = this.chain.then(fn);
-    this.chain = step.catch(() => {});
-    return step;
-  }
-
   begin(): Promise<void> {
     return this.run(() => this.open());
   }
 
   insert(from: number, to: number): Promise<InsertStep> {
-    return this.run(async () => {
-      const started = performance.now();
-      const step = await this.insertRange(from, to);
-      return { ...step, busyMs: performance.now() - started, idleMs: 0 };
-    });
+    this.handedOver = Math.max(this.handedOver, to);
+    return this.run(() => this.timed(() => this.insertRange(from, to)));
+  }
+
+  protected async timed(
+    fn: () => Promise<{ result: RangeResult; fromStart?: boolean }>,
+  ): Promise<InsertStep> {
+    const started = performance.now();
+    const step = await fn();
+    return { ...step, busyMs: performance.now() - started, idleMs: 0 };
+  }
+
+  protected run<T>(fn: () => Promise<T>): Promise<T> {
+    const step = this.chain.then(fn);
+    this.chain = step.catch(() => {});
+    return step;
   }
 
   end(commit: boolean): Promise<void> {
@@ -89,6 +96,27 @@ export class PostgresExecutor extends InProcessExecutor {
     } catch (err) {
       if (!(err instanceof FastPathConflict)) throw err;
     }
+    return this.startOver(to);
+  }
+
+  /**
+   * Rows written into the COPY may still be on their way when the last stretch has been handed
+   * over; this waits for them, and starts over in exact mode if one met a taken external id.
+   */
+  complete(): Promise<InsertStep | null> {
+    return this.run(async () => {
+      try {
+        await this.inserter?.complete();
+        return null;
+      } catch (err) {
+        if (!(err instanceof FastPathConflict)) throw err;
+      }
+      return this.timed(() => this.startOver(this.handedOver));
+    });
+  }
+
+  /** Fast mode met a taken external id: roll back and insert the spool up to `to` in exact mode. */
+  private async startOver(to: number) {
     await this.close(false);
     this.mode = 'exact';
     await this.open();
@@ -97,10 +125,14 @@ export class PostgresExecutor extends InProcessExecutor {
 
   protected async close(commit: boolean): Promise<void> {
     const client = this.client;
+    const inserter = this.inserter;
     this.client = undefined;
     this.inserter = undefined;
     if (!client) return;
     try {
+      // A COPY still open holds the connection: end it (commit) or give it up (rollback) first.
+      if (commit) await inserter?.complete();
+      else await inserter?.abandon();
       await client.query(commit ? 'commit' : 'rollback');
       client.release();
     } catch (err) {

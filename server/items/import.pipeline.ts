@@ -21,6 +21,11 @@ export interface Executor {
   readonly holdsWriteLock?: boolean;
   begin(): Promise<void>;
   insert(from: number, to: number): Promise<InsertStep>;
+  /**
+   * Every stretch has been handed over: finish inserts still in flight. A step that starts over
+   * comes back as the result; null when nothing changed.
+   */
+  complete?(): Promise<InsertStep | null>;
   end(commit: boolean): Promise<void>;
 }
 
@@ -116,6 +121,10 @@ export class InsertPipeline {
     }
     this.send();
     await this.settled();
+    const executor = this.exec();
+    if (!this.failure && executor.complete)
+      this.track(executor.complete().then((step) => step && this.absorb(step)));
+    await this.settled();
     if (this.failure) {
       await this.exec()
         .end(false)
@@ -145,16 +154,20 @@ export class InsertPipeline {
         .then((r) => {
           this.outstanding -= 1;
           if (generation !== this.generation) return;
-          if (r.fromStart) this.result = { items: 0, annotations: 0, errors: [] };
-          this.result.items += r.result.items;
-          this.result.annotations += r.result.annotations;
-          this.result.errors.push(...r.result.errors);
-          this.busyMs += r.busyMs;
-          this.idleMs = r.idleMs;
-          this.idleFrom = performance.now();
+          this.absorb(r);
           if (this.outstanding === 0) this.armTimer();
         }),
     );
+  }
+
+  private absorb(r: InsertStep): void {
+    if (r.fromStart) this.result = { items: 0, annotations: 0, errors: [] };
+    this.result.items += r.result.items;
+    this.result.annotations += r.result.annotations;
+    this.result.errors.push(...r.result.errors);
+    this.busyMs += r.busyMs;
+    this.idleMs = r.idleMs;
+    this.idleFrom = performance.now();
   }
 
   private armTimer(): void {

@@ -19,14 +19,24 @@ const line = (i: number, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+/**
+ * Posts a body in pieces of 64 KB, as a network upload arrives: given whole, the server would
+ * read the file as one chunk and never have a stretch ready before the end.
+ */
 async function post(projectId: number, payload: string | Readable, query = '') {
+  const body = typeof payload === 'string' ? Readable.from(pieces(payload, 64 * 1024)) : payload;
   const res = await h.verity.app.inject({
     method: 'POST',
     url: `/api/projects/${projectId}/items${query}`,
     headers: { authorization: `Bearer ${manager.token}`, 'content-type': 'application/x-ndjson' },
-    payload,
+    payload: body,
   });
   return { status: res.statusCode, body: JSON.parse(res.body) };
+}
+
+function* pieces(text: string, size: number): Generator<Buffer> {
+  const bytes = Buffer.from(text);
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
 }
 
 async function stored(projectId: number) {
@@ -240,5 +250,36 @@ describe.runIf(testStore() === 'postgres')('PostgreSQL fast path', () => {
       { line: 5501, message: 'line 5501: id "it-5001" repeats line 5002' },
     ]);
     expect((await stored(project)).length).toBe(5998);
+  });
+
+  it('starts over when the COPY fails early while later rows are still being written into it', async () => {
+    const project = await buildProject(h, manager);
+    const lines = Array.from({ length: 30_000 }, (_, i) => line(i));
+    lines[20] = line(1);
+    const res = await post(project, jsonl(lines), '?skipInvalid=true');
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ imported: 29_999, invalid: 1 });
+    expect(res.body.errors).toEqual([{ line: 21, message: 'line 21: id "it-1" repeats line 2' }]);
+    const rows = await stored(project);
+    expect(rows.length).toBe(29_999);
+    expect(rows[29_998]!.externalId).toBe('it-29999');
+  });
+
+  it('gives up an open COPY when a late line is invalid, and its connection then serves the next import', async () => {
+    const project = await buildProject(h, manager);
+    const lines: unknown[] = Array.from({ length: 30_000 }, (_, i) => line(i));
+    lines[29_000] = { id: 'bad', data: { source: 'no text' } };
+    const res = await post(project, jsonl(lines));
+    expect(res.status).toBe(422);
+    expect(res.body.error.details.errors.map((e: { line: number }) => e.line)).toEqual([29_001]);
+    expect(await stored(project)).toEqual([]);
+    // Every pooled connection must be usable: as many imports as the pool has connections.
+    const again = await Promise.all(
+      Array.from({ length: 12 }, (_, k) =>
+        post(project, jsonl(Array.from({ length: 5 }, (_, i) => line(100_000 + k * 10 + i)))),
+      ),
+    );
+    expect(again.map((r) => r.status)).toEqual(Array(12).fill(201));
+    expect((await stored(project)).length).toBe(60);
   });
 });

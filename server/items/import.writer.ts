@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { ImportedAnnotation } from '../../core/codecs/items.ts';
 import {
   type BulkTarget,
-  copyItemRows,
+  ItemCopy,
   insertItemRows,
   itemIdsByExternalId,
   type NewItemRow,
@@ -59,11 +59,6 @@ export interface RangeResult {
 }
 
 /**
- * Pass two of an import: inserts stretches of the spool file, as pass one publishes them, into
- * one open write transaction. Runs on the server's event loop for PostgreSQL and in the import
- * worker (a connection of its own) for SQLite; the caller decides when to commit.
- */
-/**
  * A COPY met a taken external id, which aborts a PostgreSQL transaction: the import must start
  * over in exact mode.
  */
@@ -73,11 +68,28 @@ export class FastPathConflict extends Error {
   }
 }
 
+/** A COPY's unique violation (a taken external id) as the signal to start over in exact mode. */
+async function conflictsAsFastPath(copying: Promise<void>): Promise<void> {
+  try {
+    await copying;
+  } catch (err) {
+    if ((err as { code?: string }).code === '23505') throw new FastPathConflict();
+    throw err;
+  }
+}
+
+/**
+ * Pass two of an import: inserts stretches of the spool file, as pass one publishes them, into
+ * one open write transaction. Runs on the server's event loop for PostgreSQL and in the import
+ * worker (a connection of its own) for SQLite; the caller decides when to commit.
+ */
 export class SpoolInserter {
   private annotators: AnnotatorCache | undefined;
   /** This import's rows so far, to name the line an id first appeared on. */
   private readonly imported = new ImportedLines();
   private itemOrder: 'sequential' | 'random' = 'sequential';
+  /** PostgreSQL fast mode: the COPY open on the connection, fed batch after batch. */
+  private copy: ItemCopy | undefined;
 
   constructor(
     private readonly target: BulkTarget,
@@ -90,6 +102,27 @@ export class SpoolInserter {
      */
     private readonly mode: 'fast' | 'exact' = 'exact',
   ) {}
+
+  /**
+   * Every stretch has been handed over: waits until the server has inserted the rows still in
+   * flight. Throws FastPathConflict if one of them met a taken external id.
+   */
+  async complete(): Promise<void> {
+    await this.endCopy();
+  }
+
+  /** The transaction will be rolled back: gives up a COPY in flight so the connection is free. */
+  async abandon(): Promise<void> {
+    const copy = this.copy;
+    this.copy = undefined;
+    await copy?.abort();
+  }
+
+  private async endCopy(): Promise<void> {
+    const copy = this.copy;
+    this.copy = undefined;
+    if (copy) await conflictsAsFastPath(copy.end());
+  }
 
   /** Reads what insertRange needs from inside the transaction. */
   async start(): Promise<void> {
@@ -152,15 +185,13 @@ export class SpoolInserter {
       };
     });
     if (this.target.kind === 'postgres' && this.mode === 'fast' && batch.every((r) => r[5] === null)) {
-      try {
-        await copyItemRows(this.target.client, rows);
-      } catch (err) {
-        if ((err as { code?: string }).code === '23505') throw new FastPathConflict();
-        throw err;
-      }
+      this.copy ??= new ItemCopy(this.target.client);
+      await conflictsAsFastPath(this.copy.write(rows));
       result.items += rows.length;
       return;
     }
+    // Rows with annotations need their ids: the open COPY is ended before they go in.
+    await this.endCopy();
     const ids = await insertItemRows(this.target, this.tx, rows);
     const refused: SpooledItem[] = [];
     for (const [k, r] of batch.entries()) {

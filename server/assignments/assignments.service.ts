@@ -90,35 +90,39 @@ export async function assignNextItem(
 ): Promise<WorkOut | null> {
   const project = await requireProject(ctx, caller, projectId);
   const ttlMs = project.lockTtlSeconds * 1000;
-  return writeTransaction(ctx.store, async (tx) => {
-    await lockKey(ctx.store, tx, projectId, caller.id);
-    const now = Date.now();
-    await expireLocks(ctx.store, tx, projectId, project.overlap, now);
-    const held = await tx
-      .selectFrom('assignments')
-      .selectAll()
-      .where('projectId', '=', projectId)
-      .where('userId', '=', caller.id)
-      .where('status', '=', 'locked')
-      .orderBy('id')
-      .executeTakeFirst();
-    if (held) {
-      const renewed = { ...held, lockExpiresAt: now + ttlMs, updatedAt: now };
-      await tx
-        .updateTable('assignments')
-        .set({ lockExpiresAt: renewed.lockExpiresAt, updatedAt: now })
-        .where('id', '=', held.id)
-        .execute();
-      return loadWork(tx, renewed);
-    }
-    const candidate = await findClaimable(ctx.store, tx, projectId, caller.id, project.itemOrder);
-    if (!candidate) return null;
-    const assignment = await claim(tx, projectId, candidate.id, caller.id, now + ttlMs, now);
-    if (!assignment)
-      throw new Error(`item ${candidate.id} had no free slot inside its own claim transaction`);
-    // A revived lock (created before now) may carry a draft from before it expired.
-    return loadWork(tx, assignment, candidate, assignment.createdAt === now);
-  });
+  return writeTransaction(
+    ctx.store,
+    async (tx) => {
+      await lockKey(ctx.store, tx, projectId, caller.id);
+      const now = Date.now();
+      await expireLocks(ctx.store, tx, projectId, project.overlap, now);
+      const held = await tx
+        .selectFrom('assignments')
+        .selectAll()
+        .where('projectId', '=', projectId)
+        .where('userId', '=', caller.id)
+        .where('status', '=', 'locked')
+        .orderBy('id')
+        .executeTakeFirst();
+      if (held) {
+        const renewed = { ...held, lockExpiresAt: now + ttlMs, updatedAt: now };
+        await tx
+          .updateTable('assignments')
+          .set({ lockExpiresAt: renewed.lockExpiresAt, updatedAt: now })
+          .where('id', '=', held.id)
+          .execute();
+        return loadWork(tx, renewed);
+      }
+      const candidate = await findClaimable(ctx.store, tx, projectId, caller.id, project.itemOrder);
+      if (!candidate) return null;
+      const assignment = await claim(tx, projectId, candidate.id, caller.id, now + ttlMs, now);
+      if (!assignment)
+        throw new Error(`item ${candidate.id} had no free slot inside its own claim transaction`);
+      // A revived lock (created before now) may carry a draft from before it expired.
+      return loadWork(tx, assignment, candidate, assignment.createdAt === now);
+    },
+    { durable: false },
+  );
 }
 
 function checkAnswers(

@@ -9,12 +9,24 @@ export type Tx = Kysely<Database>;
  * so read-then-write sequences (claiming an item) cannot interleave with another writer, in this
  * process or another. PostgreSQL: an ordinary transaction; callers lock rows they change.
  */
-export async function writeTransaction<T>(store: Store, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function writeTransaction<T>(
+  store: Store,
+  fn: (tx: Tx) => Promise<T>,
+  options: WriteOptions = {},
+): Promise<T> {
+  const durable = options.durable ?? true;
   if (store.kind === 'postgres') {
+    const body = durable
+      ? fn
+      : async (tx: Tx) => {
+          // Scoped to this transaction: the pooled connection is back to waiting afterwards.
+          await sql`set local synchronous_commit = off`.execute(tx);
+          return fn(tx);
+        };
     // A deadlock between two claims is resolved by PostgreSQL aborting one; run it again.
     for (let attempt = 1; ; attempt++) {
       try {
-        return await store.db.transaction().execute(fn);
+        return await store.db.transaction().execute(body);
       } catch (err) {
         const code = (err as { code?: string }).code;
         if (attempt >= 5 || (code !== '40P01' && code !== '40001')) throw err;
@@ -22,16 +34,34 @@ export async function writeTransaction<T>(store: Store, fn: (tx: Tx) => Promise<
     }
   }
   return store.db.connection().execute(async (conn) => {
-    await sql`begin immediate`.execute(conn);
+    // The connection runs one task at a time, so the setting holds for exactly this transaction.
+    if (!durable) await sql`pragma synchronous = normal`.execute(conn);
     try {
-      const result = await fn(conn);
-      await sql`commit`.execute(conn);
-      return result;
-    } catch (err) {
-      await sql`rollback`.execute(conn);
-      throw err;
+      await sql`begin immediate`.execute(conn);
+      try {
+        const result = await fn(conn);
+        await sql`commit`.execute(conn);
+        return result;
+      } catch (err) {
+        await sql`rollback`.execute(conn);
+        throw err;
+      }
+    } finally {
+      if (!durable) await sql`pragma synchronous = full`.execute(conn);
     }
   });
+}
+
+export interface WriteOptions {
+  /**
+   * Whether the commit waits until the transaction is on disk (default true). A transaction that
+   * only moves lock state (claiming, renewing or expiring a claim) passes false: it is as safe from
+   * a crash of the server process as any other, since the operating system holds what was
+   * written, and only a power loss or kernel crash can undo it, which leaves the item unclaimed,
+   * as if the lock had expired. Every later durable commit (a draft, a submit) makes it durable
+   * too: SQLite's WAL and PostgreSQL's log are flushed in order.
+   */
+  durable?: boolean;
 }
 
 /** Serialises one caller's concurrent requests on PostgreSQL (SQLite already serialises writers). */

@@ -9,17 +9,19 @@ import { type ImportTarget, type RangeResult, SpoolInserter } from './import.wri
 export type WorkerRequest =
   | { op: 'begin'; file: string; spoolPath: string; project: ImportTarget }
   | { op: 'insert'; from: number; to: number }
-  | { op: 'end'; commit: boolean; file: string };
+  | { op: 'end'; commit: boolean; file: string }
+  | { op: 'checkpoint'; file: string };
 
 export type WorkerReply =
-  | { ok: true; op: 'begin' | 'end' }
+  | { ok: true; op: 'begin' | 'end' | 'checkpoint' }
   | { ok: true; op: 'insert'; result: RangeResult; busyMs: number; idleMs: number }
   | { ok: false; error: { message: string; code?: string | undefined; details?: unknown } };
 
 /**
  * The SQLite import worker: pass two of an import on a connection of its own, so inserting a large
  * file runs beside pass one's decoding on the other core instead of after it. It keeps one
- * connection per database file and serves one import at a time.
+ * connection per database file and serves one import at a time. Between imports it also runs the
+ * store's checkpoints, off the server's event loop (see startImportWorker).
  */
 const connections = new Map<string, SqliteConnection>();
 let open: { txn: OpenTransaction; inserter: SpoolInserter; wal: WalFlusher } | undefined;
@@ -31,14 +33,7 @@ async function handle(req: WorkerRequest): Promise<WorkerReply> {
   switch (req.op) {
     case 'begin': {
       if (open) throw new Error('an import is already open in this worker');
-      let conn = connections.get(req.file);
-      if (!conn) {
-        conn = openSqliteFile(req.file);
-        // The commit of a large import would otherwise copy the whole WAL into the database
-        // before answering; the worker checkpoints after it has answered instead.
-        conn.sqlite.pragma('wal_autocheckpoint = 0');
-        connections.set(req.file, conn);
-      }
+      const conn = connectionTo(req.file);
       const txn = await openSqliteTransaction(conn.db);
       const inserter = new SpoolInserter(
         { kind: 'sqlite', sqlite: conn.sqlite },
@@ -77,6 +72,35 @@ async function handle(req: WorkerRequest): Promise<WorkerReply> {
       if (current && req.commit) checkpointDue = req.file;
       return { ok: true, op: 'end' };
     }
+    case 'checkpoint': {
+      // During an import the commit's own checkpoint follows; its connection is inside a transaction.
+      if (!open) checkpoint(connectionTo(req.file));
+      return { ok: true, op: 'checkpoint' };
+    }
+  }
+}
+
+function connectionTo(file: string): SqliteConnection {
+  let conn = connections.get(file);
+  if (!conn) {
+    conn = openSqliteFile(file);
+    // The commit of a large import would otherwise copy the whole WAL into the database before
+    // answering; the worker checkpoints after it has answered instead.
+    conn.sqlite.pragma('wal_autocheckpoint = 0');
+    connections.set(file, conn);
+  }
+  return conn;
+}
+
+/**
+ * Copies the WAL's committed pages into the database file, without waiting for or blocking any
+ * reader or writer (PASSIVE).
+ */
+function checkpoint(conn: SqliteConnection | undefined): void {
+  try {
+    conn?.sqlite.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    // A checkpoint another connection is running covers it.
   }
 }
 
@@ -146,11 +170,7 @@ parentPort!.on('message', (req: WorkerRequest) => {
       // Off the server's event loop: the server's own connection then finds the WAL copied back.
       const conn = connections.get(checkpointDue);
       checkpointDue = undefined;
-      try {
-        conn?.sqlite.pragma('wal_checkpoint(PASSIVE)');
-      } catch {
-        // A checkpoint another connection is running covers it.
-      }
+      checkpoint(conn);
     }
   });
 });

@@ -14,6 +14,8 @@ const verity = await createVerity({
   secret: process.env.VERITY_SECRET,
   databaseUrl: process.env.VERITY_DATABASE_URL || undefined,
   pgSchema: process.env.VERITY_PG_SCHEMA || undefined,
+  // As `verity start` runs: the import worker also takes the checkpoints, claims commit lazily.
+  startImportWorker: true,
 });
 await verity.app.listen({ host: '127.0.0.1', port: 0 });
 const address = verity.app.server.address();

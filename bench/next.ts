@@ -25,7 +25,7 @@ import { addAnnotators, OVERLAP } from './setup.ts';
  * twice to one annotator.
  */
 export async function runNext(run: StoreRun): Promise<void> {
-  const { annotators: count, rounds, soloRounds, thinkMs, pacedSeconds } = run.options;
+  const { annotators: count, rounds, soloRounds, soloLateAfter, thinkMs, pacedSeconds } = run.options;
   const users = await run.servers[0]!.createUsers('annotator', count + 1, 'annotator');
   await addAnnotators(run.servers[0]!, run.admin, run.projectId, users);
   const [solo, ...others] = users as [BenchUser, ...BenchUser[]];
@@ -42,6 +42,12 @@ export async function runNext(run: StoreRun): Promise<void> {
   const alone = newTally();
   await workRounds(annotator(solo, 0), 'w', 1, soloWarmUp);
   await workRounds(annotator(solo, 0), 'm', soloRounds, alone);
+  // The same annotator, still alone, after many more submissions: with overlap 3 every item they
+  // did stays open, so each next must pass over all of them. Its cost must not grow with them.
+  progress(`${run.kind}: the same annotator, ${soloLateAfter} rounds later`);
+  await workRounds(annotator(solo, 0), 'l', soloLateAfter, newTally());
+  const aloneLate = newTally();
+  await workRounds(annotator(solo, 0), 'n', soloRounds, aloneLate);
 
   progress(`${run.kind}: ${where}, 1 warm-up round each`);
   const warmUp = newTally();
@@ -79,7 +85,8 @@ export async function runNext(run: StoreRun): Promise<void> {
   run.report.add(`next.${run.kind}.server_cpu`, cpuMicros / 1000 / saturated.rounds, 'ms/round');
   run.report.add(`next.${run.kind}.solo_p50`, p(alone.next, 50), 'ms');
   run.report.add(`next.${run.kind}.solo_p99`, p(alone.next, 99), 'ms');
-  const tallies: Tally[] = [soloWarmUp, alone, warmUp, paced, saturated];
+  run.report.add(`next.${run.kind}.solo_late_p50`, p(aloneLate.next, 50), 'ms');
+  const tallies: Tally[] = [soloWarmUp, alone, aloneLate, warmUp, paced, saturated];
   run.report.add(
     `next.${run.kind}.errors`,
     tallies.reduce((sum, t) => sum + t.errors, 0),

@@ -20,6 +20,8 @@ export interface BenchOptions {
   rounds: number;
   /** Rounds of the one annotator who works alone first: enough samples for a p99. */
   soloRounds: number;
+  /** Unmeasured rounds of that annotator before `soloRounds` more are measured again. */
+  soloLateAfter: number;
   /** A PostgreSQL server the bench may create and drop a database on. */
   pgUrl: string;
   /** Write a V8 CPU profile of every server child into this folder. */
@@ -65,6 +67,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     pacedSeconds: count(given.get('seconds'), smoke ? 3 : 30, 'seconds'),
     rounds: count(given.get('rounds'), smoke ? 3 : 10, 'rounds'),
     soloRounds: smoke ? 3 : 200,
+    soloLateAfter: smoke ? 3 : 2000,
     pgUrl:
       given.get('pg-url') ?? process.env.VERITY_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
     profileDir: given.get('profile'),

@@ -59,6 +59,7 @@ describe('bench --smoke', () => {
         'next.server_cpu',
         'next.solo_p50',
         'next.solo_p99',
+        'next.solo_late_p50',
         'next.errors',
         'next.double_assignments',
         'export.items_per_s',

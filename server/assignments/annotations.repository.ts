@@ -1,7 +1,9 @@
-import { sql } from 'kysely';
+import { type QueryCreator, type Selectable, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Annotation } from '../../core/api/assignments.ts';
 import type { Caller } from '../context.ts';
+import type { Store } from '../db/connect.ts';
+import type { Database } from '../db/schema.ts';
 import type { Tx } from '../db/transaction.ts';
 import { type AssignmentRow, toAnnotation } from './assignments.repository.ts';
 
@@ -21,6 +23,7 @@ export interface AnswerWrite {
  * (the first answers create it; later ones bump its revision and add to its lead time).
  */
 export async function recordAnswers(
+  store: Store,
   tx: Tx,
   a: AssignmentRow,
   caller: Pick<Caller, 'id' | 'email' | 'name'>,
@@ -28,47 +31,75 @@ export async function recordAnswers(
 ): Promise<z.input<typeof Annotation>> {
   const json = JSON.stringify(w.answers);
   const status = w.kind !== 'draft' || w.pending === true ? 'submitted' : 'draft';
-  const row = await tx
-    .insertInto('annotations')
-    .values({
-      assignmentId: a.id,
-      itemId: a.itemId,
-      projectId: a.projectId,
-      userId: caller.id,
-      status,
-      answers: json,
-      pendingAnswers: null,
-      leadTimeMs: w.activeMs,
-      revision: 1,
-      createdAt: w.now,
-      updatedAt: w.now,
-      submittedAt: w.kind === 'submit' ? w.now : null,
-    })
-    .onConflict((oc) =>
-      oc.column('assignmentId').doUpdateSet({
-        ...(w.pending
-          ? { pendingAnswers: sql<string>`excluded.answers` }
-          : { answers: sql<string>`excluded.answers`, pendingAnswers: null }),
+  const upsert = (db: QueryCreator<Database>) =>
+    db
+      .insertInto('annotations')
+      .values({
+        assignmentId: a.id,
+        itemId: a.itemId,
+        projectId: a.projectId,
+        userId: caller.id,
         status,
-        leadTimeMs: sql<number>`annotations.lead_time_ms + excluded.lead_time_ms`,
-        revision: sql<number>`annotations.revision + 1`,
+        answers: json,
+        pendingAnswers: null,
+        leadTimeMs: w.activeMs,
+        revision: 1,
+        createdAt: w.now,
         updatedAt: w.now,
-        ...(w.kind === 'submit' ? { submittedAt: w.now } : {}),
-      }),
-    )
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await tx
-    .insertInto('annotationRevisions')
-    .values({
-      annotationId: row.id,
-      revision: row.revision,
-      userId: caller.id,
-      kind: w.kind,
-      answers: json,
-      idempotencyKey: w.key ?? null,
-      createdAt: w.now,
-    })
-    .execute();
+        submittedAt: w.kind === 'submit' ? w.now : null,
+      })
+      .onConflict((oc) =>
+        oc.column('assignmentId').doUpdateSet({
+          ...(w.pending
+            ? { pendingAnswers: sql<string>`excluded.answers` }
+            : { answers: sql<string>`excluded.answers`, pendingAnswers: null }),
+          status,
+          leadTimeMs: sql<number>`annotations.lead_time_ms + excluded.lead_time_ms`,
+          revision: sql<number>`annotations.revision + 1`,
+          updatedAt: w.now,
+          ...(w.kind === 'submit' ? { submittedAt: w.now } : {}),
+        }),
+      )
+      .returningAll();
+  const revision = {
+    userId: caller.id,
+    kind: w.kind,
+    answers: json,
+    idempotencyKey: w.key ?? null,
+    createdAt: w.now,
+  };
+  let row: Selectable<Database['annotations']>;
+  if (store.kind === 'postgres') {
+    // One statement, one round trip: the revision is written from the upsert's own result.
+    row = await tx
+      .with('n', upsert)
+      .with('r', (db) =>
+        db
+          .insertInto('annotationRevisions')
+          .columns(['annotationId', 'revision', 'userId', 'kind', 'answers', 'idempotencyKey', 'createdAt'])
+          .expression((eb) =>
+            eb
+              .selectFrom('n')
+              .select([
+                'n.id',
+                'n.revision',
+                sql<number>`${revision.userId}::bigint`.as('userId'),
+                sql<string>`${revision.kind}::text`.as('kind'),
+                sql<string>`${revision.answers}::text`.as('answers'),
+                sql<string | null>`${revision.idempotencyKey}::text`.as('idempotencyKey'),
+                sql<number>`${revision.createdAt}::bigint`.as('createdAt'),
+              ]),
+          ),
+      )
+      .selectFrom('n')
+      .selectAll()
+      .executeTakeFirstOrThrow();
+  } else {
+    row = await upsert(tx).executeTakeFirstOrThrow();
+    await tx
+      .insertInto('annotationRevisions')
+      .values({ annotationId: row.id, revision: row.revision, ...revision })
+      .execute();
+  }
   return toAnnotation({ ...row, annotator: caller.email ?? caller.name });
 }

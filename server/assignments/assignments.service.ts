@@ -3,7 +3,7 @@ import type { DraftBody, SkipBody, SubmitBody, Work } from '../../core/api/assig
 import { type InterfaceDefinition, migrateInterface, validateAnswers } from '../../core/interface/index.ts';
 import { accessOf, projectWithAccess } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
-import { lockKey, type Tx, writeTransaction } from '../db/transaction.ts';
+import { type Tx, writeTransaction } from '../db/transaction.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { type ProjectRow, refreshSlots } from '../projects/projects.repository.ts';
 import { recordAnswers } from './annotations.repository.ts';
@@ -93,7 +93,6 @@ export async function assignNextItem(
   return writeTransaction(
     ctx.store,
     async (tx) => {
-      await lockKey(ctx.store, tx, projectId, caller.id);
       const now = Date.now();
       await expireLocks(ctx.store, tx, projectId, project.overlap, now);
       const held = await tx
@@ -115,13 +114,13 @@ export async function assignNextItem(
       }
       const candidate = await findClaimable(ctx.store, tx, projectId, caller.id, project.itemOrder);
       if (!candidate) return null;
-      const assignment = await claim(tx, projectId, candidate.id, caller.id, now + ttlMs, now);
+      const assignment = await claim(ctx.store, tx, projectId, candidate.id, caller.id, now + ttlMs, now);
       if (!assignment)
         throw new Error(`item ${candidate.id} had no free slot inside its own claim transaction`);
       // A revived lock (created before now) may carry a draft from before it expired.
       return loadWork(tx, assignment, candidate, assignment.createdAt === now);
     },
-    { durable: false },
+    { durable: false, serializeOn: [projectId, caller.id] },
   );
 }
 
@@ -150,34 +149,37 @@ export async function saveDraft(
   body: z.output<typeof DraftBody>,
 ) {
   const { project, iface } = await ownAssignment(ctx, caller, assignmentId);
-  return writeTransaction(ctx.store, async (tx) => {
-    await lockKey(ctx.store, tx, project.id, caller.id);
-    const now = Date.now();
-    const { itemData, replayAnswers: _, ...a } = await findAssignmentWithData(tx, assignmentId);
-    const answers = checkAnswers(iface, body.answers, JSON.parse(itemData), true);
-    if (a.status === 'skipped')
-      throw new AppError('ASSIGNMENT_CLOSED', 'You skipped this item; it can no longer be edited.');
-    if (a.status === 'submitted') {
-      if (project.allowEditSubmitted !== 1)
-        throw new AppError('ASSIGNMENT_CLOSED', 'This project does not allow editing submitted work.');
-      const annotation = await recordAnswers(tx, a, caller, {
+  return writeTransaction(
+    ctx.store,
+    async (tx) => {
+      const now = Date.now();
+      const { itemData, replayAnswers: _, ...a } = await findAssignmentWithData(tx, assignmentId);
+      const answers = checkAnswers(iface, body.answers, JSON.parse(itemData), true);
+      if (a.status === 'skipped')
+        throw new AppError('ASSIGNMENT_CLOSED', 'You skipped this item; it can no longer be edited.');
+      if (a.status === 'submitted') {
+        if (project.allowEditSubmitted !== 1)
+          throw new AppError('ASSIGNMENT_CLOSED', 'This project does not allow editing submitted work.');
+        const annotation = await recordAnswers(ctx.store, tx, a, caller, {
+          kind: 'draft',
+          answers,
+          activeMs: body.activeMs,
+          now,
+          pending: true,
+        });
+        return { assignment: toAssignment(a), annotation };
+      }
+      const current = await refreshLock(ctx.store, tx, project, a, now);
+      const annotation = await recordAnswers(ctx.store, tx, current, caller, {
         kind: 'draft',
         answers,
         activeMs: body.activeMs,
         now,
-        pending: true,
       });
-      return { assignment: toAssignment(a), annotation };
-    }
-    const current = await refreshLock(ctx.store, tx, project, a, now);
-    const annotation = await recordAnswers(tx, current, caller, {
-      kind: 'draft',
-      answers,
-      activeMs: body.activeMs,
-      now,
-    });
-    return { assignment: toAssignment(current), annotation };
-  });
+      return { assignment: toAssignment(current), annotation };
+    },
+    { serializeOn: [project.id, caller.id] },
+  );
 }
 
 export async function submit(
@@ -187,65 +189,73 @@ export async function submit(
   body: z.output<typeof SubmitBody>,
 ) {
   const { project, iface } = await ownAssignment(ctx, caller, assignmentId);
-  const outcome = await writeTransaction(ctx.store, async (tx) => {
-    await lockKey(ctx.store, tx, project.id, caller.id);
-    const now = Date.now();
-    const { itemData, replayAnswers, ...a } = await findAssignmentWithData(
-      tx,
-      assignmentId,
-      body.idempotencyKey,
-    );
-    const data = JSON.parse(itemData) as Record<string, unknown>;
-    if (replayAnswers !== null) {
-      // The key's revision holds the answers as normalised on first submit; compare like with like.
-      const given = validateAnswers(iface, body.answers, data, { partial: false });
-      if (!given.ok || !sameJson(replayAnswers, given.value)) {
-        throw new AppError('IDEMPOTENCY_MISMATCH');
+  const outcome = await writeTransaction(
+    ctx.store,
+    async (tx) => {
+      const now = Date.now();
+      const { itemData, replayAnswers, ...a } = await findAssignmentWithData(
+        tx,
+        assignmentId,
+        body.idempotencyKey,
+      );
+      const data = JSON.parse(itemData) as Record<string, unknown>;
+      if (replayAnswers !== null) {
+        // The key's revision holds the answers as normalised on first submit; compare like with like.
+        const given = validateAnswers(iface, body.answers, data, { partial: false });
+        if (!given.ok || !sameJson(replayAnswers, given.value)) {
+          throw new AppError('IDEMPOTENCY_MISMATCH');
+        }
+        const annotation = (await findAnnotationByAssignment(tx, assignmentId))!;
+        return { kind: 'done' as const, result: { created: false, annotation: toAnnotation(annotation) } };
       }
-      const annotation = (await findAnnotationByAssignment(tx, assignmentId))!;
-      return { kind: 'done' as const, result: { created: false, annotation: toAnnotation(annotation) } };
-    }
-    const answers = checkAnswers(iface, body.answers, data, false);
-    if (a.status === 'skipped')
-      throw new AppError('ASSIGNMENT_CLOSED', 'You skipped this item; it can no longer be submitted.');
-    if (a.status === 'submitted') {
-      if (project.allowEditSubmitted !== 1) throw new AppError('ALREADY_SUBMITTED');
-      const annotation = await recordAnswers(tx, a, caller, {
-        kind: 'edit',
+      const answers = checkAnswers(iface, body.answers, data, false);
+      if (a.status === 'skipped')
+        throw new AppError('ASSIGNMENT_CLOSED', 'You skipped this item; it can no longer be submitted.');
+      if (a.status === 'submitted') {
+        if (project.allowEditSubmitted !== 1) throw new AppError('ALREADY_SUBMITTED');
+        const annotation = await recordAnswers(ctx.store, tx, a, caller, {
+          kind: 'edit',
+          answers,
+          activeMs: body.activeMs,
+          now,
+          key: body.idempotencyKey,
+        });
+        return { kind: 'done' as const, result: { created: true, annotation } };
+      }
+      // A lock still running is submitted at once; the status condition guards against anyone
+      // expiring it meanwhile. Otherwise (or if it did not hold) overdue locks are swept and the
+      // lock is brought up to date first.
+      let current: AssignmentRow = a;
+      if (!(isLive(a, now) && (await submitLocked(tx, a.id, now)))) {
+        current = await refreshLock(ctx.store, tx, project, a, now);
+        if (current.status !== 'locked') {
+          // The slot went to someone else: keep the answers as a draft, then tell the client.
+          await recordAnswers(ctx.store, tx, current, caller, {
+            kind: 'draft',
+            answers,
+            activeMs: body.activeMs,
+            now,
+          });
+          return { kind: 'lockLost' as const };
+        }
+        await submitLocked(tx, a.id, now);
+      }
+      await tx
+        .updateTable('items')
+        .set((eb) => ({ submittedCount: eb('submittedCount', '+', 1) }))
+        .where('id', '=', a.itemId)
+        .execute();
+      const annotation = await recordAnswers(ctx.store, tx, { ...current, status: 'submitted' }, caller, {
+        kind: 'submit',
         answers,
         activeMs: body.activeMs,
         now,
         key: body.idempotencyKey,
       });
       return { kind: 'done' as const, result: { created: true, annotation } };
-    }
-    await expireLocks(ctx.store, tx, project.id, project.overlap, now);
-    // A lock still running is submitted at once; the status condition guards against anyone
-    // expiring it meanwhile. Otherwise (or if it did not hold) the lock is brought up to date first.
-    let current: AssignmentRow = a;
-    if (!(isLive(a, now) && (await submitLocked(tx, a.id, now)))) {
-      current = await refreshLock(ctx.store, tx, project, a, now, { swept: true });
-      if (current.status !== 'locked') {
-        // The slot went to someone else: keep the answers as a draft, then tell the client.
-        await recordAnswers(tx, current, caller, { kind: 'draft', answers, activeMs: body.activeMs, now });
-        return { kind: 'lockLost' as const };
-      }
-      await submitLocked(tx, a.id, now);
-    }
-    await tx
-      .updateTable('items')
-      .set((eb) => ({ submittedCount: eb('submittedCount', '+', 1) }))
-      .where('id', '=', a.itemId)
-      .execute();
-    const annotation = await recordAnswers(tx, { ...current, status: 'submitted' }, caller, {
-      kind: 'submit',
-      answers,
-      activeMs: body.activeMs,
-      now,
-      key: body.idempotencyKey,
-    });
-    return { kind: 'done' as const, result: { created: true, annotation } };
-  });
+    },
+    { serializeOn: [project.id, caller.id] },
+  );
   if (outcome.kind === 'lockLost') {
     throw new AppError(
       'LOCK_EXPIRED',
@@ -294,28 +304,31 @@ export async function skip(
   body: z.output<typeof SkipBody>,
 ) {
   const { project } = await ownAssignment(ctx, caller, assignmentId);
-  return writeTransaction(ctx.store, async (tx) => {
-    await lockKey(ctx.store, tx, project.id, caller.id);
-    const a = (await findAssignment(tx, assignmentId))!;
-    if (a.status === 'skipped') return toAssignment(a);
-    if (a.status === 'submitted')
-      throw new AppError('ALREADY_SUBMITTED', 'This item is submitted; it cannot be skipped.');
-    const now = Date.now();
-    const skipped = {
-      ...a,
-      status: 'skipped' as const,
-      lockExpiresAt: null,
-      skipReason: body.reason ?? null,
-      updatedAt: now,
-    };
-    await tx
-      .updateTable('assignments')
-      .set({ status: 'skipped', lockExpiresAt: null, skipReason: skipped.skipReason, updatedAt: now })
-      .where('id', '=', a.id)
-      .execute();
-    await refreshSlots(tx, project.id, project.overlap, [a.itemId]);
-    return toAssignment(skipped);
-  });
+  return writeTransaction(
+    ctx.store,
+    async (tx) => {
+      const a = (await findAssignment(tx, assignmentId))!;
+      if (a.status === 'skipped') return toAssignment(a);
+      if (a.status === 'submitted')
+        throw new AppError('ALREADY_SUBMITTED', 'This item is submitted; it cannot be skipped.');
+      const now = Date.now();
+      const skipped = {
+        ...a,
+        status: 'skipped' as const,
+        lockExpiresAt: null,
+        skipReason: body.reason ?? null,
+        updatedAt: now,
+      };
+      await tx
+        .updateTable('assignments')
+        .set({ status: 'skipped', lockExpiresAt: null, skipReason: skipped.skipReason, updatedAt: now })
+        .where('id', '=', a.id)
+        .execute();
+      await refreshSlots(tx, project.id, project.overlap, [a.itemId]);
+      return toAssignment(skipped);
+    },
+    { serializeOn: [project.id, caller.id] },
+  );
 }
 
 export async function getWork(ctx: AppContext, caller: Caller, assignmentId: number): Promise<WorkOut> {

@@ -1,4 +1,6 @@
+import { type OnConflictBuilder, type QueryCreator, sql } from 'kysely';
 import type { Store } from '../db/connect.ts';
+import type { Database } from '../db/schema.ts';
 import type { Tx } from '../db/transaction.ts';
 import type { ProjectRow } from '../projects/projects.repository.ts';
 import { type AssignmentRow, expireLocks } from './assignments.repository.ts';
@@ -14,6 +16,7 @@ export const isLive = (a: AssignmentRow, now: number): boolean =>
  * row, so a draft written before it expired stays attached); undefined if no slot is free.
  */
 export async function claim(
+  store: Store,
   tx: Tx,
   projectId: number,
   itemId: number,
@@ -21,58 +24,86 @@ export async function claim(
   expiresAt: number,
   now: number,
 ) {
-  const took = await tx
-    .updateTable('items')
-    .set((eb) => ({ slotsLeft: eb('slotsLeft', '-', 1) }))
-    .where('id', '=', itemId)
-    .where('slotsLeft', '>', 0)
-    .executeTakeFirst();
+  const lock = {
+    projectId,
+    itemId,
+    userId,
+    status: 'locked' as const,
+    lockExpiresAt: expiresAt,
+    skipReason: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const reviveExpired = (oc: OnConflictBuilder<Database, 'assignments'>) =>
+    oc
+      .columns(['itemId', 'userId'])
+      .doUpdateSet({ status: 'locked', lockExpiresAt: expiresAt, updatedAt: now })
+      .where('assignments.status', '=', 'expired');
+  const takeSlot = (db: QueryCreator<Database>) =>
+    db
+      .updateTable('items')
+      .set((eb) => ({ slotsLeft: eb('slotsLeft', '-', 1) }))
+      .where('id', '=', itemId)
+      .where('slotsLeft', '>', 0);
+  if (store.kind === 'postgres') {
+    // One statement, one round trip: the lock is written only if the slot was taken.
+    return tx
+      .with('took', (db) => takeSlot(db).returning('id'))
+      .insertInto('assignments')
+      .columns([
+        'projectId',
+        'itemId',
+        'userId',
+        'status',
+        'lockExpiresAt',
+        'skipReason',
+        'createdAt',
+        'updatedAt',
+      ])
+      .expression((eb) =>
+        eb
+          .selectFrom('took')
+          .select([
+            sql<number>`${lock.projectId}::bigint`.as('projectId'),
+            'took.id',
+            sql<number>`${lock.userId}::bigint`.as('userId'),
+            sql<'locked'>`'locked'`.as('status'),
+            sql<number>`${lock.lockExpiresAt}::bigint`.as('lockExpiresAt'),
+            sql<null>`null::text`.as('skipReason'),
+            sql<number>`${lock.createdAt}::bigint`.as('createdAt'),
+            sql<number>`${lock.updatedAt}::bigint`.as('updatedAt'),
+          ]),
+      )
+      .onConflict(reviveExpired)
+      .returningAll()
+      .executeTakeFirst();
+  }
+  const took = await takeSlot(tx).executeTakeFirst();
   if (took.numUpdatedRows === 0n) return undefined;
   return tx
     .insertInto('assignments')
-    .values({
-      projectId,
-      itemId,
-      userId,
-      status: 'locked',
-      lockExpiresAt: expiresAt,
-      skipReason: null,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .onConflict((oc) =>
-      oc
-        .columns(['itemId', 'userId'])
-        .doUpdateSet({ status: 'locked', lockExpiresAt: expiresAt, updatedAt: now })
-        .where('assignments.status', '=', 'expired'),
-    )
+    .values(lock)
+    .onConflict(reviveExpired)
     .returningAll()
     .executeTakeFirst();
 }
 
 /**
  * Renews the caller's lock. A lock still running is renewed at once (the status condition
- * guards against anyone expiring it meanwhile); otherwise overdue locks are brought up to date
- * and an expired one tries to take its slot back.
+ * guards against anyone expiring it meanwhile); otherwise overdue locks are swept first, this
+ * one included, and an expired one tries to take its slot back.
  */
-export async function refreshLock(
-  store: Store,
-  tx: Tx,
-  project: ProjectRow,
-  a: AssignmentRow,
-  now: number,
-  opts: { swept?: boolean } = {},
-) {
+export async function refreshLock(store: Store, tx: Tx, project: ProjectRow, a: AssignmentRow, now: number) {
   const lockExpiresAt = now + project.lockTtlSeconds * 1000;
-  if (!opts.swept) await expireLocks(store, tx, project.id, project.overlap, now);
   if (isLive(a, now) && (await renewLock(tx, a.id, lockExpiresAt, now)))
     return { ...a, lockExpiresAt, updatedAt: now };
+  await expireLocks(store, tx, project.id, project.overlap, now);
   // Lock the row: another caller's expireLocks may have just expired it and handed its slot on.
   let read = tx.selectFrom('assignments').selectAll().where('id', '=', a.id);
   if (store.kind === 'postgres') read = read.forUpdate();
   let current = (await read.executeTakeFirst())!;
   if (current.status === 'expired') {
-    current = (await claim(tx, project.id, a.itemId, a.userId, lockExpiresAt, now)) ?? current;
+    current = (await claim(store, tx, project.id, a.itemId, a.userId, lockExpiresAt, now)) ?? current;
   } else if (current.status === 'locked' && (await renewLock(tx, a.id, lockExpiresAt, now))) {
     current = { ...current, lockExpiresAt, updatedAt: now };
   }

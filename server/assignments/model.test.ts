@@ -65,7 +65,10 @@ class Model {
   free(itemId: number): boolean {
     return this.live(itemId) < this.overlap;
   }
-  /** What every next, draft and submit does first: overdue locks expire and free their slots. */
+  /**
+   * What every next does first, and a draft or submit whose own lock is not live: overdue locks
+   * expire and free their slots.
+   */
   sweep(): void {
     for (const a of this.assignments) {
       if (a.status === 'locked' && a.overdue) {
@@ -166,7 +169,8 @@ async function run(overlap: number, priorities: number[], commands: Command[]): 
         } else if (a.status === 'submitted') {
           expect(res.status, at).toBe(200);
         } else {
-          model.sweep();
+          // A live lock is renewed or submitted at once; otherwise overdue locks are swept first.
+          if (a.status !== 'locked' || a.overdue) model.sweep();
           model.relock(a);
           if (c.kind === 'draft') {
             expect(res.status, at).toBe(200);

@@ -16,13 +16,13 @@ export async function writeTransaction<T>(
 ): Promise<T> {
   const durable = options.durable ?? true;
   if (store.kind === 'postgres') {
-    const body = durable
-      ? fn
-      : async (tx: Tx) => {
-          // Scoped to this transaction: the pooled connection is back to waiting afterwards.
-          await sql`set local synchronous_commit = off`.execute(tx);
+    const first = firstStatement(durable, options.serializeOn);
+    const body = first
+      ? async (tx: Tx) => {
+          await first.execute(tx);
           return fn(tx);
-        };
+        }
+      : fn;
     // A deadlock between two claims is resolved by PostgreSQL aborting one; run it again.
     for (let attempt = 1; ; attempt++) {
       try {
@@ -52,6 +52,16 @@ export async function writeTransaction<T>(
   });
 }
 
+/** PostgreSQL: both settings in the transaction's first statement, since each is a round trip. */
+function firstStatement(durable: boolean, key: WriteOptions['serializeOn']) {
+  const lazy = sql`set_config('synchronous_commit', 'off', true)`;
+  if (key) {
+    const lock = sql`pg_advisory_xact_lock(${key[0]}::int, ${key[1]}::int)`;
+    return durable ? sql`select ${lock}` : sql`select ${lazy}, ${lock}`;
+  }
+  return durable ? undefined : sql`select ${lazy}`;
+}
+
 export interface WriteOptions {
   /**
    * Whether the commit waits until the transaction is on disk (default true). A transaction that
@@ -59,14 +69,16 @@ export interface WriteOptions {
    * a crash of the server process as any other, since the operating system holds what was
    * written, and only a power loss or kernel crash can undo it, which leaves the item unclaimed,
    * as if the lock had expired. Every later durable commit (a draft, a submit) makes it durable
-   * too: SQLite's WAL and PostgreSQL's log are flushed in order.
+   * too: SQLite's WAL and PostgreSQL's log are flushed in order. PostgreSQL sets it for the
+   * transaction only, so the pooled connection waits again afterwards.
    */
   durable?: boolean;
-}
-
-/** Serialises one caller's concurrent requests on PostgreSQL (SQLite already serialises writers). */
-export async function lockKey(store: Store, tx: Tx, a: number, b: number): Promise<void> {
-  if (store.kind === 'postgres') await sql`select pg_advisory_xact_lock(${a}::int, ${b}::int)`.execute(tx);
+  /**
+   * Serialises transactions with the same key, e.g. one caller's requests in one project:
+   * PostgreSQL takes a transaction-scoped advisory lock on it first. SQLite already serialises
+   * writers.
+   */
+  serializeOn?: readonly [number, number];
 }
 
 /** A write transaction left open across calls; `end` commits or rolls back and frees the connection. */

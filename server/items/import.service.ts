@@ -27,7 +27,13 @@ const MAX_REPORTED = 1000;
 type Result = z.input<typeof ImportResult>;
 
 /** Pass one hands the spool to pass two in stretches of about this many bytes. */
+/** Pass one publishes the spool to pass two in stretches of this many bytes. */
 const CHUNK = 256 * 1024;
+/**
+ * ... and writes it in pieces of this many: a string or buffer over 128 KB is born in V8's old
+ * generation and lives until a full collection, so larger pieces pile up as resident memory.
+ */
+const WRITE_PIECE = 32 * 1024;
 
 /**
  * Imports a stream in two passes: pass one decodes and validates every line into a spool file;
@@ -101,6 +107,7 @@ async function spool(
   const fd = fs.openSync(spoolPath, 'w', 0o600);
   let valid = 0;
   let bytes = 0;
+  let published = 0;
   let buffer = '';
   const write = () => {
     const data = Buffer.from(buffer);
@@ -130,8 +137,9 @@ async function spool(
         ]);
         valid += 1;
       }
-      if (buffer.length >= CHUNK) {
-        write();
+      if (buffer.length >= WRITE_PIECE) write();
+      if (bytes - published >= CHUNK) {
+        published = bytes;
         publish(bytes);
       }
     }

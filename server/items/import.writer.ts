@@ -43,7 +43,8 @@ export function decodeSpooled(text: string): SpooledItem {
 }
 
 const BATCH = 1000;
-const READ_BLOCK = 1 << 20;
+/** Small enough that the block and its text are young-generation garbage (see WRITE_PIECE). */
+const READ_BLOCK = 64 * 1024;
 
 /** The project an import writes into, as the inserter needs it. */
 export interface ImportTarget {
@@ -155,23 +156,41 @@ export class SpoolInserter {
           if (line === '') continue;
           batch.push(decodeSpooled(line));
           if (batch.length >= BATCH) {
-            await this.flush(batch, result);
+            // Let go of the batch before waiting: rows that outlive two young-generation
+            // collections while PostgreSQL catches up would be copied to the old generation.
+            const sent = this.flush(batch, result);
             batch = [];
+            await sent;
           }
         }
       }
       if (carry !== '') throw new Error(`import spool range ${from}..${to} does not end at a line end`);
-      if (batch.length > 0) await this.flush(batch, result);
+      if (batch.length > 0) {
+        const sent = this.flush(batch, result);
+        batch = [];
+        await sent;
+      }
     } finally {
       fs.closeSync(fd);
     }
     return result;
   }
 
-  private async flush(batch: SpooledItem[], result: RangeResult): Promise<void> {
+  /** Not async: in fast mode nothing of the batch is kept while the COPY drains. */
+  private flush(batch: SpooledItem[], result: RangeResult): Promise<void> {
+    const rows = this.rowsOf(batch);
+    if (this.target.kind === 'postgres' && this.mode === 'fast' && batch.every((r) => r[5] === null)) {
+      this.copy ??= new ItemCopy(this.target.client);
+      result.items += rows.length;
+      return conflictsAsFastPath(this.copy.write(rows));
+    }
+    return this.insertExact(batch, rows, result);
+  }
+
+  private rowsOf(batch: SpooledItem[]): NewItemRow[] {
     const now = Date.now();
     const { overlap, id: projectId } = this.project;
-    const rows = batch.map((r): NewItemRow => {
+    return batch.map((r): NewItemRow => {
       const submitted = r[5]?.filter((a) => a.status === 'submitted').length ?? 0;
       return {
         projectId,
@@ -184,12 +203,11 @@ export class SpoolInserter {
         createdAt: now,
       };
     });
-    if (this.target.kind === 'postgres' && this.mode === 'fast' && batch.every((r) => r[5] === null)) {
-      this.copy ??= new ItemCopy(this.target.client);
-      await conflictsAsFastPath(this.copy.write(rows));
-      result.items += rows.length;
-      return;
-    }
+  }
+
+  private async insertExact(batch: SpooledItem[], rows: NewItemRow[], result: RangeResult): Promise<void> {
+    const now = rows[0]?.createdAt ?? Date.now();
+    const projectId = this.project.id;
     // Rows with annotations need their ids: the open COPY is ended before they go in.
     await this.endCopy();
     const ids = await insertItemRows(this.target, this.tx, rows);

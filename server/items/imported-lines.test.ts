@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ImportedLines } from './import.writer.ts';
+import { ImportedLines } from './imported-lines.ts';
 
 describe('ImportedLines', () => {
   it('finds the line of every added id, and nothing for ids never added', () => {

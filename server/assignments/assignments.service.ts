@@ -18,6 +18,7 @@ import {
   toAssignment,
   toItem,
 } from './assignments.repository.ts';
+import { positionOf, readHeldOrCursor } from './claim-cursor.ts';
 import { claim, isLive, refreshLock, submitLocked } from './locks.ts';
 
 type WorkOut = z.input<typeof Work>;
@@ -95,14 +96,7 @@ export async function assignNextItem(
     async (tx) => {
       const now = Date.now();
       await expireLocks(ctx.store, tx, projectId, project.overlap, now);
-      const held = await tx
-        .selectFrom('assignments')
-        .selectAll()
-        .where('projectId', '=', projectId)
-        .where('userId', '=', caller.id)
-        .where('status', '=', 'locked')
-        .orderBy('id')
-        .executeTakeFirst();
+      const { held, epoch, after } = await readHeldOrCursor(tx, projectId, caller.id);
       if (held) {
         const renewed = { ...held, lockExpiresAt: now + ttlMs, updatedAt: now };
         await tx
@@ -112,9 +106,22 @@ export async function assignNextItem(
           .execute();
         return loadWork(tx, renewed);
       }
-      const candidate = await findClaimable(ctx.store, tx, projectId, caller.id, project.itemOrder);
+      const order = project.itemOrder;
+      const candidate = await findClaimable(ctx.store, tx, projectId, caller.id, order, after);
       if (!candidate) return null;
-      const assignment = await claim(ctx.store, tx, projectId, candidate.id, caller.id, now + ttlMs, now);
+      // With the lock, the cursor moves to this item: every open item up to it is now one the
+      // caller touched.
+      const cursor = { epoch, at: positionOf(candidate, order) };
+      const assignment = await claim(
+        ctx.store,
+        tx,
+        projectId,
+        candidate.id,
+        caller.id,
+        now + ttlMs,
+        now,
+        cursor,
+      );
       if (!assignment)
         throw new Error(`item ${candidate.id} had no free slot inside its own claim transaction`);
       // A revived lock (created before now) may carry a draft from before it expired.

@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.ts';
 import type { Tx } from '../db/transaction.ts';
 import type { ProjectRow } from '../projects/projects.repository.ts';
 import { type AssignmentRow, expireLocks } from './assignments.repository.ts';
+import { type Position, saveCursor } from './claim-cursor.ts';
 
 /** The lock lifecycle of an assignment: claimed, renewed, revived, submitted. */
 
@@ -23,6 +24,7 @@ export async function claim(
   userId: number,
   expiresAt: number,
   now: number,
+  cursor?: { epoch: number; at: Position },
 ) {
   const lock = {
     projectId,
@@ -46,9 +48,34 @@ export async function claim(
       .where('id', '=', itemId)
       .where('slotsLeft', '>', 0);
   if (store.kind === 'postgres') {
-    // One statement, one round trip: the lock is written only if the slot was taken.
+    // One statement, one round trip: the lock, and the cursor if given, written only if the slot
+    // was taken.
     return tx
       .with('took', (db) => takeSlot(db).returning('id'))
+      .with('moved', (db) =>
+        db
+          .insertInto('claimCursors')
+          .columns(['projectId', 'userId', 'epoch', 'sortKey', 'itemId'])
+          .expression((eb) =>
+            eb
+              .selectFrom('took')
+              .select([
+                sql<number>`${projectId}::bigint`.as('projectId'),
+                sql<number>`${userId}::bigint`.as('userId'),
+                sql<number>`${cursor?.epoch ?? 0}::bigint`.as('epoch'),
+                sql<number>`${cursor?.at.sortKey ?? 0}::bigint`.as('sortKey'),
+                'took.id',
+              ])
+              .where(sql<boolean>`${cursor !== undefined}::boolean`),
+          )
+          .onConflict((oc) =>
+            oc.columns(['projectId', 'userId']).doUpdateSet((eb) => ({
+              epoch: eb.ref('excluded.epoch'),
+              sortKey: eb.ref('excluded.sortKey'),
+              itemId: eb.ref('excluded.itemId'),
+            })),
+          ),
+      )
       .insertInto('assignments')
       .columns([
         'projectId',
@@ -80,6 +107,7 @@ export async function claim(
   }
   const took = await takeSlot(tx).executeTakeFirst();
   if (took.numUpdatedRows === 0n) return undefined;
+  if (cursor) await saveCursor(tx, projectId, userId, cursor.epoch, cursor.at);
   return tx
     .insertInto('assignments')
     .values(lock)

@@ -16,6 +16,23 @@ export interface Database {
   annotations: AnnotationsTable;
   annotationRevisions: AnnotationRevisionsTable;
   settings: SettingsTable;
+  claimEpochs: ClaimEpochsTable;
+  claimCursors: ClaimCursorsTable;
+}
+
+/** A project's cursor epoch: cursors of an older one are void (server/assignments/claim-cursor.ts). */
+export interface ClaimEpochsTable {
+  projectId: number;
+  epoch: number;
+}
+
+/** Where an annotator's claim search starts: just past (sortKey, itemId) in the project's order. */
+export interface ClaimCursorsTable {
+  projectId: number;
+  userId: number;
+  epoch: number;
+  sortKey: number;
+  itemId: number;
 }
 
 export interface UsersTable {

@@ -131,7 +131,7 @@ export class PostgresExecutor extends InProcessExecutor {
     if (!client) return;
     try {
       // A COPY still open holds the connection: end it (commit) or give it up (rollback) first.
-      if (commit) await inserter?.complete();
+      if (commit) await inserter?.finish();
       else await inserter?.abandon();
       await client.query(commit ? 'commit' : 'rollback');
       client.release();
@@ -164,8 +164,18 @@ export class SqliteExecutor extends InProcessExecutor {
 
   protected async close(commit: boolean): Promise<void> {
     const txn = this.txn;
+    const inserter = this.inserter;
     this.txn = undefined;
     this.inserter = undefined;
-    if (txn) await txn.end(commit);
+    if (!txn) return;
+    if (commit) {
+      try {
+        await inserter?.finish();
+      } catch (err) {
+        await txn.end(false);
+        throw err;
+      }
+    }
+    await txn.end(commit);
   }
 }

@@ -67,6 +67,14 @@ async function handle(req: WorkerRequest): Promise<WorkerReply> {
       idleSince = 0;
       if (current) {
         await current.wal.stop();
+        if (req.commit) {
+          try {
+            await current.inserter.finish();
+          } catch (err) {
+            await current.txn.end(false);
+            throw err;
+          }
+        }
         await current.txn.end(req.commit);
       }
       if (current && req.commit) checkpointDue = req.file;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { ImportedAnnotation } from '../../core/codecs/items.ts';
+import { invalidateCursors } from '../assignments/claim-cursor.ts';
 import {
   type BulkTarget,
   ItemCopy,
@@ -111,6 +112,16 @@ export class SpoolInserter {
    */
   async complete(): Promise<void> {
     await this.endCopy();
+  }
+
+  /**
+   * Right before the commit: the new items may sort before annotators' claim cursors (a higher
+   * priority, a random key), so those are void from now. Kept to the end of the transaction, which
+   * on PostgreSQL holds the project's cursor epoch from here to the commit.
+   */
+  async finish(): Promise<void> {
+    await this.complete();
+    await invalidateCursors(this.tx, this.project.id);
   }
 
   /** The transaction will be rolled back: gives up a COPY in flight so the connection is free. */

@@ -2,6 +2,7 @@ import { type Selectable, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Project, ProjectProgress } from '../../core/api/projects.ts';
 import { migrateInterface } from '../../core/interface/index.ts';
+import { invalidateCursors } from '../assignments/claim-cursor.ts';
 import { iso } from '../context.ts';
 import type { StoreKind } from '../db/connect.ts';
 import type { ProjectsTable } from '../db/schema.ts';
@@ -97,4 +98,6 @@ export async function refreshSlots(
     q = q.where('id', 'in', itemIds);
   }
   await q.execute();
+  // Slots came back (a lock expired, a skip, a larger overlap): claim cursors may have passed them.
+  await invalidateCursors(db, projectId);
 }

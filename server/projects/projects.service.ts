@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { CreateProjectBody, Project, UpdateProjectBody } from '../../core/api/projects.ts';
 import { INTERFACE_VERSION } from '../../core/interface/index.ts';
 import { projectAccess, requireManage, requireRole } from '../access.ts';
+import { invalidateCursors } from '../assignments/claim-cursor.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { decodeCursor, pageOf } from '../http/cursor.ts';
@@ -67,6 +68,9 @@ export async function updateProject(
       await refreshSlots(tx, projectId, rest.overlap);
     if (rest.itemOrder === 'random' && before.itemOrder !== 'random')
       await drawRandomKeys(tx, ctx.store.kind, projectId);
+    // Claim cursors are positions in the old order.
+    if (rest.itemOrder !== undefined && rest.itemOrder !== before.itemOrder)
+      await invalidateCursors(tx, projectId);
   });
   return getProject(ctx, caller, projectId);
 }

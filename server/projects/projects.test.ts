@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '../../core/errors.ts';
-import { type Harness, jsonl, sampleInterface, startHarness, type TestUser } from '../testing/harness.ts';
+import { postItems } from '../testing/factories.ts';
+import { type Harness, sampleInterface, startHarness, type TestUser } from '../testing/harness.ts';
 import { insertUser } from '../users/users.repository.ts';
 
 let h: Harness;
@@ -24,16 +25,13 @@ async function createProject(extra: Record<string, unknown> = {}): Promise<numbe
   return res.body.id;
 }
 
-async function importItems(projectId: number, count: number): Promise<void> {
-  const rows = Array.from({ length: count }, (_, i) => ({ data: { text: `item ${i}`, source: 'test' } }));
-  const res = await h.verity.app.inject({
-    method: 'POST',
-    url: `/api/projects/${projectId}/items`,
-    headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/x-ndjson' },
-    payload: jsonl(rows),
-  });
-  expect(res.statusCode, res.body).toBe(201);
-}
+const importItems = (projectId: number, count: number) =>
+  postItems(
+    h.verity,
+    admin,
+    projectId,
+    Array.from({ length: count }, (_, i) => ({ data: { text: `item ${i}`, source: 'test' } })),
+  );
 
 async function member(
   projectId: number,

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import type { RouteDef } from '../../core/api/route.ts';
 import { type ErrorCode, errorCodes } from '../../core/errors.ts';
 import { insertUser } from '../users/users.repository.ts';
+import { postItems } from './factories.ts';
 import { type Harness, jsonl, sampleInterface, startHarness, type TestUser } from './harness.ts';
 
 /**
@@ -154,21 +155,6 @@ export async function submitNext(
   return { item: next.body.item.id, assignment: next.body.assignment.id, annotation: sub.body.annotation.id };
 }
 
-export async function importItems(
-  h: Harness,
-  admin: TestUser,
-  projectId: number,
-  rows: unknown[],
-): Promise<void> {
-  const res = await h.verity.app.inject({
-    method: 'POST',
-    url: `/api/projects/${projectId}/items`,
-    headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/x-ndjson' },
-    payload: jsonl(rows),
-  });
-  expect(res.statusCode, res.body).toBe(201);
-}
-
 /** The fixtures every case runs against: the users, projects A and B, and work in both. */
 export async function buildWorld(): Promise<World> {
   const h = await startHarness();
@@ -218,12 +204,12 @@ export async function buildWorld(): Promise<World> {
 
   const free = (n: number, prefix: string) =>
     Array.from({ length: n }, (_, i) => ({ data: { text: `${prefix} free item ${i}`, source: 'fixture' } }));
-  await importItems(h, admin, projectA, [
+  await postItems(h.verity, admin, projectA, [
     { data: { text: secrets.A_OWN_TEXT.text, source: 'fixture' }, priority: 10 },
     { data: { text: secrets.A_OTHER_TEXT.text, source: 'fixture' }, priority: 9 },
     ...free(30, 'alpha'),
   ]);
-  await importItems(h, admin, projectB, [
+  await postItems(h.verity, admin, projectB, [
     { data: { text: secrets.B_TEXT.text, source: 'fixture' }, priority: 10 },
     ...free(30, 'bravo'),
   ]);

@@ -50,6 +50,22 @@ export async function buildProject(h: Api, manager: TestUser, opts: ProjectOptio
   return res.body.id;
 }
 
+/** Posts `rows` (item lines) to the project's import as JSONL; every one must go in. */
+export async function postItems(
+  verity: Verity,
+  user: TestUser,
+  projectId: number,
+  rows: unknown[],
+): Promise<void> {
+  const res = await verity.app.inject({
+    method: 'POST',
+    url: `/api/projects/${projectId}/items`,
+    headers: { authorization: `Bearer ${user.token}`, 'content-type': 'application/x-ndjson' },
+    payload: jsonl(rows),
+  });
+  if (res.statusCode !== 201) throw new Error(`import: ${res.statusCode} ${res.body}`);
+}
+
 /** Imports items through the API and returns their ids in import order. */
 export async function importItems(
   verity: Verity,
@@ -57,19 +73,16 @@ export async function importItems(
   projectId: number,
   specs: ItemSpec[],
 ): Promise<number[]> {
-  const res = await verity.app.inject({
-    method: 'POST',
-    url: `/api/projects/${projectId}/items`,
-    headers: { authorization: `Bearer ${manager.token}`, 'content-type': 'application/x-ndjson' },
-    payload: jsonl(
-      specs.map((s, i) => ({
-        ...(s.id !== undefined ? { id: s.id } : {}),
-        ...(s.priority !== undefined ? { priority: s.priority } : {}),
-        data: { text: s.text ?? `item ${i}`, source: 'factory' },
-      })),
-    ),
-  });
-  if (res.statusCode !== 201) throw new Error(`import: ${res.statusCode} ${res.body}`);
+  await postItems(
+    verity,
+    manager,
+    projectId,
+    specs.map((s, i) => ({
+      ...(s.id !== undefined ? { id: s.id } : {}),
+      ...(s.priority !== undefined ? { priority: s.priority } : {}),
+      data: { text: s.text ?? `item ${i}`, source: 'factory' },
+    })),
+  );
   const rows = await verity.store.db
     .selectFrom('items')
     .select('id')

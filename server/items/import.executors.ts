@@ -129,17 +129,17 @@ export class PostgresExecutor extends InProcessExecutor {
     this.client = undefined;
     this.inserter = undefined;
     if (!client) return;
-    try {
-      // A COPY still open holds the connection: end it (commit) or give it up (rollback) first.
-      if (commit) await inserter?.finish();
-      else await inserter?.abandon();
-      await client.query(commit ? 'commit' : 'rollback');
-      client.release();
-    } catch (err) {
-      // A client whose COMMIT or ROLLBACK failed is not given back to the pool.
-      client.release(err as Error);
-      throw err;
-    }
+    const endTransaction = async (keep: boolean) => {
+      try {
+        await client.query(keep ? 'commit' : 'rollback');
+        client.release();
+      } catch (err) {
+        // A client whose COMMIT or ROLLBACK failed is not given back to the pool.
+        client.release(err as Error);
+        throw err;
+      }
+    };
+    await (inserter ? inserter.end(commit, endTransaction) : endTransaction(commit));
   }
 }
 
@@ -168,14 +168,6 @@ export class SqliteExecutor extends InProcessExecutor {
     this.txn = undefined;
     this.inserter = undefined;
     if (!txn) return;
-    if (commit) {
-      try {
-        await inserter?.finish();
-      } catch (err) {
-        await txn.end(false);
-        throw err;
-      }
-    }
-    await txn.end(commit);
+    await (inserter ? inserter.end(commit, (keep) => txn.end(keep)) : txn.end(commit));
   }
 }

@@ -67,15 +67,7 @@ async function handle(req: WorkerRequest): Promise<WorkerReply> {
       idleSince = 0;
       if (current) {
         await current.wal.stop();
-        if (req.commit) {
-          try {
-            await current.inserter.finish();
-          } catch (err) {
-            await current.txn.end(false);
-            throw err;
-          }
-        }
-        await current.txn.end(req.commit);
+        await current.inserter.end(req.commit, (keep) => current.txn.end(keep));
       }
       if (current && req.commit) checkpointDue = req.file;
       return { ok: true, op: 'end' };

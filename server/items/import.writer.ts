@@ -115,20 +115,27 @@ export class SpoolInserter {
   }
 
   /**
-   * Right before the commit: the new items may sort before annotators' claim cursors (a higher
-   * priority, a random key), so those are void from now. Kept to the end of the transaction, which
-   * on PostgreSQL holds the project's cursor epoch from here to the commit.
+   * Ends the import's transaction through `endTransaction`. Before a commit come the last writes:
+   * rows still in a COPY, then voiding the project's claim cursors (the new items may sort before
+   * them: a higher priority, a random key), kept to the end since on PostgreSQL it holds the
+   * project's cursor epoch until the commit. Before a rollback, a COPY in flight is given up so
+   * the connection is free. If the last writes fail, the transaction is rolled back instead.
    */
-  async finish(): Promise<void> {
-    await this.complete();
-    await invalidateCursors(this.tx, this.project.id);
-  }
-
-  /** The transaction will be rolled back: gives up a COPY in flight so the connection is free. */
-  async abandon(): Promise<void> {
-    const copy = this.copy;
-    this.copy = undefined;
-    await copy?.abort();
+  async end(commit: boolean, endTransaction: (commit: boolean) => Promise<void>): Promise<void> {
+    try {
+      if (commit) {
+        await this.complete();
+        await invalidateCursors(this.tx, this.project.id);
+      } else {
+        const copy = this.copy;
+        this.copy = undefined;
+        await copy?.abort();
+      }
+    } catch (err) {
+      await endTransaction(false).catch(() => undefined);
+      throw err;
+    }
+    await endTransaction(commit);
   }
 
   private async endCopy(): Promise<void> {

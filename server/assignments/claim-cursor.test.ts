@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTeam, importItems, next, submit, validAnswers } from '../testing/factories.ts';
+import { buildTeam, importItems, next, skip, submit, validAnswers } from '../testing/factories.ts';
 import { type Harness, startHarness } from '../testing/harness.ts';
+import { readHeldOrCursor } from './claim-cursor.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -35,6 +36,13 @@ describe('claim cursors', () => {
     expect(await work(team.projectId, ada!, 20)).toEqual(team.itemIds.slice(0, 20));
     // Every item Ada did still has two slots open; her cursor stands at the last one.
     expect(await cursorOf(team.projectId, ada!.id)).toEqual({ sortKey: 0, itemId: team.itemIds[19] });
+    // ... which her next search reads back, until something voids it.
+    const read = () => readHeldOrCursor(h.verity.store.db, team.projectId, ada!.id);
+    expect(await read()).toMatchObject({ held: undefined, after: { sortKey: 0, itemId: team.itemIds[19] } });
+    const res = await next(h, ada!, team.projectId);
+    expect((await read()).held?.id).toBe(res.body.assignment.id);
+    expect((await skip(h, ada!, res.body.assignment.id)).status).toBe(200);
+    expect((await read()).after).toBeUndefined();
   });
 
   it('give way to items imported later that come first: a higher priority', async () => {

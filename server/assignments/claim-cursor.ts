@@ -43,39 +43,22 @@ export async function readHeldOrCursor(
   projectId: number,
   userId: number,
 ): Promise<{ held: AssignmentRow | undefined; epoch: number; after: Position | undefined }> {
+  // Integers arrive as numbers from both stores (PostgreSQL's int8 parser is set in connect.ts).
   const { rows } = await sql<
-    {
-      epoch: number | string;
-      cursorEpoch: number | string | null;
-      cursorKey: number | string | null;
-      cursorItem: number | string | null;
-    } & { [K in keyof AssignmentRow]: AssignmentRow[K] | null }
+    { epoch: number; cursorEpoch: number | null; cursorKey: number; cursorItem: number } & {
+      [K in keyof AssignmentRow]: AssignmentRow[K] | null;
+    }
   >`select e.epoch, c.epoch as cursor_epoch, c.sort_key as cursor_key, c.item_id as cursor_item, h.*
     from (select coalesce(max(epoch), 0) as epoch from claim_epochs where project_id = ${projectId}) e
     left join claim_cursors c on c.project_id = ${projectId} and c.user_id = ${userId}
     left join assignments h on h.id = (
       select id from assignments where project_id = ${projectId} and user_id = ${userId} and status = 'locked'
       order by id limit 1)`.execute(tx);
-  const { epoch: e, cursorEpoch, cursorKey, cursorItem, ...h } = rows[0]!;
-  const epoch = Number(e);
-  const held =
-    h.id === null
-      ? undefined
-      : ({
-          ...h,
-          id: Number(h.id),
-          projectId: Number(h.projectId),
-          itemId: Number(h.itemId),
-          userId: Number(h.userId),
-          lockExpiresAt: h.lockExpiresAt === null ? null : Number(h.lockExpiresAt),
-          createdAt: Number(h.createdAt),
-          updatedAt: Number(h.updatedAt),
-        } as AssignmentRow);
-  const valid = cursorEpoch !== null && Number(cursorEpoch) === epoch;
+  const { epoch, cursorEpoch, cursorKey, cursorItem, ...h } = rows[0]!;
   return {
-    held,
+    held: h.id === null ? undefined : (h as AssignmentRow),
     epoch,
-    after: valid ? { sortKey: Number(cursorKey), itemId: Number(cursorItem) } : undefined,
+    after: cursorEpoch === epoch ? { sortKey: cursorKey, itemId: cursorItem } : undefined,
   };
 }
 

@@ -11,16 +11,13 @@ beforeAll(async () => {
 afterAll(async () => h.close());
 
 const { send, login } = authClient(() => h);
+const createToken = (user: TestUser, body: { name?: string }) =>
+  send({ method: 'POST', url: '/api/tokens', body, token: user.token });
 
 describe('API tokens', () => {
   it('creates a token shown once, lists it without its text, and revokes it for the very next request', async () => {
     const user = await h.user('annotator');
-    const created = await send({
-      method: 'POST',
-      url: '/api/tokens',
-      body: { name: 'ci' },
-      token: user.token,
-    });
+    const created = await createToken(user, { name: 'ci' });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: 'ci', lastUsedAt: null });
     const token: string = created.body.token;
@@ -48,7 +45,7 @@ describe('API tokens', () => {
 
   it('lets a token revoke itself', async () => {
     const user = await h.user('annotator');
-    const created = await send({ method: 'POST', url: '/api/tokens', body: {}, token: user.token });
+    const created = await createToken(user, {});
     expect(created.body.name).toBe('api');
     const res = await send({
       method: 'DELETE',
@@ -61,12 +58,7 @@ describe('API tokens', () => {
 
   it("answers 404 for another user's token and leaves it working", async () => {
     const owner = await h.user('annotator');
-    const created = await send({
-      method: 'POST',
-      url: '/api/tokens',
-      body: { name: 'mine' },
-      token: owner.token,
-    });
+    const created = await createToken(owner, { name: 'mine' });
     const res = await send({ method: 'DELETE', url: `/api/tokens/${created.body.id}`, token: admin.token });
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('NOT_FOUND');
@@ -77,12 +69,7 @@ describe('API tokens', () => {
 
   it('records when a token was last used', async () => {
     const user = await h.user('annotator');
-    const created = await send({
-      method: 'POST',
-      url: '/api/tokens',
-      body: { name: 'used' },
-      token: user.token,
-    });
+    const created = await createToken(user, { name: 'used' });
     const before = Date.now();
     expect((await send({ url: '/api/auth/me', token: created.body.token })).status).toBe(200);
     const list = await send({ url: '/api/tokens', token: user.token });
@@ -96,12 +83,7 @@ describe('secrets at rest', () => {
   it('stores API tokens, session ids and passwords only as hashes', async () => {
     const user = await h.user('annotator');
     const session = await login(user.email, user.password);
-    const created = await send({
-      method: 'POST',
-      url: '/api/tokens',
-      body: { name: 'at-rest' },
-      token: user.token,
-    });
+    const created = await createToken(user, { name: 'at-rest' });
     const token: string = created.body.token;
     const db = h.verity.store.db;
     const tokens = JSON.stringify(await db.selectFrom('apiTokens').selectAll().execute());

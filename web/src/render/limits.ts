@@ -14,7 +14,7 @@ export const MAX_RICH_TEXT_CHARS = 100_000;
  * links, that is formatted. The parser recurses once per level (3,000 levels overflow the stack)
  * and re-reads a nested block once per enclosing level, so depth multiplies the cost of length.
  */
-export const MAX_NESTING = 32;
+export const MAX_NESTING = 16;
 
 /**
  * The most a text's Markdown parse may cost, in nanoseconds on the reference machine, as
@@ -28,15 +28,17 @@ export const MAX_PARSE_COST = 60_000_000;
  * Most HTML elements a formatted text may have, its Markdown's, KaTeX's and highlight.js's
  * together (counted before sanitising): sanitising, inserting and laying out cost ~10 µs each.
  */
-export const MAX_ELEMENTS = 12_000;
+export const MAX_ELEMENTS = 10_000;
 
 /** Raw HTML tags (written in the text itself) kept as HTML per text; later ones show as typed. */
 export const MAX_HTML_TAGS = 2_000;
 
 /**
- * Elements of typeset maths per text (an ordinary formula is 20–40); formulas after the text has
- * used them up are shown as their TeX source.
+ * Formulas typeset per text, and elements of typeset maths per text (an ordinary formula is
+ * 20–40, a malformed one, shown in red, 1 but as slow as 30); later formulas are shown as their
+ * TeX source.
  */
+export const MAX_FORMULAS = 200;
 export const MAX_MATH_ELEMENTS = 4_000;
 
 /** Longer TeX than this in one formula is shown as source: no formula needs it. */
@@ -88,14 +90,16 @@ export interface Allowance {
 }
 
 /**
- * Maths: a formula at most MAX_TEX long is typeset while the text's typeset maths has fewer than
- * MAX_MATH_ELEMENTS elements; `typeset(html)` counts what one came to.
+ * Maths: a formula at most MAX_TEX long is typeset while the text has typeset fewer than
+ * MAX_FORMULAS formulas of fewer than MAX_MATH_ELEMENTS elements; `typeset(html)` counts one.
  */
 export function mathAllowance(): Allowance & { typeset(html: string): void } {
+  let formulas = 0;
   let elements = 0;
   return {
-    take: (tex) => tex.length <= MAX_TEX && elements < MAX_MATH_ELEMENTS,
+    take: (tex) => tex.length <= MAX_TEX && formulas < MAX_FORMULAS && elements < MAX_MATH_ELEMENTS,
     typeset(html) {
+      formulas += 1;
       elements += countElements(html);
     },
   };

@@ -60,7 +60,7 @@ const marked = new Marked({
   renderer: {
     code: ({ text, lang }: Tokens.Code) => code(text, lang),
     // Raw HTML past the budget is shown as its source: the browser's parser is slow on thousands
-    // of unclosed or deeply nested tags (`<b>` x 10,000 took 1.1 s to sanitise and lay out).
+    // of unclosed or deeply nested tags, sanitising them and laying them out.
     html: ({ text }: Tokens.HTML | Tokens.Tag) => (run.html.take(text) ? text : escapeHtml(text)),
     link(this: { parser: { parseInline(t: Tokens.Link['tokens']): string } }, token: Tokens.Link) {
       const inner = this.parser.parseInline(token.tokens);

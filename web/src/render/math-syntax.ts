@@ -21,8 +21,8 @@ export const INLINE_MATH = /^\$((?:\\.|[^$\\\n])*?(?:\\.|[^\s$\\]))\$(?!\d)/;
  * Where a line of the paragraph being read may start with `$$` (the paragraph is cut there).
  * `src` starts mid-line (marked passes the text after the paragraph's first character), so only
  * a `$$` after a newline counts, and only within the paragraph (marked's own rule finds its end):
- * marked asks at every paragraph, and searching to the end of the text each time is quadratic
- * (66,000 short paragraphs took 1.8 s).
+ * marked asks at every paragraph, and searching to the end of the text each time would cost the
+ * square of the text's length.
  */
 function blockMathStart(this: TokenizerThis, src: string): number | undefined {
   const paragraph = this.lexer.options.tokenizer?.rules.block.paragraph.exec(src)?.[0] ?? '';

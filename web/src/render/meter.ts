@@ -79,9 +79,6 @@ export function metered<R>(parse: () => R): R {
   return parse();
 }
 
-/** The estimated cost of the last parse, in nanoseconds on the reference machine. */
-export const lastParseCost = (): number => meter.cost;
-
 /**
  * The index of the first `$` in `src`, the rest of the inline run being lexed. marked asks before
  * every text token; searching afresh each time costs the square of a paragraph's length, so the
@@ -99,9 +96,10 @@ export function nextDollar(src: string): number | undefined {
 }
 
 /**
- * Before lexing an inline run, marked masks its reference links: from every `[` a search reads on
- * to a closing `]`, up to about 1,000 characters (200 kB of `\[` took 1.1 s). This is the sum of
- * the distances from each `[` to the next `]`, at most 1,000 each.
+ * Before lexing an inline run, marked masks its reference links (in every run, once emStrong is
+ * overridden as below): from every `[` a search reads on to a closing `]`, up to about 1,000
+ * characters, so `\[\[\[…` is slow. This is the sum of the distances from each `[` to the next
+ * `]`, at most 1,000 each.
  */
 function bracketSearch(s: string): number {
   if (!s.includes('[')) return 0;
@@ -150,11 +148,11 @@ const EMAIL_RUN = /^[\w.!#$%&'*+/=?`{|}~-]*/;
  * marked's own steps that read ahead, charged what they read:
  * - an emphasis or strikethrough opener searches the rest of its paragraph for a closer; one that
  *   finds none has read all of it, so a paragraph of unmatched openers (`_a_b _a_b …`) costs the
- *   square of its length (10 kB took 0.5 s, 160 kB 110 s). Charged: the token when one is found,
- *   else the rest of the paragraph whenever marked's own opener test passed (as in
- *   Tokenizer.emStrong: an intraword `_` is refused before any search, and costs nothing);
+ *   square of its length. Charged: the token when one is found, else the rest of the paragraph
+ *   whenever marked's own opener test passed (as in Tokenizer.emStrong: an intraword `_` is
+ *   refused before any search, and costs nothing);
  * - each text token looks ahead over the e-mail characters after it for an `@`, so a long run of
- *   them cut into many tokens (`a*a*a*…`) costs the square of its length (200 kB took 7.7 s).
+ *   them cut into many tokens (`a*a*a*…`) costs the square of its length.
  */
 export const meteredParsing: MarkedExtension = {
   extensions: stepCounters,

@@ -9,7 +9,7 @@ let page: Page;
 
 /**
  * Every worst case, rendered through the whole pipeline into a real page and laid out. The bound
- * is loose (the figures in docs/web.md are 10–130 ms on the reference machine) so that a busy
+ * is loose (the figures in docs/web.md are 10–140 ms on the reference machine) so that a busy
  * machine does not fail it; without the limits several of these took seconds, one minutes.
  */
 describe.skipIf(!haveChromium)('the worst cases in Chromium', () => {

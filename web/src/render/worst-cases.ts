@@ -1,10 +1,10 @@
 import { MAX_HIGHLIGHT, MAX_NESTING, MAX_RICH_TEXT_CHARS, MAX_TEX } from './limits.ts';
 
 /**
- * Texts right at the rendering limits, each built to make one part of the pipeline work hardest:
- * the figures in docs/web.md are their render times in Chromium (limits.test.ts, and
- * `npx tsx web/src/render/measure-limits.ts` prints them). Each is at most MAX_RICH_TEXT_CHARS
- * long and nested at most MAX_NESTING deep, so each is formatted, not refused.
+ * Texts of MAX_RICH_TEXT_CHARS characters, each built to make one part of the pipeline work
+ * hardest; nested ones go MAX_NESTING deep. Many are over another bound and shown as typed;
+ * measure-limits.ts times the longest prefix of each that is still formatted (the figures in
+ * docs/web.md), worst-cases.test.ts checks that each renders quickly either way.
  */
 
 /** `unit(i)` repeated (i = 0, 1, …) while the text stays within `size` characters. */

@@ -1,24 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveChromium, openRenderPage } from './in-chromium.ts';
-
-type Browser = import('playwright-core').Browser;
-type Page = import('playwright-core').Page;
-let browser: Browser | undefined;
-let page: Page;
+import { describe, expect, it } from 'vitest';
+import { chromiumPage } from './chromium-page.ts';
+import { haveChromium } from './in-chromium.ts';
 
 /** RenderBoundary in real React and Chromium, around a child that throws while rendering. */
 describe.skipIf(!haveChromium)('a text whose rendering throws', () => {
-  beforeAll(async () => {
-    ({ browser, page } = await openRenderPage('./boundary.fixture.tsx', 'Boundary'));
-    await page.evaluate(() =>
+  const chromium = chromiumPage('./boundary.fixture.tsx', 'Boundary', (page) =>
+    page.evaluate(() =>
       (window as unknown as { Boundary: { mount(e: HTMLElement): void } }).Boundary.mount(
         document.getElementById('out')!,
       ),
-    );
-  }, 120_000);
-  afterAll(async () => browser?.close());
+    ),
+  );
 
   it('is shown as typed, as text, under a notice, and the rest of the page keeps working', async () => {
+    const page = chromium.page();
     const broken = page.getByRole('region', { name: 'Broken' });
     await expect
       .poll(() => broken.getByRole('note').textContent())
@@ -31,6 +26,7 @@ describe.skipIf(!haveChromium)('a text whose rendering throws', () => {
   });
 
   it('is tried again when the text changes (the next item)', async () => {
+    const page = chromium.page();
     await page.getByRole('button', { name: 'Next item' }).click();
     const broken = page.getByRole('region', { name: 'Broken' });
     await expect.poll(() => broken.textContent()).toBe('fine now');

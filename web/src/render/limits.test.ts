@@ -12,12 +12,12 @@ import {
   MAX_TEX,
   unformattedNotice,
 } from './limits.ts';
-import { markdownToHtml } from './markdown.ts';
+import { formatMarkdown, markdownToHtml } from './markdown.ts';
 import { renderMath } from './math.ts';
 import { nestedEmphasis } from './worst-cases.ts';
 
 const renderers = { math: renderMath, code: renderCode };
-const format = (src: string) => markdownToHtml(src, renderers);
+const format = (src: string) => formatMarkdown(src, renderers);
 /** Why `src` is shown as typed, or 'formatted'. */
 const outcome = (src: string) => {
   const out = format(src);
@@ -131,6 +131,13 @@ describe('rendering limits: parts of a text', () => {
 });
 
 describe('rendering limits: what the reader is told', () => {
+  it('gives a text over a limit as its source, escaped, where a string is needed', () => {
+    expect(markdownToHtml(`${'>'.repeat(3000)} <b>`)).toBe(
+      `<pre class="as-typed-text">${'&#62;'.repeat(3000)} &#60;b&#62;</pre>\n`,
+    );
+    expect(markdownToHtml('*a*')).toBe('<p><em>a</em></p>\n');
+  });
+
   it('names the limit in the notice', () => {
     expect(unformattedNotice({ reason: 'too-long', chars: 123_456 })).toBe(
       'This text is too long to format (123,456 characters; the limit is 100,000); shown as typed.',

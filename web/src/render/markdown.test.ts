@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from './escape.ts';
 import { renderCode } from './highlight.ts';
-import { decodeEntities, type Renderers, markdownToHtml as render } from './markdown.ts';
+import { decodeEntities, formatMarkdown, type Renderers } from './markdown.ts';
 import { renderMath } from './math.ts';
 import { renameHandlers } from './sanitize.ts';
 
 /** The HTML of a text that must come out formatted. */
 function html(src: string, renderers: Renderers = { math: renderMath, code: renderCode }): string {
-  const out = render(src, renderers);
+  const out = formatMarkdown(src, renderers);
   if (!('html' in out)) throw new Error(`not formatted: ${out.unformatted.reason}`);
   return out.html;
 }
@@ -114,7 +114,8 @@ const MATHS_CORPUS: [string, string][] = [
   ['$a+b\\,$', '⟦a+b\\,⟧'],
   ['$\\int_0^1 f(x)\\,dx$', '⟦\\int_0^1 f(x)\\,dx⟧'],
   ['$a\\;b$ and $a\\!b$ and $a\\;$ and $b\\!$', '⟦a\\;b⟧ and ⟦a\\!b⟧ and ⟦a\\;⟧ and ⟦b\\!⟧'],
-  ['$x\\quad y$, $x\\ $', '⟦x\\quad y⟧, ⟦x\\ ⟧'],
+  // An escaped space does not end a formula: the closing `$` needs a non-space before it.
+  ['$x\\quad y$, $x\\ $', '⟦x\\quad y⟧, $x\\ $'],
   ['$a\\\\$', '⟦a\\\\⟧'],
   // A dollar inside maths, escaped.
   ['$\\$5 + \\$6$', '⟦\\$5 + \\$6⟧'],

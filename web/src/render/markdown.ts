@@ -74,7 +74,7 @@ const marked = new Marked({
 }).use(meteredParsing);
 
 /** Markdown (with maths and code, given their renderers) to unsanitised HTML, or why not. */
-export function markdownToHtml(src: string, renderers: Renderers = {}): Formatted {
+export function formatMarkdown(src: string, renderers: Renderers = {}): Formatted {
   const tooLong = checkLength(src);
   if (tooLong) return { unformatted: tooLong };
   run = newRun(renderers);
@@ -87,6 +87,15 @@ export function markdownToHtml(src: string, renderers: Renderers = {}): Formatte
   } finally {
     run = newRun({});
   }
+}
+
+/**
+ * formatMarkdown's HTML, or for a text over a limit its source as typed (escaped, in a `<pre>`):
+ * for callers that need a string whatever the text, such as tests of what the page shows.
+ */
+export function markdownToHtml(src: string, renderers: Renderers = {}): string {
+  const out = formatMarkdown(src, renderers);
+  return 'html' in out ? out.html : `<pre class="as-typed-text">${escapeHtml(src)}</pre>\n`;
 }
 
 /** Numeric and a few named entities, so `javascript&#58;` is judged as the browser would read it. */

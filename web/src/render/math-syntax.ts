@@ -2,20 +2,24 @@ import type { TokenizerAndRendererExtension, TokenizerThis } from 'marked';
 import { nextDollar } from './meter.ts';
 
 /**
- * Where maths is in Markdown, as marked extensions. Delimiters: `$…$` inline, `$$…$$` display
- * (on lines of its own, or inside a paragraph). Inside either, a backslash and the character
- * after it are one unit, passed to KaTeX as typed (`\{`, `\,`, `\$`). An inline `$…$` must not
- * start or end with a space and must not be followed by a digit, so prices (`$5 and $6`) stay
- * text; `\$` outside maths is a literal dollar; code spans and fenced code are never maths.
- * `\(…\)` and `\[…\]` are not maths: in Markdown they are escaped brackets (`\[1\]` is "[1]").
+ * Where maths is in Markdown, as marked extensions (the rules are in docs/web.md, "Maths").
+ * Delimiters: `$…$` inline, `$$…$$` display (on lines of its own, or inside a paragraph). Inside
+ * either, a backslash and the character after it are one unit, passed to KaTeX as typed (`\{`,
+ * `\,`, `\$`). An inline `$…$` must not start or end with a space and must not be followed by a
+ * digit, so prices (`$5 and $6`) stay text; `\$` outside maths is a literal dollar; code spans
+ * and fenced code are never maths. `\(…\)` and `\[…\]` are not maths: in Markdown they are
+ * escaped brackets (`\[1\]` is "[1]").
  */
 
-/** `$$…$$` on lines of its own: the TeX between, trimmed. */
-export const BLOCK_MATH = /^ {0,3}\$\$((?:\\[\s\S]|\$(?!\$)|[^$\\])+?)\$\$[ \t]*(?:\n+|$)/;
+/**
+ * `$$…$$` on lines of its own: the TeX between, trimmed, closed by the first `$$` that ends a
+ * line (web/src/editors/spans/tex-tokens.ts mirrors this to snap selections to formulas).
+ */
+export const BLOCK_MATH = /^ {0,3}\$\$([\s\S]+?)\$\$[ \t]*(?:\n+|$)/;
 /** `$$…$$` inside a paragraph. */
 export const INLINE_DISPLAY_MATH = /^\$\$((?:\\[\s\S]|[^$\\])+?)\$\$/;
-/** `$…$`: one line, no space just inside, the last unit a non-space character or an escape pair. */
-export const INLINE_MATH = /^\$((?:\\.|[^$\\\n])*?(?:\\.|[^\s$\\]))\$(?!\d)/;
+/** `$…$`: one line, no space just inside; the last unit may be an escape pair (`\}`, `\,`, not `\ `). */
+export const INLINE_MATH = /^\$((?:\\.|[^$\\\n])*?(?:\\\S|[^\s$\\]))\$(?!\d)/;
 
 /**
  * Where a line of the paragraph being read may start with `$$` (the paragraph is cut there).

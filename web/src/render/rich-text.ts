@@ -1,6 +1,6 @@
 import DOMPurify from 'dompurify';
 import { checkLength, type Formatted } from './limits.ts';
-import { markdownToHtml, type Renderers } from './markdown.ts';
+import { formatMarkdown, type Renderers } from './markdown.ts';
 import { createSanitizer } from './sanitize.ts';
 
 let sanitize: ((html: string) => string) | undefined;
@@ -69,7 +69,7 @@ export function forgetRendered(): void {
 
 function format(src: string): Formatted {
   try {
-    const md = markdownToHtml(src, renderers);
+    const md = formatMarkdown(src, renderers);
     if (!('html' in md)) return md;
     sanitize ??= createSanitizer(DOMPurify(window), window.location.origin);
     return { html: sanitize(md.html) };

@@ -1,30 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveChromium, openRenderPage, type RenderApi } from './in-chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumPage } from './chromium-page.ts';
+import { haveChromium, type RenderApi } from './in-chromium.ts';
 
 /**
  * DOMPurify needs a real DOM, and node has none without another package, so this test runs the
  * rendering pipeline (rich-text.ts) in real Chromium (in-chromium.ts). It is skipped where
  * Chromium is not installed.
  */
-type Page = import('playwright-core').Page;
-type Browser = import('playwright-core').Browser;
-let browser: Browser | undefined;
-let page: Page;
-
 describe.skipIf(!haveChromium)('sanitised rendering in Chromium', () => {
-  beforeAll(async () => {
-    ({ browser, page } = await openRenderPage());
-    await page.evaluate(() => {
+  const chromium = chromiumPage(undefined, undefined, (page) =>
+    page.evaluate(() => {
       const w = window as unknown as { pwned: string[]; alert: (m: string) => void };
       w.pwned = [];
       w.alert = (m) => void w.pwned.push(String(m));
-    });
-  }, 120_000);
-  afterAll(async () => browser?.close());
+    }),
+  );
 
   /** Renders `src` into the live page, waits for anything it might trigger, returns the HTML. */
   async function render(src: string): Promise<{ html: string; pwned: string[] }> {
-    return page.evaluate(async (s) => {
+    return chromium.page().evaluate(async (s) => {
       const w = window as unknown as { Render: RenderApi; pwned: string[] };
       const out = document.getElementById('out')!;
       await w.Render.prepareRichText(s);

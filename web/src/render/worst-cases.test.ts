@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveChromium, openRenderPage, timeRender } from './in-chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumPage } from './chromium-page.ts';
+import { haveChromium, timeRender } from './in-chromium.ts';
 import { WORST_CASES } from './worst-cases.ts';
-
-type Browser = import('playwright-core').Browser;
-type Page = import('playwright-core').Page;
-let browser: Browser | undefined;
-let page: Page;
 
 /**
  * Every worst case, rendered through the whole pipeline into a real page and laid out. The bound
@@ -13,13 +9,10 @@ let page: Page;
  * machine does not fail it; without the limits several of these took seconds, one minutes.
  */
 describe.skipIf(!haveChromium)('the worst cases in Chromium', () => {
-  beforeAll(async () => {
-    ({ browser, page } = await openRenderPage());
-  }, 120_000);
-  afterAll(async () => browser?.close());
+  const chromium = chromiumPage();
 
   it.each(Object.keys(WORST_CASES))('%s renders, formatted or as typed, in under a second', async (name) => {
-    const t = await timeRender(page, WORST_CASES[name]!);
+    const t = await timeRender(chromium.page(), WORST_CASES[name]!);
     expect(t.formatMs + t.layoutMs).toBeLessThan(1_000);
   });
 });

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { InterfaceDefinition } from '../interface/index.ts';
+import { DisplayName } from '../names.ts';
 import { Id, IsoTime } from './common.ts';
 import { Role } from './users.ts';
 
 export const ItemOrder = z.enum(['sequential', 'random']);
 
 const SettingFields = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: DisplayName,
   guidelines: z.string().max(1_000_000),
   overlap: z.number().int().min(1).max(100),
   lockTtlSeconds: z.number().int().min(30).max(86_400),

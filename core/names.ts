@@ -56,7 +56,7 @@ const named: Record<number, string> = {
  * hyphen, tags…), lone surrogates (Cs), line and paragraph separators, and the invisible letters
  * and marks named above, which draw nothing and so can hide inside a name.
  */
-const REFUSED = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0]/u;
+const REFUSED = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\u115f\u1160\u2800\u3164\uffa0]|\u034f|\u17b4|\u17b5/u;
 /** Something that draws ink: a letter, digit, punctuation or symbol (the blank ones are refused above). */
 const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
 

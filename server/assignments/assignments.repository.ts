@@ -105,6 +105,32 @@ export async function expireLocks(
 }
 
 /**
+ * Releases every live lock a user holds, in any project, as their expiry would: the assignments
+ * become expired (their drafts stay attached, and a revived lock finds them again), the slots are
+ * recomputed, and each project's claim cursors are voided so the items are claimable by the very
+ * next request. Runs inside the caller's write transaction (suspending the user).
+ */
+export async function releaseLocksOf(tx: Tx, userId: number, now: number): Promise<void> {
+  const released = await tx
+    .updateTable('assignments')
+    .set({ status: 'expired', updatedAt: now })
+    .where('userId', '=', userId)
+    .where(sql<boolean>`status = 'locked'`)
+    .returning(['projectId', 'itemId'])
+    .execute();
+  if (released.length === 0) return;
+  const itemsOf = new Map<number, number[]>();
+  for (const r of released) itemsOf.set(r.projectId, [...(itemsOf.get(r.projectId) ?? []), r.itemId]);
+  const projects = await tx
+    .selectFrom('projects')
+    .select(['id', 'overlap'])
+    .where('id', 'in', [...itemsOf.keys()])
+    .orderBy('id')
+    .execute();
+  for (const p of projects) await refreshSlots(tx, p.id, p.overlap, itemsOf.get(p.id)!);
+}
+
+/**
  * The next item this user may claim: free slots, never touched by them (an expired lock of their
  * own does not count), by priority then import order, or by the random key (then import order),
  * searching past `after`, the caller's cursor, first. PostgreSQL skips rows another transaction

@@ -37,7 +37,8 @@ interface ModelAssignment {
 /** `pick` chooses one of the user's assignments: 0 their current lock, others any they have. */
 type Command =
   | { kind: 'next'; user: number }
-  | { kind: 'suspend' | 'restore'; user: number }
+  | { kind: 'suspend'; user: number }
+  | { kind: 'restore'; user: number }
   | { kind: 'draft' | 'submit' | 'skip' | 'expire'; user: number; pick: number };
 
 const user = fc.nat(USERS - 1);

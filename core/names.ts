@@ -103,6 +103,7 @@ export const DisplayName = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   })
   .meta({
+    minLength: 1,
     maxLength: MAX_NAME_LENGTH,
     description: `at most ${MAX_NAME_LENGTH} characters (code points), with a visible one; control, bidi and invisible formatting characters are refused`,
   });

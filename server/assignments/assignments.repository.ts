@@ -53,7 +53,9 @@ export const toAnnotation = (a: AnnotationRow & { annotator: string }): z.input<
 });
 
 /** Annotator label for exports and views: the email, or the name of an external identity. */
-export const annotatorLabel = sql<string>`coalesce(u.email, u.name)`;
+export const annotatorLabelOf = (users: string) =>
+  sql<string>`coalesce(${sql.ref(`${users}.email`)}, ${sql.ref(`${users}.name`)})`;
+export const annotatorLabel = annotatorLabelOf('u');
 
 export function annotationsQuery(db: Tx) {
   return db

@@ -6,7 +6,8 @@ import { printJson } from '../output.ts';
 
 export const memberAdd = defineCommand({
   path: ['member', 'add'],
-  summary: 'Add a user to a project, or change their project role',
+  summary:
+    'Add a user to a project by email, or change their project role (admins and managers; project managers use member invite)',
   flags: {
     ...projectFlag,
     email: { type: 'string', value: 'EMAIL', help: 'the user to add', required: true },

@@ -104,6 +104,26 @@ export async function throwawayUser(w: World): Promise<number> {
   return row.id;
 }
 
+/** The email of a new account nobody has shared a project with. */
+export async function throwawayEmail(w: World): Promise<string> {
+  const id = await throwawayUser(w);
+  const row = await w.h.verity.store.db
+    .selectFrom('users')
+    .select('email')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return row.email!;
+}
+
+/** A pending invitation of the project, made by the admin; its id. */
+export async function invitation(w: World, projectId: number): Promise<number> {
+  const res = await w.h.call(w.users.admin, 'POST', `/api/projects/${projectId}/invitations`, {
+    email: `${unique('invited')}@example.org`,
+  });
+  expect(res.status).toBe(201);
+  return res.body.id;
+}
+
 export function urlOf(def: RouteDef, req: Req): string {
   const path = def.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = req.params?.[name];

@@ -7,6 +7,7 @@ import type { AppContext, Caller } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { decodeCursor, pageOf } from '../http/cursor.ts';
 import { AppError, notFound } from '../http/errors.ts';
+import { acceptInvitations } from '../projects/invitations.repository.ts';
 import { findUserByEmail, findUserById, insertUser, listUsers, toUser } from './users.repository.ts';
 
 type UserOut = z.input<typeof User>;
@@ -22,11 +23,10 @@ export async function createUser(
     throw new AppError('CONFLICT', `A user with email ${body.email} already exists.`);
   }
   const passwordHash = body.password ? await hashPassword(body.password) : null;
-  const row = await insertUser(ctx.store.db, {
-    email: body.email,
-    name: body.name,
-    role: body.role,
-    passwordHash,
+  const row = await writeTransaction(ctx.store, async (tx) => {
+    const user = await insertUser(tx, { email: body.email, name: body.name, role: body.role, passwordHash });
+    await acceptInvitations(tx, user);
+    return user;
   });
   return toUser(row);
 }

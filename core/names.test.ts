@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DisplayName, MAX_NAME_LENGTH, nameProblem } from './names.ts';
+import { DisplayName, isolatedName, MAX_NAME_LENGTH, nameProblem, visibleName } from './names.ts';
 
 /** Every code point the rule must refuse by name or class, from the issue's list and beyond. */
 const refused = [
@@ -90,5 +90,31 @@ describe('DisplayName (the schema the API and CLI use)', () => {
     expect(refusedName.success).toBe(false);
     expect(refusedName.error?.issues[0]?.message).toBe('U+202E (right-to-left override) is not allowed');
     expect(DisplayName.safeParse('   ').error?.issues[0]?.message).toBe('must not be empty');
+  });
+});
+
+describe('visibleName (how a stored name is shown)', () => {
+  it('writes out each refused character as its code point', () => {
+    expect(visibleName('\u202Egro.x@nimda')).toBe('[U+202E]gro.x@nimda');
+    expect(visibleName('ad\u200Bmin')).toBe('ad[U+200B]min');
+  });
+
+  it('writes out a name with nothing visible whole', () => {
+    expect(visibleName('\u200B')).toBe('[U+200B]');
+    expect(visibleName('\u3000\u0301')).toBe('[U+3000][U+0301]');
+    expect(visibleName('')).toBe('[empty]');
+  });
+
+  it('leaves every name the rule accepts unchanged, and what it shows always passes the rule', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (name) => {
+        if (nameProblem(name) === null) expect(visibleName(name)).toBe(name);
+        expect(nameProblem(visibleName(name), Number.POSITIVE_INFINITY)).toBeNull();
+      }),
+    );
+  });
+
+  it('isolates the name in plain text', () => {
+    expect(isolatedName('مريم')).toBe('\u2068مريم\u2069');
   });
 });

@@ -94,6 +94,25 @@ export function nameProblem(name: string, maxLength = MAX_NAME_LENGTH): string |
   return null;
 }
 
+/**
+ * A stored name as it may be shown: every character the rule refuses is written out as its code
+ * point (`[U+202E]`), and a name with nothing visible is written out whole, so no stored name
+ * (from before the rule) can draw as something else or as nothing. Names the rule accepts come
+ * back unchanged.
+ */
+export function visibleName(name: string): string {
+  const global = new RegExp(REFUSED.source, 'gu');
+  if (VISIBLE.test(name)) return name.replace(global, (ch) => `[${codePointLabel(ch.codePointAt(0)!)}]`);
+  return [...name].map((ch) => `[${codePointLabel(ch.codePointAt(0)!)}]`).join('') || '[empty]';
+}
+
+/**
+ * A name for plain text (a sentence, an aria-label, a tooltip, the window title): visibleName
+ * between first-strong-isolate and pop-directional-isolate, so a right-to-left name cannot
+ * reorder the words around it.
+ */
+export const isolatedName = (name: string): string => `\u2068${visibleName(name)}\u2069`;
+
 /** A name as the API takes it: trimmed, then checked by nameProblem. */
 export const DisplayName = z
   .string()

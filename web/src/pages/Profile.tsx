@@ -3,6 +3,7 @@ import { useUser } from '../app/session.tsx';
 import { PageHead } from '../console/PageHead.tsx';
 import { PasswordForm } from '../console/users/PasswordForm.tsx';
 import '../console/console.css';
+import { Name } from '../ui/Name.tsx';
 
 export function Profile() {
   useTitle('Profile');
@@ -15,11 +16,13 @@ export function Profile() {
         <dl className="pairs">
           <div>
             <dt>Name</dt>
-            <dd>{user.name}</dd>
+            <dd>
+              <Name text={user.name} wide />
+            </dd>
           </div>
           <div>
             <dt>Email</dt>
-            <dd>{user.email}</dd>
+            <dd>{user.email && <Name text={user.email} wide />}</dd>
           </div>
           <div>
             <dt>Role</dt>

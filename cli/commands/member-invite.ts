@@ -1,28 +1,15 @@
-import { roles } from '../../core/api/users.ts';
-import { createClient } from '../client.ts';
-import { defineCommand, enumFlag, intFlag } from '../command.ts';
-import { httpConfig, httpFlags, projectFlag } from '../config.ts';
+import { defineCommand } from '../command.ts';
 import { printJson } from '../output.ts';
+import { memberFlags, memberRequest } from './member-add.ts';
 
 export const memberInvite = defineCommand({
   path: ['member', 'invite'],
   summary:
     'Invite an email to a project: it joins when that account signs in or is created (how project managers add people)',
-  flags: {
-    ...projectFlag,
-    email: { type: 'string', value: 'EMAIL', help: 'the address to invite', required: true },
-    role: { type: 'string', value: 'ROLE', help: `${roles.join('|')} (default annotator)` },
-    ...httpFlags,
-  },
+  flags: memberFlags('the address to invite'),
   async run({ values }) {
-    const client = createClient(httpConfig(values));
-    const body = { email: values.email, role: enumFlag(values.role, 'role', roles) };
-    printJson(
-      await client.call('createInvitation', {
-        params: { projectId: intFlag(values.project, 'project') },
-        body,
-      }),
-    );
+    const { client, projectId, body } = memberRequest(values);
+    printJson(await client.call('createInvitation', { params: { projectId }, body }));
     return 0;
   },
 });

@@ -40,6 +40,17 @@ export const signedIn = (o: Record<SignedIn, Outcome>): Record<Kind, Outcome> =>
   ...o,
 });
 
+/** A manage-only action on project A: `o` for those who manage it, refused to its other members. */
+export const managersOfA = (o: Outcome): Record<Kind, Outcome> =>
+  signedIn({
+    admin: o,
+    manager: o,
+    projectManager: o,
+    reviewer: 'FORBIDDEN',
+    annotator: 'FORBIDDEN',
+    outsider: 'NOT_FOUND',
+  });
+
 /** Distinctive text placed in the fixtures; each names who may ever receive it. */
 export const everyoneInA: Kind[] = ['admin', 'manager', 'projectManager', 'reviewer', 'annotator'];
 export const viewersOfA: Kind[] = ['admin', 'manager', 'projectManager', 'reviewer'];

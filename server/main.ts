@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { localCommand } from '../core/command-line.ts';
 import { createVerity, VERSION, type Verity } from './server.ts';
 import { hasActiveAdmin } from './users/users.repository.ts';
 
@@ -40,7 +41,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       ? `postgres at ${maskPassword(opts.databaseUrl)}`
       : `sqlite at ${opts.dataDir}`;
     const lines = [`Verity ${VERSION} listening on ${url} (store: ${store})`];
-    if (!(await hasActiveAdmin(verity.store.db))) lines.push(...FIRST_ADMIN_HINT);
+    if (!(await hasActiveAdmin(verity.store.db))) lines.push(...firstAdminHint(opts));
     (opts.announce ?? ((t) => process.stderr.write(t)))(`${lines.join('\n')}\n`);
     return { verity, url, close: () => verity.close() };
   } catch (err) {
@@ -51,10 +52,24 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   }
 }
 
-const FIRST_ADMIN_HINT = [
-  'No admin yet. Create one with: npx verity user add --email you@example.org --name "Your Name" --role admin --password-stdin',
-  'then get an API token with: npx verity token create --email you@example.org',
-];
+/** How to make the first admin and a token, on the very store this server uses (pasteable). */
+function firstAdminHint(opts: StartOptions): string[] {
+  const store = {
+    dataDir: opts.dataDir,
+    databaseUrl: opts.databaseUrl,
+    secretFromEnv: opts.secret !== undefined,
+  };
+  const add = localCommand(
+    store,
+    'user add --email you@example.org --name "Your Name" --role admin --password-stdin',
+  );
+  const token = localCommand(store, 'token create --email you@example.org');
+  return [
+    `No admin yet. Create one with: ${add.command}`,
+    `then get an API token with: ${token.command}`,
+    ...(add.needs.length > 0 ? [`(${add.needs.join('; ')})`] : []),
+  ];
+}
 
 const urlOf = (a: AddressInfo): string =>
   `http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from './app.ts';
 import { AttemptLimiter } from './auth/rate-limit.ts';
-import { loadServerSecret } from './auth/secret.ts';
+import { loadServerSecret, type SecretUser } from './auth/secret.ts';
 import type { AppContext } from './context.ts';
 import { openStore, type Store } from './db/connect.ts';
 import { startImportWorker } from './items/import.worker-client.ts';
@@ -40,10 +40,11 @@ export interface Verity {
 export async function createContext(
   store: Store,
   config: Pick<ServerConfig, 'dataDir' | 'secret'>,
+  user: SecretUser = 'server',
 ): Promise<AppContext> {
   return {
     store,
-    secret: await loadServerSecret(store, config.dataDir, config.secret),
+    secret: await loadServerSecret(store, config.dataDir, config.secret, user),
     version: VERSION,
     sessionTtlMs: 12 * 3600_000,
     secureCookies: process.env.VERITY_SECURE_COOKIES === '1',

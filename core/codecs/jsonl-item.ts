@@ -7,6 +7,7 @@ import {
   MAX_EXTERNAL_ID_LENGTH,
   priorityProblem,
 } from './item-input.ts';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.ts';
 import { isObject, quote, truncate } from './json-shape.ts';
 import type { Line } from './line-splitter.ts';
 
@@ -22,6 +23,10 @@ export function decodeJsonLine(line: Line): DecodedItem | null {
     if (line.text.trim() === '') return null;
     const detail = error instanceof Error ? error.message : String(error);
     return failure(line.line, `not valid JSON (${truncate(detail)})`);
+  }
+  // Recursive code downstream (serialising the spool, validation) would overflow the stack.
+  if (nestsDeeperThan(value, MAX_JSON_DEPTH)) {
+    return failure(line.line, `nested deeper than ${MAX_JSON_DEPTH} levels of arrays and objects`);
   }
   return decodeJsonItem(value, line.line);
 }

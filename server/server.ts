@@ -62,7 +62,7 @@ export async function createVerity(config: ServerConfig): Promise<Verity> {
     ...(config.poolSize ? { poolSize: config.poolSize } : {}),
   });
   const ctx = await createContext(store, config);
-  if (config.startImportWorker) startImportWorker(store);
+  if (config.startImportWorker) void startImportWorker(store);
   const app = await buildApp(ctx, {
     ...(config.logger !== undefined ? { logger: config.logger } : {}),
     checkResponses: config.checkResponses ?? false,

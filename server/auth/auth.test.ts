@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-const { send, login, freshIp } = authClient(() => h);
+const { send, login } = authClient(() => h);
 
 describe('sign-in', () => {
   it('returns the user and a CSRF token and sets an HttpOnly, SameSite=Strict, Path=/ session cookie', async () => {
@@ -145,6 +145,54 @@ describe('sign-out', () => {
   });
 });
 
+describe('sign-out everywhere', () => {
+  it('ends every session of the caller, this one too, revokes all their tokens, and clears the cookie', async () => {
+    const user = await h.user('annotator');
+    const here = await login(user.email, user.password);
+    const elsewhere = await login(user.email, user.password);
+    const script = await send({
+      method: 'POST',
+      url: '/api/tokens',
+      body: { name: 'ci' },
+      token: user.token,
+    });
+    const bystander = await h.user('annotator');
+    const theirs = await login(bystander.email, bystander.password);
+
+    const res = await send({
+      method: 'POST',
+      url: '/api/auth/sign-out-everywhere',
+      cookie: here.cookie,
+      csrf: here.csrf,
+    });
+    expect(res.status).toBe(204);
+    const cleared = res.setCookies.find((c) => c.startsWith(`${SESSION_COOKIE}=`))!;
+    expect(cleared.startsWith(`${SESSION_COOKIE}=;`)).toBe(true);
+    for (const s of [
+      { cookie: here.cookie },
+      { cookie: elsewhere.cookie },
+      { token: user.token },
+      { token: script.body.token },
+    ]) {
+      const after = await send({ url: '/api/auth/me', ...s });
+      expect(after.status, JSON.stringify(s)).toBe(401);
+    }
+    // Another user keeps theirs, and the password still signs in.
+    expect((await send({ url: '/api/auth/me', cookie: theirs.cookie })).status).toBe(200);
+    expect((await send({ url: '/api/auth/me', token: bystander.token })).status).toBe(200);
+    await login(user.email, user.password);
+  });
+
+  it('works with an API token, which it revokes with the rest', async () => {
+    const user = await h.user('annotator');
+    const session = await login(user.email, user.password);
+    const res = await send({ method: 'POST', url: '/api/auth/sign-out-everywhere', token: user.token });
+    expect(res.status).toBe(204);
+    expect((await send({ url: '/api/auth/me', token: user.token })).status).toBe(401);
+    expect((await send({ url: '/api/auth/me', cookie: session.cookie })).status).toBe(401);
+  });
+});
+
 describe('CSRF', () => {
   it('refuses a cookie-authenticated write without, or with a wrong, x-csrf-token', async () => {
     const user = await h.user('annotator');
@@ -153,6 +201,7 @@ describe('CSRF', () => {
     const writes: Send[] = [
       { method: 'POST', url: '/api/tokens', body: { name: 'x' } },
       { method: 'POST', url: '/api/auth/logout' },
+      { method: 'POST', url: '/api/auth/sign-out-everywhere' },
       { method: 'DELETE', url: '/api/tokens/1' },
       { method: 'PATCH', url: `/api/users/${user.id}`, body: { name: 'x' } },
       { method: 'PUT', url: '/api/assignments/1/draft', body: { answers: {} } },
@@ -201,76 +250,7 @@ describe('CSRF', () => {
   });
 });
 
-describe('login rate limit', () => {
-  it('answers the 11th attempt on one email within the window with 429 and retry-after, even with the right password', async () => {
-    const user = await h.user('annotator');
-    for (let i = 1; i <= 10; i++) {
-      const ip = freshIp();
-      const res = await send({
-        method: 'POST',
-        url: '/api/auth/login',
-        body: { email: user.email, password: 'wrong-password' },
-        ip,
-      });
-      expect(res.status, `attempt ${i}`).toBe(401);
-    }
-    const res = await send({
-      method: 'POST',
-      url: '/api/auth/login',
-      body: { email: user.email, password: user.password },
-    });
-    expect(res.status).toBe(429);
-    expect(res.body.error.code).toBe('RATE_LIMITED');
-    expect(res.setCookies).toEqual([]);
-    const retryAfter = Number(res.headers['retry-after']);
-    expect(retryAfter).toBeGreaterThan(0);
-    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
-  });
-
-  it('answers the 11th attempt from one address with 429, whichever emails it tries', async () => {
-    const ip = freshIp();
-    for (let i = 1; i <= 10; i++) {
-      const res = await send({
-        method: 'POST',
-        url: '/api/auth/login',
-        body: { email: `guess${i}@example.org`, password: 'wrong-password' },
-        ip,
-      });
-      expect(res.status, `attempt ${i}`).toBe(401);
-    }
-    const user = await h.user('annotator');
-    const limited = await send({
-      method: 'POST',
-      url: '/api/auth/login',
-      body: { email: user.email, password: user.password },
-      ip,
-    });
-    expect(limited.status).toBe(429);
-    expect(limited.headers['retry-after']).toBeDefined();
-    // Another address and that user's email are unaffected.
-    await login(user.email, user.password);
-  });
-
-  it('forgives an email its failed attempts after a successful sign-in', async () => {
-    const user = await h.user('annotator');
-    for (let i = 0; i < 9; i++) {
-      await send({
-        method: 'POST',
-        url: '/api/auth/login',
-        body: { email: user.email, password: 'wrong-password' },
-      });
-    }
-    await login(user.email, user.password);
-    for (let i = 0; i < 9; i++) {
-      const res = await send({
-        method: 'POST',
-        url: '/api/auth/login',
-        body: { email: user.email, password: 'wrong-password' },
-      });
-      expect(res.status).toBe(401);
-    }
-  });
-});
+// The sign-in throttle has its own file: sign-in-throttle.test.ts.
 
 describe('password change', () => {
   it('keeps the current session, ends the others, and swaps the password', async () => {
@@ -285,7 +265,8 @@ describe('password change', () => {
       cookie: current.cookie,
       csrf: current.csrf,
     });
-    expect(res.status).toBe(204);
+    expect(res.status).toBe(200);
+    expect(res.body.user.id).toBe(user.id);
     expect((await send({ url: '/api/auth/me', cookie: current.cookie })).status).toBe(200);
     const ended = await send({ url: '/api/auth/me', cookie: other.cookie });
     expect(ended.status).toBe(401);
@@ -308,8 +289,50 @@ describe('password change', () => {
       body: { currentPassword: user.password, newPassword: 'another-new-password' },
       token: user.token,
     });
-    expect(res.status).toBe(204);
+    expect(res.status).toBe(200);
+    expect(res.body.csrfToken).toBe('');
     expect((await send({ url: '/api/auth/me', cookie: session.cookie })).status).toBe(401);
+  });
+
+  it("replaces the session's CSRF token: the old one is refused, the one returned works", async () => {
+    const user = await h.user('annotator');
+    const session = await login(user.email, user.password);
+    const res = await send({
+      method: 'POST',
+      url: '/api/auth/password',
+      body: { currentPassword: user.password, newPassword: 'a-rotated-password' },
+      cookie: session.cookie,
+      csrf: session.csrf,
+    });
+    expect(res.status).toBe(200);
+    const fresh: string = res.body.csrfToken;
+    expect(fresh).toMatch(/^\S{20,}$/);
+    expect(fresh).not.toBe(session.csrf);
+    const write = {
+      method: 'POST' as const,
+      url: '/api/tokens',
+      body: { name: 'after' },
+      cookie: session.cookie,
+    };
+    const stale = await send({ ...write, csrf: session.csrf });
+    expect(stale.status).toBe(403);
+    expect(stale.body.error.code).toBe('CSRF_FAILED');
+    expect((await send({ ...write, csrf: fresh })).status).toBe(201);
+    expect((await send({ url: '/api/auth/me', cookie: session.cookie })).body.csrfToken).toBe(fresh);
+  });
+
+  it('keeps API tokens working after a password change', async () => {
+    const user = await h.user('annotator');
+    const session = await login(user.email, user.password);
+    const res = await send({
+      method: 'POST',
+      url: '/api/auth/password',
+      body: { currentPassword: user.password, newPassword: 'a-password-for-tokens' },
+      cookie: session.cookie,
+      csrf: session.csrf,
+    });
+    expect(res.status).toBe(200);
+    expect((await send({ url: '/api/auth/me', token: user.token })).status).toBe(200);
   });
 
   it('refuses a wrong current password and keeps the old one', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attributes, authClient, type Send } from '../testing/auth-client.ts';
+import { attributes, authClient, type Send, type Sent, type Session } from '../testing/auth-client.ts';
 import { type Harness, startHarness } from '../testing/harness.ts';
 import { insertUser } from '../users/users.repository.ts';
 import { SESSION_COOKIE } from './authenticate.ts';
@@ -11,6 +11,22 @@ beforeAll(async () => {
 afterAll(async () => h.close());
 
 const { send, login } = authClient(() => h);
+
+/** POST /api/auth/password as a session (cookie and CSRF token) or with an API token. */
+const changePassword = (as: Session | string, currentPassword: string, newPassword: string) =>
+  send({
+    method: 'POST',
+    url: '/api/auth/password',
+    body: { currentPassword, newPassword },
+    ...(typeof as === 'string' ? { token: as } : { cookie: as.cookie, csrf: as.csrf }),
+  });
+
+/** The Set-Cookie that empties the session cookie. */
+function expectSessionCookieCleared(res: Sent): void {
+  const cleared = res.setCookies.find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  expect(cleared?.startsWith(`${SESSION_COOKIE}=;`)).toBe(true);
+  expect(attributes(cleared!)).toContain('path=/');
+}
 
 describe('sign-in', () => {
   it('returns the user and a CSRF token and sets an HttpOnly, SameSite=Strict, Path=/ session cookie', async () => {
@@ -127,9 +143,7 @@ describe('sign-out', () => {
       csrf: session.csrf,
     });
     expect(out.status).toBe(204);
-    const cleared = out.setCookies.find((c) => c.startsWith(`${SESSION_COOKIE}=`))!;
-    expect(cleared.startsWith(`${SESSION_COOKIE}=;`)).toBe(true);
-    expect(attributes(cleared)).toContain('path=/');
+    expectSessionCookieCleared(out);
     const after = await send({ url: '/api/auth/me', cookie: session.cookie });
     expect(after.status).toBe(401);
     expect(after.body.error.code).toBe('UNAUTHENTICATED');
@@ -166,8 +180,7 @@ describe('sign-out everywhere', () => {
       csrf: here.csrf,
     });
     expect(res.status).toBe(204);
-    const cleared = res.setCookies.find((c) => c.startsWith(`${SESSION_COOKIE}=`))!;
-    expect(cleared.startsWith(`${SESSION_COOKIE}=;`)).toBe(true);
+    expectSessionCookieCleared(res);
     for (const s of [
       { cookie: here.cookie },
       { cookie: elsewhere.cookie },
@@ -258,13 +271,7 @@ describe('password change', () => {
     const current = await login(user.email, user.password);
     const other = await login(user.email, user.password);
     const newPassword = 'a-brand-new-password';
-    const res = await send({
-      method: 'POST',
-      url: '/api/auth/password',
-      body: { currentPassword: user.password, newPassword },
-      cookie: current.cookie,
-      csrf: current.csrf,
-    });
+    const res = await changePassword(current, user.password, newPassword);
     expect(res.status).toBe(200);
     expect(res.body.user.id).toBe(user.id);
     expect((await send({ url: '/api/auth/me', cookie: current.cookie })).status).toBe(200);
@@ -283,12 +290,7 @@ describe('password change', () => {
   it('ends every session when changed with an API token', async () => {
     const user = await h.user('annotator');
     const session = await login(user.email, user.password);
-    const res = await send({
-      method: 'POST',
-      url: '/api/auth/password',
-      body: { currentPassword: user.password, newPassword: 'another-new-password' },
-      token: user.token,
-    });
+    const res = await changePassword(user.token, user.password, 'another-new-password');
     expect(res.status).toBe(200);
     expect(res.body.csrfToken).toBe('');
     expect((await send({ url: '/api/auth/me', cookie: session.cookie })).status).toBe(401);
@@ -297,13 +299,7 @@ describe('password change', () => {
   it("replaces the session's CSRF token: the old one is refused, the one returned works", async () => {
     const user = await h.user('annotator');
     const session = await login(user.email, user.password);
-    const res = await send({
-      method: 'POST',
-      url: '/api/auth/password',
-      body: { currentPassword: user.password, newPassword: 'a-rotated-password' },
-      cookie: session.cookie,
-      csrf: session.csrf,
-    });
+    const res = await changePassword(session, user.password, 'a-rotated-password');
     expect(res.status).toBe(200);
     const fresh: string = res.body.csrfToken;
     expect(fresh).toMatch(/^\S{20,}$/);
@@ -324,25 +320,14 @@ describe('password change', () => {
   it('keeps API tokens working after a password change', async () => {
     const user = await h.user('annotator');
     const session = await login(user.email, user.password);
-    const res = await send({
-      method: 'POST',
-      url: '/api/auth/password',
-      body: { currentPassword: user.password, newPassword: 'a-password-for-tokens' },
-      cookie: session.cookie,
-      csrf: session.csrf,
-    });
+    const res = await changePassword(session, user.password, 'a-password-for-tokens');
     expect(res.status).toBe(200);
     expect((await send({ url: '/api/auth/me', token: user.token })).status).toBe(200);
   });
 
   it('refuses a wrong current password and keeps the old one', async () => {
     const user = await h.user('annotator');
-    const res = await send({
-      method: 'POST',
-      url: '/api/auth/password',
-      body: { currentPassword: 'not-my-password', newPassword: 'a-brand-new-password' },
-      token: user.token,
-    });
+    const res = await changePassword(user.token, 'not-my-password', 'a-brand-new-password');
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('INVALID_CREDENTIALS');
     await login(user.email, user.password);
@@ -350,12 +335,7 @@ describe('password change', () => {
 
   it('names the field of a too-short new password', async () => {
     const user = await h.user('annotator');
-    const res = await send({
-      method: 'POST',
-      url: '/api/auth/password',
-      body: { currentPassword: user.password, newPassword: 'short' },
-      token: user.token,
-    });
+    const res = await changePassword(user.token, user.password, 'short');
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
     expect(res.body.error.details[0].path).toBe('body.newPassword');

@@ -125,6 +125,23 @@ describe('verity start', () => {
     }
   });
 
+  it('refuses to start with the old VERITY_TRUST_PROXY and says what to write instead', async () => {
+    const r = await runCli(['start', '--port', '0'], { ...storeEnv(store.config), VERITY_TRUST_PROXY: '1' });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      'error: VERITY_TRUST_PROXY is no longer read: it trusted X-Forwarded-For from anyone. Name the proxies to trust instead, e.g. VERITY_TRUSTED_PROXIES=127.0.0.1 (a proxy on this machine) or VERITY_TRUSTED_PROXIES=10.0.0.0/8 (see docs/security.md), and unset VERITY_TRUST_PROXY.',
+    );
+  });
+
+  it('names a trusted proxy entry that is not an address or a range', async () => {
+    const r = await runCli(['start', '--port', '0'], {
+      ...storeEnv(store.config),
+      VERITY_TRUSTED_PROXIES: '10.0.0.1, 10.0.0.0/33',
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('VERITY_TRUSTED_PROXIES: "10.0.0.0/33" is not an address, a CIDR');
+  });
+
   it('masks the password of a DATABASE_URL it prints', () => {
     expect(maskPassword('postgres://verity:s3cret@db:5432/verity')).toBe(
       'postgres://verity:***@db:5432/verity',

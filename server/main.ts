@@ -12,6 +12,10 @@ export interface StartOptions {
   secret?: string | undefined;
   /** pino level for the JSON logs on stdout (default info). */
   logLevel?: string | undefined;
+  /** Proxies whose X-Forwarded-* headers are believed (VERITY_TRUSTED_PROXIES). */
+  trustedProxies?: readonly string[];
+  /** The origin browsers use (VERITY_PUBLIC_URL), for the Origin check. */
+  publicOrigin?: string | null;
   /** Where the start-up banner goes (default stderr); it is written before the first log line. */
   announce?: (text: string) => void;
 }
@@ -33,6 +37,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     secret: opts.secret,
     logger: { level: opts.logLevel ?? 'info', stream: logs },
     startImportWorker: true,
+    ...(opts.trustedProxies ? { trustedProxies: opts.trustedProxies } : {}),
+    ...(opts.publicOrigin ? { publicOrigin: opts.publicOrigin } : {}),
   });
   try {
     await verity.app.listen({ port: opts.port, host: opts.host });

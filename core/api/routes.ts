@@ -24,7 +24,7 @@ import {
   Project,
   UpdateProjectBody,
 } from './projects.ts';
-import { route } from './route.ts';
+import { bodyLimits, route } from './route.ts';
 import {
   ApiToken,
   ChangePasswordBody,
@@ -57,6 +57,7 @@ export const routes = {
     tag: 'auth',
     auth: 'public',
     body: LoginBody,
+    bodyLimit: bodyLimits.signIn,
     response: Session,
   }),
   logout: route({
@@ -64,6 +65,16 @@ export const routes = {
     method: 'POST',
     path: '/api/auth/logout',
     summary: 'End the current session',
+    tag: 'auth',
+    auth: 'user',
+    response: null,
+    status: 204,
+  }),
+  signOutEverywhere: route({
+    operationId: 'signOutEverywhere',
+    method: 'POST',
+    path: '/api/auth/sign-out-everywhere',
+    summary: "End every one of the caller's sessions (this one too) and revoke all their API tokens",
     tag: 'auth',
     auth: 'user',
     response: null,
@@ -82,12 +93,12 @@ export const routes = {
     operationId: 'changePassword',
     method: 'POST',
     path: '/api/auth/password',
-    summary: 'Change own password',
+    summary: "Change own password; ends the caller's other sessions and rotates this one's CSRF token",
     tag: 'auth',
     auth: 'user',
     body: ChangePasswordBody,
-    response: null,
-    status: 204,
+    bodyLimit: bodyLimits.passwords,
+    response: Session,
   }),
   listTokens: route({
     operationId: 'listTokens',
@@ -170,6 +181,7 @@ export const routes = {
     tag: 'projects',
     auth: 'user',
     body: CreateProjectBody,
+    bodyLimit: bodyLimits.large,
     response: Project,
     status: 201,
   }),
@@ -192,6 +204,7 @@ export const routes = {
     auth: 'user',
     params: ProjectParams,
     body: UpdateProjectBody,
+    bodyLimit: bodyLimits.large,
     response: Project,
   }),
   listMembers: route({
@@ -324,6 +337,7 @@ export const routes = {
     auth: 'user',
     params: AssignmentParams,
     body: DraftBody,
+    bodyLimit: bodyLimits.large,
     response: DraftResult,
   }),
   submit: route({
@@ -335,6 +349,7 @@ export const routes = {
     auth: 'user',
     params: AssignmentParams,
     body: SubmitBody,
+    bodyLimit: bodyLimits.large,
     response: SubmitResult,
   }),
   skip: route({

@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../json-depth.ts';
 import { annotationFrom } from './imported-annotation.ts';
 import {
   type DecodedItem,
@@ -7,7 +8,6 @@ import {
   MAX_EXTERNAL_ID_LENGTH,
   priorityProblem,
 } from './item-input.ts';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.ts';
 import { isObject, quote, truncate } from './json-shape.ts';
 import type { Line } from './line-splitter.ts';
 

@@ -18,6 +18,7 @@ export interface Database {
   settings: SettingsTable;
   claimEpochs: ClaimEpochsTable;
   claimCursors: ClaimCursorsTable;
+  signInThrottle: SignInThrottleTable;
 }
 
 /** A project's cursor epoch: cursors of an older one are void (server/assignments/claim-cursor.ts). */
@@ -143,4 +144,13 @@ export interface AnnotationRevisionsTable {
 export interface SettingsTable {
   key: string;
   value: string;
+}
+
+/** A sign-in throttle key's state (server/auth/throttle.ts); `key` is a keyed hash. */
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  updatedAt: number;
+  nextAttemptAt: number;
+  expiresAt: number;
 }

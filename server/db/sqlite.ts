@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.ts';
@@ -28,6 +29,22 @@ export function openSqliteFile(file: string): SqliteConnection {
     plugins: [new CamelCasePlugin()],
   });
   return { db, sqlite };
+}
+
+/**
+ * The database holds password hashes and session data, so it is its owner's alone: created 0600,
+ * and an existing file (with its -wal and -shm) tightened to 0600 on every start. SQLite gives the
+ * -wal and -shm files it creates the mode of the database file.
+ */
+export function restrictToOwner(file: string): void {
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      fs.chmodSync(f, 0o600);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_JSON_DEPTH } from '../../core/codecs/json-depth.ts';
+import { MAX_JSON_DEPTH } from '../../core/json-depth.ts';
 import { buildProject } from '../testing/factories.ts';
 import { type Harness, jsonl, startHarness, type TestUser, testStore } from '../testing/harness.ts';
 

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { CreateUserBody, UpdateUserBody, User } from '../../core/api/users.ts';
 import { requireRole } from '../access.ts';
-import { hashPassword } from '../auth/crypto.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { decodeCursor, pageOf } from '../http/cursor.ts';
 import { AppError, notFound } from '../http/errors.ts';
@@ -19,7 +18,7 @@ export async function createUser(
   if (await findUserByEmail(ctx.store.db, body.email)) {
     throw new AppError('CONFLICT', `A user with email ${body.email} already exists.`);
   }
-  const passwordHash = body.password ? await hashPassword(body.password) : null;
+  const passwordHash = body.password ? await ctx.passwords.hash(body.password) : null;
   const row = await insertUser(ctx.store.db, {
     email: body.email,
     name: body.name,

@@ -62,6 +62,17 @@ describe('bench --smoke', () => {
         'next.solo_late_p50',
         'next.errors',
         'next.double_assignments',
+        ...(store === 'sqlite'
+          ? [
+              'soak.wal_peak',
+              'soak.wal_end',
+              'soak.db_size',
+              'soak.rounds_per_s',
+              'soak.next_p50',
+              'soak.next_p99',
+              'soak.errors',
+            ]
+          : []),
         'export.items_per_s',
         'export.peak_rss',
         'export.server_cpu',
@@ -70,6 +81,7 @@ describe('bench --smoke', () => {
     ]);
     expect(figures.get(`next.${store}.double_assignments`)).toEqual({ value: 0, unit: 'count' });
     expect(figures.get(`next.${store}.errors`)).toEqual({ value: 0, unit: 'count' });
+    if (store === 'sqlite') expect(figures.get('soak.sqlite.errors')).toEqual({ value: 0, unit: 'count' });
     for (const { value } of figures.values()) expect(Number.isFinite(value)).toBe(true);
   }, 180_000);
 });

@@ -15,6 +15,7 @@ import {
   secrets,
   send,
   signedIn,
+  standIn,
   throwawayEmail,
   throwawayUser,
   unique,
@@ -45,6 +46,9 @@ const matrix: Record<OperationId, Case[]> = {
     },
   ],
   logout: [{ target: 'own session', build: () => ({}), expect: signedIn(all(204)) }],
+  signOutEverywhere: [
+    { target: 'own sessions and tokens', build: (w, kind) => standIn(w, kind), expect: signedIn(all(204)) },
+  ],
   me: [{ target: 'self', build: () => ({}), expect: signedIn(all(200)) }],
   changePassword: [
     {
@@ -53,7 +57,7 @@ const matrix: Record<OperationId, Case[]> = {
         const password = kind === 'anonymous' ? 'whatever-password' : w.users[kind].password;
         return { body: { currentPassword: password, newPassword: password } };
       },
-      expect: signedIn(all(204)),
+      expect: signedIn(all(200)),
     },
   ],
   listTokens: [{ target: 'own tokens', build: () => ({}), expect: signedIn(all(200)) }],

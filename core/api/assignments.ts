@@ -78,7 +78,11 @@ export const DraftResult = z.object({ assignment: Assignment, annotation: Annota
 export const SubmitBody = z.object({
   answers: AnswersBody,
   activeMs: ActiveMs,
-  idempotencyKey: z.string().min(8).max(128).describe('client-chosen; a replay returns the first result'),
+  idempotencyKey: z
+    .string()
+    .min(8)
+    .max(128)
+    .describe('client-chosen; a replay writes nothing and returns the annotation as it stands now'),
 });
 export const SubmitResult = z
   .object({ created: z.boolean().describe('false when this was a replay'), annotation: Annotation })

@@ -27,7 +27,7 @@ import {
   Project,
   UpdateProjectBody,
 } from './projects.ts';
-import { route } from './route.ts';
+import { bodyLimits, route } from './route.ts';
 import {
   ApiToken,
   ChangePasswordBody,
@@ -60,6 +60,7 @@ export const routes = {
     tag: 'auth',
     auth: 'public',
     body: LoginBody,
+    bodyLimit: bodyLimits.signIn,
     response: Session,
   }),
   logout: route({
@@ -67,6 +68,16 @@ export const routes = {
     method: 'POST',
     path: '/api/auth/logout',
     summary: 'End the current session',
+    tag: 'auth',
+    auth: 'user',
+    response: null,
+    status: 204,
+  }),
+  signOutEverywhere: route({
+    operationId: 'signOutEverywhere',
+    method: 'POST',
+    path: '/api/auth/sign-out-everywhere',
+    summary: "End every one of the caller's sessions (this one too) and revoke all their API tokens",
     tag: 'auth',
     auth: 'user',
     response: null,
@@ -85,12 +96,12 @@ export const routes = {
     operationId: 'changePassword',
     method: 'POST',
     path: '/api/auth/password',
-    summary: 'Change own password',
+    summary: "Change own password; ends the caller's other sessions and rotates this one's CSRF token",
     tag: 'auth',
     auth: 'user',
     body: ChangePasswordBody,
-    response: null,
-    status: 204,
+    bodyLimit: bodyLimits.passwords,
+    response: Session,
   }),
   listTokens: route({
     operationId: 'listTokens',
@@ -173,6 +184,7 @@ export const routes = {
     tag: 'projects',
     auth: 'user',
     body: CreateProjectBody,
+    bodyLimit: bodyLimits.large,
     response: Project,
     status: 201,
   }),
@@ -195,6 +207,7 @@ export const routes = {
     auth: 'user',
     params: ProjectParams,
     body: UpdateProjectBody,
+    bodyLimit: bodyLimits.large,
     response: Project,
   }),
   listMembers: route({
@@ -362,6 +375,7 @@ export const routes = {
     auth: 'user',
     params: AssignmentParams,
     body: DraftBody,
+    bodyLimit: bodyLimits.large,
     response: DraftResult,
   }),
   submit: route({
@@ -373,6 +387,7 @@ export const routes = {
     auth: 'user',
     params: AssignmentParams,
     body: SubmitBody,
+    bodyLimit: bodyLimits.large,
     response: SubmitResult,
   }),
   skip: route({

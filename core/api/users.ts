@@ -37,7 +37,9 @@ export const LoginBody = z.object({ email: Email, password: z.string().max(1024)
 export const Session = z
   .object({
     user: User,
-    csrfToken: z.string().describe('send as x-csrf-token on cookie-authenticated writes'),
+    csrfToken: z
+      .string()
+      .describe('send as x-csrf-token on cookie-authenticated writes; empty for an API-token caller'),
   })
   .meta({ id: 'Session' });
 

@@ -18,6 +18,7 @@ export interface Database {
   settings: SettingsTable;
   claimEpochs: ClaimEpochsTable;
   claimCursors: ClaimCursorsTable;
+  signInThrottle: SignInThrottleTable;
   projectInvitations: ProjectInvitationsTable;
 }
 
@@ -157,4 +158,13 @@ export interface AnnotationRevisionsTable {
 export interface SettingsTable {
   key: string;
   value: string;
+}
+
+/** A sign-in throttle key's state (server/auth/throttle.ts); `key` is a keyed hash. */
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  updatedAt: number;
+  nextAttemptAt: number;
+  expiresAt: number;
 }

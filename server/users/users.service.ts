@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import type { CreateUserBody, UpdateUserBody, User } from '../../core/api/users.ts';
 import { requireRole } from '../access.ts';
 import { releaseLocksOf } from '../assignments/assignments.repository.ts';
-import { hashPassword } from '../auth/crypto.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { decodeCursor, pageOf } from '../http/cursor.ts';
@@ -22,7 +21,7 @@ export async function createUser(
   if (await findUserByEmail(ctx.store.db, body.email)) {
     throw new AppError('CONFLICT', `A user with email ${body.email} already exists.`);
   }
-  const passwordHash = body.password ? await hashPassword(body.password) : null;
+  const passwordHash = body.password ? await ctx.passwords.hash(body.password) : null;
   const row = await writeTransaction(ctx.store, async (tx) => {
     const user = await insertUser(tx, { email: body.email, name: body.name, role: body.role, passwordHash });
     await acceptInvitations(tx, user);

@@ -2,6 +2,7 @@ import { useTitle } from '../app/router.tsx';
 import { useUser } from '../app/session.tsx';
 import { PageHead } from '../console/PageHead.tsx';
 import { PasswordForm } from '../console/users/PasswordForm.tsx';
+import { SignOutEverywhere } from '../console/users/SignOutEverywhere.tsx';
 import '../console/console.css';
 import { Name } from '../ui/Name.tsx';
 
@@ -31,6 +32,7 @@ export function Profile() {
         </dl>
       </section>
       <PasswordForm />
+      <SignOutEverywhere />
     </div>
   );
 }

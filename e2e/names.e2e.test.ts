@@ -8,6 +8,8 @@ import { type E2E, projectWithItems, startE2E } from './harness.ts';
  * an old API would have) must still be shown as what they are.
  */
 const SPOOF = '\u202Egro.x@nimda';
+/** How it must be drawn: in an isolating element, the override written out, reading left to right. */
+const SHOWN_SAFELY = { tag: 'BDI', isolation: 'isolate', text: '[U+202E]gro.x@nimda', readsForward: true };
 
 let e: E2E;
 beforeAll(async () => {
@@ -55,12 +57,7 @@ describe('names stored before the rule', () => {
     const { page } = await e.open(admin);
     await page.goto('/users');
     await page.getByRole('rowheader', { name: /gro\.x@nimda/ }).waitFor();
-    expect(await drawing(page, 'table')).toEqual({
-      tag: 'BDI',
-      isolation: 'isolate',
-      text: '[U+202E]gro.x@nimda',
-      readsForward: true,
-    });
+    expect(await drawing(page, 'table')).toEqual(SHOWN_SAFELY);
   });
 
   it('heads an item-detail column with such an annotator isolated and written out', async () => {
@@ -84,12 +81,7 @@ describe('names stored before the rule', () => {
     const { page } = await e.open(admin);
     await page.goto(`/items/${items.body.items[0].id}`);
     await page.getByRole('heading', { name: /gro\.x@nimda/ }).waitFor();
-    expect(await drawing(page, '.annotation-column h3')).toEqual({
-      tag: 'BDI',
-      isolation: 'isolate',
-      text: '[U+202E]gro.x@nimda',
-      readsForward: true,
-    });
+    expect(await drawing(page, '.annotation-column h3')).toEqual(SHOWN_SAFELY);
   });
 
   it('keeps a page with a 1,000,000-character name as wide as the window', async () => {

@@ -1,0 +1,178 @@
+import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
+import type { SpanAnswer } from '../../../../core/interface/index.ts';
+import { RichText } from '../../render/RichText.tsx';
+import { sourceTop, sourceY } from './dom.ts';
+import {
+  clearHighlights,
+  highlightsSupported,
+  paintHighlights,
+  SELECTION_HIGHLIGHT,
+  spanHighlight,
+} from './highlights.ts';
+import {
+  type Alignment,
+  alignRendered,
+  mapPosition,
+  renderedRanges,
+  type Segment,
+  type TexTokens,
+  type TextIndex,
+  u16ToCp,
+} from './kernels.ts';
+import {
+  collectRenderedText,
+  type RenderedText,
+  renderedRange,
+  renderedTop,
+  renderedY,
+} from './rendered-dom.ts';
+import { linkScrolling } from './scroll-sync.ts';
+
+export interface RenderedPaneProps {
+  label: string;
+  index: TextIndex;
+  tex: TexTokens;
+  segments: readonly Segment[];
+  spans: readonly SpanAnswer[];
+  colorOf: (label: string) => number;
+  selection: { start: number; end: number } | undefined;
+  /** The span text's scrolling box, to scroll in step with. */
+  sourceRef: RefObject<HTMLDivElement | null>;
+}
+
+/** Runs `fn` when the browser is idle (soon at the latest); returns a cancel. */
+function whenIdle(fn: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(fn, { timeout: 300 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(fn, 50);
+  return () => clearTimeout(id);
+}
+
+interface View {
+  rt: RenderedText;
+  al: Alignment;
+}
+
+/**
+ * The field rendered (Markdown, maths, code) beside its raw span text, with the spans painted
+ * wherever the rendering shows their text (align.ts) and scrolling in step with the source. It
+ * renders once the source is on screen and the browser is idle, so the span text never waits.
+ */
+export function RenderedPane(p: RenderedPaneProps) {
+  const { index } = p;
+  const box = useRef<HTMLElement>(null);
+  const [ready, setReady] = useState(false);
+  const [view, setView] = useState<View>();
+  const skip = useMemo(
+    () => p.tex.maths.map((t) => ({ start: index.starts[t.start]!, end: index.starts[t.end]! })),
+    [p.tex, index],
+  );
+
+  useEffect(() => whenIdle(() => setReady(true)), []);
+
+  // Align whenever the rendered DOM changes: the renderers arriving, another text.
+  useEffect(() => {
+    const el = box.current;
+    if (!ready || !el) return;
+    let cancel = () => {};
+    const measure = () => {
+      cancel();
+      cancel = whenIdle(() => {
+        if (el.querySelector('[aria-busy="true"]')) return;
+        const t0 = performance.now();
+        const rt = collectRenderedText(el);
+        const al = alignRendered(index.text, rt.text, skip);
+        performance.measure('verity:spans-align', { start: t0 });
+        setView({ rt, al });
+      });
+    };
+    const observer = new MutationObserver(measure);
+    observer.observe(el, { childList: true, subtree: true, characterData: true });
+    measure();
+    return () => {
+      observer.disconnect();
+      cancel();
+    };
+  }, [ready, index, skip]);
+
+  const spansOwner = useMemo(() => Symbol('spans'), []);
+  const selectionOwner = useMemo(() => Symbol('selection'), []);
+  useEffect(
+    () => () => {
+      clearHighlights(spansOwner);
+      clearHighlights(selectionOwner);
+    },
+    [spansOwner, selectionOwner],
+  );
+
+  const { spans, colorOf, selection } = p;
+  useEffect(() => {
+    if (!view) return;
+    const t0 = performance.now();
+    const byName = new Map<string, Range[]>();
+    for (const s of spans) {
+      const name = spanHighlight(colorOf(s.label));
+      const ranges = byName.get(name) ?? [];
+      byName.set(name, ranges);
+      for (const part of renderedRanges(view.al, {
+        start: index.starts[s.start]!,
+        end: index.starts[s.end]!,
+      }))
+        ranges.push(renderedRange(view.rt, part.start, part.end));
+    }
+    paintHighlights(spansOwner, byName);
+    performance.measure('verity:spans-paint', { start: t0 });
+    box.current?.setAttribute('data-painted', String(spans.length));
+  }, [view, spans, colorOf, index, spansOwner]);
+
+  useEffect(() => {
+    if (!view) return;
+    const parts = selection
+      ? renderedRanges(view.al, { start: index.starts[selection.start]!, end: index.starts[selection.end]! })
+      : [];
+    const ranges = parts.map((part) => renderedRange(view.rt, part.start, part.end));
+    paintHighlights(selectionOwner, new Map([[SELECTION_HIGHLIGHT, ranges]]));
+  }, [view, selection, index, selectionOwner]);
+
+  const { sourceRef, segments } = p;
+  useEffect(() => {
+    const src = sourceRef.current;
+    const el = box.current;
+    if (!view || !src || !el) return;
+    return linkScrolling(
+      {
+        box: src,
+        top: () => sourceTop(src, index),
+        y: (cp) => sourceY(src, index, segments, cp),
+        toOther: (cp) => mapPosition(view.al, index.starts[cp]!, 'source'),
+      },
+      {
+        box: el,
+        top: () => renderedTop(el, view.rt),
+        y: (off) => renderedY(el, view.rt, off),
+        toOther: (off) => u16ToCp(index, mapPosition(view.al, off, 'rendered')),
+      },
+    );
+  }, [view, index, segments, sourceRef]);
+
+  return (
+    <>
+      {!highlightsSupported() && (
+        <p className="muted small">This browser cannot mark the spans here; they are marked in the source.</p>
+      )}
+      <section
+        ref={box}
+        className="rendered-pane"
+        aria-label={`${p.label}, rendered`}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it
+        tabIndex={0}
+        data-testid="rendered-pane"
+        data-aligned={view ? 'true' : undefined}
+      >
+        {ready ? <RichText source={index.text} className="item-text" /> : <p className="muted">Rendering…</p>}
+      </section>
+    </>
+  );
+}

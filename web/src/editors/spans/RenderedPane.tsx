@@ -1,7 +1,7 @@
 import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import type { SpanAnswer } from '../../../../core/interface/index.ts';
 import { RichText } from '../../render/RichText.tsx';
-import { sourceTop, sourceY } from './dom.ts';
+import { type Alignment, alignRendered, mapPosition, renderedRanges } from './align.ts';
 import {
   clearHighlights,
   highlightsSupported,
@@ -9,16 +9,7 @@ import {
   SELECTION_HIGHLIGHT,
   spanHighlight,
 } from './highlights.ts';
-import {
-  type Alignment,
-  alignRendered,
-  mapPosition,
-  renderedRanges,
-  type Segment,
-  type TexTokens,
-  type TextIndex,
-  u16ToCp,
-} from './kernels.ts';
+import { type Segment, type TexTokens, type TextIndex, u16ToCp } from './kernels.ts';
 import {
   collectRenderedText,
   type RenderedText,
@@ -27,6 +18,7 @@ import {
   renderedY,
 } from './rendered-dom.ts';
 import { linkScrolling } from './scroll-sync.ts';
+import { sourceTop, sourceY } from './source-dom.ts';
 
 export interface RenderedPaneProps {
   label: string;

@@ -1,6 +1,8 @@
 import {
   type KeyboardEvent,
+  lazy,
   type MouseEvent,
+  Suspense,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -30,13 +32,14 @@ import {
 import { LabelBar } from './LabelBar.tsx';
 import { caretOf, initialSpanTool, type SpanToolEvent, selectionOf, transition } from './machine.ts';
 import { setRenderedShown, useRenderedShown } from './pane-pref.ts';
-import { RenderedPane } from './RenderedPane.tsx';
 import { SpanList } from './SpanList.tsx';
 import { SpanText } from './SpanText.tsx';
 import { useVisibleSegments } from './useVisibleSegments.ts';
 
 const PALETTE = 8;
 const NO_SPANS: SpanAnswer[] = [];
+/** The rendered pane and its alignment are their own chunk: plain-text items never need them. */
+const RenderedPane = lazy(() => import('./RenderedPane.tsx').then((m) => ({ default: m.RenderedPane })));
 
 /**
  * Span labelling over the raw text of one field. The component renders and dispatches: the
@@ -239,16 +242,18 @@ export function SpansEditor(
         {tex && (
           <div id={paneId} className="rendered-side" hidden={!renderedShown}>
             {renderedShown && (
-              <RenderedPane
-                label={q.field}
-                index={index}
-                tex={tex}
-                segments={segments}
-                spans={spans}
-                colorOf={colorOf}
-                selection={selection}
-                sourceRef={textRef}
-              />
+              <Suspense fallback={<p className="muted">Rendering…</p>}>
+                <RenderedPane
+                  label={q.field}
+                  index={index}
+                  tex={tex}
+                  segments={segments}
+                  spans={spans}
+                  colorOf={colorOf}
+                  selection={selection}
+                  sourceRef={textRef}
+                />
+              </Suspense>
             )}
           </div>
         )}

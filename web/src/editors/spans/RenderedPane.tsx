@@ -10,6 +10,7 @@ import {
   spanHighlight,
 } from './highlights.ts';
 import { type Segment, type TexTokens, type TextIndex, u16ToCp } from './kernels.ts';
+import { markdownChunks } from './md-chunks.ts';
 import {
   collectRenderedText,
   type RenderedText,
@@ -50,29 +51,39 @@ interface View {
 /**
  * The field rendered (Markdown, maths, code) beside its raw span text, with the spans painted
  * wherever the rendering shows their text (align.ts) and scrolling in step with the source. It
- * renders once the source is on screen and the browser is idle, so the span text never waits.
+ * renders once the source is on screen and the browser is idle, so the span text never waits, and
+ * a long text renders a chunk (md-chunks.ts) per idle moment; once all are in, it is aligned.
  */
 export function RenderedPane(p: RenderedPaneProps) {
   const { index } = p;
   const box = useRef<HTMLElement>(null);
-  const [ready, setReady] = useState(false);
   const [view, setView] = useState<View>();
   const skip = useMemo(
     () => p.tex.maths.map((t) => ({ start: index.starts[t.start]!, end: index.starts[t.end]! })),
     [p.tex, index],
   );
+  const chunks = useMemo(() => markdownChunks(index.text, skip), [index, skip]);
+  // How many chunks are rendered; back to none for another text.
+  const [progress, setProgress] = useState({ chunks, shown: 0 });
+  if (progress.chunks !== chunks) setProgress({ chunks, shown: 0 });
+  const shown = progress.chunks === chunks ? progress.shown : 0;
+  const shownRef = useRef(shown);
+  shownRef.current = shown;
 
-  useEffect(() => whenIdle(() => setReady(true)), []);
-
-  // Align whenever the rendered DOM changes: the renderers arriving, another text.
+  // On each change of the rendered DOM (a chunk, the renderers arriving): once nothing waits for
+  // its renderers, render the next chunk, or align when all are in.
   useEffect(() => {
     const el = box.current;
-    if (!ready || !el) return;
+    if (!el) return;
     let cancel = () => {};
-    const measure = () => {
+    const step = () => {
       cancel();
       cancel = whenIdle(() => {
         if (el.querySelector('[aria-busy="true"]')) return;
+        if (shownRef.current < chunks.length) {
+          setProgress((p) => (p.chunks === chunks ? { chunks, shown: p.shown + 1 } : p));
+          return;
+        }
         const t0 = performance.now();
         const rt = collectRenderedText(el);
         const al = alignRendered(index.text, rt.text, skip);
@@ -80,14 +91,14 @@ export function RenderedPane(p: RenderedPaneProps) {
         setView({ rt, al });
       });
     };
-    const observer = new MutationObserver(measure);
+    const observer = new MutationObserver(step);
     observer.observe(el, { childList: true, subtree: true, characterData: true });
-    measure();
+    step();
     return () => {
       observer.disconnect();
       cancel();
     };
-  }, [ready, index, skip]);
+  }, [index, skip, chunks]);
 
   const spansOwner = useMemo(() => Symbol('spans'), []);
   const selectionOwner = useMemo(() => Symbol('selection'), []);
@@ -163,7 +174,10 @@ export function RenderedPane(p: RenderedPaneProps) {
         data-testid="rendered-pane"
         data-aligned={view ? 'true' : undefined}
       >
-        {ready ? <RichText source={index.text} className="item-text" /> : <p className="muted">Rendering…</p>}
+        {shown === 0 && <p className="muted">Rendering…</p>}
+        {chunks.slice(0, shown).map((c) => (
+          <RichText key={c.start} source={index.text.slice(c.start, c.end)} className="item-text" />
+        ))}
       </section>
     </>
   );

@@ -1,10 +1,9 @@
 import {
   type KeyboardEvent,
-  lazy,
   type MouseEvent,
-  Suspense,
   useCallback,
   useEffect,
+  useId,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -32,14 +31,13 @@ import {
 import { LabelBar } from './LabelBar.tsx';
 import { caretOf, initialSpanTool, type SpanToolEvent, selectionOf, transition } from './machine.ts';
 import { setRenderedShown, useRenderedShown } from './pane-pref.ts';
+import { RenderedPaneChunk } from './RenderedPaneChunk.tsx';
 import { SpanList } from './SpanList.tsx';
 import { SpanText } from './SpanText.tsx';
 import { useVisibleSegments } from './useVisibleSegments.ts';
 
 const PALETTE = 8;
 const NO_SPANS: SpanAnswer[] = [];
-/** The rendered pane and its alignment are their own chunk: plain-text items never need them. */
-const RenderedPane = lazy(() => import('./RenderedPane.tsx').then((m) => ({ default: m.RenderedPane })));
 
 /**
  * Span labelling over the raw text of one field. The component renders and dispatches: the
@@ -186,7 +184,8 @@ export function SpansEditor(
 
   const selection = selectionOf(tool);
   const help = `q-${q.name}-spanhelp`;
-  const paneId = `q-${q.name}-rendered`;
+  // Unique on the page: the reviewer's page shows the same question once per annotator.
+  const paneId = useId();
   const statusLine =
     status ||
     (selection
@@ -242,18 +241,16 @@ export function SpansEditor(
         {tex && (
           <div id={paneId} className="rendered-side" hidden={!renderedShown}>
             {renderedShown && (
-              <Suspense fallback={<p className="muted">Rendering…</p>}>
-                <RenderedPane
-                  label={q.field}
-                  index={index}
-                  tex={tex}
-                  segments={segments}
-                  spans={spans}
-                  colorOf={colorOf}
-                  selection={selection}
-                  sourceRef={textRef}
-                />
-              </Suspense>
+              <RenderedPaneChunk
+                label={q.field}
+                index={index}
+                tex={tex}
+                segments={segments}
+                spans={spans}
+                colorOf={colorOf}
+                selection={selection}
+                sourceRef={textRef}
+              />
             )}
           </div>
         )}

@@ -7,7 +7,7 @@
 export const SELECTION_HIGHLIGHT = 'verity-span-sel';
 export const spanHighlight = (color: number) => `verity-span-${color}`;
 
-/** Whether this browser can paint highlights (Chromium 105+, Safari 17.2+, Firefox 140+). */
+/** Whether this browser can paint highlights (Chromium 105+, Safari 17.2+, Firefox 149+). */
 export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }

@@ -27,6 +27,7 @@ describe('maths tokens', () => {
     expect(shown('`$x$` and ``a ` $y$`` then $z$')).toEqual(['$z$']);
     expect(shown('```\n$x$\n$$\ny\n$$\n```\n$w$')).toEqual(['$w$']);
     expect(shown('~~~~ tex\n$x$\n~~~\nstill code $y$\n~~~~\n$v$')).toEqual(['$v$']);
+    expect(shown('```a`b\n$u$')).toEqual(['$u$']);
   });
 
   it('leaves an unclosed dollar as text, and prices alone', () => {
@@ -35,6 +36,8 @@ describe('maths tokens', () => {
     expect(shown('it costs $5 and $6 today')).toEqual([]);
     expect(shown('no $ space$ inside, nor $space $ either')).toEqual([]);
     expect(shown('inline maths does not cross\n a line: $a\nb$')).toEqual([]);
+    expect(shown('nor a paragraph: $$a\n\nb$$ end')).toEqual([]);
+    expect(shown('while $$a\nb$$ is one')).toEqual(['$$a\nb$$']);
   });
 
   it('keeps a formula whose content ends in an escaped character', () => {

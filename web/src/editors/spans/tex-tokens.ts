@@ -35,7 +35,7 @@ interface Raw {
 }
 
 // Sticky: each matches only at its lastIndex, a line start.
-const FENCE_OPEN = / {0,3}(`{3,}|~{3,})/y;
+const FENCE_OPEN = / {0,3}(`{3,}(?=[^`\n]*(?:\n|$))|~{3,})/y;
 const BLOCK_OPEN = / {0,3}\$\$/y;
 
 export function texTokens(index: TextIndex): TexTokens {
@@ -149,7 +149,10 @@ function codeSpans(text: string) {
   };
 }
 
-/** The formula opening with the `$` at `i`: `$$…$$` (may cross lines) or `$…$` (may not). */
+/**
+ * The formula opening with the `$` at `i`: `$$…$$` (may cross lines, not a blank one: it stays
+ * in its paragraph) or `$…$` (may not cross lines).
+ */
 function inlineMathAt(text: string, i: number): Raw | undefined {
   const display = text[i + 1] === '$';
   const from = i + (display ? 2 : 1);
@@ -157,7 +160,7 @@ function inlineMathAt(text: string, i: number): Raw | undefined {
   while (k < text.length) {
     const c = text[k];
     if (c === '\\') k += 2;
-    else if (c === '$' || (!display && c === '\n')) break;
+    else if (c === '$' || (c === '\n' && (!display || /^\n[ \t]*(\n|$)/.test(text.slice(k, k + 80))))) break;
     else k += 1;
   }
   if (text[k] !== '$' || k === from) return undefined;

@@ -106,14 +106,20 @@ function paragraphAtTop(box: Locator): Promise<number> {
 }
 
 describe('a spans question over a Markdown field', () => {
-  it('shows the rendered field, formulas drawn, beside the raw source', async () => {
+  it('shows the rendered field, formulas drawn, beside the raw source, and under it when narrow', async () => {
     const page = await openItem();
     await rendered(page).locator('.katex').first().waitFor();
     expect(await source(page).textContent()).toContain('$x^2$');
-    const s = (await source(page).boundingBox())!;
-    const r = (await rendered(page).boundingBox())!;
+    let s = (await source(page).boundingBox())!;
+    let r = (await rendered(page).boundingBox())!;
     expect(r.x).toBeGreaterThanOrEqual(s.x + s.width);
     expect(Math.abs(r.y - s.y)).toBeLessThan(5);
+
+    await page.setViewportSize({ width: 600, height: 900 });
+    await expect.poll(async () => (await rendered(page).boundingBox())!.x).toBeLessThan(s.x + s.width);
+    s = (await source(page).boundingBox())!;
+    r = (await rendered(page).boundingBox())!;
+    expect(r.y).toBeGreaterThanOrEqual(s.y + s.height);
   });
 
   it('paints a span labelled in the source over the same words in the rendered pane', async () => {

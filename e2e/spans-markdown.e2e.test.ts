@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../server/testing/harness.ts';
 import { type E2E, projectWithItems, startE2E } from './harness.ts';
+import { selectInSpanText } from './span-text.ts';
 
 let e: E2E;
 let projectId: number;
@@ -68,25 +69,9 @@ function painted(page: Page, name: string): Promise<string[]> {
   }, name);
 }
 
-/** Selects `target` in the source as a drag leaves it (a DOM range, then the mouse up) and presses `key`. */
+/** Selects `target` in the source as a drag leaves it and presses `key`. */
 async function label(page: Page, target: string, key: string): Promise<void> {
-  const found = await source(page).evaluate((el, t) => {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = n.textContent!.indexOf(t);
-      if (i < 0) continue;
-      el.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, button: 0 }));
-      const r = document.createRange();
-      r.setStart(n, i);
-      r.setEnd(n, i + t.length);
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(r);
-      el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0, detail: 1 }));
-      return true;
-    }
-    return false;
-  }, target);
-  expect(found).toBe(true);
+  expect(await selectInSpanText(page, target)).toBe(true);
   await page.keyboard.press(key);
 }
 

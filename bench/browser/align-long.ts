@@ -1,7 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { signIn } from '../../e2e/harness.ts';
-import { evenSpans } from './open-long.ts';
-import { type BrowserBenchServer, expectStatus } from './server.ts';
+import { withSpansDraft } from './open-long.ts';
+import type { BrowserBenchServer } from './server.ts';
 
 const IFACE = {
   fields: [{ name: 'answer', type: 'text', format: 'markdown' }],
@@ -36,32 +35,15 @@ export function markdownText(chars: number): string {
  * (`verity:spans-align`) and of painting the spans over it (`verity:spans-paint`), as the pane
  * measures them in the page.
  */
-export async function measureAlignLong(
+export function measureAlignLong(
   server: BrowserBenchServer,
   browser: Browser,
   chars: number,
   spans: number,
   runs: number,
 ): Promise<{ alignMs: number; paintMs: number }> {
-  const manager = await server.user('manager', 'Bench Manager');
-  const annotator = await server.user('annotator', 'Bench Annotator');
-  const answer = markdownText(chars);
-  const projectId = await server.project(manager, IFACE, [annotator], [{ id: 'md', data: { answer } }]);
-  const next = await server.call(annotator, 'POST', `/api/projects/${projectId}/assignments/next`);
-  expectStatus(next, 200, 'claim the Markdown item');
-  const draft = await server.call(annotator, 'PUT', `/api/assignments/${next.body.assignment.id}/draft`, {
-    answers: { errors: evenSpans(chars, spans) },
-    activeMs: 0,
-  });
-  expectStatus(draft, 200, 'save the spans as a draft');
-
-  const context = await browser.newContext({
-    baseURL: server.baseUrl,
-    viewport: { width: 1280, height: 800 },
-  });
-  try {
-    const page = await context.newPage();
-    await signIn(page, annotator);
+  const item = { iface: IFACE, data: { answer: markdownText(chars) }, question: 'errors', chars, spans };
+  return withSpansDraft(server, browser, item, async (page, projectId) => {
     const align: number[] = [];
     const paint: number[] = [];
     for (let r = 0; r < runs; r++) {
@@ -79,7 +61,5 @@ export async function measureAlignLong(
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     return { alignMs: median(align), paintMs: median(paint) };
-  } finally {
-    await context.close();
-  }
+  });
 }

@@ -44,6 +44,8 @@ function whenIdle(fn: () => void): () => void {
 }
 
 interface View {
+  /** The text aligned: a view of an earlier text (the preview's sample changed) is not used. */
+  index: TextIndex;
   rt: RenderedText;
   al: Alignment;
 }
@@ -57,7 +59,8 @@ interface View {
 export function RenderedPane(p: RenderedPaneProps) {
   const { index } = p;
   const box = useRef<HTMLElement>(null);
-  const [view, setView] = useState<View>();
+  const [aligned, setView] = useState<View>();
+  const view = aligned?.index === index ? aligned : undefined;
   const skip = useMemo(
     () => p.tex.maths.map((t) => ({ start: index.starts[t.start]!, end: index.starts[t.end]! })),
     [p.tex, index],
@@ -88,7 +91,7 @@ export function RenderedPane(p: RenderedPaneProps) {
         const rt = collectRenderedText(el);
         const al = alignRendered(index.text, rt.text, skip);
         performance.measure('verity:spans-align', { start: t0 });
-        setView({ rt, al });
+        setView({ index, rt, al });
       });
     };
     const observer = new MutationObserver(step);

@@ -112,7 +112,8 @@ describe('aligning rendered Markdown with its source', () => {
     const shown = renderedTextOf(long);
     const t0 = performance.now();
     const big = alignRendered(long, shown, formulas(long));
-    expect(performance.now() - t0).toBeLessThan(150);
+    // Linear takes tens of ms (under a loaded test run, a few hundred); quadratic, many seconds.
+    expect(performance.now() - t0).toBeLessThan(1000);
     const last = long.lastIndexOf('Paragraph');
     expect(shownFor(big, shown, { start: last, end: last + 9 })).toBe('Paragraph');
   });
@@ -122,7 +123,7 @@ describe('aligning rendered Markdown with its source', () => {
     alignRendered('ab'.repeat(25_000), 'cd'.repeat(25_000));
     alignRendered('a'.repeat(50_000), 'b'.repeat(50_000));
     alignRendered(`${'x'.repeat(12)}`.repeat(4_000), `${'x'.repeat(11)}y`.repeat(4_000));
-    expect(performance.now() - t0).toBeLessThan(300);
+    expect(performance.now() - t0).toBeLessThan(1500);
   });
 });
 

@@ -61,7 +61,8 @@ describe('maths tokens', () => {
       const text = unit.repeat(Math.ceil(50_000 / unit.length));
       const t0 = performance.now();
       texTokens(indexText(text));
-      expect(performance.now() - t0, unit).toBeLessThan(200);
+      // One pass takes a few ms; a scan to the end from every `$` or backtick, seconds.
+      expect(performance.now() - t0, unit).toBeLessThan(1000);
     }
   });
 

@@ -44,7 +44,14 @@ describe('bench --smoke', () => {
         return [name!, { value: Number(value), unit: unit! }];
       }),
     );
-    const browser = ['submit_to_next.p50', 'submit_to_next.p95', 'open_50k_2000spans', 'annotate_js_gzip'];
+    const browser = [
+      'submit_to_next.p50',
+      'submit_to_next.p95',
+      'open_50k_2000spans',
+      'align_50k_2000spans',
+      'paint_50k_2000spans',
+      'annotate_js_gzip',
+    ];
     expect([...figures.keys()]).toEqual([
       ...[
         'import.items_per_s',

@@ -91,6 +91,12 @@ describe('verity user add / token create (local store)', () => {
     expect(r.stderr).toContain('--role must be one of admin, manager, reviewer, annotator');
   });
 
+  it('refuses a name with an invisible character, naming --name and the character (exit 1)', async () => {
+    const r = await runCli(['user', 'add', '--email', 'zw@example.org', '--name', 'Ada\u200B'], s.env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error VALIDATION_FAILED: --name: U+200B (zero width space) is not allowed');
+  });
+
   it('does not create a token for an unknown email (exit 1)', async () => {
     const r = await runCli(['token', 'create', '--email', 'nobody@example.org'], s.env);
     expect(r.code).toBe(1);

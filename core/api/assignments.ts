@@ -47,6 +47,15 @@ export const Revision = z
     kind: z.enum(['draft', 'submit', 'edit', 'import']),
     answers: z.record(z.string(), z.unknown()),
     createdAt: IsoTime,
+    importedBy: z
+      .object({
+        userId: z.number().int(),
+        label: z.string().describe("the importer's email (or name)"),
+      })
+      .nullable()
+      .describe(
+        'on import revisions, the account that imported it (`userId` is the annotator it names); null on other revisions and on imports made before importers were recorded',
+      ),
   })
   .meta({ id: 'Revision' });
 

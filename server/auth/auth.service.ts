@@ -5,6 +5,7 @@ import type { AppContext, Caller } from '../context.ts';
 import { iso, isoOrNull } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { AppError, notFound } from '../http/errors.ts';
+import { acceptInvitations } from '../projects/invitations.repository.ts';
 import { findUserByEmail, findUserById, toUser } from '../users/users.repository.ts';
 import { SESSION_COOKIE } from './authenticate.ts';
 import { keyedHash, newSecret } from './crypto.ts';
@@ -50,6 +51,8 @@ export async function login(
       expiresAt: now + ctx.sessionTtlMs,
     })
     .execute();
+  // Invitations to this email become memberships at sign-in (server/projects/invitations.*).
+  await acceptInvitations(ctx.store.db, user);
   reply.setCookie(SESSION_COOKIE, sessionId, {
     path: '/',
     httpOnly: true,

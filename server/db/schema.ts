@@ -19,6 +19,7 @@ export interface Database {
   claimEpochs: ClaimEpochsTable;
   claimCursors: ClaimCursorsTable;
   signInThrottle: SignInThrottleTable;
+  projectInvitations: ProjectInvitationsTable;
 }
 
 /** A project's cursor epoch: cursors of an older one are void (server/assignments/claim-cursor.ts). */
@@ -86,6 +87,17 @@ export interface ProjectMembersTable {
   addedAt: number;
 }
 
+/** An email invited to a project; a membership once an account with that email signs in or is created. */
+export interface ProjectInvitationsTable {
+  id: Generated<number>;
+  projectId: number;
+  /** Lowercased, as typed by the inviting manager. */
+  email: string;
+  role: 'admin' | 'manager' | 'reviewer' | 'annotator';
+  invitedBy: number;
+  createdAt: number;
+}
+
 export interface ItemsTable {
   id: Generated<number>;
   projectId: number;
@@ -139,6 +151,8 @@ export interface AnnotationRevisionsTable {
   answers: string;
   idempotencyKey: string | null;
   createdAt: number;
+  /** The account that imported it, on `import` revisions (migration 0006; null before it). */
+  importedBy: number | null;
 }
 
 export interface SettingsTable {

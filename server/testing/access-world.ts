@@ -40,6 +40,17 @@ export const signedIn = (o: Record<SignedIn, Outcome>): Record<Kind, Outcome> =>
   ...o,
 });
 
+/** A manage-only action on project A: `o` for those who manage it, refused to its other members. */
+export const managersOfA = (o: Outcome): Record<Kind, Outcome> =>
+  signedIn({
+    admin: o,
+    manager: o,
+    projectManager: o,
+    reviewer: 'FORBIDDEN',
+    annotator: 'FORBIDDEN',
+    outsider: 'NOT_FOUND',
+  });
+
 /** Distinctive text placed in the fixtures; each names who may ever receive it. */
 export const everyoneInA: Kind[] = ['admin', 'manager', 'projectManager', 'reviewer', 'annotator'];
 export const viewersOfA: Kind[] = ['admin', 'manager', 'projectManager', 'reviewer'];
@@ -104,6 +115,26 @@ export async function throwawayUser(w: World): Promise<number> {
     passwordHash: null,
   });
   return row.id;
+}
+
+/** The email of a new account nobody has shared a project with. */
+export async function throwawayEmail(w: World): Promise<string> {
+  const id = await throwawayUser(w);
+  const row = await w.h.verity.store.db
+    .selectFrom('users')
+    .select('email')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return row.email!;
+}
+
+/** A pending invitation of the project, made by the admin; its id. */
+export async function invitation(w: World, projectId: number): Promise<number> {
+  const res = await w.h.call(w.users.admin, 'POST', `/api/projects/${projectId}/invitations`, {
+    email: `${unique('invited')}@example.org`,
+  });
+  expect(res.status).toBe(201);
+  return res.body.id;
 }
 
 /**

@@ -1,10 +1,12 @@
 /**
  * Figures measured in headless Chromium against the product on its embedded SQLite store:
- * submit → next item, opening a long item with many spans, and the JavaScript the annotation
- * view costs. `runBrowserBench` is called by bench/run.ts; see docs/benchmarks.md.
+ * submit → next item, opening a long item with many spans, aligning and painting the rendered
+ * pane of a long Markdown item, and the JavaScript the annotation view costs. `runBrowserBench`
+ * is called by bench/run.ts; see docs/benchmarks.md.
  */
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from '../e2e/harness.ts';
+import { measureAlignLong } from './browser/align-long.ts';
 import { measureAnnotateJs } from './browser/js-size.ts';
 import { measureOpenLong } from './browser/open-long.ts';
 import { startBenchServer } from './browser/server.ts';
@@ -32,6 +34,9 @@ export async function runBrowserBench(opts: BrowserBenchOptions): Promise<void> 
       opts.print('browser.submit_to_next.p95', percentile(sorted, 95), 'ms');
       const open = await measureOpenLong(server, browser, sizes.chars, sizes.spans, sizes.opens);
       opts.print('browser.open_50k_2000spans', open, 'ms');
+      const md = await measureAlignLong(server, browser, sizes.chars, sizes.spans, sizes.opens);
+      opts.print('browser.align_50k_2000spans', md.alignMs, 'ms');
+      opts.print('browser.paint_50k_2000spans', md.paintMs, 'ms');
       const js = await measureAnnotateJs(server, browser);
       opts.print('browser.annotate_js_gzip', js / 1000, 'kB');
     } finally {

@@ -1,6 +1,6 @@
 import type { StoreKind } from '../server/db/connect.ts';
 
-export const PARTS = ['import', 'next', 'export', 'browser'] as const;
+export const PARTS = ['import', 'next', 'soak', 'export', 'browser'] as const;
 export type Part = (typeof PARTS)[number];
 const STORES: readonly StoreKind[] = ['sqlite', 'postgres'];
 
@@ -22,14 +22,19 @@ export interface BenchOptions {
   soloRounds: number;
   /** Unmeasured rounds of that annotator before `soloRounds` more are measured again. */
   soloLateAfter: number;
+  /** Annotators in the soak's storm (no think time). */
+  soakAnnotators: number;
+  /** How long the soak's storm runs. */
+  soakSeconds: number;
   /** A PostgreSQL server the bench may create and drop a database on. */
   pgUrl: string;
   /** Write a V8 CPU profile of every server child into this folder. */
   profileDir: string | undefined;
 }
 
-export const USAGE = `npm run bench -- [--size N] [--stores sqlite,postgres] [--only import,next,export,browser]
-  [--smoke] [--annotators N] [--think-ms N] [--seconds N] [--rounds N] [--pg-url postgres://…] [--profile DIR]`;
+export const USAGE = `npm run bench -- [--size N] [--stores sqlite,postgres] [--only import,next,soak,export,browser]
+  [--smoke] [--annotators N] [--think-ms N] [--seconds N] [--rounds N] [--soak-annotators N] [--soak-seconds N]
+  [--pg-url postgres://…] [--profile DIR]`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const given = new Map<string, string>();
@@ -53,6 +58,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     'think-ms',
     'seconds',
     'rounds',
+    'soak-annotators',
+    'soak-seconds',
     'pg-url',
     'profile',
   ]);
@@ -66,6 +73,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     thinkMs: count(given.get('think-ms'), smoke ? 50 : 1000, 'think-ms', 0),
     pacedSeconds: count(given.get('seconds'), smoke ? 3 : 30, 'seconds'),
     rounds: count(given.get('rounds'), smoke ? 3 : 10, 'rounds'),
+    soakAnnotators: count(given.get('soak-annotators'), smoke ? 8 : 50, 'soak-annotators'),
+    soakSeconds: count(given.get('soak-seconds'), smoke ? 3 : 60, 'soak-seconds'),
     soloRounds: smoke ? 3 : 200,
     soloLateAfter: smoke ? 3 : 2000,
     pgUrl:

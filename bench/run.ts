@@ -18,6 +18,7 @@ import { type BenchOptions, parseOptions } from './options.ts';
 import { progress, Report } from './report.ts';
 import { type ServerChild, startServer } from './servers.ts';
 import { createProject } from './setup.ts';
+import { runSoak } from './soak.ts';
 import { type BenchStore, preparePostgres, prepareSqlite, refreshStatistics } from './stores.ts';
 
 /** Undo steps of whatever is running, newest first; also run on Ctrl-C. */
@@ -109,6 +110,7 @@ async function benchStore(
     await runImport(run, itemsFile, options.only.includes('import'));
     await refreshStatistics(store);
     if (options.only.includes('next')) await runNext(run);
+    if (options.only.includes('soak')) await runSoak(run);
     if (options.only.includes('export')) await runExport(run);
   } finally {
     while (undo.length > depth)

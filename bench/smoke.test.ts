@@ -44,7 +44,14 @@ describe('bench --smoke', () => {
         return [name!, { value: Number(value), unit: unit! }];
       }),
     );
-    const browser = ['submit_to_next.p50', 'submit_to_next.p95', 'open_50k_2000spans', 'annotate_js_gzip'];
+    const browser = [
+      'submit_to_next.p50',
+      'submit_to_next.p95',
+      'open_50k_2000spans',
+      'align_50k_2000spans',
+      'paint_50k_2000spans',
+      'annotate_js_gzip',
+    ];
     expect([...figures.keys()]).toEqual([
       ...[
         'import.items_per_s',
@@ -62,6 +69,17 @@ describe('bench --smoke', () => {
         'next.solo_late_p50',
         'next.errors',
         'next.double_assignments',
+        ...(store === 'sqlite'
+          ? [
+              'soak.wal_peak',
+              'soak.wal_end',
+              'soak.db_size',
+              'soak.rounds_per_s',
+              'soak.next_p50',
+              'soak.next_p99',
+              'soak.errors',
+            ]
+          : []),
         'export.items_per_s',
         'export.peak_rss',
         'export.server_cpu',
@@ -70,6 +88,7 @@ describe('bench --smoke', () => {
     ]);
     expect(figures.get(`next.${store}.double_assignments`)).toEqual({ value: 0, unit: 'count' });
     expect(figures.get(`next.${store}.errors`)).toEqual({ value: 0, unit: 'count' });
+    if (store === 'sqlite') expect(figures.get('soak.sqlite.errors')).toEqual({ value: 0, unit: 'count' });
     for (const { value } of figures.values()) expect(Number.isFinite(value)).toBe(true);
   }, 180_000);
 });

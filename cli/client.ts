@@ -108,7 +108,13 @@ async function toApiError(res: Response): Promise<ApiError> {
 function unreachable(url: string, err: unknown): CliError {
   const cause = (err as { cause?: { code?: string; message?: string } }).cause;
   const why = cause?.code ?? cause?.message ?? (err as Error).message;
-  return new CliError(
-    `cannot reach Verity at ${url} (${why}); is the server running? Start one with: npx verity start`,
-  );
+  return new CliError(`cannot reach Verity at ${url} (${why}); is the server running?${startHint(url)}`);
+}
+
+/** For a server on this machine, the start command that listens where the URL points. */
+function startHint(url: string): string {
+  const u = new URL(url);
+  if (!['localhost', '127.0.0.1', '[::1]'].includes(u.hostname) || u.protocol !== 'http:') return '';
+  const port = u.port === '' ? '80' : u.port;
+  return ` Start one with: npx verity start${port === '8080' ? '' : ` --port ${port}`}`;
 }

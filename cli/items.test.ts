@@ -51,12 +51,27 @@ describe('verity import / export', () => {
     expect(await itemCount(project)).toBe(0);
   });
 
+  it('says "0 items imported" for a file with no item lines', async () => {
+    const project = await newProject();
+    for (const [name, content] of [
+      ['empty.jsonl', ''],
+      ['blank.jsonl', '\n\n'],
+      ['header.csv', 'text,source\n'],
+    ] as const) {
+      const r = await runCli(['import', file(name, content), '--project', project], env);
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ imported: 0, invalid: 0 });
+      expect(r.stderr.trim(), name).toBe('0 items imported: the file holds no items.');
+    }
+  });
+
   it('imports the valid lines with --skip-invalid and reports the rest', async () => {
     const project = await newProject();
     const r = await runCli(['import', file('skip.jsonl', rows), '--project', project, '--skip-invalid'], env);
     expect(r.code, r.stderr).toBe(0);
     const result = JSON.parse(r.stdout);
     expect(result).toMatchObject({ imported: 2, invalid: 1 });
+    expect(r.stderr).toContain('2 items imported; 1 invalid line skipped.');
     expect(result.errors[0].line).toBe(2);
   });
 

@@ -1,9 +1,10 @@
+import { SecretMismatch } from '../server/auth/secret.ts';
 import type { AppContext } from '../server/context.ts';
 import { openStore } from '../server/db/connect.ts';
 import { AppError } from '../server/http/errors.ts';
 import { createContext } from '../server/server.ts';
 import type { StoreConfig } from './config.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, CliError } from './errors.ts';
 
 /**
  * Runs `fn` with a service context on the local store, as the server would build it: the same
@@ -15,11 +16,12 @@ export async function withLocalStore<T>(
 ): Promise<T> {
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
-    const ctx = await createContext(store, config);
+    const ctx = await createContext(store, config, 'local');
     return await fn(ctx);
   } catch (err) {
     // Service errors read the same as the server's answers would.
     if (err instanceof AppError) throw new ApiError(err.code, err.message, err.details, err.status);
+    if (err instanceof SecretMismatch) throw new CliError(err.message);
     throw err;
   } finally {
     await store.close();

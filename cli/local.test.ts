@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliServer, runCli, startCliServer } from './test-support.ts';
+import { shellQuote } from '../core/command-line.ts';
+import { BIN, type CliServer, runCli, startCliServer } from './test-support.ts';
 
 let s: CliServer;
 beforeAll(async () => {
@@ -48,6 +50,30 @@ describe('verity user add / token create (local store)', () => {
     expect(login.status).toBe(200);
   });
 
+  it('asks for the password without echoing it when --password-stdin meets a terminal', async () => {
+    // `script` gives the command a terminal, as when the first-run hint is pasted into one.
+    const command = `${shellQuote(process.execPath)} ${shellQuote(BIN)} user add --email typed@example.org --name Typed --password-stdin`;
+    const child = spawn('script', ['-qec', command, '/dev/null'], { env: { ...process.env, ...s.env } });
+    let seen = '';
+    let typed = false;
+    child.stdout.on('data', (c: Buffer) => {
+      seen += c.toString();
+      if (!typed && seen.includes('Password for typed@example.org: ')) {
+        typed = true;
+        child.stdin.write('typed-at-a-prompt\r');
+      }
+    });
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code, seen).toBe(0);
+    expect(seen, JSON.stringify(seen)).not.toContain('typed-at-a-prompt');
+    const login = await fetch(`${s.env.VERITY_URL}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'typed@example.org', password: 'typed-at-a-prompt' }),
+    });
+    expect(login.status).toBe(200);
+  });
+
   it('refuses a second user with the same email, naming it (exit 1)', async () => {
     const args = ['user', 'add', '--email', 'twice@example.org', '--name', 'Twice'];
     expect((await runCli(args, s.env)).code).toBe(0);
@@ -65,10 +91,28 @@ describe('verity user add / token create (local store)', () => {
     expect(r.stderr).toContain('--role must be one of admin, manager, reviewer, annotator');
   });
 
+  it('refuses a name with an invisible character, naming --name and the character (exit 1)', async () => {
+    const r = await runCli(['user', 'add', '--email', 'zw@example.org', '--name', 'Ada\u200B'], s.env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error VALIDATION_FAILED: --name: U+200B (zero width space) is not allowed');
+  });
+
   it('does not create a token for an unknown email (exit 1)', async () => {
     const r = await runCli(['token', 'create', '--email', 'nobody@example.org'], s.env);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('no user with email nobody@example.org');
+    // The hint names this store, so pasting it elsewhere creates the user where the token is made.
+    const hint = r.stderr.split('create one with: ')[1]!.trim();
+    expect(hint).toContain(
+      'npx verity user add --email nobody@example.org --name "Your Name" --password-stdin',
+    );
+    expect(hint).toContain(s.config.databaseUrl ? 'DATABASE_URL=' : `--data ${s.config.dataDir}`);
+  });
+
+  it('points at the start command for the port a local server was expected on', async () => {
+    const r = await runCli(['project', 'list', '--url', 'http://127.0.0.1:9', '--token', 'vt_x'], {});
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('is the server running? Start one with: npx verity start --port 9');
   });
 });

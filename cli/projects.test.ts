@@ -60,6 +60,22 @@ describe('verity project / member', () => {
     expect(JSON.parse(list.stdout).map((m: { email: string }) => m.email)).toContain('ann@example.org');
   });
 
+  it('invites an email to a project, printing the invitation', async () => {
+    const project = await s.verity.app.inject({
+      method: 'POST',
+      url: '/api/projects',
+      headers: { authorization: `Bearer ${env.VERITY_TOKEN}`, 'content-type': 'application/json' },
+      payload: JSON.stringify({ name: 'Invites', interface: sampleInterface }),
+    });
+    const id = String(project.json().id);
+    const r = await runCli(
+      ['member', 'invite', '--project', id, '--email', 'Later@Example.org', '--role', 'reviewer'],
+      env,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ email: 'later@example.org', role: 'reviewer' });
+  });
+
   it('reports an interface that breaks the contract with the path of the problem (exit 1)', async () => {
     const bad = {
       fields: [{ name: 'text', type: 'text' }],

@@ -2,7 +2,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskPassword } from '../server/main.ts';
 import { freshStoreConfig, testStore } from '../server/testing/harness.ts';
-import { type CliResult, runCli, storeEnv } from './test-support.ts';
+import { type CliResult, REPO, runCli, runShell, storeEnv } from './test-support.ts';
 
 let store: Awaited<ReturnType<typeof freshStoreConfig>>;
 beforeAll(async () => {
@@ -29,17 +29,21 @@ describe('verity start', () => {
     run.child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     await waitFor(() => stderr.includes('then get an API token'), run);
 
-    const [banner, hint, next] = stderr.split('\n');
+    const [banner, hint, next, needs] = stderr.split('\n');
     const where =
       testStore() === 'postgres' ? 'postgres at postgres://' : `sqlite at ${store.config.dataDir})`;
     expect(banner).toMatch(
       new RegExp(`^Verity \\d+\\.\\d+\\.\\d+ listening on http://127\\.0\\.0\\.1:${port} \\(store: `),
     );
     expect(banner).toContain(where);
-    expect(hint).toBe(
-      'No admin yet. Create one with: npx verity user add --email you@example.org --name "Your Name" --role admin --password-stdin',
+    const store_ = testStore() === 'postgres' ? 'DATABASE_URL=' : `--data ${store.config.dataDir}`;
+    expect(hint).toMatch(
+      /^No admin yet\. Create one with: .*npx verity user add --email you@example\.org --name "Your Name" --role admin --password-stdin/,
     );
-    expect(next).toBe('then get an API token with: npx verity token create --email you@example.org');
+    expect(hint).toContain(store_);
+    expect(next).toMatch(/^then get an API token with: .*npx verity token create --email you@example\.org/);
+    // This server's secret came from VERITY_SECRET, which the pasted commands need as well.
+    expect(needs).toContain('VERITY_SECRET');
 
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(await health.json()).toMatchObject({ status: 'ok', store: testStore() });
@@ -52,6 +56,90 @@ describe('verity start', () => {
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(logs.map((l) => l.msg)).toContain('shutting down');
+  });
+
+  it('prints first-run hints that, pasted as is into a shell elsewhere, act on its own store', async () => {
+    const fresh = await freshStoreConfig();
+    try {
+      const port = await freePort();
+      // A newcomer's start: the store named by a flag (not the environment), the secret generated.
+      const { VERITY_SECRET: _, VERITY_DATA: __, ...env } = storeEnv(fresh.config);
+      const run = runCli(['start', '--port', String(port), '--data', fresh.config.dataDir], env);
+      let stderr = '';
+      run.child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      await waitFor(() => stderr.includes('then get an API token'), run);
+      const lines = stderr.split('\n');
+      const command = (prefix: string) => lines.find((l) => l.startsWith(prefix))!.slice(prefix.length);
+      const addUser = command('No admin yet. Create one with: ');
+      const makeToken = command('then get an API token with: ');
+      expect(lines[3]).toBe('');
+
+      // Another shell: no Verity settings in its environment, run from the checkout (for npx).
+      const shell = (cmd: string) => runShell(cmd, REPO);
+      const added = await shell(`printf '%s\\n' 'first-admin-password' | ${addUser}`);
+      expect(added.code, added.stderr).toBe(0);
+      const made = await shell(makeToken);
+      expect(made.code, made.stderr).toBe(0);
+      const token = made.stdout.trim();
+
+      const base = `http://127.0.0.1:${port}`;
+      const me = await fetch(`${base}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+      expect(me.status).toBe(200);
+      expect((await me.json()).user).toMatchObject({ email: 'you@example.org', role: 'admin' });
+      const signIn = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'you@example.org', password: 'first-admin-password' }),
+      });
+      expect(signIn.status).toBe(200);
+      run.child.kill('SIGTERM');
+      expect((await run).code).toBe(0);
+    } finally {
+      await fresh.cleanup();
+    }
+  });
+
+  it('refuses to make a token with another secret than the server of the store uses', async () => {
+    const fresh = await freshStoreConfig();
+    try {
+      const env = storeEnv(fresh.config);
+      const added = await runCli(
+        ['user', 'add', '--email', 'ada@example.org', '--name', 'Ada', '--password-stdin'],
+        env,
+        { input: 'a-long-password\n' },
+      );
+      expect(added.code, added.stderr).toBe(0);
+      const { VERITY_SECRET: _, ...withoutSecret } = env;
+      const made = await runCli(['token', 'create', '--email', 'ada@example.org'], withoutSecret);
+      expect(made.code).toBe(1);
+      expect(made.stderr).toContain('the server for this store runs with VERITY_SECRET');
+      expect(made.stdout).toBe('');
+      const other = await runCli(['token', 'create', '--email', 'ada@example.org'], {
+        ...env,
+        VERITY_SECRET: 'another-secret-that-is-long-enough-to-use',
+      });
+      expect(other.code).toBe(1);
+      expect(other.stderr).toContain("VERITY_SECRET differs from the server's secret");
+    } finally {
+      await fresh.cleanup();
+    }
+  });
+
+  it('refuses to start with the old VERITY_TRUST_PROXY and says what to write instead', async () => {
+    const r = await runCli(['start', '--port', '0'], { ...storeEnv(store.config), VERITY_TRUST_PROXY: '1' });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      'error: VERITY_TRUST_PROXY is no longer read: it trusted X-Forwarded-For from anyone. Name the proxies to trust instead, e.g. VERITY_TRUSTED_PROXIES=127.0.0.1 (a proxy on this machine) or VERITY_TRUSTED_PROXIES=10.0.0.0/8 (see docs/security.md), and unset VERITY_TRUST_PROXY.',
+    );
+  });
+
+  it('names a trusted proxy entry that is not an address or a range', async () => {
+    const r = await runCli(['start', '--port', '0'], {
+      ...storeEnv(store.config),
+      VERITY_TRUSTED_PROXIES: '10.0.0.1, 10.0.0.0/33',
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('VERITY_TRUSTED_PROXIES: "10.0.0.0/33" is not an address, a CIDR');
   });
 
   it('masks the password of a DATABASE_URL it prints', () => {

@@ -11,3 +11,42 @@ export async function readFirstLine(stream: NodeJS.ReadableStream = process.stdi
   if (line === '') throw new CliError('--password-stdin: stdin gave no password (an empty first line)');
   return line;
 }
+
+/**
+ * The password for --password-stdin: the first line of piped input, or, when stdin is a terminal
+ * (the command pasted as is), typed at a prompt without echo.
+ */
+export async function readPassword(prompt: string): Promise<string> {
+  const stdin = process.stdin;
+  if (!stdin.isTTY) return readFirstLine(stdin);
+  // Echo off before the prompt shows, so nothing typed at it is ever displayed.
+  stdin.setRawMode(true);
+  stdin.resume();
+  process.stderr.write(prompt);
+  try {
+    const typed = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      const onData = (chunk: Buffer) => {
+        for (const ch of chunk.toString('utf8')) {
+          if (ch === '\r' || ch === '\n') {
+            stdin.off('data', onData);
+            return resolve(text);
+          }
+          if (ch === '\u0003' || ch === '\u0004') {
+            stdin.off('data', onData);
+            return reject(new CliError('cancelled'));
+          }
+          // Backspace / delete take back the last character typed.
+          text = ch === '\u007f' || ch === '\b' ? [...text].slice(0, -1).join('') : text + ch;
+        }
+      };
+      stdin.on('data', onData);
+    });
+    if (typed === '') throw new CliError('--password-stdin: no password typed');
+    return typed;
+  } finally {
+    stdin.setRawMode(false);
+    stdin.pause();
+    process.stderr.write('\n');
+  }
+}

@@ -7,7 +7,27 @@ import { createVerity, type ServerConfig, type Verity } from '../server/server.t
 import { freshStoreConfig } from '../server/testing/harness.ts';
 import { insertUser } from '../server/users/users.repository.ts';
 
-const BIN = fileURLToPath(new URL('../bin/verity.mjs', import.meta.url));
+export const BIN = fileURLToPath(new URL('../bin/verity.mjs', import.meta.url));
+/** The checkout, where `npx verity` finds the command. */
+export const REPO = path.dirname(path.dirname(BIN));
+
+/** Runs a command line in `sh` as a person would paste it: no Verity settings in the environment. */
+export function runShell(command: string, cwd: string): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn('sh', ['-c', command], { env: withoutVerity(process.env), cwd, stdio: 'pipe' });
+    child.stdin.end();
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const withoutVerity = (env: NodeJS.ProcessEnv): Record<string, string | undefined> =>
+  Object.fromEntries(
+    Object.entries(env).filter(([k]) => !k.startsWith('VERITY_') && k !== 'DATABASE_URL' && k !== 'PORT'),
+  );
 
 export interface CliResult {
   code: number | null;
@@ -21,13 +41,8 @@ export function runCli(
   env: Record<string, string>,
   opts: { input?: string; cwd?: string } = {},
 ) {
-  const base = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([k]) => !k.startsWith('VERITY_') && k !== 'DATABASE_URL' && k !== 'PORT',
-    ),
-  );
   const child = spawn(process.execPath, [BIN, ...args], {
-    env: { ...base, ...env },
+    env: { ...withoutVerity(process.env), ...env },
     cwd: opts.cwd ?? path.dirname(BIN),
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -4,7 +4,7 @@ import type { Role } from '../core/api/users.ts';
 import { createToken } from '../server/auth/auth.service.ts';
 import { hashPassword } from '../server/auth/crypto.ts';
 import { createVerity, type Verity } from '../server/server.ts';
-import { freshStoreConfig, injectApi, type TestUser } from '../server/testing/harness.ts';
+import { freshStoreConfig, injectApi, TEST_PASSWORD_COST, type TestUser } from '../server/testing/harness.ts';
 import { insertUser } from '../server/users/users.repository.ts';
 
 export const CHROMIUM = process.env.VERITY_CHROMIUM ?? '/usr/bin/chromium';
@@ -50,7 +50,7 @@ export async function startE2E(): Promise<E2E> {
         email,
         name: name ?? `${role[0]!.toUpperCase()}${role.slice(1)} ${n}`,
         role,
-        passwordHash: await hashPassword(password),
+        passwordHash: await hashPassword(password, TEST_PASSWORD_COST),
       });
       const token = await createToken(verity.ctx, row.id, 'e2e');
       return { id: row.id, email, role, password, token: token.token, name: row.name };

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../core/api/users.ts';
 import { createToken } from '../server/auth/auth.service.ts';
 import { hashPassword } from '../server/auth/crypto.ts';
-import type { TestUser } from '../server/testing/harness.ts';
+import { TEST_PASSWORD_COST, type TestUser } from '../server/testing/harness.ts';
 import { insertUser } from '../server/users/users.repository.ts';
 import { type E2E, signIn, startE2E } from './harness.ts';
 
@@ -47,7 +47,7 @@ async function person(role: Role, name: string, email: string): Promise<TestUser
     email,
     name,
     role,
-    passwordHash: await hashPassword(password),
+    passwordHash: await hashPassword(password, TEST_PASSWORD_COST),
   });
   const token = await createToken(e.verity.ctx, row.id, 'screenshots');
   return { id: row.id, email, role, password, token: token.token };

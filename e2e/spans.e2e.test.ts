@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, projectWithItems, startE2E } from './harness.ts';
+import { selectInSpanText } from './span-text.ts';
 
 let e: E2E;
 beforeAll(async () => {
@@ -85,24 +86,7 @@ async function labelByDrag(page: Page, target: string, label: string): Promise<v
 
 /** A DOM Range over `target` (as assistive tech or a double-click would leave it), then the mouse up. */
 async function labelByRange(page: Page, target: string, label: string): Promise<void> {
-  const found = await page.getByTestId('span-text').evaluate((el, t) => {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = n.textContent!.indexOf(t);
-      if (i < 0) continue;
-      el.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, button: 0 }));
-      const r = document.createRange();
-      r.setStart(n, i);
-      r.setEnd(n, i + t.length);
-      const sel = window.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(r);
-      el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
-      return true;
-    }
-    return false;
-  }, target);
-  expect(found).toBe(true);
+  expect(await selectInSpanText(page, target)).toBe(true);
   await page.keyboard.press(await keyOf(page, label));
 }
 

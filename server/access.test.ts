@@ -9,10 +9,14 @@ import {
   type Case,
   checkResponse,
   importBody,
+  invitation,
   kinds,
+  managersOfA,
   secrets,
   send,
   signedIn,
+  standIn,
+  throwawayEmail,
   throwawayUser,
   unique,
   type World,
@@ -42,6 +46,9 @@ const matrix: Record<OperationId, Case[]> = {
     },
   ],
   logout: [{ target: 'own session', build: () => ({}), expect: signedIn(all(204)) }],
+  signOutEverywhere: [
+    { target: 'own sessions and tokens', build: (w, kind) => standIn(w, kind), expect: signedIn(all(204)) },
+  ],
   me: [{ target: 'self', build: () => ({}), expect: signedIn(all(200)) }],
   changePassword: [
     {
@@ -50,7 +57,7 @@ const matrix: Record<OperationId, Case[]> = {
         const password = kind === 'anonymous' ? 'whatever-password' : w.users[kind].password;
         return { body: { currentPassword: password, newPassword: password } };
       },
-      expect: signedIn(all(204)),
+      expect: signedIn(all(200)),
     },
   ],
   listTokens: [{ target: 'own tokens', build: () => ({}), expect: signedIn(all(200)) }],
@@ -160,16 +167,33 @@ const matrix: Record<OperationId, Case[]> = {
   ],
   addMember: [
     {
-      target: 'project A',
+      target: 'project A, an account nobody there has seen (by id)',
       build: async (w) => ({ params: { projectId: w.projectA }, body: { userId: await throwawayUser(w) } }),
       expect: signedIn({
         admin: 201,
         manager: 201,
-        projectManager: 201,
+        projectManager: 'NOT_FOUND',
         reviewer: 'FORBIDDEN',
         annotator: 'FORBIDDEN',
         outsider: 'NOT_FOUND',
       }),
+    },
+    {
+      target: 'project A, an account by email',
+      build: async (w) => ({ params: { projectId: w.projectA }, body: { email: await throwawayEmail(w) } }),
+      expect: signedIn({
+        admin: 201,
+        manager: 201,
+        projectManager: 'FORBIDDEN',
+        reviewer: 'FORBIDDEN',
+        annotator: 'FORBIDDEN',
+        outsider: 'NOT_FOUND',
+      }),
+    },
+    {
+      target: 'project A, one of its members (by id, same role)',
+      build: (w) => ({ params: { projectId: w.projectA }, body: { userId: w.third.id, role: 'annotator' } }),
+      expect: managersOfA(201),
     },
     {
       target: 'project B',
@@ -202,6 +226,63 @@ const matrix: Record<OperationId, Case[]> = {
         return { params: { projectId: w.projectB, userId } };
       },
       expect: signedIn({ ...all('NOT_FOUND'), admin: 204, manager: 204 }),
+    },
+  ],
+  listInvitations: [
+    {
+      target: 'project A',
+      build: (w) => ({ params: { projectId: w.projectA } }),
+      expect: managersOfA(200),
+    },
+    {
+      target: 'project B',
+      build: (w) => ({ params: { projectId: w.projectB } }),
+      expect: signedIn({ ...all('NOT_FOUND'), admin: 200, manager: 200 }),
+    },
+  ],
+  createInvitation: [
+    {
+      target: 'project A',
+      build: (w) => ({
+        params: { projectId: w.projectA },
+        body: { email: `${unique('invitee')}@example.org` },
+      }),
+      expect: managersOfA(201),
+    },
+    {
+      target: 'project B',
+      build: (w) => ({
+        params: { projectId: w.projectB },
+        body: { email: `${unique('invitee')}@example.org` },
+      }),
+      expect: signedIn({ ...all('NOT_FOUND'), admin: 201, manager: 201 }),
+    },
+  ],
+  cancelInvitation: [
+    {
+      target: 'an invitation of project A',
+      build: async (w) => ({
+        params: { projectId: w.projectA, invitationId: await invitation(w, w.projectA) },
+      }),
+      expect: managersOfA(204),
+    },
+    {
+      target: 'an invitation of project B',
+      build: async (w) => ({
+        params: { projectId: w.projectB, invitationId: await invitation(w, w.projectB) },
+      }),
+      expect: signedIn({ ...all('NOT_FOUND'), admin: 204, manager: 204 }),
+    },
+    {
+      target: 'an invitation of B, named through A',
+      build: async (w) => ({
+        params: { projectId: w.projectA, invitationId: await invitation(w, w.projectB) },
+      }),
+      expect: signedIn({
+        ...all('NOT_FOUND'),
+        reviewer: 'FORBIDDEN',
+        annotator: 'FORBIDDEN',
+      }),
     },
   ],
   importItems: [

@@ -1,12 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { buildOpenApi } from '../core/api/openapi.ts';
+import { bodyLimits, formatBytes } from '../core/api/route.ts';
 import { errorCodes } from '../core/errors.ts';
 import { assignmentHandlers } from './assignments/assignments.routes.ts';
 import { authHandlers } from './auth/auth.routes.ts';
+import { checkOrigin } from './auth/origin.ts';
 import type { AppContext } from './context.ts';
 import { AppError } from './http/errors.ts';
+import { registerJsonBody } from './http/json-body.ts';
 import { type Handlers, registerRoutes } from './http/register.ts';
 import { itemHandlers } from './items/items.routes.ts';
 import { projectHandlers } from './projects/projects.routes.ts';
@@ -38,26 +41,25 @@ const SECURITY_HEADERS = {
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
-    bodyLimit: 32 * 1024 * 1024,
-    trustProxy: process.env.VERITY_TRUST_PROXY === '1',
+    // Each route of the contract sets its own limit; this covers anything else.
+    bodyLimit: bodyLimits.standard,
+    trustProxy: ctx.trustedProxies.length > 0 ? [...ctx.trustedProxies] : false,
   });
   await app.register(cookie);
-  // An empty JSON body (a POST with no payload) means "no fields", not a parse error.
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
-    const text = String(body);
-    if (text.trim() === '') return done(null, {});
-    try {
-      done(null, JSON.parse(text));
-    } catch (err) {
-      done(new AppError('BAD_REQUEST', `The body is not valid JSON: ${(err as Error).message}`), undefined);
-    }
+  registerJsonBody(app);
+  app.addHook('onRequest', async (req) => {
+    if (isApi(req.url)) checkOrigin(req, ctx.publicOrigin);
   });
-  app.addHook('onSend', async (_req, reply) => {
+  app.addHook('onSend', async (req, reply) => {
     reply.headers(SECURITY_HEADERS);
+    // API answers carry user data (or set a session); no cache, shared or private, may keep them.
+    if (isApi(req.url) && !PUBLIC_DOCS.has(req.url.split('?')[0]!)) reply.header('cache-control', 'no-store');
   });
   app.setErrorHandler((err, req, reply) => {
-    const e = toAppError(err);
+    const e = toAppError(err, req);
     if (e.status >= 500) req.log.error({ err }, 'request failed');
+    const retry = (e.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    if (e.code === 'RATE_LIMITED' && retry !== undefined) reply.header('retry-after', String(retry));
     return reply.code(e.status).send({ error: { code: e.code, message: e.message, details: e.details } });
   });
   app.setNotFoundHandler((req, reply) =>
@@ -84,10 +86,23 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   return app;
 }
 
-function toAppError(err: unknown): AppError {
+const isApi = (url: string): boolean => url === '/api' || url.startsWith('/api/');
+/** Public, the same for everyone, and worth caching. */
+const PUBLIC_DOCS = new Set(['/api/openapi.json', '/api/docs']);
+
+function toAppError(err: unknown, req: FastifyRequest): AppError {
   if (err instanceof AppError) return err;
   const e = err as { statusCode?: number; code?: string; message?: string };
-  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('PAYLOAD_TOO_LARGE');
+  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    const limit = req.routeOptions.bodyLimit ?? bodyLimits.standard;
+    return new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `The request body is over this route's limit of ${formatBytes(limit)}.`,
+      {
+        limitBytes: limit,
+      },
+    );
+  }
   if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
   }

@@ -1,4 +1,4 @@
-import type { AttemptLimiter } from './auth/rate-limit.ts';
+import type { PasswordHasher } from './auth/passwords.ts';
 import type { Store } from './db/connect.ts';
 import type { UsersTable } from './db/schema.ts';
 
@@ -9,7 +9,12 @@ export interface AppContext {
   version: string;
   sessionTtlMs: number;
   secureCookies: boolean;
-  loginLimiter: AttemptLimiter;
+  /** Hashes and checks passwords at the configured cost, a bounded number at a time. */
+  passwords: PasswordHasher;
+  /** Proxies whose X-Forwarded-* headers are believed (VERITY_TRUSTED_PROXIES); empty: none. */
+  trustedProxies: readonly string[];
+  /** The origin browsers reach the server at (VERITY_PUBLIC_URL), for the Origin check; null: the Host's. */
+  publicOrigin: string | null;
   /** Where import spools its validated rows before the single insert transaction. */
   tmpDir: string;
 }

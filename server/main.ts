@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { localCommand } from '../core/command-line.ts';
 import { createVerity, VERSION, type Verity } from './server.ts';
 import { hasActiveAdmin } from './users/users.repository.ts';
 
@@ -11,6 +12,10 @@ export interface StartOptions {
   secret?: string | undefined;
   /** pino level for the JSON logs on stdout (default info). */
   logLevel?: string | undefined;
+  /** Proxies whose X-Forwarded-* headers are believed (VERITY_TRUSTED_PROXIES). */
+  trustedProxies?: readonly string[];
+  /** The origin browsers use (VERITY_PUBLIC_URL), for the Origin check. */
+  publicOrigin?: string | null;
   /** Where the start-up banner goes (default stderr); it is written before the first log line. */
   announce?: (text: string) => void;
 }
@@ -32,6 +37,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     secret: opts.secret,
     logger: { level: opts.logLevel ?? 'info', stream: logs },
     startImportWorker: true,
+    ...(opts.trustedProxies ? { trustedProxies: opts.trustedProxies } : {}),
+    ...(opts.publicOrigin ? { publicOrigin: opts.publicOrigin } : {}),
   });
   try {
     await verity.app.listen({ port: opts.port, host: opts.host });
@@ -40,7 +47,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       ? `postgres at ${maskPassword(opts.databaseUrl)}`
       : `sqlite at ${opts.dataDir}`;
     const lines = [`Verity ${VERSION} listening on ${url} (store: ${store})`];
-    if (!(await hasActiveAdmin(verity.store.db))) lines.push(...FIRST_ADMIN_HINT);
+    if (!(await hasActiveAdmin(verity.store.db))) lines.push(...firstAdminHint(opts));
     (opts.announce ?? ((t) => process.stderr.write(t)))(`${lines.join('\n')}\n`);
     return { verity, url, close: () => verity.close() };
   } catch (err) {
@@ -51,10 +58,24 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   }
 }
 
-const FIRST_ADMIN_HINT = [
-  'No admin yet. Create one with: npx verity user add --email you@example.org --name "Your Name" --role admin --password-stdin',
-  'then get an API token with: npx verity token create --email you@example.org',
-];
+/** How to make the first admin and a token, on the very store this server uses (pasteable). */
+function firstAdminHint(opts: StartOptions): string[] {
+  const store = {
+    dataDir: opts.dataDir,
+    databaseUrl: opts.databaseUrl,
+    secretFromEnv: opts.secret !== undefined,
+  };
+  const add = localCommand(
+    store,
+    'user add --email you@example.org --name "Your Name" --role admin --password-stdin',
+  );
+  const token = localCommand(store, 'token create --email you@example.org');
+  return [
+    `No admin yet. Create one with: ${add.command}`,
+    `then get an API token with: ${token.command}`,
+    ...(add.needs.length > 0 ? [`(${add.needs.join('; ')})`] : []),
+  ];
+}
 
 const urlOf = (a: AddressInfo): string =>
   `http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`;

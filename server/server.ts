@@ -2,8 +2,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from './app.ts';
-import { AttemptLimiter } from './auth/rate-limit.ts';
-import { loadServerSecret } from './auth/secret.ts';
+import type { ScryptCost } from './auth/crypto.ts';
+import { PasswordHasher } from './auth/passwords.ts';
+import { loadServerSecret, type SecretUser } from './auth/secret.ts';
 import type { AppContext } from './context.ts';
 import { openStore, type Store } from './db/connect.ts';
 import { startImportWorker } from './items/import.worker-client.ts';
@@ -24,6 +25,16 @@ export interface ServerConfig {
    * moment to load). `verity start` does; tests, which start many servers, do not.
    */
   startImportWorker?: boolean;
+  /** Proxies to trust for the client's address (addresses, CIDRs); default none. */
+  trustedProxies?: readonly string[];
+  /** The server's public origin (https://verity.example.org) for the Origin check; default the Host's. */
+  publicOrigin?: string | null;
+  /**
+   * TEST ONLY: hash passwords at this cost instead of PASSWORD_COST, so suites that create many
+   * users stay fast. Only code can set it (no environment variable or flag reads into it), so a
+   * deployment cannot be weakened by configuration.
+   */
+  passwordCostForTests?: ScryptCost;
 }
 
 export interface Verity {
@@ -39,15 +50,21 @@ export interface Verity {
  */
 export async function createContext(
   store: Store,
-  config: Pick<ServerConfig, 'dataDir' | 'secret'>,
+  config: Pick<
+    ServerConfig,
+    'dataDir' | 'secret' | 'trustedProxies' | 'publicOrigin' | 'passwordCostForTests'
+  >,
+  user: SecretUser = 'server',
 ): Promise<AppContext> {
   return {
     store,
-    secret: await loadServerSecret(store, config.dataDir, config.secret),
+    secret: await loadServerSecret(store, config.dataDir, config.secret, user),
     version: VERSION,
     sessionTtlMs: 12 * 3600_000,
     secureCookies: process.env.VERITY_SECURE_COOKIES === '1',
-    loginLimiter: new AttemptLimiter(10, 15 * 60_000),
+    passwords: new PasswordHasher(config.passwordCostForTests),
+    trustedProxies: config.trustedProxies ?? [],
+    publicOrigin: config.publicOrigin ?? null,
     tmpDir: path.join(config.dataDir, 'tmp'),
   };
 }
@@ -61,7 +78,7 @@ export async function createVerity(config: ServerConfig): Promise<Verity> {
     ...(config.poolSize ? { poolSize: config.poolSize } : {}),
   });
   const ctx = await createContext(store, config);
-  if (config.startImportWorker) startImportWorker(store);
+  if (config.startImportWorker) void startImportWorker(store);
   const app = await buildApp(ctx, {
     ...(config.logger !== undefined ? { logger: config.logger } : {}),
     checkResponses: config.checkResponses ?? false,

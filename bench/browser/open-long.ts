@@ -35,25 +35,24 @@ export function evenSpans(chars: number, count: number): { start: number; end: n
 }
 
 /**
- * Navigation start → the span text and the visible chips on screen, for one item of `chars`
- * characters whose draft (saved through the API first) holds `spans` spans. The median of `runs`
- * opens of the same assignment, each a full navigation with the app's files in the HTTP cache.
+ * A project whose one item has `data`, claimed by an annotator whose draft (saved through the
+ * API) gives question `question` `spans` spans spread over `chars` code points, and that
+ * annotator signed in on a page in a 1280×800 window. `use` runs with the page; the window is
+ * closed after it.
  */
-export async function measureOpenLong(
+export async function withSpansDraft<T>(
   server: BrowserBenchServer,
   browser: Browser,
-  chars: number,
-  spans: number,
-  runs: number,
-): Promise<number> {
+  item: { iface: unknown; data: Record<string, string>; question: string; chars: number; spans: number },
+  use: (page: Page, projectId: number) => Promise<T>,
+): Promise<T> {
   const manager = await server.user('manager', 'Bench Manager');
   const annotator = await server.user('annotator', 'Bench Annotator');
-  const text = longText(chars);
-  const projectId = await server.project(manager, IFACE, [annotator], [{ id: 'long', data: { text } }]);
+  const projectId = await server.project(manager, item.iface, [annotator], [{ id: 'long', data: item.data }]);
   const next = await server.call(annotator, 'POST', `/api/projects/${projectId}/assignments/next`);
   expectStatus(next, 200, 'claim the long item');
   const draft = await server.call(annotator, 'PUT', `/api/assignments/${next.body.assignment.id}/draft`, {
-    answers: { entities: evenSpans(chars, spans) },
+    answers: { [item.question]: evenSpans(item.chars, item.spans) },
     activeMs: 0,
   });
   expectStatus(draft, 200, 'save the spans as a draft');
@@ -65,15 +64,33 @@ export async function measureOpenLong(
   try {
     const page = await context.newPage();
     await signIn(page, annotator);
+    return await use(page, projectId);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Navigation start → the span text and the visible chips on screen, for one item of `chars`
+ * characters whose draft (saved through the API first) holds `spans` spans. The median of `runs`
+ * opens of the same assignment, each a full navigation with the app's files in the HTTP cache.
+ */
+export function measureOpenLong(
+  server: BrowserBenchServer,
+  browser: Browser,
+  chars: number,
+  spans: number,
+  runs: number,
+): Promise<number> {
+  const item = { iface: IFACE, data: { text: longText(chars) }, question: 'entities', chars, spans };
+  return withSpansDraft(server, browser, item, async (page, projectId) => {
     const times: number[] = [];
     for (let r = 0; r < runs; r++) {
       await page.goto(`/projects/${projectId}/annotate`, { waitUntil: 'commit' });
       times.push(await renderedAt(page, spans));
     }
     return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 /**

@@ -1,12 +1,16 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
+import type { z } from 'zod';
+import { type ImportResult, importSummary } from '../../core/api/items.ts';
 import { detectFormat, type ImportFormat } from '../../core/codecs/items.ts';
 import { createClient } from '../client.ts';
 import { defineCommand, enumFlag, intFlag } from '../command.ts';
 import { httpConfig, httpFlags, projectFlag } from '../config.ts';
 import { ApiError, CliError, isRecord, UsageError } from '../errors.ts';
-import { printJson } from '../output.ts';
+import { note, printJson } from '../output.ts';
 import { byteProgress } from '../progress.ts';
+
+type ImportResultOut = z.output<typeof ImportResult>;
 
 const CONTENT_TYPE: Record<ImportFormat, string> = {
   jsonl: 'application/x-ndjson',
@@ -48,7 +52,9 @@ export const importItems = defineCommand({
         { body: Readable.toWeb(body) as ReadableStream<Uint8Array>, contentType: CONTENT_TYPE[format] },
       );
       progress?.done();
-      printJson(await res.json());
+      const result = (await res.json()) as ImportResultOut;
+      printJson(result);
+      note(importSummary(result));
       return 0;
     } catch (err) {
       progress?.done();

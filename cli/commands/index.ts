@@ -2,6 +2,7 @@ import type { Command } from '../command.ts';
 import { exportItems } from './export.ts';
 import { importItems } from './import.ts';
 import { memberAdd } from './member-add.ts';
+import { memberInvite } from './member-invite.ts';
 import { memberList } from './member-list.ts';
 import { projectCreate } from './project-create.ts';
 import { projectList } from './project-list.ts';
@@ -23,6 +24,7 @@ export const commands = [
   projectList,
   projectShow,
   memberAdd,
+  memberInvite,
   memberList,
   importItems,
   exportItems,

@@ -1,6 +1,21 @@
+import { OLD_TRUST_PROXY_MESSAGE, parseTrustedProxies } from '../../server/auth/client-address.ts';
+import { parsePublicUrl } from '../../server/auth/origin.ts';
 import { defineCommand, intFlag } from '../command.ts';
 import { storeConfig, storeFlags } from '../config.ts';
 import { CliError, UsageError } from '../errors.ts';
+
+/** Who stands in front of the server: trusted proxies and the public URL, checked before start. */
+function networkSettings(env: NodeJS.ProcessEnv): { trustedProxies: string[]; publicOrigin: string | null } {
+  if (env.VERITY_TRUST_PROXY !== undefined) throw new UsageError(OLD_TRUST_PROXY_MESSAGE);
+  try {
+    return {
+      trustedProxies: parseTrustedProxies(env.VERITY_TRUSTED_PROXIES),
+      publicOrigin: env.VERITY_PUBLIC_URL ? parsePublicUrl(env.VERITY_PUBLIC_URL) : null,
+    };
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
 
 export const start = defineCommand({
   path: ['start'],
@@ -21,6 +36,7 @@ export const start = defineCommand({
     const host = values.host ?? process.env.VERITY_HOST ?? '127.0.0.1';
     const server = await startServer({
       ...storeConfig(values),
+      ...networkSettings(process.env),
       port,
       host,
       logLevel: process.env.VERITY_LOG_LEVEL || 'info',

@@ -1,4 +1,5 @@
 import { CreateTokenBody, Email } from '../../core/api/users.ts';
+import { localCommand, shellQuote } from '../../core/command-line.ts';
 import { defineCommand } from '../command.ts';
 import { storeConfig, storeFlags } from '../config.ts';
 import { CliError, UsageError } from '../errors.ts';
@@ -20,9 +21,16 @@ export const tokenCreate = defineCommand({
     const { withLocalStore } = await import('../local-store.ts');
     const { findUserByEmail } = await import('../../server/users/users.repository.ts');
     const { createToken } = await import('../../server/auth/auth.service.ts');
-    const created = await withLocalStore(storeConfig(values), async (ctx) => {
+    const config = storeConfig(values);
+    const created = await withLocalStore(config, async (ctx) => {
       const user = await findUserByEmail(ctx.store.db, email.data);
-      if (!user) throw new CliError(`no user with email ${email.data}; create one with: npx verity user add`);
+      if (!user) {
+        const add = localCommand(
+          { ...config, secretFromEnv: config.secret !== undefined },
+          `user add --email ${shellQuote(email.data)} --name "Your Name" --password-stdin`,
+        );
+        throw new CliError(`no user with email ${email.data} in this store; create one with: ${add.command}`);
+      }
       if (user.status !== 'active')
         throw new CliError(`${email.data} is suspended; its tokens would be refused`);
       return createToken(ctx, user.id, body.data.name);

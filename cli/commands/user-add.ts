@@ -3,7 +3,7 @@ import { defineCommand, enumFlag } from '../command.ts';
 import { storeConfig, storeFlags } from '../config.ts';
 import { ApiError } from '../errors.ts';
 import { printJson } from '../output.ts';
-import { readFirstLine } from '../stdin.ts';
+import { readPassword } from '../stdin.ts';
 
 export const userAdd = defineCommand({
   path: ['user', 'add'],
@@ -12,7 +12,10 @@ export const userAdd = defineCommand({
     email: { type: 'string', value: 'EMAIL', help: 'sign-in email', required: true },
     name: { type: 'string', value: 'NAME', help: 'display name', required: true },
     role: { type: 'string', value: 'ROLE', help: `${roles.join('|')} (default annotator)` },
-    'password-stdin': { type: 'boolean', help: 'read the password from the first line of stdin' },
+    'password-stdin': {
+      type: 'boolean',
+      help: 'read the password from the first line of stdin (typed at a prompt, not shown, on a terminal)',
+    },
     ...storeFlags,
   },
   async run({ values }) {
@@ -20,7 +23,7 @@ export const userAdd = defineCommand({
       email: values.email,
       name: values.name,
       role: enumFlag(values.role, 'role', roles),
-      password: values['password-stdin'] ? await readFirstLine() : undefined,
+      password: values['password-stdin'] ? await readPassword(`Password for ${values.email}: `) : undefined,
     };
     const parsed = CreateUserBody.safeParse(input);
     if (!parsed.success) {

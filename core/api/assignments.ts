@@ -47,6 +47,15 @@ export const Revision = z
     kind: z.enum(['draft', 'submit', 'edit', 'import']),
     answers: z.record(z.string(), z.unknown()),
     createdAt: IsoTime,
+    importedBy: z
+      .object({
+        userId: z.number().int(),
+        label: z.string().describe("the importer's email (or name)"),
+      })
+      .nullable()
+      .describe(
+        'on import revisions, the account that imported it (`userId` is the annotator it names); null on other revisions and on imports made before importers were recorded',
+      ),
   })
   .meta({ id: 'Revision' });
 
@@ -69,7 +78,11 @@ export const DraftResult = z.object({ assignment: Assignment, annotation: Annota
 export const SubmitBody = z.object({
   answers: AnswersBody,
   activeMs: ActiveMs,
-  idempotencyKey: z.string().min(8).max(128).describe('client-chosen; a replay returns the first result'),
+  idempotencyKey: z
+    .string()
+    .min(8)
+    .max(128)
+    .describe('client-chosen; a replay writes nothing and returns the annotation as it stands now'),
 });
 export const SubmitResult = z
   .object({ created: z.boolean().describe('false when this was a replay'), annotation: Annotation })

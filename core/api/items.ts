@@ -52,4 +52,17 @@ export const ImportResult = z
   })
   .meta({ id: 'ImportResult' });
 
+const count = (n: number, one: string) => `${n.toLocaleString('en')} ${one}${n === 1 ? '' : 's'}`;
+
+/** An import's outcome as one sentence, for people (the CLI's stderr, the web's notice). */
+export function importSummary(
+  r: Pick<z.output<typeof ImportResult>, 'imported' | 'annotations' | 'invalid'>,
+): string {
+  let text = `${count(r.imported, 'item')} imported`;
+  if (r.annotations > 0) text += ` with ${count(r.annotations, 'annotation')}`;
+  if (r.invalid > 0) text += `; ${count(r.invalid, 'invalid line')} skipped`;
+  else if (r.imported === 0) text += ': the file holds no items';
+  return `${text}.`;
+}
+
 export const ExportQuery = z.object({ format: z.enum(['jsonl']).default('jsonl') });

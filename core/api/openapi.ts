@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { errorCodes } from '../errors.ts';
 import { ErrorBody } from './common.ts';
-import type { RouteDef } from './route.ts';
+import { bodyLimits, formatBytes, type RouteDef } from './route.ts';
 import { routes } from './routes.ts';
 
 type Json = Record<string, unknown>;
@@ -31,8 +31,11 @@ export function buildOpenApi(version: string): Json {
     ];
     if (parameters.length > 0) op.parameters = parameters;
     if (def.body) {
+      const limit = def.bodyLimit ?? bodyLimits.standard;
       op.requestBody = {
         required: true,
+        description: `At most ${formatBytes(limit)}; a larger body is refused with 413 PAYLOAD_TOO_LARGE.`,
+        'x-body-limit': limit,
         content: { 'application/json': { schema: convert(def.body, 'input') } },
       };
     } else if (def.bodyKind === 'stream') {

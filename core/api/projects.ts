@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { InterfaceDefinition } from '../interface/index.ts';
+import { DisplayName } from '../names.ts';
 import { Id, IsoTime } from './common.ts';
-import { Role } from './users.ts';
+import { Email, Role } from './users.ts';
 
 export const ItemOrder = z.enum(['sequential', 'random']);
 
 const SettingFields = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: DisplayName,
   guidelines: z.string().max(1_000_000),
   overlap: z.number().int().min(1).max(100),
   lockTtlSeconds: z.number().int().min(30).max(86_400),
@@ -64,9 +65,28 @@ export const Member = z
   .meta({ id: 'Member' });
 export const AddMemberBody = z
   .object({
-    userId: Id.optional(),
-    email: z.string().trim().toLowerCase().optional(),
+    userId: Id.optional().describe(
+      'admins and managers: any account; a project manager: someone who is a member of a project they manage',
+    ),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .optional()
+      .describe('admins and managers only; a project manager invites the address instead'),
     role: Role.default('annotator'),
   })
   .refine((b) => b.userId !== undefined || b.email !== undefined, { message: 'give userId or email' });
 export const MemberParams = z.object({ projectId: Id, userId: Id });
+
+export const Invitation = z
+  .object({
+    id: z.number().int(),
+    projectId: z.number().int(),
+    email: z.string(),
+    role: Role,
+    createdAt: IsoTime,
+  })
+  .meta({ id: 'Invitation' });
+export const InviteBody = z.object({ email: Email, role: Role.default('annotator') });
+export const InvitationParams = z.object({ projectId: Id, invitationId: Id });

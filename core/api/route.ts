@@ -18,6 +18,8 @@ export interface RouteDef {
   body?: z.ZodType;
   /** `stream`: the body is JSONL or CSV read as a stream, never held whole. */
   bodyKind?: 'json' | 'stream';
+  /** The most bytes a JSON body may have (default `bodyLimits.standard`); streamed bodies have none. */
+  bodyLimit?: number;
   response: z.ZodType | null;
   responseKind?: 'json' | 'jsonl';
   /** Success status; 204 routes have response null. */
@@ -27,3 +29,29 @@ export interface RouteDef {
 }
 
 export const route = <const R extends RouteDef>(r: R): R => r;
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+
+/**
+ * Request body limits in bytes (docs/security.md): small unless a route's fields need more. A body
+ * over its route's limit is refused with PAYLOAD_TOO_LARGE, by its Content-Length before a byte is
+ * read, or as soon as a streamed (chunked) body passes it.
+ */
+export const bodyLimits = {
+  /** Sign-in: an email and a password of at most 1024 characters, even each as a 6-byte \u escape. */
+  signIn: 8 * KiB,
+  /** Password change: two such passwords. */
+  passwords: 16 * KiB,
+  /** Every other JSON route unless it says otherwise. */
+  standard: 64 * KiB,
+  /** Project settings (guidelines up to 1,000,000 characters, the interface) and answers (drafts, submits). */
+  large: 8 * MiB,
+} as const;
+
+/** 8192 → "8 KiB", 8388608 → "8 MiB": how limits read in messages and the OpenAPI document. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= MiB && bytes % MiB === 0) return `${bytes / MiB} MiB`;
+  if (bytes >= KiB && bytes % KiB === 0) return `${bytes / KiB} KiB`;
+  return `${bytes} bytes`;
+}

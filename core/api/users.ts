@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DisplayName } from '../names.ts';
 import { Id, IsoTime } from './common.ts';
 
 export const roles = ['admin', 'manager', 'reviewer', 'annotator'] as const;
@@ -24,13 +25,11 @@ export const Password = z.string().min(10, 'use at least 10 characters').max(102
 
 export const CreateUserBody = z.object({
   email: Email,
-  name: z.string().trim().min(1).max(200),
+  name: DisplayName,
   role: Role.default('annotator'),
   password: Password.optional(),
 });
-export const UpdateUserBody = z
-  .object({ name: z.string().trim().min(1).max(200), role: Role, status: UserStatus })
-  .partial();
+export const UpdateUserBody = z.object({ name: DisplayName, role: Role, status: UserStatus }).partial();
 export const UserParams = z.object({ userId: Id });
 export const ChangePasswordBody = z.object({ currentPassword: z.string().max(1024), newPassword: Password });
 
@@ -38,7 +37,9 @@ export const LoginBody = z.object({ email: Email, password: z.string().max(1024)
 export const Session = z
   .object({
     user: User,
-    csrfToken: z.string().describe('send as x-csrf-token on cookie-authenticated writes'),
+    csrfToken: z
+      .string()
+      .describe('send as x-csrf-token on cookie-authenticated writes; empty for an API-token caller'),
   })
   .meta({ id: 'Session' });
 

@@ -1,3 +1,4 @@
+import { nameProblem } from '../names.ts';
 import { normalizeIsoTime } from './iso-time.ts';
 import type { ImportedAnnotation } from './item-input.ts';
 import { isObject, quote } from './json-shape.ts';
@@ -20,6 +21,8 @@ export function annotationFrom(value: unknown, path: string): ImportedAnnotation
   if (typeof annotator !== 'string' || annotator.trim() === '') {
     return `${path}.annotator must be a non-empty string`;
   }
+  const who = annotatorProblem(annotator.trim());
+  if (who) return `${path}.annotator: ${who}`;
   if (!isObject(answers)) return `${path}.answers must be an object`;
   if (status !== undefined && status !== 'submitted' && status !== 'draft') {
     return `${path}.status must be "submitted" or "draft"`;
@@ -37,10 +40,22 @@ export function annotationFrom(value: unknown, path: string): ImportedAnnotation
     if (created === null) return `${path}.createdAt must be an ISO 8601 date-time with a time zone`;
   }
   return {
-    annotator,
+    annotator: annotator.trim(),
     answers,
     status: status ?? 'submitted',
     leadTimeMs: leadTimeMs ?? null,
     createdAt: created,
   };
+}
+
+/** The longest email an annotator may give: the API's own limit for an account's email. */
+const MAX_EMAIL_LENGTH = 254;
+
+/**
+ * An annotator is an account's email (it has an `@`; the server checks it is a member's) or the
+ * name of an external identity; either way it must pass the name rule, and a name its length.
+ */
+function annotatorProblem(annotator: string): string | null {
+  if (!annotator.includes('@')) return nameProblem(annotator);
+  return nameProblem(annotator, MAX_EMAIL_LENGTH);
 }

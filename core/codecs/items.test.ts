@@ -66,6 +66,13 @@ describe('decodeJsonlItems', () => {
     ]);
   });
 
+  it('trims the annotator, as every name', async () => {
+    const [item] = await jsonl(
+      '{"data":{},"annotations":[{"annotator":"  Grace (external) ","answers":{}}]}',
+    );
+    expect(item?.ok && item.item.annotations[0]?.annotator).toBe('Grace (external)');
+  });
+
   it('skips blank lines but keeps counting them', async () => {
     const items = await collect(decodeJsonlItems(sourceOf('\n{"data":{}}\r\n  \n\t\n{"data":{}}')));
     expect(items.map((item) => item.line)).toEqual([2, 5]);
@@ -140,8 +147,28 @@ describe('decodeJsonlItems', () => {
       '{"data":{},"annotations":[{"annotator":"a","answers":{},"createdAt":"2026-01-01 10:00"}]}',
       'annotations[0].createdAt must be an ISO 8601 date-time with a time zone',
     ],
+    [
+      '{"data":{},"annotations":[{"annotator":"\\u202Egro.x@nimda","answers":{}}]}',
+      'annotations[0].annotator: U+202E (right-to-left override) is not allowed',
+    ],
+    [
+      '{"data":{},"annotations":[{"annotator":"a","answers":{}},{"annotator":"\\u200B","answers":{}}]}',
+      'annotations[1].annotator: U+200B (zero width space) is not allowed',
+    ],
   ])('reports %s as "%s"', async (line, problem) => {
     expect(await errorOf(line)).toEqual([`line 1: ${problem}`]);
+  });
+
+  it('limits an annotator name to 200 characters, and an email to 254', async () => {
+    const named = (annotator: string) =>
+      `{"data":{},"annotations":[{"annotator":"${annotator}","answers":{}}]}`;
+    expect(await errorOf(named('n'.repeat(1_000_000)))).toEqual([
+      'line 1: annotations[0].annotator: must be at most 200 characters',
+    ]);
+    expect(await errorOf(named(`${'a'.repeat(250)}@example.org`))).toEqual([
+      'line 1: annotations[0].annotator: must be at most 254 characters',
+    ]);
+    expect(await errorOf(named(`${'a'.repeat(230)}@example.org`))).toEqual([]);
   });
 
   it('reports a line that is not valid UTF-8 or too long, and goes on', async () => {

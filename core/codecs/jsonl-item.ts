@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../json-depth.ts';
 import { annotationFrom } from './imported-annotation.ts';
 import {
   type DecodedItem,
@@ -22,6 +23,10 @@ export function decodeJsonLine(line: Line): DecodedItem | null {
     if (line.text.trim() === '') return null;
     const detail = error instanceof Error ? error.message : String(error);
     return failure(line.line, `not valid JSON (${truncate(detail)})`);
+  }
+  // Recursive code downstream (serialising the spool, validation) would overflow the stack.
+  if (nestsDeeperThan(value, MAX_JSON_DEPTH)) {
+    return failure(line.line, `nested deeper than ${MAX_JSON_DEPTH} levels of arrays and objects`);
   }
   return decodeJsonItem(value, line.line);
 }

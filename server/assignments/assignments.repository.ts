@@ -53,7 +53,9 @@ export const toAnnotation = (a: AnnotationRow & { annotator: string }): z.input<
 });
 
 /** Annotator label for exports and views: the email, or the name of an external identity. */
-export const annotatorLabel = sql<string>`coalesce(u.email, u.name)`;
+export const annotatorLabelOf = (users: string) =>
+  sql<string>`coalesce(${sql.ref(`${users}.email`)}, ${sql.ref(`${users}.name`)})`;
+export const annotatorLabel = annotatorLabelOf('u');
 
 export function annotationsQuery(db: Tx) {
   return db
@@ -102,6 +104,32 @@ export async function expireLocks(
     )
     .execute();
   await refreshSlots(tx, projectId, overlap, [...new Set(overdue.map((o) => o.itemId))]);
+}
+
+/**
+ * Releases every live lock a user holds, in any project, as their expiry would: the assignments
+ * become expired (their drafts stay attached, and a revived lock finds them again), the slots are
+ * recomputed, and each project's claim cursors are voided so the items are claimable by the very
+ * next request. Runs inside the caller's write transaction (suspending the user).
+ */
+export async function releaseLocksOf(tx: Tx, userId: number, now: number): Promise<void> {
+  const released = await tx
+    .updateTable('assignments')
+    .set({ status: 'expired', updatedAt: now })
+    .where('userId', '=', userId)
+    .where(sql<boolean>`status = 'locked'`)
+    .returning(['projectId', 'itemId'])
+    .execute();
+  if (released.length === 0) return;
+  const itemsOf = new Map<number, number[]>();
+  for (const r of released) itemsOf.set(r.projectId, [...(itemsOf.get(r.projectId) ?? []), r.itemId]);
+  const projects = await tx
+    .selectFrom('projects')
+    .select(['id', 'overlap'])
+    .where('id', 'in', [...itemsOf.keys()])
+    .orderBy('id')
+    .execute();
+  for (const p of projects) await refreshSlots(tx, p.id, p.overlap, itemsOf.get(p.id)!);
 }
 
 /**

@@ -11,10 +11,11 @@ import {
   submit,
   validAnswers,
 } from '../testing/factories.ts';
-import { type Harness, startHarness } from '../testing/harness.ts';
+import { type Harness, startHarness, type TestUser } from '../testing/harness.ts';
 
 /**
  * Model-based test: random sequences of next / draft / submit / skip / expire by a few annotators,
+ * and an admin suspending and restoring them,
  * run against the real server and against a small model of the rules. After every step the
  * server must have answered what the model predicts, and the store must satisfy the claim
  * invariants.
@@ -36,6 +37,8 @@ interface ModelAssignment {
 /** `pick` chooses one of the user's assignments: 0 their current lock, others any they have. */
 type Command =
   | { kind: 'next'; user: number }
+  | { kind: 'suspend'; user: number }
+  | { kind: 'restore'; user: number }
   | { kind: 'draft' | 'submit' | 'skip' | 'expire'; user: number; pick: number };
 
 const user = fc.nat(USERS - 1);
@@ -48,10 +51,15 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({ kind: fc.constantFrom('draft' as const, 'skip' as const), user, pick }),
   },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constantFrom('suspend' as const, 'restore' as const), user }),
+  },
 );
 
 class Model {
   readonly assignments: ModelAssignment[] = [];
+  readonly suspended = new Set<number>();
   constructor(
     readonly overlap: number,
     readonly items: { id: number; priority: number }[],
@@ -90,6 +98,16 @@ class Model {
       .sort((x, y) => y.priority - x.priority || x.id - y.id)
       .find((i) => this.free(i.id) && !touched(i.id))?.id;
   }
+  /** Suspension releases every lock the user holds, overdue or not; their drafts stay. */
+  suspend(user: number): void {
+    this.suspended.add(user);
+    for (const a of this.assignments) {
+      if (a.user === user && a.status === 'locked') {
+        a.status = 'expired';
+        a.overdue = false;
+      }
+    }
+  }
   /** Revives the caller's expired lock if a slot is free, as draft and submit do. */
   relock(a: ModelAssignment): void {
     if (a.status === 'expired' && this.free(a.itemId)) a.status = 'locked';
@@ -98,8 +116,10 @@ class Model {
 }
 
 let h: Harness;
+let admin: TestUser;
 beforeAll(async () => {
   h = await startHarness();
+  admin = await h.user('admin');
 });
 afterAll(async () => h.close());
 
@@ -117,7 +137,16 @@ async function run(overlap: number, priorities: number[], commands: Command[]): 
   for (const [step, c] of commands.entries()) {
     const who = team.annotators[c.user]!;
     const at = `step ${step} ${JSON.stringify(c)}`;
-    if (c.kind === 'next') {
+    if (c.kind === 'suspend' || c.kind === 'restore') {
+      const status = c.kind === 'suspend' ? 'suspended' : 'active';
+      const res = await h.call(admin, 'PATCH', `/api/users/${who.id}`, { status });
+      expect(res.status, at).toBe(200);
+      if (c.kind === 'suspend') model.suspend(c.user);
+      else model.suspended.delete(c.user);
+    } else if (model.suspended.has(c.user)) {
+      const res = await next(h, who, team.projectId);
+      expect([res.status, res.body.error?.code], at).toEqual([403, 'ACCOUNT_SUSPENDED']);
+    } else if (c.kind === 'next') {
       model.sweep();
       const held = model.held(c.user);
       const itemId = held ? held.itemId : model.claimable(c.user);

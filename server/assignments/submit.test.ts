@@ -101,6 +101,18 @@ describe('submit', () => {
     expect(await progress(manager, projectId)).toMatchObject({ submitted: 1, complete: 1 });
   });
 
+  it('a replay of a key from before an edit writes nothing and returns the annotation as it stands now', async () => {
+    const { who, assignmentId } = await claimed({ allowEditSubmitted: true });
+    const firstKey = newKey();
+    const first = await submit(h, who, assignmentId, { topic: 'algebra' }, firstKey);
+    const edit = await submit(h, who, assignmentId, { topic: 'geometry' }, newKey());
+    const replay = await submit(h, who, assignmentId, { topic: 'algebra' }, firstKey);
+    expect(replay.status).toBe(200);
+    expect(replay.body).toEqual({ created: false, annotation: edit.body.annotation });
+    expect(replay.body.annotation.revision).toBeGreaterThan(first.body.annotation.revision);
+    expect((await revisions(who, first.body.annotation.id)).map((r) => r.kind)).toEqual(['submit', 'edit']);
+  });
+
   it('a replay is recognised even when the server normalised the answers it stored', async () => {
     const { who, assignmentId } = await claimed();
     // Stored as { topic, flags: ['unsafe', 'pii'] }: option order, the null answer dropped.

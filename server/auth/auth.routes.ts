@@ -6,6 +6,7 @@ export const authHandlers = (ctx: AppContext) =>
   ({
     login: ({ body, req, reply }) => auth.login(ctx, body, req, reply),
     logout: ({ caller, reply }) => auth.logout(ctx, caller, reply),
+    signOutEverywhere: ({ caller, reply }) => auth.signOutEverywhere(ctx, caller, reply),
     me: ({ caller }) => auth.me(ctx, caller),
     changePassword: ({ caller, body }) => auth.changePassword(ctx, caller, body),
     listTokens: ({ caller }) => auth.listTokens(ctx, caller),

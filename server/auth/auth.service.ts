@@ -3,10 +3,13 @@ import type { z } from 'zod';
 import type { ApiToken, ChangePasswordBody, CreatedToken, LoginBody, Session } from '../../core/api/users.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { iso, isoOrNull } from '../context.ts';
+import { writeTransaction } from '../db/transaction.ts';
 import { AppError, notFound } from '../http/errors.ts';
+import { acceptInvitations } from '../projects/invitations.repository.ts';
 import { findUserByEmail, findUserById, toUser } from '../users/users.repository.ts';
 import { SESSION_COOKIE } from './authenticate.ts';
-import { hashPassword, keyedHash, newSecret, verifyPassword } from './crypto.ts';
+import { keyedHash, newSecret } from './crypto.ts';
+import { admitSignIn, signInFailed, signInKeys, signInSucceeded } from './sign-in-throttle.ts';
 
 export async function login(
   ctx: AppContext,
@@ -14,16 +17,27 @@ export async function login(
   req: FastifyRequest,
   reply: FastifyReply,
 ): Promise<z.input<typeof Session>> {
-  const wait = Math.max(ctx.loginLimiter.hit(`ip:${req.ip}`), ctx.loginLimiter.hit(`email:${body.email}`));
+  const keys = signInKeys(ctx.secret, body.email, req.ip);
+  const wait = await admitSignIn(ctx, keys);
   if (wait > 0) {
-    reply.header('retry-after', String(wait));
-    throw new AppError('RATE_LIMITED', `Too many sign-in attempts; try again in ${wait} seconds.`);
+    throw new AppError(
+      'RATE_LIMITED',
+      `Too many failed sign-ins; try again in ${wait} second${wait === 1 ? '' : 's'}.`,
+      {
+        retryAfterSeconds: wait,
+      },
+    );
   }
   const user = await findUserByEmail(ctx.store.db, body.email);
-  const ok = await verifyPassword(body.password, user?.passwordHash ?? null);
-  if (!user || !ok) throw new AppError('INVALID_CREDENTIALS');
+  const stored = user?.passwordHash ?? null;
+  const { ok, weaker } = await ctx.passwords.verify(body.password, stored);
+  if (!user || !ok) {
+    await signInFailed(ctx, keys);
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  await signInSucceeded(ctx, keys);
   if (user.status !== 'active') throw new AppError('ACCOUNT_SUSPENDED');
-  ctx.loginLimiter.reset(`email:${body.email}`);
+  if (weaker) await rehash(ctx, user.id, stored!, body.password);
   const sessionId = newSecret('vs');
   const csrfToken = newSecret('csrf');
   const now = Date.now();
@@ -37,6 +51,8 @@ export async function login(
       expiresAt: now + ctx.sessionTtlMs,
     })
     .execute();
+  // Invitations to this email become memberships at sign-in (server/projects/invitations.*).
+  await acceptInvitations(ctx.store.db, user);
   reply.setCookie(SESSION_COOKIE, sessionId, {
     path: '/',
     httpOnly: true,
@@ -45,6 +61,17 @@ export async function login(
     maxAge: Math.floor(ctx.sessionTtlMs / 1000),
   });
   return { user: toUser(user), csrfToken };
+}
+
+/** Hashes a password again at the current cost; a concurrent password change wins. */
+async function rehash(ctx: AppContext, userId: number, stored: string, password: string): Promise<void> {
+  const passwordHash = await ctx.passwords.hash(password);
+  await ctx.store.db
+    .updateTable('users')
+    .set({ passwordHash })
+    .where('id', '=', userId)
+    .where('passwordHash', '=', stored)
+    .execute();
 }
 
 export async function logout(ctx: AppContext, caller: Caller, reply: FastifyReply): Promise<null> {
@@ -60,21 +87,47 @@ export async function me(ctx: AppContext, caller: Caller): Promise<z.input<typeo
   return { user: toUser(user), csrfToken: caller.csrfToken ?? '' };
 }
 
+/**
+ * Changes the caller's password. Their other sessions end (a password change is often a reaction
+ * to a leaked one) and this session's CSRF token is replaced; the new one is returned. API tokens
+ * are kept: they are credentials of their own, listed and revoked one by one, and scripts should
+ * not break on a routine change; `signOutEverywhere` revokes them too (docs/security.md).
+ */
 export async function changePassword(
   ctx: AppContext,
   caller: Caller,
   body: z.output<typeof ChangePasswordBody>,
-): Promise<null> {
+): Promise<z.input<typeof Session>> {
   const user = await findUserById(ctx.store.db, caller.id);
-  if (!user || !(await verifyPassword(body.currentPassword, user.passwordHash))) {
+  if (!user || !(await ctx.passwords.verify(body.currentPassword, user.passwordHash)).ok) {
     throw new AppError('INVALID_CREDENTIALS', 'The current password is wrong.');
   }
-  const passwordHash = await hashPassword(body.newPassword);
-  await ctx.store.db.updateTable('users').set({ passwordHash }).where('id', '=', caller.id).execute();
-  // Other sessions end: a password change is often a reaction to a leaked one.
-  let q = ctx.store.db.deleteFrom('sessions').where('userId', '=', caller.id);
-  if (caller.sessionHash) q = q.where('idHash', '!=', caller.sessionHash);
-  await q.execute();
+  const passwordHash = await ctx.passwords.hash(body.newPassword);
+  const csrfToken = caller.sessionHash ? newSecret('csrf') : '';
+  await writeTransaction(ctx.store, async (tx) => {
+    await tx.updateTable('users').set({ passwordHash }).where('id', '=', caller.id).execute();
+    let others = tx.deleteFrom('sessions').where('userId', '=', caller.id);
+    if (caller.sessionHash) {
+      others = others.where('idHash', '!=', caller.sessionHash);
+      await tx.updateTable('sessions').set({ csrfToken }).where('idHash', '=', caller.sessionHash).execute();
+    }
+    await others.execute();
+  });
+  return { user: toUser(user), csrfToken };
+}
+
+/** Ends every session of the caller, this one included, and revokes all their API tokens. */
+export async function signOutEverywhere(ctx: AppContext, caller: Caller, reply: FastifyReply): Promise<null> {
+  await writeTransaction(ctx.store, async (tx) => {
+    await tx.deleteFrom('sessions').where('userId', '=', caller.id).execute();
+    await tx
+      .updateTable('apiTokens')
+      .set({ revokedAt: Date.now() })
+      .where('userId', '=', caller.id)
+      .where('revokedAt', 'is', null)
+      .execute();
+  });
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
   return null;
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attributes, authClient, type Send } from '../testing/auth-client.ts';
+import { attributes, authClient, type Send, type Sent, type Session } from '../testing/auth-client.ts';
 import { type Harness, startHarness } from '../testing/harness.ts';
 import { insertUser } from '../users/users.repository.ts';
 import { SESSION_COOKIE } from './authenticate.ts';
@@ -10,7 +10,23 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-const { send, login, freshIp } = authClient(() => h);
+const { send, login } = authClient(() => h);
+
+/** POST /api/auth/password as a session (cookie and CSRF token) or with an API token. */
+const changePassword = (as: Session | string, currentPassword: string, newPassword: string) =>
+  send({
+    method: 'POST',
+    url: '/api/auth/password',
+    body: { currentPassword, newPassword },
+    ...(typeof as === 'string' ? { token: as } : { cookie: as.cookie, csrf: as.csrf }),
+  });
+
+/** The Set-Cookie that empties the session cookie. */
+function expectSessionCookieCleared(res: Sent): void {
+  const cleared = res.setCookies.find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  expect(cleared?.startsWith(`${SESSION_COOKIE}=;`)).toBe(true);
+  expect(attributes(cleared!)).toContain('path=/');
+}
 
 describe('sign-in', () => {
   it('returns the user and a CSRF token and sets an HttpOnly, SameSite=Strict, Path=/ session cookie', async () => {
@@ -127,9 +143,7 @@ describe('sign-out', () => {
       csrf: session.csrf,
     });
     expect(out.status).toBe(204);
-    const cleared = out.setCookies.find((c) => c.startsWith(`${SESSION_COOKIE}=`))!;
-    expect(cleared.startsWith(`${SESSION_COOKIE}=;`)).toBe(true);
-    expect(attributes(cleared)).toContain('path=/');
+    expectSessionCookieCleared(out);
     const after = await send({ url: '/api/auth/me', cookie: session.cookie });
     expect(after.status).toBe(401);
     expect(after.body.error.code).toBe('UNAUTHENTICATED');
@@ -145,6 +159,53 @@ describe('sign-out', () => {
   });
 });
 
+describe('sign-out everywhere', () => {
+  it('ends every session of the caller, this one too, revokes all their tokens, and clears the cookie', async () => {
+    const user = await h.user('annotator');
+    const here = await login(user.email, user.password);
+    const elsewhere = await login(user.email, user.password);
+    const script = await send({
+      method: 'POST',
+      url: '/api/tokens',
+      body: { name: 'ci' },
+      token: user.token,
+    });
+    const bystander = await h.user('annotator');
+    const theirs = await login(bystander.email, bystander.password);
+
+    const res = await send({
+      method: 'POST',
+      url: '/api/auth/sign-out-everywhere',
+      cookie: here.cookie,
+      csrf: here.csrf,
+    });
+    expect(res.status).toBe(204);
+    expectSessionCookieCleared(res);
+    for (const s of [
+      { cookie: here.cookie },
+      { cookie: elsewhere.cookie },
+      { token: user.token },
+      { token: script.body.token },
+    ]) {
+      const after = await send({ url: '/api/auth/me', ...s });
+      expect(after.status, JSON.stringify(s)).toBe(401);
+    }
+    // Another user keeps theirs, and the password still signs in.
+    expect((await send({ url: '/api/auth/me', cookie: theirs.cookie })).status).toBe(200);
+    expect((await send({ url: '/api/auth/me', token: bystander.token })).status).toBe(200);
+    await login(user.email, user.password);
+  });
+
+  it('works with an API token, which it revokes with the rest', async () => {
+    const user = await h.user('annotator');
+    const session = await login(user.email, user.password);
+    const res = await send({ method: 'POST', url: '/api/auth/sign-out-everywhere', token: user.token });
+    expect(res.status).toBe(204);
+    expect((await send({ url: '/api/auth/me', token: user.token })).status).toBe(401);
+    expect((await send({ url: '/api/auth/me', cookie: session.cookie })).status).toBe(401);
+  });
+});
+
 describe('CSRF', () => {
   it('refuses a cookie-authenticated write without, or with a wrong, x-csrf-token', async () => {
     const user = await h.user('annotator');
@@ -153,6 +214,7 @@ describe('CSRF', () => {
     const writes: Send[] = [
       { method: 'POST', url: '/api/tokens', body: { name: 'x' } },
       { method: 'POST', url: '/api/auth/logout' },
+      { method: 'POST', url: '/api/auth/sign-out-everywhere' },
       { method: 'DELETE', url: '/api/tokens/1' },
       { method: 'PATCH', url: `/api/users/${user.id}`, body: { name: 'x' } },
       { method: 'PUT', url: '/api/assignments/1/draft', body: { answers: {} } },
@@ -201,76 +263,7 @@ describe('CSRF', () => {
   });
 });
 
-describe('login rate limit', () => {
-  it('answers the 11th attempt on one email within the window with 429 and retry-after, even with the right password', async () => {
-    const user = await h.user('annotator');
-    for (let i = 1; i <= 10; i++) {
-      const ip = freshIp();
-      const res = await send({
-        method: 'POST',
-        url: '/api/auth/login',
-        body: { email: user.email, password: 'wrong-password' },
-        ip,
-      });
-      expect(res.status, `attempt ${i}`).toBe(401);
-    }
-    const res = await send({
-      method: 'POST',
-      url: '/api/auth/login',
-      body: { email: user.email, password: user.password },
-    });
-    expect(res.status).toBe(429);
-    expect(res.body.error.code).toBe('RATE_LIMITED');
-    expect(res.setCookies).toEqual([]);
-    const retryAfter = Number(res.headers['retry-after']);
-    expect(retryAfter).toBeGreaterThan(0);
-    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
-  });
-
-  it('answers the 11th attempt from one address with 429, whichever emails it tries', async () => {
-    const ip = freshIp();
-    for (let i = 1; i <= 10; i++) {
-      const res = await send({
-        method: 'POST',
-        url: '/api/auth/login',
-        body: { email: `guess${i}@example.org`, password: 'wrong-password' },
-        ip,
-      });
-      expect(res.status, `attempt ${i}`).toBe(401);
-    }
-    const user = await h.user('annotator');
-    const limited = await send({
-      method: 'POST',
-      url: '/api/auth/login',
-      body: { email: user.email, password: user.password },
-      ip,
-    });
-    expect(limited.status).toBe(429);
-    expect(limited.headers['retry-after']).toBeDefined();
-    // Another address and that user's email are unaffected.
-    await login(user.email, user.password);
-  });
-
-  it('forgives an email its failed attempts after a successful sign-in', async () => {
-    const user = await h.user('annotator');
-    for (let i = 0; i < 9; i++) {
-      await send({
-        method: 'POST',
-        url: '/api/auth/login',
-        body: { email: user.email, password: 'wrong-password' },
-      });
-    }
-    await login(user.email, user.password);
-    for (let i = 0; i < 9; i++) {
-      const res = await send({
-        method: 'POST',
-        url: '/api/auth/login',
-        body: { email: user.email, password: 'wrong-password' },
-      });
-      expect(res.status).toBe(401);
-    }
-  });
-});
+// The sign-in throttle has its own file: sign-in-throttle.test.ts.
 
 describe('password change', () => {
   it('keeps the current session, ends the others, and swaps the password', async () => {
@@ -278,14 +271,9 @@ describe('password change', () => {
     const current = await login(user.email, user.password);
     const other = await login(user.email, user.password);
     const newPassword = 'a-brand-new-password';
-    const res = await send({
-      method: 'POST',
-      url: '/api/auth/password',
-      body: { currentPassword: user.password, newPassword },
-      cookie: current.cookie,
-      csrf: current.csrf,
-    });
-    expect(res.status).toBe(204);
+    const res = await changePassword(current, user.password, newPassword);
+    expect(res.status).toBe(200);
+    expect(res.body.user.id).toBe(user.id);
     expect((await send({ url: '/api/auth/me', cookie: current.cookie })).status).toBe(200);
     const ended = await send({ url: '/api/auth/me', cookie: other.cookie });
     expect(ended.status).toBe(401);
@@ -302,24 +290,44 @@ describe('password change', () => {
   it('ends every session when changed with an API token', async () => {
     const user = await h.user('annotator');
     const session = await login(user.email, user.password);
-    const res = await send({
-      method: 'POST',
-      url: '/api/auth/password',
-      body: { currentPassword: user.password, newPassword: 'another-new-password' },
-      token: user.token,
-    });
-    expect(res.status).toBe(204);
+    const res = await changePassword(user.token, user.password, 'another-new-password');
+    expect(res.status).toBe(200);
+    expect(res.body.csrfToken).toBe('');
     expect((await send({ url: '/api/auth/me', cookie: session.cookie })).status).toBe(401);
+  });
+
+  it("replaces the session's CSRF token: the old one is refused, the one returned works", async () => {
+    const user = await h.user('annotator');
+    const session = await login(user.email, user.password);
+    const res = await changePassword(session, user.password, 'a-rotated-password');
+    expect(res.status).toBe(200);
+    const fresh: string = res.body.csrfToken;
+    expect(fresh).toMatch(/^\S{20,}$/);
+    expect(fresh).not.toBe(session.csrf);
+    const write = {
+      method: 'POST' as const,
+      url: '/api/tokens',
+      body: { name: 'after' },
+      cookie: session.cookie,
+    };
+    const stale = await send({ ...write, csrf: session.csrf });
+    expect(stale.status).toBe(403);
+    expect(stale.body.error.code).toBe('CSRF_FAILED');
+    expect((await send({ ...write, csrf: fresh })).status).toBe(201);
+    expect((await send({ url: '/api/auth/me', cookie: session.cookie })).body.csrfToken).toBe(fresh);
+  });
+
+  it('keeps API tokens working after a password change', async () => {
+    const user = await h.user('annotator');
+    const session = await login(user.email, user.password);
+    const res = await changePassword(session, user.password, 'a-password-for-tokens');
+    expect(res.status).toBe(200);
+    expect((await send({ url: '/api/auth/me', token: user.token })).status).toBe(200);
   });
 
   it('refuses a wrong current password and keeps the old one', async () => {
     const user = await h.user('annotator');
-    const res = await send({
-      method: 'POST',
-      url: '/api/auth/password',
-      body: { currentPassword: 'not-my-password', newPassword: 'a-brand-new-password' },
-      token: user.token,
-    });
+    const res = await changePassword(user.token, 'not-my-password', 'a-brand-new-password');
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('INVALID_CREDENTIALS');
     await login(user.email, user.password);
@@ -327,12 +335,7 @@ describe('password change', () => {
 
   it('names the field of a too-short new password', async () => {
     const user = await h.user('annotator');
-    const res = await send({
-      method: 'POST',
-      url: '/api/auth/password',
-      body: { currentPassword: user.password, newPassword: 'short' },
-      token: user.token,
-    });
+    const res = await changePassword(user.token, user.password, 'short');
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
     expect(res.body.error.details[0].path).toBe('body.newPassword');

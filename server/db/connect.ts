@@ -5,7 +5,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from './migrate.ts';
 import type { Database } from './schema.ts';
-import { openSqliteFile } from './sqlite.ts';
+import { openSqliteFile, restrictToOwner } from './sqlite.ts';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -47,8 +47,10 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
 }
 
 function openSqlite(dataDir: string): Store {
+  // Owner-only: the folder holds the database, the server secret and import spools.
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(dataDir, 'verity.db');
+  restrictToOwner(file);
   const { db, sqlite } = openSqliteFile(file);
   const closers: (() => Promise<void>)[] = [];
   return {

@@ -4,6 +4,8 @@ import * as m0001 from './migrations/0001_init.ts';
 import * as m0002 from './migrations/0002_export_index.ts';
 import * as m0003 from './migrations/0003_random_key_only_when_random.ts';
 import * as m0004 from './migrations/0004_claim_cursors.ts';
+import * as m0005 from './migrations/0005_sign_in_throttle.ts';
+import * as m0006 from './migrations/0006_import_authorship_and_invitations.ts';
 
 interface Migration {
   name: string;
@@ -16,6 +18,8 @@ const migrations: Migration[] = [
   { name: '0002_export_index', ...m0002 },
   { name: '0003_random_key_only_when_random', ...m0003 },
   { name: '0004_claim_cursors', ...m0004 },
+  { name: '0005_sign_in_throttle', ...m0005 },
+  { name: '0006_import_authorship_and_invitations', ...m0006 },
 ];
 
 /**

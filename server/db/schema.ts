@@ -18,6 +18,8 @@ export interface Database {
   settings: SettingsTable;
   claimEpochs: ClaimEpochsTable;
   claimCursors: ClaimCursorsTable;
+  signInThrottle: SignInThrottleTable;
+  projectInvitations: ProjectInvitationsTable;
 }
 
 /** A project's cursor epoch: cursors of an older one are void (server/assignments/claim-cursor.ts). */
@@ -85,6 +87,17 @@ export interface ProjectMembersTable {
   addedAt: number;
 }
 
+/** An email invited to a project; a membership once an account with that email signs in or is created. */
+export interface ProjectInvitationsTable {
+  id: Generated<number>;
+  projectId: number;
+  /** Lowercased, as typed by the inviting manager. */
+  email: string;
+  role: 'admin' | 'manager' | 'reviewer' | 'annotator';
+  invitedBy: number;
+  createdAt: number;
+}
+
 export interface ItemsTable {
   id: Generated<number>;
   projectId: number;
@@ -138,9 +151,20 @@ export interface AnnotationRevisionsTable {
   answers: string;
   idempotencyKey: string | null;
   createdAt: number;
+  /** The account that imported it, on `import` revisions (migration 0006; null before it). */
+  importedBy: number | null;
 }
 
 export interface SettingsTable {
   key: string;
   value: string;
+}
+
+/** A sign-in throttle key's state (server/auth/throttle.ts); `key` is a keyed hash. */
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  updatedAt: number;
+  nextAttemptAt: number;
+  expiresAt: number;
 }

@@ -1,6 +1,10 @@
+import fs from 'node:fs';
 import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.ts';
+
+/** The size a restarted WAL file is cut back to. */
+export const WAL_SIZE_LIMIT = 16 * 1024 * 1024;
 
 export interface SqliteConnection {
   db: Kysely<Database>;
@@ -14,6 +18,9 @@ export function openSqliteFile(file: string): SqliteConnection {
   // FULL: every acknowledged commit is fsynced, so a crash after a 2xx loses nothing.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 10000');
+  // When the WAL starts over, a file grown past this is cut back to it (it is reused, not
+  // truncated, otherwise); see startImportWorker for what makes it start over under load.
+  sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
   sqlite.pragma('foreign_keys = ON');
   // 16 MiB page cache: larger caches bought no speed in the benchmarks and cost peak memory.
   sqlite.pragma('cache_size = -16384');
@@ -22,6 +29,22 @@ export function openSqliteFile(file: string): SqliteConnection {
     plugins: [new CamelCasePlugin()],
   });
   return { db, sqlite };
+}
+
+/**
+ * The database holds password hashes and session data, so it is its owner's alone: created 0600,
+ * and an existing file (with its -wal and -shm) tightened to 0600 on every start. SQLite gives the
+ * -wal and -shm files it creates the mode of the database file.
+ */
+export function restrictToOwner(file: string): void {
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      fs.chmodSync(f, 0o600);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+  }
 }
 
 /**

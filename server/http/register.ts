@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { RouteDef } from '../../core/api/route.ts';
+import { bodyLimits, type RouteDef } from '../../core/api/route.ts';
 import { type Routes, routes } from '../../core/api/routes.ts';
 import { formatPath } from '../../core/interface/index.ts';
 import { authenticate } from '../auth/authenticate.ts';
@@ -47,9 +47,17 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, where: string)
   throw new AppError('VALIDATION_FAILED', first ? `${first.path}: ${first.message}` : undefined, details);
 }
 
+/** The caller each request authenticated as in onRequest, for its handler. */
+const callers = new WeakMap<FastifyRequest, Caller>();
+
 const toFastifyPath = (p: string): string => p.replace(/\{(\w+)\}/g, ':$1');
 
-/** Registers every operation of the shared contract; a missing handler is a start-up error. */
+/**
+ * Registers every operation of the shared contract; a missing handler is a start-up error. A
+ * route that needs a caller authenticates in onRequest, before its body is read: an anonymous or
+ * revoked caller is refused without the server buffering what they send. Each route reads at
+ * most its own body limit.
+ */
 export function registerRoutes(
   app: FastifyInstance,
   ctx: AppContext,
@@ -64,10 +72,17 @@ export function registerRoutes(
       scope.route({
         method: def.method,
         url: toFastifyPath(def.path),
+        bodyLimit: def.bodyLimit ?? bodyLimits.standard,
+        ...(def.auth === 'user'
+          ? {
+              onRequest: async (req: FastifyRequest) => {
+                callers.set(req, await authenticate(ctx, req));
+              },
+            }
+          : {}),
         handler: async (req, reply) => {
-          const caller = def.auth === 'user' ? await authenticate(ctx, req) : null;
           const input = {
-            caller,
+            caller: callers.get(req) ?? null,
             params: parsePart(def.params, req.params, 'params'),
             query: parsePart(def.query, req.query, 'query'),
             body: streamBody ? undefined : parsePart(def.body, req.body, 'body'),

@@ -10,24 +10,34 @@
  * annotations (project, after, last) of items (after, last] -> [itemId, opening, createdAt,
  *   updatedAt, submittedAt], ordered by item id, then id; the opening is the annotation up to
  *   its first time: {"id":7,"annotator":"a@example.org","userId":3,"status":"submitted",
- *   "answers":{…},"leadTimeMs":1200,"revision":1,"createdAt":
+ *   "answers":{…},"leadTimeMs":1200,"revision":1,"importedBy":null,"createdAt":
+ *   (`importedBy`: the email, or name, of the account that imported the annotation; null if it
+ *   was not imported, or was imported before importers were recorded.)
  */
 
 const head = (json: (text: string) => string) =>
   `'{"id":' || id || ',"externalId":' || coalesce(${json('external_id')}, 'null') || ',"data":' || data` +
   ` || ',"meta":' || meta || ',"priority":' || priority || ',"annotations":['`;
 
-const opening = (label: string) =>
+const opening = (label: string, importer: string) =>
   `'{"id":' || n.id || ',"annotator":' || ${label} || ',"userId":' || n.user_id || ',"status":"' || n.status` +
   ` || '","answers":' || n.answers || ',"leadTimeMs":' || n.lead_time_ms || ',"revision":' || n.revision` +
-  ` || ',"createdAt":'`;
+  ` || ',"importedBy":' || coalesce(${importer}, 'null') || ',"createdAt":'`;
+
+/** The importer's label of an imported annotation: its first revision is the import. */
+const importerOf = (json: (text: string) => string) =>
+  `(select ${json('coalesce(u.email, u.name)')} from annotation_revisions r join users u on u.id = r.imported_by
+    where r.annotation_id = n.id and r.revision = 1)`;
 
 /** Parameters are named (bound from an object). */
 export const sqliteQueries = {
   items: `select id, ${head((text) => `json_quote(${text})`)} from items
     where project_id = :project and id > :after order by id limit :limit`,
   annotations: `select n.item_id,
-      ${opening('json_quote((select coalesce(u.email, u.name) from users u where u.id = n.user_id))')},
+      ${opening(
+        'json_quote((select coalesce(u.email, u.name) from users u where u.id = n.user_id))',
+        importerOf((text) => `json_quote(${text})`),
+      )},
       n.created_at, n.updated_at, n.submitted_at
     from annotations n
     where n.project_id = :project and n.item_id > :after and n.item_id <= :last order by n.item_id, n.id`,
@@ -41,7 +51,11 @@ export const sqliteQueries = {
 export const postgresQueries = {
   items: `select id, ${head((text) => `to_json(${text})::text`)} from items
     where project_id = $1 and id > $2 order by id limit $3`,
-  annotations: `select n.item_id, ${opening('a.label')}, n.created_at, n.updated_at, n.submitted_at
+  annotations: `select n.item_id, ${opening(
+    'a.label',
+    importerOf((text) => `to_json(${text})::text`),
+  )},
+      n.created_at, n.updated_at, n.submitted_at
     from annotations n
     cross join lateral (
       select to_json(coalesce(u.email, u.name))::text as label from users u where u.id = n.user_id limit 1) a

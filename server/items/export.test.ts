@@ -34,8 +34,12 @@ async function expectedExport(projectId: number): Promise<string> {
   const annotations = await db
     .selectFrom('annotations as n')
     .innerJoin('users as u', 'u.id', 'n.userId')
+    .leftJoin('annotationRevisions as r', (join) =>
+      join.onRef('r.annotationId', '=', 'n.id').on('r.revision', '=', 1),
+    )
+    .leftJoin('users as importer', 'importer.id', 'r.importedBy')
     .selectAll('n')
-    .select(['u.email', 'u.name'])
+    .select(['u.email', 'u.name', 'importer.email as importerEmail', 'importer.name as importerName'])
     .where('n.projectId', '=', projectId)
     .orderBy('n.id')
     .execute();
@@ -48,6 +52,7 @@ async function expectedExport(projectId: number): Promise<string> {
         (a) =>
           `{"id":${a.id},"annotator":${JSON.stringify(a.email ?? a.name)},"userId":${a.userId},"status":${JSON.stringify(a.status)},` +
           `"answers":${a.answers},"leadTimeMs":${a.leadTimeMs},"revision":${a.revision},` +
+          `"importedBy":${JSON.stringify(a.importerEmail ?? a.importerName)},` +
           `"createdAt":${iso(a.createdAt)},"updatedAt":${iso(a.updatedAt)},"submittedAt":${iso(a.submittedAt)}}`,
       );
     text +=

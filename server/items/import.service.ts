@@ -26,7 +26,6 @@ import { encodeSpooled } from './import.writer.ts';
 const MAX_REPORTED = 1000;
 type Result = z.input<typeof ImportResult>;
 
-/** Pass one hands the spool to pass two in stretches of about this many bytes. */
 /** Pass one publishes the spool to pass two in stretches of this many bytes. */
 const CHUNK = 256 * 1024;
 /**
@@ -40,19 +39,24 @@ const WRITE_PIECE = 32 * 1024;
  * pass two inserts the spool in one transaction, stretch by stretch while pass one goes on (see
  * InsertPipeline). Nothing is committed if any line is invalid, unless skipInvalid.
  */
-export async function importStream(
-  ctx: AppContext,
-  project: ProjectRow,
-  source: AsyncIterable<Uint8Array | string>,
-  format: ImportFormat,
-  skipInvalid: boolean,
-): Promise<Result> {
+export interface ImportRequest {
+  project: ProjectRow;
+  /** The importing account; imported revisions record it. */
+  importedBy: number;
+  source: AsyncIterable<Uint8Array | string>;
+  format: ImportFormat;
+  skipInvalid: boolean;
+}
+
+export async function importStream(ctx: AppContext, request: ImportRequest): Promise<Result> {
+  const { project, importedBy, source, format, skipInvalid } = request;
   const iface = migrateInterface(JSON.parse(project.interface)) as InterfaceDefinition;
   fs.mkdirSync(ctx.tmpDir, { recursive: true, mode: 0o700 });
   const spoolPath = path.join(ctx.tmpDir, `import-${randomUUID()}.jsonl`);
   const errors: { line: number; message: string }[] = [];
   let invalid = 0;
-  const pipeline = InsertPipeline.open(ctx.store, { id: project.id, overlap: project.overlap }, spoolPath);
+  const target = { id: project.id, overlap: project.overlap, importedBy };
+  const pipeline = InsertPipeline.open(ctx.store, target, spoolPath);
   const record = (line: number, message: string) => {
     invalid += 1;
     if (errors.length < MAX_REPORTED) errors.push({ line, message });
@@ -170,8 +174,10 @@ function checkItem(iface: InterfaceDefinition, item: ItemInput): string | null {
   if (dataErrors.length > 0) return dataErrors.map((e) => e.message).join('; ');
   const annotators = new Set<string>();
   for (const [k, a] of item.annotations.entries()) {
-    if (annotators.has(a.annotator)) return `annotations[${k}]: ${a.annotator} already annotated this item`;
-    annotators.add(a.annotator);
+    // Emails name accounts whatever their case; external names are taken as written.
+    const who = a.annotator.includes('@') ? a.annotator.toLowerCase() : a.annotator;
+    if (annotators.has(who)) return `annotations[${k}]: ${a.annotator} already annotated this item`;
+    annotators.add(who);
     const result = validateAnswers(iface, a.answers, item.data, { partial: a.status === 'draft' });
     if (!result.ok) return result.errors.map((e) => `annotations[${k}].answers.${e.message}`).join('; ');
     a.answers = result.value;

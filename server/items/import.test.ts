@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_JSON_DEPTH } from '../../core/json-depth.ts';
 import { buildProject } from '../testing/factories.ts';
 import { type Harness, jsonl, startHarness, type TestUser, testStore } from '../testing/harness.ts';
 
@@ -149,6 +150,35 @@ describe('awkward text', () => {
     expect(JSON.parse(rows[0]!.data)).toEqual(lines[0]!.data);
     expect(JSON.parse(rows[0]!.meta)).toEqual({ note: odd });
     expect(JSON.parse(rows[1]!.data)).toEqual(lines[1]!.data);
+  });
+});
+
+describe('deeply nested JSON', () => {
+  /** A line whose meta nests `depth` arrays, written as text: JSON.stringify itself overflows there. */
+  const nestedLine = (id: string, depth: number) =>
+    `{"id":"${id}","data":{"text":"deep","source":"x"},"meta":{"n":${'['.repeat(depth)}${']'.repeat(depth)}}}`;
+
+  it("reports a line nested past the limit as that line's error, and with skipInvalid imports the rest", async () => {
+    const project = await buildProject(h, manager);
+    const body = `${jsonl([line(1)])}${nestedLine('deep', 5000)}\n${jsonl([line(3)])}`;
+    const res = await post(project, body, '?skipInvalid=true');
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ imported: 2, invalid: 1 });
+    expect(res.body.errors).toEqual([
+      { line: 2, message: `line 2: nested deeper than ${MAX_JSON_DEPTH} levels of arrays and objects` },
+    ]);
+    expect((await stored(project)).map((r) => r.externalId)).toEqual(['it-1', 'it-3']);
+  });
+
+  it('refuses the whole import for one over-deep line without skipInvalid, and accepts a line at the limit', async () => {
+    const project = await buildProject(h, manager);
+    const refused = await post(project, `${jsonl([line(1)])}${nestedLine('deep', MAX_JSON_DEPTH)}\n`);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details.errors.map((e: { line: number }) => e.line)).toEqual([2]);
+    expect(await stored(project)).toEqual([]);
+    // meta is one level and its key "n" holds the arrays: the line's deepest value is at depth limit.
+    const atLimit = await post(project, `${nestedLine('ok', MAX_JSON_DEPTH - 2)}\n`);
+    expect(atLimit.status, JSON.stringify(atLimit.body)).toBe(201);
   });
 });
 

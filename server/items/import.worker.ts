@@ -13,7 +13,9 @@ export type WorkerRequest =
   | { op: 'checkpoint'; file: string };
 
 export type WorkerReply =
-  | { ok: true; op: 'begin' | 'end' | 'checkpoint' }
+  | { ok: true; op: 'begin' | 'end' }
+  /** `logBytes`: the WAL's length when the checkpoint began (-1: it could not run). */
+  | { ok: true; op: 'checkpoint'; logBytes: number }
   | { ok: true; op: 'insert'; result: RangeResult; busyMs: number; idleMs: number }
   | { ok: false; error: { message: string; code?: string | undefined; details?: unknown } };
 
@@ -74,8 +76,8 @@ async function handle(req: WorkerRequest): Promise<WorkerReply> {
     }
     case 'checkpoint': {
       // During an import the commit's own checkpoint follows; its connection is inside a transaction.
-      if (!open) checkpoint(connectionTo(req.file));
-      return { ok: true, op: 'checkpoint' };
+      const logBytes = open ? -1 : checkpoint(connectionTo(req.file));
+      return { ok: true, op: 'checkpoint', logBytes };
     }
   }
 }
@@ -94,13 +96,19 @@ function connectionTo(file: string): SqliteConnection {
 
 /**
  * Copies the WAL's committed pages into the database file, without waiting for or blocking any
- * reader or writer (PASSIVE).
+ * reader or writer (PASSIVE). Returns the bytes of log it found (not the file's size: a WAL
+ * that starts over reuses its file); -1 if it could not run.
  */
-function checkpoint(conn: SqliteConnection | undefined): void {
+function checkpoint(conn: SqliteConnection | undefined): number {
+  if (!conn) return -1;
   try {
-    conn?.sqlite.pragma('wal_checkpoint(PASSIVE)');
+    const [row] = conn.sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
+    const pageSize = conn.sqlite.pragma('page_size', { simple: true }) as number;
+    // Each frame is a page plus its 24-byte header.
+    return row ? row.log * (pageSize + 24) : -1;
   } catch {
     // A checkpoint another connection is running covers it.
+    return -1;
   }
 }
 

@@ -11,6 +11,7 @@ import {
 } from '../db/bulk.ts';
 import type { Tx } from '../db/transaction.ts';
 import { notFound } from '../http/errors.ts';
+import { ImportedAnnotators, insertAnnotations } from './import.annotations.ts';
 import { ImportedLines } from './imported-lines.ts';
 
 /** A validated item as spooled between the passes: [line, externalId, data JSON, meta JSON, priority, annotations]. */
@@ -48,10 +49,12 @@ const BATCH = 1000;
 /** Small enough that the block and its text are young-generation garbage (see WRITE_PIECE). */
 const READ_BLOCK = 64 * 1024;
 
-/** The project an import writes into, as the inserter needs it. */
+/** The project an import writes into, as the inserter needs it, and who is importing. */
 export interface ImportTarget {
   id: number;
   overlap: number;
+  /** The importing account: every imported revision records it. */
+  importedBy: number;
 }
 
 /** What inserting one stretch of the spool did; `errors` are lines refused only now (ids already taken). */
@@ -87,7 +90,7 @@ async function conflictsAsFastPath(copying: Promise<void>): Promise<void> {
  * worker (a connection of its own) for SQLite; the caller decides when to commit.
  */
 export class SpoolInserter {
-  private annotators: AnnotatorCache | undefined;
+  private annotators: ImportedAnnotators | undefined;
   /** This import's rows so far, to name the line an id first appeared on. */
   private readonly imported = new ImportedLines();
   private itemOrder: 'sequential' | 'random' = 'sequential';
@@ -146,7 +149,7 @@ export class SpoolInserter {
 
   /** Reads what insertRange needs from inside the transaction. */
   async start(): Promise<void> {
-    this.annotators = new AnnotatorCache(this.tx);
+    this.annotators = new ImportedAnnotators(this.tx, this.project.id);
     // The order decides the random key; reading it FOR SHARE makes a concurrent switch to random
     // order wait for this import, so drawRandomKeys then sees every row it inserts.
     let q = this.tx.selectFrom('projects').select('itemOrder').where('id', '=', this.project.id);
@@ -224,11 +227,17 @@ export class SpoolInserter {
     });
   }
 
-  private async insertExact(batch: SpooledItem[], rows: NewItemRow[], result: RangeResult): Promise<void> {
-    const now = rows[0]?.createdAt ?? Date.now();
-    const projectId = this.project.id;
-    // Rows with annotations need their ids: the open COPY is ended before they go in.
+  private async insertExact(
+    spooled: SpooledItem[],
+    allRows: NewItemRow[],
+    result: RangeResult,
+  ): Promise<void> {
+    const now = allRows[0]?.createdAt ?? Date.now();
+    const { id: projectId, importedBy } = this.project;
+    // Rows with annotations need their ids, and their annotators are looked up: the open COPY
+    // is ended first, since its connection runs nothing else meanwhile.
     await this.endCopy();
+    const { batch, rows } = await this.withoutRefusedAnnotators(spooled, allRows, result);
     const ids = await insertItemRows(this.target, this.tx, rows);
     const refused: SpooledItem[] = [];
     for (const [k, r] of batch.entries()) {
@@ -239,13 +248,30 @@ export class SpoolInserter {
       }
       this.imported.add(id, r[0]);
       result.items += 1;
-      if (r[5])
-        result.annotations += await insertAnnotations(this.tx, projectId, id, r[5], this.annotators!, now);
+      if (r[5]) {
+        const at = { projectId, itemId: id, importedBy, now };
+        result.annotations += await insertAnnotations(this.tx, at, r[5], this.annotators!);
+      }
     }
     if (refused.length === 0) return;
     // Rows COPYed earlier are not in `imported`; only an exact run names the earlier line right.
     if (this.mode === 'fast') throw new FastPathConflict();
     await this.explain(refused, result);
+  }
+
+  /**
+   * The lines whose annotators may be written (see ImportedAnnotators); each other line is
+   * reported, as a line error like any other, and left out.
+   */
+  private async withoutRefusedAnnotators(batch: SpooledItem[], rows: NewItemRow[], result: RangeResult) {
+    const keep: number[] = [];
+    for (const [k, r] of batch.entries()) {
+      const problem = r[5] ? await this.annotators!.problemOf(r[5]) : null;
+      if (problem) result.errors.push({ line: r[0], message: `line ${r[0]}: ${problem}` });
+      else keep.push(k);
+    }
+    if (keep.length === batch.length) return { batch, rows };
+    return { batch: keep.map((k) => batch[k]!), rows: keep.map((k) => rows[k]!) };
   }
 
   /** Names why each refused row's id is taken: by an earlier line of this import, or from before. */
@@ -267,108 +293,4 @@ export class SpoolInserter {
       });
     }
   }
-}
-
-/** Annotators named in an import: a user's email, or else an external identity without a login. */
-class AnnotatorCache {
-  private readonly ids = new Map<string, number>();
-  constructor(private readonly tx: Tx) {}
-
-  async idOf(annotator: string): Promise<number> {
-    const known = this.ids.get(annotator);
-    if (known !== undefined) return known;
-    const byEmail = await this.tx
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', annotator.toLowerCase())
-      .executeTakeFirst();
-    const external =
-      byEmail ??
-      (await this.tx
-        .selectFrom('users')
-        .select('id')
-        .where('external', '=', 1)
-        .where('name', '=', annotator)
-        .executeTakeFirst()) ??
-      (await this.tx
-        .insertInto('users')
-        .values({
-          email: null,
-          name: annotator,
-          role: 'annotator',
-          status: 'active',
-          passwordHash: null,
-          external: 1,
-          createdAt: Date.now(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow());
-    this.ids.set(annotator, external.id);
-    return external.id;
-  }
-}
-
-async function insertAnnotations(
-  tx: Tx,
-  projectId: number,
-  itemId: number,
-  list: ImportedAnnotation[],
-  annotators: AnnotatorCache,
-  now: number,
-): Promise<number> {
-  let submitted = 0;
-  for (const a of list) {
-    const userId = await annotators.idOf(a.annotator);
-    const at = a.createdAt ? Date.parse(a.createdAt) || now : now;
-    const isSubmitted = a.status === 'submitted';
-    if (isSubmitted) submitted += 1;
-    const assignment = await tx
-      .insertInto('assignments')
-      .values({
-        projectId,
-        itemId,
-        userId,
-        status: isSubmitted ? 'submitted' : 'expired',
-        lockExpiresAt: null,
-        skipReason: null,
-        createdAt: at,
-        updatedAt: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const answers = JSON.stringify(a.answers);
-    const annotation = await tx
-      .insertInto('annotations')
-      .values({
-        assignmentId: assignment.id,
-        itemId,
-        projectId,
-        userId,
-        status: a.status,
-        answers,
-        pendingAnswers: null,
-        leadTimeMs: a.leadTimeMs ?? 0,
-        revision: 1,
-        createdAt: at,
-        updatedAt: at,
-        submittedAt: isSubmitted ? at : null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await tx
-      .insertInto('annotationRevisions')
-      .values({
-        annotationId: annotation.id,
-        revision: 1,
-        userId,
-        kind: 'import',
-        answers,
-        idempotencyKey: null,
-        createdAt: now,
-      })
-      .execute();
-  }
-  if (submitted > 0)
-    await tx.updateTable('items').set({ submittedCount: submitted }).where('id', '=', itemId).execute();
-  return list.length;
 }

@@ -21,7 +21,13 @@ export const itemHandlers = (ctx: AppContext) =>
           'Send Content-Type application/x-ndjson (JSONL) or text/csv, or add ?format=jsonl|csv.',
         );
       }
-      return importStream(ctx, project, req.raw, format, query.skipInvalid);
+      return importStream(ctx, {
+        project,
+        importedBy: caller.id,
+        source: req.raw,
+        format,
+        skipInvalid: query.skipInvalid,
+      });
     },
     listItems: ({ caller, params, query }) => items.listItems(ctx, caller, params.projectId, query),
     getItem: ({ caller, params }) => items.getItem(ctx, caller, params.itemId),

@@ -5,6 +5,7 @@ import type { ItemSummary, ListItemsQuery } from '../../core/api/items.ts';
 import { projectAccess } from '../access.ts';
 import {
   annotationsQuery,
+  annotatorLabelOf,
   toAnnotation,
   toAssignment,
   toItem,
@@ -134,10 +135,12 @@ export async function annotationHistory(
   });
   if (!access.viewAll && annotation.userId !== caller.id) throw notFound('annotation');
   const rows = await db
-    .selectFrom('annotationRevisions')
-    .selectAll()
-    .where('annotationId', '=', annotationId)
-    .orderBy('revision')
+    .selectFrom('annotationRevisions as r')
+    .leftJoin('users as i', 'i.id', 'r.importedBy')
+    .selectAll('r')
+    .select(annotatorLabelOf('i').as('importer'))
+    .where('r.annotationId', '=', annotationId)
+    .orderBy('r.revision')
     .execute();
   return {
     items: rows.map((r) => ({
@@ -146,6 +149,7 @@ export async function annotationHistory(
       kind: r.kind,
       answers: JSON.parse(r.answers),
       createdAt: iso(r.createdAt),
+      importedBy: r.importedBy === null ? null : { userId: r.importedBy, label: r.importer ?? '' },
     })),
   };
 }

@@ -3,7 +3,7 @@ import type { AddMemberBody, Member } from '../../core/api/projects.ts';
 import { projectAccess, requireManage } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { iso } from '../context.ts';
-import { AppError, notFound } from '../http/errors.ts';
+import { AppError, forbidden, notFound } from '../http/errors.ts';
 
 type MemberOut = z.input<typeof Member>;
 
@@ -36,10 +36,8 @@ export async function addMember(
   body: z.output<typeof AddMemberBody>,
 ): Promise<MemberOut> {
   await requireManage(ctx.store.db, caller, projectId);
-  let q = ctx.store.db.selectFrom('users').select(['id', 'external']);
-  q = body.userId !== undefined ? q.where('id', '=', body.userId) : q.where('email', '=', body.email ?? '');
-  const user = await q.executeTakeFirst();
-  if (!user || user.external === 1) throw notFound('user');
+  const user = await findAddable(ctx, caller, body);
+  if (!user) throw notFound('user');
   await ctx.store.db
     .insertInto('projectMembers')
     .values({ projectId, userId: user.id, role: body.role, addedAt: Date.now() })
@@ -47,6 +45,44 @@ export async function addMember(
     .execute();
   const [member] = await listRows(ctx, projectId, user.id);
   return member!;
+}
+
+/** Admins and managers may look any account up. */
+const looksAccountsUp = (caller: Caller): boolean => caller.role === 'admin' || caller.role === 'manager';
+
+/**
+ * The account to add, if the caller may see it: admins and managers look up any account by id
+ * or email; a project manager adds by id only people they already see, members of a project
+ * they manage. Anyone else is reported exactly as an account that does not exist, and an email
+ * is refused whatever it is, so adding never tells a project manager who has an account.
+ */
+async function findAddable(
+  ctx: AppContext,
+  caller: Caller,
+  body: z.output<typeof AddMemberBody>,
+): Promise<{ id: number } | undefined> {
+  const db = ctx.store.db;
+  if (looksAccountsUp(caller)) {
+    let q = db.selectFrom('users').select('id').where('external', '=', 0);
+    q = body.userId !== undefined ? q.where('id', '=', body.userId) : q.where('email', '=', body.email ?? '');
+    return q.executeTakeFirst();
+  }
+  if (body.userId === undefined) {
+    throw forbidden(
+      'Only admins and managers add people by email; invite the address instead (it joins when that account signs in).',
+    );
+  }
+  return db
+    .selectFrom('projectMembers as theirs')
+    .innerJoin('projectMembers as mine', 'mine.projectId', 'theirs.projectId')
+    .innerJoin('users as u', 'u.id', 'theirs.userId')
+    .select('theirs.userId as id')
+    .where('theirs.userId', '=', body.userId)
+    .where('u.external', '=', 0)
+    .where('mine.userId', '=', caller.id)
+    .where('mine.role', 'in', ['manager', 'admin'])
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export async function removeMember(

@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.ts';
 import type { Handlers } from '../http/register.ts';
+import * as invitations from './invitations.service.ts';
 import * as members from './members.service.ts';
 import * as projects from './projects.service.ts';
 
@@ -12,4 +13,9 @@ export const projectHandlers = (ctx: AppContext) =>
     listMembers: ({ caller, params }) => members.listMembers(ctx, caller, params.projectId),
     addMember: ({ caller, params, body }) => members.addMember(ctx, caller, params.projectId, body),
     removeMember: ({ caller, params }) => members.removeMember(ctx, caller, params.projectId, params.userId),
+    listInvitations: ({ caller, params }) => invitations.listInvitations(ctx, caller, params.projectId),
+    createInvitation: ({ caller, params, body }) =>
+      invitations.createInvitation(ctx, caller, params.projectId, body),
+    cancelInvitation: ({ caller, params }) =>
+      invitations.cancelInvitation(ctx, caller, params.projectId, params.invitationId),
   }) satisfies Partial<Handlers>;

@@ -101,6 +101,19 @@ describe('creating projects', () => {
     expect(res.body.error.message.startsWith(field)).toBe(true);
   });
 
+  it('refuses a project name with a bidi override, at creation and on update', async () => {
+    const name = 'Maths \u202Ecipot';
+    const created = await h.call(admin, 'POST', '/api/projects', { name, interface: sampleInterface });
+    expect(invalidPaths(created)[0]).toBe('body.name');
+    expect(created.body.error.message).toBe('body.name: U+202E (right-to-left override) is not allowed');
+    const project = await h.call(admin, 'POST', '/api/projects', {
+      name: 'Fine',
+      interface: sampleInterface,
+    });
+    const renamed = await h.call(admin, 'PATCH', `/api/projects/${project.body.id}`, { name });
+    expect(renamed.body.error.message).toBe('body.name: U+202E (right-to-left override) is not allowed');
+  });
+
   it.each([
     ['no questions', { fields: [], questions: [] }, 'body.interface.questions', 'at least one question'],
     [

@@ -40,6 +40,17 @@ export const signedIn = (o: Record<SignedIn, Outcome>): Record<Kind, Outcome> =>
   ...o,
 });
 
+/** A manage-only action on project A: `o` for those who manage it, refused to its other members. */
+export const managersOfA = (o: Outcome): Record<Kind, Outcome> =>
+  signedIn({
+    admin: o,
+    manager: o,
+    projectManager: o,
+    reviewer: 'FORBIDDEN',
+    annotator: 'FORBIDDEN',
+    outsider: 'NOT_FOUND',
+  });
+
 /** Distinctive text placed in the fixtures; each names who may ever receive it. */
 export const everyoneInA: Kind[] = ['admin', 'manager', 'projectManager', 'reviewer', 'annotator'];
 export const viewersOfA: Kind[] = ['admin', 'manager', 'projectManager', 'reviewer'];
@@ -81,6 +92,8 @@ export interface Req {
   body?: unknown;
   /** A streamed body (imports) sent as-is with this content type. */
   raw?: { contentType: string; payload: string };
+  /** The bearer token to call with instead of the kind's own (for routes that revoke the caller's). */
+  token?: string;
 }
 export interface Case {
   target: string;
@@ -104,6 +117,40 @@ export async function throwawayUser(w: World): Promise<number> {
   return row.id;
 }
 
+/** The email of a new account nobody has shared a project with. */
+export async function throwawayEmail(w: World): Promise<string> {
+  const id = await throwawayUser(w);
+  const row = await w.h.verity.store.db
+    .selectFrom('users')
+    .select('email')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return row.email!;
+}
+
+/** A pending invitation of the project, made by the admin; its id. */
+export async function invitation(w: World, projectId: number): Promise<number> {
+  const res = await w.h.call(w.users.admin, 'POST', `/api/projects/${projectId}/invitations`, {
+    email: `${unique('invited')}@example.org`,
+  });
+  expect(res.status).toBe(201);
+  return res.body.id;
+}
+
+/**
+ * A stand-in for `kind` with its own account (same role, suspended when the kind is), for routes
+ * that would otherwise revoke the fixture users' credentials; anonymous stays anonymous.
+ */
+export async function standIn(w: World, kind: Kind): Promise<Req> {
+  if (kind === 'anonymous') return {};
+  const user = await w.h.user(w.users[kind].role);
+  if (kind === 'suspended') {
+    const res = await w.h.call(w.users.admin, 'PATCH', `/api/users/${user.id}`, { status: 'suspended' });
+    expect(res.status).toBe(200);
+  }
+  return { token: user.token };
+}
+
 export function urlOf(def: RouteDef, req: Req): string {
   const path = def.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = req.params?.[name];
@@ -120,8 +167,8 @@ export async function send(
   kind: Kind,
   req: Req,
 ): Promise<{ status: number; text: string }> {
-  const caller = who(w, kind);
-  const headers: Record<string, string> = caller ? { authorization: `Bearer ${caller.token}` } : {};
+  const token = req.token ?? who(w, kind)?.token;
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   let payload: string | undefined;
   if (req.raw) {
     headers['content-type'] = req.raw.contentType;

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { SESSION_COOKIE } from '../auth/authenticate.ts';
+import type { Verity } from '../server.ts';
 import type { Harness } from './harness.ts';
 
 export interface Send {
@@ -10,6 +11,10 @@ export interface Send {
   csrf?: string;
   token?: string;
   ip?: string;
+  /** Further headers (origin, x-forwarded-for). */
+  headers?: Record<string, string>;
+  /** The app to send to, if not the harness's own (a sibling). */
+  via?: Verity;
 }
 export interface Sent {
   status: number;
@@ -40,12 +45,12 @@ export function authClient(harness: () => Harness) {
   const freshIp = (): string => `10.0.${Math.floor(++addresses / 250)}.${(addresses % 250) + 1}`;
 
   async function send(s: Send): Promise<Sent> {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...s.headers };
     if (s.cookie !== undefined) headers.cookie = `${SESSION_COOKIE}=${s.cookie}`;
     if (s.csrf !== undefined) headers['x-csrf-token'] = s.csrf;
     if (s.token !== undefined) headers.authorization = `Bearer ${s.token}`;
     if (s.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await harness().verity.app.inject({
+    const res = await (s.via ?? harness().verity).app.inject({
       method: s.method ?? 'GET',
       url: s.url,
       headers,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Role } from '../../core/api/users.ts';
 import { createToken } from '../auth/auth.service.ts';
-import { hashPassword } from '../auth/crypto.ts';
+import { hashPassword, type ScryptCost } from '../auth/crypto.ts';
 import { createVerity, type ServerConfig, type Verity } from '../server.ts';
 import { insertUser } from '../users/users.repository.ts';
 
@@ -16,6 +16,13 @@ export const testPgUrl = (): string =>
   process.env.VERITY_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /**
+ * The password cost of test servers: 1 MiB and about a millisecond a hash instead of 128 MiB and
+ * ~0.4 s, so suites can create hundreds of users. Passed in code (ServerConfig.passwordCostForTests),
+ * never through the environment; tests of the real cost build their server without it.
+ */
+export const TEST_PASSWORD_COST: ScryptCost = { N: 2 ** 10, r: 8, p: 1 };
+
+/**
  * A fresh, isolated store config: a temp folder for SQLite, a new schema for PostgreSQL.
  * `cleanup` removes it.
  */
@@ -24,7 +31,7 @@ export async function freshStoreConfig(): Promise<{ config: ServerConfig; cleanu
   const secret = randomBytes(32).toString('base64url');
   if (testStore() === 'sqlite') {
     return {
-      config: { dataDir, secret },
+      config: { dataDir, secret, passwordCostForTests: TEST_PASSWORD_COST },
       cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
     };
   }
@@ -34,7 +41,13 @@ export async function freshStoreConfig(): Promise<{ config: ServerConfig; cleanu
   await admin.query(`create schema ${schema}`);
   await admin.end();
   return {
-    config: { dataDir, secret, databaseUrl: testPgUrl(), pgSchema: schema },
+    config: {
+      dataDir,
+      secret,
+      databaseUrl: testPgUrl(),
+      pgSchema: schema,
+      passwordCostForTests: TEST_PASSWORD_COST,
+    },
     cleanup: async () => {
       const c = new pg.Client({ connectionString: testPgUrl() });
       await c.connect();
@@ -64,6 +77,11 @@ export interface Harness {
     url: string,
     body?: unknown,
   ): Promise<{ status: number; body: any }>;
+  /**
+   * Another app on the same store, as a second server process behind a balancer (or this one
+   * after a restart) would be; `overrides` change its settings. The harness closes it too.
+   */
+  sibling(overrides?: Partial<ServerConfig>): Promise<Verity>;
   close(): Promise<void>;
 }
 
@@ -92,8 +110,17 @@ export function injectApi(verity: Verity): Pick<Harness, 'call' | 'verity'> {
 export async function startHarness(): Promise<Harness> {
   const { config, cleanup } = await freshStoreConfig();
   const verity = await createVerity({ ...config, checkResponses: true });
+  const siblings: Verity[] = [];
   return {
     ...injectApi(verity),
+    async sibling(overrides = {}) {
+      const other = await createVerity({ ...config, checkResponses: true, ...overrides });
+      // Closing may come from the test (a restart) and again from the harness.
+      let closed: Promise<void> | undefined;
+      const sibling = { ...other, close: () => (closed ??= other.close()) };
+      siblings.push(sibling);
+      return sibling;
+    },
     async user(role, email) {
       counter += 1;
       const password = `pw-${randomBytes(8).toString('hex')}`;
@@ -102,12 +129,13 @@ export async function startHarness(): Promise<Harness> {
         email: addr,
         name: `${role} ${counter}`,
         role,
-        passwordHash: await hashPassword(password),
+        passwordHash: await hashPassword(password, TEST_PASSWORD_COST),
       });
       const token = await createToken(verity.ctx, row.id, 'test');
       return { id: row.id, email: addr, role, token: token.token, password };
     },
     async close() {
+      for (const other of siblings) await other.close();
       await verity.close();
       await cleanup();
     },

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import type { CreateUserBody, UpdateUserBody, User } from '../../core/api/users.ts';
 import { requireRole } from '../access.ts';
-import { hashPassword } from '../auth/crypto.ts';
+import { releaseLocksOf } from '../assignments/assignments.repository.ts';
 import type { AppContext, Caller } from '../context.ts';
+import { writeTransaction } from '../db/transaction.ts';
 import { decodeCursor, pageOf } from '../http/cursor.ts';
 import { AppError, notFound } from '../http/errors.ts';
+import { acceptInvitations } from '../projects/invitations.repository.ts';
 import { findUserByEmail, findUserById, insertUser, listUsers, toUser } from './users.repository.ts';
 
 type UserOut = z.input<typeof User>;
@@ -19,12 +21,11 @@ export async function createUser(
   if (await findUserByEmail(ctx.store.db, body.email)) {
     throw new AppError('CONFLICT', `A user with email ${body.email} already exists.`);
   }
-  const passwordHash = body.password ? await hashPassword(body.password) : null;
-  const row = await insertUser(ctx.store.db, {
-    email: body.email,
-    name: body.name,
-    role: body.role,
-    passwordHash,
+  const passwordHash = body.password ? await ctx.passwords.hash(body.password) : null;
+  const row = await writeTransaction(ctx.store, async (tx) => {
+    const user = await insertUser(tx, { email: body.email, name: body.name, role: body.role, passwordHash });
+    await acceptInvitations(tx, user);
+    return user;
   });
   return toUser(row);
 }
@@ -41,13 +42,16 @@ export async function updateUser(
   if (userId === caller.id && (body.status === 'suspended' || (body.role && body.role !== 'admin'))) {
     throw new AppError('FORBIDDEN', 'You cannot suspend or demote yourself; ask another admin.');
   }
-  if (Object.keys(body).length > 0) {
-    await ctx.store.db.updateTable('users').set(body).where('id', '=', userId).execute();
-  }
-  // Suspension also ends sessions (kept, expired, so the next request is told why); tokens stay
-  // but are refused while suspended, since authentication reads the status every time.
-  if (body.status === 'suspended')
-    await ctx.store.db.updateTable('sessions').set({ expiresAt: 0 }).where('userId', '=', userId).execute();
+  await writeTransaction(ctx.store, async (tx) => {
+    if (Object.keys(body).length > 0)
+      await tx.updateTable('users').set(body).where('id', '=', userId).execute();
+    if (body.status !== 'suspended') return;
+    // Suspension also ends sessions (kept, expired, so the next request is told why); tokens stay
+    // but are refused while suspended, since authentication reads the status every time. The
+    // user's locks are released at once, so their items do not wait out the lock time.
+    await tx.updateTable('sessions').set({ expiresAt: 0 }).where('userId', '=', userId).execute();
+    await releaseLocksOf(tx, userId, Date.now());
+  });
   return toUser((await findUserById(ctx.store.db, userId))!);
 }
 

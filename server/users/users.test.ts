@@ -88,6 +88,31 @@ describe('creating users', () => {
     expect(res.body.error.message.startsWith(field)).toBe(true);
   });
 
+  it.each([
+    ['a right-to-left override', '\u202Egro.x@nimda', 'U+202E (right-to-left override) is not allowed'],
+    ['one zero-width space', '\u200B', 'U+200B (zero width space) is not allowed'],
+    ['a NUL', 'Ada\u0000', 'U+0000 (a control character) is not allowed'],
+    ['a soft hyphen', 'Ad\u00ADa', 'U+00AD (soft hyphen) is not allowed'],
+    ['only a combining accent', '\u0301', 'must have at least one visible character'],
+    ['201 characters', 'x'.repeat(201), 'must be at most 200 characters'],
+  ])('refuses a name with %s, naming the field and the problem', async (_, name, problem) => {
+    const res = await h.call(admin, 'POST', '/api/users', { email: freshEmail(), name });
+    expect(invalidField(res)).toBe('body.name');
+    expect(res.body.error.message).toBe(`body.name: ${problem}`);
+    const user = await h.user('annotator');
+    const renamed = await h.call(admin, 'PATCH', `/api/users/${user.id}`, { name });
+    expect(invalidField(renamed)).toBe('body.name');
+    expect(renamed.body.error.message).toBe(`body.name: ${problem}`);
+  });
+
+  it('accepts names in any script, with accents and emoji, up to 200 characters', async () => {
+    for (const name of ['José Ñúñez', 'مريم', '李小龙', '🦊'.repeat(200)]) {
+      const res = await h.call(admin, 'POST', '/api/users', { email: freshEmail(), name });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(res.body.name).toBe(name);
+    }
+  });
+
   it('answers a body that is not JSON with 400 BAD_REQUEST', async () => {
     const res = await h.verity.app.inject({
       method: 'POST',

@@ -9,6 +9,10 @@ interface SessionState {
   loading: boolean;
   signIn(email: string, password: string): Promise<void>;
   signOut(): Promise<void>;
+  /** Ends every session of this user, this one too, and revokes all their API tokens. */
+  signOutEverywhere(): Promise<void>;
+  /** Changes the password; the server replaces this session's CSRF token, which is taken up here. */
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
   refresh(): Promise<void>;
 }
 
@@ -52,8 +56,21 @@ export function SessionProvider({ children, first }: { children: ReactNode; firs
     setUser(null);
   }, []);
 
+  const signOutEverywhere = useCallback(async () => {
+    await call('signOutEverywhere');
+    setCsrfToken('');
+    setUser(null);
+  }, []);
+
+  const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
+    const s = await call('changePassword', { body: { currentPassword, newPassword } });
+    setCsrfToken(s?.csrfToken ?? '');
+  }, []);
+
   return (
-    <SessionContext.Provider value={{ user, loading, signIn, signOut, refresh }}>
+    <SessionContext.Provider
+      value={{ user, loading, signIn, signOut, signOutEverywhere, changePassword, refresh }}
+    >
       {children}
     </SessionContext.Provider>
   );

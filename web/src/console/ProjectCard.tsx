@@ -1,5 +1,6 @@
 import type { Project } from '../../../core/api/projects.ts';
 import { Link } from '../app/router.tsx';
+import { Name } from '../ui/Name.tsx';
 import { ProjectProgress } from './Progress.tsx';
 
 /** One project in the list: its name, progress, and the way in for the viewer's role. */
@@ -8,7 +9,9 @@ export function ProjectCard({ project, manager }: { project: Project; manager: b
   return (
     <li className="card project-card">
       <h2>
-        <Link to={base}>{project.name}</Link>
+        <Link to={base}>
+          <Name text={project.name} wide />
+        </Link>
       </h2>
       <ProjectProgress progress={project.progress} />
       <div className="row">

@@ -26,7 +26,7 @@ export interface AnnotationFormProps {
 /**
  * The questions of an interface, editable or read-only (an annotator's answers side by side, the
  * interface builder's live preview). Each question type is its own editor; a spans question shows
- * the raw text of its field.
+ * the raw text of its field, and beside it the rendering when the field is Markdown.
  */
 export function AnnotationForm(props: AnnotationFormProps) {
   const readOnly = props.readOnly ?? !props.onChange;
@@ -61,7 +61,7 @@ export function AnnotationForm(props: AnnotationFormProps) {
             active={digits}
             hint={digits ? <span className="muted small digit-hint"> · keys 1–9</span> : undefined}
           >
-            {editorFor(q, props.answers[q.name], (v) => set(q.name, v), readOnly, digits, props.data)}
+            {editorFor(q, props.answers[q.name], (v) => set(q.name, v), readOnly, digits, props)}
           </Question>
         );
       })}
@@ -75,7 +75,7 @@ function editorFor(
   onChange: (v: unknown) => void,
   readOnly: boolean,
   digits: boolean,
-  data: Record<string, unknown>,
+  { iface, data }: Pick<AnnotationFormProps, 'iface' | 'data'>,
 ) {
   const common = { onChange, readOnly, digits, describedBy: descIdOf(q.name) };
   switch (q.type) {
@@ -93,10 +93,12 @@ function editorFor(
       return <TextEditor q={q} value={typeof value === 'string' ? value : undefined} {...common} />;
     case 'spans': {
       const text = data[q.field];
+      const field = iface.fields.find((f) => f.name === q.field);
       return (
         <SpansEditor
           q={q}
           text={typeof text === 'string' ? text : ''}
+          markdown={field?.format === 'markdown'}
           value={Array.isArray(value) ? (value as SpanAnswer[]) : undefined}
           {...common}
         />

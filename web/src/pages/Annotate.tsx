@@ -7,6 +7,8 @@ import { AnnotationView, type ViewMode } from '../work/AnnotationView.tsx';
 import type { Project, Work } from '../work/api.ts';
 import { useQueue } from '../work/useQueue.ts';
 import '../editors/editors.css';
+import { isolatedName } from '../../../core/names.ts';
+import { Name } from '../ui/Name.tsx';
 
 /** Edit and view modes for an assignment opened from My work (`?assignment=`). */
 function modeFor(work: Work, project: Project): ViewMode {
@@ -21,7 +23,7 @@ export function Annotate({ projectId }: { projectId: number }) {
   const opened = Number(query.get('assignment')) || undefined;
   const q = useQueue(projectId, user.id, opened !== undefined);
   const [project, setProject] = useState<Project>();
-  useTitle(project ? `Annotate · ${project.name}` : 'Annotate');
+  useTitle(project ? `Annotate · ${isolatedName(project.name)}` : 'Annotate');
   const { start, setState } = q;
 
   useEffect(() => {
@@ -65,7 +67,7 @@ export function Annotate({ projectId }: { projectId: number }) {
   if (state.kind === 'failed') {
     return (
       <main id="main" className="annotate-message stack">
-        <h1>{project?.name ?? 'Annotate'}</h1>
+        <h1>{project ? <Name text={project.name} wide /> : 'Annotate'}</h1>
         <ErrorAlert error={state.error} />
         <div className="row">
           {!(state.error instanceof ApiError && state.error.status === 404) && (
@@ -82,7 +84,10 @@ export function Annotate({ projectId }: { projectId: number }) {
     return (
       <main id="main" className="annotate-message stack">
         <h1>All done</h1>
-        <p>There are no more items for you in {project?.name ?? 'this project'} right now. Thank you!</p>
+        <p>
+          There are no more items for you in {project ? <Name text={project.name} /> : 'this project'} right
+          now. Thank you!
+        </p>
         <p className="row">
           <Link to={`/projects/${projectId}`}>Back to the project</Link>
           <Link to={`/projects/${projectId}/my-work`}>See my work</Link>

@@ -7,6 +7,7 @@ import { useLoad } from '../console/useLoad.ts';
 import { ItemFields } from '../render/ItemFields.tsx';
 import { ErrorAlert } from '../ui/Alert.tsx';
 import '../console/console.css';
+import { Name } from '../ui/Name.tsx';
 
 /** An item and every annotator's answers side by side, each with its revision history. */
 export function ItemDetailPage({ itemId }: { itemId: number }) {
@@ -25,7 +26,9 @@ export function ItemDetailPage({ itemId }: { itemId: number }) {
   return (
     <div className="stack">
       <nav aria-label="Breadcrumb" className="muted">
-        <Link to={`/projects/${project.id}/items`}>{project.name}: items</Link>
+        <Link to={`/projects/${project.id}/items`}>
+          <Name text={project.name} />: items
+        </Link>
       </nav>
       <PageHead title={`Item #${item.id}${item.externalId ? ` (${item.externalId})` : ''}`} />
       <section className="card" aria-label="Item">

@@ -4,6 +4,8 @@ import { Link, useLocation, useTitle } from '../app/router.tsx';
 import { ErrorAlert } from '../ui/Alert.tsx';
 import type { Project, Work } from '../work/api.ts';
 import '../editors/editors.css';
+import { isolatedName } from '../../../core/names.ts';
+import { Name } from '../ui/Name.tsx';
 
 type Status = 'submitted' | 'skipped' | 'locked';
 const STATUS_LABEL: Record<Status, string> = {
@@ -28,7 +30,7 @@ export function MyWork({ projectId }: { projectId: number }) {
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>();
-  useTitle(project ? `My work · ${project.name}` : 'My work');
+  useTitle(project ? `My work · ${isolatedName(project.name)}` : 'My work');
 
   const load = useCallback(
     async (from: string | null) => {
@@ -60,7 +62,7 @@ export function MyWork({ projectId }: { projectId: number }) {
   return (
     <div className="stack my-work">
       <p>
-        <Link to={`/projects/${projectId}`}>← {project?.name ?? 'Project'}</Link>
+        <Link to={`/projects/${projectId}`}>← {project ? <Name text={project.name} /> : 'Project'}</Link>
       </p>
       <h1>My work</h1>
       {resubmitted && (

@@ -2,7 +2,9 @@ import { useTitle } from '../app/router.tsx';
 import { useUser } from '../app/session.tsx';
 import { PageHead } from '../console/PageHead.tsx';
 import { PasswordForm } from '../console/users/PasswordForm.tsx';
+import { SignOutEverywhere } from '../console/users/SignOutEverywhere.tsx';
 import '../console/console.css';
+import { Name } from '../ui/Name.tsx';
 
 export function Profile() {
   useTitle('Profile');
@@ -15,11 +17,13 @@ export function Profile() {
         <dl className="pairs">
           <div>
             <dt>Name</dt>
-            <dd>{user.name}</dd>
+            <dd>
+              <Name text={user.name} wide />
+            </dd>
           </div>
           <div>
             <dt>Email</dt>
-            <dd>{user.email}</dd>
+            <dd>{user.email && <Name text={user.email} wide />}</dd>
           </div>
           <div>
             <dt>Role</dt>
@@ -28,6 +32,7 @@ export function Profile() {
         </dl>
       </section>
       <PasswordForm />
+      <SignOutEverywhere />
     </div>
   );
 }

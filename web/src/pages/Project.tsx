@@ -16,6 +16,8 @@ import { useLoad } from '../console/useLoad.ts';
 import { ErrorAlert } from '../ui/Alert.tsx';
 import { NotFound } from './NotFound.tsx';
 import '../console/console.css';
+import { isolatedName } from '../../../core/names.ts';
+import { Name } from '../ui/Name.tsx';
 
 /** A project's sections, each at its own address: /projects/:id/:tab. */
 export function ProjectPage({ projectId, tab }: { projectId: number; tab: string }) {
@@ -29,7 +31,7 @@ export function ProjectPage({ projectId, tab }: { projectId: number; tab: string
   }, `${projectId}:${user.id}`);
   const [saved, setSaved] = useState<Project | null>(null);
   const project = saved?.id === projectId ? saved : loaded.data?.project;
-  useTitle(project ? `${project.name}: ${tab}` : 'Project');
+  useTitle(project ? `${isolatedName(project.name)}: ${tab}` : 'Project');
 
   if (loaded.error) return <ErrorAlert error={loaded.error} />;
   if (!project || !loaded.data) return <p className="loading">Loading project…</p>;
@@ -41,7 +43,7 @@ export function ProjectPage({ projectId, tab }: { projectId: number; tab: string
   };
   return (
     <div className="stack">
-      <PageHead title={project.name}>
+      <PageHead title={<Name text={project.name} wide />}>
         {access.member && (
           <>
             <Link to={`/projects/${projectId}/annotate`} className="button primary">

@@ -1,6 +1,7 @@
 import { type ReactNode, useState } from 'react';
 import { Link, useLocation } from '../app/router.tsx';
-import { isManager, useSession, useUser } from '../app/session.tsx';
+import { useSession, useUser } from '../app/session.tsx';
+import { Name } from './Name.tsx';
 import { applyTheme, initialTheme, type Theme } from './theme.ts';
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -36,7 +37,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </nav>
         <span className="spacer" />
         <span className="who">
-          {user.name} <small>({isManager(user) ? user.role : user.role})</small>
+          <Name text={user.name} /> <small>({user.role})</small>
         </span>
         <button
           type="button"

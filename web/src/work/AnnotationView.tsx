@@ -4,6 +4,7 @@ import { AnnotationForm, spanFields } from '../editors/AnnotationForm.tsx';
 import { KeyHint } from '../editors/KeyHint.tsx';
 import { applyDigit, type Command, digitQuestion } from '../editors/keymap.ts';
 import { ItemFields } from '../render/ItemFields.tsx';
+import { Name } from '../ui/Name.tsx';
 import { type Project, serverAnswers, type Work } from './api.ts';
 import { chooseAnswers, type DraftStore } from './draft-store.ts';
 import { Guidelines } from './Guidelines.tsx';
@@ -139,7 +140,9 @@ export function AnnotationView(props: AnnotationViewProps) {
   return (
     <div className="annotate">
       <header className="annotate-bar">
-        <Link to={`/projects/${project.id}`}>← {project.name}</Link>
+        <Link to={`/projects/${project.id}`}>
+          ← <Name text={project.name} />
+        </Link>
         <span className="muted">
           Item {itemName}
           {mode === 'edit' && ' (editing your submission)'}

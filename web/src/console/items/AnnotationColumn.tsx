@@ -1,6 +1,8 @@
 import type { Annotation } from '../../../../core/api/assignments.ts';
 import type { InterfaceDefinition } from '../../../../core/interface/index.ts';
+import { isolatedName } from '../../../../core/names.ts';
 import { AnnotationForm } from '../../editors/AnnotationForm.tsx';
+import { Name } from '../../ui/Name.tsx';
 import { formatDuration, formatTime } from '../format.ts';
 import { RevisionHistory } from './RevisionHistory.tsx';
 
@@ -14,7 +16,9 @@ export function AnnotationColumn(props: {
   const a = props.annotation;
   return (
     <article className="card annotation-column" aria-labelledby={`annotation-${a.id}`}>
-      <h3 id={`annotation-${a.id}`}>{a.annotator}</h3>
+      <h3 id={`annotation-${a.id}`}>
+        <Name text={a.annotator} wide />
+      </h3>
       <dl className="pairs compact">
         <div>
           <dt>Status</dt>
@@ -43,7 +47,7 @@ export function AnnotationColumn(props: {
         </p>
       )}
       {/* A form of its own scopes the radio groups, so columns with the same questions stay apart. */}
-      <form onSubmit={(e) => e.preventDefault()} aria-label={`Answers of ${a.annotator}`}>
+      <form onSubmit={(e) => e.preventDefault()} aria-label={`Answers of ${isolatedName(a.annotator)}`}>
         <AnnotationForm iface={props.iface} data={props.data} answers={a.answers} readOnly />
       </form>
       <RevisionHistory annotationId={a.id} who={props.who} />

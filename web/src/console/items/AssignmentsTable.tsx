@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Assignment } from '../../../../core/api/assignments.ts';
+import { Name } from '../../ui/Name.tsx';
 import { formatTime } from '../format.ts';
 
 /** Claims without a submitted annotation to show: live locks, skips (with reasons) and expiries. */
@@ -28,7 +29,9 @@ export function AssignmentsTable({
           <tbody>
             {assignments.map((s) => (
               <tr key={s.id}>
-                <td>{who(s.userId)}</td>
+                <td>
+                  <Name text={who(s.userId)} />
+                </td>
                 <td>{s.status}</td>
                 <td>{formatTime(s.createdAt)}</td>
                 <td>{s.status === 'locked' ? formatTime(s.lockExpiresAt) : '—'}</td>

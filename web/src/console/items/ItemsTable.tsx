@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ItemSummary } from '../../../../core/api/items.ts';
 import { Link } from '../../app/router.tsx';
+import { Name } from '../../ui/Name.tsx';
 
 type Row = z.output<typeof ItemSummary>;
 const statusNames = { open: 'Open', in_progress: 'In progress', complete: 'Complete' } as const;
@@ -40,7 +41,16 @@ export function ItemsTable({ rows, overlap }: { rows: Row[]; overlap: number }) 
               <td>
                 {r.submitted} of {overlap}
               </td>
-              <td>{r.annotators.join(', ') || '—'}</td>
+              <td>
+                {r.annotators.length === 0
+                  ? '—'
+                  : r.annotators.map((a, k) => (
+                      <span key={a}>
+                        {k > 0 && ', '}
+                        <Name text={a} />
+                      </span>
+                    ))}
+              </td>
               <td>{r.priority}</td>
               <td className="meta-cell">{metaText(r.meta) || '—'}</td>
             </tr>

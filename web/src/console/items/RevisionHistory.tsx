@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Revision } from '../../../../core/api/assignments.ts';
 import { call } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/Alert.tsx';
+import { Name } from '../../ui/Name.tsx';
 import { formatTime } from '../format.ts';
 
 type Rev = z.output<typeof Revision>;
@@ -45,7 +46,7 @@ export function RevisionHistory({
                 <strong>
                   Revision {r.revision}: {kindNames[r.kind]}
                 </strong>{' '}
-                by {who(r.userId)}, {formatTime(r.createdAt)}
+                <Author revision={r} who={who} />, {formatTime(r.createdAt)}
               </p>
               <pre className="answers-json">{JSON.stringify(r.answers, null, 2)}</pre>
             </li>
@@ -53,5 +54,24 @@ export function RevisionHistory({
         </ol>
       )}
     </details>
+  );
+}
+
+/**
+ * Who wrote a revision. An import names two people: who imported it, and the annotator it is
+ * filed under, who did not necessarily write it here.
+ */
+function Author({ revision: r, who }: { revision: Rev; who: (userId: number) => string }) {
+  if (r.kind !== 'import')
+    return (
+      <>
+        by <Name text={who(r.userId)} />
+      </>
+    );
+  return (
+    <>
+      by {r.importedBy ? <Name text={r.importedBy.label} /> : 'an importer not recorded'}, as the work of{' '}
+      <Name text={who(r.userId)} />
+    </>
   );
 }

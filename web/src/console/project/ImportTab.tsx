@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { importSummary } from '../../../../core/api/items.ts';
 import type { Project } from '../../../../core/api/projects.ts';
 import { ErrorAlert } from '../../ui/Alert.tsx';
 import { plural } from '../format.ts';
@@ -70,10 +71,9 @@ export function ImportTab({ project, onImported }: { project: Project; onImporte
       )}
       <p role="status">{phase.is === 'processing' ? 'Uploaded. Checking every line and importing…' : ''}</p>
       {result && (
-        <div className="alert alert-ok" role="alert">
-          Imported {plural(result.imported, 'item')}
-          {result.annotations > 0 ? ` and ${plural(result.annotations, 'annotation')}` : ''}.
-          {result.invalid > 0 ? ` Skipped ${plural(result.invalid, 'invalid line')}, listed below.` : ''}
+        <div className={`alert ${result.imported > 0 ? 'alert-ok' : 'alert-warn'}`} role="alert">
+          {importSummary(result)}
+          {result.invalid > 0 ? ' The invalid lines are listed below.' : ''}
         </div>
       )}
       {result && <LineErrors errors={result.errors} total={result.invalid} />}

@@ -1,23 +1,32 @@
 import { type FormEvent, useState } from 'react';
 import type { Role } from '../../../../core/api/users.ts';
+import { isolatedName } from '../../../../core/names.ts';
 import { ApiError, call } from '../../api/client.ts';
+import { isManager, useUser } from '../../app/session.tsx';
 import { ErrorAlert } from '../../ui/Alert.tsx';
+import { Name } from '../../ui/Name.tsx';
 import { Field } from '../Field.tsx';
 import { formatTime } from '../format.ts';
 import { useLoad } from '../useLoad.ts';
+import { PendingInvitations } from './PendingInvitations.tsx';
 
 /** The generic not-found sentence is about links; when adding, it means the email has no account. */
 const noAccount = (email: string) => (err: unknown) =>
   err instanceof ApiError && err.code === 'NOT_FOUND'
     ? new ApiError(
         'NO_ACCOUNT',
-        `No account has the email ${email}. An admin can create it on the Users page; then add it here.`,
+        `No account has the email ${email}. Invite it instead: it joins when an account with this email is created or signs in.`,
         404,
       )
     : err;
 
-/** Who works on the project: the list, adding by email with a project role, and removal. */
+/**
+ * Who works on the project: the list, adding or inviting by email with a project role, pending
+ * invitations, and removal. Admins and managers may add an account by email at once; a project
+ * manager invites the address, and learns nothing about whether it has an account.
+ */
 export function MembersTab({ projectId, manage }: { projectId: number; manage: boolean }) {
+  const lookup = isManager(useUser());
   const members = useLoad(
     (signal) => call('listMembers', { params: { projectId }, signal }),
     `m${projectId}`,
@@ -26,6 +35,7 @@ export function MembersTab({ projectId, manage }: { projectId: number; manage: b
   const [role, setRole] = useState<Role>('annotator');
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
+  const [invited, setInvited] = useState(0);
 
   const run = async (action: () => Promise<string>, explain = (err: unknown) => err) => {
     setError(null);
@@ -37,18 +47,27 @@ export function MembersTab({ projectId, manage }: { projectId: number; manage: b
       setNotice('');
     }
   };
-  const add = (e: FormEvent) => {
-    e.preventDefault();
-    void run(async () => {
+  const add = () =>
+    run(async () => {
       const m = await call('addMember', { params: { projectId }, body: { email, role } });
       setEmail('');
-      return `${m?.name ?? email} is on this project as ${m?.role ?? role}.`;
+      return `${isolatedName(m?.name ?? email)} is on this project as ${m?.role ?? role}.`;
     }, noAccount(email));
+  const invite = () =>
+    run(async () => {
+      const i = await call('createInvitation', { params: { projectId }, body: { email, role } });
+      setEmail('');
+      setInvited((n) => n + 1);
+      return `Invited ${i?.email ?? email} as ${i?.role ?? role}: they join this project when they next sign in, or when their account is created.`;
+    });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void (lookup ? add() : invite());
   };
   const remove = (userId: number, name: string) =>
     run(async () => {
       await call('removeMember', { params: { projectId, userId } });
-      return `${name} was removed from the project; their annotations are kept.`;
+      return `${isolatedName(name)} was removed from the project; their annotations are kept.`;
     });
 
   const items = members.data?.items ?? [];
@@ -56,7 +75,7 @@ export function MembersTab({ projectId, manage }: { projectId: number; manage: b
     <section className="stack" aria-labelledby="members-title">
       <h2 id="members-title">Members</h2>
       {manage && (
-        <form className="row align-end" onSubmit={add}>
+        <form className="row align-end" onSubmit={submit}>
           <Field label="Email">
             {(c) => (
               <input {...c} type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
@@ -72,8 +91,18 @@ export function MembersTab({ projectId, manage }: { projectId: number; manage: b
             )}
           </Field>
           <button type="submit" className="primary">
-            Add member
+            {lookup ? 'Add member' : 'Invite'}
           </button>
+          {lookup && (
+            <button
+              type="button"
+              onClick={(e) => {
+                if (e.currentTarget.form?.reportValidity()) void invite();
+              }}
+            >
+              Invite instead
+            </button>
+          )}
         </form>
       )}
       <ErrorAlert error={error ?? members.error} />
@@ -93,14 +122,16 @@ export function MembersTab({ projectId, manage }: { projectId: number; manage: b
           <tbody>
             {items.map((m) => (
               <tr key={m.userId}>
-                <td>{m.name}</td>
-                <td>{m.email ?? '—'}</td>
+                <td>
+                  <Name text={m.name} />
+                </td>
+                <td>{m.email ? <Name text={m.email} /> : '—'}</td>
                 <td>{m.role}</td>
                 <td>{formatTime(m.addedAt)}</td>
                 {manage && (
                   <td>
                     <button type="button" className="danger" onClick={() => void remove(m.userId, m.name)}>
-                      Remove<span className="visually-hidden"> {m.name}</span>
+                      Remove<span className="visually-hidden"> {isolatedName(m.name)}</span>
                     </button>
                   </td>
                 )}
@@ -110,8 +141,9 @@ export function MembersTab({ projectId, manage }: { projectId: number; manage: b
         </table>
       </div>
       {members.data && items.length === 0 && (
-        <p className="muted">No members yet. Add annotators by email.</p>
+        <p className="muted">No members yet. {manage ? 'Add or invite people by email.' : ''}</p>
       )}
+      {manage && <PendingInvitations projectId={projectId} version={invited} />}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { type Role, roles } from '../../../../core/api/users.ts';
+import { isolatedName } from '../../../../core/names.ts';
 import { call } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/Alert.tsx';
 import { Field } from '../Field.tsx';
@@ -26,7 +27,9 @@ export function CreateUserForm({ onCreated }: { onCreated(message: string): void
       };
       const user = await call('createUser', { body });
       setV(empty);
-      onCreated(`Created ${user?.name ?? v.name} (${user?.email ?? v.email}) as ${user?.role ?? v.role}.`);
+      onCreated(
+        `Created ${isolatedName(user?.name ?? v.name)} (${user?.email ?? v.email}) as ${user?.role ?? v.role}.`,
+      );
     } catch (err) {
       setError(err);
     } finally {

@@ -1,11 +1,12 @@
 import { type FormEvent, useState } from 'react';
-import { call } from '../../api/client.ts';
+import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../ui/Alert.tsx';
 import { Field } from '../Field.tsx';
 import { apiPathErrors, messagesAt, type PathError } from '../pathErrors.ts';
 
 /** Change one's own password: the current one, then the new one twice. */
 export function PasswordForm() {
+  const { changePassword } = useSession();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -23,11 +24,11 @@ export function PasswordForm() {
     setErrors(problems);
     if (problems.length > 0) return;
     try {
-      await call('changePassword', { body: { currentPassword: current, newPassword: next } });
+      await changePassword(current, next);
       setCurrent('');
       setNext('');
       setConfirm('');
-      setNotice('Your password is changed.');
+      setNotice('Your password is changed. You are signed out everywhere else; your API tokens still work.');
     } catch (err) {
       setError(err);
       setErrors(apiPathErrors(err, 'body.'));

@@ -1,6 +1,8 @@
 import { useRef, useState } from 'react';
 import { type Role, roles, type User } from '../../../../core/api/users.ts';
+import { isolatedName } from '../../../../core/names.ts';
 import { call } from '../../api/client.ts';
+import { Name } from '../../ui/Name.tsx';
 import { formatTime } from '../format.ts';
 
 /**
@@ -17,6 +19,8 @@ export function UserRow(props: {
   const [confirming, setConfirming] = useState(false);
   const toggleRef = useRef<HTMLButtonElement>(null);
   const suspend = u.status === 'active';
+  /** The name inside sentences and labels (isolated, invisible characters written out). */
+  const name = isolatedName(u.name);
   const update = async (body: { role?: Role; status?: 'active' | 'suspended' }, message: string) => {
     try {
       const user = await call('updateUser', { params: { userId: u.id }, body });
@@ -29,22 +33,22 @@ export function UserRow(props: {
     setConfirming(false);
     await update(
       { status: suspend ? 'suspended' : 'active' },
-      `${u.name} is ${suspend ? 'suspended' : 'active again'}.`,
+      `${name} is ${suspend ? 'suspended' : 'active again'}.`,
     );
     requestAnimationFrame(() => toggleRef.current?.focus());
   };
   return (
     <tr>
-      <th scope="row">{u.name}</th>
-      <td>{u.email ?? 'external annotator'}</td>
+      <th scope="row">
+        <Name text={u.name} />
+      </th>
+      <td>{u.email ? <Name text={u.email} /> : 'external annotator'}</td>
       <td>
         <select
-          aria-label={`Access level for ${u.name}`}
+          aria-label={`Access level for ${name}`}
           value={u.role}
           disabled={props.self || u.external}
-          onChange={(e) =>
-            void update({ role: e.target.value as Role }, `${u.name} is now ${e.target.value}.`)
-          }
+          onChange={(e) => void update({ role: e.target.value as Role }, `${name} is now ${e.target.value}.`)}
         >
           {roles.map((r) => (
             <option key={r} value={r}>
@@ -62,14 +66,14 @@ export function UserRow(props: {
           <span className="muted">—</span>
         ) : confirming ? (
           <fieldset className="row confirm">
-            <legend className="visually-hidden">{`Confirm ${suspend ? 'suspension' : 'restoring'} of ${u.name}`}</legend>
+            <legend className="visually-hidden">{`Confirm ${suspend ? 'suspension' : 'restoring'} of ${name}`}</legend>
             <button
               type="button"
               className={suspend ? 'danger' : 'primary'}
               ref={(el) => el?.focus()}
               onClick={() => void confirm()}
             >
-              {suspend ? `Yes, suspend ${u.name}` : `Yes, unsuspend ${u.name}`}
+              {suspend ? `Yes, suspend ${name}` : `Yes, unsuspend ${name}`}
             </button>
             <button
               type="button"
@@ -84,7 +88,7 @@ export function UserRow(props: {
         ) : (
           <button type="button" ref={toggleRef} onClick={() => setConfirming(true)}>
             {suspend ? 'Suspend' : 'Unsuspend'}
-            <span className="visually-hidden"> {u.name}</span>
+            <span className="visually-hidden"> {name}</span>
           </button>
         )}
       </td>

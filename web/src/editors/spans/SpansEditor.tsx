@@ -1,7 +1,9 @@
 import {
   type KeyboardEvent,
+  type MouseEvent,
   useCallback,
   useEffect,
+  useId,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -24,9 +26,12 @@ import {
   stepGrapheme,
   stepLine,
   stepWord,
+  texTokens,
 } from './kernels.ts';
 import { LabelBar } from './LabelBar.tsx';
 import { caretOf, initialSpanTool, type SpanToolEvent, selectionOf, transition } from './machine.ts';
+import { setRenderedShown, useRenderedShown } from './pane-pref.ts';
+import { RenderedPaneChunk } from './RenderedPaneChunk.tsx';
 import { SpanList } from './SpanList.tsx';
 import { SpanText } from './SpanText.tsx';
 import { useVisibleSegments } from './useVisibleSegments.ts';
@@ -36,9 +41,13 @@ const NO_SPANS: SpanAnswer[] = [];
 
 /**
  * Span labelling over the raw text of one field. The component renders and dispatches: the
- * interaction is the machine in machine.ts, the arithmetic in kernels.ts.
+ * interaction is the machine in machine.ts, the arithmetic in kernels.ts. A Markdown field
+ * (`markdown`) also shows its rendering beside the text (RenderedPane), and selections snap to
+ * its TeX.
  */
-export function SpansEditor(props: EditorProps<SpansQuestion, SpanAnswer[]> & { text: string }) {
+export function SpansEditor(
+  props: EditorProps<SpansQuestion, SpanAnswer[]> & { text: string; markdown?: boolean },
+) {
   const { q, readOnly } = props;
   const spans = props.value ?? NO_SPANS;
   const index = useMemo(() => indexText(props.text), [props.text]);
@@ -48,6 +57,8 @@ export function SpansEditor(props: EditorProps<SpansQuestion, SpanAnswer[]> & { 
   const keys = useMemo(() => labelKeys(q.labels), [q.labels]);
   const colorOf = useCallback((label: string) => Math.max(0, q.labels.indexOf(label)) % PALETTE, [q.labels]);
   const paint = useMemo(() => ({ spans, layers, colorOf }), [spans, layers, colorOf]);
+  const tex = useMemo(() => (props.markdown ? texTokens(index) : undefined), [props.markdown, index]);
+  const renderedShown = useRenderedShown();
 
   const textRef = useRef<HTMLDivElement>(null);
   const { visible, heights } = useVisibleSegments(textRef, segments.length);
@@ -67,7 +78,7 @@ export function SpansEditor(props: EditorProps<SpansQuestion, SpanAnswer[]> & { 
     `“${index.text.slice(index.starts[s.start], index.starts[s.end]).slice(0, 80)}”`;
 
   const dispatch = (event: SpanToolEvent) => {
-    const r = transition(toolRef.current, event);
+    const r = transition(toolRef.current, event, { tex });
     toolRef.current = r.state;
     setTool(r.state);
     if (!r.plan) setStatus('');
@@ -153,7 +164,7 @@ export function SpansEditor(props: EditorProps<SpansQuestion, SpanAnswer[]> & { 
     }
   };
 
-  const onMouseUp = () => {
+  const onMouseUp = (e: MouseEvent<HTMLDivElement>) => {
     const el = textRef.current;
     if (!el) return;
     const range = selectedRange(el, index);
@@ -167,12 +178,14 @@ export function SpansEditor(props: EditorProps<SpansQuestion, SpanAnswer[]> & { 
       );
       setActiveKey(hit === undefined ? undefined : keyOf(spans[hit]!));
     }
-    dispatch({ type: 'pointerUp', range, at: range ? range.end : at });
+    dispatch({ type: 'pointerUp', range, at: range ? range.end : at, clicks: e.detail });
     el.focus({ preventScroll: true });
   };
 
   const selection = selectionOf(tool);
   const help = `q-${q.name}-spanhelp`;
+  // Unique on the page: the reviewer's page shows the same question once per annotator.
+  const paneId = useId();
   const statusLine =
     status ||
     (selection
@@ -183,36 +196,65 @@ export function SpansEditor(props: EditorProps<SpansQuestion, SpanAnswer[]> & { 
       {!readOnly && (
         <LabelBar labels={q.labels} keys={keys} colorOf={colorOf} onPick={pick} status={statusLine} />
       )}
-      <SpanText
-        field={q.field}
-        index={index}
-        segments={segments}
-        buckets={buckets}
-        paint={paint}
-        visible={visible}
-        heights={heights}
-        selection={selection}
-        caret={readOnly || selection ? undefined : caret}
-        active={activeIndex}
-        containerRef={textRef}
-        interactive={
-          readOnly
-            ? { role: 'region', 'aria-label': `Text of ${q.field}`, tabIndex: 0 }
-            : {
-                role: 'textbox',
-                'aria-readonly': true,
-                'aria-multiline': true,
-                'aria-label': `Text of ${q.field}, for ${q.label ?? q.name}`,
-                'aria-describedby': `${help} ${props.describedBy}`,
-                tabIndex: 0,
-                onKeyDown,
-                onMouseDown: (e) =>
-                  e.button === 0 && dispatch({ type: 'pointerDown', at: caretOf(toolRef.current) }),
-                onMouseUp,
-                onFocus: scrollToCaret,
-              }
-        }
-      />
+      {tex && (
+        <button
+          type="button"
+          className="pane-toggle"
+          aria-expanded={renderedShown}
+          aria-controls={paneId}
+          onClick={() => setRenderedShown(!renderedShown)}
+        >
+          {renderedShown ? 'Hide the rendered text' : 'Show the rendered text'}
+        </button>
+      )}
+      <div className={tex && renderedShown ? 'span-panes split' : 'span-panes'}>
+        <SpanText
+          field={q.field}
+          index={index}
+          segments={segments}
+          buckets={buckets}
+          paint={paint}
+          visible={visible}
+          heights={heights}
+          selection={selection}
+          caret={readOnly || selection ? undefined : caret}
+          active={activeIndex}
+          containerRef={textRef}
+          interactive={
+            readOnly
+              ? { role: 'region', 'aria-label': `Text of ${q.field}`, tabIndex: 0 }
+              : {
+                  role: 'textbox',
+                  'aria-readonly': true,
+                  'aria-multiline': true,
+                  'aria-label': `Text of ${q.field}, for ${q.label ?? q.name}`,
+                  'aria-describedby': `${help} ${props.describedBy}`,
+                  tabIndex: 0,
+                  onKeyDown,
+                  onMouseDown: (e) =>
+                    e.button === 0 && dispatch({ type: 'pointerDown', at: caretOf(toolRef.current) }),
+                  onMouseUp,
+                  onFocus: scrollToCaret,
+                }
+          }
+        />
+        {tex && (
+          <div id={paneId} className="rendered-side" hidden={!renderedShown}>
+            {renderedShown && (
+              <RenderedPaneChunk
+                label={q.field}
+                index={index}
+                tex={tex}
+                segments={segments}
+                spans={spans}
+                colorOf={colorOf}
+                selection={selection}
+                sourceRef={textRef}
+              />
+            )}
+          </div>
+        )}
+      </div>
       <p id={help} className="visually-hidden">
         Arrow keys move the caret, Shift with arrows selects, a label letter labels the selection.
       </p>

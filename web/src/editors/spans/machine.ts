@@ -7,8 +7,14 @@
  *    └──pointer down──▶ selecting(pointer) ──pointer up, text chosen──▶ labelling ──label──▶ idle (+ create)
  *                                    └──pointer up, nothing chosen──▶ idle          └─Esc──▶ idle
  *
- * Offsets are code points already snapped to grapheme boundaries by the caller (kernels.ts).
+ * Offsets are code points already snapped to grapheme boundaries by the caller (kernels.ts). In a
+ * Markdown text (`context.tex` given) a pointer selection snaps to the TeX in it: a double-click in
+ * a formula selects the formula (on a command, the command), and an edge never splits a command
+ * or leaves part of a formula behind (tex-tokens.ts). Keyboard selections move by character, so
+ * they stay exactly where the keys put them.
  */
+import { snapToTex, type TexTokens, texTokenAround } from './tex-tokens.ts';
+
 export type SpanToolState =
   | { kind: 'idle'; caret: number }
   | { kind: 'selecting'; anchor: number; focus: number; via: 'keys' | 'pointer' }
@@ -18,14 +24,22 @@ export type SpanToolEvent =
   /** The keyboard caret moved to `to`; `extend` when Shift is held. */
   | { type: 'move'; to: number; extend: boolean }
   | { type: 'pointerDown'; at: number }
-  /** The pointer was released; `range` is the selected text, if any. */
-  | { type: 'pointerUp'; range: { start: number; end: number } | undefined; at: number }
+  /**
+   * The pointer was released; `range` is the selected text, if any; `clicks` counts the clicks
+   * of a multi-click (2 for a double-click), 1 when absent.
+   */
+  | { type: 'pointerUp'; range: { start: number; end: number } | undefined; at: number; clicks?: number }
   | { type: 'label'; label: string }
   | { type: 'cancel' };
 
 export type SpanToolPlan = { type: 'create'; start: number; end: number; label: string };
 
 export const initialSpanTool: SpanToolState = { kind: 'idle', caret: 0 };
+
+/** What the machine knows of the text beyond the event: its TeX, when it is Markdown. */
+export interface SpanToolContext {
+  tex?: TexTokens;
+}
 
 /** The chosen text, ordered; undefined when nothing (or nothing but a caret) is selected. */
 export function selectionOf(state: SpanToolState): { start: number; end: number } | undefined {
@@ -46,6 +60,7 @@ export function caretOf(state: SpanToolState): number {
 export function transition(
   state: SpanToolState,
   event: SpanToolEvent,
+  context: SpanToolContext = {},
 ): { state: SpanToolState; plan?: SpanToolPlan } {
   switch (event.type) {
     case 'move': {
@@ -56,11 +71,13 @@ export function transition(
     }
     case 'pointerDown':
       return { state: { kind: 'selecting', anchor: event.at, focus: event.at, via: 'pointer' } };
-    case 'pointerUp':
+    case 'pointerUp': {
       // A selection made any way the browser allows (drag, double-click, assistive tech) counts.
-      return event.range
-        ? { state: { kind: 'labelling', start: event.range.start, end: event.range.end } }
+      const range = pointerRange(event, context.tex);
+      return range
+        ? { state: { kind: 'labelling', start: range.start, end: range.end } }
         : { state: { kind: 'idle', caret: event.at } };
+    }
     case 'label': {
       const range = selectionOf(state);
       if (!range) return { state };
@@ -72,4 +89,16 @@ export function transition(
     case 'cancel':
       return { state: { kind: 'idle', caret: caretOf(state) } };
   }
+}
+
+/** The selection a pointer left, snapped to the text's TeX; a double-click on a formula with no selection selects it. */
+function pointerRange(
+  event: Extract<SpanToolEvent, { type: 'pointerUp' }>,
+  tex: TexTokens | undefined,
+): { start: number; end: number } | undefined {
+  const whole = (event.clicks ?? 1) === 2;
+  if (!tex) return event.range;
+  if (event.range) return snapToTex(tex, event.range, whole);
+  const token = whole ? texTokenAround(tex, event.at, event.at) : undefined;
+  return token ? { start: token.start, end: token.end } : undefined;
 }

@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+import type { Invitation, InviteBody } from '../../core/api/projects.ts';
+import { requireManage } from '../access.ts';
+import type { AppContext, Caller } from '../context.ts';
+import { AppError, notFound } from '../http/errors.ts';
+import {
+  deleteInvitation,
+  listInvitationRows,
+  toInvitation,
+  upsertInvitation,
+} from './invitations.repository.ts';
+
+type InvitationOut = z.input<typeof Invitation>;
+
+/**
+ * Invitations by email: how a project manager brings in someone they cannot see. The answer is
+ * the same whether or not the address has an account, and nothing becomes visible (no member, no
+ * name) until that account signs in or is created (acceptInvitations).
+ */
+export async function listInvitations(
+  ctx: AppContext,
+  caller: Caller,
+  projectId: number,
+): Promise<{ items: InvitationOut[] }> {
+  await requireManage(ctx.store.db, caller, projectId);
+  return { items: (await listInvitationRows(ctx.store.db, projectId)).map(toInvitation) };
+}
+
+export async function createInvitation(
+  ctx: AppContext,
+  caller: Caller,
+  projectId: number,
+  body: z.output<typeof InviteBody>,
+): Promise<InvitationOut> {
+  await requireManage(ctx.store.db, caller, projectId);
+  // Only a current member is told apart, which the member list already shows the caller.
+  const member = await ctx.store.db
+    .selectFrom('projectMembers as m')
+    .innerJoin('users as u', 'u.id', 'm.userId')
+    .select('m.userId')
+    .where('m.projectId', '=', projectId)
+    .where('u.email', '=', body.email)
+    .executeTakeFirst();
+  if (member) throw new AppError('CONFLICT', `${body.email} is already a member of this project.`);
+  const row = await upsertInvitation(ctx.store.db, {
+    projectId,
+    email: body.email,
+    role: body.role,
+    invitedBy: caller.id,
+  });
+  return toInvitation(row);
+}
+
+export async function cancelInvitation(
+  ctx: AppContext,
+  caller: Caller,
+  projectId: number,
+  invitationId: number,
+): Promise<null> {
+  await requireManage(ctx.store.db, caller, projectId);
+  if (!(await deleteInvitation(ctx.store.db, projectId, invitationId))) throw notFound('invitation');
+  return null;
+}

@@ -1,5 +1,6 @@
 import type { InterfaceDefinition, SpanAnswer } from '../../../core/interface/index.ts';
 import { SpanView } from '../editors/spans/SpanView.tsx';
+import { RenderBoundary } from './AsTyped.tsx';
 import { RichText } from './RichText.tsx';
 import '../editors/editors.css';
 
@@ -7,6 +8,7 @@ import '../editors/editors.css';
  * Every field of an item: its label and its text, plain or Markdown per the field's `format`.
  * A field given in `spans` shows its raw text with those spans marked instead (offsets are exact
  * only over the raw text). `omit` leaves out fields another component shows (a spans editor).
+ * Each field is isolated: one that cannot be shown shows its text as typed, and the others stay.
  */
 export function ItemFields(props: {
   iface: InterfaceDefinition;
@@ -25,13 +27,15 @@ export function ItemFields(props: {
         return (
           <section key={f.name} className="item-field" aria-label={label}>
             <h3 className="item-field-label">{label}</h3>
-            {spans ? (
-              <SpanView field={f.name} text={text} spans={spans} />
-            ) : f.format === 'markdown' ? (
-              <RichText source={text} className="item-text" />
-            ) : (
-              <div className="item-text plain">{text}</div>
-            )}
+            <RenderBoundary source={text} className="item-text">
+              {spans ? (
+                <SpanView field={f.name} text={text} spans={spans} />
+              ) : f.format === 'markdown' ? (
+                <RichText source={text} className="item-text" />
+              ) : (
+                <div className="item-text plain">{text}</div>
+              )}
+            </RenderBoundary>
           </section>
         );
       })}

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useReducer, useState } from 'react';
+import { AsTyped, RenderBoundary } from './AsTyped.tsx';
 
 type Renderer = typeof import('./rich-text.ts');
 /** The rendering pipeline (Markdown, DOMPurify) is its own chunk: most items are plain text. */
@@ -7,9 +8,18 @@ let renderer: Renderer | undefined;
 /**
  * Markdown, maths and code, rendered and sanitised (see rich-text.ts); never raw item HTML. The
  * first rich text on a page waits for its renderers (busy and empty for that moment); after that
- * a text needing nothing new renders at once.
+ * a text needing nothing new renders at once. A text over a rendering limit (limits.ts), or one
+ * whose rendering throws, is shown as typed with a notice, and nothing else on the page is hurt.
  */
 export function RichText({ source, className }: { source: string; className?: string }) {
+  return (
+    <RenderBoundary source={source} className={className}>
+      <Formatted source={source} className={className} />
+    </RenderBoundary>
+  );
+}
+
+function Formatted({ source, className }: { source: string; className?: string }) {
   const ready = renderer?.isPrepared(source) ? renderer : undefined;
   const [, loaded] = useReducer((n: number) => n + 1, 0);
   const [failed, setFailed] = useState(false);
@@ -27,16 +37,18 @@ export function RichText({ source, className }: { source: string; className?: st
       live = false;
     };
   }, [ready, source]);
-  const html = useMemo(() => ready?.renderRichText(source), [ready, source]);
+  const result = useMemo(() => ready?.renderRichText(source), [ready, source]);
   // The renderers could not be fetched (offline with an old tab): the text itself still reads.
-  if (failed && html === undefined)
-    return <div className={`rich-text plain ${className ?? ''}`}>{source}</div>;
+  if (failed && result === undefined)
+    return <AsTyped source={source} why={{ reason: 'unavailable' }} className={className} />;
+  if (result && 'unformatted' in result)
+    return <AsTyped source={source} why={result.unformatted} className={className} />;
   return (
     <div
       className={`rich-text ${className ?? ''}`}
-      aria-busy={html === undefined || undefined}
+      aria-busy={result === undefined || undefined}
       // biome-ignore lint/security/noDangerouslySetInnerHtml: html comes from renderRichText, which sanitises it
-      dangerouslySetInnerHTML={{ __html: html ?? '' }}
+      dangerouslySetInnerHTML={{ __html: result?.html ?? '' }}
     />
   );
 }

@@ -1,11 +1,24 @@
-import { Marked, type TokenizerAndRendererExtension, type Tokens } from 'marked';
+import { Marked, type Tokens } from 'marked';
 import { escapeHtml } from './escape.ts';
+import {
+  checkLength,
+  countElements,
+  type Formatted,
+  highlightAllowance,
+  htmlAllowance,
+  MAX_ELEMENTS,
+  mathAllowance,
+} from './limits.ts';
+import { mathExtensions } from './math-syntax.ts';
+import { metered, meteredParsing, OverLimit } from './meter.ts';
 import { safeLinkHref } from './url-policy.ts';
 
 /**
  * Item Markdown to HTML: GitHub-flavoured Markdown, `$…$` inline and `$$…$$` display maths
- * (KaTeX), fenced code highlighted. The output is NOT yet safe: raw HTML in the source passes
- * through, and sanitize.ts must run over it before it reaches the page (renderRichText does both).
+ * (KaTeX; where maths is: math-syntax.ts), fenced code highlighted. The output is NOT yet safe:
+ * raw HTML in the source passes through, and sanitize.ts must run over it before it reaches the
+ * page (renderRichText does both). Bounded (limits.ts, meter.ts): a text over a limit comes back
+ * as the reason it is not formatted, never as an exception.
  */
 
 /**
@@ -18,46 +31,37 @@ export interface Renderers {
   code?: (code: string, lang: string | undefined) => string;
 }
 
-/** The renderers of the markdownToHtml call in progress (marked's extensions cannot take them). */
-let current: Renderers = {};
-const math = (tex: string, displayMode: boolean) =>
-  current.math ? current.math(tex, displayMode) : `<code>${escapeHtml(tex)}</code>`;
+/** The text being rendered: its renderers and allowances (marked's renderers cannot take them). */
+const newRun = (renderers: Renderers) => ({
+  renderers,
+  math: mathAllowance(),
+  code: highlightAllowance(),
+  html: htmlAllowance(),
+});
+let run = newRun({});
+
+function math(tex: string, displayMode: boolean): string {
+  if (!run.renderers.math || !run.math.take(tex)) return `<code>${escapeHtml(tex)}</code>`;
+  const html = run.renderers.math(tex, displayMode);
+  run.math.typeset(html);
+  return html;
+}
 const code = (text: string, lang: string | undefined) =>
-  current.code ? current.code(text, lang) : `<pre><code class="hljs">${escapeHtml(text)}</code></pre>\n`;
-
-const blockMath: TokenizerAndRendererExtension = {
-  name: 'blockMath',
-  level: 'block',
-  start: (src) => src.match(/^ {0,3}\$\$/m)?.index,
-  tokenizer(src) {
-    const m = /^ {0,3}\$\$([\s\S]+?)\$\$[ \t]*(?:\n+|$)/.exec(src);
-    return m ? { type: 'blockMath', raw: m[0], text: (m[1] ?? '').trim() } : undefined;
-  },
-  renderer: (token) => `<div class="math-display">${math(String(token.text), true)}</div>\n`,
-};
-
-const inlineMath: TokenizerAndRendererExtension = {
-  name: 'inlineMath',
-  level: 'inline',
-  start: (src) => (src.indexOf('$') >= 0 ? src.indexOf('$') : undefined),
-  tokenizer(src) {
-    const display = /^\$\$((?:\\.|[^$\\])+?)\$\$/.exec(src);
-    if (display) return { type: 'inlineMath', raw: display[0], text: display[1], display: true };
-    // `$x$` but not prices: no space just inside the dollars, no digit right after the closing one.
-    const m = /^\$((?:\\.|[^$\\\n])*?[^\s$\\])\$(?!\d)/.exec(src);
-    if (!m || /^\s/.test(m[1] ?? '')) return undefined;
-    return { type: 'inlineMath', raw: m[0], text: m[1], display: false };
-  },
-  renderer: (token) => math(String(token.text), token.display === true),
-};
+  // Only code in a named language is highlighted, so only that counts against the allowance.
+  run.renderers.code && run.code.take(lang ? text : '')
+    ? run.renderers.code(text, lang)
+    : `<pre><code class="hljs">${escapeHtml(text)}</code></pre>\n`;
 
 const marked = new Marked({
   gfm: true,
   breaks: false,
   async: false,
-  extensions: [blockMath, inlineMath],
+  extensions: mathExtensions(math),
   renderer: {
     code: ({ text, lang }: Tokens.Code) => code(text, lang),
+    // Raw HTML past the budget is shown as its source: the browser's parser is slow on thousands
+    // of unclosed or deeply nested tags, sanitising them and laying them out.
+    html: ({ text }: Tokens.HTML | Tokens.Tag) => (run.html.take(text) ? text : escapeHtml(text)),
     link(this: { parser: { parseInline(t: Tokens.Link['tokens']): string } }, token: Tokens.Link) {
       const inner = this.parser.parseInline(token.tokens);
       const href = safeLinkHref(decodeEntities(token.href));
@@ -66,16 +70,32 @@ const marked = new Marked({
       return `<a href="${escapeHtml(href)}"${title} rel="noopener noreferrer" target="_blank">${inner}</a>`;
     },
   },
-});
+  // Last, so that its step counters run first at every position.
+}).use(meteredParsing);
 
-/** Markdown (with maths and code, given their renderers) to unsanitised HTML. */
-export function markdownToHtml(src: string, renderers: Renderers = {}): string {
-  current = renderers;
+/** Markdown (with maths and code, given their renderers) to unsanitised HTML, or why not. */
+export function formatMarkdown(src: string, renderers: Renderers = {}): Formatted {
+  const tooLong = checkLength(src);
+  if (tooLong) return { unformatted: tooLong };
+  run = newRun(renderers);
   try {
-    return marked.parse(src, { async: false });
+    const html = metered(() => marked.parse(src, { async: false }));
+    return countElements(html) > MAX_ELEMENTS ? { unformatted: { reason: 'too-complex' } } : { html };
+  } catch (e) {
+    if (e instanceof OverLimit) return { unformatted: { reason: e.reason } };
+    throw e;
   } finally {
-    current = {};
+    run = newRun({});
   }
+}
+
+/**
+ * formatMarkdown's HTML, or for a text over a limit its source as typed (escaped, in a `<pre>`):
+ * for callers that need a string whatever the text, such as tests of what the page shows.
+ */
+export function markdownToHtml(src: string, renderers: Renderers = {}): string {
+  const out = formatMarkdown(src, renderers);
+  return 'html' in out ? out.html : `<pre class="as-typed-text">${escapeHtml(src)}</pre>\n`;
 }
 
 /** Numeric and a few named entities, so `javascript&#58;` is judged as the browser would read it. */

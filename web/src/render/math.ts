@@ -1,9 +1,7 @@
 import 'katex/dist/katex.min.css';
 import katex from 'katex';
 import { escapeHtml } from './escape.ts';
-
-/** Longer TeX than this is shown as source: KaTeX's cost grows with input, and no formula needs it. */
-const MAX_TEX = 10_000;
+import { MAX_TEX } from './limits.ts';
 
 /**
  * TeX to KaTeX HTML. `trust: false` refuses \href, \url, \includegraphics and \html*; a syntax error

@@ -1,66 +1,30 @@
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { chromiumPage } from './chromium-page.ts';
+import { haveChromium, type RenderApi } from './in-chromium.ts';
 
 /**
- * DOMPurify needs a real DOM, and node has none without another package, so this test bundles
- * the rendering pipeline (rich-text.ts) with Vite and runs it in real Chromium via playwright-core
- * (both already dependencies). It is skipped where Chromium is not installed.
+ * DOMPurify needs a real DOM, and node has none without another package, so this test runs the
+ * rendering pipeline (rich-text.ts) in real Chromium (in-chromium.ts). It is skipped where
+ * Chromium is not installed.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveChromium = fs.existsSync(CHROMIUM);
-
-type Page = import('playwright-core').Page;
-type Browser = import('playwright-core').Browser;
-let browser: Browser | undefined;
-let page: Page;
-
-async function bundle(): Promise<string> {
-  const { build } = await import('vite');
-  const entry = fileURLToPath(new URL('./rich-text.ts', import.meta.url));
-  const out = await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: { write: false, minify: false, lib: { entry, formats: ['iife'], name: 'Render' } },
-  });
-  const result = Array.isArray(out) ? out[0] : out;
-  const chunk = (result as { output: { type: string; code?: string }[] }).output.find(
-    (o) => o.type === 'chunk',
-  );
-  return chunk?.code ?? '';
-}
-
 describe.skipIf(!haveChromium)('sanitised rendering in Chromium', () => {
-  beforeAll(async () => {
-    const [{ chromium }, code] = await Promise.all([import('playwright-core'), bundle()]);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu'],
-    });
-    page = await browser.newPage();
-    await page.route('https://verity.test/**', (route) =>
-      route.fulfill({ contentType: 'text/html', body: '<!doctype html><div id="out"></div>' }),
-    );
-    await page.goto('https://verity.test/');
-    await page.evaluate(() => {
+  const chromium = chromiumPage(undefined, undefined, (page) =>
+    page.evaluate(() => {
       const w = window as unknown as { pwned: string[]; alert: (m: string) => void };
       w.pwned = [];
       w.alert = (m) => void w.pwned.push(String(m));
-    });
-    await page.addScriptTag({ content: code });
-  }, 120_000);
-  afterAll(async () => browser?.close());
+    }),
+  );
 
   /** Renders `src` into the live page, waits for anything it might trigger, returns the HTML. */
   async function render(src: string): Promise<{ html: string; pwned: string[] }> {
-    return page.evaluate(async (s) => {
-      const w = window as unknown as {
-        Render: { prepareRichText(s: string): Promise<void>; renderRichText(s: string): string };
-        pwned: string[];
-      };
+    return chromium.page().evaluate(async (s) => {
+      const w = window as unknown as { Render: RenderApi; pwned: string[] };
       const out = document.getElementById('out')!;
       await w.Render.prepareRichText(s);
-      out.innerHTML = w.Render.renderRichText(s);
+      const result = w.Render.renderRichText(s);
+      if (!('html' in result)) throw new Error(`not formatted: ${result.unformatted.reason}`);
+      out.innerHTML = result.html;
       await new Promise((r) => setTimeout(r, 50));
       for (const a of Array.from(out.querySelectorAll('a')))
         a.dispatchEvent(new MouseEvent('click', { bubbles: true }));

@@ -132,7 +132,7 @@ class ImportWorker {
 
 const workers = new WeakMap<Store, ImportWorker>();
 
-/** How often the import worker is asked to checkpoint the WAL of a running server. */
+/** How long the import worker waits between checkpoints of a running server's WAL (a quarter of it in a storm). */
 export const CHECKPOINT_INTERVAL_MS = 1000;
 
 /**
@@ -162,22 +162,26 @@ export function startImportWorker(store: Store, opts: CheckpointOptions = {}): P
   const restartBytes = opts.walRestartBytes ?? WAL_RESTART_BYTES;
   store.sqlite.pragma('wal_autocheckpoint = 0');
   store.sqlite.pragma(`journal_size_limit = ${restartBytes}`);
-  let running: Promise<void> | undefined;
-  const round = () => {
-    running ??= checkpointRound(store, restartBytes).then(
-      () => {
-        running = undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+  store.onClose(async () => {
+    closed = true;
+    clearTimeout(timer);
+  });
+  // Rounds follow one another; while a round finds the log past half the threshold (a storm of
+  // writes) the next comes four times as soon, so the log starts over near the threshold rather
+  // than a whole interval's writes past it.
+  const round = (): Promise<void> =>
+    checkpointRound(store, restartBytes).then(
+      (logBytes) => {
+        if (closed) return;
+        timer = setTimeout(round, logBytes >= restartBytes / 2 ? intervalMs / 4 : intervalMs);
+        timer.unref();
       },
       () => {
-        clearInterval(timer);
         if (store.sqlite.open) store.sqlite.pragma('wal_autocheckpoint = 1000');
       },
     );
-    return running;
-  };
-  const timer = setInterval(round, intervalMs);
-  timer.unref();
-  store.onClose(async () => clearInterval(timer));
   // The first round starts the worker, which takes a moment to load.
   return round();
 }
@@ -188,17 +192,19 @@ export function startImportWorker(store: Store, opts: CheckpointOptions = {}): P
  * the WAL over only when a write finds every frame copied, so under sustained writes it grew
  * without end (1.2 GB in 51 s of 50 busy annotators). Once the WAL is past WAL_RESTART_BYTES,
  * the round therefore copies the few frames written during its first pass while holding the
- * server's connection: the server's writes wait for it asynchronously (a few milliseconds, the
- * event loop keeps serving), then the next write starts the WAL over.
+ * server's connection: the server's writes wait for it asynchronously (about 1 ms, up to ~10 ms
+ * at saturation; the event loop keeps serving), then the next write starts the WAL over. Returns
+ * the log's length the round found (-1 while an import is open).
  */
 async function checkpointRound(
   store: Extract<Store, { kind: 'sqlite' }>,
   restartBytes: number,
-): Promise<void> {
+): Promise<number> {
   const worker = importWorker(store);
   const first = await worker.send({ op: 'checkpoint', file: store.file });
+  if (first.op !== 'checkpoint') throw new Error('import worker answered out of order');
   // -1: an import's transaction is open; its commit is followed by a checkpoint of its own.
-  if (first.op !== 'checkpoint' || first.logBytes < restartBytes) return;
+  if (first.logBytes < restartBytes) return first.logBytes;
   // A second pass beside the writes copies most of what the first left, so the held pass is short.
   const imports = worker.imports;
   await worker.send({ op: 'checkpoint', file: store.file });
@@ -206,11 +212,12 @@ async function checkpointRound(
   try {
     // An import that began meanwhile held the connection first; its commit leaves a long WAL to
     // copy, which its own checkpoint does unheld. Try again next round.
-    if (worker.imports !== imports) return;
+    if (worker.imports !== imports) return first.logBytes;
     await worker.send({ op: 'checkpoint', file: store.file });
   } finally {
     release();
   }
+  return first.logBytes;
 }
 
 function importWorker(store: Extract<Store, { kind: 'sqlite' }>): ImportWorker {

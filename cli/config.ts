@@ -31,7 +31,7 @@ export function httpConfig(values: { url?: string | undefined; token?: string | 
   const token = values.token ?? process.env.VERITY_TOKEN;
   if (!token) {
     throw new UsageError(
-      'no API token: pass --token or set VERITY_TOKEN (an admin creates one with: npx verity token create --email you@example.org)',
+      'no API token: pass --token or set VERITY_TOKEN (an admin creates one where the server runs with: npx verity token create --email you@example.org, adding the --data the server printed if it is not ./verity-data)',
     );
   }
   if (!/^https?:\/\//.test(url))

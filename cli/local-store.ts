@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { SecretMismatch } from '../server/auth/secret.ts';
 import type { AppContext } from '../server/context.ts';
 import { openStore } from '../server/db/connect.ts';
@@ -13,7 +15,15 @@ import { ApiError, CliError } from './errors.ts';
 export async function withLocalStore<T>(
   config: StoreConfig,
   fn: (ctx: AppContext) => Promise<T>,
+  opts: { create?: boolean } = {},
 ): Promise<T> {
+  // Only the first admin's `user add` may make a store; any other command on a folder with no
+  // store is pointed at the wrong one, and an empty store would only send it further astray.
+  if (!opts.create && !config.databaseUrl && !fs.existsSync(path.join(config.dataDir, 'verity.db'))) {
+    throw new CliError(
+      `no Verity store in ${config.dataDir}; pass --data with the folder \`verity start\` printed`,
+    );
+  }
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
     const ctx = await createContext(store, config, 'local');

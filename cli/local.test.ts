@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shellQuote } from '../core/command-line.ts';
 import { BIN, type CliServer, runCli, startCliServer } from './test-support.ts';
@@ -108,6 +111,20 @@ describe('verity user add / token create (local store)', () => {
       'npx verity user add --email nobody@example.org --name "Your Name" --password-stdin',
     );
     expect(hint).toContain(s.config.databaseUrl ? 'DATABASE_URL=' : `--data ${s.config.dataDir}`);
+  });
+
+  it('makes no store where none is: a token for a folder without one is refused, naming it', async () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'verity-nostore-'));
+    try {
+      const r = await runCli(['token', 'create', '--email', 'first@example.org', '--data', empty], {
+        VERITY_SECRET: s.env.VERITY_SECRET!,
+      });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`no Verity store in ${empty}; pass --data with the folder`);
+      expect(fs.readdirSync(empty)).toEqual([]);
+    } finally {
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
   });
 
   it('points at the start command for the port a local server was expected on', async () => {

@@ -32,7 +32,9 @@ export const userAdd = defineCommand({
     }
     const { withLocalStore } = await import('../local-store.ts');
     const { createUser } = await import('../../server/users/users.service.ts');
-    const user = await withLocalStore(storeConfig(values), (ctx) => createUser(ctx, null, parsed.data));
+    const user = await withLocalStore(storeConfig(values), (ctx) => createUser(ctx, null, parsed.data), {
+      create: true,
+    });
     printJson(user);
     return 0;
   },

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Caller } from './context.ts';
 import type { ProjectsTable } from './db/schema.ts';
-import type { Tx } from './db/transaction.ts';
+import type { Db, Tx } from './db/transaction.ts';
 import { forbidden, notFound } from './http/errors.ts';
 
 export type Role = Caller['role'];
@@ -23,13 +23,13 @@ export interface ProjectAccess {
  * the rest. A project the caller cannot see is reported as not found, never as forbidden, so ids
  * of other projects reveal nothing.
  */
-export async function projectAccess(db: Tx, caller: Caller, projectId: number): Promise<ProjectAccess> {
+export async function projectAccess(db: Db, caller: Caller, projectId: number): Promise<ProjectAccess> {
   return (await projectWithAccess(db, caller, projectId)).access;
 }
 
 /** projectAccess and the project row, in one query: the work routes need both on every request. */
 export async function projectWithAccess(
-  db: Tx,
+  db: Db,
   caller: Caller,
   projectId: number,
 ): Promise<{ project: Selectable<ProjectsTable>; access: ProjectAccess }> {
@@ -55,7 +55,7 @@ export function accessOf(caller: Caller, memberRole: string | null): ProjectAcce
   return { manage, viewAll: manage || memberRole === 'reviewer' };
 }
 
-export async function requireManage(db: Tx, caller: Caller, projectId: number): Promise<void> {
+export async function requireManage(db: Db, caller: Caller, projectId: number): Promise<void> {
   const access = await projectAccess(db, caller, projectId);
   if (!access.manage) throw forbidden('Only project managers can do this.');
 }

@@ -5,7 +5,7 @@ import type { Item } from '../../core/api/items.ts';
 import { iso, isoOrNull } from '../context.ts';
 import type { Store } from '../db/connect.ts';
 import type { AnnotationsTable, AssignmentsTable, Database, ItemsTable } from '../db/schema.ts';
-import type { Tx } from '../db/transaction.ts';
+import type { Db, Tx } from '../db/transaction.ts';
 import { refreshSlots } from '../projects/projects.repository.ts';
 import type { Position } from './claim-cursor.ts';
 
@@ -57,7 +57,7 @@ export const annotatorLabelOf = (users: string) =>
   sql<string>`coalesce(${sql.ref(`${users}.email`)}, ${sql.ref(`${users}.name`)})`;
 export const annotatorLabel = annotatorLabelOf('u');
 
-export function annotationsQuery(db: Tx) {
+export function annotationsQuery(db: Db) {
   return db
     .selectFrom('annotations as n')
     .innerJoin('users as u', 'u.id', 'n.userId')
@@ -65,10 +65,10 @@ export function annotationsQuery(db: Tx) {
     .select(annotatorLabel.as('annotator'));
 }
 
-export const findAssignment = (db: Tx, id: number): Promise<AssignmentRow | undefined> =>
+export const findAssignment = (db: Db, id: number): Promise<AssignmentRow | undefined> =>
   db.selectFrom('assignments').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const findAnnotationByAssignment = (db: Tx, assignmentId: number) =>
+export const findAnnotationByAssignment = (db: Db, assignmentId: number) =>
   annotationsQuery(db).where('n.assignmentId', '=', assignmentId).executeTakeFirst();
 
 /**

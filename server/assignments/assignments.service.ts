@@ -3,7 +3,7 @@ import type { DraftBody, SkipBody, SubmitBody, Work } from '../../core/api/assig
 import { type InterfaceDefinition, migrateInterface, validateAnswers } from '../../core/interface/index.ts';
 import { accessOf, projectWithAccess } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
-import { type Tx, writeTransaction } from '../db/transaction.ts';
+import { type Db, type Tx, writeTransaction } from '../db/transaction.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { type ProjectRow, refreshSlots } from '../projects/projects.repository.ts';
 import { recordAnswers } from './annotations.repository.ts';
@@ -27,7 +27,7 @@ type WorkOut = z.input<typeof Work>;
  * The item and annotation of an assignment. `known`: the item row, when the caller has it;
  * `fresh`: the assignment was just created, so it has no annotation yet.
  */
-export async function loadWork(tx: Tx, a: AssignmentRow, known?: ItemRow, fresh = false): Promise<WorkOut> {
+export async function loadWork(tx: Db, a: AssignmentRow, known?: ItemRow, fresh = false): Promise<WorkOut> {
   const item =
     known ?? (await tx.selectFrom('items').selectAll().where('id', '=', a.itemId).executeTakeFirstOrThrow());
   const annotation = fresh ? undefined : await findAnnotationByAssignment(tx, a.id);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeTransaction } from '../db/transaction.ts';
 import { buildTeam, importItems, next, skip, submit, validAnswers } from '../testing/factories.ts';
 import { type Harness, startHarness } from '../testing/harness.ts';
 import { readHeldOrCursor } from './claim-cursor.ts';
@@ -37,7 +38,8 @@ describe('claim cursors', () => {
     // Every item Ada did still has two slots open; her cursor stands at the last one.
     expect(await cursorOf(team.projectId, ada!.id)).toEqual({ sortKey: 0, itemId: team.itemIds[19] });
     // ... which her next search reads back, until something voids it.
-    const read = () => readHeldOrCursor(h.verity.store.db, team.projectId, ada!.id);
+    const read = () =>
+      writeTransaction(h.verity.store, (tx) => readHeldOrCursor(tx, team.projectId, ada!.id));
     expect(await read()).toMatchObject({ held: undefined, after: { sortKey: 0, itemId: team.itemIds[19] } });
     const res = await next(h, ada!, team.projectId);
     expect((await read()).held?.id).toBe(res.body.assignment.id);

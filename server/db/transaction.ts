@@ -2,7 +2,19 @@ import { type Kysely, sql } from 'kysely';
 import type { Store } from './connect.ts';
 import type { Database } from './schema.ts';
 
-export type Tx = Kysely<Database>;
+/**
+ * A handle on the store (the pool, one connection, or a transaction). A function that takes a
+ * `Db` runs its statements on their own; it asks for nothing about transactions.
+ */
+export type Db = Kysely<Database>;
+
+declare const inTransaction: unique symbol;
+/**
+ * A handle inside an open write transaction (writeTransaction, openSqliteTransaction): a function
+ * that takes a `Tx` may rely on its statements committing or rolling back together, and on the
+ * write lock (SQLite) or row locks (PostgreSQL) taken before it.
+ */
+export type Tx = Db & { readonly [inTransaction]: true };
 
 /**
  * Runs `fn` in one write transaction. SQLite: BEGIN IMMEDIATE takes the write lock up front,
@@ -17,12 +29,11 @@ export async function writeTransaction<T>(
   const durable = options.durable ?? true;
   if (store.kind === 'postgres') {
     const first = firstStatement(durable, options.serializeOn);
-    const body = first
-      ? async (tx: Tx) => {
-          await first.execute(tx);
-          return fn(tx);
-        }
-      : fn;
+    const body = async (trx: Db) => {
+      const tx = trx as Tx;
+      if (first) await first.execute(tx);
+      return fn(tx);
+    };
     // A deadlock between two claims is resolved by PostgreSQL aborting one; run it again.
     for (let attempt = 1; ; attempt++) {
       try {
@@ -39,7 +50,7 @@ export async function writeTransaction<T>(
     try {
       await sql`begin immediate`.execute(conn);
       try {
-        const result = await fn(conn);
+        const result = await fn(conn as Tx);
         await sql`commit`.execute(conn);
         return result;
       } catch (err) {
@@ -102,7 +113,7 @@ export function openSqliteTransaction(db: Kysely<Database>): Promise<OpenTransac
       await sql`begin immediate`.execute(conn);
       opened = true;
       resolveOpen({
-        tx: conn,
+        tx: conn as Tx,
         end: async (commit) => {
           decide(commit);
           await run;

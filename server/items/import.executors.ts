@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { kyselyOnClient, type Store } from '../db/connect.ts';
-import { type OpenTransaction, openSqliteTransaction } from '../db/transaction.ts';
+import { type OpenTransaction, openSqliteTransaction, type Tx } from '../db/transaction.ts';
 import type { Executor, InsertStep } from './import.pipeline.ts';
 import { FastPathConflict, type ImportTarget, type RangeResult, SpoolInserter } from './import.writer.ts';
 
@@ -82,7 +82,8 @@ export class PostgresExecutor extends InProcessExecutor {
     const target = { kind: 'postgres' as const, client };
     this.inserter = new SpoolInserter(
       target,
-      kyselyOnClient(client),
+      // The transaction began just above, on this very client.
+      kyselyOnClient(client) as Tx,
       this.project,
       this.spoolPath,
       this.mode,

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Invitation } from '../../core/api/projects.ts';
 import { iso } from '../context.ts';
 import type { ProjectInvitationsTable } from '../db/schema.ts';
-import type { Tx } from '../db/transaction.ts';
+import type { Db, Tx } from '../db/transaction.ts';
 
 export type InvitationRow = Selectable<ProjectInvitationsTable>;
 
@@ -15,12 +15,12 @@ export const toInvitation = (r: InvitationRow): z.input<typeof Invitation> => ({
   createdAt: iso(r.createdAt),
 });
 
-export const listInvitationRows = (db: Tx, projectId: number): Promise<InvitationRow[]> =>
+export const listInvitationRows = (db: Db, projectId: number): Promise<InvitationRow[]> =>
   db.selectFrom('projectInvitations').selectAll().where('projectId', '=', projectId).orderBy('id').execute();
 
 /** Records an invitation, or changes the role of the one already pending for that email. */
 export async function upsertInvitation(
-  db: Tx,
+  db: Db,
   i: { projectId: number; email: string; role: InvitationRow['role']; invitedBy: number },
 ): Promise<InvitationRow> {
   return db
@@ -34,7 +34,7 @@ export async function upsertInvitation(
 }
 
 /** Deletes a pending invitation of the project; false if there was none. */
-export async function deleteInvitation(db: Tx, projectId: number, invitationId: number): Promise<boolean> {
+export async function deleteInvitation(db: Db, projectId: number, invitationId: number): Promise<boolean> {
   const result = await db
     .deleteFrom('projectInvitations')
     .where('projectId', '=', projectId)
@@ -47,7 +47,7 @@ export async function deleteInvitation(db: Tx, projectId: number, invitationId: 
  * Turns every pending invitation for the user's email into a membership, when that account signs
  * in or is created. A membership the user already has keeps its role.
  */
-export async function acceptInvitations(db: Tx, user: { id: number; email: string | null }): Promise<void> {
+export async function acceptInvitations(db: Db, user: { id: number; email: string | null }): Promise<void> {
   if (user.email === null) return;
   const pending = await db
     .selectFrom('projectInvitations')

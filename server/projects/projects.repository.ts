@@ -6,15 +6,15 @@ import { invalidateCursors } from '../assignments/claim-cursor.ts';
 import { iso } from '../context.ts';
 import type { StoreKind } from '../db/connect.ts';
 import type { ProjectsTable } from '../db/schema.ts';
-import type { Tx } from '../db/transaction.ts';
+import type { Db, Tx } from '../db/transaction.ts';
 
 export type ProjectRow = Selectable<ProjectsTable>;
 
-export const findProject = (db: Tx, id: number): Promise<ProjectRow | undefined> =>
+export const findProject = (db: Db, id: number): Promise<ProjectRow | undefined> =>
   db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** Draws keys for the items of a project that has just switched to random order. */
-export async function drawRandomKeys(db: Tx, kind: StoreKind, projectId: number): Promise<void> {
+export async function drawRandomKeys(db: Db, kind: StoreKind, projectId: number): Promise<void> {
   const key =
     kind === 'postgres'
       ? sql<number>`1 + floor(random() * 2147483646)::int`
@@ -27,7 +27,7 @@ export async function drawRandomKeys(db: Tx, kind: StoreKind, projectId: number)
     .execute();
 }
 
-export async function projectProgress(db: Tx, p: ProjectRow): Promise<z.input<typeof ProjectProgress>> {
+export async function projectProgress(db: Db, p: ProjectRow): Promise<z.input<typeof ProjectProgress>> {
   const items = await db
     .selectFrom('items')
     .select([
@@ -57,7 +57,7 @@ export async function projectProgress(db: Tx, p: ProjectRow): Promise<z.input<ty
   };
 }
 
-export async function toProject(db: Tx, p: ProjectRow): Promise<z.input<typeof Project>> {
+export async function toProject(db: Db, p: ProjectRow): Promise<z.input<typeof Project>> {
   return {
     id: p.id,
     name: p.name,

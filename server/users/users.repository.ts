@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { User } from '../../core/api/users.ts';
 import { iso } from '../context.ts';
 import type { UsersTable } from '../db/schema.ts';
-import type { Tx } from '../db/transaction.ts';
+import type { Db, Tx } from '../db/transaction.ts';
 
 export type UserRow = Selectable<UsersTable>;
 
@@ -16,14 +16,14 @@ export const toUser = (r: UserRow): User => ({
   createdAt: iso(r.createdAt),
 });
 
-export const findUserById = (db: Tx, id: number): Promise<UserRow | undefined> =>
+export const findUserById = (db: Db, id: number): Promise<UserRow | undefined> =>
   db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const findUserByEmail = (db: Tx, email: string): Promise<UserRow | undefined> =>
+export const findUserByEmail = (db: Db, email: string): Promise<UserRow | undefined> =>
   db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
 
 export async function insertUser(
-  db: Tx,
+  db: Db,
   u: {
     email: string | null;
     name: string;
@@ -47,11 +47,11 @@ export async function insertUser(
     .executeTakeFirstOrThrow();
 }
 
-export async function listUsers(db: Tx, afterId: number, limit: number): Promise<UserRow[]> {
+export async function listUsers(db: Db, afterId: number, limit: number): Promise<UserRow[]> {
   return db.selectFrom('users').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
 }
 
-export async function hasActiveAdmin(db: Tx): Promise<boolean> {
+export async function hasActiveAdmin(db: Db): Promise<boolean> {
   const row = await db
     .selectFrom('users')
     .select('id')

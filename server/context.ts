@@ -1,6 +1,6 @@
 import type { PasswordHasher } from './auth/passwords.ts';
-import type { Store } from './db/connect.ts';
 import type { UsersTable } from './db/schema.ts';
+import type { Store } from './db/store.ts';
 
 /** What every service receives: the store and the server-wide settings. No globals. */
 export interface AppContext {

@@ -2,8 +2,8 @@ import { type QueryCreator, type Selectable, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Annotation } from '../../core/api/assignments.ts';
 import type { Caller } from '../context.ts';
-import type { Store } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
+import type { Store } from '../db/store.ts';
 import type { Tx } from '../db/transaction.ts';
 import { type AssignmentRow, toAnnotation } from './assignments.repository.ts';
 

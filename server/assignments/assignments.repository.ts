@@ -3,11 +3,11 @@ import type { z } from 'zod';
 import type { Annotation, Assignment } from '../../core/api/assignments.ts';
 import type { Item } from '../../core/api/items.ts';
 import { iso, isoOrNull } from '../context.ts';
-import type { Store } from '../db/connect.ts';
 import type { AnnotationsTable, AssignmentsTable, Database, ItemsTable } from '../db/schema.ts';
+import type { Store } from '../db/store.ts';
 import type { Db, Tx } from '../db/transaction.ts';
-import { refreshSlots } from '../projects/projects.repository.ts';
-import type { Position } from './claim-cursor.ts';
+import type { Position } from './claim-cursors.repository.ts';
+import { refreshSlots } from './slots.repository.ts';
 
 export type AssignmentRow = Selectable<AssignmentsTable>;
 export type AnnotationRow = Selectable<AnnotationsTable>;
@@ -178,7 +178,7 @@ export async function findClaimable(
     return q.limit(1);
   };
   // Past the caller's cursor, as two searches that each start at a point of the index: the rest
-  // of the cursor's own key, then the keys after it (see claim-cursor.ts).
+  // of the cursor's own key, then the keys after it (see claim-cursors.repository.ts).
   if (after) {
     const { sortKey: k, itemId: id } = after;
     const pasts =

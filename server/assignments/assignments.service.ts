@@ -5,7 +5,7 @@ import { accessOf, projectWithAccess } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { type Db, type Tx, writeTransaction } from '../db/transaction.ts';
 import { AppError, notFound } from '../http/errors.ts';
-import { type ProjectRow, refreshSlots } from '../projects/projects.repository.ts';
+import type { ProjectRow } from '../projects/projects.repository.ts';
 import { recordAnswers } from './annotations.repository.ts';
 import {
   type AssignmentRow,
@@ -18,8 +18,9 @@ import {
   toAssignment,
   toItem,
 } from './assignments.repository.ts';
-import { positionOf, readHeldOrCursor } from './claim-cursor.ts';
+import { positionOf, readHeldOrCursor } from './claim-cursors.repository.ts';
 import { claim, isLive, refreshLock, submitLocked } from './locks.ts';
+import { refreshSlots } from './slots.repository.ts';
 
 type WorkOut = z.input<typeof Work>;
 

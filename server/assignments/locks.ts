@@ -1,10 +1,10 @@
 import { type OnConflictBuilder, type QueryCreator, sql } from 'kysely';
-import type { Store } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
+import type { Store } from '../db/store.ts';
 import type { Tx } from '../db/transaction.ts';
 import type { ProjectRow } from '../projects/projects.repository.ts';
 import { type AssignmentRow, expireLocks } from './assignments.repository.ts';
-import { type Position, saveCursor } from './claim-cursor.ts';
+import { type Position, saveCursor } from './claim-cursors.repository.ts';
 
 /** The lock lifecycle of an assignment: claimed, renewed, revived, submitted. */
 

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Store } from '../db/connect.ts';
+import type { Store } from '../db/store.ts';
 
 /** Who loads the secret: the server adopts a new one; a local CLI command must match the server's. */
 export type SecretUser = 'server' | 'local';

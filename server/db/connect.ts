@@ -1,27 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from './migrate.ts';
 import type { Database } from './schema.ts';
 import { openSqliteFile, restrictToOwner } from './sqlite.ts';
+import type { Store } from './store.ts';
 
-export type StoreKind = 'sqlite' | 'postgres';
-
-/** An open store: the Kysely handle plus the raw driver for the few dialect-specific fast paths. */
-export type Store =
-  | {
-      kind: 'sqlite';
-      db: Kysely<Database>;
-      sqlite: SqliteDatabase.Database;
-      /** The database file, for the import worker's own connection. */
-      file: string;
-      /** Runs `fn` when the store closes, before the connection does (e.g. to stop a worker). */
-      onClose(fn: () => Promise<void>): void;
-      close(): Promise<void>;
-    }
-  | { kind: 'postgres'; db: Kysely<Database>; pool: pg.Pool; close(): Promise<void> };
+// Kept for the code that imports the store's types from here (the store's own files use store.ts).
+export type { Store, StoreKind } from './store.ts';
 
 export interface StoreOptions {
   /** postgres://… selects PostgreSQL; otherwise SQLite in `dataDir`. */

@@ -1,11 +1,11 @@
 import { type Kysely, sql } from 'kysely';
-import type { StoreKind } from './connect.ts';
 import * as m0001 from './migrations/0001_init.ts';
 import * as m0002 from './migrations/0002_export_index.ts';
 import * as m0003 from './migrations/0003_random_key_only_when_random.ts';
 import * as m0004 from './migrations/0004_claim_cursors.ts';
 import * as m0005 from './migrations/0005_sign_in_throttle.ts';
 import * as m0006 from './migrations/0006_import_authorship_and_invitations.ts';
+import type { StoreKind } from './store.ts';
 
 interface Migration {
   name: string;

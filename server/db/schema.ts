@@ -22,7 +22,7 @@ export interface Database {
   projectInvitations: ProjectInvitationsTable;
 }
 
-/** A project's cursor epoch: cursors of an older one are void (server/assignments/claim-cursor.ts). */
+/** A project's cursor epoch: cursors of an older one are void (server/assignments/claim-cursors.repository.ts). */
 export interface ClaimEpochsTable {
   projectId: number;
   epoch: number;

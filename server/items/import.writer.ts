@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { ImportedAnnotation } from '../../core/codecs/items.ts';
-import { invalidateCursors } from '../assignments/claim-cursor.ts';
+import { invalidateCursors } from '../assignments/claim-cursors.repository.ts';
 import {
   type BulkTarget,
   ItemCopy,

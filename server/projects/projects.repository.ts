@@ -2,10 +2,9 @@ import { type Selectable, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Project, ProjectProgress } from '../../core/api/projects.ts';
 import { migrateInterface } from '../../core/interface/index.ts';
-import { invalidateCursors } from '../assignments/claim-cursor.ts';
 import { iso } from '../context.ts';
-import type { StoreKind } from '../db/connect.ts';
 import type { ProjectsTable } from '../db/schema.ts';
+import type { StoreKind } from '../db/store.ts';
 import type { Db, Tx } from '../db/transaction.ts';
 
 export type ProjectRow = Selectable<ProjectsTable>;
@@ -70,34 +69,4 @@ export async function toProject(db: Db, p: ProjectRow): Promise<z.input<typeof P
     createdAt: iso(p.createdAt),
     progress: await projectProgress(db, p),
   };
-}
-
-/**
- * Recomputes free slots from the live claims (locks and submissions) of the given items, or of
- * every item in the project; used wherever claims shrink or the overlap changes.
- */
-export async function refreshSlots(
-  db: Tx,
-  projectId: number,
-  overlap: number,
-  itemIds?: number[],
-): Promise<void> {
-  if (itemIds && itemIds.length === 0) return;
-  // Lock the rows in a statement of their own: the UPDATE below then starts after every claim
-  // committed meanwhile, so its count (a new READ COMMITTED snapshot on PostgreSQL) includes them.
-  let lock = db.updateTable('items').set({ slotsLeft: sql`slots_left` }).where('projectId', '=', projectId);
-  if (itemIds) lock = lock.where('id', 'in', itemIds);
-  await lock.execute();
-  const free = sql<number>`${overlap} - (select count(*) from assignments a where a.item_id = items.id and a.status in ('locked', 'submitted'))`;
-  let q = db
-    .updateTable('items')
-    .set({ slotsLeft: sql`case when ${free} > 0 then ${free} else 0 end` })
-    .where('projectId', '=', projectId);
-  if (itemIds) {
-    if (itemIds.length === 0) return;
-    q = q.where('id', 'in', itemIds);
-  }
-  await q.execute();
-  // Slots came back (a lock expired, a skip, a larger overlap): claim cursors may have passed them.
-  await invalidateCursors(db, projectId);
 }

@@ -2,12 +2,13 @@ import type { z } from 'zod';
 import type { CreateProjectBody, Project, UpdateProjectBody } from '../../core/api/projects.ts';
 import { INTERFACE_VERSION } from '../../core/interface/index.ts';
 import { projectAccess, requireManage, requireRole } from '../access.ts';
-import { invalidateCursors } from '../assignments/claim-cursor.ts';
+import { invalidateCursors } from '../assignments/claim-cursors.repository.ts';
+import { refreshSlots } from '../assignments/slots.repository.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { decodeCursor, pageOf } from '../http/cursor.ts';
 import { notFound } from '../http/errors.ts';
-import { drawRandomKeys, findProject, refreshSlots, toProject } from './projects.repository.ts';
+import { drawRandomKeys, findProject, toProject } from './projects.repository.ts';
 
 type ProjectOut = z.input<typeof Project>;
 

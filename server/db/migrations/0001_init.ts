@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { StoreKind } from '../connect.ts';
+import type { StoreKind } from '../store.ts';
 
 /** The first schema. Written as SQL so both stores get exactly the constraints we rely on. */
 export async function up(db: Kysely<unknown>, kind: StoreKind): Promise<void> {

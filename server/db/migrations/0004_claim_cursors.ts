@@ -1,8 +1,8 @@
 import { type Kysely, sql } from 'kysely';
-import type { StoreKind } from '../connect.ts';
+import type { StoreKind } from '../store.ts';
 
 /**
- * Where each annotator's next claim search may start (see server/assignments/claim-cursor.ts):
+ * Where each annotator's next claim search may start (see server/assignments/claim-cursors.repository.ts):
  * a cursor per (project, annotator), valid while its epoch is the project's, which every event
  * that could reopen an item before a cursor advances.
  */

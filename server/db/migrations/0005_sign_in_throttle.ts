@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { StoreKind } from '../connect.ts';
+import type { StoreKind } from '../store.ts';
 
 /**
  * The sign-in throttle's keys (server/auth/throttle.ts), in the store so that every server

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { StoreKind } from '../connect.ts';
+import type { StoreKind } from '../store.ts';
 
 /**
  * Who really imported an annotation: `annotation_revisions.imported_by`, the importing account

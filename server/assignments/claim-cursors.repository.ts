@@ -1,6 +1,8 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
+import type { AssignmentsTable } from '../db/schema.ts';
 import type { Tx } from '../db/transaction.ts';
-import type { AssignmentRow } from './assignments.repository.ts';
+
+type AssignmentRow = Selectable<AssignmentsTable>;
 
 /**
  * Claim cursors: where an annotator's search for their next item may start.

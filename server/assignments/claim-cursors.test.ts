@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTransaction } from '../db/transaction.ts';
 import { buildTeam, importItems, next, skip, submit, validAnswers } from '../testing/factories.ts';
 import { type Harness, startHarness } from '../testing/harness.ts';
-import { readHeldOrCursor } from './claim-cursor.ts';
+import { readHeldOrCursor } from './claim-cursors.repository.ts';
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,0 +1,33 @@
+import { sql } from 'kysely';
+import type { Tx } from '../db/transaction.ts';
+import { invalidateCursors } from './claim-cursors.repository.ts';
+
+/**
+ * Recomputes free slots from the live claims (locks and submissions) of the given items, or of
+ * every item in the project; used wherever claims shrink or the overlap changes.
+ */
+export async function refreshSlots(
+  db: Tx,
+  projectId: number,
+  overlap: number,
+  itemIds?: number[],
+): Promise<void> {
+  if (itemIds && itemIds.length === 0) return;
+  // Lock the rows in a statement of their own: the UPDATE below then starts after every claim
+  // committed meanwhile, so its count (a new READ COMMITTED snapshot on PostgreSQL) includes them.
+  let lock = db.updateTable('items').set({ slotsLeft: sql`slots_left` }).where('projectId', '=', projectId);
+  if (itemIds) lock = lock.where('id', 'in', itemIds);
+  await lock.execute();
+  const free = sql<number>`${overlap} - (select count(*) from assignments a where a.item_id = items.id and a.status in ('locked', 'submitted'))`;
+  let q = db
+    .updateTable('items')
+    .set({ slotsLeft: sql`case when ${free} > 0 then ${free} else 0 end` })
+    .where('projectId', '=', projectId);
+  if (itemIds) {
+    if (itemIds.length === 0) return;
+    q = q.where('id', 'in', itemIds);
+  }
+  await q.execute();
+  // Slots came back (a lock expired, a skip, a larger overlap): claim cursors may have passed them.
+  await invalidateCursors(db, projectId);
+}

@@ -1,8 +1,8 @@
-import type { Selectable } from 'kysely';
 import type { Caller } from './context.ts';
-import type { ProjectsTable } from './db/schema.ts';
-import type { Db, Tx } from './db/transaction.ts';
+import type { Db } from './db/transaction.ts';
 import { forbidden, notFound } from './http/errors.ts';
+import { findProjectWithMembership } from './projects/members.repository.ts';
+import type { ProjectRow } from './projects/projects.repository.ts';
 
 export type Role = Caller['role'];
 
@@ -32,16 +32,8 @@ export async function projectWithAccess(
   db: Db,
   caller: Caller,
   projectId: number,
-): Promise<{ project: Selectable<ProjectsTable>; access: ProjectAccess }> {
-  const row = await db
-    .selectFrom('projects as p')
-    .leftJoin('projectMembers as m', (join) =>
-      join.onRef('m.projectId', '=', 'p.id').on('m.userId', '=', caller.id),
-    )
-    .selectAll('p')
-    .select('m.role as memberRole')
-    .where('p.id', '=', projectId)
-    .executeTakeFirst();
+): Promise<{ project: ProjectRow; access: ProjectAccess }> {
+  const row = await findProjectWithMembership(db, projectId, caller.id);
   if (!row) throw notFound('project');
   const { memberRole, ...project } = row;
   return { project, access: accessOf(caller, memberRole) };

@@ -3,9 +3,17 @@ import type { z } from 'zod';
 import type { Annotation, Assignment } from '../../core/api/assignments.ts';
 import type { Item } from '../../core/api/items.ts';
 import { iso, isoOrNull } from '../context.ts';
-import type { AnnotationsTable, AssignmentsTable, Database, ItemsTable } from '../db/schema.ts';
+import {
+  type AnnotationsTable,
+  type AssignmentsTable,
+  type Database,
+  type ItemsTable,
+  NO_RANDOM_KEY,
+  type ProjectMembersTable,
+} from '../db/schema.ts';
 import type { Store } from '../db/store.ts';
 import type { Db, Tx } from '../db/transaction.ts';
+import { type ProjectRow, projectRowOf } from '../projects/projects.repository.ts';
 import type { Position } from './claim-cursors.repository.ts';
 import { refreshSlots } from './slots.repository.ts';
 
@@ -173,7 +181,10 @@ export async function findClaimable(
     if (past) q = q.where(past);
     q =
       order === 'random'
-        ? q.where(sql<boolean>`i.rand > 0`).orderBy('i.rand').orderBy('i.id')
+        ? q
+            .where(sql<boolean>`i.rand > ${sql.lit(NO_RANDOM_KEY)}`)
+            .orderBy('i.rand')
+            .orderBy('i.id')
         : q.orderBy('i.priority', 'desc').orderBy('i.id');
     return q.limit(1);
   };
@@ -206,4 +217,93 @@ export async function findClaimable(
   // items left are held that way, skipping would answer "nothing left" while a slot is free.
   // Then wait for them: once the other claim commits, the row is re-checked for a free slot.
   return (await q.forUpdate().skipLocked().executeTakeFirst()) ?? q.forUpdate().executeTakeFirst();
+}
+
+/**
+ * The project of the user's own assignment, with the user's role in it (null when not a member),
+ * in one query: undefined when the assignment is not theirs.
+ */
+export async function findProjectOfOwnAssignment(
+  db: Db,
+  assignmentId: number,
+  userId: number,
+): Promise<(ProjectRow & { memberRole: ProjectMembersTable['role'] | null }) | undefined> {
+  const row = await db
+    .selectFrom('assignments as a')
+    .innerJoin('projects as p', 'p.id', 'a.projectId')
+    .leftJoin('projectMembers as m', (join) =>
+      join.onRef('m.projectId', '=', 'p.id').on('m.userId', '=', userId),
+    )
+    .selectAll('p')
+    .select('m.role as memberRole')
+    .where('a.id', '=', assignmentId)
+    .where('a.userId', '=', userId)
+    .executeTakeFirst();
+  return row && projectRowOf(row);
+}
+
+/**
+ * The assignment with its item's data, which checking answers needs, and (given an idempotency
+ * key) the answers of the revision an earlier submit with that key wrote, if any.
+ */
+export async function findAssignmentWithData(tx: Tx, assignmentId: number, key?: string) {
+  return tx
+    .selectFrom('assignments as a')
+    .innerJoin('items as i', 'i.id', 'a.itemId')
+    .leftJoin('annotations as n', 'n.assignmentId', 'a.id')
+    .leftJoin('annotationRevisions as r', (join) =>
+      join.onRef('r.annotationId', '=', 'n.id').on('r.idempotencyKey', '=', key ?? null),
+    )
+    .selectAll('a')
+    .select(['i.data as itemData', 'r.answers as replayAnswers'])
+    .where('a.id', '=', assignmentId)
+    .executeTakeFirstOrThrow();
+}
+
+export const getItemRow = (db: Db, itemId: number): Promise<ItemRow> =>
+  db.selectFrom('items').selectAll().where('id', '=', itemId).executeTakeFirstOrThrow();
+
+/** One more submission of the item. */
+export async function countSubmission(tx: Tx, itemId: number): Promise<void> {
+  await tx
+    .updateTable('items')
+    .set((eb) => ({ submittedCount: eb('submittedCount', '+', 1) }))
+    .where('id', '=', itemId)
+    .execute();
+}
+
+export async function markSkipped(
+  tx: Tx,
+  assignmentId: number,
+  reason: string | null,
+  now: number,
+): Promise<void> {
+  await tx
+    .updateTable('assignments')
+    .set({ status: 'skipped', lockExpiresAt: null, skipReason: reason, updatedAt: now })
+    .where('id', '=', assignmentId)
+    .execute();
+}
+
+/** A page of the user's assignments in a project, newest first, before `beforeId` (0: from the newest). */
+export async function listOwnAssignments(
+  db: Db,
+  page: {
+    projectId: number;
+    userId: number;
+    beforeId: number;
+    limit: number;
+    status?: AssignmentRow['status'] | undefined;
+  },
+): Promise<AssignmentRow[]> {
+  let query = db
+    .selectFrom('assignments')
+    .selectAll()
+    .where('projectId', '=', page.projectId)
+    .where('userId', '=', page.userId)
+    .orderBy('id', 'desc')
+    .limit(page.limit);
+  if (page.beforeId > 0) query = query.where('id', '<', page.beforeId);
+  if (page.status) query = query.where('status', '=', page.status);
+  return query.execute();
 }

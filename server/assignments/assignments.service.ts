@@ -3,23 +3,28 @@ import type { DraftBody, SkipBody, SubmitBody, Work } from '../../core/api/assig
 import { type InterfaceDefinition, migrateInterface, validateAnswers } from '../../core/interface/index.ts';
 import { accessOf, projectWithAccess } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
-import { type Db, type Tx, writeTransaction } from '../db/transaction.ts';
+import { type Db, writeTransaction } from '../db/transaction.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import type { ProjectRow } from '../projects/projects.repository.ts';
 import { recordAnswers } from './annotations.repository.ts';
 import {
   type AssignmentRow,
+  countSubmission,
   expireLocks,
   findAnnotationByAssignment,
   findAssignment,
+  findAssignmentWithData,
   findClaimable,
+  findProjectOfOwnAssignment,
+  getItemRow,
   type ItemRow,
+  markSkipped,
   toAnnotation,
   toAssignment,
   toItem,
 } from './assignments.repository.ts';
 import { positionOf, readHeldOrCursor } from './claim-cursors.repository.ts';
-import { claim, isLive, refreshLock, submitLocked } from './locks.ts';
+import { claim, extendLock, isLive, refreshLock, submitLocked } from './locks.repository.ts';
 import { refreshSlots } from './slots.repository.ts';
 
 type WorkOut = z.input<typeof Work>;
@@ -29,8 +34,7 @@ type WorkOut = z.input<typeof Work>;
  * `fresh`: the assignment was just created, so it has no annotation yet.
  */
 export async function loadWork(tx: Db, a: AssignmentRow, known?: ItemRow, fresh = false): Promise<WorkOut> {
-  const item =
-    known ?? (await tx.selectFrom('items').selectAll().where('id', '=', a.itemId).executeTakeFirstOrThrow());
+  const item = known ?? (await getItemRow(tx, a.itemId));
   const annotation = fresh ? undefined : await findAnnotationByAssignment(tx, a.id);
   return {
     item: toItem(item),
@@ -48,17 +52,7 @@ async function requireProject(ctx: AppContext, caller: Caller, projectId: number
  * nothing. Access is checked as for the project (a member removed since cannot go on).
  */
 async function ownAssignment(ctx: AppContext, caller: Caller, assignmentId: number) {
-  const row = await ctx.store.db
-    .selectFrom('assignments as a')
-    .innerJoin('projects as p', 'p.id', 'a.projectId')
-    .leftJoin('projectMembers as m', (join) =>
-      join.onRef('m.projectId', '=', 'p.id').on('m.userId', '=', caller.id),
-    )
-    .selectAll('p')
-    .select('m.role as memberRole')
-    .where('a.id', '=', assignmentId)
-    .where('a.userId', '=', caller.id)
-    .executeTakeFirst();
+  const row = await findProjectOfOwnAssignment(ctx.store.db, assignmentId, caller.id);
   if (!row) throw notFound('assignment');
   const { memberRole, ...project } = row;
   accessOf(caller, memberRole);
@@ -100,11 +94,7 @@ export async function assignNextItem(
       const { held, epoch, after } = await readHeldOrCursor(tx, projectId, caller.id);
       if (held) {
         const renewed = { ...held, lockExpiresAt: now + ttlMs, updatedAt: now };
-        await tx
-          .updateTable('assignments')
-          .set({ lockExpiresAt: renewed.lockExpiresAt, updatedAt: now })
-          .where('id', '=', held.id)
-          .execute();
+        await extendLock(tx, held.id, renewed.lockExpiresAt, now);
         return loadWork(tx, renewed);
       }
       const order = project.itemOrder;
@@ -113,16 +103,14 @@ export async function assignNextItem(
       // With the lock, the cursor moves to this item: every open item up to it is now one the
       // caller touched.
       const cursor = { epoch, at: positionOf(candidate, order) };
-      const assignment = await claim(
-        ctx.store,
-        tx,
+      const assignment = await claim(ctx.store, tx, {
         projectId,
-        candidate.id,
-        caller.id,
-        now + ttlMs,
+        itemId: candidate.id,
+        userId: caller.id,
+        expiresAt: now + ttlMs,
         now,
         cursor,
-      );
+      });
       if (!assignment)
         throw new Error(`item ${candidate.id} had no free slot inside its own claim transaction`);
       // A revived lock (created before now) may carry a draft from before it expired.
@@ -166,7 +154,7 @@ export async function saveDraft(
       if (a.status === 'skipped')
         throw new AppError('ASSIGNMENT_CLOSED', 'You skipped this item; it can no longer be edited.');
       if (a.status === 'submitted') {
-        if (project.allowEditSubmitted !== 1)
+        if (!project.allowEditSubmitted)
           throw new AppError('ASSIGNMENT_CLOSED', 'This project does not allow editing submitted work.');
         const annotation = await recordAnswers(ctx.store, tx, a, caller, {
           kind: 'draft',
@@ -220,7 +208,7 @@ export async function submit(
       if (a.status === 'skipped')
         throw new AppError('ASSIGNMENT_CLOSED', 'You skipped this item; it can no longer be submitted.');
       if (a.status === 'submitted') {
-        if (project.allowEditSubmitted !== 1) throw new AppError('ALREADY_SUBMITTED');
+        if (!project.allowEditSubmitted) throw new AppError('ALREADY_SUBMITTED');
         const annotation = await recordAnswers(ctx.store, tx, a, caller, {
           kind: 'edit',
           answers,
@@ -248,11 +236,7 @@ export async function submit(
         }
         await submitLocked(tx, a.id, now);
       }
-      await tx
-        .updateTable('items')
-        .set((eb) => ({ submittedCount: eb('submittedCount', '+', 1) }))
-        .where('id', '=', a.itemId)
-        .execute();
+      await countSubmission(tx, a.itemId);
       const annotation = await recordAnswers(ctx.store, tx, { ...current, status: 'submitted' }, caller, {
         kind: 'submit',
         answers,
@@ -271,24 +255,6 @@ export async function submit(
     );
   }
   return outcome.result;
-}
-
-/**
- * The assignment with its item's data, which checking answers needs, and (given an idempotency
- * key) the answers of the revision an earlier submit with that key wrote, if any.
- */
-async function findAssignmentWithData(tx: Tx, assignmentId: number, key?: string) {
-  return tx
-    .selectFrom('assignments as a')
-    .innerJoin('items as i', 'i.id', 'a.itemId')
-    .leftJoin('annotations as n', 'n.assignmentId', 'a.id')
-    .leftJoin('annotationRevisions as r', (join) =>
-      join.onRef('r.annotationId', '=', 'n.id').on('r.idempotencyKey', '=', key ?? null),
-    )
-    .selectAll('a')
-    .select(['i.data as itemData', 'r.answers as replayAnswers'])
-    .where('a.id', '=', assignmentId)
-    .executeTakeFirstOrThrow();
 }
 
 function sameJson(stored: string, given: unknown): boolean {
@@ -327,11 +293,7 @@ export async function skip(
         skipReason: body.reason ?? null,
         updatedAt: now,
       };
-      await tx
-        .updateTable('assignments')
-        .set({ status: 'skipped', lockExpiresAt: null, skipReason: skipped.skipReason, updatedAt: now })
-        .where('id', '=', a.id)
-        .execute();
+      await markSkipped(tx, a.id, skipped.skipReason, now);
       await refreshSlots(tx, project.id, project.overlap, [a.itemId]);
       return toAssignment(skipped);
     },

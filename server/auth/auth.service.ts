@@ -6,10 +6,12 @@ import { iso, isoOrNull } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { acceptInvitations } from '../projects/invitations.repository.ts';
-import { findUserByEmail, findUserById, toUser } from '../users/users.repository.ts';
+import { findUserByEmail, findUserById, setPasswordHash, toUser } from '../users/users.repository.ts';
 import { SESSION_COOKIE } from './authenticate.ts';
 import { keyedHash, newSecret } from './crypto.ts';
+import { deleteSession, deleteSessionsOf, insertSession, setCsrfToken } from './sessions.repository.ts';
 import { admitSignIn, signInFailed, signInKeys, signInSucceeded } from './sign-in-throttle.ts';
+import { insertToken, listLiveTokensOf, revokeAllTokensOf, revokeTokenOf } from './tokens.repository.ts';
 
 export async function login(
   ctx: AppContext,
@@ -41,16 +43,13 @@ export async function login(
   const sessionId = newSecret('vs');
   const csrfToken = newSecret('csrf');
   const now = Date.now();
-  await ctx.store.db
-    .insertInto('sessions')
-    .values({
-      idHash: keyedHash(ctx.secret, sessionId),
-      userId: user.id,
-      csrfToken,
-      createdAt: now,
-      expiresAt: now + ctx.sessionTtlMs,
-    })
-    .execute();
+  await insertSession(ctx.store.db, {
+    idHash: keyedHash(ctx.secret, sessionId),
+    userId: user.id,
+    csrfToken,
+    createdAt: now,
+    expiresAt: now + ctx.sessionTtlMs,
+  });
   // Invitations to this email become memberships at sign-in (server/projects/invitations.*).
   await acceptInvitations(ctx.store.db, user);
   reply.setCookie(SESSION_COOKIE, sessionId, {
@@ -65,18 +64,11 @@ export async function login(
 
 /** Hashes a password again at the current cost; a concurrent password change wins. */
 async function rehash(ctx: AppContext, userId: number, stored: string, password: string): Promise<void> {
-  const passwordHash = await ctx.passwords.hash(password);
-  await ctx.store.db
-    .updateTable('users')
-    .set({ passwordHash })
-    .where('id', '=', userId)
-    .where('passwordHash', '=', stored)
-    .execute();
+  await setPasswordHash(ctx.store.db, userId, await ctx.passwords.hash(password), { replacing: stored });
 }
 
 export async function logout(ctx: AppContext, caller: Caller, reply: FastifyReply): Promise<null> {
-  if (caller.sessionHash)
-    await ctx.store.db.deleteFrom('sessions').where('idHash', '=', caller.sessionHash).execute();
+  if (caller.sessionHash) await deleteSession(ctx.store.db, caller.sessionHash);
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
   return null;
 }
@@ -105,13 +97,9 @@ export async function changePassword(
   const passwordHash = await ctx.passwords.hash(body.newPassword);
   const csrfToken = caller.sessionHash ? newSecret('csrf') : '';
   await writeTransaction(ctx.store, async (tx) => {
-    await tx.updateTable('users').set({ passwordHash }).where('id', '=', caller.id).execute();
-    let others = tx.deleteFrom('sessions').where('userId', '=', caller.id);
-    if (caller.sessionHash) {
-      others = others.where('idHash', '!=', caller.sessionHash);
-      await tx.updateTable('sessions').set({ csrfToken }).where('idHash', '=', caller.sessionHash).execute();
-    }
-    await others.execute();
+    await setPasswordHash(tx, caller.id, passwordHash);
+    if (caller.sessionHash) await setCsrfToken(tx, caller.sessionHash, csrfToken);
+    await deleteSessionsOf(tx, caller.id, caller.sessionHash ?? undefined);
   });
   return { user: toUser(user), csrfToken };
 }
@@ -119,13 +107,8 @@ export async function changePassword(
 /** Ends every session of the caller, this one included, and revokes all their API tokens. */
 export async function signOutEverywhere(ctx: AppContext, caller: Caller, reply: FastifyReply): Promise<null> {
   await writeTransaction(ctx.store, async (tx) => {
-    await tx.deleteFrom('sessions').where('userId', '=', caller.id).execute();
-    await tx
-      .updateTable('apiTokens')
-      .set({ revokedAt: Date.now() })
-      .where('userId', '=', caller.id)
-      .where('revokedAt', 'is', null)
-      .execute();
+    await deleteSessionsOf(tx, caller.id);
+    await revokeAllTokensOf(tx, caller.id, Date.now());
   });
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
   return null;
@@ -137,18 +120,12 @@ export async function createToken(
   name: string,
 ): Promise<z.input<typeof CreatedToken>> {
   const token = newSecret('vt');
-  const row = await ctx.store.db
-    .insertInto('apiTokens')
-    .values({
-      userId,
-      name,
-      tokenHash: keyedHash(ctx.secret, token),
-      createdAt: Date.now(),
-      lastUsedAt: null,
-      revokedAt: null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await insertToken(ctx.store.db, {
+    userId,
+    name,
+    tokenHash: keyedHash(ctx.secret, token),
+    createdAt: Date.now(),
+  });
   return { id: row.id, name: row.name, createdAt: iso(row.createdAt), lastUsedAt: null, token };
 }
 
@@ -156,13 +133,7 @@ export async function listTokens(
   ctx: AppContext,
   caller: Caller,
 ): Promise<{ items: z.input<typeof ApiToken>[] }> {
-  const rows = await ctx.store.db
-    .selectFrom('apiTokens')
-    .selectAll()
-    .where('userId', '=', caller.id)
-    .where('revokedAt', 'is', null)
-    .orderBy('id')
-    .execute();
+  const rows = await listLiveTokensOf(ctx.store.db, caller.id);
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -174,13 +145,6 @@ export async function listTokens(
 }
 
 export async function revokeToken(ctx: AppContext, caller: Caller, tokenId: number): Promise<null> {
-  const result = await ctx.store.db
-    .updateTable('apiTokens')
-    .set({ revokedAt: Date.now() })
-    .where('id', '=', tokenId)
-    .where('userId', '=', caller.id)
-    .where('revokedAt', 'is', null)
-    .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) throw notFound('token');
+  if (!(await revokeTokenOf(ctx.store.db, caller.id, tokenId, Date.now()))) throw notFound('token');
   return null;
 }

@@ -2,6 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import type { AppContext, Caller } from '../context.ts';
 import { AppError } from '../http/errors.ts';
 import { keyedHash, safeEqual } from './crypto.ts';
+import { findSessionWithUser } from './sessions.repository.ts';
+import { findTokenWithUser, markTokenUsed } from './tokens.repository.ts';
 
 export const SESSION_COOKIE = 'verity_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -31,23 +33,13 @@ export async function authenticate(ctx: AppContext, req: FastifyRequest): Promis
 }
 
 async function byToken(ctx: AppContext, token: string): Promise<Caller> {
-  const row = await ctx.store.db
-    .selectFrom('apiTokens as t')
-    .innerJoin('users as u', 'u.id', 't.userId')
-    .select(['t.id as tokenId', 't.lastUsedAt', 'u.id', 'u.email', 'u.name', 'u.role', 'u.status'])
-    .where('t.tokenHash', '=', keyedHash(ctx.secret, token))
-    .where('t.revokedAt', 'is', null)
-    .executeTakeFirst();
+  const row = await findTokenWithUser(ctx.store.db, keyedHash(ctx.secret, token));
   if (!row) throw new AppError('UNAUTHENTICATED', 'The API token is unknown or revoked.');
   if (row.status !== 'active') throw new AppError('ACCOUNT_SUSPENDED');
   const now = Date.now();
   // At most one write a minute per token, so reads stay reads.
   if (row.lastUsedAt === null || now - row.lastUsedAt > 60_000) {
-    await ctx.store.db
-      .updateTable('apiTokens')
-      .set({ lastUsedAt: now })
-      .where('id', '=', row.tokenId)
-      .execute();
+    await markTokenUsed(ctx.store.db, row.tokenId, now);
   }
   return {
     id: row.id,
@@ -62,12 +54,7 @@ async function byToken(ctx: AppContext, token: string): Promise<Caller> {
 
 async function bySession(ctx: AppContext, sessionId: string): Promise<Caller> {
   const idHash = keyedHash(ctx.secret, sessionId);
-  const row = await ctx.store.db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.userId')
-    .select(['s.csrfToken', 's.expiresAt', 'u.id', 'u.email', 'u.name', 'u.role', 'u.status'])
-    .where('s.idHash', '=', idHash)
-    .executeTakeFirst();
+  const row = await findSessionWithUser(ctx.store.db, idHash);
   if (!row) throw new AppError('UNAUTHENTICATED', 'Your session ended; sign in again.');
   // Status before expiry: a suspended user's sessions are expired, and they should be told why.
   if (row.status !== 'active') throw new AppError('ACCOUNT_SUSPENDED');

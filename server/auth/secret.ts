@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Store } from '../db/store.ts';
+import { readSetting, settleSetting, writeSetting } from '../system/settings.repository.ts';
 
 /** Who loads the secret: the server adopts a new one; a local CLI command must match the server's. */
 export type SecretUser = 'server' | 'local';
@@ -35,7 +36,7 @@ export async function loadServerSecret(
 ): Promise<string> {
   if (fromEnv !== undefined && fromEnv.length < 32)
     throw new Error('VERITY_SECRET must be at least 32 characters');
-  const known = await readSetting(store, 'secret_fingerprint');
+  const known = await readSetting(store.db, 'secret_fingerprint');
   let secret = fromEnv ?? (await readStoredSecret(store, dataDir));
   if (secret === undefined) {
     // No secret of its own yet, but a server has used one: it came from that server's environment.
@@ -45,24 +46,15 @@ export async function loadServerSecret(
   const fingerprint = fingerprintOf(secret);
   if (known === fingerprint) return secret;
   if (known !== undefined && user === 'local') throw new SecretMismatch(fromEnv !== undefined);
-  await store.db
-    .insertInto('settings')
-    .values({ key: 'secret_fingerprint', value: fingerprint })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: fingerprint }))
-    .execute();
+  await writeSetting(store.db, 'secret_fingerprint', fingerprint);
   return secret;
 }
 
 const fingerprintOf = (secret: string): string =>
   createHmac('sha256', secret).update('verity secret fingerprint').digest('base64url');
 
-async function readSetting(store: Store, key: string): Promise<string | undefined> {
-  const row = await store.db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-  return row?.value;
-}
-
 async function readStoredSecret(store: Store, dataDir: string): Promise<string | undefined> {
-  if (store.kind === 'postgres') return readSetting(store, 'server_secret');
+  if (store.kind === 'postgres') return readSetting(store.db, 'server_secret');
   const file = path.join(dataDir, 'secret');
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : undefined;
 }
@@ -79,10 +71,5 @@ async function generateSecret(store: Store, dataDir: string): Promise<string> {
     }
     return fs.readFileSync(file, 'utf8').trim();
   }
-  await store.db
-    .insertInto('settings')
-    .values({ key: 'server_secret', value: fresh })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
-  return (await readSetting(store, 'server_secret'))!;
+  return settleSetting(store.db, 'server_secret', fresh);
 }

@@ -4,6 +4,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { NO_RANDOM_KEY } from './schema.ts';
 import type { Tx } from './transaction.ts';
 
 export interface NewItemRow {
@@ -18,11 +19,11 @@ export interface NewItemRow {
 }
 
 /**
- * An item's random-order key: drawn from 1..2^31−1 in random-order projects, 0 in sequential
- * ones, whose items the random-order index leaves out (see migration 0003).
+ * An item's random-order key: drawn from 1..2^31−1 in random-order projects, NO_RANDOM_KEY in
+ * sequential ones, whose items the random-order index leaves out (see migration 0003).
  */
 export const randomKey = (order: 'sequential' | 'random'): number =>
-  order === 'random' ? 1 + Math.floor(Math.random() * 2147483646) : 0;
+  order === 'random' ? 1 + Math.floor(Math.random() * 2147483646) : NO_RANDOM_KEY;
 
 /** Where bulk rows go: the raw connection `tx` runs on. */
 export type BulkTarget =

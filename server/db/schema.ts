@@ -105,7 +105,7 @@ export interface ItemsTable {
   data: string;
   meta: string;
   priority: number;
-  /** Random sort key, 1..2^31−1, in projects with itemOrder 'random'; 0 in sequential ones (kept out of the index). */
+  /** Random sort key, 1..2^31−1, in projects with itemOrder 'random'; NO_RANDOM_KEY in sequential ones (kept out of the index). */
   rand: number;
   /** overlap − (live locks + submissions): the claim path reads only items with slots left. */
   slotsLeft: number;
@@ -168,3 +168,9 @@ export interface SignInThrottleTable {
   nextAttemptAt: number;
   expiresAt: number;
 }
+
+/**
+ * `items.rand` of an item in a sequential project: it has no random key, and the random-order
+ * index leaves it out (migration 0003). Keys drawn for random order are 1..2^31−1.
+ */
+export const NO_RANDOM_KEY = 0;

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Invitation } from '../../core/api/projects.ts';
 import { iso } from '../context.ts';
 import type { ProjectInvitationsTable } from '../db/schema.ts';
-import type { Db, Tx } from '../db/transaction.ts';
+import type { Db } from '../db/transaction.ts';
 
 export type InvitationRow = Selectable<ProjectInvitationsTable>;
 

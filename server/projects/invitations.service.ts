@@ -9,6 +9,7 @@ import {
   toInvitation,
   upsertInvitation,
 } from './invitations.repository.ts';
+import { findMemberByEmail } from './members.repository.ts';
 
 type InvitationOut = z.input<typeof Invitation>;
 
@@ -34,13 +35,7 @@ export async function createInvitation(
 ): Promise<InvitationOut> {
   await requireManage(ctx.store.db, caller, projectId);
   // Only a current member is told apart, which the member list already shows the caller.
-  const member = await ctx.store.db
-    .selectFrom('projectMembers as m')
-    .innerJoin('users as u', 'u.id', 'm.userId')
-    .select('m.userId')
-    .where('m.projectId', '=', projectId)
-    .where('u.email', '=', body.email)
-    .executeTakeFirst();
+  const member = await findMemberByEmail(ctx.store.db, projectId, body.email);
   if (member) throw new AppError('CONFLICT', `${body.email} is already a member of this project.`);
   const row = await upsertInvitation(ctx.store.db, {
     projectId,

@@ -4,18 +4,13 @@ import { projectAccess, requireManage } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { iso } from '../context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { findUserByEmail, findUserById } from '../users/users.repository.ts';
+import { deleteMember, findFellowMember, listMemberRows, upsertMember } from './members.repository.ts';
 
 type MemberOut = z.input<typeof Member>;
 
 async function listRows(ctx: AppContext, projectId: number, userId?: number): Promise<MemberOut[]> {
-  let q = ctx.store.db
-    .selectFrom('projectMembers as m')
-    .innerJoin('users as u', 'u.id', 'm.userId')
-    .select(['m.projectId', 'm.userId', 'u.email', 'u.name', 'm.role', 'm.addedAt'])
-    .where('m.projectId', '=', projectId)
-    .orderBy('m.userId');
-  if (userId !== undefined) q = q.where('m.userId', '=', userId);
-  const rows = await q.execute();
+  const rows = await listMemberRows(ctx.store.db, projectId, userId);
   return rows.map((r) => ({ ...r, addedAt: iso(r.addedAt) }));
 }
 
@@ -38,11 +33,7 @@ export async function addMember(
   await requireManage(ctx.store.db, caller, projectId);
   const user = await findAddable(ctx, caller, body);
   if (!user) throw notFound('user');
-  await ctx.store.db
-    .insertInto('projectMembers')
-    .values({ projectId, userId: user.id, role: body.role, addedAt: Date.now() })
-    .onConflict((oc) => oc.columns(['projectId', 'userId']).doUpdateSet({ role: body.role }))
-    .execute();
+  await upsertMember(ctx.store.db, { projectId, userId: user.id, role: body.role, addedAt: Date.now() });
   const [member] = await listRows(ctx, projectId, user.id);
   return member!;
 }
@@ -63,26 +54,18 @@ async function findAddable(
 ): Promise<{ id: number } | undefined> {
   const db = ctx.store.db;
   if (looksAccountsUp(caller)) {
-    let q = db.selectFrom('users').select('id').where('external', '=', 0);
-    q = body.userId !== undefined ? q.where('id', '=', body.userId) : q.where('email', '=', body.email ?? '');
-    return q.executeTakeFirst();
+    const user =
+      body.userId !== undefined
+        ? await findUserById(db, body.userId)
+        : await findUserByEmail(db, body.email ?? '');
+    return user && !user.external ? user : undefined;
   }
   if (body.userId === undefined) {
     throw forbidden(
       'Only admins and managers add people by email; invite the address instead (it joins when that account signs in).',
     );
   }
-  return db
-    .selectFrom('projectMembers as theirs')
-    .innerJoin('projectMembers as mine', 'mine.projectId', 'theirs.projectId')
-    .innerJoin('users as u', 'u.id', 'theirs.userId')
-    .select('theirs.userId as id')
-    .where('theirs.userId', '=', body.userId)
-    .where('u.external', '=', 0)
-    .where('mine.userId', '=', caller.id)
-    .where('mine.role', 'in', ['manager', 'admin'])
-    .limit(1)
-    .executeTakeFirst();
+  return findFellowMember(db, caller.id, body.userId);
 }
 
 export async function removeMember(
@@ -92,11 +75,6 @@ export async function removeMember(
   userId: number,
 ): Promise<null> {
   await requireManage(ctx.store.db, caller, projectId);
-  const result = await ctx.store.db
-    .deleteFrom('projectMembers')
-    .where('projectId', '=', projectId)
-    .where('userId', '=', userId)
-    .executeTakeFirst();
-  if (result.numDeletedRows === 0n) throw notFound('member');
+  if (!(await deleteMember(ctx.store.db, projectId, userId))) throw notFound('member');
   return null;
 }

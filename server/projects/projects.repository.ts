@@ -3,14 +3,82 @@ import type { z } from 'zod';
 import type { Project, ProjectProgress } from '../../core/api/projects.ts';
 import { migrateInterface } from '../../core/interface/index.ts';
 import { iso } from '../context.ts';
-import type { ProjectsTable } from '../db/schema.ts';
+import { NO_RANDOM_KEY, type ProjectsTable } from '../db/schema.ts';
 import type { StoreKind } from '../db/store.ts';
-import type { Db, Tx } from '../db/transaction.ts';
+import type { Db } from '../db/transaction.ts';
 
-export type ProjectRow = Selectable<ProjectsTable>;
+/** A project as the code sees it: flags as booleans (the table holds 0/1 on both stores). */
+export type ProjectRow = Omit<Selectable<ProjectsTable>, 'allowEditSubmitted'> & {
+  allowEditSubmitted: boolean;
+};
 
-export const findProject = (db: Db, id: number): Promise<ProjectRow | undefined> =>
-  db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();
+/** A projects row as read from either store, turned into a ProjectRow. */
+export const projectRowOf = <R extends Selectable<ProjectsTable>>(
+  r: R,
+): Omit<R, 'allowEditSubmitted'> & { allowEditSubmitted: boolean } => ({
+  ...r,
+  allowEditSubmitted: r.allowEditSubmitted === 1,
+});
+
+export async function findProject(db: Db, id: number): Promise<ProjectRow | undefined> {
+  const row = await db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && projectRowOf(row);
+}
+
+/** The settings a project is created with; the rest (ids, times) the store fills in. */
+export type NewProject = Omit<ProjectRow, 'id' | 'updatedAt'>;
+
+export async function insertProject(db: Db, p: NewProject): Promise<ProjectRow> {
+  const row = await db
+    .insertInto('projects')
+    .values({ ...p, allowEditSubmitted: p.allowEditSubmitted ? 1 : 0, updatedAt: p.createdAt })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return projectRowOf(row);
+}
+
+/** Changes the given settings of a project. */
+export async function updateProjectRow(
+  db: Db,
+  projectId: number,
+  changes: Partial<
+    Pick<
+      ProjectRow,
+      'name' | 'guidelines' | 'overlap' | 'lockTtlSeconds' | 'itemOrder' | 'allowEditSubmitted'
+    >
+  >,
+  updatedAt: number,
+): Promise<void> {
+  const { allowEditSubmitted, ...rest } = changes;
+  await db
+    .updateTable('projects')
+    .set({
+      ...rest,
+      ...(allowEditSubmitted === undefined ? {} : { allowEditSubmitted: allowEditSubmitted ? 1 : 0 }),
+      updatedAt,
+    })
+    .where('id', '=', projectId)
+    .execute();
+}
+
+/** A page of projects by id, after `afterId`: all of them, or those `memberId` is a member of. */
+export async function listProjectRows(
+  db: Db,
+  page: { afterId: number; limit: number; memberId?: number | undefined },
+): Promise<ProjectRow[]> {
+  let query = db
+    .selectFrom('projects')
+    .selectAll('projects')
+    .where('projects.id', '>', page.afterId)
+    .orderBy('projects.id')
+    .limit(page.limit);
+  if (page.memberId !== undefined) {
+    query = query
+      .innerJoin('projectMembers as m', 'm.projectId', 'projects.id')
+      .where('m.userId', '=', page.memberId);
+  }
+  return (await query.execute()).map(projectRowOf);
+}
 
 /** Draws keys for the items of a project that has just switched to random order. */
 export async function drawRandomKeys(db: Db, kind: StoreKind, projectId: number): Promise<void> {
@@ -22,7 +90,7 @@ export async function drawRandomKeys(db: Db, kind: StoreKind, projectId: number)
     .updateTable('items')
     .set({ rand: key })
     .where('projectId', '=', projectId)
-    .where('rand', '=', 0)
+    .where('rand', '=', NO_RANDOM_KEY)
     .execute();
 }
 
@@ -64,7 +132,7 @@ export async function toProject(db: Db, p: ProjectRow): Promise<z.input<typeof P
     overlap: p.overlap,
     lockTtlSeconds: p.lockTtlSeconds,
     itemOrder: p.itemOrder,
-    allowEditSubmitted: p.allowEditSubmitted === 1,
+    allowEditSubmitted: p.allowEditSubmitted,
     interface: migrateInterface(JSON.parse(p.interface)),
     createdAt: iso(p.createdAt),
     progress: await projectProgress(db, p),

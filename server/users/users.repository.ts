@@ -2,9 +2,12 @@ import type { Selectable } from 'kysely';
 import type { User } from '../../core/api/users.ts';
 import { iso } from '../context.ts';
 import type { UsersTable } from '../db/schema.ts';
-import type { Db, Tx } from '../db/transaction.ts';
+import type { Db } from '../db/transaction.ts';
 
-export type UserRow = Selectable<UsersTable>;
+/** A user as the code sees it: `external` as a boolean (the table holds 0/1 on both stores). */
+export type UserRow = Omit<Selectable<UsersTable>, 'external'> & { external: boolean };
+
+const userRowOf = (r: Selectable<UsersTable>): UserRow => ({ ...r, external: r.external === 1 });
 
 export const toUser = (r: UserRow): User => ({
   id: r.id,
@@ -12,15 +15,23 @@ export const toUser = (r: UserRow): User => ({
   name: r.name,
   role: r.role,
   status: r.status,
-  external: r.external === 1,
+  external: r.external,
   createdAt: iso(r.createdAt),
 });
 
-export const findUserById = (db: Db, id: number): Promise<UserRow | undefined> =>
-  db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findUserById(db: Db, id: number): Promise<UserRow | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && userRowOf(row);
+}
 
-export const findUserByEmail = (db: Db, email: string): Promise<UserRow | undefined> =>
-  db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirst();
+  return row && userRowOf(row);
+}
 
 export async function insertUser(
   db: Db,
@@ -32,7 +43,7 @@ export async function insertUser(
     external?: boolean;
   },
 ): Promise<UserRow> {
-  return db
+  const row = await db
     .insertInto('users')
     .values({
       email: u.email,
@@ -45,10 +56,18 @@ export async function insertUser(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  return userRowOf(row);
 }
 
-export async function listUsers(db: Db, afterId: number, limit: number): Promise<UserRow[]> {
-  return db.selectFrom('users').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+export async function listUsers(db: Db, page: { afterId: number; limit: number }): Promise<UserRow[]> {
+  const rows = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '>', page.afterId)
+    .orderBy('id')
+    .limit(page.limit)
+    .execute();
+  return rows.map(userRowOf);
 }
 
 export async function hasActiveAdmin(db: Db): Promise<boolean> {
@@ -60,4 +79,26 @@ export async function hasActiveAdmin(db: Db): Promise<boolean> {
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Sets a user's password hash; with `replacing`, only while the stored hash is still that one. */
+export async function setPasswordHash(
+  db: Db,
+  userId: number,
+  passwordHash: string,
+  opts: { replacing?: string } = {},
+): Promise<void> {
+  let q = db.updateTable('users').set({ passwordHash }).where('id', '=', userId);
+  if (opts.replacing !== undefined) q = q.where('passwordHash', '=', opts.replacing);
+  await q.execute();
+}
+
+/** Sets the given fields of a user (name, role, status); nothing when none is given. */
+export async function updateUserRow(
+  db: Db,
+  userId: number,
+  fields: Partial<Pick<UserRow, 'name' | 'role' | 'status'>>,
+): Promise<void> {
+  if (Object.keys(fields).length === 0) return;
+  await db.updateTable('users').set(fields).where('id', '=', userId).execute();
 }

@@ -2,12 +2,20 @@ import type { z } from 'zod';
 import type { CreateUserBody, UpdateUserBody, User } from '../../core/api/users.ts';
 import { requireRole } from '../access.ts';
 import { releaseLocksOf } from '../assignments/assignments.repository.ts';
+import { expireSessionsOf } from '../auth/sessions.repository.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { decodeCursor, pageOf } from '../http/cursor.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { acceptInvitations } from '../projects/invitations.repository.ts';
-import { findUserByEmail, findUserById, insertUser, listUsers, toUser } from './users.repository.ts';
+import {
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  listUsers,
+  toUser,
+  updateUserRow,
+} from './users.repository.ts';
 
 type UserOut = z.input<typeof User>;
 
@@ -43,13 +51,12 @@ export async function updateUser(
     throw new AppError('FORBIDDEN', 'You cannot suspend or demote yourself; ask another admin.');
   }
   await writeTransaction(ctx.store, async (tx) => {
-    if (Object.keys(body).length > 0)
-      await tx.updateTable('users').set(body).where('id', '=', userId).execute();
+    await updateUserRow(tx, userId, body);
     if (body.status !== 'suspended') return;
     // Suspension also ends sessions (kept, expired, so the next request is told why); tokens stay
     // but are refused while suspended, since authentication reads the status every time. The
     // user's locks are released at once, so their items do not wait out the lock time.
-    await tx.updateTable('sessions').set({ expiresAt: 0 }).where('userId', '=', userId).execute();
+    await expireSessionsOf(tx, userId);
     await releaseLocksOf(tx, userId, Date.now());
   });
   return toUser((await findUserById(ctx.store.db, userId))!);
@@ -58,10 +65,10 @@ export async function updateUser(
 export async function pageUsers(
   ctx: AppContext,
   caller: Caller,
-  q: { cursor?: string | undefined; limit: number },
+  page: { cursor?: string | undefined; limit: number },
 ): Promise<{ items: UserOut[]; nextCursor: string | null }> {
   requireRole(caller, 'admin', 'manager');
-  const rows = await listUsers(ctx.store.db, decodeCursor(q.cursor), q.limit + 1);
-  const page = pageOf(rows, q.limit, (r) => r.id);
-  return { items: page.items.map(toUser), nextCursor: page.nextCursor };
+  const rows = await listUsers(ctx.store.db, { afterId: decodeCursor(page.cursor), limit: page.limit + 1 });
+  const shown = pageOf(rows, page.limit, (r) => r.id);
+  return { items: shown.items.map(toUser), nextCursor: shown.nextCursor };
 }

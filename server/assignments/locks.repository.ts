@@ -12,20 +12,23 @@ import { type Position, saveCursor } from './claim-cursors.repository.ts';
 export const isLive = (a: AssignmentRow, now: number): boolean =>
   a.status === 'locked' && a.lockExpiresAt !== null && a.lockExpiresAt > now;
 
+/** What a claim takes: whose lock on which item, until when, and where the caller's cursor moves. */
+export interface Claim {
+  projectId: number;
+  itemId: number;
+  userId: number;
+  expiresAt: number;
+  now: number;
+  /** Written with the lock (only if the slot was taken); see claim-cursors.repository.ts. */
+  cursor?: { epoch: number; at: Position } | undefined;
+}
+
 /**
  * Takes one slot of an item and writes the caller's lock, or revives their expired one (same
  * row, so a draft written before it expired stays attached); undefined if no slot is free.
  */
-export async function claim(
-  store: Store,
-  tx: Tx,
-  projectId: number,
-  itemId: number,
-  userId: number,
-  expiresAt: number,
-  now: number,
-  cursor?: { epoch: number; at: Position },
-) {
+export async function claim(store: Store, tx: Tx, c: Claim) {
+  const { projectId, itemId, userId, expiresAt, now, cursor } = c;
   const lock = {
     projectId,
     itemId,
@@ -131,7 +134,14 @@ export async function refreshLock(store: Store, tx: Tx, project: ProjectRow, a: 
   if (store.kind === 'postgres') read = read.forUpdate();
   let current = (await read.executeTakeFirst())!;
   if (current.status === 'expired') {
-    current = (await claim(store, tx, project.id, a.itemId, a.userId, lockExpiresAt, now)) ?? current;
+    const revived = await claim(store, tx, {
+      projectId: project.id,
+      itemId: a.itemId,
+      userId: a.userId,
+      expiresAt: lockExpiresAt,
+      now,
+    });
+    current = revived ?? current;
   } else if (current.status === 'locked' && (await renewLock(tx, a.id, lockExpiresAt, now))) {
     current = { ...current, lockExpiresAt, updatedAt: now };
   }
@@ -147,6 +157,20 @@ async function renewLock(tx: Tx, assignmentId: number, lockExpiresAt: number, no
     .where('status', '=', 'locked')
     .executeTakeFirst();
   return renewed.numUpdatedRows > 0n;
+}
+
+/** Extends the caller's held lock (read in this transaction) to `lockExpiresAt`. */
+export async function extendLock(
+  tx: Tx,
+  assignmentId: number,
+  lockExpiresAt: number,
+  now: number,
+): Promise<void> {
+  await tx
+    .updateTable('assignments')
+    .set({ lockExpiresAt, updatedAt: now })
+    .where('id', '=', assignmentId)
+    .execute();
 }
 
 /** Marks a live lock submitted; false if the assignment is no longer locked. */

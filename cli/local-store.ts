@@ -1,10 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SecretMismatch } from '../server/auth/secret.ts';
-import type { AppContext } from '../server/context.ts';
-import { openStore } from '../server/db/connect.ts';
-import { AppError } from '../server/http/errors.ts';
-import { createContext } from '../server/server.ts';
+import { type AppContext, AppError, createContext, openStore, SecretMismatch } from '../server/local.ts';
 import type { StoreConfig } from './config.ts';
 import { ApiError, CliError } from './errors.ts';
 

@@ -2,10 +2,14 @@ import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createToken } from '../server/auth/auth.service.ts';
-import { createVerity, type ServerConfig, type Verity } from '../server/server.ts';
-import { freshStoreConfig } from '../server/testing/harness.ts';
-import { insertUser } from '../server/users/users.repository.ts';
+import {
+  createToken,
+  createVerity,
+  freshStoreConfig,
+  insertUser,
+  type ServerConfig,
+  type Verity,
+} from '../server/testing/harness.ts';
 
 export const BIN = fileURLToPath(new URL('../bin/verity.mjs', import.meta.url));
 /** The checkout, where `npx verity` finds the command. */

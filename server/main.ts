@@ -1,5 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { localCommand } from '../core/command-line.ts';
+
+export { OLD_TRUST_PROXY_MESSAGE, parseTrustedProxies } from './auth/client-address.ts';
+export { parsePublicUrl } from './auth/origin.ts';
+
 import { createVerity, VERSION, type Verity } from './server.ts';
 import { hasActiveAdmin } from './users/users.repository.ts';
 

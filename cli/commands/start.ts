@@ -1,16 +1,19 @@
-import { OLD_TRUST_PROXY_MESSAGE, parseTrustedProxies } from '../../server/auth/client-address.ts';
-import { parsePublicUrl } from '../../server/auth/origin.ts';
 import { defineCommand, intFlag } from '../command.ts';
 import { storeConfig, storeFlags } from '../config.ts';
 import { CliError, UsageError } from '../errors.ts';
 
+type ServerEntry = typeof import('../../server/main.ts');
+
 /** Who stands in front of the server: trusted proxies and the public URL, checked before start. */
-function networkSettings(env: NodeJS.ProcessEnv): { trustedProxies: string[]; publicOrigin: string | null } {
-  if (env.VERITY_TRUST_PROXY !== undefined) throw new UsageError(OLD_TRUST_PROXY_MESSAGE);
+function networkSettings(
+  server: ServerEntry,
+  env: NodeJS.ProcessEnv,
+): { trustedProxies: string[]; publicOrigin: string | null } {
+  if (env.VERITY_TRUST_PROXY !== undefined) throw new UsageError(server.OLD_TRUST_PROXY_MESSAGE);
   try {
     return {
-      trustedProxies: parseTrustedProxies(env.VERITY_TRUSTED_PROXIES),
-      publicOrigin: env.VERITY_PUBLIC_URL ? parsePublicUrl(env.VERITY_PUBLIC_URL) : null,
+      trustedProxies: server.parseTrustedProxies(env.VERITY_TRUSTED_PROXIES),
+      publicOrigin: env.VERITY_PUBLIC_URL ? server.parsePublicUrl(env.VERITY_PUBLIC_URL) : null,
     };
   } catch (err) {
     throw new UsageError((err as Error).message);
@@ -32,20 +35,22 @@ export const start = defineCommand({
   async run({ values }) {
     const port = intFlag(values.port ?? process.env.PORT ?? '8080', 'port')!;
     if (port < 0 || port > 65535) throw new UsageError(`--port must be between 0 and 65535, not ${port}`);
-    const { startServer } = await import('../../server/main.ts');
+    const server: ServerEntry = await import('../../server/main.ts');
     const host = values.host ?? process.env.VERITY_HOST ?? '127.0.0.1';
-    const server = await startServer({
-      ...storeConfig(values),
-      ...networkSettings(process.env),
-      port,
-      host,
-      logLevel: process.env.VERITY_LOG_LEVEL || 'info',
-    }).catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'EADDRINUSE')
-        throw new CliError(`${host}:${port} is already in use; pick another --port`);
-      if (err.code === 'EACCES') throw new CliError(`no permission to listen on ${host}:${port}`);
-      throw err;
-    });
+    const running = await server
+      .startServer({
+        ...storeConfig(values),
+        ...networkSettings(server, process.env),
+        port,
+        host,
+        logLevel: process.env.VERITY_LOG_LEVEL || 'info',
+      })
+      .catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'EADDRINUSE')
+          throw new CliError(`${host}:${port} is already in use; pick another --port`);
+        if (err.code === 'EACCES') throw new CliError(`no permission to listen on ${host}:${port}`);
+        throw err;
+      });
     const signal = await new Promise<NodeJS.Signals>((resolve) => {
       const stop = (sig: NodeJS.Signals) => {
         process.off('SIGINT', stop);
@@ -55,8 +60,8 @@ export const start = defineCommand({
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });
-    server.verity.app.log.info({ signal }, 'shutting down');
-    await server.close();
+    running.verity.app.log.info({ signal }, 'shutting down');
+    await running.close();
     return 0;
   },
 });

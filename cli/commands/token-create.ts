@@ -19,8 +19,7 @@ export const tokenCreate = defineCommand({
     const body = CreateTokenBody.safeParse({ name: values.name ?? 'cli' });
     if (!body.success) throw new UsageError(`--name: ${body.error.issues[0]?.message}`);
     const { withLocalStore } = await import('../local-store.ts');
-    const { findUserByEmail } = await import('../../server/users/users.repository.ts');
-    const { createToken } = await import('../../server/auth/auth.service.ts');
+    const { createToken, findUserByEmail } = await import('../../server/local.ts');
     const config = storeConfig(values);
     const created = await withLocalStore(config, async (ctx) => {
       const user = await findUserByEmail(ctx.store.db, email.data);

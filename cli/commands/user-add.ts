@@ -31,7 +31,7 @@ export const userAdd = defineCommand({
       throw new ApiError('VALIDATION_FAILED', `${details[0]?.path}: ${details[0]?.message}`, details, 0);
     }
     const { withLocalStore } = await import('../local-store.ts');
-    const { createUser } = await import('../../server/users/users.service.ts');
+    const { createUser } = await import('../../server/local.ts');
     const user = await withLocalStore(storeConfig(values), (ctx) => createUser(ctx, null, parsed.data), {
       create: true,
     });

@@ -90,7 +90,7 @@ export async function expireLocks(
   overlap: number,
   now: number,
 ): Promise<void> {
-  let q = tx
+  let query = tx
     .selectFrom('assignments')
     .select(['id', 'itemId'])
     .where('projectId', '=', projectId)
@@ -99,8 +99,8 @@ export async function expireLocks(
     .where(sql<boolean>`status = 'locked'`)
     .where('lockExpiresAt', '<', now)
     .limit(500);
-  if (store.kind === 'postgres') q = q.forUpdate().skipLocked();
-  const overdue = await q.execute();
+  if (store.kind === 'postgres') query = query.forUpdate().skipLocked();
+  const overdue = await query.execute();
   if (overdue.length === 0) return;
   await tx
     .updateTable('assignments')
@@ -155,7 +155,7 @@ export async function findClaimable(
   after?: Position,
 ): Promise<ItemRow | undefined> {
   const search = (past: ((eb: ExpressionBuilder<ItemsFrom, 'i'>) => Expression<SqlBool>) | undefined) => {
-    let q = tx
+    let query = tx
       .selectFrom('items as i')
       .selectAll('i')
       .where('i.projectId', '=', projectId)
@@ -178,15 +178,15 @@ export async function findClaimable(
           null,
         ),
       );
-    if (past) q = q.where(past);
-    q =
+    if (past) query = query.where(past);
+    query =
       order === 'random'
-        ? q
+        ? query
             .where(sql<boolean>`i.rand > ${sql.lit(NO_RANDOM_KEY)}`)
             .orderBy('i.rand')
             .orderBy('i.id')
-        : q.orderBy('i.priority', 'desc').orderBy('i.id');
-    return q.limit(1);
+        : query.orderBy('i.priority', 'desc').orderBy('i.id');
+    return query.limit(1);
   };
   // Past the caller's cursor, as two searches that each start at a point of the index: the rest
   // of the cursor's own key, then the keys after it (see claim-cursors.repository.ts).
@@ -204,19 +204,22 @@ export async function findClaimable(
             (eb: ExpressionBuilder<ItemsFrom, 'i'>) => eb('i.priority', '<', -k),
           ];
     for (const past of pasts) {
-      const q = search(past);
-      const found = await (store.kind === 'postgres' ? q.forUpdate().skipLocked() : q).executeTakeFirst();
+      const query = search(past);
+      const found = await (store.kind === 'postgres'
+        ? query.forUpdate().skipLocked()
+        : query
+      ).executeTakeFirst();
       if (found) return found;
     }
   }
   // From the beginning: no cursor, or nothing past it (on PostgreSQL a cursor may have passed
   // an item a concurrent claim held at the time).
-  const q = search(undefined);
-  if (store.kind !== 'postgres') return q.executeTakeFirst();
+  const query = search(undefined);
+  if (store.kind !== 'postgres') return query.executeTakeFirst();
   // Skipping rows other claimers hold keeps annotators off each other's toes; but when the only
   // items left are held that way, skipping would answer "nothing left" while a slot is free.
   // Then wait for them: once the other claim commits, the row is re-checked for a free slot.
-  return (await q.forUpdate().skipLocked().executeTakeFirst()) ?? q.forUpdate().executeTakeFirst();
+  return (await query.forUpdate().skipLocked().executeTakeFirst()) ?? query.forUpdate().executeTakeFirst();
 }
 
 /**

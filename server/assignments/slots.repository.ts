@@ -19,15 +19,15 @@ export async function refreshSlots(
   if (itemIds) lock = lock.where('id', 'in', itemIds);
   await lock.execute();
   const free = sql<number>`${overlap} - (select count(*) from assignments a where a.item_id = items.id and a.status in ('locked', 'submitted'))`;
-  let q = db
+  let query = db
     .updateTable('items')
     .set({ slotsLeft: sql`case when ${free} > 0 then ${free} else 0 end` })
     .where('projectId', '=', projectId);
   if (itemIds) {
     if (itemIds.length === 0) return;
-    q = q.where('id', 'in', itemIds);
+    query = query.where('id', 'in', itemIds);
   }
-  await q.execute();
+  await query.execute();
   // Slots came back (a lock expired, a skip, a larger overlap): claim cursors may have passed them.
   await invalidateCursors(db, projectId);
 }

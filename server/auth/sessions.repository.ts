@@ -22,9 +22,9 @@ export async function deleteSession(db: Db, idHash: string): Promise<void> {
 
 /** Ends every session of the user but `keep` (the caller's own, when they have one). */
 export async function deleteSessionsOf(db: Db, userId: number, keep?: string): Promise<void> {
-  let q = db.deleteFrom('sessions').where('userId', '=', userId);
-  if (keep !== undefined) q = q.where('idHash', '!=', keep);
-  await q.execute();
+  let query = db.deleteFrom('sessions').where('userId', '=', userId);
+  if (keep !== undefined) query = query.where('idHash', '!=', keep);
+  await query.execute();
 }
 
 export async function setCsrfToken(db: Db, idHash: string, csrfToken: string): Promise<void> {

@@ -9,6 +9,9 @@ import { hashPassword, type ScryptCost } from '../auth/crypto.ts';
 import { createVerity, type ServerConfig, type Verity } from '../server.ts';
 import { insertUser } from '../users/users.repository.ts';
 
+// What the CLI's tests use of the server besides its entries (.dependency-cruiser.cjs).
+export { createToken, createVerity, insertUser, type ServerConfig, type Verity };
+
 /** The store the integration tests run on: VERITY_TEST_STORE=postgres selects PostgreSQL. */
 export const testStore = (): 'sqlite' | 'postgres' =>
   process.env.VERITY_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';

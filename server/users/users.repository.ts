@@ -88,9 +88,9 @@ export async function setPasswordHash(
   passwordHash: string,
   opts: { replacing?: string } = {},
 ): Promise<void> {
-  let q = db.updateTable('users').set({ passwordHash }).where('id', '=', userId);
-  if (opts.replacing !== undefined) q = q.where('passwordHash', '=', opts.replacing);
-  await q.execute();
+  let query = db.updateTable('users').set({ passwordHash }).where('id', '=', userId);
+  if (opts.replacing !== undefined) query = query.where('passwordHash', '=', opts.replacing);
+  await query.execute();
 }
 
 /** Sets the given fields of a user (name, role, status); nothing when none is given. */

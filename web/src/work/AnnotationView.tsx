@@ -39,6 +39,8 @@ const DEAD_ENDS = new Set(['LOCK_EXPIRED', 'ALREADY_SUBMITTED', 'ASSIGNMENT_CLOS
  * Answer checking (core/interface with its zod schemas, about a fifth of the view's code) is only
  * needed at submit, so it is fetched once the item is on screen and the browser is idle.
  */
+// Not through core/interface/index.ts: loaded on demand, so the answer checks and the question
+// schemas they use stay out of the first bundle.
 const loadAnswerChecks = () => import('../../../core/interface/answers.ts');
 const whenIdle = (fn: () => void) =>
   typeof requestIdleCallback === 'function'

@@ -1,5 +1,6 @@
 // Not from index.ts: that loads the zod schemas of the whole interface model, which the annotation
 // view needs only at submit (AnnotationView loads them then).
+// Not through core/interface/index.ts: this leaf has no zod, and the index would bring it into the bundle.
 import { compareSpans, type SpanAnswer } from '../../../../core/interface/questions/spans-check.ts';
 
 /** Span list edits as values: the new sorted list, or a sentence saying why not. */

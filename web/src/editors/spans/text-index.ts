@@ -1,3 +1,4 @@
+// Not through core/interface/index.ts: this leaf has no zod, and the index would bring it into the bundle.
 import { graphemeStops } from '../../../../core/interface/graphemes.ts';
 import { type CodePointOffset, codePointStarts } from '../../../../core/interface/offsets.ts';
 

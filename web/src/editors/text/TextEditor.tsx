@@ -1,4 +1,5 @@
 import type { TextQuestion } from '../../../../core/interface/index.ts';
+// Not through core/interface/index.ts: this leaf has no zod, and the index would bring it into the bundle.
 import { codePointLength } from '../../../../core/interface/offsets.ts';
 import type { EditorProps } from '../Question.tsx';
 

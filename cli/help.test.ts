@@ -31,7 +31,7 @@ describe('help and argument parsing', () => {
   });
 
   it('draws the progress bar from bytes sent, total and elapsed time', () => {
-    expect(progressLine(5_000_000, 10_000_000, 2000, 10)).toBe(
+    expect(progressLine({ sent: 5_000_000, total: 10_000_000, elapsedMs: 2000 }, 10)).toBe(
       '[#####-----]  50% 5.0 MB / 10.0 MB  2.5 MB/s',
     );
   });

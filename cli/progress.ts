@@ -11,7 +11,10 @@ export function formatBytes(n: number): string {
 }
 
 /** The bar's text: `[#####-----]  50% 5.0 MB / 10.0 MB  2.5 MB/s`. Pure, for the renderer below. */
-export function progressLine(sent: number, total: number, elapsedMs: number, width = 30): string {
+export function progressLine(
+  { sent, total, elapsedMs }: { sent: number; total: number; elapsedMs: number },
+  width = 30,
+): string {
   const ratio = total > 0 ? Math.min(1, sent / total) : 1;
   const filled = Math.round(ratio * width);
   const rate = elapsedMs > 0 ? (sent / elapsedMs) * 1000 : 0;
@@ -29,7 +32,7 @@ export function byteProgress(total: number, out: NodeJS.WriteStream): { counter:
   let sent = 0;
   let drawnAt = 0;
   let finished = false;
-  const draw = () => out.write(`\r${progressLine(sent, total, Date.now() - start)}\x1b[K`);
+  const draw = () => out.write(`\r${progressLine({ sent, total, elapsedMs: Date.now() - start })}\x1b[K`);
   const counter = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       sent += chunk.length;

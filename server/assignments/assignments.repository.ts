@@ -86,9 +86,7 @@ export const findAnnotationByAssignment = (db: Db, assignmentId: number) =>
 export async function expireLocks(
   store: Store,
   tx: Tx,
-  projectId: number,
-  overlap: number,
-  now: number,
+  { projectId, overlap, now }: { projectId: number; overlap: number; now: number },
 ): Promise<void> {
   let query = tx
     .selectFrom('assignments')

@@ -90,11 +90,11 @@ export async function assignNextItem(
     ctx.store,
     async (tx) => {
       const now = Date.now();
-      await expireLocks(ctx.store, tx, projectId, project.overlap, now);
+      await expireLocks(ctx.store, tx, { projectId, overlap: project.overlap, now });
       const { held, epoch, after } = await readHeldOrCursor(tx, projectId, caller.id);
       if (held) {
         const renewed = { ...held, lockExpiresAt: now + ttlMs, updatedAt: now };
-        await extendLock(tx, held.id, renewed.lockExpiresAt, now);
+        await extendLock(tx, { assignmentId: held.id, lockExpiresAt: renewed.lockExpiresAt, now });
         return loadWork(tx, renewed);
       }
       const order = project.itemOrder;

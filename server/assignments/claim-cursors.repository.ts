@@ -67,10 +67,7 @@ export async function readHeldOrCursor(
 /** Records that every open item up to `at` is one the caller touched, as of `epoch`. */
 export async function saveCursor(
   tx: Tx,
-  projectId: number,
-  userId: number,
-  epoch: number,
-  at: Position,
+  { projectId, userId, epoch, at }: { projectId: number; userId: number; epoch: number; at: Position },
 ): Promise<void> {
   await tx
     .insertInto('claimCursors')

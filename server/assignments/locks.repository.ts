@@ -110,7 +110,7 @@ export async function claim(store: Store, tx: Tx, c: Claim) {
   }
   const took = await takeSlot(tx).executeTakeFirst();
   if (took.numUpdatedRows === 0n) return undefined;
-  if (cursor) await saveCursor(tx, projectId, userId, cursor.epoch, cursor.at);
+  if (cursor) await saveCursor(tx, { projectId, userId, epoch: cursor.epoch, at: cursor.at });
   return tx
     .insertInto('assignments')
     .values(lock)
@@ -126,9 +126,9 @@ export async function claim(store: Store, tx: Tx, c: Claim) {
  */
 export async function refreshLock(store: Store, tx: Tx, project: ProjectRow, a: AssignmentRow, now: number) {
   const lockExpiresAt = now + project.lockTtlSeconds * 1000;
-  if (isLive(a, now) && (await renewLock(tx, a.id, lockExpiresAt, now)))
+  if (isLive(a, now) && (await renewLock(tx, { assignmentId: a.id, lockExpiresAt, now })))
     return { ...a, lockExpiresAt, updatedAt: now };
-  await expireLocks(store, tx, project.id, project.overlap, now);
+  await expireLocks(store, tx, { projectId: project.id, overlap: project.overlap, now });
   // Lock the row: another caller's expireLocks may have just expired it and handed its slot on.
   let read = tx.selectFrom('assignments').selectAll().where('id', '=', a.id);
   if (store.kind === 'postgres') read = read.forUpdate();
@@ -142,14 +142,24 @@ export async function refreshLock(store: Store, tx: Tx, project: ProjectRow, a: 
       now,
     });
     current = revived ?? current;
-  } else if (current.status === 'locked' && (await renewLock(tx, a.id, lockExpiresAt, now))) {
+  } else if (
+    current.status === 'locked' &&
+    (await renewLock(tx, { assignmentId: a.id, lockExpiresAt, now }))
+  ) {
     current = { ...current, lockExpiresAt, updatedAt: now };
   }
   return current;
 }
 
+/** The lock to move and where to: held until `lockExpiresAt`, changed at `now`. */
+interface LockExtension {
+  assignmentId: number;
+  lockExpiresAt: number;
+  now: number;
+}
+
 /** Extends a lock; false if the assignment is no longer locked (someone expired it meanwhile). */
-async function renewLock(tx: Tx, assignmentId: number, lockExpiresAt: number, now: number): Promise<boolean> {
+async function renewLock(tx: Tx, { assignmentId, lockExpiresAt, now }: LockExtension): Promise<boolean> {
   const renewed = await tx
     .updateTable('assignments')
     .set({ lockExpiresAt, updatedAt: now })
@@ -160,12 +170,7 @@ async function renewLock(tx: Tx, assignmentId: number, lockExpiresAt: number, no
 }
 
 /** Extends the caller's held lock (read in this transaction) to `lockExpiresAt`. */
-export async function extendLock(
-  tx: Tx,
-  assignmentId: number,
-  lockExpiresAt: number,
-  now: number,
-): Promise<void> {
+export async function extendLock(tx: Tx, { assignmentId, lockExpiresAt, now }: LockExtension): Promise<void> {
   await tx
     .updateTable('assignments')
     .set({ lockExpiresAt, updatedAt: now })

@@ -145,6 +145,7 @@ export async function listTokens(
 }
 
 export async function revokeToken(ctx: AppContext, caller: Caller, tokenId: number): Promise<null> {
-  if (!(await revokeTokenOf(ctx.store.db, caller.id, tokenId, Date.now()))) throw notFound('token');
+  if (!(await revokeTokenOf(ctx.store.db, { userId: caller.id, tokenId, at: Date.now() })))
+    throw notFound('token');
   return null;
 }

@@ -61,7 +61,7 @@ describe('password hashing', () => {
 
 describe('the hashing gate', () => {
   it('runs at most two hashes at once, queues the next ones, and refuses beyond the waiting room', async () => {
-    const gate = new Gate(2, 3, 2);
+    const gate = new Gate({ concurrent: 2, waiting: 3, retryAfterSeconds: 2 });
     let running = 0;
     let most = 0;
     const releases: (() => void)[] = [];

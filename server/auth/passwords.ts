@@ -14,9 +14,9 @@ export class PasswordHasher {
   private readonly gate: Gate;
   constructor(
     readonly cost: ScryptCost = PASSWORD_COST,
-    limits: { concurrent: number; waiting: number; retryAfterSeconds: number } = HASHING_LIMITS,
+    limits: GateLimits = HASHING_LIMITS,
   ) {
-    this.gate = new Gate(limits.concurrent, limits.waiting, limits.retryAfterSeconds);
+    this.gate = new Gate(limits);
   }
 
   hash(password: string): Promise<string> {
@@ -28,24 +28,27 @@ export class PasswordHasher {
   }
 }
 
+export interface GateLimits {
+  concurrent: number;
+  waiting: number;
+  /** What a refused caller is told to wait. */
+  retryAfterSeconds: number;
+}
+
 /** At most `concurrent` tasks at once, at most `waiting` queued; more are refused. */
 export class Gate {
   private running = 0;
   private readonly queue: (() => void)[] = [];
-  constructor(
-    private readonly concurrent: number,
-    private readonly waiting: number,
-    private readonly retryAfterSeconds: number,
-  ) {}
+  constructor(private readonly limits: GateLimits) {}
 
   async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.running < this.concurrent) this.running++;
+    if (this.running < this.limits.concurrent) this.running++;
     else {
-      if (this.queue.length >= this.waiting) {
+      if (this.queue.length >= this.limits.waiting) {
         throw new AppError(
           'RATE_LIMITED',
           'The server is busy checking passwords; try again in a few seconds.',
-          { retryAfterSeconds: this.retryAfterSeconds },
+          { retryAfterSeconds: this.limits.retryAfterSeconds },
         );
       }
       // The slot is handed over by the task that finishes (below), so `running` stays as it is.

@@ -38,7 +38,10 @@ export const listLiveTokensOf = (db: Db, userId: number): Promise<ApiTokenRow[]>
     .execute();
 
 /** Revokes one live token of the user; false when there is none by that id. */
-export async function revokeTokenOf(db: Db, userId: number, tokenId: number, at: number): Promise<boolean> {
+export async function revokeTokenOf(
+  db: Db,
+  { userId, tokenId, at }: { userId: number; tokenId: number; at: number },
+): Promise<boolean> {
   const result = await db
     .updateTable('apiTokens')
     .set({ revokedAt: at })

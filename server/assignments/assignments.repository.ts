@@ -147,10 +147,12 @@ export async function releaseLocksOf(tx: Tx, userId: number, now: number): Promi
 export async function findClaimable(
   store: Store,
   tx: Tx,
-  projectId: number,
-  userId: number,
-  order: 'sequential' | 'random',
-  after?: Position,
+  {
+    projectId,
+    userId,
+    order,
+    after,
+  }: { projectId: number; userId: number; order: 'sequential' | 'random'; after?: Position | undefined },
 ): Promise<ItemRow | undefined> {
   const search = (past: ((eb: ExpressionBuilder<ItemsFrom, 'i'>) => Expression<SqlBool>) | undefined) => {
     let query = tx

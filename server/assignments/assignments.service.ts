@@ -98,7 +98,7 @@ export async function assignNextItem(
         return loadWork(tx, renewed);
       }
       const order = project.itemOrder;
-      const candidate = await findClaimable(ctx.store, tx, projectId, caller.id, order, after);
+      const candidate = await findClaimable(ctx.store, tx, { projectId, userId: caller.id, order, after });
       if (!candidate) return null;
       // With the lock, the cursor moves to this item: every open item up to it is now one the
       // caller touched.

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { Role } from '../../core/api/users.ts';
+// Not through core/interface/index.ts: test fixtures are no part of the model's entry.
+import { exampleInterface } from '../../core/interface/testing.ts';
 import { createToken } from '../auth/auth.service.ts';
 import { hashPassword, type ScryptCost } from '../auth/crypto.ts';
 import { createVerity, type ServerConfig, type Verity } from '../server.ts';
@@ -145,25 +147,7 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
-export const sampleInterface = {
-  fields: [
-    { name: 'text', type: 'text', format: 'markdown' },
-    { name: 'source', type: 'text' },
-  ],
-  questions: [
-    { name: 'topic', type: 'choice', options: ['algebra', 'geometry', 'other'], required: true },
-    { name: 'flags', type: 'multi_choice', options: ['unsafe', 'off-topic', 'pii'] },
-    {
-      name: 'entities',
-      type: 'spans',
-      field: 'text',
-      labels: ['THEOREM', 'DEFINITION'],
-      allowOverlap: false,
-    },
-    { name: 'difficulty', type: 'rating', min: 1, max: 5 },
-    { name: 'steps', type: 'number' },
-    { name: 'comment', type: 'text' },
-  ],
-};
+/** The reference example interface as a client sends it: with no version (the current one is meant). */
+export const sampleInterface = { fields: exampleInterface.fields, questions: exampleInterface.questions };
 
 export const jsonl = (rows: unknown[]): string => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { ApiError, call } from '../api/client.ts';
+import { ApiError } from '../../../core/api/client-errors.ts';
+import { call } from '../api/client.ts';
 import { Link, useLocation, useTitle } from '../app/router.tsx';
 import { useUser } from '../app/session.tsx';
 import { ErrorAlert } from '../ui/Alert.tsx';

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ApiError } from '../core/api/client-errors.ts';
 import { SecretMismatch } from '../server/auth/secret.ts';
 import type { AppContext } from '../server/context.ts';
 import { openStore } from '../server/db/connect.ts';
 import { AppError } from '../server/http/errors.ts';
 import { createContext } from '../server/server.ts';
 import type { StoreConfig } from './config.ts';
-import { ApiError, CliError } from './errors.ts';
+import { CliError } from './errors.ts';
 
 /**
  * Runs `fn` with a service context on the local store, as the server would build it: the same
@@ -30,7 +31,7 @@ export async function withLocalStore<T>(
     return await fn(ctx);
   } catch (err) {
     // Service errors read the same as the server's answers would.
-    if (err instanceof AppError) throw new ApiError(err.code, err.message, err.details, err.status);
+    if (err instanceof AppError) throw new ApiError(err.status, err.code, err.message, err.details);
     if (err instanceof SecretMismatch) throw new CliError(err.message);
     throw err;
   } finally {

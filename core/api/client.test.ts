@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { type Harness, sampleInterface, startHarness } from '../../server/testing/harness.ts';
+import { closedPortUrl, GATEWAY_PAGE, startGateway } from '../../server/testing/loopback.ts';
 import type { ErrorCode } from '../errors.ts';
 import { type ApiClient, createApiClient } from './client.ts';
 import { ApiError, NetworkError, UnexpectedAnswer } from './client-errors.ts';
@@ -9,11 +9,8 @@ import { ApiError, NetworkError, UnexpectedAnswer } from './client-errors.ts';
 let h: Harness;
 let baseUrl: string;
 let api: ApiClient;
-/** Not Verity: a gateway on loopback whose upstream is down, answering in HTML. */
-let gateway: FastifyInstance;
-let gatewayUrl: string;
+let gateway: Awaited<ReturnType<typeof startGateway>>;
 
-const origin = (app: FastifyInstance) => `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 const clientFor = (url: string, token?: string): ApiClient =>
   createApiClient({
     baseUrl: url,
@@ -24,14 +21,9 @@ const clientFor = (url: string, token?: string): ApiClient =>
 beforeAll(async () => {
   h = await startHarness();
   await h.verity.app.listen({ port: 0, host: '127.0.0.1' });
-  baseUrl = origin(h.verity.app);
+  baseUrl = `http://127.0.0.1:${(h.verity.app.server.address() as AddressInfo).port}`;
   api = clientFor(baseUrl, (await h.user('admin')).token);
-  gateway = Fastify();
-  gateway.all('/*', (_req, reply) =>
-    reply.code(502).type('text/html').send('<html><body>502 Bad Gateway</body></html>'),
-  );
-  await gateway.listen({ port: 0, host: '127.0.0.1' });
-  gatewayUrl = origin(gateway);
+  gateway = await startGateway();
 });
 afterAll(async () => {
   await gateway.close();
@@ -122,24 +114,17 @@ describe('the API client', () => {
   });
 
   it("throws an answer that is not Verity's (a gateway's HTML 502) as an UnexpectedAnswer: INTERNAL, with the page's text", async () => {
-    const err = await clientFor(gatewayUrl)
+    const err = await clientFor(gateway.url)
       .call('health')
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UnexpectedAnswer);
     expect(err).toBeInstanceOf(ApiError);
     const e = err as UnexpectedAnswer;
-    expect([e.status, e.code, e.message]).toEqual([
-      502,
-      'INTERNAL',
-      '<html><body>502 Bad Gateway</body></html>',
-    ]);
+    expect([e.status, e.code, e.message]).toEqual([502, 'INTERNAL', GATEWAY_PAGE]);
   });
 
   it('throws a NetworkError naming the server when no answer comes', async () => {
-    const closed = Fastify();
-    await closed.listen({ port: 0, host: '127.0.0.1' });
-    const url = origin(closed);
-    await closed.close();
+    const { url } = await closedPortUrl();
     const err = await clientFor(url)
       .call('health')
       .catch((e: unknown) => e);

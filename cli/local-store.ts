@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ApiError } from '../core/api/client-errors.ts';
 import { type AppContext, AppError, createContext, openStore, SecretMismatch } from '../server/local.ts';
 import type { StoreConfig } from './config.ts';
-import { ApiError, CliError } from './errors.ts';
+import { CliError } from './errors.ts';
 
 /**
  * Runs `fn` with a service context on the local store, as the server would build it: the same
@@ -26,7 +27,7 @@ export async function withLocalStore<T>(
     return await fn(ctx);
   } catch (err) {
     // Service errors read the same as the server's answers would.
-    if (err instanceof AppError) throw new ApiError(err.code, err.message, err.details, err.status);
+    if (err instanceof AppError) throw new ApiError(err.status, err.code, err.message, err.details);
     if (err instanceof SecretMismatch) throw new CliError(err.message);
     throw err;
   } finally {

@@ -1,13 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { routeTable } from './src/api/route-table.ts';
+import { routeTable } from '../core/api/route-table.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const routeTableFile = fileURLToPath(new URL('./src/api/route-table.ts', import.meta.url));
+const routeTableFile = fileURLToPath(new URL('../core/api/route-table.ts', import.meta.url));
 
 /**
- * route-table.ts evaluated at build time: the client needs each operation's method and path, and
+ * core/api/route-table.ts evaluated at build time: the client needs each operation's method and path, and
  * computing them in the browser would load the whole zod contract (core/api/routes.ts) first.
  */
 function precomputedRouteTable(): Plugin {

@@ -20,7 +20,7 @@ export const exportItems = defineCommand({
   async run({ values }) {
     const format = enumFlag(values.format, 'format', ['jsonl']) ?? 'jsonl';
     const client = createClient(httpConfig(values));
-    const res = await client.send('exportItems', {
+    const res = await client.request('exportItems', {
       params: { projectId: intFlag(values.project, 'project') },
       query: { format },
     });

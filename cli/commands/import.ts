@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import type { z } from 'zod';
+import { ApiError } from '../../core/api/client-errors.ts';
 import { type ImportResult, importSummary } from '../../core/api/items.ts';
 import { detectFormat, type ImportFormat } from '../../core/codecs/items.ts';
 import { createClient } from '../client.ts';
 import { defineCommand, enumFlag, intFlag } from '../command.ts';
 import { httpConfig, httpFlags, projectFlag } from '../config.ts';
-import { ApiError, CliError, isRecord, UsageError } from '../errors.ts';
+import { apiErrorLines, CliError, isRecord, UsageError } from '../errors.ts';
 import { note, printJson } from '../output.ts';
 import { byteProgress } from '../progress.ts';
 
@@ -43,7 +44,7 @@ export const importItems = defineCommand({
     }
     const skipInvalid = values['skip-invalid'] ?? false;
     try {
-      const res = await client.send(
+      const res = await client.request(
         'importItems',
         {
           params: { projectId: intFlag(values.project, 'project') },
@@ -67,8 +68,8 @@ export const importItems = defineCommand({
 /** Every line error the server reported, then what to do about them. */
 function reportInvalid(err: ApiError): number {
   const d = isRecord(err.details) ? err.details : {};
-  const count = typeof d.invalid === 'number' ? d.invalid : err.lines.length;
-  const lines = [...err.lines];
+  const lines = apiErrorLines(err);
+  const count = typeof d.invalid === 'number' ? d.invalid : lines.length;
   if (count > lines.length) lines.push(`… and ${count - lines.length} more invalid lines not listed`);
   lines.push(
     `${count} invalid line${count === 1 ? '' : 's'}; nothing was imported (use --skip-invalid to import the valid lines)`,

@@ -1,7 +1,7 @@
 import { CreateUserBody, roles } from '../../core/api/users.ts';
 import { defineCommand, enumFlag } from '../command.ts';
 import { storeConfig, storeFlags } from '../config.ts';
-import { ApiError } from '../errors.ts';
+import { validationFailed } from '../errors.ts';
 import { printJson } from '../output.ts';
 import { readPassword } from '../stdin.ts';
 
@@ -27,8 +27,9 @@ export const userAdd = defineCommand({
     };
     const parsed = CreateUserBody.safeParse(input);
     if (!parsed.success) {
-      const details = parsed.error.issues.map((i) => ({ path: `--${i.path.join('.')}`, message: i.message }));
-      throw new ApiError('VALIDATION_FAILED', `${details[0]?.path}: ${details[0]?.message}`, details, 0);
+      throw validationFailed(
+        parsed.error.issues.map((i) => ({ path: `--${i.path.join('.')}`, message: i.message })),
+      );
     }
     const { withLocalStore } = await import('../local-store.ts');
     const { createUser } = await import('../../server/local.ts');

@@ -1,7 +1,8 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import type { z } from 'zod';
+import { ApiError } from '../../../core/api/client-errors.ts';
 import type { User } from '../../../core/api/users.ts';
-import { ApiError, call, setCsrfToken } from '../api/client.ts';
+import { call, setCsrfToken } from '../api/client.ts';
 
 type SessionUser = z.output<typeof User>;
 interface SessionState {

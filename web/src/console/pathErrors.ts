@@ -1,4 +1,4 @@
-import { ApiError } from '../api/client.ts';
+import { ApiError } from '../../../core/api/client-errors.ts';
 
 /** A problem tied to one input, by its path within the form ("name", "questions[0].options"). */
 export interface PathError {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { ApiError, call } from '../api/client.ts';
+import { ApiError } from '../../../core/api/client-errors.ts';
+import { call } from '../api/client.ts';
 import { Link, useLocation, useTitle } from '../app/router.tsx';
 import { useUser } from '../app/session.tsx';
 import { ErrorAlert } from '../ui/Alert.tsx';
@@ -21,10 +22,10 @@ export function Annotate({ projectId }: { projectId: number }) {
   const user = useUser();
   const { query } = useLocation();
   const opened = Number(query.get('assignment')) || undefined;
-  const q = useQueue(projectId, user.id, opened !== undefined);
+  const queue = useQueue(projectId, user.id, opened !== undefined);
   const [project, setProject] = useState<Project>();
   useTitle(project ? `Annotate · ${isolatedName(project.name)}` : 'Annotate');
-  const { start, setState } = q;
+  const { start, setState } = queue;
 
   useEffect(() => {
     let live = true;
@@ -51,8 +52,8 @@ export function Annotate({ projectId }: { projectId: number }) {
   // Submit → next item on screen, measured to the frame after it renders (performance entries
   // named verity:submit-to-next; the last value also sits on the page for tests).
   const [shownMs, setShownMs] = useState<number>();
-  const shownId = q.state.kind === 'work' ? q.state.work.assignment.id : q.state.kind;
-  const { submitStartedAt } = q;
+  const shownId = queue.state.kind === 'work' ? queue.state.work.assignment.id : queue.state.kind;
+  const { submitStartedAt } = queue;
   useEffect(() => {
     const t0 = submitStartedAt.current;
     if (t0 === undefined || shownId === undefined) return;
@@ -63,7 +64,7 @@ export function Annotate({ projectId }: { projectId: number }) {
     });
   }, [shownId, submitStartedAt]);
 
-  const { state } = q;
+  const { state } = queue;
   if (state.kind === 'failed') {
     return (
       <main id="main" className="annotate-message stack">
@@ -71,7 +72,7 @@ export function Annotate({ projectId }: { projectId: number }) {
         <ErrorAlert error={state.error} />
         <div className="row">
           {!(state.error instanceof ApiError && state.error.status === 404) && (
-            <button type="button" className="primary" onClick={() => void q.next()}>
+            <button type="button" className="primary" onClick={() => void queue.next()}>
               Try again
             </button>
           )}
@@ -99,7 +100,7 @@ export function Annotate({ projectId }: { projectId: number }) {
     return (
       <main id="main" className="annotate-message" aria-busy="true">
         <p className="loading">
-          {q.sending === 'no' ? 'Loading your next item…' : 'Sending your last submission…'}
+          {queue.sending === 'no' ? 'Loading your next item…' : 'Sending your last submission…'}
         </p>
       </main>
     );
@@ -108,18 +109,18 @@ export function Annotate({ projectId }: { projectId: number }) {
   return (
     <div data-submit-to-next-ms={shownMs}>
       <AnnotationView
-        key={`${work.assignment.id}-${q.attempt}`}
+        key={`${work.assignment.id}-${queue.attempt}`}
         project={project}
         work={work}
         mode={modeFor(work, project)}
-        drafts={q.stores.drafts}
-        sending={q.sending}
-        error={q.error}
-        onSubmit={(answers, activeMs) => void q.submit(work, answers, activeMs)}
-        onSkip={(reason) => void q.skip(work, reason)}
+        drafts={queue.stores.drafts}
+        sending={queue.sending}
+        error={queue.error}
+        onSubmit={(answers, activeMs) => void queue.submit(work, answers, activeMs)}
+        onSkip={(reason) => void queue.skip(work, reason)}
         onNext={() => {
-          q.setError(undefined);
-          void q.next();
+          queue.setError(undefined);
+          void queue.next();
         }}
       />
     </div>

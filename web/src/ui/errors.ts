@@ -1,27 +1,41 @@
-import { ApiError } from '../api/client.ts';
+import { ApiError, NetworkError } from '../../../core/api/client-errors.ts';
+import type { ErrorCode } from '../../../core/errors.ts';
+
+/** An error whose message is already the sentence to show: a screen's own reading of an API error. */
+export class Explained extends Error {}
+
+/**
+ * What each error code means to a person and what to do next; `message` is the server's. A
+ * function per code, so a new code in core/errors.ts does not compile until it has its sentence.
+ */
+const sentences: Record<ErrorCode, (message: string) => string> = {
+  BAD_REQUEST: (message) => message,
+  VALIDATION_FAILED: (message) => message,
+  INVALID_ANSWERS: (message) => message,
+  IMPORT_INVALID: (message) => message,
+  UNAUTHENTICATED: () => 'Your session has ended. Sign in again to continue.',
+  INVALID_CREDENTIALS: (message) => message,
+  CSRF_FAILED: () => 'This page is out of date. Reload it and try again.',
+  FORBIDDEN: (message) => `${message} Ask a manager if you need this.`,
+  ACCOUNT_SUSPENDED: () => 'Your account is suspended. Ask an admin of this Verity to restore it.',
+  NOT_FOUND: (message) => `${message} Check the link, or ask a manager to add you to the project.`,
+  CONFLICT: (message) => message,
+  ALREADY_SUBMITTED: (message) => message,
+  ASSIGNMENT_CLOSED: (message) => message,
+  LOCK_EXPIRED: (message) => message,
+  IDEMPOTENCY_MISMATCH: (message) => message,
+  PAYLOAD_TOO_LARGE: (message) => message,
+  UNSUPPORTED_MEDIA_TYPE: (message) => message,
+  RATE_LIMITED: (message) => `${message} Wait a moment before trying again.`,
+  INTERNAL: () =>
+    'The server hit an error. Try again; if it persists, tell your admin (the server log has the cause).',
+};
 
 /** An error as a sentence a person understands, with what to do next. */
 export function describeError(err: unknown): string {
-  if (!(err instanceof ApiError))
-    return 'Something unexpected went wrong in the page. Reload it; if it happens again, tell your admin.';
-  switch (err.code) {
-    case 'NETWORK':
-      return 'The server cannot be reached. Your work is kept in this browser; it will be sent when the connection returns.';
-    case 'UNAUTHENTICATED':
-      return 'Your session has ended. Sign in again to continue.';
-    case 'ACCOUNT_SUSPENDED':
-      return 'Your account is suspended. Ask an admin of this Verity to restore it.';
-    case 'CSRF_FAILED':
-      return 'This page is out of date. Reload it and try again.';
-    case 'RATE_LIMITED':
-      return `${err.message} Wait a moment before trying again.`;
-    case 'NOT_FOUND':
-      return `${err.message} Check the link, or ask a manager to add you to the project.`;
-    case 'FORBIDDEN':
-      return `${err.message} Ask a manager if you need this.`;
-    case 'INTERNAL':
-      return 'The server hit an error. Try again; if it persists, tell your admin (the server log has the cause).';
-    default:
-      return err.message;
-  }
+  if (err instanceof ApiError) return sentences[err.code](err.message);
+  if (err instanceof NetworkError)
+    return 'The server cannot be reached. Your work is kept in this browser; it will be sent when the connection returns.';
+  if (err instanceof Explained) return err.message;
+  return 'Something unexpected went wrong in the page. Reload it; if it happens again, tell your admin.';
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Work as WorkSchema } from '../../../core/api/assignments.ts';
+import { ApiError, NetworkError } from '../../../core/api/client-errors.ts';
 import type { Project as ProjectSchema } from '../../../core/api/projects.ts';
-import { ApiError } from '../api/client.ts';
 import { describeError } from '../ui/errors.ts';
 import type { Failure } from './outbox.ts';
 
@@ -10,11 +10,12 @@ export type Project = z.output<typeof ProjectSchema>;
 
 /** The connection or the server's own trouble: worth retrying, and the work stays in the browser. */
 export function classifyFailure(error: unknown): Failure {
+  if (error instanceof NetworkError) return 'retry';
   if (!(error instanceof ApiError)) return 'final';
-  return error.code === 'NETWORK' || error.status >= 500 || error.status === 429 ? 'retry' : 'final';
+  return error.status >= 500 || error.status === 429 ? 'retry' : 'final';
 }
 
-export const isOffline = (error: unknown) => error instanceof ApiError && error.code === 'NETWORK';
+export const isOffline = (error: unknown) => error instanceof NetworkError;
 
 /** An annotation error as a sentence that says what happened to the work and what to do. */
 export function describeWorkError(error: unknown): string {

@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { urlFor } from '../../api/client.ts';
-import { routeTable } from '../../api/route-table.ts';
+import { api } from '../../api/client.ts';
 import { Field } from '../Field.tsx';
 
 /** A plain download link: the session cookie authenticates GETs, and the browser streams to disk. */
 export function ExportTab({ projectId, name }: { projectId: number; name: string }) {
   const [format, setFormat] = useState<'jsonl'>('jsonl');
-  const href = urlFor(routeTable.exportItems, { projectId }, { format });
+  const href = api.url('exportItems', { params: { projectId }, query: { format } });
   const file = `${name.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '') || 'project'}-${projectId}.${format}`;
   return (
     <section className="stack" aria-labelledby="export-title">

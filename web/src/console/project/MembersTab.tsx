@@ -1,9 +1,11 @@
 import { type FormEvent, useState } from 'react';
+import { ApiError } from '../../../../core/api/client-errors.ts';
 import type { Role } from '../../../../core/api/users.ts';
 import { isolatedName } from '../../../../core/names.ts';
-import { ApiError, call } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { isManager, useUser } from '../../app/session.tsx';
 import { ErrorAlert } from '../../ui/Alert.tsx';
+import { Explained } from '../../ui/errors.ts';
 import { Name } from '../../ui/Name.tsx';
 import { Field } from '../Field.tsx';
 import { formatTime } from '../format.ts';
@@ -13,10 +15,8 @@ import { PendingInvitations } from './PendingInvitations.tsx';
 /** The generic not-found sentence is about links; when adding, it means the email has no account. */
 const noAccount = (email: string) => (err: unknown) =>
   err instanceof ApiError && err.code === 'NOT_FOUND'
-    ? new ApiError(
-        'NO_ACCOUNT',
+    ? new Explained(
         `No account has the email ${email}. Invite it instead: it joins when an account with this email is created or signs in.`,
-        404,
       )
     : err;
 

@@ -1,5 +1,6 @@
+import { ApiError } from '../../../../core/api/client-errors.ts';
 import type { Role } from '../../../../core/api/users.ts';
-import { ApiError, call } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 
 export interface ProjectAccess {
   /** Settings, members, import. */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
+import { ApiError, errorFromAnswer, NetworkError } from '../../../../core/api/client-errors.ts';
 import type { ImportResult } from '../../../../core/api/items.ts';
-import { ApiError, getCsrfToken, urlFor } from '../../api/client.ts';
-import { routeTable } from '../../api/route-table.ts';
+import { api, getCsrfToken } from '../../api/client.ts';
 
 export type ImportOutcome = z.output<typeof ImportResult>;
 export type ImportFormat = 'jsonl' | 'csv';
@@ -28,11 +28,10 @@ export function uploadItems(
     signal?: AbortSignal;
   },
 ): Promise<ImportOutcome> {
-  const url = urlFor(
-    routeTable.importItems,
-    { projectId },
-    { format: opts.format, skipInvalid: String(opts.skipInvalid) },
-  );
+  const url = api.url('importItems', {
+    params: { projectId },
+    query: { format: opts.format, skipInvalid: opts.skipInvalid ? 'true' : 'false' },
+  });
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
@@ -43,25 +42,15 @@ export function uploadItems(
       if (e.lengthComputable) opts.onProgress(e.loaded / e.total);
     };
     xhr.onload = () => {
-      let json: { error?: { code?: string; message?: string; details?: unknown } } | null = null;
+      if (xhr.status < 200 || xhr.status >= 300)
+        return reject(errorFromAnswer(xhr.status, xhr.responseText, xhr.statusText));
       try {
-        json = xhr.responseText ? JSON.parse(xhr.responseText) : null;
-      } catch {
-        // A non-JSON answer (a proxy's error page) is reported below by its status.
+        resolve(JSON.parse(xhr.responseText) as ImportOutcome);
+      } catch (err) {
+        reject(err);
       }
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(json as ImportOutcome);
-      const e = json?.error ?? {};
-      reject(
-        new ApiError(
-          e.code ?? 'INTERNAL',
-          e.message ?? `The server answered ${xhr.status}.`,
-          xhr.status,
-          e.details,
-        ),
-      );
     };
-    xhr.onerror = () =>
-      reject(new ApiError('NETWORK', 'The server cannot be reached. Check your connection.', 0));
+    xhr.onerror = () => reject(new NetworkError('', new Error('The upload request failed.')));
     xhr.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'));
     opts.signal?.addEventListener('abort', () => xhr.abort());
     xhr.send(file);

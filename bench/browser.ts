@@ -5,7 +5,7 @@
  * is called by bench/run.ts; see docs/benchmarks.md.
  */
 import { chromium } from 'playwright-core';
-import { CHROMIUM } from '../e2e/harness.ts';
+import { CHROMIUM } from '../e2e/chromium.ts';
 import { measureAlignLong } from './browser/align-long.ts';
 import { measureAnnotateJs } from './browser/js-size.ts';
 import { measureOpenLong } from './browser/open-long.ts';

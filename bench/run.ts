@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CHROMIUM } from '../e2e/harness.ts';
+import { CHROMIUM } from '../e2e/chromium.ts';
 import type { StoreKind } from '../server/db/connect.ts';
 import { runBrowserBench } from './browser.ts';
 import type { StoreRun } from './context.ts';

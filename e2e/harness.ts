@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { Role } from '../core/api/users.ts';
@@ -6,8 +7,8 @@ import { hashPassword } from '../server/auth/crypto.ts';
 import { createVerity, type Verity } from '../server/server.ts';
 import { freshStoreConfig, injectApi, TEST_PASSWORD_COST, type TestUser } from '../server/testing/harness.ts';
 import { insertUser } from '../server/users/users.repository.ts';
+import { CHROMIUM, MISSING_CHROMIUM } from './chromium.ts';
 
-export const CHROMIUM = process.env.VERITY_CHROMIUM ?? '/usr/bin/chromium';
 const FLAGS = [
   '--headless',
   '--no-sandbox',
@@ -31,6 +32,8 @@ let n = 0;
 
 /** A real server on a fresh store, listening on 127.0.0.1, and Debian's Chromium driving it. */
 export async function startE2E(): Promise<E2E> {
+  // The journeys are what e2e tests are: without Chromium they fail, with or without CI.
+  if (!fs.existsSync(CHROMIUM)) throw new Error(MISSING_CHROMIUM);
   const { config, cleanup } = await freshStoreConfig();
   const verity = await createVerity({ ...config, checkResponses: true });
   await verity.app.listen({ port: 0, host: '127.0.0.1' });

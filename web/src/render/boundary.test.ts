@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { chromiumPresent } from '../../../e2e/chromium.ts';
 import { chromiumPage } from './chromium-page.ts';
-import { haveChromium } from './in-chromium.ts';
 
 /** RenderBoundary in real React and Chromium, around a child that throws while rendering. */
-describe.skipIf(!haveChromium)('a text whose rendering throws', () => {
+describe.skipIf(!chromiumPresent())('a text whose rendering throws', () => {
   const chromium = chromiumPage('./boundary.fixture.tsx', 'Boundary', (page) =>
     page.evaluate(() =>
       (window as unknown as { Boundary: { mount(e: HTMLElement): void } }).Boundary.mount(

@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM } from '../../../e2e/chromium.ts';
 
 /**
  * The rendering pipeline (rich-text.ts) bundled with Vite and loaded into a page of real Chromium
  * via playwright-core (both already dependencies): DOMPurify needs a real DOM, and timings only
  * mean something in the browser. For tests and for measuring the limits; not part of the app.
  */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const haveChromium = fs.existsSync(CHROMIUM);
 
 /** What the page exposes as `window.Render` (rich-text.ts). */
 export type RenderApi = typeof import('./rich-text.ts');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { chromiumPresent } from '../../../e2e/chromium.ts';
 import { chromiumPage } from './chromium-page.ts';
-import { haveChromium, timeRender } from './in-chromium.ts';
+import { timeRender } from './in-chromium.ts';
 import { WORST_CASES } from './worst-cases.ts';
 
 /**
@@ -8,7 +9,7 @@ import { WORST_CASES } from './worst-cases.ts';
  * is loose (the figures in docs/web.md are 10–140 ms on the reference machine) so that a busy
  * machine does not fail it; without the limits several of these took seconds, one minutes.
  */
-describe.skipIf(!haveChromium)('the worst cases in Chromium', () => {
+describe.skipIf(!chromiumPresent())('the worst cases in Chromium', () => {
   const chromium = chromiumPage();
 
   it.each(Object.keys(WORST_CASES))('%s renders, formatted or as typed, in under a second', async (name) => {

@@ -6,6 +6,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
  */
 const STORE_FREE = [
   'cli/help.test.ts',
+  'cli/http-errors.test.ts',
   'server/auth/client-address.test.ts',
   'server/auth/throttle.test.ts',
   'server/items/export.format.test.ts',

@@ -12,6 +12,7 @@ import { runBrowserBench } from './browser.ts';
 import type { StoreRun } from './context.ts';
 import { writeItemsFile } from './datagen.ts';
 import { runExport } from './export.ts';
+import { runImportFloor } from './floor-import.ts';
 import { runImport } from './import.ts';
 import { runNext } from './next.ts';
 import { type BenchOptions, parseOptions } from './options.ts';
@@ -107,7 +108,8 @@ async function benchStore(
         return servers[0];
       },
     };
-    await runImport(run, itemsFile, options.only.includes('import'));
+    const importRate = await runImport(run, itemsFile, options.only.includes('import'));
+    if (options.only.includes('import')) await runImportFloor(run, itemsFile, importRate);
     await refreshStatistics(store);
     if (options.only.includes('next')) await runNext(run);
     if (options.only.includes('soak')) await runSoak(run);

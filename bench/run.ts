@@ -1,7 +1,9 @@
 /**
- * `npm run bench`: import, next-item and export figures on SQLite and PostgreSQL, then browser
- * figures in headless Chromium, one line each (`bench <name> <value> <unit>`) on stdout; progress
- * on stderr. See docs/benchmarks.md.
+ * `npm run bench`: import, next-item and export figures on SQLite and PostgreSQL, each with the
+ * floor under it measured in the same run and the ratio to it (bench/floor-*.ts, the targets in
+ * bench/targets.ts), then browser figures in headless Chromium, one line each
+ * (`bench <name> <value> <unit>`) on stdout, a verdict comment after each ratio; progress on
+ * stderr. See docs/benchmarks.md.
  */
 import fs from 'node:fs';
 import os from 'node:os';

@@ -32,7 +32,7 @@ function bench(args: string[]): Promise<{ code: number | null; stdout: string; s
 const store = testStore();
 
 describe('bench --smoke', () => {
-  it(`prints every ${store} figure as a well-formed line and hands out no item twice`, async () => {
+  it(`prints every ${store} figure as a well-formed line, a verdict after each ratio to its floor, and hands out no item twice`, async () => {
     // The browser part runs on SQLite only; on PostgreSQL it would print a skip comment.
     const parts = store === 'sqlite' ? [] : ['--only', 'import,next,export'];
     const run = await bench(['--smoke', '--stores', store, '--pg-url', testPgUrl(), ...parts]);

@@ -21,11 +21,12 @@ export async function runExportFloor(run: StoreRun, realRate: number): Promise<v
   const query = `select i.external_id, i.data, i.meta, a.answers from items i
     left join annotations a on a.item_id = i.id
     where i.project_id = ${Number(run.projectId)} order by i.id, a.id`;
+  const client = run.store.kind === 'postgres' ? await run.store.pool.connect() : undefined;
   const started = performance.now();
   const rows =
     run.store.kind === 'sqlite'
       ? await selectSqlite(run.store.sqlite, query)
-      : await copyPostgres(await run.store.pool.connect(), query);
+      : await copyPostgres(client!, query);
   const seconds = (performance.now() - started) / 1000;
   if (rows < size) throw new Error(`export floor read ${rows} rows for ${size} items`);
   const floor = size / seconds;

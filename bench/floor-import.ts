@@ -28,11 +28,12 @@ export async function runImportFloor(run: StoreRun, itemsFile: string, realRate:
     try {
       const projectId = await bareProject(store);
       progress(`${run.kind}: import floor, ${size} items into a fresh store`);
+      const client = store.kind === 'postgres' ? await store.pool.connect() : undefined;
       const started = performance.now();
       const rows =
         store.kind === 'sqlite'
           ? await insertSqlite(store.sqlite, itemsFile, projectId)
-          : await copyPostgres(await store.pool.connect(), itemsFile, projectId);
+          : await copyPostgres(client!, itemsFile, projectId);
       const seconds = (performance.now() - started) / 1000;
       if (rows !== size) throw new Error(`import floor stored ${rows} of ${size} items`);
       const floor = size / seconds;

@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { sql } from 'kysely';
 import { sendStreaming } from './client.ts';
 import type { StoreRun } from './context.ts';
+import { runExportFloor } from './floor-export.ts';
 import { progress, toMb } from './report.ts';
 import { refreshStatistics } from './stores.ts';
 
@@ -11,6 +12,7 @@ import { refreshStatistics } from './stores.ts';
  * that, every item the next-item part left untouched gets one submitted annotation, written
  * straight into the store (setup, not measured), so each exported line carries annotations.
  * The server is restarted first: its peak RSS is then the export's, not what the import left.
+ * Then the export's floor is measured on the same rows (bench/floor-export.ts).
  */
 export async function runExport(run: StoreRun): Promise<void> {
   const size = run.options.size;
@@ -45,6 +47,7 @@ export async function runExport(run: StoreRun): Promise<void> {
   run.report.add(`export.${run.kind}.items_per_s`, size / seconds, 'items/s');
   run.report.add(`export.${run.kind}.peak_rss`, toMb(after.peakRssBytes), 'MB');
   run.report.add(`export.${run.kind}.server_cpu`, (after.cpuMicros - before.cpuMicros) / size, 'us/item');
+  await runExportFloor(run, size / seconds);
 }
 
 async function seedAnnotations(run: StoreRun): Promise<void> {

@@ -8,6 +8,7 @@ import {
   workRounds,
 } from './annotator.ts';
 import type { StoreRun } from './context.ts';
+import { bareRequests } from './floor-next.ts';
 import { percentile, progress } from './report.ts';
 import type { BenchUser } from './server-child.ts';
 import { addAnnotators, OVERLAP } from './setup.ts';
@@ -19,6 +20,8 @@ import { addAnnotators, OVERLAP } from './setup.ts';
  * 3. the crowd at work: each annotator loops next → think → submit → think for a fixed time, think
  *    times exponential with mean `--think-ms`. This is the load real annotators put on a server,
  *    and its latencies are what they feel;
+ * 3b. the floor: the same crowd and think times again, every request a bare `GET /api/auth/me`
+ *    (bench/floor-next.ts), whose p99 the paced `next` p99 is divided by;
  * 4. the crowd saturating the server: `--rounds` next → submit rounds each with no think time. Its
  *    latency is only queueing (clients / throughput), so just its rate and CPU cost are reported.
  * Afterwards the store itself is asked whether any item was handed out beyond its overlap, or
@@ -63,6 +66,8 @@ export async function runNext(run: StoreRun): Promise<void> {
   const pacedCpu = (await serverCpu(run)) - pacedCpuBefore;
   progress(`${run.kind}: ${paced.rounds} rounds, ${(pacedCpu / 1000 / paced.rounds).toFixed(2)} ms CPU each`);
 
+  const bare = await bareRequests(run, crowd);
+
   progress(`${run.kind}: ${where}, ${rounds} rounds each with no think time`);
   const saturated = newTally();
   const cpuBefore = await serverCpu(run);
@@ -78,6 +83,8 @@ export async function runNext(run: StoreRun): Promise<void> {
     );
   run.report.add(`next.${run.kind}.p50`, p(paced.next, 50), 'ms');
   run.report.add(`next.${run.kind}.p99`, p(paced.next, 99), 'ms');
+  run.report.add(`next.${run.kind}.floor_p99_ms`, p(bare, 99), 'ms');
+  run.report.add(`next.${run.kind}.p99_ratio_to_floor`, p(paced.next, 99) / p(bare, 99), 'ratio');
   run.report.add(`submit.${run.kind}.p50`, p(paced.submit, 50), 'ms');
   run.report.add(`submit.${run.kind}.p99`, p(paced.submit, 99), 'ms');
   run.report.add(`next.${run.kind}.rate`, paced.next.length / pacedSeconds, 'req/s');

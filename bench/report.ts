@@ -1,5 +1,20 @@
-/** The one output format of the bench: `bench <name> <value> <unit>`, one figure a line. */
-export type Unit = 'items/s' | 'rounds/s' | 'req/s' | 'ms' | 'MB' | 'kB' | 'count' | 'us/item' | 'ms/round';
+import { isMet, targetOf } from './targets.ts';
+
+/**
+ * The one output format of the bench: `bench <name> <value> <unit>`, one figure a line; a figure
+ * with a target (bench/targets.ts) is followed by its verdict, a comment line.
+ */
+export type Unit =
+  | 'items/s'
+  | 'rounds/s'
+  | 'req/s'
+  | 'ms'
+  | 'MB'
+  | 'kB'
+  | 'count'
+  | 'us/item'
+  | 'ms/round'
+  | 'ratio';
 
 export interface Figure {
   name: string;
@@ -27,6 +42,8 @@ export class Report {
     const figure = { name, value, unit };
     this.figures.push(figure);
     process.stdout.write(`${formatFigure(figure)}\n`);
+    const verdict = verdictOf(figure);
+    if (verdict) this.note(`target ${name} ${formatValue(value)} ${verdict}`);
   }
 
   /** A line that is not a figure (a skipped store): a comment, so parsers of figures pass it by. */
@@ -35,9 +52,17 @@ export class Report {
   }
 
   markdownTable(): string {
-    const rows = this.figures.map((f) => `| \`${f.name}\` | ${formatValue(f.value)} | ${f.unit} |`);
-    return ['| figure | value | unit |', '|---|---:|---|', ...rows].join('\n');
+    const rows = this.figures.map(
+      (f) => `| \`${f.name}\` | ${formatValue(f.value)} | ${f.unit} | ${verdictOf(f) ?? ''} |`,
+    );
+    return ['| figure | value | unit | target |', '|---|---:|---|---|', ...rows].join('\n');
   }
+}
+
+/** `>= 0.8 met` (of the value as printed), or nothing for a figure without a target. */
+function verdictOf(f: Figure): string | undefined {
+  const t = targetOf(f.name);
+  return t && `${t.op} ${t.bound} ${isMet(t, Number(formatValue(f.value))) ? 'met' : 'missed'}`;
 }
 
 /** Nearest-rank percentile of ascending `sorted`; p in [0, 100]. */

@@ -1,7 +1,9 @@
 /**
- * `npm run bench`: import, next-item and export figures on SQLite and PostgreSQL, then browser
- * figures in headless Chromium, one line each (`bench <name> <value> <unit>`) on stdout; progress
- * on stderr. See docs/benchmarks.md.
+ * `npm run bench`: import, next-item and export figures on SQLite and PostgreSQL, each with the
+ * floor under it measured in the same run and the ratio to it (bench/floor-*.ts, the targets in
+ * bench/targets.ts), then browser figures in headless Chromium, one line each
+ * (`bench <name> <value> <unit>`) on stdout, a verdict comment after each ratio; progress on
+ * stderr. See docs/benchmarks.md.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +14,7 @@ import { runBrowserBench } from './browser.ts';
 import type { StoreRun } from './context.ts';
 import { writeItemsFile } from './datagen.ts';
 import { runExport } from './export.ts';
+import { runImportFloor } from './floor-import.ts';
 import { runImport } from './import.ts';
 import { runNext } from './next.ts';
 import { type BenchOptions, parseOptions } from './options.ts';
@@ -107,7 +110,8 @@ async function benchStore(
         return servers[0];
       },
     };
-    await runImport(run, itemsFile, options.only.includes('import'));
+    const importRate = await runImport(run, itemsFile, options.only.includes('import'));
+    if (options.only.includes('import')) await runImportFloor(run, itemsFile, importRate);
     await refreshStatistics(store);
     if (options.only.includes('next')) await runNext(run);
     if (options.only.includes('soak')) await runSoak(run);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { chromiumPresent } from '../e2e/chromium.ts';
 import { testPgUrl, testStore } from '../server/testing/harness.ts';
 import { FIGURE_LINE } from './report.ts';
+import { VERDICT_LINE } from './targets.ts';
 
 const repoRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
@@ -35,7 +36,7 @@ const store = testStore();
 const withBrowser = store === 'sqlite' && chromiumPresent();
 
 describe('bench --smoke', () => {
-  it(`prints every ${store} figure as a well-formed line and hands out no item twice`, async () => {
+  it(`prints every ${store} figure as a well-formed line, a verdict after each ratio to its floor, and hands out no item twice`, async () => {
     const parts =
       store === 'postgres'
         ? ['--only', 'import,next,export']
@@ -44,7 +45,11 @@ describe('bench --smoke', () => {
           : ['--only', 'import,next,soak,export'];
     const run = await bench(['--smoke', '--stores', store, '--pg-url', testPgUrl(), ...parts]);
     expect(run.code, run.stderr).toBe(0);
-    const lines = run.stdout.trim().split('\n');
+    const all = run.stdout.trim().split('\n');
+    // Comment lines: a verdict after each figure that has a target, nothing else in this run.
+    const verdicts = all.filter((line) => line.startsWith('#'));
+    const lines = all.filter((line) => !line.startsWith('#'));
+    for (const line of verdicts) expect(line).toMatch(VERDICT_LINE);
     for (const line of lines) expect(line).toMatch(FIGURE_LINE);
     const figures = new Map(
       lines.map((line) => {
@@ -65,8 +70,12 @@ describe('bench --smoke', () => {
         'import.items_per_s',
         'import.peak_rss',
         'import.server_cpu',
+        'import.floor_items_per_s',
+        'import.ratio_to_floor',
         'next.p50',
         'next.p99',
+        'next.floor_p99_ms',
+        'next.p99_ratio_to_floor',
         'submit.p50',
         'submit.p99',
         'next.rate',
@@ -91,6 +100,8 @@ describe('bench --smoke', () => {
         'export.items_per_s',
         'export.peak_rss',
         'export.server_cpu',
+        'export.floor_items_per_s',
+        'export.ratio_to_floor',
       ].map((name) => name.replace('.', `.${store}.`)),
       ...(withBrowser ? browser.map((name) => `browser.${name}`) : []),
     ]);
@@ -98,5 +109,26 @@ describe('bench --smoke', () => {
     expect(figures.get(`next.${store}.errors`)).toEqual({ value: 0, unit: 'count' });
     if (store === 'sqlite') expect(figures.get('soak.sqlite.errors')).toEqual({ value: 0, unit: 'count' });
     for (const { value } of figures.values()) expect(Number.isFinite(value)).toBe(true);
+    // Each floor and the ratio to it: positive numbers. How large they are is the machine's business.
+    const floors = [
+      ['import', 'floor_items_per_s', 'items/s', 'ratio_to_floor', '>= 0.8'],
+      ['next', 'floor_p99_ms', 'ms', 'p99_ratio_to_floor', '<= 3'],
+      ['export', 'floor_items_per_s', 'items/s', 'ratio_to_floor', '>= 0.8'],
+    ] as const;
+    for (const [part, floor, unit, ratio, target] of floors) {
+      expect(figures.get(`${part}.${store}.${floor}`)?.unit).toBe(unit);
+      expect(figures.get(`${part}.${store}.${floor}`)?.value).toBeGreaterThan(0);
+      const name = `${part}.${store}.${ratio}`;
+      const { value, unit: ratioUnit } = figures.get(name)!;
+      expect(ratioUnit).toBe('ratio');
+      expect(value).toBeGreaterThan(0);
+      // The verdict follows its figure and says whether the printed ratio meets the target.
+      const printed = all[all.findIndex((line) => line.startsWith(`bench ${name} `)) + 1];
+      const met = target.startsWith('>=')
+        ? value >= Number(target.slice(3))
+        : value <= Number(target.slice(3));
+      expect(printed).toBe(`# target ${name} ${value} ${target} ${met ? 'met' : 'missed'}`);
+    }
+    expect(verdicts).toHaveLength(floors.length);
   }, 180_000);
 });

@@ -98,7 +98,7 @@ class ImportWorker {
     this.worker = new Worker(new URL('./import.worker-boot.cjs', import.meta.url), {
       workerData: { entryPath: fileURLToPath(new URL('./import.worker.ts', import.meta.url)) },
       // The worker's garbage is short-lived batches; a young generation a third of V8's default
-      // keeps ~15 MB less resident during a large import at no cost in speed (docs/benchmarks.md).
+      // keeps ~15 MB less resident during a large import at no cost in speed (docs/benchmarks-history.md).
       resourceLimits: { maxYoungGenerationSizeMb: 16 },
     });
     this.worker.unref();
@@ -138,7 +138,7 @@ export const CHECKPOINT_INTERVAL_MS = 1000;
 /**
  * Past this size the WAL is made to start over (and, by journal_size_limit, shrink back to it).
  * The WAL then peaks near this plus what one interval writes: about 40 MB in a storm of 50
- * annotators saving with no pause (docs/benchmarks.md, "soak").
+ * annotators saving with no pause (docs/benchmarks-history.md, "soak").
  */
 export const WAL_RESTART_BYTES = WAL_SIZE_LIMIT;
 

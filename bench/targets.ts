@@ -1,0 +1,31 @@
+/**
+ * The bench's targets, as ratios to the floor measured in the same run on the same machine
+ * (bench/floor-*.ts), so they hold on any machine: absolute rates move by 2–3× between machines
+ * of one kind. The absolute targets of docs/benchmarks.md stay as a record of the machine where
+ * they were met.
+ */
+export interface Target {
+  /** The figure's name with `*` for the store. */
+  figure: string;
+  op: '>=' | '<=';
+  bound: number;
+}
+
+export const TARGETS: readonly Target[] = [
+  { figure: 'import.*.ratio_to_floor', op: '>=', bound: 0.8 },
+  { figure: 'export.*.ratio_to_floor', op: '>=', bound: 0.8 },
+  { figure: 'next.*.p99_ratio_to_floor', op: '<=', bound: 3 },
+];
+
+export const targetOf = (name: string): Target | undefined =>
+  TARGETS.find((t) => {
+    const [part, , last] = t.figure.split('.');
+    const parts = name.split('.');
+    return parts.length === 3 && parts[0] === part && parts[2] === last;
+  });
+
+export const isMet = (t: Target, value: number): boolean =>
+  t.op === '>=' ? value >= t.bound : value <= t.bound;
+
+/** `# target import.sqlite.ratio_to_floor 0.93 >= 0.8 met`: a comment line, so figure parsers pass it by. */
+export const VERDICT_LINE = /^# target [a-z0-9_.]+ -?\d+(\.\d+)? (>=|<=) \d+(\.\d+)? (met|missed)$/;

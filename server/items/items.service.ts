@@ -1,17 +1,15 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { ItemDetail, Revision } from '../../core/api/assignments.ts';
+import type { ItemDetail } from '../../core/api/assignments.ts';
 import type { ItemSummary, ListItemsQuery } from '../../core/api/items.ts';
 import { projectAccess } from '../access.ts';
 import {
   annotationsQuery,
-  annotatorLabelOf,
   toAnnotation,
   toAssignment,
   toItem,
 } from '../assignments/assignments.repository.ts';
 import type { AppContext, Caller } from '../context.ts';
-import { iso } from '../context.ts';
 import { decodeCursor, pageOf } from '../http/cursor.ts';
 import { notFound } from '../http/errors.ts';
 import { findProject } from '../projects/projects.repository.ts';
@@ -115,41 +113,5 @@ export async function getItem(
     item: toItem(item),
     annotations: (await aq.execute()).map(toAnnotation),
     assignments: assignments.map(toAssignment),
-  };
-}
-
-export async function annotationHistory(
-  ctx: AppContext,
-  caller: Caller,
-  annotationId: number,
-): Promise<{ items: z.input<typeof Revision>[] }> {
-  const db = ctx.store.db;
-  const annotation = await db
-    .selectFrom('annotations')
-    .select(['projectId', 'userId'])
-    .where('id', '=', annotationId)
-    .executeTakeFirst();
-  if (!annotation) throw notFound('annotation');
-  const access = await projectAccess(db, caller, annotation.projectId).catch(() => {
-    throw notFound('annotation');
-  });
-  if (!access.viewAll && annotation.userId !== caller.id) throw notFound('annotation');
-  const rows = await db
-    .selectFrom('annotationRevisions as r')
-    .leftJoin('users as i', 'i.id', 'r.importedBy')
-    .selectAll('r')
-    .select(annotatorLabelOf('i').as('importer'))
-    .where('r.annotationId', '=', annotationId)
-    .orderBy('r.revision')
-    .execute();
-  return {
-    items: rows.map((r) => ({
-      revision: r.revision,
-      userId: r.userId,
-      kind: r.kind,
-      answers: JSON.parse(r.answers),
-      createdAt: iso(r.createdAt),
-      importedBy: r.importedBy === null ? null : { userId: r.importedBy, label: r.importer ?? '' },
-    })),
   };
 }

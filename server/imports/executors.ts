@@ -1,8 +1,8 @@
 import type pg from 'pg';
 import { kyselyOnClient, type Store } from '../db/connect.ts';
 import { type OpenTransaction, openSqliteTransaction, type Tx } from '../db/transaction.ts';
-import type { Executor, InsertStep } from './import.pipeline.ts';
-import { FastPathConflict, type ImportTarget, type RangeResult, SpoolInserter } from './import.writer.ts';
+import type { Executor, InsertStep } from './pipeline.ts';
+import { FastPathConflict, type ImportTarget, type RangeResult, SpoolInserter } from './writer.ts';
 
 /**
  * Pass two on this event loop: the steps chained one after another, whatever each returns, on a

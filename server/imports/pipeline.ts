@@ -1,7 +1,7 @@
 import type { Store } from '../db/connect.ts';
-import { PostgresExecutor, SqliteExecutor } from './import.executors.ts';
-import { WorkerExecutor } from './import.worker-client.ts';
-import type { ImportTarget, RangeResult } from './import.writer.ts';
+import { PostgresExecutor, SqliteExecutor } from './executors.ts';
+import { WorkerExecutor } from './worker-client.ts';
+import type { ImportTarget, RangeResult } from './writer.ts';
 
 /**
  * What inserting one stretch did. `busyMs`/`idleMs`: time spent inserting, and waiting for work

@@ -1,8 +1,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type SqliteDatabase from 'better-sqlite3';
 import type { Store } from '../db/connect.ts';
-import { type AnnotationRow, ItemPage, type ItemRow, type LineWriter } from './export.format.ts';
-import { sqliteQueries } from './export.queries.ts';
+import { sqliteQueries } from './exports.repository.ts';
+import { type AnnotationRow, ItemPage, type ItemRow, type LineWriter } from './format.ts';
 
 /** ~4 ms of synchronous work a page here; other requests are served between pages. */
 const PAGE = 1000;

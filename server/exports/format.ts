@@ -3,7 +3,7 @@
  *
  *   {"id":1,"externalId":"a","data":{…},"meta":{…},"priority":0,"annotations":[{…},…]}
  *
- * The stores write each item's head and each annotation's opening (export.queries.ts); this adds
+ * The stores write each item's head and each annotation's opening (exports.repository.ts); this adds
  * the times and puts the lines together.
  */
 

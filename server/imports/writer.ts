@@ -11,7 +11,7 @@ import {
 } from '../db/bulk.ts';
 import type { Tx } from '../db/transaction.ts';
 import { notFound } from '../http/errors.ts';
-import { ImportedAnnotators, insertAnnotations } from './import.annotations.ts';
+import { ImportedAnnotators, insertAnnotations } from './imported-annotators.ts';
 import { ImportedLines } from './imported-lines.ts';
 
 /** A validated item as spooled between the passes: [line, externalId, data JSON, meta JSON, priority, annotations]. */

@@ -3,7 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { openSqliteFile, type SqliteConnection } from '../db/sqlite.ts';
 import { type OpenTransaction, openSqliteTransaction } from '../db/transaction.ts';
 import { AppError } from '../http/errors.ts';
-import { type ImportTarget, type RangeResult, SpoolInserter } from './import.writer.ts';
+import { type ImportTarget, type RangeResult, SpoolInserter } from './writer.ts';
 
 /** What the server sends the import worker; each gets one reply, in order. */
 export type WorkerRequest =

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ChunkWriter, ItemPage, isoTime, LineWriter } from './export.format.ts';
+import { ChunkWriter, ItemPage, isoTime, LineWriter } from './format.ts';
 
 describe('isoTime', () => {
   it('writes what JSON.stringify(new Date(ms).toISOString()) writes, for any time a Date holds', () => {

@@ -1,6 +1,6 @@
 import pg from 'pg';
-import { type AnnotationRow, ItemPage, type ItemRow, type LineWriter } from './export.format.ts';
-import { postgresQueries as sql } from './export.queries.ts';
+import { postgresQueries as sql } from './exports.repository.ts';
+import { type AnnotationRow, ItemPage, type ItemRow, type LineWriter } from './format.ts';
 
 const PAGE = 5000;
 

@@ -6,9 +6,9 @@ import type { Store } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { WAL_SIZE_LIMIT } from '../db/sqlite.ts';
 import { AppError } from '../http/errors.ts';
-import type { Executor } from './import.pipeline.ts';
-import type { WorkerReply, WorkerRequest } from './import.worker.ts';
-import type { ImportTarget } from './import.writer.ts';
+import type { Executor } from './pipeline.ts';
+import type { WorkerReply, WorkerRequest } from './worker.ts';
+import type { ImportTarget } from './writer.ts';
 
 /**
  * SQLite: the steps run in the import worker on its own connection. While its transaction is
@@ -95,8 +95,8 @@ class ImportWorker {
   imports = 0;
 
   constructor() {
-    this.worker = new Worker(new URL('./import.worker-boot.cjs', import.meta.url), {
-      workerData: { entryPath: fileURLToPath(new URL('./import.worker.ts', import.meta.url)) },
+    this.worker = new Worker(new URL('./worker-boot.cjs', import.meta.url), {
+      workerData: { entryPath: fileURLToPath(new URL('./worker.ts', import.meta.url)) },
       // The worker's garbage is short-lived batches; a young generation a third of V8's default
       // keeps ~15 MB less resident during a large import at no cost in speed (docs/benchmarks-history.md).
       resourceLimits: { maxYoungGenerationSizeMb: 16 },

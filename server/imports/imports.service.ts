@@ -20,8 +20,8 @@ import {
 import type { AppContext } from '../context.ts';
 import { AppError } from '../http/errors.ts';
 import type { ProjectRow } from '../projects/projects.repository.ts';
-import { InsertPipeline } from './import.pipeline.ts';
-import { encodeSpooled } from './import.writer.ts';
+import { InsertPipeline } from './pipeline.ts';
+import { encodeSpooled } from './writer.ts';
 
 const MAX_REPORTED = 1000;
 type Result = z.input<typeof ImportResult>;

@@ -1,35 +1,28 @@
 import type { z } from 'zod';
 import type { Revision } from '../../core/api/assignments.ts';
 import { projectAccess } from '../access.ts';
-import { annotatorLabelOf } from '../assignments/assignments.repository.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { iso } from '../context.ts';
 import { notFound } from '../http/errors.ts';
+import { findAnnotationOwner, listRevisions } from './annotations.repository.ts';
 
+/**
+ * An annotation's history, every revision oldest first: for managers and reviewers of its
+ * project, and for its own annotator. Anyone else is told it does not exist.
+ */
 export async function annotationHistory(
   ctx: AppContext,
   caller: Caller,
   annotationId: number,
 ): Promise<{ items: z.input<typeof Revision>[] }> {
   const db = ctx.store.db;
-  const annotation = await db
-    .selectFrom('annotations')
-    .select(['projectId', 'userId'])
-    .where('id', '=', annotationId)
-    .executeTakeFirst();
+  const annotation = await findAnnotationOwner(db, annotationId);
   if (!annotation) throw notFound('annotation');
   const access = await projectAccess(db, caller, annotation.projectId).catch(() => {
     throw notFound('annotation');
   });
   if (!access.viewAll && annotation.userId !== caller.id) throw notFound('annotation');
-  const rows = await db
-    .selectFrom('annotationRevisions as r')
-    .leftJoin('users as i', 'i.id', 'r.importedBy')
-    .selectAll('r')
-    .select(annotatorLabelOf('i').as('importer'))
-    .where('r.annotationId', '=', annotationId)
-    .orderBy('r.revision')
-    .execute();
+  const rows = await listRevisions(db, annotationId);
   return {
     items: rows.map((r) => ({
       revision: r.revision,

@@ -75,13 +75,8 @@ export class LineWriter {
     this.#next = 0;
   }
 
-  annotation(
-    itemId: number,
-    opening: string,
-    createdAt: number,
-    updatedAt: number,
-    submittedAt: number | null,
-  ): void {
+  annotation(row: AnnotationRow): void {
+    const [itemId, opening, createdAt, updatedAt, submittedAt] = row;
     const text =
       `${opening}${isoTime(createdAt)},` +
       `"updatedAt":${isoTime(updatedAt)},"submittedAt":${isoTime(submittedAt)}}`;

@@ -8,8 +8,8 @@ import { type AnnotationRow, ItemPage, type ItemRow, type LineWriter } from './f
 const PAGE = 1000;
 
 /**
- * Writes a project's lines a page at a time, yielding after each page. Each page is read in one
- * synchronous stretch on the store's connection, taken through Kysely, so it never reads inside
+ * Writes a project's lines a page at a time, yielding after each page. Each page is read in one go,
+ * synchronously, on the store's connection, taken through Kysely, so it never reads inside
  * another request's open write transaction; then a turn of the event loop lets others in.
  */
 export async function* sqliteExport(
@@ -29,8 +29,7 @@ export async function* sqliteExport(
       const last = page.lastId;
       lines.page(page);
       const annotations = statements.annotations.all({ project: projectId, after, last });
-      for (const [itemId, opening, createdAt, updatedAt, submittedAt] of annotations as AnnotationRow[])
-        lines.annotation(itemId, opening, createdAt, updatedAt, submittedAt);
+      for (const row of annotations as AnnotationRow[]) lines.annotation(row);
       lines.endPage();
       after = last;
       return page.size;

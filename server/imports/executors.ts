@@ -1,8 +1,9 @@
 import type pg from 'pg';
 import { kyselyOnClient, type Store } from '../db/connect.ts';
 import { type OpenTransaction, openSqliteTransaction, type Tx } from '../db/transaction.ts';
-import type { Executor, InsertStep } from './pipeline.ts';
-import { FastPathConflict, type ImportTarget, type RangeResult, SpoolInserter } from './writer.ts';
+import type { Executor, InsertStep } from './executor.ts';
+import type { Stretch } from './spool.ts';
+import { FastPathConflict, type ImportTarget, SpoolInserter, type StretchResult } from './writer.ts';
 
 /**
  * Pass two on this event loop: the steps chained one after another, whatever each returns, on a
@@ -26,13 +27,13 @@ abstract class InProcessExecutor implements Executor {
     return this.run(() => this.open());
   }
 
-  insert(from: number, to: number): Promise<InsertStep> {
-    this.handedOver = Math.max(this.handedOver, to);
-    return this.run(() => this.timed(() => this.insertRange(from, to)));
+  insert(stretch: Stretch): Promise<InsertStep> {
+    this.handedOver = Math.max(this.handedOver, stretch.to);
+    return this.run(() => this.timed(() => this.insertStretch(stretch)));
   }
 
   protected async timed(
-    fn: () => Promise<{ result: RangeResult; fromStart?: boolean }>,
+    fn: () => Promise<{ result: StretchResult; fromStart?: boolean }>,
   ): Promise<InsertStep> {
     const started = performance.now();
     const step = await fn();
@@ -49,12 +50,9 @@ abstract class InProcessExecutor implements Executor {
     return this.run(() => this.close(commit));
   }
 
-  protected async insertRange(
-    from: number,
-    to: number,
-  ): Promise<{ result: RangeResult; fromStart?: boolean }> {
+  protected async insertStretch(stretch: Stretch): Promise<{ result: StretchResult; fromStart?: boolean }> {
     if (!this.inserter) throw new Error('no import transaction is open');
-    return { result: await this.inserter.insertRange(from, to) };
+    return { result: await this.inserter.insertStretch(stretch) };
   }
 }
 
@@ -91,13 +89,13 @@ export class PostgresExecutor extends InProcessExecutor {
     await this.inserter.start();
   }
 
-  protected override async insertRange(from: number, to: number) {
+  protected override async insertStretch(stretch: Stretch) {
     try {
-      return await super.insertRange(from, to);
+      return await super.insertStretch(stretch);
     } catch (err) {
       if (!(err instanceof FastPathConflict)) throw err;
     }
-    return this.startOver(to);
+    return this.startOver(stretch.to);
   }
 
   /**
@@ -121,7 +119,7 @@ export class PostgresExecutor extends InProcessExecutor {
     await this.close(false);
     this.mode = 'exact';
     await this.open();
-    return { ...(await super.insertRange(0, to)), fromStart: true };
+    return { ...(await super.insertStretch({ from: 0, to })), fromStart: true };
   }
 
   protected async close(commit: boolean): Promise<void> {

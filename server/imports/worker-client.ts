@@ -6,7 +6,8 @@ import type { Store } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { WAL_SIZE_LIMIT } from '../db/sqlite.ts';
 import { AppError } from '../http/errors.ts';
-import type { Executor } from './pipeline.ts';
+import type { Executor } from './executor.ts';
+import type { Stretch } from './spool.ts';
 import type { WorkerReply, WorkerRequest } from './worker.ts';
 import type { ImportTarget } from './writer.ts';
 
@@ -55,8 +56,8 @@ export class WorkerExecutor implements Executor {
     }
   }
 
-  async insert(from: number, to: number) {
-    const reply = await this.request({ op: 'insert', from, to });
+  async insert(stretch: Stretch) {
+    const reply = await this.request({ op: 'insert', stretch });
     if (reply.op !== 'insert') throw new Error('import worker answered out of order');
     return reply;
   }

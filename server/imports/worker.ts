@@ -3,12 +3,13 @@ import { parentPort } from 'node:worker_threads';
 import { openSqliteFile, type SqliteConnection } from '../db/sqlite.ts';
 import { type OpenTransaction, openSqliteTransaction } from '../db/transaction.ts';
 import { AppError } from '../http/errors.ts';
-import { type ImportTarget, type RangeResult, SpoolInserter } from './writer.ts';
+import type { Stretch } from './spool.ts';
+import { type ImportTarget, SpoolInserter, type StretchResult } from './writer.ts';
 
 /** What the server sends the import worker; each gets one reply, in order. */
 export type WorkerRequest =
   | { op: 'begin'; file: string; spoolPath: string; project: ImportTarget }
-  | { op: 'insert'; from: number; to: number }
+  | { op: 'insert'; stretch: Stretch }
   | { op: 'end'; commit: boolean; file: string }
   | { op: 'checkpoint'; file: string };
 
@@ -16,7 +17,7 @@ export type WorkerReply =
   | { ok: true; op: 'begin' | 'end' }
   /** `logBytes`: the WAL's length when the checkpoint began (-1: it could not run). */
   | { ok: true; op: 'checkpoint'; logBytes: number }
-  | { ok: true; op: 'insert'; result: RangeResult; busyMs: number; idleMs: number }
+  | { ok: true; op: 'insert'; result: StretchResult; busyMs: number; idleMs: number }
   | { ok: false; error: { message: string; code?: string | undefined; details?: unknown } };
 
 /**
@@ -59,7 +60,7 @@ async function handle(req: WorkerRequest): Promise<WorkerReply> {
       const started = performance.now();
       if (idleSince > 0) idleMs += started - idleSince;
       idleSince = 0;
-      const result = await open.inserter.insertRange(req.from, req.to);
+      const result = await open.inserter.insertStretch(req.stretch);
       open.wal.start();
       return { ok: true, op: 'insert', result, busyMs: performance.now() - started, idleMs };
     }

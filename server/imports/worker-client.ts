@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { errorCodes } from '../../core/errors.ts';
 import type { Store } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
-import { WAL_SIZE_LIMIT } from '../db/sqlite.ts';
+import { setAutoCheckpoint, setJournalSizeLimit, WAL_SIZE_LIMIT } from '../db/sqlite.ts';
 import { AppError } from '../http/errors.ts';
 import type { Executor } from './executor.ts';
 import type { Stretch } from './spool.ts';
@@ -161,8 +161,8 @@ export function startImportWorker(store: Store, opts: CheckpointOptions = {}): P
   if (store.kind !== 'sqlite') return Promise.resolve();
   const intervalMs = opts.intervalMs ?? CHECKPOINT_INTERVAL_MS;
   const restartBytes = opts.walRestartBytes ?? WAL_RESTART_BYTES;
-  store.sqlite.pragma('wal_autocheckpoint = 0');
-  store.sqlite.pragma(`journal_size_limit = ${restartBytes}`);
+  setAutoCheckpoint(store.sqlite, 0);
+  setJournalSizeLimit(store.sqlite, restartBytes);
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   store.onClose(async () => {
@@ -180,7 +180,7 @@ export function startImportWorker(store: Store, opts: CheckpointOptions = {}): P
         timer.unref();
       },
       () => {
-        if (store.sqlite.open) store.sqlite.pragma('wal_autocheckpoint = 1000');
+        if (store.sqlite.open) setAutoCheckpoint(store.sqlite, 1000);
       },
     );
   // The first round starts the worker, which takes a moment to load.

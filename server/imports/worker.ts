@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { openSqliteFile, type SqliteConnection } from '../db/sqlite.ts';
+import { openSqliteFile, passiveCheckpoint, type SqliteConnection, setAutoCheckpoint } from '../db/sqlite.ts';
 import { type OpenTransaction, openSqliteTransaction } from '../db/transaction.ts';
 import { AppError } from '../http/errors.ts';
 import type { Stretch } from './spool.ts';
@@ -89,29 +89,15 @@ function connectionTo(file: string): SqliteConnection {
     conn = openSqliteFile(file);
     // The commit of a large import would otherwise copy the whole WAL into the database before
     // answering; the worker checkpoints after it has answered instead.
-    conn.sqlite.pragma('wal_autocheckpoint = 0');
+    setAutoCheckpoint(conn.sqlite, 0);
     connections.set(file, conn);
   }
   return conn;
 }
 
-/**
- * Copies the WAL's committed pages into the database file, without waiting for or blocking any
- * reader or writer (PASSIVE). Returns the bytes of log it found (not the file's size: a WAL
- * that starts over reuses its file); -1 if it could not run.
- */
-function checkpoint(conn: SqliteConnection | undefined): number {
-  if (!conn) return -1;
-  try {
-    const [row] = conn.sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
-    const pageSize = conn.sqlite.pragma('page_size', { simple: true }) as number;
-    // Each frame is a page plus its 24-byte header.
-    return row ? row.log * (pageSize + 24) : -1;
-  } catch {
-    // A checkpoint another connection is running covers it.
-    return -1;
-  }
-}
+/** A passive checkpoint of the connection's WAL (see passiveCheckpoint); -1 without a connection. */
+const checkpoint = (conn: SqliteConnection | undefined): number =>
+  conn ? passiveCheckpoint(conn.sqlite) : -1;
 
 /**
  * Writes the WAL's dirty pages to disk in the background while the import goes on (fdatasync in

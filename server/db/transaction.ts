@@ -1,6 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type pg from 'pg';
-import { kyselyOnClient, type Store } from './connect.ts';
+import type { Store } from './connect.ts';
 import type { Database } from './schema.ts';
 
 /**
@@ -136,35 +135,4 @@ export function openSqliteTransaction(db: Kysely<Database>): Promise<OpenTransac
       if (!opened) rejectOpen(err);
     });
   });
-}
-
-/**
- * Opens a PostgreSQL transaction on a client of the pool and keeps it open across calls; `client`
- * is that connection (for COPY). `end` commits or rolls back and gives the client back; a client
- * whose BEGIN, COMMIT or ROLLBACK failed is not given back to the pool.
- */
-export async function openPostgresTransaction(
-  pool: pg.Pool,
-): Promise<OpenTransaction & { client: pg.PoolClient }> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-  } catch (err) {
-    client.release(err as Error);
-    throw err;
-  }
-  return {
-    client,
-    // The transaction began just above, on this very client.
-    tx: kyselyOnClient(client) as Tx,
-    end: async (commit) => {
-      try {
-        await client.query(commit ? 'commit' : 'rollback');
-        client.release();
-      } catch (err) {
-        client.release(err as Error);
-        throw err;
-      }
-    },
-  };
 }

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Store } from '../db/connect.ts';
-import { type OpenTransaction, openPostgresTransaction, openSqliteTransaction } from '../db/transaction.ts';
+import { openPostgresTransaction } from '../db/postgres-transaction.ts';
+import { type OpenTransaction, openSqliteTransaction } from '../db/transaction.ts';
 import type { Executor, InsertStep } from './executor.ts';
 import type { Stretch } from './spool.ts';
 import { FastPathConflict, type ImportTarget, SpoolInserter, type StretchResult } from './writer.ts';

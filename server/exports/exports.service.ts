@@ -4,8 +4,8 @@ import type { AppContext, Caller } from '../context.ts';
 import type { Store } from '../db/connect.ts';
 import { forbidden } from '../http/errors.ts';
 import { ChunkWriter, LineWriter } from './format.ts';
-import { postgresExport } from './postgres-export.ts';
-import { sqliteExport } from './sqlite-export.ts';
+import { postgresExport } from './postgres-export.repository.ts';
+import { sqliteExport } from './sqlite-export.repository.ts';
 
 /** Output is cut into Buffers of this size; the stream reads one ahead while the socket drains. */
 const CHUNK_BYTES = 1 << 17;

@@ -9,8 +9,9 @@ const STORE_FREE = [
   'cli/http-errors.test.ts',
   'server/auth/client-address.test.ts',
   'server/auth/throttle.test.ts',
-  'server/items/export.format.test.ts',
-  'server/items/imported-lines.test.ts',
+  'server/exports/format.test.ts',
+  'server/imports/imported-lines.test.ts',
+  'server/imports/spool.test.ts',
 ];
 
 /** The rendering pipeline in Chromium: browser tests that live beside the web code they test. */

@@ -4,13 +4,16 @@ import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerO
 import { buildOpenApi } from '../core/api/openapi.ts';
 import { bodyLimits, formatBytes } from '../core/api/route.ts';
 import { errorCodes } from '../core/errors.ts';
+import { annotationHandlers } from './annotations/annotations.routes.ts';
 import { assignmentHandlers } from './assignments/assignments.routes.ts';
 import { authHandlers } from './auth/auth.routes.ts';
 import { checkOrigin } from './auth/origin.ts';
 import type { AppContext } from './context.ts';
+import { exportHandlers } from './exports/exports.routes.ts';
 import { AppError } from './http/errors.ts';
 import { registerJsonBody } from './http/json-body.ts';
 import { type Handlers, registerRoutes } from './http/register.ts';
+import { importHandlers } from './imports/imports.routes.ts';
 import { itemHandlers } from './items/items.routes.ts';
 import { projectHandlers } from './projects/projects.routes.ts';
 import { renderDocsPage } from './system/docs-page.ts';
@@ -73,7 +76,10 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     ...authHandlers(ctx),
     ...userHandlers(ctx),
     ...projectHandlers(ctx),
+    ...importHandlers(ctx),
     ...itemHandlers(ctx),
+    ...annotationHandlers(ctx),
+    ...exportHandlers(ctx),
     ...assignmentHandlers(ctx),
   } satisfies Handlers;
   registerRoutes(app, ctx, handlers, opts.checkResponses ?? false);

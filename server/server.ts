@@ -7,7 +7,7 @@ import { PasswordHasher } from './auth/passwords.ts';
 import { loadServerSecret, type SecretUser } from './auth/secret.ts';
 import type { AppContext } from './context.ts';
 import { openStore, type Store } from './db/connect.ts';
-import { startImportWorker } from './items/import.worker-client.ts';
+import { startImportWorker } from './imports/worker-client.ts';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string })
   .version;

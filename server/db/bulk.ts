@@ -118,8 +118,8 @@ export class ItemCopy {
     for (const r of rows) {
       const ext = r.externalId === null ? '\\N' : copyField(r.externalId);
       text += `${r.projectId}\t${ext}\t${copyField(r.data)}\t${copyField(r.meta)}\t${r.priority}\t${r.rand}\t${r.slotsLeft}\t0\t${r.createdAt}\n`;
-      // Sent in pieces under 128 KB, which V8 keeps in its young generation.
-      if (text.length >= COPY_PIECE) {
+      // Sent in blocks under 128 KB, which V8 keeps in its young generation.
+      if (text.length >= COPY_BLOCK_BYTES) {
         ok = this.stream.write(text);
         text = '';
       }
@@ -166,7 +166,7 @@ export class ItemCopy {
   }
 }
 
-const COPY_PIECE = 32 * 1024;
+const COPY_BLOCK_BYTES = 32 * 1024;
 const COPY_SPECIAL = /[\\\t\n\r]/g;
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 

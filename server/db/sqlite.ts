@@ -67,3 +67,30 @@ function cachingStatements(sqlite: SqliteDatabase.Database, max = 1000) {
     },
   };
 }
+
+/**
+ * Copies the WAL's committed pages into the database file, without waiting for or blocking any
+ * reader or writer (PASSIVE). Returns the bytes of log it found (not the file's size: a WAL
+ * that starts over reuses its file); -1 if it could not run.
+ */
+export function passiveCheckpoint(sqlite: SqliteDatabase.Database): number {
+  try {
+    const [row] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
+    const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
+    // Each frame is a page plus its 24-byte header.
+    return row ? row.log * (pageSize + 24) : -1;
+  } catch {
+    // A checkpoint another connection is running covers it.
+    return -1;
+  }
+}
+
+/** After a commit that leaves the WAL past this many pages, SQLite checkpoints it itself; 0: never. */
+export function setAutoCheckpoint(sqlite: SqliteDatabase.Database, pages: number): void {
+  sqlite.pragma(`wal_autocheckpoint = ${pages}`);
+}
+
+/** When the WAL starts over, a file grown past this many bytes is cut back to it. */
+export function setJournalSizeLimit(sqlite: SqliteDatabase.Database, bytes: number): void {
+  sqlite.pragma(`journal_size_limit = ${bytes}`);
+}

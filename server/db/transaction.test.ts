@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CHECKPOINT_INTERVAL_MS, startImportWorker } from '../items/import.worker-client.ts';
+import { CHECKPOINT_INTERVAL_MS, startImportWorker } from '../imports/worker-client.ts';
 import { freshStoreConfig, testStore } from '../testing/harness.ts';
 import { openStore, type Store } from './connect.ts';
 import { writeTransaction } from './transaction.ts';

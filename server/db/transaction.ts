@@ -100,7 +100,7 @@ export interface OpenTransaction {
 
 /**
  * Opens an SQLite write transaction (BEGIN IMMEDIATE) and keeps it open across calls, for work
- * that arrives piece by piece, such as an import's batches while the upload is still being read.
+ * that arrives in steps, such as an import's stretches while the upload is still being read.
  */
 export function openSqliteTransaction(db: Kysely<Database>): Promise<OpenTransaction> {
   return new Promise((resolveOpen, rejectOpen) => {

@@ -1,79 +1,57 @@
-import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { ItemDetail, Revision } from '../../core/api/assignments.ts';
+import type { ItemDetail } from '../../core/api/assignments.ts';
 import type { ItemSummary, ListItemsQuery } from '../../core/api/items.ts';
 import { projectAccess } from '../access.ts';
-import {
-  annotationsQuery,
-  annotatorLabelOf,
-  toAnnotation,
-  toAssignment,
-  toItem,
-} from '../assignments/assignments.repository.ts';
+import { toAnnotation, toAssignment, toItem } from '../assignments/assignments.repository.ts';
 import type { AppContext, Caller } from '../context.ts';
-import { iso } from '../context.ts';
 import { decodeCursor, pageOf } from '../http/cursor.ts';
 import { notFound } from '../http/errors.ts';
 import { findProject } from '../projects/projects.repository.ts';
+import {
+  annotationsOfItem,
+  assignmentsOfItem,
+  findItem,
+  listItemRows,
+  submittedAnnotations,
+} from './items.repository.ts';
 
 type SummaryOut = z.input<typeof ItemSummary>;
 
-type ListQuery = z.output<typeof ListItemsQuery>;
+/** The list route's URL parameters. */
+type ListParams = z.output<typeof ListItemsQuery>;
 
 /**
  * Managers and reviewers page through every item; annotators through those assigned to them.
- * Keyset pagination on `id` alone (the items_project index), ascending or descending, so every
- * page costs the same at any depth. The filters have no index of their own: a status filter or an
- * externalId prefix walks the project's ids in order and stops after `limit + 1` matches, so a
- * rare match may scan much of a large project, but one page never returns more than `limit` rows.
+ * Keyset pagination on `id` alone, ascending or descending, so every page costs the same at any
+ * depth. A rare status or externalId prefix may scan much of a large project (listItemRows), but
+ * one page never returns more than `limit` rows.
  */
 export async function listItems(
   ctx: AppContext,
   caller: Caller,
   projectId: number,
-  q: ListQuery,
+  params: ListParams,
 ): Promise<{ items: SummaryOut[]; nextCursor: string | null }> {
-  const access = await projectAccess(ctx.store.db, caller, projectId);
-  const project = (await findProject(ctx.store.db, projectId))!;
   const db = ctx.store.db;
-  const desc = q.order === 'desc';
+  const access = await projectAccess(db, caller, projectId);
+  const project = (await findProject(db, projectId))!;
   const overlap = project.overlap;
-  let query = db
-    .selectFrom('items as i')
-    .selectAll('i')
-    .where('i.projectId', '=', projectId)
-    .orderBy('i.id', desc ? 'desc' : 'asc')
-    .limit(q.limit + 1);
-  if (q.cursor !== undefined) query = query.where('i.id', desc ? '<' : '>', decodeCursor(q.cursor));
-  // The same rules as itemStatus below and the project's progress counts.
-  if (q.status === 'complete') query = query.where('i.submittedCount', '>=', overlap);
-  else if (q.status === 'in_progress')
-    query = query.where('i.submittedCount', '<', overlap).where('i.slotsLeft', '<', overlap);
-  else if (q.status === 'open')
-    query = query.where('i.submittedCount', '<', overlap).where('i.slotsLeft', '>=', overlap);
-  if (q.externalIdPrefix !== undefined) {
-    // substr counts characters (code points) on both stores; LIKE would differ in case rules.
-    const length = [...q.externalIdPrefix].length;
-    query = query.where(sql<string>`substr(i.external_id, 1, ${length})`, '=', q.externalIdPrefix);
-  }
-  if (!access.viewAll) {
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('assignments as a')
-          .select('a.id')
-          .whereRef('a.itemId', '=', 'i.id')
-          .where('a.userId', '=', caller.id),
-      ),
-    );
-  }
-  const page = pageOf(await query.execute(), q.limit, (r) => r.id);
+  const onlyOwn = access.viewAll ? undefined : caller.id;
+  const rows = await listItemRows(db, {
+    projectId,
+    overlap,
+    order: params.order,
+    after: params.cursor === undefined ? undefined : decodeCursor(params.cursor),
+    status: params.status,
+    externalIdPrefix: params.externalIdPrefix,
+    assignedTo: onlyOwn,
+    limit: params.limit,
+  });
+  const page = pageOf(rows, params.limit, (r) => r.id);
   const ids = page.items.map((i) => i.id);
   const annotators = new Map<number, string[]>();
   if (ids.length > 0) {
-    let aq = annotationsQuery(db).where('n.itemId', 'in', ids).where('n.status', '=', 'submitted');
-    if (!access.viewAll) aq = aq.where('n.userId', '=', caller.id);
-    for (const a of await aq.orderBy('n.id').execute()) {
+    for (const a of await submittedAnnotations(db, ids, onlyOwn)) {
       annotators.set(a.itemId, [...(annotators.get(a.itemId) ?? []), a.annotator]);
     }
   }
@@ -98,58 +76,17 @@ export async function getItem(
   itemId: number,
 ): Promise<z.input<typeof ItemDetail>> {
   const db = ctx.store.db;
-  const item = await db.selectFrom('items').selectAll().where('id', '=', itemId).executeTakeFirst();
+  const item = await findItem(db, itemId);
   if (!item) throw notFound('item');
   const access = await projectAccess(db, caller, item.projectId).catch(() => {
     throw notFound('item');
   });
-  let aq = annotationsQuery(db).where('n.itemId', '=', itemId).orderBy('n.id');
-  let sq = db.selectFrom('assignments').selectAll().where('itemId', '=', itemId).orderBy('id');
-  if (!access.viewAll) {
-    aq = aq.where('n.userId', '=', caller.id);
-    sq = sq.where('userId', '=', caller.id);
-  }
-  const assignments = await sq.execute();
+  const onlyOwn = access.viewAll ? undefined : caller.id;
+  const assignments = await assignmentsOfItem(db, { itemId, userId: onlyOwn });
   if (!access.viewAll && assignments.length === 0) throw notFound('item');
   return {
     item: toItem(item),
-    annotations: (await aq.execute()).map(toAnnotation),
+    annotations: (await annotationsOfItem(db, { itemId, userId: onlyOwn })).map(toAnnotation),
     assignments: assignments.map(toAssignment),
-  };
-}
-
-export async function annotationHistory(
-  ctx: AppContext,
-  caller: Caller,
-  annotationId: number,
-): Promise<{ items: z.input<typeof Revision>[] }> {
-  const db = ctx.store.db;
-  const annotation = await db
-    .selectFrom('annotations')
-    .select(['projectId', 'userId'])
-    .where('id', '=', annotationId)
-    .executeTakeFirst();
-  if (!annotation) throw notFound('annotation');
-  const access = await projectAccess(db, caller, annotation.projectId).catch(() => {
-    throw notFound('annotation');
-  });
-  if (!access.viewAll && annotation.userId !== caller.id) throw notFound('annotation');
-  const rows = await db
-    .selectFrom('annotationRevisions as r')
-    .leftJoin('users as i', 'i.id', 'r.importedBy')
-    .selectAll('r')
-    .select(annotatorLabelOf('i').as('importer'))
-    .where('r.annotationId', '=', annotationId)
-    .orderBy('r.revision')
-    .execute();
-  return {
-    items: rows.map((r) => ({
-      revision: r.revision,
-      userId: r.userId,
-      kind: r.kind,
-      answers: JSON.parse(r.answers),
-      createdAt: iso(r.createdAt),
-      importedBy: r.importedBy === null ? null : { userId: r.importedBy, label: r.importer ?? '' },
-    })),
   };
 }

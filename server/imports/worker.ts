@@ -1,14 +1,15 @@
 import fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { openSqliteFile, type SqliteConnection } from '../db/sqlite.ts';
+import { openSqliteFile, passiveCheckpoint, type SqliteConnection, setAutoCheckpoint } from '../db/sqlite.ts';
 import { type OpenTransaction, openSqliteTransaction } from '../db/transaction.ts';
 import { AppError } from '../http/errors.ts';
-import { type ImportTarget, type RangeResult, SpoolInserter } from './import.writer.ts';
+import type { Stretch } from './spool.ts';
+import { type ImportTarget, SpoolInserter, type StretchResult } from './writer.ts';
 
 /** What the server sends the import worker; each gets one reply, in order. */
 export type WorkerRequest =
   | { op: 'begin'; file: string; spoolPath: string; project: ImportTarget }
-  | { op: 'insert'; from: number; to: number }
+  | { op: 'insert'; stretch: Stretch }
   | { op: 'end'; commit: boolean; file: string }
   | { op: 'checkpoint'; file: string };
 
@@ -16,7 +17,7 @@ export type WorkerReply =
   | { ok: true; op: 'begin' | 'end' }
   /** `logBytes`: the WAL's length when the checkpoint began (-1: it could not run). */
   | { ok: true; op: 'checkpoint'; logBytes: number }
-  | { ok: true; op: 'insert'; result: RangeResult; busyMs: number; idleMs: number }
+  | { ok: true; op: 'insert'; result: StretchResult; busyMs: number; idleMs: number }
   | { ok: false; error: { message: string; code?: string | undefined; details?: unknown } };
 
 /**
@@ -59,7 +60,7 @@ async function handle(req: WorkerRequest): Promise<WorkerReply> {
       const started = performance.now();
       if (idleSince > 0) idleMs += started - idleSince;
       idleSince = 0;
-      const result = await open.inserter.insertRange(req.from, req.to);
+      const result = await open.inserter.insertStretch(req.stretch);
       open.wal.start();
       return { ok: true, op: 'insert', result, busyMs: performance.now() - started, idleMs };
     }
@@ -88,29 +89,15 @@ function connectionTo(file: string): SqliteConnection {
     conn = openSqliteFile(file);
     // The commit of a large import would otherwise copy the whole WAL into the database before
     // answering; the worker checkpoints after it has answered instead.
-    conn.sqlite.pragma('wal_autocheckpoint = 0');
+    setAutoCheckpoint(conn.sqlite, 0);
     connections.set(file, conn);
   }
   return conn;
 }
 
-/**
- * Copies the WAL's committed pages into the database file, without waiting for or blocking any
- * reader or writer (PASSIVE). Returns the bytes of log it found (not the file's size: a WAL
- * that starts over reuses its file); -1 if it could not run.
- */
-function checkpoint(conn: SqliteConnection | undefined): number {
-  if (!conn) return -1;
-  try {
-    const [row] = conn.sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
-    const pageSize = conn.sqlite.pragma('page_size', { simple: true }) as number;
-    // Each frame is a page plus its 24-byte header.
-    return row ? row.log * (pageSize + 24) : -1;
-  } catch {
-    // A checkpoint another connection is running covers it.
-    return -1;
-  }
-}
+/** A passive checkpoint of the connection's WAL (see passiveCheckpoint); -1 without a connection. */
+const checkpoint = (conn: SqliteConnection | undefined): number =>
+  conn ? passiveCheckpoint(conn.sqlite) : -1;
 
 /**
  * Writes the WAL's dirty pages to disk in the background while the import goes on (fdatasync in

@@ -1,15 +1,15 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type SqliteDatabase from 'better-sqlite3';
 import type { Store } from '../db/connect.ts';
-import { type AnnotationRow, ItemPage, type ItemRow, type LineWriter } from './export.format.ts';
-import { sqliteQueries } from './export.queries.ts';
+import { sqliteQueries } from './exports.repository.ts';
+import { type AnnotationRow, ItemPage, type ItemRow, type LineWriter } from './format.ts';
 
 /** ~4 ms of synchronous work a page here; other requests are served between pages. */
 const PAGE = 1000;
 
 /**
- * Writes a project's lines a page at a time, yielding after each page. Each page is read in one
- * synchronous stretch on the store's connection, taken through Kysely, so it never reads inside
+ * Writes a project's lines a page at a time, yielding after each page. Each page is read in one go,
+ * synchronously, on the store's connection, taken through Kysely, so it never reads inside
  * another request's open write transaction; then a turn of the event loop lets others in.
  */
 export async function* sqliteExport(
@@ -29,8 +29,7 @@ export async function* sqliteExport(
       const last = page.lastId;
       lines.page(page);
       const annotations = statements.annotations.all({ project: projectId, after, last });
-      for (const [itemId, opening, createdAt, updatedAt, submittedAt] of annotations as AnnotationRow[])
-        lines.annotation(itemId, opening, createdAt, updatedAt, submittedAt);
+      for (const row of annotations as AnnotationRow[]) lines.annotation(row);
       lines.endPage();
       after = last;
       return page.size;

@@ -12,7 +12,7 @@ export class ImportedLines {
   private lengths = new Int32Array(64);
   private runs = 0;
 
-  add(id: number, line: number): void {
+  add({ id, line }: { id: number; line: number }): void {
     const last = this.runs - 1;
     if (
       last >= 0 &&

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import type { ImportedAnnotation } from '../../core/codecs/items.ts';
 import { invalidateCursors } from '../assignments/claim-cursors.repository.ts';
 import {
   type BulkTarget,
@@ -11,43 +10,10 @@ import {
 } from '../db/bulk.ts';
 import type { Tx } from '../db/transaction.ts';
 import { notFound } from '../http/errors.ts';
-import { ImportedAnnotators, insertAnnotations } from './import.annotations.ts';
+import { ImportedAnnotators, insertAnnotations } from './imported-annotators.ts';
 import { ImportedLines } from './imported-lines.ts';
-
-/** A validated item as spooled between the passes: [line, externalId, data JSON, meta JSON, priority, annotations]. */
-export type SpooledItem = [number, string | null, string, string, number, ImportedAnnotation[] | null];
-
-/**
- * One spool line: tab-separated fields, the JSON ones as serialised text. JSON text never holds a
- * raw tab or newline, so no escaping is needed, and the data JSON is not serialised twice.
- */
-export function encodeSpooled(r: SpooledItem): string {
-  const ext = r[1] === null ? '' : JSON.stringify(r[1]);
-  return `${r[0]}\t${r[4]}\t${ext}\t${r[2]}\t${r[3]}\t${r[5] ? JSON.stringify(r[5]) : ''}\n`;
-}
-
-export function decodeSpooled(text: string): SpooledItem {
-  const [line, priority, ext, data, meta, annotations] = text.split('\t') as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
-  return [
-    Number(line),
-    ext === '' ? null : JSON.parse(ext),
-    data,
-    meta,
-    Number(priority),
-    annotations ? JSON.parse(annotations) : null,
-  ];
-}
-
-const BATCH = 1000;
-/** Small enough that the block and its text are young-generation garbage (see WRITE_PIECE). */
-const READ_BLOCK = 64 * 1024;
+import { itemOrderForImport } from './imports.repository.ts';
+import { BATCH_ITEMS, decodeSpooled, READ_BLOCK_BYTES, type SpooledItem, type Stretch } from './spool.ts';
 
 /** The project an import writes into, as the inserter needs it, and who is importing. */
 export interface ImportTarget {
@@ -58,7 +24,7 @@ export interface ImportTarget {
 }
 
 /** What inserting one stretch of the spool did; `errors` are lines refused only now (ids already taken). */
-export interface RangeResult {
+export interface StretchResult {
   items: number;
   annotations: number;
   errors: { line: number; message: string }[];
@@ -147,26 +113,23 @@ export class SpoolInserter {
     if (copy) await conflictsAsFastPath(copy.end());
   }
 
-  /** Reads what insertRange needs from inside the transaction. */
+  /** Reads what insertStretch needs from inside the transaction. */
   async start(): Promise<void> {
     this.annotators = new ImportedAnnotators(this.tx, this.project.id);
-    // The order decides the random key; reading it FOR SHARE makes a concurrent switch to random
-    // order wait for this import, so drawRandomKeys then sees every row it inserts.
-    let q = this.tx.selectFrom('projects').select('itemOrder').where('id', '=', this.project.id);
-    if (this.target.kind === 'postgres') q = q.forShare();
-    const row = await q.executeTakeFirst();
-    if (!row) throw notFound('project');
-    this.itemOrder = row.itemOrder;
+    // The order decides the random key (read FOR SHARE on PostgreSQL: see itemOrderForImport).
+    const order = await itemOrderForImport(this.tx, this.target.kind, this.project.id);
+    if (!order) throw notFound('project');
+    this.itemOrder = order;
   }
 
-  /** Inserts the spool's whole lines between byte offsets `from` and `to`. */
-  async insertRange(from: number, to: number): Promise<RangeResult> {
-    const result: RangeResult = { items: 0, annotations: 0, errors: [] };
+  /** Inserts the lines of one stretch of the spool. */
+  async insertStretch({ from, to }: Stretch): Promise<StretchResult> {
+    const result: StretchResult = { items: 0, annotations: 0, errors: [] };
     const fd = fs.openSync(this.spoolPath, 'r');
     try {
       let batch: SpooledItem[] = [];
       let carry = '';
-      const buf = Buffer.allocUnsafe(Math.min(READ_BLOCK, Math.max(1, to - from)));
+      const buf = Buffer.allocUnsafe(Math.min(READ_BLOCK_BYTES, Math.max(1, to - from)));
       for (let at = from; at < to; ) {
         const n = fs.readSync(fd, buf, 0, Math.min(buf.length, to - at), at);
         if (n === 0) throw new Error(`import spool ended at byte ${at}, expected ${to}`);
@@ -177,7 +140,7 @@ export class SpoolInserter {
         for (const line of text.slice(0, cut).split('\n')) {
           if (line === '') continue;
           batch.push(decodeSpooled(line));
-          if (batch.length >= BATCH) {
+          if (batch.length >= BATCH_ITEMS) {
             // Let go of the batch before waiting: rows that outlive two young-generation
             // collections while PostgreSQL catches up would be copied to the old generation.
             const sent = this.flush(batch, result);
@@ -186,7 +149,7 @@ export class SpoolInserter {
           }
         }
       }
-      if (carry !== '') throw new Error(`import spool range ${from}..${to} does not end at a line end`);
+      if (carry !== '') throw new Error(`import spool stretch ${from}..${to} does not end at a line end`);
       if (batch.length > 0) {
         const sent = this.flush(batch, result);
         batch = [];
@@ -199,9 +162,13 @@ export class SpoolInserter {
   }
 
   /** Not async: in fast mode nothing of the batch is kept while the COPY drains. */
-  private flush(batch: SpooledItem[], result: RangeResult): Promise<void> {
+  private flush(batch: SpooledItem[], result: StretchResult): Promise<void> {
     const rows = this.rowsOf(batch);
-    if (this.target.kind === 'postgres' && this.mode === 'fast' && batch.every((r) => r[5] === null)) {
+    if (
+      this.target.kind === 'postgres' &&
+      this.mode === 'fast' &&
+      batch.every((r) => r.annotations === null)
+    ) {
       this.copy ??= new ItemCopy(this.target.client);
       result.items += rows.length;
       return conflictsAsFastPath(this.copy.write(rows));
@@ -213,13 +180,13 @@ export class SpoolInserter {
     const now = Date.now();
     const { overlap, id: projectId } = this.project;
     return batch.map((r): NewItemRow => {
-      const submitted = r[5]?.filter((a) => a.status === 'submitted').length ?? 0;
+      const submitted = r.annotations?.filter((a) => a.status === 'submitted').length ?? 0;
       return {
         projectId,
-        externalId: r[1],
-        data: r[2],
-        meta: r[3],
-        priority: r[4],
+        externalId: r.externalId,
+        data: r.data,
+        meta: r.meta,
+        priority: r.priority,
         rand: randomKey(this.itemOrder),
         slotsLeft: Math.max(0, overlap - submitted),
         createdAt: now,
@@ -230,7 +197,7 @@ export class SpoolInserter {
   private async insertExact(
     spooled: SpooledItem[],
     allRows: NewItemRow[],
-    result: RangeResult,
+    result: StretchResult,
   ): Promise<void> {
     const now = allRows[0]?.createdAt ?? Date.now();
     const { id: projectId, importedBy } = this.project;
@@ -246,11 +213,11 @@ export class SpoolInserter {
         refused.push(r);
         continue;
       }
-      this.imported.add(id, r[0]);
+      this.imported.add({ id, line: r.line });
       result.items += 1;
-      if (r[5]) {
+      if (r.annotations) {
         const at = { projectId, itemId: id, importedBy, now };
-        result.annotations += await insertAnnotations(this.tx, at, r[5], this.annotators!);
+        result.annotations += await insertAnnotations(this.tx, at, r.annotations, this.annotators!);
       }
     }
     if (refused.length === 0) return;
@@ -263,11 +230,11 @@ export class SpoolInserter {
    * The lines whose annotators may be written (see ImportedAnnotators); each other line is
    * reported, as a line error like any other, and left out.
    */
-  private async withoutRefusedAnnotators(batch: SpooledItem[], rows: NewItemRow[], result: RangeResult) {
+  private async withoutRefusedAnnotators(batch: SpooledItem[], rows: NewItemRow[], result: StretchResult) {
     const keep: number[] = [];
     for (const [k, r] of batch.entries()) {
-      const problem = r[5] ? await this.annotators!.problemOf(r[5]) : null;
-      if (problem) result.errors.push({ line: r[0], message: `line ${r[0]}: ${problem}` });
+      const problem = r.annotations ? await this.annotators!.problemOf(r.annotations) : null;
+      if (problem) result.errors.push({ line: r.line, message: `line ${r.line}: ${problem}` });
       else keep.push(k);
     }
     if (keep.length === batch.length) return { batch, rows };
@@ -275,21 +242,21 @@ export class SpoolInserter {
   }
 
   /** Names why each refused row's id is taken: by an earlier line of this import, or from before. */
-  private async explain(refused: SpooledItem[], result: RangeResult): Promise<void> {
+  private async explain(refused: SpooledItem[], result: StretchResult): Promise<void> {
     const holders = await itemIdsByExternalId(
       this.tx,
       this.project.id,
-      refused.map((r) => r[1]!),
+      refused.map((r) => r.externalId!),
     );
     for (const r of refused) {
-      const holder = holders.get(r[1]!);
+      const holder = holders.get(r.externalId!);
       const earlier = holder === undefined ? undefined : this.imported.lineOf(holder);
       result.errors.push({
-        line: r[0],
+        line: r.line,
         message:
           earlier === undefined
-            ? `line ${r[0]}: id ${JSON.stringify(r[1])} already exists in this project`
-            : `line ${r[0]}: id ${JSON.stringify(r[1])} repeats line ${earlier}`,
+            ? `line ${r.line}: id ${JSON.stringify(r.externalId)} already exists in this project`
+            : `line ${r.line}: id ${JSON.stringify(r.externalId)} repeats line ${earlier}`,
       });
     }
   }

@@ -18,7 +18,7 @@ describe('ImportedLines', () => {
         for (const [idGap, lineGap] of gaps) {
           id += idGap;
           line += lineGap;
-          imported.add(id, line);
+          imported.add({ id, line });
           expected.set(id, line);
         }
         for (let probe = 990; probe <= id + 2; probe++)
@@ -29,7 +29,7 @@ describe('ImportedLines', () => {
 
   it('keeps a million consecutive pairs as one run', () => {
     const imported = new ImportedLines();
-    for (let k = 0; k < 1_000_000; k++) imported.add(5 + k, 2 + k);
+    for (let k = 0; k < 1_000_000; k++) imported.add({ id: 5 + k, line: 2 + k });
     expect(imported.lineOf(5)).toBe(2);
     expect(imported.lineOf(999_999 + 5)).toBe(999_999 + 2);
     expect(imported.lineOf(1_000_005)).toBeUndefined();

@@ -3,7 +3,7 @@
  *
  *   {"id":1,"externalId":"a","data":{…},"meta":{…},"priority":0,"annotations":[{…},…]}
  *
- * The stores write each item's head and each annotation's opening (export.queries.ts); this adds
+ * The stores write each item's head and each annotation's opening (exports.repository.ts); this adds
  * the times and puts the lines together.
  */
 
@@ -75,13 +75,8 @@ export class LineWriter {
     this.#next = 0;
   }
 
-  annotation(
-    itemId: number,
-    opening: string,
-    createdAt: number,
-    updatedAt: number,
-    submittedAt: number | null,
-  ): void {
+  annotation(row: AnnotationRow): void {
+    const [itemId, opening, createdAt, updatedAt, submittedAt] = row;
     const text =
       `${opening}${isoTime(createdAt)},` +
       `"updatedAt":${isoTime(updatedAt)},"submittedAt":${isoTime(submittedAt)}}`;

@@ -1,33 +1,8 @@
 import type { Store } from '../db/connect.ts';
-import { PostgresExecutor, SqliteExecutor } from './import.executors.ts';
-import { WorkerExecutor } from './import.worker-client.ts';
-import type { ImportTarget, RangeResult } from './import.writer.ts';
-
-/**
- * What inserting one stretch did. `busyMs`/`idleMs`: time spent inserting, and waiting for work
- * inside the open transaction; `fromStart`: the result covers the spool from its start (the
- * import started over).
- */
-export interface InsertStep {
-  result: RangeResult;
-  busyMs: number;
-  idleMs: number;
-  fromStart?: boolean;
-}
-
-/** Runs pass two's steps in the order they are asked for. */
-export interface Executor {
-  /** Its open transaction holds the store's write lock, so it must not wait long on pass one. */
-  readonly holdsWriteLock?: boolean;
-  begin(): Promise<void>;
-  insert(from: number, to: number): Promise<InsertStep>;
-  /**
-   * Every stretch has been handed over: finish inserts still in flight. A step that starts over
-   * comes back as the result; null when nothing changed.
-   */
-  complete?(): Promise<InsertStep | null>;
-  end(commit: boolean): Promise<void>;
-}
+import type { Executor, InsertStep } from './executor.ts';
+import { PostgresExecutor, SqliteExecutor } from './executors.ts';
+import { WorkerExecutor } from './worker-client.ts';
+import type { ImportTarget, StretchResult } from './writer.ts';
 
 /**
  * How long an open SQLite transaction may wait for pass one before the import gives it up and
@@ -52,7 +27,7 @@ export class InsertPipeline {
   private outstanding = 0;
   private steps: Promise<unknown>[] = [];
   private failure: { error: unknown } | undefined;
-  private result: RangeResult = { items: 0, annotations: 0, errors: [] };
+  private result: StretchResult = { items: 0, annotations: 0, errors: [] };
   private busyMs = 0;
   private idleMs = 0;
   private idleFrom = 0;
@@ -106,7 +81,7 @@ export class InsertPipeline {
    * Every line is in the spool: inserts what is left, then commits if `keep` approves the result
    * (it may not, e.g. when an id already taken made a line invalid), else rolls back.
    */
-  async finish(total: number, keep: (r: RangeResult) => boolean): Promise<RangeResult> {
+  async finish(total: number, keep: (r: StretchResult) => boolean): Promise<StretchResult> {
     // Publishing `total` now would only start an overlap; begin below inserts the rest at once.
     this.finishing = true;
     this.published = Math.max(this.published, total);
@@ -150,7 +125,7 @@ export class InsertPipeline {
     const generation = this.generation;
     this.track(
       this.exec()
-        .insert(from, this.sent)
+        .insert({ from, to: this.sent })
         .then((r) => {
           this.outstanding -= 1;
           if (generation !== this.generation) return;

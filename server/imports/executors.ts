@@ -1,15 +1,18 @@
 import type pg from 'pg';
-import { kyselyOnClient, type Store } from '../db/connect.ts';
-import { type OpenTransaction, openSqliteTransaction, type Tx } from '../db/transaction.ts';
-import type { Executor, InsertStep } from './import.pipeline.ts';
-import { FastPathConflict, type ImportTarget, type RangeResult, SpoolInserter } from './import.writer.ts';
+import type { Store } from '../db/connect.ts';
+import { openPostgresTransaction } from '../db/postgres-transaction.ts';
+import { type OpenTransaction, openSqliteTransaction } from '../db/transaction.ts';
+import type { Executor, InsertStep } from './executor.ts';
+import type { Stretch } from './spool.ts';
+import { FastPathConflict, type ImportTarget, SpoolInserter, type StretchResult } from './writer.ts';
 
 /**
  * Pass two on this event loop: the steps chained one after another, whatever each returns, on a
- * transaction the subclass opens and closes.
+ * transaction the subclass opens.
  */
 abstract class InProcessExecutor implements Executor {
   private chain: Promise<unknown> = Promise.resolve();
+  protected txn: OpenTransaction | undefined;
   protected inserter: SpoolInserter | undefined;
   /** The spool up to this byte has been handed to insert(). */
   protected handedOver = 0;
@@ -19,20 +22,30 @@ abstract class InProcessExecutor implements Executor {
     protected readonly spoolPath: string,
   ) {}
 
+  /** Opens `txn` and `inserter`. */
   protected abstract open(): Promise<void>;
-  protected abstract close(commit: boolean): Promise<void>;
+
+  /** Ends the transaction, through the inserter's last writes if there is one, and forgets both. */
+  protected async close(commit: boolean): Promise<void> {
+    const txn = this.txn;
+    const inserter = this.inserter;
+    this.txn = undefined;
+    this.inserter = undefined;
+    if (!txn) return;
+    await (inserter ? inserter.end(commit, (keep) => txn.end(keep)) : txn.end(commit));
+  }
 
   begin(): Promise<void> {
     return this.run(() => this.open());
   }
 
-  insert(from: number, to: number): Promise<InsertStep> {
-    this.handedOver = Math.max(this.handedOver, to);
-    return this.run(() => this.timed(() => this.insertRange(from, to)));
+  insert(stretch: Stretch): Promise<InsertStep> {
+    this.handedOver = Math.max(this.handedOver, stretch.to);
+    return this.run(() => this.timed(() => this.insertStretch(stretch)));
   }
 
   protected async timed(
-    fn: () => Promise<{ result: RangeResult; fromStart?: boolean }>,
+    fn: () => Promise<{ result: StretchResult; fromStart?: boolean }>,
   ): Promise<InsertStep> {
     const started = performance.now();
     const step = await fn();
@@ -49,12 +62,9 @@ abstract class InProcessExecutor implements Executor {
     return this.run(() => this.close(commit));
   }
 
-  protected async insertRange(
-    from: number,
-    to: number,
-  ): Promise<{ result: RangeResult; fromStart?: boolean }> {
+  protected async insertStretch(stretch: Stretch): Promise<{ result: StretchResult; fromStart?: boolean }> {
     if (!this.inserter) throw new Error('no import transaction is open');
-    return { result: await this.inserter.insertRange(from, to) };
+    return { result: await this.inserter.insertStretch(stretch) };
   }
 }
 
@@ -64,7 +74,6 @@ abstract class InProcessExecutor implements Executor {
  * which finds and names every taken id.
  */
 export class PostgresExecutor extends InProcessExecutor {
-  private client: pg.PoolClient | undefined;
   private mode: 'fast' | 'exact' = 'fast';
 
   constructor(
@@ -76,28 +85,20 @@ export class PostgresExecutor extends InProcessExecutor {
   }
 
   protected async open(): Promise<void> {
-    const client = await this.pool.connect();
-    this.client = client;
-    await client.query('begin');
-    const target = { kind: 'postgres' as const, client };
-    this.inserter = new SpoolInserter(
-      target,
-      // The transaction began just above, on this very client.
-      kyselyOnClient(client) as Tx,
-      this.project,
-      this.spoolPath,
-      this.mode,
-    );
+    const txn = await openPostgresTransaction(this.pool);
+    this.txn = txn;
+    const target = { kind: 'postgres' as const, client: txn.client };
+    this.inserter = new SpoolInserter(target, txn.tx, this.project, this.spoolPath, this.mode);
     await this.inserter.start();
   }
 
-  protected override async insertRange(from: number, to: number) {
+  protected override async insertStretch(stretch: Stretch) {
     try {
-      return await super.insertRange(from, to);
+      return await super.insertStretch(stretch);
     } catch (err) {
       if (!(err instanceof FastPathConflict)) throw err;
     }
-    return this.startOver(to);
+    return this.startOver(stretch.to);
   }
 
   /**
@@ -121,33 +122,12 @@ export class PostgresExecutor extends InProcessExecutor {
     await this.close(false);
     this.mode = 'exact';
     await this.open();
-    return { ...(await super.insertRange(0, to)), fromStart: true };
-  }
-
-  protected async close(commit: boolean): Promise<void> {
-    const client = this.client;
-    const inserter = this.inserter;
-    this.client = undefined;
-    this.inserter = undefined;
-    if (!client) return;
-    const endTransaction = async (keep: boolean) => {
-      try {
-        await client.query(keep ? 'commit' : 'rollback');
-        client.release();
-      } catch (err) {
-        // A client whose COMMIT or ROLLBACK failed is not given back to the pool.
-        client.release(err as Error);
-        throw err;
-      }
-    };
-    await (inserter ? inserter.end(commit, endTransaction) : endTransaction(commit));
+    return { ...(await super.insertStretch({ from: 0, to })), fromStart: true };
   }
 }
 
 /** SQLite, an import of one stretch: a write transaction on the server's own connection. */
 export class SqliteExecutor extends InProcessExecutor {
-  private txn: OpenTransaction | undefined;
-
   constructor(
     private readonly store: Extract<Store, { kind: 'sqlite' }>,
     project: ImportTarget,
@@ -161,14 +141,5 @@ export class SqliteExecutor extends InProcessExecutor {
     const target = { kind: 'sqlite' as const, sqlite: this.store.sqlite };
     this.inserter = new SpoolInserter(target, this.txn.tx, this.project, this.spoolPath);
     await this.inserter.start();
-  }
-
-  protected async close(commit: boolean): Promise<void> {
-    const txn = this.txn;
-    const inserter = this.inserter;
-    this.txn = undefined;
-    this.inserter = undefined;
-    if (!txn) return;
-    await (inserter ? inserter.end(commit, (keep) => txn.end(keep)) : txn.end(commit));
   }
 }

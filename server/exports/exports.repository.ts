@@ -1,7 +1,7 @@
 /**
  * The export's reads. Each store writes the fixed part of the JSON text itself, quoting strings
  * with its own JSON function (which escapes exactly as JSON.stringify does), so a row reaches
- * JavaScript as two to five values rather than fifteen; export.format.ts adds the times. The
+ * JavaScript as two to five values rather than fifteen; format.ts adds the times. The
  * reads bypass Kysely: at a million items, compiling the queries and renaming every row's keys
  * (CamelCasePlugin) cost as much as running them.
  *

@@ -21,11 +21,11 @@ const line = (i: number, extra: Record<string, unknown> = {}) => ({
 });
 
 /**
- * Posts a body in pieces of 64 KB, as a network upload arrives: given whole, the server would
+ * Posts a body in chunks of 64 KB, as a network upload arrives: given whole, the server would
  * read the file as one chunk and never have a stretch ready before the end.
  */
 async function post(projectId: number, payload: string | Readable, query = '') {
-  const body = typeof payload === 'string' ? Readable.from(pieces(payload, 64 * 1024)) : payload;
+  const body = typeof payload === 'string' ? Readable.from(inChunks(payload, 64 * 1024)) : payload;
   const res = await h.verity.app.inject({
     method: 'POST',
     url: `/api/projects/${projectId}/items${query}`,
@@ -35,7 +35,7 @@ async function post(projectId: number, payload: string | Readable, query = '') {
   return { status: res.statusCode, body: JSON.parse(res.body) };
 }
 
-function* pieces(text: string, size: number): Generator<Buffer> {
+function* inChunks(text: string, size: number): Generator<Buffer> {
   const bytes = Buffer.from(text);
   for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
 }

@@ -3,7 +3,7 @@ import { writeTransaction } from '../db/transaction.ts';
 import { buildProject, type ItemSpec, importItems, seedUser } from '../testing/factories.ts';
 import { type Harness, startHarness, type TestUser } from '../testing/harness.ts';
 import { insertUser } from '../users/users.repository.ts';
-import { exportChunks } from './export.service.ts';
+import { exportChunks } from './exports.service.ts';
 
 let h: Harness;
 let manager: TestUser;

@@ -4,11 +4,12 @@ import type { Kysely } from 'kysely';
 import { errorCodes } from '../../core/errors.ts';
 import type { Store } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
-import { WAL_SIZE_LIMIT } from '../db/sqlite.ts';
+import { setAutoCheckpoint, setJournalSizeLimit, WAL_SIZE_LIMIT } from '../db/sqlite.ts';
 import { AppError } from '../http/errors.ts';
-import type { Executor } from './import.pipeline.ts';
-import type { WorkerReply, WorkerRequest } from './import.worker.ts';
-import type { ImportTarget } from './import.writer.ts';
+import type { Executor } from './executor.ts';
+import type { Stretch } from './spool.ts';
+import type { WorkerReply, WorkerRequest } from './worker.ts';
+import type { ImportTarget } from './writer.ts';
 
 /**
  * SQLite: the steps run in the import worker on its own connection. While its transaction is
@@ -55,8 +56,8 @@ export class WorkerExecutor implements Executor {
     }
   }
 
-  async insert(from: number, to: number) {
-    const reply = await this.request({ op: 'insert', from, to });
+  async insert(stretch: Stretch) {
+    const reply = await this.request({ op: 'insert', stretch });
     if (reply.op !== 'insert') throw new Error('import worker answered out of order');
     return reply;
   }
@@ -95,8 +96,8 @@ class ImportWorker {
   imports = 0;
 
   constructor() {
-    this.worker = new Worker(new URL('./import.worker-boot.cjs', import.meta.url), {
-      workerData: { entryPath: fileURLToPath(new URL('./import.worker.ts', import.meta.url)) },
+    this.worker = new Worker(new URL('./worker-boot.cjs', import.meta.url), {
+      workerData: { entryPath: fileURLToPath(new URL('./worker.ts', import.meta.url)) },
       // The worker's garbage is short-lived batches; a young generation a third of V8's default
       // keeps ~15 MB less resident during a large import at no cost in speed (docs/benchmarks-history.md).
       resourceLimits: { maxYoungGenerationSizeMb: 16 },
@@ -160,8 +161,8 @@ export function startImportWorker(store: Store, opts: CheckpointOptions = {}): P
   if (store.kind !== 'sqlite') return Promise.resolve();
   const intervalMs = opts.intervalMs ?? CHECKPOINT_INTERVAL_MS;
   const restartBytes = opts.walRestartBytes ?? WAL_RESTART_BYTES;
-  store.sqlite.pragma('wal_autocheckpoint = 0');
-  store.sqlite.pragma(`journal_size_limit = ${restartBytes}`);
+  setAutoCheckpoint(store.sqlite, 0);
+  setJournalSizeLimit(store.sqlite, restartBytes);
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   store.onClose(async () => {
@@ -179,7 +180,7 @@ export function startImportWorker(store: Store, opts: CheckpointOptions = {}): P
         timer.unref();
       },
       () => {
-        if (store.sqlite.open) store.sqlite.pragma('wal_autocheckpoint = 1000');
+        if (store.sqlite.open) setAutoCheckpoint(store.sqlite, 1000);
       },
     );
   // The first round starts the worker, which takes a moment to load.

@@ -7,6 +7,7 @@ import {
   type DecodedItem,
   decodeCsvBatches,
   decodeJsonlBatches,
+  detectFormat,
   type ImportFormat,
   type ItemInput,
 } from '../../core/codecs/items.ts';
@@ -17,22 +18,50 @@ import {
   validateAnswers,
   validateItemData,
 } from '../../core/interface/index.ts';
-import type { AppContext } from '../context.ts';
-import { AppError } from '../http/errors.ts';
-import type { ProjectRow } from '../projects/projects.repository.ts';
-import { InsertPipeline } from './import.pipeline.ts';
-import { encodeSpooled } from './import.writer.ts';
+import { requireManage } from '../access.ts';
+import type { AppContext, Caller } from '../context.ts';
+import { AppError, notFound } from '../http/errors.ts';
+import { findProject, type ProjectRow } from '../projects/projects.repository.ts';
+import { InsertPipeline } from './pipeline.ts';
+import { encodeSpooled, STRETCH_BYTES, WRITE_BLOCK_BYTES } from './spool.ts';
 
 const MAX_REPORTED = 1000;
 type Result = z.input<typeof ImportResult>;
 
-/** Pass one publishes the spool to pass two in stretches of this many bytes. */
-const CHUNK = 256 * 1024;
-/**
- * ... and writes it in pieces of this many: a string or buffer over 128 KB is born in V8's old
- * generation and lives until a full collection, so larger pieces pile up as resident memory.
- */
-const WRITE_PIECE = 32 * 1024;
+/** An upload as the import route receives it. */
+export interface Upload {
+  source: AsyncIterable<Uint8Array | string>;
+  /** The request's Content-Type, which names the format unless `format` does. */
+  contentType: string | undefined;
+  format: ImportFormat | undefined;
+  skipInvalid: boolean;
+}
+
+/** A manager's import into their project: the format from the query, else from the Content-Type. */
+export async function importItems(
+  ctx: AppContext,
+  caller: Caller,
+  projectId: number,
+  upload: Upload,
+): Promise<Result> {
+  await requireManage(ctx.store.db, caller, projectId);
+  const project = await findProject(ctx.store.db, projectId);
+  if (!project) throw notFound('project');
+  const format = upload.format ?? detectFormat(upload.contentType);
+  if (!format) {
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Send Content-Type application/x-ndjson (JSONL) or text/csv, or add ?format=jsonl|csv.',
+    );
+  }
+  return importStream(ctx, {
+    project,
+    importedBy: caller.id,
+    source: upload.source,
+    format,
+    skipInvalid: upload.skipInvalid,
+  });
+}
 
 /**
  * Imports a stream in two passes: pass one decodes and validates every line into a spool file;
@@ -131,18 +160,18 @@ async function spool(
           report(d.line, `line ${d.line}: ${problem}`);
           continue;
         }
-        buffer += encodeSpooled([
-          d.line,
-          d.item.externalId,
-          JSON.stringify(d.item.data),
-          JSON.stringify(d.item.meta),
-          d.item.priority,
-          d.item.annotations.length > 0 ? d.item.annotations : null,
-        ]);
+        buffer += encodeSpooled({
+          line: d.line,
+          externalId: d.item.externalId,
+          data: JSON.stringify(d.item.data),
+          meta: JSON.stringify(d.item.meta),
+          priority: d.item.priority,
+          annotations: d.item.annotations.length > 0 ? d.item.annotations : null,
+        });
         valid += 1;
       }
-      if (buffer.length >= WRITE_PIECE) write();
-      if (bytes - published >= CHUNK) {
+      if (buffer.length >= WRITE_BLOCK_BYTES) write();
+      if (bytes - published >= STRETCH_BYTES) {
         published = bytes;
         publish(bytes);
       }

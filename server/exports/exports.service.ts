@@ -3,9 +3,9 @@ import { projectAccess } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
 import type { Store } from '../db/connect.ts';
 import { forbidden } from '../http/errors.ts';
-import { ChunkWriter, LineWriter } from './export.format.ts';
-import { postgresExport } from './export.postgres.ts';
-import { sqliteExport } from './export.sqlite.ts';
+import { ChunkWriter, LineWriter } from './format.ts';
+import { postgresExport } from './postgres-export.repository.ts';
+import { sqliteExport } from './sqlite-export.repository.ts';
 
 /** Output is cut into Buffers of this size; the stream reads one ahead while the socket drains. */
 const CHUNK_BYTES = 1 << 17;

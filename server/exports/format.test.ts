@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ChunkWriter, ItemPage, isoTime, LineWriter } from './export.format.ts';
+import { ChunkWriter, ItemPage, isoTime, LineWriter } from './format.ts';
 
 describe('isoTime', () => {
   it('writes what JSON.stringify(new Date(ms).toISOString()) writes, for any time a Date holds', () => {
@@ -70,10 +70,10 @@ describe('LineWriter', () => {
     const page = new ItemPage();
     for (const id of [2, 3, 5, 8]) page.add(id, `{"id":${id},"annotations":[`);
     lines.page(page);
-    lines.annotation(3, '{"n":"a","at":', 0, 1, null);
-    lines.annotation(3, '{"n":"b","at":', 0, 1, 2);
-    lines.annotation(4, '{"n":"not in the page","at":', 0, 1, 2);
-    lines.annotation(8, '{"n":"c","at":', 0, 1, null);
+    lines.annotation([3, '{"n":"a","at":', 0, 1, null]);
+    lines.annotation([3, '{"n":"b","at":', 0, 1, 2]);
+    lines.annotation([4, '{"n":"not in the page","at":', 0, 1, 2]);
+    lines.annotation([8, '{"n":"c","at":', 0, 1, null]);
     lines.endPage();
     const time = (ms: number | null) => isoTime(ms);
     const text = (n: string, s: number | null) =>

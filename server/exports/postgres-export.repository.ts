@@ -1,6 +1,6 @@
 import pg from 'pg';
-import { type AnnotationRow, ItemPage, type ItemRow, type LineWriter } from './export.format.ts';
-import { postgresQueries as sql } from './export.queries.ts';
+import { postgresQueries as sql } from './exports.repository.ts';
+import { type AnnotationRow, ItemPage, type ItemRow, type LineWriter } from './format.ts';
 
 const PAGE = 5000;
 
@@ -16,12 +16,11 @@ export async function* postgresExport(
   projectId: number,
   lines: LineWriter,
 ): AsyncGenerator<void> {
-  const onAnnotation = ([itemId, opening, createdAt, updatedAt, submittedAt]: AnnotationRow) =>
-    lines.annotation(itemId, opening, createdAt, updatedAt, submittedAt);
+  const onAnnotation = (row: AnnotationRow) => lines.annotation(row);
   // Two pages: one being written while the next is read.
   let page = new ItemPage();
   let ahead = new ItemPage();
-  let reading = readItems(pool, projectId, 0, page);
+  let reading = readItems(pool, { projectId, after: 0 }, page);
   try {
     let after = 0;
     for (;;) {
@@ -31,7 +30,7 @@ export async function* postgresExport(
       const full = page.size === PAGE;
       if (full) {
         ahead.clear();
-        reading = readItems(pool, projectId, last, ahead);
+        reading = readItems(pool, { projectId, after: last }, ahead);
       }
       lines.page(page);
       await streamRows(pool, sql.annotations, [projectId, after, last], onAnnotation);
@@ -47,7 +46,12 @@ export async function* postgresExport(
   }
 }
 
-function readItems(pool: pg.Pool, projectId: number, after: number, page: ItemPage): Promise<void> {
+/** Reads the page of the project's items after item `after` into `page`. */
+function readItems(
+  pool: pg.Pool,
+  { projectId, after }: { projectId: number; after: number },
+  page: ItemPage,
+): Promise<void> {
   const read = streamRows<ItemRow>(pool, sql.items, [projectId, after, PAGE], ([id, head]) =>
     page.add(id, head),
   );

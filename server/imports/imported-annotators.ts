@@ -1,5 +1,12 @@
 import type { ImportedAnnotation } from '../../core/codecs/items.ts';
 import type { Tx } from '../db/transaction.ts';
+import {
+  findExternalIdentity,
+  findMemberAccount,
+  insertExternalIdentity,
+  insertImportedAnnotation,
+  setSubmittedCount,
+} from './imports.repository.ts';
 
 /**
  * The annotations an import brings, written under the annotators they name. An annotator is
@@ -41,28 +48,10 @@ export class ImportedAnnotators {
       if (typeof found !== 'number') throw new Error(`annotator ${annotator} was refused: ${found.problem}`);
       return found;
     }
-    const external =
-      (await this.tx
-        .selectFrom('users')
-        .select('id')
-        .where('external', '=', 1)
-        .where('name', '=', annotator)
-        .executeTakeFirst()) ??
-      (await this.tx
-        .insertInto('users')
-        .values({
-          email: null,
-          name: annotator,
-          role: 'annotator',
-          status: 'active',
-          passwordHash: null,
-          external: 1,
-          createdAt: Date.now(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow());
-    this.known.set(annotator, external.id);
-    return external.id;
+    const id =
+      (await findExternalIdentity(this.tx, annotator)) ?? (await insertExternalIdentity(this.tx, annotator));
+    this.known.set(annotator, id);
+    return id;
   }
 
   /**
@@ -73,16 +62,8 @@ export class ImportedAnnotators {
   private async member(email: string): Promise<number | { problem: string }> {
     const known = this.known.get(email);
     if (known !== undefined) return known;
-    const row = await this.tx
-      .selectFrom('users as u')
-      .innerJoin('projectMembers as m', (join) =>
-        join.onRef('m.userId', '=', 'u.id').on('m.projectId', '=', this.projectId),
-      )
-      .select('u.id')
-      .where('u.email', '=', email.toLowerCase())
-      .where('u.external', '=', 0)
-      .executeTakeFirst();
-    const found = row ? row.id : { problem: `${email} is not a member of this project` };
+    const id = await findMemberAccount(this.tx, this.projectId, email);
+    const found = id ?? { problem: `${email} is not a member of this project` };
     this.known.set(email, found);
     return found;
   }
@@ -101,58 +82,19 @@ export async function insertAnnotations(
   const { projectId, itemId, importedBy, now } = at;
   let submitted = 0;
   for (const a of list) {
-    const userId = await annotators.idOf(a.annotator);
-    const created = a.createdAt ? Date.parse(a.createdAt) || now : now;
-    const isSubmitted = a.status === 'submitted';
-    if (isSubmitted) submitted += 1;
-    const assignment = await tx
-      .insertInto('assignments')
-      .values({
-        projectId,
-        itemId,
-        userId,
-        status: isSubmitted ? 'submitted' : 'expired',
-        lockExpiresAt: null,
-        skipReason: null,
-        createdAt: created,
-        updatedAt: created,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const answers = JSON.stringify(a.answers);
-    const annotation = await tx
-      .insertInto('annotations')
-      .values({
-        assignmentId: assignment.id,
-        itemId,
-        projectId,
-        userId,
-        status: a.status,
-        answers,
-        pendingAnswers: null,
-        leadTimeMs: a.leadTimeMs ?? 0,
-        revision: 1,
-        createdAt: created,
-        updatedAt: created,
-        submittedAt: isSubmitted ? created : null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await tx
-      .insertInto('annotationRevisions')
-      .values({
-        annotationId: annotation.id,
-        revision: 1,
-        userId,
-        kind: 'import',
-        answers,
-        idempotencyKey: null,
-        createdAt: now,
-        importedBy,
-      })
-      .execute();
+    if (a.status === 'submitted') submitted += 1;
+    await insertImportedAnnotation(tx, {
+      projectId,
+      itemId,
+      userId: await annotators.idOf(a.annotator),
+      status: a.status,
+      answers: JSON.stringify(a.answers),
+      leadTimeMs: a.leadTimeMs ?? 0,
+      createdAt: a.createdAt ? Date.parse(a.createdAt) || now : now,
+      importedAt: now,
+      importedBy,
+    });
   }
-  if (submitted > 0)
-    await tx.updateTable('items').set({ submittedCount: submitted }).where('id', '=', itemId).execute();
+  if (submitted > 0) await setSubmittedCount(tx, { itemId, submitted });
   return list.length;
 }

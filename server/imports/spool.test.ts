@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeSpooled, encodeSpooled, type SpooledItem } from './spool.ts';
+
+const json = fc.jsonValue().map((v) => JSON.stringify(v));
+
+const spooledItem: fc.Arbitrary<SpooledItem> = fc.record({
+  line: fc.nat(),
+  externalId: fc.option(fc.string({ unit: 'binary' }), { nil: null }),
+  data: json,
+  meta: json,
+  priority: fc.integer(),
+  annotations: fc.option(
+    fc.array(
+      fc.record({
+        annotator: fc.string({ unit: 'binary' }),
+        status: fc.constantFrom('draft' as const, 'submitted' as const),
+        answers: fc.dictionary(fc.string(), fc.jsonValue()).map((a) => JSON.parse(JSON.stringify(a))),
+        leadTimeMs: fc.option(fc.nat(), { nil: null }),
+        createdAt: fc.option(fc.constant('2026-01-02T03:04:05.006Z'), { nil: null }),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+    { nil: null },
+  ),
+});
+
+describe('the spool line', () => {
+  it('decodes to the item it encodes, whatever its text holds', () => {
+    fc.assert(
+      fc.property(spooledItem, (item) => {
+        const text = encodeSpooled(item);
+        expect(text.endsWith('\n')).toBe(true);
+        expect(text.slice(0, -1)).not.toContain('\n');
+        expect(decodeSpooled(text.slice(0, -1))).toEqual(item);
+      }),
+    );
+  });
+
+  it('holds its fields in the order line, priority, externalId, data, meta, annotations', () => {
+    const text = encodeSpooled({
+      line: 7,
+      externalId: 'a',
+      data: '{"t":1}',
+      meta: '{}',
+      priority: -2,
+      annotations: null,
+    });
+    expect(text).toBe('7\t-2\t"a"\t{"t":1}\t{}\t\n');
+  });
+});

@@ -1,4 +1,4 @@
-import type { Store, StoreKind } from '../server/db/connect.ts';
+import type { Store, StoreKind } from '../server/db/store.ts';
 import type { BenchOptions } from './options.ts';
 import type { Report } from './report.ts';
 import type { BenchUser } from './server-child.ts';

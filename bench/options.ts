@@ -1,4 +1,4 @@
-import type { StoreKind } from '../server/db/connect.ts';
+import type { StoreKind } from '../server/db/store.ts';
 
 export const PARTS = ['import', 'next', 'soak', 'export', 'browser'] as const;
 export type Part = (typeof PARTS)[number];

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CHROMIUM } from '../e2e/chromium.ts';
-import type { StoreKind } from '../server/db/connect.ts';
+import type { StoreKind } from '../server/db/store.ts';
 import { runBrowserBench } from './browser.ts';
 import type { StoreRun } from './context.ts';
 import { writeItemsFile } from './datagen.ts';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import pg from 'pg';
-import type { Store } from '../server/db/connect.ts';
+import type { Store } from '../server/db/store.ts';
 
 interface Entry {
   sql: string;

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { openStore, type Store, type StoreKind } from '../server/db/connect.ts';
+import { openStore } from '../server/db/connect.ts';
+import type { Store, StoreKind } from '../server/db/store.ts';
 import type { ChildEnv } from './servers.ts';
 
 /** A store made for one bench run: empty at the start, removed at the end. */

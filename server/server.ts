@@ -6,7 +6,8 @@ import type { ScryptCost } from './auth/crypto.ts';
 import { PasswordHasher } from './auth/passwords.ts';
 import { loadServerSecret, type SecretUser } from './auth/secret.ts';
 import type { AppContext } from './context.ts';
-import { openStore, type Store } from './db/connect.ts';
+import { openStore } from './db/connect.ts';
+import type { Store } from './db/store.ts';
 import { startImportWorker } from './imports/worker-client.ts';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string })

@@ -1,5 +1,108 @@
-import { annotatorLabelOf } from '../assignments/assignments.repository.ts';
-import type { Db } from '../db/transaction.ts';
+import { type QueryCreator, type Selectable, sql } from 'kysely';
+import type { z } from 'zod';
+import type { Annotation } from '../../core/api/assignments.ts';
+import { type AssignmentRow, annotatorLabelOf, toAnnotation } from '../assignments/assignments.repository.ts';
+import type { Caller } from '../context.ts';
+import type { Database } from '../db/schema.ts';
+import type { Store } from '../db/store.ts';
+import type { Db, Tx } from '../db/transaction.ts';
+
+export interface AnswerWrite {
+  kind: 'draft' | 'submit' | 'edit';
+  answers: Record<string, unknown>;
+  activeMs: number;
+  now: number;
+  key?: string;
+  /** A draft of edits to a submitted annotation: kept aside, the submitted answers stay. */
+  pending?: boolean;
+}
+
+/**
+ * Writes the caller's answers for an assignment and appends a revision: every change is kept,
+ * drafts included, so no version of anyone's work is ever lost. One upsert writes the annotation
+ * (the first answers create it; later ones bump its revision and add to its lead time).
+ */
+export async function recordAnswers(
+  store: Store,
+  tx: Tx,
+  a: AssignmentRow,
+  caller: Pick<Caller, 'id' | 'email' | 'name'>,
+  w: AnswerWrite,
+): Promise<z.input<typeof Annotation>> {
+  const json = JSON.stringify(w.answers);
+  const status = w.kind !== 'draft' || w.pending === true ? 'submitted' : 'draft';
+  const upsert = (db: QueryCreator<Database>) =>
+    db
+      .insertInto('annotations')
+      .values({
+        assignmentId: a.id,
+        itemId: a.itemId,
+        projectId: a.projectId,
+        userId: caller.id,
+        status,
+        answers: json,
+        pendingAnswers: null,
+        leadTimeMs: w.activeMs,
+        revision: 1,
+        createdAt: w.now,
+        updatedAt: w.now,
+        submittedAt: w.kind === 'submit' ? w.now : null,
+      })
+      .onConflict((oc) =>
+        oc.column('assignmentId').doUpdateSet({
+          ...(w.pending
+            ? { pendingAnswers: sql<string>`excluded.answers` }
+            : { answers: sql<string>`excluded.answers`, pendingAnswers: null }),
+          status,
+          leadTimeMs: sql<number>`annotations.lead_time_ms + excluded.lead_time_ms`,
+          revision: sql<number>`annotations.revision + 1`,
+          updatedAt: w.now,
+          ...(w.kind === 'submit' ? { submittedAt: w.now } : {}),
+        }),
+      )
+      .returningAll();
+  const revision = {
+    userId: caller.id,
+    kind: w.kind,
+    answers: json,
+    idempotencyKey: w.key ?? null,
+    createdAt: w.now,
+  };
+  let row: Selectable<Database['annotations']>;
+  if (store.kind === 'postgres') {
+    // One statement, one round trip: the revision is written from the upsert's own result.
+    row = await tx
+      .with('n', upsert)
+      .with('r', (db) =>
+        db
+          .insertInto('annotationRevisions')
+          .columns(['annotationId', 'revision', 'userId', 'kind', 'answers', 'idempotencyKey', 'createdAt'])
+          .expression((eb) =>
+            eb
+              .selectFrom('n')
+              .select([
+                'n.id',
+                'n.revision',
+                sql<number>`${revision.userId}::bigint`.as('userId'),
+                sql<string>`${revision.kind}::text`.as('kind'),
+                sql<string>`${revision.answers}::text`.as('answers'),
+                sql<string | null>`${revision.idempotencyKey}::text`.as('idempotencyKey'),
+                sql<number>`${revision.createdAt}::bigint`.as('createdAt'),
+              ]),
+          ),
+      )
+      .selectFrom('n')
+      .selectAll()
+      .executeTakeFirstOrThrow();
+  } else {
+    row = await upsert(tx).executeTakeFirstOrThrow();
+    await tx
+      .insertInto('annotationRevisions')
+      .values({ annotationId: row.id, revision: row.revision, ...revision })
+      .execute();
+  }
+  return toAnnotation({ ...row, annotator: caller.email ?? caller.name });
+}
 
 /** Whose annotation it is, and in which project; undefined if there is none. */
 export const findAnnotationOwner = (db: Db, annotationId: number) =>

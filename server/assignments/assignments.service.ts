@@ -2,11 +2,11 @@ import type { z } from 'zod';
 import type { DraftBody, SkipBody, SubmitBody, Work } from '../../core/api/assignments.ts';
 import { type InterfaceDefinition, migrateInterface, validateAnswers } from '../../core/interface/index.ts';
 import { accessOf, projectWithAccess } from '../access.ts';
+import { recordAnswers } from '../annotations/annotations.repository.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { type Db, writeTransaction } from '../db/transaction.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import type { ProjectRow } from '../projects/projects.repository.ts';
-import { recordAnswers } from './annotations.repository.ts';
 import {
   type AssignmentRow,
   countSubmission,

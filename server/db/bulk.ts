@@ -1,22 +1,14 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type SqliteDatabase from 'better-sqlite3';
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { NO_RANDOM_KEY } from './schema.ts';
+import { type ItemsTable, NO_RANDOM_KEY } from './schema.ts';
 import type { Tx } from './transaction.ts';
 
-export interface NewItemRow {
-  projectId: number;
-  externalId: string | null;
-  data: string;
-  meta: string;
-  priority: number;
-  rand: number;
-  slotsLeft: number;
-  createdAt: number;
-}
+/** An item row as the import writes it: every column but those the store fills in. */
+export type NewItemRow = Omit<Selectable<ItemsTable>, 'id' | 'submittedCount'>;
 
 /**
  * An item's random-order key: drawn from 1..2^31−1 in random-order projects, NO_RANDOM_KEY in

@@ -7,9 +7,6 @@ import type { Database } from './schema.ts';
 import { openSqliteFile, restrictToOwner } from './sqlite.ts';
 import type { Store } from './store.ts';
 
-// Kept for the code that imports the store's types from here (the store's own files use store.ts).
-export type { Store, StoreKind } from './store.ts';
-
 export interface StoreOptions {
   /** postgres://… selects PostgreSQL; otherwise SQLite in `dataDir`. */
   databaseUrl?: string | undefined;

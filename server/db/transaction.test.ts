@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHECKPOINT_INTERVAL_MS, startImportWorker } from '../imports/worker-client.ts';
 import { freshStoreConfig, testStore } from '../testing/harness.ts';
-import { openStore, type Store } from './connect.ts';
+import { openStore } from './connect.ts';
+import type { Store } from './store.ts';
 import { writeTransaction } from './transaction.ts';
 
 const cleanups: (() => Promise<void>)[] = [];

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import type { Store } from './connect.ts';
 import type { Database } from './schema.ts';
+import type { Store } from './store.ts';
 
 /**
  * A handle on the store (the pool, one connection, or a transaction). A function that takes a

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { projectAccess } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
-import type { Store } from '../db/connect.ts';
+import type { Store } from '../db/store.ts';
 import { forbidden } from '../http/errors.ts';
 import { ChunkWriter, LineWriter } from './format.ts';
 import { postgresExport } from './postgres-export.repository.ts';

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type SqliteDatabase from 'better-sqlite3';
-import type { Store } from '../db/connect.ts';
+import type { Store } from '../db/store.ts';
 import { sqliteQueries } from './exports.repository.ts';
 import { type AnnotationRow, ItemPage, type ItemRow, type LineWriter } from './format.ts';
 

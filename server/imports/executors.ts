@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import type { Store } from '../db/connect.ts';
 import { openPostgresTransaction } from '../db/postgres-transaction.ts';
+import type { Store } from '../db/store.ts';
 import { type OpenTransaction, openSqliteTransaction } from '../db/transaction.ts';
 import type { Executor, InsertStep } from './executor.ts';
 import type { Stretch } from './spool.ts';

@@ -1,4 +1,4 @@
-import type { Store } from '../db/connect.ts';
+import type { Store } from '../db/store.ts';
 import type { Executor, InsertStep } from './executor.ts';
 import { PostgresExecutor, SqliteExecutor } from './executors.ts';
 import { WorkerExecutor } from './worker-client.ts';

@@ -125,6 +125,18 @@ describe('using a reset link', () => {
     expect(await signInStatus(user.email, 'a-fresh-password')).toBe(200);
   });
 
+  it('of two uses at once, exactly one sets the password', async () => {
+    const user = await h.user('annotator');
+    const token = tokenOf((await makeLink(user.id)).body.url);
+    const answers = await Promise.all([
+      redeem(token, 'first-new-password'),
+      redeem(token, 'second-new-password'),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([204, 400]);
+    const winner = answers[0]!.status === 204 ? 'first-new-password' : 'second-new-password';
+    expect(await signInStatus(user.email, winner)).toBe(200);
+  });
+
   it('refuses an expired link', async () => {
     const user = await h.user('annotator');
     const link = await createPasswordReset(

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../core/api/client-errors.ts';
+import { localCommand, shellQuote } from '../core/command-line.ts';
 import { type AppContext, AppError, createContext, openStore, SecretMismatch } from '../server/local.ts';
 import type { StoreConfig } from './config.ts';
 import { CliError } from './errors.ts';
@@ -33,4 +34,13 @@ export async function withLocalStore<T>(
   } finally {
     await store.close();
   }
+}
+
+/** The error for an email with no account in the store, with the command that would create one. */
+export function noSuchUser(config: StoreConfig, email: string): CliError {
+  const add = localCommand(
+    { ...config, secretFromEnv: config.secret !== undefined },
+    `user add --email ${shellQuote(email)} --name "Your Name" --password-stdin`,
+  );
+  return new CliError(`no user with email ${email} in this store; create one with: ${add.command}`);
 }

@@ -113,6 +113,61 @@ describe('verity user add / token create (local store)', () => {
     expect(hint).toContain(s.config.databaseUrl ? 'DATABASE_URL=' : `--data ${s.config.dataDir}`);
   });
 
+  it('user reset-password prints a one-time link that sets a new password through the running server', async () => {
+    const add = await runCli(
+      ['user', 'add', '--email', 'forgetful@example.org', '--name', 'Forgetful', '--password-stdin'],
+      s.env,
+      { input: 'the original password\n' },
+    );
+    expect(add.code, add.stderr).toBe(0);
+    const made = await runCli(['user', 'reset-password', '--email', 'Forgetful@Example.org'], s.env);
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stdout).toMatch(new RegExp(`^${s.env.VERITY_URL}/reset-password#token=vr_\\S+\n$`));
+    expect(made.stderr).toMatch(/valid until \d{4}-\d\d-\d\dT\S+Z \(24 hours\)\. It is shown only this once/);
+    const token = made.stdout.trim().split('#token=')[1];
+
+    const post = (path: string, body: unknown) =>
+      fetch(`${s.env.VERITY_URL}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await post('/api/auth/password-reset', { token, newPassword: 'a remembered one' })).status).toBe(
+      204,
+    );
+    const login = await post('/api/auth/login', {
+      email: 'forgetful@example.org',
+      password: 'a remembered one',
+    });
+    expect(login.status).toBe(200);
+    const again = await post('/api/auth/password-reset', { token, newPassword: 'a third password' });
+    expect(((await again.json()) as { error: { code: string } }).error.code).toBe('RESET_LINK_INVALID');
+
+    // --url (or VERITY_PUBLIC_URL) names the address people open Verity at.
+    const publicLink = await runCli(
+      ['user', 'reset-password', '--email', 'forgetful@example.org', '--url', 'https://verity.example.org/x'],
+      s.env,
+    );
+    expect(publicLink.stdout).toMatch(/^https:\/\/verity\.example\.org\/reset-password#token=vr_\S+\n$/);
+  });
+
+  it('user reset-password refuses an unknown email with the command that would create it, and a suspended account', async () => {
+    const unknown = await runCli(['user', 'reset-password', '--email', 'nobody@example.org'], s.env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr).toContain('no user with email nobody@example.org in this store; create one with:');
+
+    const add = await runCli(['user', 'add', '--email', 'gone@example.org', '--name', 'Gone'], s.env);
+    expect(add.code, add.stderr).toBe(0);
+    const token = await s.adminToken();
+    const suspend = await runCli(['user', 'suspend', '--email', 'gone@example.org', '--token', token], s.env);
+    expect(suspend.code, suspend.stderr).toBe(0);
+    const refused = await runCli(['user', 'reset-password', '--email', 'gone@example.org'], s.env);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('error CONFLICT: gone@example.org is suspended');
+  });
+
   it('makes no store where none is: a token for a folder without one is refused, naming it', async () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'verity-nostore-'));
     try {

@@ -9,6 +9,10 @@ export const errorCodes = {
   IMPORT_INVALID: { status: 422, message: 'The import has invalid lines; nothing was imported.' },
   UNAUTHENTICATED: { status: 401, message: 'Sign in or send a valid API token.' },
   INVALID_CREDENTIALS: { status: 401, message: 'The email or password is wrong.' },
+  RESET_LINK_INVALID: {
+    status: 400,
+    message: 'This password-reset link is unknown, used, replaced or expired; ask an admin for a new one.',
+  },
   CSRF_FAILED: { status: 403, message: 'The CSRF token is missing or wrong; reload the page.' },
   FORBIDDEN: { status: 403, message: 'Your role does not allow this.' },
   ACCOUNT_SUSPENDED: { status: 403, message: 'This account is suspended.' },

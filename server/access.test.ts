@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteDef } from '../core/api/route.ts';
 import { type OperationId, routes } from '../core/api/routes.ts';
 import { createToken } from './auth/auth.service.ts';
+import { createPasswordReset } from './auth/password-reset.service.ts';
 import {
   all,
   assignmentCases,
@@ -60,6 +61,21 @@ const matrix: Record<OperationId, Case[]> = {
       expect: signedIn(all(200)),
     },
   ],
+  resetPassword: [
+    {
+      target: "a live reset link of a spare account (public: the caller's own credentials play no part)",
+      build: async (w) => {
+        const link = await createPasswordReset(
+          w.h.verity.ctx,
+          null,
+          await throwawayUser(w),
+          'http://verity.test',
+        );
+        return { body: { token: link.url.split('#token=')[1], newPassword: 'a-brand-new-password' } };
+      },
+      expect: { anonymous: 204, suspended: 204, ...all(204) },
+    },
+  ],
   listTokens: [{ target: 'own tokens', build: () => ({}), expect: signedIn(all(200)) }],
   createToken: [
     { target: 'own tokens', build: () => ({ body: { name: 'matrix' } }), expect: signedIn(all(201)) },
@@ -101,6 +117,13 @@ const matrix: Record<OperationId, Case[]> = {
       target: 'another user',
       build: async (w) => ({ params: { userId: await throwawayUser(w) }, body: { name: 'Renamed' } }),
       expect: signedIn({ ...all('FORBIDDEN'), admin: 200 }),
+    },
+  ],
+  createPasswordReset: [
+    {
+      target: 'another user',
+      build: async (w) => ({ params: { userId: await throwawayUser(w) } }),
+      expect: signedIn({ ...all('FORBIDDEN'), admin: 201 }),
     },
   ],
   listProjects: [

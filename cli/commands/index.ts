@@ -11,6 +11,7 @@ import { start } from './start.ts';
 import { tokenCreate } from './token-create.ts';
 import { userAdd } from './user-add.ts';
 import { userList } from './user-list.ts';
+import { userResetPassword } from './user-reset-password.ts';
 import { userSuspend } from './user-suspend.ts';
 
 /** Every command, in the order `verity --help` lists them. */
@@ -18,6 +19,7 @@ export const commands = [
   start,
   userAdd,
   tokenCreate,
+  userResetPassword,
   userList,
   userSuspend,
   projectCreate,

@@ -1,5 +1,4 @@
 import { CreateTokenBody, Email } from '../../core/api/users.ts';
-import { localCommand, shellQuote } from '../../core/command-line.ts';
 import { defineCommand } from '../command.ts';
 import { storeConfig, storeFlags } from '../config.ts';
 import { CliError, UsageError } from '../errors.ts';
@@ -18,18 +17,12 @@ export const tokenCreate = defineCommand({
     if (!email.success) throw new UsageError(`--email: ${email.error.issues[0]?.message}`);
     const body = CreateTokenBody.safeParse({ name: values.name ?? 'cli' });
     if (!body.success) throw new UsageError(`--name: ${body.error.issues[0]?.message}`);
-    const { withLocalStore } = await import('../local-store.ts');
+    const { noSuchUser, withLocalStore } = await import('../local-store.ts');
     const { createToken, findUserByEmail } = await import('../../server/local.ts');
     const config = storeConfig(values);
     const created = await withLocalStore(config, async (ctx) => {
       const user = await findUserByEmail(ctx.store.db, email.data);
-      if (!user) {
-        const add = localCommand(
-          { ...config, secretFromEnv: config.secret !== undefined },
-          `user add --email ${shellQuote(email.data)} --name "Your Name" --password-stdin`,
-        );
-        throw new CliError(`no user with email ${email.data} in this store; create one with: ${add.command}`);
-      }
+      if (!user) throw noSuchUser(config, email.data);
       if (user.status !== 'active')
         throw new CliError(`${email.data} is suspended; its tokens would be refused`);
       return createToken(ctx, user.id, body.data.name);

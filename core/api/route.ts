@@ -39,7 +39,10 @@ const MiB = 1024 * KiB;
  * read, or as soon as a streamed (chunked) body passes it.
  */
 export const bodyLimits = {
-  /** Sign-in: an email and a password of at most 1024 characters, even each as a 6-byte \u escape. */
+  /**
+   * Sign-in and password reset: an email (or a reset token) and a password of at most 1024
+   * characters, even each as a 6-byte \u escape.
+   */
   signIn: 8 * KiB,
   /** Password change: two such passwords. */
   passwords: 16 * KiB,

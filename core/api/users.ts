@@ -49,3 +49,18 @@ export const ApiToken = z
 export const CreateTokenBody = z.object({ name: z.string().trim().min(1).max(100).default('api') });
 export const CreatedToken = ApiToken.extend({ token: z.string().describe('shown once; stored hashed') });
 export const TokenParams = z.object({ tokenId: Id });
+
+export const PasswordResetLink = z
+  .object({
+    url: z
+      .string()
+      .describe(
+        'the one-time link to give the user: <origin>/reset-password#token=…; shown once, stored hashed',
+      ),
+    expiresAt: IsoTime,
+  })
+  .meta({ id: 'PasswordResetLink' });
+export const ResetPasswordBody = z.object({
+  token: z.string().min(1).max(200).describe('the token from the link (after #token=)'),
+  newPassword: Password,
+});

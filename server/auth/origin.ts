@@ -48,3 +48,10 @@ export function parsePublicUrl(value: string): string {
     throw new Error(`VERITY_PUBLIC_URL must start with http:// or https://, not "${value}"`);
   return url.origin;
 }
+
+/**
+ * The origin people reach this server at, for links the server hands out: the public URL when
+ * configured, else the scheme and host this request came to (as a trusted proxy reports them).
+ */
+export const originOf = (req: FastifyRequest, publicOrigin: string | null): string =>
+  publicOrigin ?? `${req.protocol}://${req.host}`;

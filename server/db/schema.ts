@@ -20,6 +20,7 @@ export interface Database {
   claimCursors: ClaimCursorsTable;
   signInThrottle: SignInThrottleTable;
   projectInvitations: ProjectInvitationsTable;
+  passwordResets: PasswordResetsTable;
 }
 
 /** A project's cursor epoch: cursors of an older one are void (server/assignments/claim-cursors.repository.ts). */
@@ -166,6 +167,16 @@ export interface SignInThrottleTable {
   failures: number;
   updatedAt: number;
   nextAttemptAt: number;
+  expiresAt: number;
+}
+
+/** A one-time password-reset link: only its keyed hash is kept (server/auth/password-reset.service.ts). */
+export interface PasswordResetsTable {
+  id: Generated<number>;
+  userId: number;
+  tokenHash: string;
+  createdBy: number | null;
+  createdAt: number;
   expiresAt: number;
 }
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { CreateUserBody, UpdateUserBody, User } from '../../core/api/users.ts';
 import { requireRole } from '../access.ts';
 import { releaseLocksOf } from '../assignments/assignments.repository.ts';
+import { deletePasswordResetsOf } from '../auth/password-resets.repository.ts';
 import { expireSessionsOf } from '../auth/sessions.repository.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
@@ -54,9 +55,11 @@ export async function updateUser(
     await updateUserRow(tx, userId, body);
     if (body.status !== 'suspended') return;
     // Suspension also ends sessions (kept, expired, so the next request is told why); tokens stay
-    // but are refused while suspended, since authentication reads the status every time. The
-    // user's locks are released at once, so their items do not wait out the lock time.
+    // but are refused while suspended, since authentication reads the status every time. Password
+    // reset links are voided, so none can be a way back in. The user's locks are released at
+    // once, so their items do not wait out the lock time.
     await expireSessionsOf(tx, userId);
+    await deletePasswordResetsOf(tx, userId);
     await releaseLocksOf(tx, userId, Date.now());
   });
   return toUser((await findUserById(ctx.store.db, userId))!);

@@ -14,6 +14,7 @@ const Profile = screenChunk(() => import('../pages/Profile.tsx').then((m) => m.P
 const ProjectPage = screenChunk(() => import('../pages/Project.tsx').then((m) => m.ProjectPage));
 const ProjectNew = screenChunk(() => import('../pages/ProjectNew.tsx').then((m) => m.ProjectNew));
 const Projects = screenChunk(() => import('../pages/Projects.tsx').then((m) => m.Projects));
+const ResetPassword = screenChunk(() => import('../pages/ResetPassword.tsx').then((m) => m.ResetPassword));
 const Users = screenChunk(() => import('../pages/Users.tsx').then((m) => m.Users));
 
 type Params = Record<string, string>;
@@ -57,18 +58,23 @@ const screens: Screen[] = [
   screen('/profile', Profile, () => ({})),
 ];
 
+/** Where a password reset link leads: shown to anyone, signed in or not, outside the layout. */
+const RESET_PASSWORD_PATH = '/reset-password';
+
 const screenAt = (path: string) =>
   screens.map((s) => ({ s, params: match(s.pattern, path) })).find((m) => m.params !== null);
 
 /** Starts fetching the code of the screen at `path`, so it can show as soon as the session is known. */
 export function preloadScreen(path: string): void {
-  (screenAt(path)?.s.preload ?? NotFound.preload)().catch(() => undefined);
+  const preload = path === RESET_PASSWORD_PATH ? ResetPassword.preload : screenAt(path)?.s.preload;
+  (preload ?? NotFound.preload)().catch(() => undefined);
 }
 
 export function App() {
   const { user, loading } = useSession();
   const { path } = useLocation();
   const found = screenAt(path);
+  if (path === RESET_PASSWORD_PATH) return <LazyScreen chunk={ResetPassword} props={{}} />;
   if (loading) return <p className="loading">Loading…</p>;
   if (!user) return <SignIn />;
   const content = found ? found.s.render(found.params!) : <LazyScreen chunk={NotFound} props={{}} />;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { User } from '../../../core/api/users.ts';
+import { isolatedName } from '../../../core/names.ts';
 import { call } from '../api/client.ts';
 import { useTitle } from '../app/router.tsx';
 import { useUser } from '../app/session.tsx';
@@ -8,11 +9,12 @@ import { Pager } from '../console/Pager.tsx';
 import { useCursorPages } from '../console/useCursorPages.ts';
 import { useLoad } from '../console/useLoad.ts';
 import { CreateUserForm } from '../console/users/CreateUserForm.tsx';
+import { type MadeLink, ResetLink } from '../console/users/ResetLink.tsx';
 import { UserRow } from '../console/users/UserRow.tsx';
 import { ErrorAlert } from '../ui/Alert.tsx';
 import '../console/console.css';
 
-/** Accounts (admin): create, change role, suspend and unsuspend. */
+/** Accounts (admin): create, change role, suspend and unsuspend, make password reset links. */
 export function Users() {
   useTitle('Users');
   const me = useUser();
@@ -25,12 +27,23 @@ export function Users() {
   const [changed, setChanged] = useState<Map<number, User>>(new Map());
   const [notice, setNotice] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const [resetLink, setResetLink] = useState<MadeLink | null>(null);
   if (me.role !== 'admin') return <p role="alert">Only admins manage users.</p>;
   const rows = (list.data?.items ?? []).map((u) => changed.get(u.id) ?? u);
   const onChanged = (u: User, message: string) => {
     setChanged(new Map(changed).set(u.id, u));
     setError(null);
     setNotice(message);
+  };
+  const resetPassword = async (u: User) => {
+    setError(null);
+    setNotice('');
+    try {
+      const link = await call('createPasswordReset', { params: { userId: u.id } });
+      if (link) setResetLink({ name: isolatedName(u.name), ...link });
+    } catch (err) {
+      setError(err);
+    }
   };
   return (
     <div className="stack">
@@ -45,6 +58,7 @@ export function Users() {
         {notice}
       </p>
       <ErrorAlert error={error ?? list.error} />
+      {resetLink && <ResetLink link={resetLink} onDismiss={() => setResetLink(null)} />}
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">Users</caption>
@@ -60,7 +74,14 @@ export function Users() {
           </thead>
           <tbody>
             {rows.map((u) => (
-              <UserRow key={u.id} user={u} self={u.id === me.id} onChanged={onChanged} onError={setError} />
+              <UserRow
+                key={u.id}
+                user={u}
+                self={u.id === me.id}
+                onChanged={onChanged}
+                onError={setError}
+                onResetPassword={() => void resetPassword(u)}
+              />
             ))}
           </tbody>
         </table>

@@ -15,6 +15,8 @@ const sentences: Record<ErrorCode, (message: string) => string> = {
   IMPORT_INVALID: (message) => message,
   UNAUTHENTICATED: () => 'Your session has ended. Sign in again to continue.',
   INVALID_CREDENTIALS: (message) => message,
+  RESET_LINK_INVALID: () =>
+    'This password-reset link does not work any more: it was used, replaced by a newer one, or it expired. Ask an admin for a new link.',
   CSRF_FAILED: () => 'This page is out of date. Reload it and try again.',
   FORBIDDEN: (message) => `${message} Ask a manager if you need this.`,
   ACCOUNT_SUSPENDED: () => 'Your account is suspended. Ask an admin of this Verity to restore it.',

@@ -7,13 +7,16 @@ import { formatTime } from '../format.ts';
 
 /**
  * One account: its role can be changed in place; suspending asks for confirmation in the row
- * itself (focus moves to the confirm button, Cancel returns it).
+ * itself (focus moves to the confirm button, Cancel returns it). An active account with a login
+ * can get a password reset link.
  */
 export function UserRow(props: {
   user: User;
   self: boolean;
   onChanged(user: User, message: string): void;
   onError(err: unknown): void;
+  /** Makes a password reset link for this user (shown by the page). */
+  onResetPassword(): void;
 }) {
   const { user: u } = props;
   const [confirming, setConfirming] = useState(false);
@@ -86,10 +89,18 @@ export function UserRow(props: {
             </button>
           </fieldset>
         ) : (
-          <button type="button" ref={toggleRef} onClick={() => setConfirming(true)}>
-            {suspend ? 'Suspend' : 'Unsuspend'}
-            <span className="visually-hidden"> {name}</span>
-          </button>
+          <div className="row">
+            <button type="button" ref={toggleRef} onClick={() => setConfirming(true)}>
+              {suspend ? 'Suspend' : 'Unsuspend'}
+              <span className="visually-hidden"> {name}</span>
+            </button>
+            {u.status === 'active' && (
+              <button type="button" onClick={props.onResetPassword}>
+                Reset password
+                <span className="visually-hidden"> of {name}</span>
+              </button>
+            )}
+          </div>
         )}
       </td>
     </tr>

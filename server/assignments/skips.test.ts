@@ -89,11 +89,12 @@ describe('an item skipped by enough annotators', () => {
     expect((await listed(team.manager, team.projectId, 'skipped')).map((i) => i.id)).toEqual([first]);
   });
 
-  it('shows the skip reasons on the item page', async () => {
+  it('shows the skip reasons on the item page, with who skipped', async () => {
     const detail = await h.call(team.manager, 'GET', `/api/items/${first}`);
-    expect(detail.body.assignments.map((s: { skipReason: string | null }) => s.skipReason)).toEqual([
-      'unclear to a',
-      'unclear to b',
+    const rows = detail.body.assignments as { skipReason: string | null; annotator: string }[];
+    expect(rows.map((s) => [s.annotator, s.skipReason])).toEqual([
+      [a.email, 'unclear to a'],
+      [b.email, 'unclear to b'],
     ]);
   });
 

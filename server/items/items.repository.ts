@@ -5,6 +5,7 @@ import {
   type AnnotationRow,
   type AssignmentRow,
   annotationsQuery,
+  annotatorLabel,
   type ItemRow,
 } from '../assignments/assignments.repository.ts';
 import { isStranded } from '../assignments/stranded.repository.ts';
@@ -116,12 +117,17 @@ export async function annotationsOfItem(
   return query.orderBy('n.id').execute();
 }
 
-/** An item's assignments (only `userId`'s, if given), in order of id. */
+/** An item's assignments (only `userId`'s, if given), with whose they are, in order of id. */
 export async function assignmentsOfItem(
   db: Db,
   { itemId, userId }: { itemId: number; userId: number | undefined },
-): Promise<AssignmentRow[]> {
-  let query = db.selectFrom('assignments').selectAll().where('itemId', '=', itemId);
-  if (userId !== undefined) query = query.where('userId', '=', userId);
-  return query.orderBy('id').execute();
+): Promise<(AssignmentRow & { annotator: string })[]> {
+  let query = db
+    .selectFrom('assignments as a')
+    .innerJoin('users as u', 'u.id', 'a.userId')
+    .selectAll('a')
+    .select(annotatorLabel.as('annotator'))
+    .where('a.itemId', '=', itemId);
+  if (userId !== undefined) query = query.where('a.userId', '=', userId);
+  return query.orderBy('a.id').execute();
 }

@@ -91,6 +91,6 @@ export async function getItem(
   return {
     item: toItem(item),
     annotations: (await annotationsOfItem(db, { itemId, userId: onlyOwn })).map(toAnnotation),
-    assignments: assignments.map(toAssignment),
+    assignments: assignments.map((a) => ({ ...toAssignment(a), annotator: a.annotator })),
   };
 }

@@ -26,15 +26,16 @@ export async function countAnnotators(db: Db, projectId: number): Promise<number
 }
 
 /**
- * True for a stranded row of `items as i`, given the project's annotator count: one probe of
- * the assignments of the item (the (item_id, user_id) index) per open item.
+ * True for a stranded row of `items as i`, given the project's annotator count: an open item with
+ * more free slots than annotators is stranded at once; any other open item costs one probe of its
+ * assignments (the (item_id, user_id) index).
  */
 export const isStranded = (annotators: number): RawBuilder<boolean> =>
-  sql<boolean>`(i.slots_left > 0 and ${annotators} - (select count(*) from assignments a
+  sql<boolean>`(i.slots_left > 0 and (i.slots_left > ${annotators} or ${annotators} - (select count(*) from assignments a
     inner join project_members m on m.project_id = a.project_id and m.user_id = a.user_id
     inner join users u on u.id = a.user_id
     where a.item_id = i.id and a.status in ('locked', 'submitted', 'skipped')
-      and m.role = 'annotator' and u.status = 'active') < i.slots_left)`;
+      and m.role = 'annotator' and u.status = 'active') < i.slots_left))`;
 
 /**
  * How many of the project's items are stranded. With at least `overlap` annotators only an item

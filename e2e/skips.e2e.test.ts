@@ -63,11 +63,12 @@ describe('a tutor reopening their own skip', () => {
     const lead = await e.user('manager');
     const tutor = await e.user('annotator');
     const { id } = await projectWithItems(e, lead, { name: 'Reopened', interface: iface }, lines, tutor);
-    await skipFirst(tutor, id, 'later');
+    await skipFirst(tutor, id, 'later, after lunch');
 
     const { page } = await e.open(tutor);
     await page.goto(`/projects/${id}/my-work`);
     await page.getByLabel('Show').selectOption('skipped');
+    await page.getByText('skipped: later, after lunch').waitFor();
     await page.getByRole('button', { name: /^Reopen/ }).click();
     await page.getByText('is back in your queue').waitFor();
     await page.getByRole('link', { name: 'Start annotating' }).click();

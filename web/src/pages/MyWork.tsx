@@ -128,6 +128,9 @@ export function MyWork({ projectId }: { projectId: number }) {
                 <td className="excerpt-cell">
                   {excerptOf(w)}
                   {w.annotation?.pendingAnswers && <span className="badge"> Unsubmitted edits</span>}
+                  {w.assignment.skipReason && (
+                    <span className="muted"> — skipped: {w.assignment.skipReason}</span>
+                  )}
                 </td>
                 <td>{new Date(w.annotation?.submittedAt ?? w.assignment.createdAt).toLocaleString()}</td>
                 <td>

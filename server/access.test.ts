@@ -453,6 +453,35 @@ const matrix: Record<OperationId, Case[]> = {
       expect: signedIn(all('NOT_FOUND')),
     },
   ],
+  returnSkip: [
+    {
+      target: "the annotator's skip in A",
+      build: async (w) => {
+        // Each caller returns a fresh skip: the annotator's current (or a new) lock, skipped.
+        const next = await w.h.call(
+          w.users.annotator,
+          'POST',
+          `/api/projects/${w.projectA}/assignments/next`,
+        );
+        expect(next.status).toBe(200);
+        const id = next.body.assignment.id;
+        const skipped = await w.h.call(w.users.annotator, 'POST', `/api/assignments/${id}/skip`, {});
+        expect(skipped.status).toBe(200);
+        return { params: { assignmentId: id } };
+      },
+      expect: signedIn({ ...all(200), reviewer: 'FORBIDDEN', outsider: 'NOT_FOUND' }),
+    },
+    {
+      target: "the annotator's submitted assignment in A",
+      build: (w) => ({ params: { assignmentId: w.work.A.assignment } }),
+      expect: signedIn({ ...all('CONFLICT'), reviewer: 'FORBIDDEN', outsider: 'NOT_FOUND' }),
+    },
+    {
+      target: 'a submitted assignment in B',
+      build: (w) => ({ params: { assignmentId: w.work.B.assignment } }),
+      expect: signedIn({ ...all('NOT_FOUND'), admin: 'CONFLICT', manager: 'CONFLICT' }),
+    },
+  ],
 };
 
 let w: World;

@@ -93,11 +93,15 @@ export const MyWorkQuery = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
+/** An assignment as the item page lists it: with the name of the person it belongs to. */
+export const ItemAssignment = Assignment.extend({
+  annotator: z.string().describe('email, or the name of an external annotator'),
+}).meta({ id: 'ItemAssignment' });
 export const ItemDetail = z
   .object({
     item: Item,
     annotations: z.array(Annotation),
-    assignments: z.array(Assignment),
+    assignments: z.array(ItemAssignment),
   })
   .meta({ id: 'ItemDetail' });
 export const ItemHistoryParams = z.object({ annotationId: Id });

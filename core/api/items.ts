@@ -19,12 +19,20 @@ export const ItemSummary = Item.extend({
   status: ItemStatus,
   submitted: z.number().int(),
   annotators: z.array(z.string()),
+  skipped: z.number().int().describe('skips recorded on the item'),
+  stranded: z
+    .boolean()
+    .describe('cannot complete with the current members (docs/data-model.md, "Stranded items")'),
 }).meta({ id: 'ItemSummary' });
+/** What the item list filters on: a status, or items someone skipped, or stranded items. */
+export const ItemFilter = z.enum([...ItemStatus.options, 'skipped', 'stranded']);
 
 export const ItemParams = z.object({ itemId: Id });
 
 export const ListItemsQuery = PageQuery.extend({
-  status: ItemStatus.optional().describe('only items in this state'),
+  status: ItemFilter.optional().describe(
+    'only items in this state; `skipped`: items with at least one skip; `stranded`: items that cannot complete with the current members',
+  ),
   order: z.enum(['asc', 'desc']).default('asc').describe('import order; the cursor follows it'),
   externalIdPrefix: z
     .string()

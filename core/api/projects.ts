@@ -34,6 +34,10 @@ export const ProjectProgress = z
     inProgress: z.number().int().describe('items with a live lock or a submission but not complete'),
     skipped: z.number().int().describe('skips recorded on the project'),
     submitted: z.number().int().describe('submitted annotations'),
+    stranded: z
+      .number()
+      .int()
+      .describe('items that cannot complete with the current members (docs/data-model.md, "Stranded items")'),
   })
   .meta({ id: 'ProjectProgress' });
 

@@ -427,6 +427,17 @@ export const routes = {
     body: SkipBody,
     response: Assignment,
   }),
+  returnSkip: route({
+    operationId: 'returnSkip',
+    method: 'POST',
+    path: '/api/assignments/{assignmentId}/return',
+    summary:
+      "Return a skipped item to its annotator's queue (the annotator, or a project manager); the assignment becomes expired",
+    tag: 'assignments',
+    auth: 'user',
+    params: AssignmentParams,
+    response: Assignment,
+  }),
 } as const;
 
 export type Routes = typeof routes;

@@ -310,3 +310,40 @@ export async function listOwnAssignments(
   if (page.status) query = query.where('status', '=', page.status);
   return query.execute();
 }
+
+/**
+ * The project of an assignment, its owner, and the caller's role in the project (null when not a
+ * member), in one query; undefined when there is no such assignment.
+ */
+export async function findProjectOfAssignment(
+  db: Db,
+  assignmentId: number,
+  callerId: number,
+): Promise<(ProjectRow & { memberRole: ProjectMembersTable['role'] | null; ownerId: number }) | undefined> {
+  const row = await db
+    .selectFrom('assignments as a')
+    .innerJoin('projects as p', 'p.id', 'a.projectId')
+    .leftJoin('projectMembers as m', (join) =>
+      join.onRef('m.projectId', '=', 'p.id').on('m.userId', '=', callerId),
+    )
+    .selectAll('p')
+    .select(['m.role as memberRole', 'a.userId as ownerId'])
+    .where('a.id', '=', assignmentId)
+    .executeTakeFirst();
+  return row && projectRowOf(row);
+}
+
+/**
+ * Undoes a skip: the assignment becomes expired, as a lock that ran out (its draft stays
+ * attached, and its owner's next claim of the item revives the row), and its reason is cleared.
+ * Undefined when it is not skipped (anymore). The caller recomputes the item's slots.
+ */
+export async function unskip(tx: Tx, assignmentId: number, now: number): Promise<AssignmentRow | undefined> {
+  return tx
+    .updateTable('assignments')
+    .set({ status: 'expired', lockExpiresAt: null, skipReason: null, updatedAt: now })
+    .where('id', '=', assignmentId)
+    .where('status', '=', 'skipped')
+    .returningAll()
+    .executeTakeFirst();
+}

@@ -2,6 +2,7 @@ import type { AppContext } from '../context.ts';
 import type { Handlers } from '../http/register.ts';
 import * as work from './assignments.service.ts';
 import { myWork } from './mywork.service.ts';
+import { returnSkip } from './return.service.ts';
 
 export const assignmentHandlers = (ctx: AppContext) =>
   ({
@@ -11,4 +12,5 @@ export const assignmentHandlers = (ctx: AppContext) =>
     saveDraft: ({ caller, params, body }) => work.saveDraft(ctx, caller, params.assignmentId, body),
     submit: ({ caller, params, body }) => work.submit(ctx, caller, params.assignmentId, body),
     skip: ({ caller, params, body }) => work.skip(ctx, caller, params.assignmentId, body),
+    returnSkip: ({ caller, params }) => returnSkip(ctx, caller, params.assignmentId),
   }) satisfies Partial<Handlers>;

@@ -13,6 +13,9 @@
  *   "answers":{…},"leadTimeMs":1200,"revision":1,"importedBy":null,"createdAt":
  *   (`importedBy`: the email, or name, of the account that imported the annotation; null if it
  *   was not imported, or was imported before importers were recorded.)
+ * skips (project, after, last) of items (after, last] -> [itemId, opening, skippedAt], ordered by
+ *   item id, then id, from the partial index of skips (migration 0008): the opening is the skip up
+ *   to its time: {"userId":3,"annotator":"a@example.org","reason":"unclear","skippedAt":
  */
 
 const head = (json: (text: string) => string) =>
@@ -29,6 +32,10 @@ const importerOf = (json: (text: string) => string) =>
   `(select ${json('coalesce(u.email, u.name)')} from annotation_revisions r join users u on u.id = r.imported_by
     where r.annotation_id = n.id and r.revision = 1)`;
 
+const skipOpening = (json: (text: string) => string) =>
+  `'{"userId":' || s.user_id || ',"annotator":' || (select ${json('coalesce(u.email, u.name)')} from users u where u.id = s.user_id)` +
+  ` || ',"reason":' || coalesce(${json('s.skip_reason')}, 'null') || ',"skippedAt":'`;
+
 /** Parameters are named (bound from an object). */
 export const sqliteQueries = {
   items: `select id, ${head((text) => `json_quote(${text})`)} from items
@@ -41,6 +48,10 @@ export const sqliteQueries = {
       n.created_at, n.updated_at, n.submitted_at
     from annotations n
     where n.project_id = :project and n.item_id > :after and n.item_id <= :last order by n.item_id, n.id`,
+  // A literal status: the planner uses the partial index of skips only then.
+  skips: `select s.item_id, ${skipOpening((text) => `json_quote(${text})`)}, s.updated_at from assignments s
+    where s.project_id = :project and s.status = 'skipped' and s.item_id > :after and s.item_id <= :last
+    order by s.item_id, s.id`,
 };
 
 /**
@@ -60,4 +71,7 @@ export const postgresQueries = {
     cross join lateral (
       select to_json(coalesce(u.email, u.name))::text as label from users u where u.id = n.user_id limit 1) a
     where n.project_id = $1 and n.item_id > $2 and n.item_id <= $3 order by n.item_id, n.id`,
+  skips: `select s.item_id, ${skipOpening((text) => `to_json(${text})::text`)}, s.updated_at from assignments s
+    where s.project_id = $1 and s.status = 'skipped' and s.item_id > $2 and s.item_id <= $3
+    order by s.item_id, s.id`,
 };

@@ -43,6 +43,14 @@ async function expectedExport(projectId: number): Promise<string> {
     .where('n.projectId', '=', projectId)
     .orderBy('n.id')
     .execute();
+  const skips = await db
+    .selectFrom('assignments as s')
+    .innerJoin('users as u', 'u.id', 's.userId')
+    .select(['s.itemId', 's.userId', 's.skipReason', 's.updatedAt', 'u.email', 'u.name'])
+    .where('s.projectId', '=', projectId)
+    .where('s.status', '=', 'skipped')
+    .orderBy('s.id')
+    .execute();
   const iso = (ms: number | null) => (ms === null ? 'null' : JSON.stringify(new Date(ms).toISOString()));
   let text = '';
   for (const item of items) {
@@ -55,9 +63,16 @@ async function expectedExport(projectId: number): Promise<string> {
           `"importedBy":${JSON.stringify(a.importerEmail ?? a.importerName)},` +
           `"createdAt":${iso(a.createdAt)},"updatedAt":${iso(a.updatedAt)},"submittedAt":${iso(a.submittedAt)}}`,
       );
+    const skipList = skips
+      .filter((s) => s.itemId === item.id)
+      .map(
+        (s) =>
+          `{"userId":${s.userId},"annotator":${JSON.stringify(s.email ?? s.name)},` +
+          `"reason":${JSON.stringify(s.skipReason)},"skippedAt":${iso(s.updatedAt)}}`,
+      );
     text +=
       `{"id":${item.id},"externalId":${JSON.stringify(item.externalId)},"data":${item.data},"meta":${item.meta},` +
-      `"priority":${item.priority},"annotations":[${list.join(',')}]}\n`;
+      `"priority":${item.priority},"annotations":[${list.join(',')}],"skips":[${skipList.join(',')}]}\n`;
   }
   return text;
 }
@@ -115,6 +130,26 @@ async function annotate(projectId: number, specs: AnnotationSpec[]): Promise<voi
           .execute();
       }
     }
+  });
+}
+
+/** Writes skipped assignments straight into the store: (item, user, reason, skipped at). */
+async function skipItems(projectId: number, specs: [number, number, string | null, number][]): Promise<void> {
+  await writeTransaction(h.verity.store, async (tx) => {
+    await tx
+      .insertInto('assignments')
+      .values(
+        specs.map(([itemId, userId, skipReason, at]) => ({
+          projectId,
+          itemId,
+          userId,
+          status: 'skipped' as const,
+          skipReason,
+          createdAt: at,
+          updatedAt: at,
+        })),
+      )
+      .execute();
   });
 }
 
@@ -180,6 +215,20 @@ describe('project export', () => {
       }
     }
     await annotate(projectId, specs);
+    // Two skippers, so one item's skips are not contiguous either; reasons with quotes, none, and
+    // characters to escape.
+    const skippers = [(await seedUser(h.verity, 'annotator')).id, external.id];
+    const reasons = ['unclear "wording" é', null, 'line\nbreak \u0001 \\'];
+    const skipSpecs: [number, number, string | null, number][] = [];
+    for (const [round, userId] of skippers.entries()) {
+      for (const [k, itemId] of itemIds.entries()) {
+        // The second skipper (external) only where nobody annotated, as a skip and an annotation
+        // of one person never share an item.
+        if (k % 9 !== 0 || (round === 1 && k % 4 !== 3)) continue;
+        skipSpecs.push([itemId, userId, reasons[(k + round) % 3] ?? null, TIMES[k % TIMES.length]![0]]);
+      }
+    }
+    await skipItems(projectId, skipSpecs);
     await annotate(other, [
       {
         itemId: otherIds[0]!,
@@ -200,6 +249,8 @@ describe('project export', () => {
       .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual(itemIds);
     expect(lines.filter((l) => l.annotations.length === 0).length).toBeGreaterThan(1000);
+    expect(lines.filter((l) => l.skips.length === 2).length).toBeGreaterThan(50);
+    expect(lines.filter((l) => l.skips.length === 0).length).toBeGreaterThan(3000);
     expect(
       lines.some((l) =>
         l.annotations.some((a: { annotator: string }) => a.annotator === 'External "vendor" ✓'),

@@ -70,6 +70,9 @@ describe('LineWriter', () => {
     const page = new ItemPage();
     for (const id of [2, 3, 5, 8]) page.add(id, `{"id":${id},"annotations":[`);
     lines.page(page);
+    lines.skip([3, '{"s":"x","skippedAt":', 5]);
+    lines.skip([5, '{"s":"y","skippedAt":', 6]);
+    lines.skip([5, '{"s":"z","skippedAt":', 7]);
     lines.annotation([3, '{"n":"a","at":', 0, 1, null]);
     lines.annotation([3, '{"n":"b","at":', 0, 1, 2]);
     lines.annotation([4, '{"n":"not in the page","at":', 0, 1, 2]);
@@ -78,12 +81,19 @@ describe('LineWriter', () => {
     const time = (ms: number | null) => isoTime(ms);
     const text = (n: string, s: number | null) =>
       `{"n":"${n}","at":${time(0)},"updatedAt":${time(1)},"submittedAt":${time(s)}}`;
+    const skip = (s: string, at: number) => `{"s":"${s}","skippedAt":${time(at)}}`;
     expect(read(out)).toBe(
-      '{"id":2,"annotations":[]}\n' +
-        `{"id":3,"annotations":[${text('a', null)},${text('b', 2)}]}\n` +
-        '{"id":5,"annotations":[]}\n' +
-        `{"id":8,"annotations":[${text('c', null)}]}\n`,
+      '{"id":2,"annotations":[],"skips":[]}\n' +
+        `{"id":3,"annotations":[${text('a', null)},${text('b', 2)}],"skips":[${skip('x', 5)}]}\n` +
+        `{"id":5,"annotations":[],"skips":[${skip('y', 6)},${skip('z', 7)}]}\n` +
+        `{"id":8,"annotations":[${text('c', null)}],"skips":[]}\n`,
     );
+    // A page's skips are its own: the next page starts without them.
+    page.clear();
+    page.add(9, '{"id":9,"annotations":[');
+    lines.page(page);
+    lines.endPage();
+    expect(read(out)).toBe('{"id":9,"annotations":[],"skips":[]}\n');
   });
 
   it('keeps heads of any size and any characters, page after page', () => {
@@ -99,6 +109,9 @@ describe('LineWriter', () => {
     page.add(3, '{"id":3,"data":"é","annotations":[');
     lines.page(page);
     lines.endPage();
-    expect(read(out)).toBe(`${big}]}\n{"id":2,"annotations":[]}\n{"id":3,"data":"é","annotations":[]}\n`);
+    const end = '],"skips":[]}\n';
+    expect(read(out)).toBe(
+      `${big}${end}{"id":2,"annotations":[${end}{"id":3,"data":"é","annotations":[${end}`,
+    );
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The export's line format: one line per item, with every annotation,
  *
- *   {"id":1,"externalId":"a","data":{…},"meta":{…},"priority":0,"annotations":[{…},…]}
+ *   {"id":1,"externalId":"a","data":{…},"meta":{…},"priority":0,"annotations":[{…},…],"skips":[{…},…]}
  *
  * The stores write each item's head and each annotation's opening (exports.repository.ts); this adds
  * the times and puts the lines together.
@@ -18,6 +18,9 @@ export type AnnotationRow = [
   updatedAt: number,
   submittedAt: number | null,
 ];
+
+/** A skip's item, its text up to `"skippedAt":`, and when it was skipped. */
+export type SkipRow = [itemId: number, opening: string, skippedAt: number];
 
 /**
  * One page of items, ordered by id: their ids, and their heads as UTF-8 bytes. Held as bytes, a
@@ -54,12 +57,15 @@ export class ItemPage {
   }
 }
 
-const CLOSE = Buffer.from(']}\n');
+/** The end of a line whose item nobody skipped. */
+const CLOSE = Buffer.from('],"skips":[]}\n');
 
 /**
- * Writes the lines of one page at a time: `page` with the page's items, then `annotation` with
- * each of their annotations (ordered by item id, then id), then `endPage`. Annotations are
- * written as they are read; an item's line is its head's bytes, then its annotations' text.
+ * Writes the lines of one page at a time: `page` with the page's items, then `skip` with each of
+ * their skips (few: they are held until their item's line ends), then `annotation` with each of
+ * their annotations (both ordered by item id, then id), then `endPage`. Annotations are written
+ * as they are read; an item's line is its head's bytes, then its annotations' text, then its
+ * skips.
  */
 export class LineWriter {
   #page = new ItemPage();
@@ -67,12 +73,22 @@ export class LineWriter {
   /** The open item's annotations so far, for item `#openId`. */
   #annotations = '';
   #openId = -1;
+  /** The page's skips, as the text of each item's `skips` array. */
+  #skips = new Map<number, string>();
 
   constructor(readonly out: ChunkWriter) {}
 
   page(page: ItemPage): void {
     this.#page = page;
     this.#next = 0;
+    this.#skips.clear();
+  }
+
+  skip(row: SkipRow): void {
+    const [itemId, opening, skippedAt] = row;
+    const text = `${opening}${isoTime(skippedAt)}}`;
+    const before = this.#skips.get(itemId);
+    this.#skips.set(itemId, before === undefined ? text : `${before},${text}`);
   }
 
   annotation(row: AnnotationRow): void {
@@ -101,8 +117,11 @@ export class LineWriter {
   #writeItemsBefore(itemId: number): void {
     const { ids } = this.#page;
     while (this.#next < ids.length && ids[this.#next]! < itemId) {
+      const id = ids[this.#next]!;
       this.#writeHead(this.#next++);
-      this.out.copy(CLOSE, 0, CLOSE.length);
+      const skips = this.#skips.size === 0 ? undefined : this.#skips.get(id);
+      if (skips === undefined) this.out.copy(CLOSE, 0, CLOSE.length);
+      else this.out.write(`],"skips":[${skips}]}\n`);
     }
   }
 
@@ -113,7 +132,7 @@ export class LineWriter {
 
   #close(): void {
     if (this.#openId === -1) return;
-    this.out.write(`${this.#annotations}]}\n`);
+    this.out.write(`${this.#annotations}],"skips":[${this.#skips.get(this.#openId) ?? ''}]}\n`);
     this.#annotations = '';
     this.#openId = -1;
   }

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { postgresQueries as sql } from './exports.repository.ts';
-import { type AnnotationRow, ItemPage, type ItemRow, type LineWriter } from './format.ts';
+import { type AnnotationRow, ItemPage, type ItemRow, type LineWriter, type SkipRow } from './format.ts';
 
 const PAGE = 5000;
 
@@ -17,6 +17,7 @@ export async function* postgresExport(
   lines: LineWriter,
 ): AsyncGenerator<void> {
   const onAnnotation = (row: AnnotationRow) => lines.annotation(row);
+  const onSkip = (row: SkipRow) => lines.skip(row);
   // Two pages: one being written while the next is read.
   let page = new ItemPage();
   let ahead = new ItemPage();
@@ -33,6 +34,7 @@ export async function* postgresExport(
         reading = readItems(pool, { projectId, after: last }, ahead);
       }
       lines.page(page);
+      await streamRows(pool, sql.skips, [projectId, after, last], onSkip);
       await streamRows(pool, sql.annotations, [projectId, after, last], onAnnotation);
       lines.endPage();
       yield;

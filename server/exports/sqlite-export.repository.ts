@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type SqliteDatabase from 'better-sqlite3';
 import type { Store } from '../db/store.ts';
 import { sqliteQueries } from './exports.repository.ts';
-import { type AnnotationRow, ItemPage, type ItemRow, type LineWriter } from './format.ts';
+import { type AnnotationRow, ItemPage, type ItemRow, type LineWriter, type SkipRow } from './format.ts';
 
 /** ~4 ms of synchronous work a page here; other requests are served between pages. */
 const PAGE = 1000;
@@ -28,6 +28,8 @@ export async function* sqliteExport(
       if (page.size === 0) return 0;
       const last = page.lastId;
       lines.page(page);
+      for (const row of statements.skips.all({ project: projectId, after, last }) as SkipRow[])
+        lines.skip(row);
       const annotations = statements.annotations.all({ project: projectId, after, last });
       for (const row of annotations as AnnotationRow[]) lines.annotation(row);
       lines.endPage();
@@ -57,5 +59,6 @@ function prepare(sqlite: SqliteDatabase.Database) {
   return {
     items: sqlite.prepare(sqliteQueries.items).raw(true),
     annotations: sqlite.prepare(sqliteQueries.annotations).raw(true),
+    skips: sqlite.prepare(sqliteQueries.skips).raw(true),
   };
 }

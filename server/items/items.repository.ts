@@ -1,12 +1,14 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { ItemStatus } from '../../core/api/items.ts';
+import type { ItemFilter } from '../../core/api/items.ts';
 import {
   type AnnotationRow,
   type AssignmentRow,
   annotationsQuery,
+  annotatorLabel,
   type ItemRow,
 } from '../assignments/assignments.repository.ts';
+import { isStranded } from '../assignments/stranded.repository.ts';
 import type { Db } from '../db/transaction.ts';
 
 /** Which of a project's items a page lists, and from where. */
@@ -17,7 +19,9 @@ export interface ItemPageFilters {
   order: 'asc' | 'desc';
   /** The id of the last item of the previous page (in `order`), if any. */
   after: number | undefined;
-  status: z.output<typeof ItemStatus> | undefined;
+  status: z.output<typeof ItemFilter> | undefined;
+  /** The project's annotator count (countAnnotators), which the stranded rule compares with. */
+  annotators: number;
   externalIdPrefix: string | undefined;
   /** Only items assigned to this user (an annotator's view). */
   assignedTo: number | undefined;
@@ -30,11 +34,23 @@ export interface ItemPageFilters {
  * filter or an externalId prefix walks the project's ids in order and stops after `limit + 1`
  * matches.
  */
-export async function listItemRows(db: Db, f: ItemPageFilters): Promise<ItemRow[]> {
+export async function listItemRows(
+  db: Db,
+  f: ItemPageFilters,
+): Promise<(ItemRow & { skipped: number; stranded: boolean })[]> {
   const desc = f.order === 'desc';
   let query = db
     .selectFrom('items as i')
     .selectAll('i')
+    .select((eb) => [
+      eb
+        .selectFrom('assignments as s')
+        .select(sql<number>`count(*)`.as('n'))
+        .whereRef('s.itemId', '=', 'i.id')
+        .where('s.status', '=', 'skipped')
+        .as('skipped'),
+      sql<number>`case when ${isStranded(f.annotators)} then 1 else 0 end`.as('stranded'),
+    ])
     .where('i.projectId', '=', f.projectId)
     .orderBy('i.id', desc ? 'desc' : 'asc')
     .limit(f.limit + 1);
@@ -45,6 +61,17 @@ export async function listItemRows(db: Db, f: ItemPageFilters): Promise<ItemRow[
     query = query.where('i.submittedCount', '<', f.overlap).where('i.slotsLeft', '<', f.overlap);
   else if (f.status === 'open')
     query = query.where('i.submittedCount', '<', f.overlap).where('i.slotsLeft', '>=', f.overlap);
+  else if (f.status === 'skipped')
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('assignments as s')
+          .select('s.id')
+          .whereRef('s.itemId', '=', 'i.id')
+          .where('s.status', '=', 'skipped'),
+      ),
+    );
+  else if (f.status === 'stranded') query = query.where(isStranded(f.annotators));
   if (f.externalIdPrefix !== undefined) {
     // substr counts characters (code points) on both stores; LIKE would differ in case rules.
     const length = [...f.externalIdPrefix].length;
@@ -62,7 +89,8 @@ export async function listItemRows(db: Db, f: ItemPageFilters): Promise<ItemRow[
       ),
     );
   }
-  return query.execute();
+  const rows = await query.execute();
+  return rows.map((r) => ({ ...r, skipped: Number(r.skipped ?? 0), stranded: Number(r.stranded) === 1 }));
 }
 
 /** The submitted annotations of these items (only `userId`'s, if given), by item, in order of id. */
@@ -89,12 +117,17 @@ export async function annotationsOfItem(
   return query.orderBy('n.id').execute();
 }
 
-/** An item's assignments (only `userId`'s, if given), in order of id. */
+/** An item's assignments (only `userId`'s, if given), with whose they are, in order of id. */
 export async function assignmentsOfItem(
   db: Db,
   { itemId, userId }: { itemId: number; userId: number | undefined },
-): Promise<AssignmentRow[]> {
-  let query = db.selectFrom('assignments').selectAll().where('itemId', '=', itemId);
-  if (userId !== undefined) query = query.where('userId', '=', userId);
-  return query.orderBy('id').execute();
+): Promise<(AssignmentRow & { annotator: string })[]> {
+  let query = db
+    .selectFrom('assignments as a')
+    .innerJoin('users as u', 'u.id', 'a.userId')
+    .selectAll('a')
+    .select(annotatorLabel.as('annotator'))
+    .where('a.itemId', '=', itemId);
+  if (userId !== undefined) query = query.where('a.userId', '=', userId);
+  return query.orderBy('a.id').execute();
 }

@@ -3,6 +3,7 @@ import type { ItemDetail } from '../../core/api/assignments.ts';
 import type { ItemSummary, ListItemsQuery } from '../../core/api/items.ts';
 import { projectAccess } from '../access.ts';
 import { toAnnotation, toAssignment, toItem } from '../assignments/assignments.repository.ts';
+import { countAnnotators } from '../assignments/stranded.repository.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { decodeCursor, pageOf } from '../http/cursor.ts';
 import { notFound } from '../http/errors.ts';
@@ -43,6 +44,7 @@ export async function listItems(
     order: params.order,
     after: params.cursor === undefined ? undefined : decodeCursor(params.cursor),
     status: params.status,
+    annotators: await countAnnotators(db, projectId),
     externalIdPrefix: params.externalIdPrefix,
     assignedTo: onlyOwn,
     limit: params.limit,
@@ -56,11 +58,13 @@ export async function listItems(
     }
   }
   return {
-    items: page.items.map((i) => ({
+    items: page.items.map(({ skipped, stranded, ...i }) => ({
       ...toItem(i),
       status: itemStatus(i, overlap),
       submitted: i.submittedCount,
       annotators: annotators.get(i.id) ?? [],
+      skipped,
+      stranded,
     })),
     nextCursor: page.nextCursor,
   };
@@ -87,6 +91,6 @@ export async function getItem(
   return {
     item: toItem(item),
     annotations: (await annotationsOfItem(db, { itemId, userId: onlyOwn })).map(toAnnotation),
-    assignments: assignments.map(toAssignment),
+    assignments: assignments.map((a) => ({ ...toAssignment(a), annotator: a.annotator })),
   };
 }

@@ -2,6 +2,7 @@ import { type Selectable, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Project, ProjectProgress } from '../../core/api/projects.ts';
 import { migrateInterface } from '../../core/interface/index.ts';
+import { countStranded } from '../assignments/stranded.repository.ts';
 import { iso } from '../context.ts';
 import { NO_RANDOM_KEY, type ProjectsTable } from '../db/schema.ts';
 import type { StoreKind } from '../db/store.ts';
@@ -121,6 +122,7 @@ export async function projectProgress(db: Db, p: ProjectRow): Promise<z.input<ty
     inProgress: Number(items.inProgress),
     submitted: Number(items.submitted),
     skipped: Number(skipped.n),
+    stranded: await countStranded(db, { projectId: p.id, overlap: p.overlap }),
   };
 }
 

@@ -70,7 +70,7 @@ describe('creating projects', () => {
       lockTtlSeconds: 600,
       itemOrder: 'sequential',
       allowEditSubmitted: true,
-      progress: { items: 0, complete: 0, inProgress: 0, skipped: 0, submitted: 0 },
+      progress: { items: 0, complete: 0, inProgress: 0, skipped: 0, submitted: 0, stranded: 0 },
     });
     expect(res.body.interface.version).toBe(1);
     expect(res.body.interface.questions.map((q: { name: string }) => q.name)).toEqual(
@@ -231,18 +231,39 @@ describe('updating projects', () => {
     const [item1, item2] = [claimed.body.item.id, locked.body.item.id];
     expect(item2).toBe(item1 + 1);
     const progress = async () => (await h.call(admin, 'GET', `/api/projects/${id}`)).body.progress;
-    expect(await progress()).toEqual({ items: 3, complete: 1, inProgress: 1, skipped: 0, submitted: 1 });
+    expect(await progress()).toEqual({
+      items: 3,
+      complete: 1,
+      inProgress: 1,
+      skipped: 0,
+      submitted: 1,
+      stranded: 0,
+    });
 
     // Overlap 2: the submitted item needs another annotation, so it is open to a new annotator again.
     const raised = await h.call(admin, 'PATCH', `/api/projects/${id}`, { overlap: 2 });
     expect(raised.status).toBe(200);
-    expect(raised.body.progress).toEqual({ items: 3, complete: 0, inProgress: 2, skipped: 0, submitted: 1 });
+    expect(raised.body.progress).toEqual({
+      items: 3,
+      complete: 0,
+      inProgress: 2,
+      skipped: 0,
+      submitted: 1,
+      stranded: 0,
+    });
     const reopened = await h.call(third!, 'POST', `/api/projects/${id}/assignments/next`);
     expect(reopened.body.item.id).toBe(item1);
 
     // Back to 1: the first item is complete again and its extra lock holds no slot below zero.
     const lowered = await h.call(admin, 'PATCH', `/api/projects/${id}`, { overlap: 1 });
-    expect(lowered.body.progress).toEqual({ items: 3, complete: 1, inProgress: 1, skipped: 0, submitted: 1 });
+    expect(lowered.body.progress).toEqual({
+      items: 3,
+      complete: 1,
+      inProgress: 1,
+      skipped: 0,
+      submitted: 1,
+      stranded: 0,
+    });
     const items = await h.call(admin, 'GET', `/api/projects/${id}/items`);
     expect(items.body.items.map((i: { status: string }) => i.status)).toEqual([
       'complete',

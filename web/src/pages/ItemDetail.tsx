@@ -1,8 +1,10 @@
 import { call } from '../api/client.ts';
 import { Link, useTitle } from '../app/router.tsx';
+import { useUser } from '../app/session.tsx';
 import { AnnotationColumn } from '../console/items/AnnotationColumn.tsx';
 import { AssignmentsTable } from '../console/items/AssignmentsTable.tsx';
 import { PageHead } from '../console/PageHead.tsx';
+import { loadAccess } from '../console/project/access.ts';
 import { useLoad } from '../console/useLoad.ts';
 import { ItemFields } from '../render/ItemFields.tsx';
 import { ErrorAlert } from '../ui/Alert.tsx';
@@ -12,16 +14,28 @@ import { Name } from '../ui/Name.tsx';
 /** An item and every annotator's answers side by side, each with its revision history. */
 export function ItemDetailPage({ itemId }: { itemId: number }) {
   useTitle(`Item ${itemId}`);
+  const user = useUser();
   const loaded = useLoad(async (signal) => {
     const detail = (await call('getItem', { params: { itemId }, signal }))!;
-    const project = (await call('getProject', { params: { projectId: detail.item.projectId }, signal }))!;
-    return { ...detail, project };
+    const projectId = detail.item.projectId;
+    const [project, access] = await Promise.all([
+      call('getProject', { params: { projectId }, signal }).then((p) => p!),
+      loadAccess(user, projectId, signal),
+    ]);
+    return { ...detail, project, manage: access.manage };
   }, String(itemId));
   if (loaded.error) return <ErrorAlert error={loaded.error} />;
   if (!loaded.data) return <p className="loading">Loading item…</p>;
-  const { item, annotations, assignments, project } = loaded.data;
-  const names = new Map(annotations.map((a) => [a.userId, a.annotator]));
+  const { item, annotations, assignments, project, manage } = loaded.data;
+  const names = new Map([
+    ...assignments.map((s) => [s.userId, s.annotator] as const),
+    ...annotations.map((a) => [a.userId, a.annotator] as const),
+  ]);
   const who = (userId: number) => names.get(userId) ?? `user ${userId}`;
+  const returnSkip = async (assignmentId: number) => {
+    await call('returnSkip', { params: { assignmentId } });
+    loaded.reload();
+  };
   const annotated = new Set(annotations.map((a) => a.assignmentId));
   return (
     <div className="stack">
@@ -53,7 +67,7 @@ export function ItemDetailPage({ itemId }: { itemId: number }) {
       </section>
       <AssignmentsTable
         assignments={assignments.filter((s) => !annotated.has(s.id) || s.status !== 'submitted')}
-        who={who}
+        onReturn={manage ? returnSkip : undefined}
       />
     </div>
   );

@@ -30,6 +30,7 @@ export function MyWork({ projectId }: { projectId: number }) {
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>();
+  const [returned, setReturned] = useState<string>();
   useTitle(project ? `My work · ${isolatedName(project.name)}` : 'My work');
 
   const load = useCallback(
@@ -58,6 +59,18 @@ export function MyWork({ projectId }: { projectId: number }) {
   useEffect(() => void load(null), [load]);
 
   const resubmitted = query.get('resubmitted');
+  // A skip taken back: the item is the caller's to claim again (the server voids claim cursors).
+  const returnSkip = async (w: Work) => {
+    setError(undefined);
+    setReturned(undefined);
+    try {
+      await call('returnSkip', { params: { assignmentId: w.assignment.id } });
+      setRows((prev) => prev.filter((r) => r.assignment.id !== w.assignment.id));
+      setReturned(w.item.externalId ?? `#${w.item.id}`);
+    } catch (e) {
+      setError(e);
+    }
+  };
   const editable = status !== 'skipped' && (status === 'locked' || project?.allowEditSubmitted === true);
   return (
     <div className="stack my-work">
@@ -88,6 +101,11 @@ export function MyWork({ projectId }: { projectId: number }) {
         <p className="muted">This project does not allow editing submitted work; you can view it.</p>
       )}
       <ErrorAlert error={error} />
+      {returned && (
+        <p className="alert alert-ok" role="status">
+          Item <Name text={returned} /> is back in your queue: Start annotating to take it again.
+        </p>
+      )}
       {rows.length === 0 && !loading ? (
         <p className="muted">Nothing here yet.</p>
       ) : (
@@ -110,9 +128,18 @@ export function MyWork({ projectId }: { projectId: number }) {
                 <td className="excerpt-cell">
                   {excerptOf(w)}
                   {w.annotation?.pendingAnswers && <span className="badge"> Unsubmitted edits</span>}
+                  {w.assignment.skipReason && (
+                    <span className="muted"> — skipped: {w.assignment.skipReason}</span>
+                  )}
                 </td>
                 <td>{new Date(w.annotation?.submittedAt ?? w.assignment.createdAt).toLocaleString()}</td>
                 <td>
+                  {status === 'skipped' && (
+                    <button type="button" onClick={() => void returnSkip(w)}>
+                      Reopen
+                      <span className="visually-hidden"> item {w.item.externalId ?? w.item.id}</span>
+                    </button>
+                  )}
                   {status !== 'skipped' && (
                     <Link to={`/projects/${projectId}/annotate?assignment=${w.assignment.id}`}>
                       {editable ? 'Edit' : 'View'}

@@ -7,7 +7,7 @@ import { useCursorPages } from '../useCursorPages.ts';
 import { useLoad } from '../useLoad.ts';
 import { ItemsTable } from './ItemsTable.tsx';
 
-type Status = '' | 'open' | 'in_progress' | 'complete';
+type Status = '' | 'open' | 'in_progress' | 'complete' | 'skipped' | 'stranded';
 const PAGE = 50;
 
 /**
@@ -55,6 +55,8 @@ export function ItemsTab({ projectId, overlap }: { projectId: number; overlap: n
               <option value="open">Open</option>
               <option value="in_progress">In progress</option>
               <option value="complete">Complete</option>
+              <option value="skipped">Skipped by someone</option>
+              <option value="stranded">Cannot complete with the current members</option>
             </select>
           )}
         </Field>

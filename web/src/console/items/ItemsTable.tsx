@@ -23,6 +23,7 @@ export function ItemsTable({ rows, overlap }: { rows: Row[]; overlap: number }) 
             <th scope="col">External id</th>
             <th scope="col">Status</th>
             <th scope="col">Submitted</th>
+            <th scope="col">Skips</th>
             <th scope="col">Annotators</th>
             <th scope="col">Priority</th>
             <th scope="col">Metadata</th>
@@ -37,10 +38,17 @@ export function ItemsTable({ rows, overlap }: { rows: Row[]; overlap: number }) 
               <td>{r.externalId ?? '—'}</td>
               <td>
                 <span className={`status status-${r.status}`}>{statusNames[r.status]}</span>
+                {r.stranded && (
+                  <>
+                    {' '}
+                    <span className="status status-stranded">Cannot complete with the current members</span>
+                  </>
+                )}
               </td>
               <td>
                 {r.submitted} of {overlap}
               </td>
+              <td>{r.skipped}</td>
               <td>
                 {r.annotators.length === 0
                   ? '—'

@@ -19,6 +19,15 @@ export function OverviewTab({ project: p }: { project: Project }) {
         <h2 id="progress-title">Progress</h2>
         <ProjectProgress progress={p.progress} />
         <p className="muted">{p.progress.submitted.toLocaleString()} submitted annotations.</p>
+        {p.progress.stranded > 0 && (
+          <p className="alert alert-warn" data-testid="stranded">
+            {p.progress.stranded === 1
+              ? '1 item cannot complete with the current members'
+              : `${p.progress.stranded.toLocaleString()} items cannot complete with the current members`}{' '}
+            (too many skips, or fewer annotators than {p.overlap}). Filter the items by "Cannot complete with
+            the current members" to see them; return a skip from an item's page, or add annotators.
+          </p>
+        )}
       </section>
       <section className="card stack-tight" aria-labelledby="settings-summary">
         <h2 id="settings-summary">Settings</h2>

@@ -52,16 +52,24 @@ beforeAll(async () => {
   );
   projectId = made.id;
   await e.api.call(manager, 'POST', `/api/projects/${projectId}/members`, { email: annotators.dark.email });
-  // One submitted annotation, so the item page, the items list and "my work" have rows to show.
+  // One submitted annotation of every question, so the item page shows each kind's answer read-only.
   const next = await e.api.call(annotators.dark, 'POST', `/api/projects/${projectId}/assignments/next`);
   expect(next.status).toBe(200);
   itemId = next.body.item.id;
+  const firstWord = [...(next.body.item.data.text as string).split(' ')[0]!].length;
   const submitted = await e.api.call(
     annotators.dark,
     'POST',
     `/api/assignments/${next.body.assignment.id}/submit`,
     {
-      answers: { verdict: 'yes', flags: ['pii'], clarity: 4, steps: 3, comment: 'Clear.' },
+      answers: {
+        verdict: 'yes',
+        flags: ['pii'],
+        claims: [{ start: 0, end: firstWord, label: 'CLAIM' }],
+        clarity: 4,
+        steps: 3,
+        comment: 'Clear.',
+      },
       activeMs: 30_000,
       idempotencyKey: 'a11y-first-submit',
     },

@@ -197,12 +197,19 @@ async function annotationStates(context: BrowserContext, page: Page, theme: Them
   await context.setOffline(false);
   await statusIs(page, 'Saved');
 
+  const shown = () => page.locator('.annotate-bar > .muted').textContent();
+  const first = await shown();
   const submits = await hold(page, '**/api/assignments/*/submit');
   await page.getByRole('button', { name: 'Submit' }).click();
   await page.getByText('Submitting…').waitFor();
   await check('submitting');
   await submits.release();
-  await page.getByText('Loading your next item…').waitFor({ state: 'detached' });
+  // The next item is on screen (its name in the bar) before the tutor is taken off the project.
+  await page.waitForFunction((before) => {
+    const now = document.querySelector('.annotate-bar > .muted')?.textContent;
+    return !!now && now !== before;
+  }, first);
+  expect(await shown()).toMatch(/^Item item-\d+$/);
   await page.locator('[data-question]').first().waitFor();
   await statusIs(page, 'Saved');
   await check('next item');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrateInterface, parseInterface, upgradeInterface } from './migrate.ts';
-import { exampleInterface } from './testing.ts';
+import { questionTypes } from './questions/registry.ts';
+import { everyKindInterface, exampleInterface, oneOfEachKind } from './testing.ts';
 
 const messagesOf = (input: unknown) => {
   const result = parseInterface(input);
@@ -15,6 +16,14 @@ describe('parseInterface', () => {
     expect(result.value.fields[1]).toEqual({ name: 'source', type: 'text', format: 'plain' });
     expect(result.value.questions[2]).toMatchObject({ type: 'spans', required: false, allowOverlap: false });
     expect(result.value.questions[5]).toMatchObject({ maxLength: 100_000, multiline: false });
+  });
+
+  it('accepts the interface of one question of every registered kind (the accessibility check opens it)', () => {
+    expect(Object.keys(oneOfEachKind).sort()).toEqual([...questionTypes].sort());
+    for (const [type, q] of Object.entries(oneOfEachKind)) expect(q.type).toBe(type);
+    const result = parseInterface(everyKindInterface);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.value.questions.map((q) => q.type).sort()).toEqual([...questionTypes].sort());
   });
 
   it('reads an interface without version as version 1', () => {

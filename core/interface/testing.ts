@@ -1,7 +1,9 @@
+import type { z } from 'zod';
 import { type Answers, validateAnswers } from './answers.ts';
 import type { FieldError } from './field-error.ts';
 import type { InterfaceDefinition } from './interface.ts';
 import { migrateInterface } from './migrate.ts';
+import type { QuestionDefinition } from './questions/registry.ts';
 
 /** The interface from the design notes; tests and docs use it as the reference example. */
 export const exampleInterface = {
@@ -41,3 +43,49 @@ export function check(
   const result = validateAnswers(iface, answers, data, { partial });
   return result.ok ? { value: result.value } : { messages: result.errors.map((e: FieldError) => e.message) };
 }
+
+type QuestionInput = z.input<typeof QuestionDefinition>;
+
+/**
+ * One question of every registered kind, labelled and required where the kind allows it: the
+ * browser's accessibility check (e2e/accessibility.e2e.test.ts) opens an annotation view of
+ * these, so every editor is checked. A kind added to the registry without an entry here does not
+ * type-check, and interface.test.ts fails.
+ */
+export const oneOfEachKind: { [T in QuestionInput['type']]: Extract<QuestionInput, { type: T }> } = {
+  choice: {
+    name: 'verdict',
+    label: 'Is the answer correct?',
+    type: 'choice',
+    options: ['yes', 'partly', 'no'],
+    required: true,
+  },
+  multi_choice: {
+    name: 'flags',
+    label: 'Flags',
+    type: 'multi_choice',
+    options: ['unsafe', 'off-topic', 'pii'],
+    required: false,
+  },
+  spans: {
+    name: 'claims',
+    label: 'Claims and errors',
+    type: 'spans',
+    field: 'text',
+    labels: ['CLAIM', 'ERROR'],
+    allowOverlap: false,
+    required: false,
+  },
+  rating: { name: 'clarity', label: 'Clarity', type: 'rating', min: 1, max: 5, required: false },
+  number: { name: 'steps', label: 'Steps', type: 'number', integer: true, required: false },
+  text: { name: 'comment', label: 'Comment', type: 'text', multiline: true, required: false },
+};
+
+/** An interface asking `oneOfEachKind` about a Markdown field `text` and showing a plain `source`. */
+export const everyKindInterface = {
+  fields: [
+    { name: 'text', label: 'Text', type: 'text', format: 'markdown' },
+    { name: 'source', label: 'Source', type: 'text' },
+  ],
+  questions: Object.values(oneOfEachKind),
+};

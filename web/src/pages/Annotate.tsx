@@ -99,6 +99,7 @@ export function Annotate({ projectId }: { projectId: number }) {
   if (state.kind === 'loading' || !project) {
     return (
       <main id="main" className="annotate-message" aria-busy="true">
+        <h1 className="visually-hidden">Annotate</h1>
         <p className="loading">
           {queue.sending === 'no' ? 'Loading your next item…' : 'Sending your last submission…'}
         </p>

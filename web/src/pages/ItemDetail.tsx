@@ -46,7 +46,7 @@ export function ItemDetailPage({ itemId }: { itemId: number }) {
       </nav>
       <PageHead title={`Item #${item.id}${item.externalId ? ` (${item.externalId})` : ''}`} />
       <section className="card" aria-label="Item">
-        <ItemFields iface={project.interface} data={item.data} />
+        <ItemFields iface={project.interface} data={item.data} level={2} />
       </section>
       <section className="stack-tight" aria-labelledby="annotations-title">
         <h2 id="annotations-title">

@@ -15,7 +15,10 @@ export function ItemFields(props: {
   data: Record<string, unknown>;
   spans?: Record<string, readonly SpanAnswer[]>;
   omit?: readonly string[];
+  /** The level of each field's heading: one below the heading of the part of the page it is in. */
+  level?: 2 | 3;
 }) {
+  const Heading = props.level === 2 ? 'h2' : 'h3';
   const fields = props.iface.fields.filter((f) => !props.omit?.includes(f.name));
   return (
     <div className="item-fields">
@@ -26,7 +29,7 @@ export function ItemFields(props: {
         const label = f.label ?? f.name;
         return (
           <section key={f.name} className="item-field" aria-label={label}>
-            <h3 className="item-field-label">{label}</h3>
+            <Heading className="item-field-label">{label}</Heading>
             <RenderBoundary source={text} className="item-text">
               {spans ? (
                 <SpanView field={f.name} text={text} spans={spans} />

@@ -152,10 +152,12 @@ export function AnnotationView(props: AnnotationViewProps) {
         </span>
         {mode !== 'view' && <SaveStatus status={status} />}
         <span className="spacer" />
+        {/* Each button's accessible name holds its visible words in every state (the key hint is
+            hidden from assistive technology, which reads aria-keyshortcuts): a name written apart
+            from the text drifts from what is shown ("Submitting…"). */}
         {mode !== 'view' && (
           <button
             type="button"
-            aria-label="Undo"
             aria-keyshortcuts="Control+Z"
             disabled={!answers.canUndo || readOnly}
             onClick={answers.undo}
@@ -169,16 +171,10 @@ export function AnnotationView(props: AnnotationViewProps) {
           aria-keyshortcuts="?"
           onClick={() => setDialog('help')}
         >
-          Keys <KeyHint>?</KeyHint>
+          Shortcuts <KeyHint>?</KeyHint>
         </button>
         {mode === 'queue' && (
-          <button
-            type="button"
-            aria-label="Skip"
-            aria-keyshortcuts="S"
-            disabled={readOnly}
-            onClick={() => setDialog('skip')}
-          >
+          <button type="button" aria-keyshortcuts="S" disabled={readOnly} onClick={() => setDialog('skip')}>
             Skip <KeyHint>S</KeyHint>
           </button>
         )}
@@ -186,7 +182,6 @@ export function AnnotationView(props: AnnotationViewProps) {
           <button
             type="button"
             className="primary"
-            aria-label="Submit"
             aria-keyshortcuts="Enter"
             disabled={readOnly}
             onClick={() => void submit()}
@@ -217,7 +212,7 @@ export function AnnotationView(props: AnnotationViewProps) {
         <Guidelines source={project.guidelines} />
         <main id="main" ref={mainRef} className="annotate-main" tabIndex={-1}>
           <h1 className="visually-hidden">Annotate item {itemName}</h1>
-          <ItemFields iface={iface} data={data} omit={spanFields(iface)} />
+          <ItemFields iface={iface} data={data} omit={spanFields(iface)} level={2} />
           <AnnotationForm
             iface={iface}
             data={data}

@@ -3,6 +3,7 @@ import { call } from '../api/client.ts';
 import { Link, useTitle } from '../app/router.tsx';
 import { Field } from '../console/Field.tsx';
 import { apiPathErrors, messagesAt, type PathError } from '../console/pathErrors.ts';
+import { newPasswordProblems } from '../console/users/new-password.ts';
 import { ErrorAlert } from '../ui/Alert.tsx';
 import '../console/console.css';
 
@@ -23,10 +24,7 @@ export function ResetPassword() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    const problems: PathError[] = [];
-    if (next.length < 10) problems.push({ path: 'newPassword', message: 'Use at least 10 characters.' });
-    if (confirm !== next)
-      problems.push({ path: 'confirm', message: 'This does not match the new password.' });
+    const problems = newPasswordProblems(next, confirm);
     setErrors(problems);
     if (problems.length > 0) return;
     setBusy(true);

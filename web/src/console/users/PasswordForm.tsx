@@ -3,6 +3,7 @@ import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../ui/Alert.tsx';
 import { Field } from '../Field.tsx';
 import { apiPathErrors, messagesAt, type PathError } from '../pathErrors.ts';
+import { newPasswordProblems } from './new-password.ts';
 
 /** Change one's own password: the current one, then the new one twice. */
 export function PasswordForm() {
@@ -17,10 +18,7 @@ export function PasswordForm() {
     e.preventDefault();
     setNotice('');
     setError(null);
-    const problems: PathError[] = [];
-    if (next.length < 10) problems.push({ path: 'newPassword', message: 'Use at least 10 characters.' });
-    if (confirm !== next)
-      problems.push({ path: 'confirm', message: 'This does not match the new password.' });
+    const problems = newPasswordProblems(next, confirm);
     setErrors(problems);
     if (problems.length > 0) return;
     try {

@@ -231,18 +231,10 @@ export async function findProjectOfOwnAssignment(
   assignmentId: number,
   userId: number,
 ): Promise<(ProjectRow & { memberRole: ProjectMembersTable['role'] | null }) | undefined> {
-  const row = await db
-    .selectFrom('assignments as a')
-    .innerJoin('projects as p', 'p.id', 'a.projectId')
-    .leftJoin('projectMembers as m', (join) =>
-      join.onRef('m.projectId', '=', 'p.id').on('m.userId', '=', userId),
-    )
-    .selectAll('p')
-    .select('m.role as memberRole')
-    .where('a.id', '=', assignmentId)
-    .where('a.userId', '=', userId)
-    .executeTakeFirst();
-  return row && projectRowOf(row);
+  const found = await findProjectOfAssignment(db, assignmentId, userId);
+  if (!found || found.ownerId !== userId) return undefined;
+  const { ownerId: _, ...project } = found;
+  return project;
 }
 
 /**

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { ItemDetail, ItemHistoryParams, Revision } from './assignments.ts';
+import { ProjectParams, page } from './common.ts';
+import { ExportQuery, ImportQuery, ImportResult, ItemParams, ItemSummary, ListItemsQuery } from './items.ts';
+import { route } from './route.ts';
+
+/** A project's items: import, browse, one item and its annotations' history, export. */
+export const itemRoutes = {
+  importItems: route({
+    operationId: 'importItems',
+    method: 'POST',
+    path: '/api/projects/{projectId}/items',
+    summary: 'Import items from a streamed JSONL or CSV body; all or nothing unless skipInvalid',
+    tag: 'items',
+    auth: 'user',
+    params: ProjectParams,
+    query: ImportQuery,
+    bodyKind: 'stream',
+    response: ImportResult,
+    status: 201,
+  }),
+  listItems: route({
+    operationId: 'listItems',
+    method: 'GET',
+    path: '/api/projects/{projectId}/items',
+    summary: 'Items of a project (managers: all; others: those assigned to them)',
+    tag: 'items',
+    auth: 'user',
+    params: ProjectParams,
+    query: ListItemsQuery,
+    response: page(ItemSummary),
+  }),
+  getItem: route({
+    operationId: 'getItem',
+    method: 'GET',
+    path: '/api/items/{itemId}',
+    summary: "An item with its annotations (managers and reviewers: everyone's; annotators: their own)",
+    tag: 'items',
+    auth: 'user',
+    params: ItemParams,
+    response: ItemDetail,
+  }),
+  annotationHistory: route({
+    operationId: 'annotationHistory',
+    method: 'GET',
+    path: '/api/annotations/{annotationId}/revisions',
+    summary: 'Every revision of an annotation',
+    tag: 'annotations',
+    auth: 'user',
+    params: ItemHistoryParams,
+    response: z.object({ items: z.array(Revision) }),
+  }),
+  exportItems: route({
+    operationId: 'exportItems',
+    method: 'GET',
+    path: '/api/projects/{projectId}/export',
+    summary: 'Stream the project out: a JSON line per item with every annotation',
+    tag: 'items',
+    auth: 'user',
+    params: ProjectParams,
+    query: ExportQuery,
+    response: null,
+    responseKind: 'jsonl',
+  }),
+} as const;

@@ -15,7 +15,8 @@ function parseJson(text: string): Parsed {
 
 /**
  * The interface as JSON, for power users. Every edit that parses updates the form; an edit that
- * does not parse leaves the form as it was and says where the JSON breaks.
+ * does not parse leaves the form as it was and says where the JSON breaks, once the person has
+ * left the box (problems show after an input is touched, as in the form).
  */
 export function JsonEditor({
   draft,
@@ -25,6 +26,7 @@ export function JsonEditor({
   onChange(d: InterfaceDraft): void;
 }) {
   const [text, setText] = useState(() => JSON.stringify(toRaw(draft), null, 2));
+  const [touched, setTouched] = useState(false);
   const parsed = useMemo(() => parseJson(text), [text]);
   const problems = useMemo(() => {
     if (!parsed.ok) return [`The JSON does not parse: ${parsed.message}`];
@@ -39,7 +41,8 @@ export function JsonEditor({
   return (
     <Field
       label="Interface JSON"
-      errors={problems}
+      errors={touched ? problems : []}
+      path=""
       hint="Edits here update the form; switch back to check them there."
     >
       {(c) => (
@@ -50,6 +53,7 @@ export function JsonEditor({
           spellCheck={false}
           value={text}
           onChange={(e) => edit(e.target.value)}
+          onBlur={() => setTouched(true)}
         />
       )}
     </Field>

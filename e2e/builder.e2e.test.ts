@@ -157,4 +157,34 @@ describe('the new-project builder', () => {
     await t.page.getByText('Mark each claim the proof makes.').waitFor();
     expect(await t.page.getByText('Text of text').count()).toBe(0);
   });
+
+  it('the JSON view: a template shows in it, and JSON that does not parse is not created', async () => {
+    const lead = await e.user('manager');
+    const { page } = await e.open(lead);
+    await page.goto('/projects/new');
+    await page.getByLabel('Name', { exact: true }).first().fill('From JSON');
+    await page.getByRole('button', { name: 'JSON', exact: true }).click();
+    const json = page.getByLabel('Interface JSON');
+    await page.getByRole('button', { name: 'Free-text answer' }).click();
+    await page
+      .getByRole('dialog', { name: /Replace your interface/ })
+      .getByRole('button', { name: 'Replace' })
+      .click();
+    await expect.poll(async () => JSON.parse(await json.inputValue()).questions[0].name).toBe('answer');
+
+    await json.fill('{"fields": [');
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await expect.poll(() => focusedId(page)).toBe('ctl-root');
+    await page
+      .getByText(/^The JSON does not parse/)
+      .first()
+      .waitFor();
+    expect(new URL(page.url()).pathname).toBe('/projects/new');
+
+    await json.fill(
+      JSON.stringify({ fields: [{ name: 'q', type: 'text' }], questions: [{ name: 'a', type: 'text' }] }),
+    );
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await page.waitForURL(/\/projects\/\d+\/import$/);
+  });
 });

@@ -56,6 +56,7 @@ export function ProjectNew() {
   const [submitted, setSubmitted] = useState(false);
   const [focusRequest, setFocusRequest] = useState(0);
   const [serverError, setServerError] = useState<unknown>(null);
+  const [unparsed, setUnparsed] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const [busy, setBusy] = useState(false);
   const alertRef = useRef<HTMLDivElement>(null);
@@ -79,8 +80,9 @@ export function ProjectNew() {
   const snapshot = useMemo(() => snapshotOf(settings, draft), [settings, draft]);
   const dirty = !sameForm(snapshot, pristine());
   const guard = useUnsavedGuard(dirty);
+  const [kept, setKept] = useState(true);
   useEffect(() => {
-    if (dirty) store.write(snapshot, Date.now());
+    if (dirty) setKept(store.write(snapshot, Date.now()));
     else store.clear();
   }, [store, snapshot, dirty]);
 
@@ -88,7 +90,12 @@ export function ProjectNew() {
   const settingsChecked = checkSettings(settings);
   const ifaceErrors = [
     ...visibleErrors(
-      checked.ok ? [] : checked.errors.map((e) => ({ path: e.path, message: stripPath(e.path, e.message) })),
+      [
+        ...(unparsed === null ? [] : [{ path: '', message: unparsed }]),
+        ...(checked.ok
+          ? []
+          : checked.errors.map((e) => ({ path: e.path, message: stripPath(e.path, e.message) }))),
+      ],
       ifaceTouched,
       submitted,
     ),
@@ -115,6 +122,7 @@ export function ProjectNew() {
     setSettings(next.settings);
     setDraft(next.draft);
     setBaseline(snapshotOf(next.settings, next.draft));
+    setUnparsed(null); // the JSON view, if open, now shows the template
     setIfaceTouched(new Set());
     setNotice(next.notice);
   };
@@ -129,6 +137,7 @@ export function ProjectNew() {
     setIfaceTouched(new Set());
     setSubmitted(false);
     setRestoredAt(null);
+    setUnparsed(null);
     setNotice('Draft discarded.');
   };
 
@@ -136,7 +145,7 @@ export function ProjectNew() {
     e.preventDefault();
     setServerError(null);
     setSubmitted(true);
-    if (!settingsChecked.ok || !checked.ok) {
+    if (!settingsChecked.ok || !checked.ok || unparsed !== null) {
       setFocusRequest((n) => n + 1);
       return;
     }
@@ -174,6 +183,12 @@ export function ProjectNew() {
             </button>
           </div>
         )}
+        {dirty && !kept && (
+          <p className="muted">
+            This browser cannot keep a draft of this page (its storage is off or full): create the project
+            before you close it.
+          </p>
+        )}
         <TemplatePicker onPick={pick} />
         <p role="status" className="muted">
           {notice}
@@ -183,7 +198,7 @@ export function ProjectNew() {
           <SettingsFields value={settings} onChange={setSettings} errors={settingsErrors} />
         </section>
         <div className="builder-layout">
-          <InterfaceBuilder draft={draft} onChange={setDraft} errors={ifaceErrors} />
+          <InterfaceBuilder draft={draft} onChange={setDraft} errors={ifaceErrors} onUnparsed={setUnparsed} />
           <Preview iface={checked.ok ? checked.value : null} problems={left} />
         </div>
         <div ref={alertRef} tabIndex={-1} className="stack-tight">

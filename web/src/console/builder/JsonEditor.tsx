@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { parseInterface } from '../../../../core/interface/index.ts';
 import { Field } from '../Field.tsx';
 import { fromRaw, type InterfaceDraft, toRaw } from './draft.ts';
@@ -21,11 +21,21 @@ function parseJson(text: string): Parsed {
 export function JsonEditor({
   draft,
   onChange,
+  onUnparsed,
 }: {
   draft: InterfaceDraft;
   onChange(d: InterfaceDraft): void;
+  /** Told when the text stops or starts parsing (null), so the page does not submit a stale draft. */
+  onUnparsed?(problem: string | null): void;
 }) {
   const [text, setText] = useState(() => JSON.stringify(toRaw(draft), null, 2));
+  // The draft this text shows. A draft changed from elsewhere (a template, a discarded draft)
+  // replaces the text; the drafts this box made do not.
+  const [source, setSource] = useState(draft);
+  if (draft !== source) {
+    setSource(draft);
+    setText(JSON.stringify(toRaw(draft), null, 2));
+  }
   const [touched, setTouched] = useState(false);
   const parsed = useMemo(() => parseJson(text), [text]);
   const problems = useMemo(() => {
@@ -36,8 +46,15 @@ export function JsonEditor({
   const edit = (next: string) => {
     setText(next);
     const p = parseJson(next);
-    if (p.ok) onChange(fromRaw(p.value));
+    if (p.ok) {
+      const d = fromRaw(p.value);
+      setSource(d);
+      onChange(d);
+    }
+    onUnparsed?.(p.ok ? null : `The JSON does not parse: ${p.message}`);
   };
+  // Back in the form, the form (the last JSON that parsed) is what there is.
+  useEffect(() => () => onUnparsed?.(null), [onUnparsed]);
   return (
     <Field
       label="Interface JSON"

@@ -78,7 +78,8 @@ export function ProjectNew() {
   }, []);
 
   const snapshot = useMemo(() => snapshotOf(settings, draft), [settings, draft]);
-  const dirty = !sameForm(snapshot, pristine());
+  const blank = useMemo(pristine, []);
+  const dirty = !sameForm(snapshot, blank);
   const guard = useUnsavedGuard(dirty);
   const [kept, setKept] = useState(true);
   useEffect(() => {
@@ -132,7 +133,7 @@ export function ProjectNew() {
     store.clear();
     setSettings(defaultSettings);
     setDraft(blankInterface());
-    setBaseline(pristine());
+    setBaseline(blank);
     setSettingsTouched(new Set());
     setIfaceTouched(new Set());
     setSubmitted(false);

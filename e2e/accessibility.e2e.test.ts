@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { everyKindInterface, oneOfEachKind } from '../core/interface/testing.ts';
 import type { TestUser } from '../server/testing/harness.ts';
 import { checkPage, describeFindings, type Finding, type Where } from './axe.ts';
+import { builderStates } from './builder-states.ts';
 import { type E2E, projectWithItems, signIn, startE2E } from './harness.ts';
 
 /**
@@ -10,7 +11,8 @@ import { type E2E, projectWithItems, signIn, startE2E } from './harness.ts';
  * in each state a tutor passes through. Any violation fails, whatever its impact (minor included):
  * the message lists each one with its rule, impact, element, screen, theme and state. The
  * annotation view asks one question of every registered kind (core/interface/testing.ts), so an
- * editor added later is checked too. docs/web.md says how to run it.
+ * editor added later is checked too; the new-project builder is checked in its states as well
+ * (builder-states.ts). docs/web.md says how to run it.
  */
 
 const THEMES = ['light', 'dark'] as const;
@@ -252,6 +254,16 @@ describe('accessibility (axe-core)', () => {
       }
       await tutor.context.close();
 
+      expect(describeFindings(found), 'axe-core violations').toBe('');
+    });
+
+    it(`finds no violation in any state of the new-project builder, ${theme} theme`, async () => {
+      const { context, page } = await session(e.browser, theme, manager);
+      const found = await builderStates(page, async (state) => {
+        await settle(page, theme);
+        return checkPage(page, { page: 'new project', theme, state });
+      });
+      await context.close();
       expect(describeFindings(found), 'axe-core violations').toBe('');
     });
 

@@ -1,8 +1,14 @@
+import { useDeferredValue } from 'react';
+import { RichText } from '../render/RichText.tsx';
 import { Field } from './Field.tsx';
+import './builder/builder.css';
 import { messagesAt, type PathError } from './pathErrors.ts';
 import type { SettingsDraft } from './settings.ts';
 
-/** The project settings inputs, shared by the create form and the settings tab. */
+/**
+ * The project settings inputs, shared by the create form and the settings tab. The guidelines
+ * have a live preview, rendered by the same component as the annotators' guidelines panel.
+ */
 export function SettingsFields(props: {
   value: SettingsDraft;
   onChange(v: SettingsDraft): void;
@@ -10,9 +16,11 @@ export function SettingsFields(props: {
 }) {
   const { value: v, errors } = props;
   const set = (patch: Partial<SettingsDraft>) => props.onChange({ ...v, ...patch });
+  // Typing stays quick on a long text: the preview follows when the browser has a moment.
+  const guidelines = useDeferredValue(v.guidelines);
   return (
     <div className="stack">
-      <Field label="Name" errors={messagesAt(errors, 'name')}>
+      <Field label="Name" errors={messagesAt(errors, 'name')} path="name">
         {(c) => (
           <input {...c} value={v.name} maxLength={200} onChange={(e) => set({ name: e.target.value })} />
         )}
@@ -21,6 +29,7 @@ export function SettingsFields(props: {
         label="Guidelines (Markdown)"
         hint="Shown to annotators beside every item. Markdown, maths ($x^2$) and code blocks work."
         errors={messagesAt(errors, 'guidelines')}
+        path="guidelines"
       >
         {(c) => (
           <textarea
@@ -31,11 +40,16 @@ export function SettingsFields(props: {
           />
         )}
       </Field>
+      <section className="guidelines-preview" aria-labelledby="guidelines-preview-title">
+        <h3 id="guidelines-preview-title">Guidelines as annotators see them</h3>
+        {guidelines.trim() ? <RichText source={guidelines} /> : <p className="muted">No guidelines yet.</p>}
+      </section>
       <div className="editor-grid">
         <Field
           label="Annotators per item (overlap)"
           hint="How many different people must submit each item."
           errors={messagesAt(errors, 'overlap')}
+          path="overlap"
         >
           {(c) => (
             <input
@@ -49,34 +63,24 @@ export function SettingsFields(props: {
           )}
         </Field>
         <Field
-          label={`Lock time (${v.lockUnit})`}
-          hint="How long an item stays reserved for an annotator who stops saving."
+          label="Lock time (minutes)"
+          hint="How long an item stays reserved for an annotator who stops saving: 0.5 to 1440."
           errors={messagesAt(errors, 'lockTtlSeconds')}
+          path="lockTtlSeconds"
         >
           {(c) => (
             <input
               {...c}
               type="number"
-              min={0}
+              min={0.5}
+              max={1440}
               step="any"
               value={v.lock}
               onChange={(e) => set({ lock: e.target.value })}
             />
           )}
         </Field>
-        <Field label="Lock time unit">
-          {(c) => (
-            <select
-              {...c}
-              value={v.lockUnit}
-              onChange={(e) => set({ lockUnit: e.target.value as SettingsDraft['lockUnit'] })}
-            >
-              <option value="minutes">minutes</option>
-              <option value="seconds">seconds</option>
-            </select>
-          )}
-        </Field>
-        <Field label="Item order" errors={messagesAt(errors, 'itemOrder')}>
+        <Field label="Item order" errors={messagesAt(errors, 'itemOrder')} path="itemOrder">
           {(c) => (
             <select
               {...c}

@@ -14,10 +14,9 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 
+/** A lock time, in minutes: the one unit the forms use for it (45 s is "0.75 min"). */
 export function formatSeconds(seconds: number): string {
-  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
-  if (seconds % 60 === 0) return `${seconds / 60} min`;
-  return `${seconds} s`;
+  return `${Math.round((seconds / 60) * 100) / 100} min`;
 }
 
 export const plural = (n: number, one: string, many = `${one}s`): string =>

@@ -49,3 +49,7 @@ export const withPath = (e: PathError): string => (e.path ? `${e.path}: ${e.mess
 /** The messages about exactly this path (a list as a whole, not its entries). */
 export const messagesExact = (errors: readonly PathError[], path: string): string[] =>
   errors.filter((e) => e.path === path).map((e) => e.message);
+
+/** The id of the input at a form path (Field's `path` prop gives its control this id). */
+export const controlId = (path: string): string =>
+  path === '' ? 'ctl-root' : `ctl-${path.replace(/[^A-Za-z0-9_]+/g, '-').replace(/-$/, '')}`;

@@ -1,13 +1,16 @@
 import type { Project } from '../../../core/api/projects.ts';
 import type { PathError } from './pathErrors.ts';
 
-/** Project settings as the form edits them: numbers as typed, the lock time in a chosen unit. */
+/**
+ * Project settings as the form edits them: numbers as typed, the lock time in minutes (the one
+ * unit of every form; the API speaks of lockTtlSeconds).
+ */
 export interface SettingsDraft {
   name: string;
   guidelines: string;
   overlap: string;
+  /** Minutes, as typed (a fraction is allowed: 0.5 is 30 seconds). */
   lock: string;
-  lockUnit: 'minutes' | 'seconds';
   itemOrder: 'sequential' | 'random';
   allowEditSubmitted: boolean;
 }
@@ -26,23 +29,23 @@ export const defaultSettings: SettingsDraft = {
   guidelines: '',
   overlap: '1',
   lock: '10',
-  lockUnit: 'minutes',
   itemOrder: 'sequential',
   allowEditSubmitted: true,
 };
 
 export function settingsOf(p: Project): SettingsDraft {
-  const minutes = p.lockTtlSeconds % 60 === 0;
   return {
     name: p.name,
     guidelines: p.guidelines,
     overlap: String(p.overlap),
-    lock: String(minutes ? p.lockTtlSeconds / 60 : p.lockTtlSeconds),
-    lockUnit: minutes ? 'minutes' : 'seconds',
+    lock: minutesOf(p.lockTtlSeconds),
     itemOrder: p.itemOrder,
     allowEditSubmitted: p.allowEditSubmitted,
   };
 }
+
+/** Seconds as minutes, to two decimals at most (45 s is "0.75"; the form rounds to whole seconds). */
+export const minutesOf = (seconds: number): string => String(Math.round((seconds / 60) * 100) / 100);
 
 /**
  * The settings to send, or the problems the browser can tell before asking the server (in this
@@ -55,11 +58,11 @@ export function checkSettings(
   const overlap = Number(d.overlap);
   if (d.overlap.trim() === '' || !Number.isInteger(overlap) || overlap < 1 || overlap > 100)
     errors.push({ path: 'overlap', message: 'Enter a whole number of annotators from 1 to 100.' });
-  const seconds = Math.round(Number(d.lock) * (d.lockUnit === 'minutes' ? 60 : 1));
+  const seconds = Math.round(Number(d.lock) * 60);
   if (d.lock.trim() === '' || !Number.isFinite(seconds) || seconds < 30 || seconds > 86_400)
     errors.push({
       path: 'lockTtlSeconds',
-      message: 'Enter a lock time from 30 seconds to 24 hours (1440 minutes).',
+      message: 'Enter a lock time in minutes, from 0.5 (30 seconds) to 1440 (24 hours).',
     });
   if (d.name.trim() === '') errors.push({ path: 'name', message: 'Give the project a name.' });
   if (errors.length > 0) return { ok: false, errors };

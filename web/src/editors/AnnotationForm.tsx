@@ -99,6 +99,7 @@ function editorFor(
           q={q}
           text={typeof text === 'string' ? text : ''}
           markdown={field?.format === 'markdown'}
+          fieldLabel={field?.label ?? q.field}
           value={Array.isArray(value) ? (value as SpanAnswer[]) : undefined}
           {...common}
         />

@@ -32,7 +32,7 @@ export function ItemFields(props: {
             <Heading className="item-field-label">{label}</Heading>
             <RenderBoundary source={text} className="item-text">
               {spans ? (
-                <SpanView field={f.name} text={text} spans={spans} />
+                <SpanView field={f.name} label={label} text={text} spans={spans} />
               ) : f.format === 'markdown' ? (
                 <RichText source={text} className="item-text" />
               ) : (

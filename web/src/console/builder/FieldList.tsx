@@ -1,10 +1,17 @@
 import { fieldTypes } from '../../../../core/interface/index.ts';
 import { Field, FieldErrors } from '../Field.tsx';
-import { messagesAt, messagesExact, otherErrors, type PathError, withPath } from '../pathErrors.ts';
-import { type FieldDraft, type Format, move, newField } from './draft.ts';
+import {
+  controlId,
+  messagesAt,
+  messagesExact,
+  otherErrors,
+  type PathError,
+  withPath,
+} from '../pathErrors.ts';
+import { type FieldDraft, type Format, formProperties, move, newField } from './draft.ts';
 import { ListControls } from './ListControls.tsx';
 
-/** The fields an item shows: name, type and format, in order. */
+/** The fields an item shows: name, label, type and format, in order. */
 export function FieldList(props: {
   fields: FieldDraft[];
   onChange(fields: FieldDraft[]): void;
@@ -22,7 +29,7 @@ export function FieldList(props: {
         {fields.map((f, i) => {
           const at = `fields[${i}]`;
           const what = `field ${f.name || i + 1}`;
-          const shown = ['name', 'type', 'format'].map((k) => `${at}.${k}`);
+          const shown = formProperties.field.map((k) => `${at}.${k}`);
           return (
             <li key={f.key} className="editor-entry">
               <fieldset>
@@ -31,12 +38,27 @@ export function FieldList(props: {
                   {f.name && `: ${f.name}`}
                 </legend>
                 <div className="editor-grid">
-                  <Field label="Name" errors={messagesAt(errors, `${at}.name`)}>
+                  <Field
+                    label="Name"
+                    hint="The key in each item's data"
+                    errors={messagesAt(errors, `${at}.name`)}
+                    path={`${at}.name`}
+                  >
                     {(c) => (
                       <input {...c} value={f.name} onChange={(e) => update(i, { name: e.target.value })} />
                     )}
                   </Field>
-                  <Field label="Type" errors={messagesAt(errors, `${at}.type`)}>
+                  <Field
+                    label="Label (optional)"
+                    hint="Shown to annotators instead of the name"
+                    errors={messagesAt(errors, `${at}.label`)}
+                    path={`${at}.label`}
+                  >
+                    {(c) => (
+                      <input {...c} value={f.label} onChange={(e) => update(i, { label: e.target.value })} />
+                    )}
+                  </Field>
+                  <Field label="Type" errors={messagesAt(errors, `${at}.type`)} path={`${at}.type`}>
                     {(c) => (
                       <select {...c} value={f.type} onChange={(e) => update(i, { type: e.target.value })}>
                         {fieldTypes.map((t) => (
@@ -47,7 +69,7 @@ export function FieldList(props: {
                       </select>
                     )}
                   </Field>
-                  <Field label="Format" errors={messagesAt(errors, `${at}.format`)}>
+                  <Field label="Format" errors={messagesAt(errors, `${at}.format`)} path={`${at}.format`}>
                     {(c) => (
                       <select
                         {...c}
@@ -74,7 +96,12 @@ export function FieldList(props: {
           );
         })}
       </ol>
-      <button type="button" className="self-start" onClick={() => onChange([...fields, newField()])}>
+      <button
+        type="button"
+        id={controlId('fields')}
+        className="self-start"
+        onClick={() => onChange([...fields, newField()])}
+      >
         Add field
       </button>
     </section>

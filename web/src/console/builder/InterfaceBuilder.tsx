@@ -11,6 +11,8 @@ export function InterfaceBuilder(props: {
   draft: InterfaceDraft;
   onChange(d: InterfaceDraft): void;
   errors: readonly PathError[];
+  /** Told while the JSON view holds text that does not parse (the draft is then its last good state). */
+  onUnparsed?(problem: string | null): void;
 }) {
   const { draft, onChange, errors } = props;
   const [mode, setMode] = useState<'form' | 'json'>('form');
@@ -30,7 +32,7 @@ export function InterfaceBuilder(props: {
         </fieldset>
       </div>
       {mode === 'json' ? (
-        <JsonEditor draft={draft} onChange={onChange} />
+        <JsonEditor draft={draft} onChange={onChange} onUnparsed={props.onUnparsed} />
       ) : (
         <>
           <FieldList

@@ -19,8 +19,9 @@ export function Preview({ iface, problems }: { iface: InterfaceDefinition | null
         </>
       ) : (
         <p>
-          The preview appears when the interface is valid;{' '}
-          {problems === 1 ? '1 problem is' : `${problems} problems are`} marked in the form.
+          The preview appears when the interface is complete (
+          {problems === 1 ? '1 problem' : `${problems} problems`} left; each is shown at its input once you
+          leave it, and all when you create the project).
         </p>
       )}
     </section>

@@ -1,7 +1,8 @@
 import { questionTypes } from '../../../../core/interface/index.ts';
 import { Field, FieldErrors } from '../Field.tsx';
 import { messagesAt, otherErrors, type PathError, withPath } from '../pathErrors.ts';
-import { hasRange, linesKey, type QuestionDraft } from './draft.ts';
+import { formProperties, type QuestionDraft } from './draft.ts';
+import { QuestionTypeFields } from './QuestionTypeFields.tsx';
 
 export const typeNames: Record<string, string> = {
   choice: 'Single choice',
@@ -12,7 +13,7 @@ export const typeNames: Record<string, string> = {
   text: 'Free text',
 };
 
-/** The inputs of one question; which ones show depends on its type. */
+/** The inputs of one question: what every question has, then what its type adds. */
 export function QuestionEditor(props: {
   q: QuestionDraft;
   at: string;
@@ -21,11 +22,10 @@ export function QuestionEditor(props: {
   onChange(patch: Partial<QuestionDraft>): void;
 }) {
   const { q, at, errors, onChange } = props;
-  const list = linesKey(q.type);
   const msg = (key: string) => messagesAt(errors, `${at}.${key}`);
-  const shown = ['name', 'label', 'type', 'required', list ?? '', 'field', 'allowOverlap', 'min', 'max']
-    .filter(Boolean)
-    .map((k) => `${at}.${k}`);
+  const shown = [...formProperties.question, ...(formProperties.byType[q.type] ?? [])].map(
+    (k) => `${at}.${k}`,
+  );
   // Another type has other properties: extra ones from the JSON view would now be unknown.
   const changeType = (type: string) =>
     onChange({
@@ -36,13 +36,23 @@ export function QuestionEditor(props: {
   return (
     <>
       <div className="editor-grid">
-        <Field label="Name" hint="An identifier: letters, digits and _" errors={msg('name')}>
+        <Field
+          label="Name"
+          hint="An identifier: letters, digits and _"
+          errors={msg('name')}
+          path={`${at}.name`}
+        >
           {(c) => <input {...c} value={q.name} onChange={(e) => onChange({ name: e.target.value })} />}
         </Field>
-        <Field label="Label" hint="The question as annotators read it" errors={msg('label')}>
+        <Field
+          label="Label"
+          hint="The question as annotators read it"
+          errors={msg('label')}
+          path={`${at}.label`}
+        >
           {(c) => <input {...c} value={q.label} onChange={(e) => onChange({ label: e.target.value })} />}
         </Field>
-        <Field label="Type" errors={msg('type')}>
+        <Field label="Type" errors={msg('type')} path={`${at}.type`}>
           {(c) => (
             <select {...c} value={q.type} onChange={(e) => changeType(e.target.value)}>
               {!questionTypes.includes(q.type) && <option value={q.type}>{q.type || '(none)'}</option>}
@@ -55,6 +65,21 @@ export function QuestionEditor(props: {
           )}
         </Field>
       </div>
+      <Field
+        label="Description (optional)"
+        hint="Shown under the question: what to look for, when to leave it empty."
+        errors={msg('description')}
+        path={`${at}.description`}
+      >
+        {(c) => (
+          <textarea
+            {...c}
+            rows={2}
+            value={q.description ?? ''}
+            onChange={(e) => onChange({ description: e.target.value === '' ? undefined : e.target.value })}
+          />
+        )}
+      </Field>
       <label className="check">
         <input
           type="checkbox"
@@ -63,63 +88,7 @@ export function QuestionEditor(props: {
         />
         Required (an answer is needed to submit)
       </label>
-      {list && (
-        <Field
-          label={list === 'options' ? 'Options, one per line' : 'Labels, one per line'}
-          errors={msg(list)}
-        >
-          {(c) => (
-            <textarea {...c} rows={4} value={q.lines} onChange={(e) => onChange({ lines: e.target.value })} />
-          )}
-        </Field>
-      )}
-      {q.type === 'spans' && (
-        <div className="editor-grid">
-          <Field
-            label="Text field to mark up"
-            errors={msg('field')}
-            hint={props.textFields.length === 0 ? 'Add a text field first' : undefined}
-          >
-            {(c) => (
-              <select {...c} value={q.field} onChange={(e) => onChange({ field: e.target.value })}>
-                {!props.textFields.includes(q.field) && (
-                  <option value={q.field}>{q.field || '(choose a field)'}</option>
-                )}
-                {props.textFields.map((f) => (
-                  <option key={f} value={f}>
-                    {f}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={q.allowOverlap}
-              onChange={(e) => onChange({ allowOverlap: e.target.checked })}
-            />
-            Spans may overlap
-          </label>
-        </div>
-      )}
-      {hasRange(q.type) && (
-        <div className="editor-grid">
-          {(['min', 'max'] as const).map((k) => (
-            <Field key={k} label={k === 'min' ? 'Minimum' : 'Maximum'} errors={msg(k)}>
-              {(c) => (
-                <input
-                  {...c}
-                  type="number"
-                  value={q[k]}
-                  placeholder={q.type === 'rating' ? (k === 'min' ? '1' : '5') : 'none'}
-                  onChange={(e) => onChange({ [k]: e.target.value })}
-                />
-              )}
-            </Field>
-          ))}
-        </div>
-      )}
+      <QuestionTypeFields q={q} at={at} textFields={props.textFields} errors={errors} onChange={onChange} />
       <FieldErrors errors={otherErrors(errors, at, shown).map(withPath)} />
     </>
   );

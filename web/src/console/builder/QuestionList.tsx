@@ -1,5 +1,5 @@
 import { FieldErrors } from '../Field.tsx';
-import { messagesExact, type PathError } from '../pathErrors.ts';
+import { controlId, messagesExact, type PathError } from '../pathErrors.ts';
 import { move, newQuestion, type QuestionDraft } from './draft.ts';
 import { ListControls } from './ListControls.tsx';
 import { QuestionEditor } from './QuestionEditor.tsx';
@@ -47,6 +47,7 @@ export function QuestionList(props: {
       </ol>
       <button
         type="button"
+        id={controlId('questions')}
         className="self-start"
         onClick={() => onChange([...questions, newQuestion('', props.textFields[0] ?? '')])}
       >

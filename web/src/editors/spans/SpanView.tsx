@@ -4,6 +4,8 @@ import { SpansEditor } from './SpansEditor.tsx';
 /** A text with given spans, read-only (item detail, side-by-side answers). */
 export function SpanView(props: {
   field: string;
+  /** The field's label, when it has one. */
+  label?: string;
   text: string;
   spans: readonly SpanAnswer[];
   labels?: readonly string[];
@@ -21,6 +23,7 @@ export function SpanView(props: {
     <SpansEditor
       q={q}
       text={props.text}
+      fieldLabel={props.label ?? props.field}
       value={[...props.spans]}
       onChange={() => undefined}
       readOnly

@@ -46,9 +46,15 @@ const NO_SPANS: SpanAnswer[] = [];
  * its TeX.
  */
 export function SpansEditor(
-  props: EditorProps<SpansQuestion, SpanAnswer[]> & { text: string; markdown?: boolean },
+  props: EditorProps<SpansQuestion, SpanAnswer[]> & {
+    text: string;
+    markdown?: boolean;
+    /** How the field is named to annotators: its label, or else its name. */
+    fieldLabel?: string;
+  },
 ) {
   const { q, readOnly } = props;
+  const fieldLabel = props.fieldLabel ?? q.field;
   const spans = props.value ?? NO_SPANS;
   const index = useMemo(() => indexText(props.text), [props.text]);
   const segments = useMemo(() => splitSegments(index), [index]);
@@ -222,12 +228,12 @@ export function SpansEditor(
           containerRef={textRef}
           interactive={
             readOnly
-              ? { role: 'region', 'aria-label': `Text of ${q.field}`, tabIndex: 0 }
+              ? { role: 'region', 'aria-label': `Text of ${fieldLabel}`, tabIndex: 0 }
               : {
                   role: 'textbox',
                   'aria-readonly': true,
                   'aria-multiline': true,
-                  'aria-label': `Text of ${q.field}, for ${q.label ?? q.name}`,
+                  'aria-label': `Text of ${fieldLabel}, for ${q.label ?? q.name}`,
                   'aria-describedby': `${help} ${props.describedBy}`,
                   tabIndex: 0,
                   onKeyDown,
@@ -242,7 +248,7 @@ export function SpansEditor(
           <div id={paneId} className="rendered-side" hidden={!renderedShown}>
             {renderedShown && (
               <RenderedPaneChunk
-                label={q.field}
+                label={fieldLabel}
                 index={index}
                 tex={tex}
                 segments={segments}

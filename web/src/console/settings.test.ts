@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { checkSettings, defaultSettings, minutesOf } from './settings.ts';
+
+const lockOf = (lock: string) => checkSettings({ ...defaultSettings, name: 'P', lock });
+
+describe('the lock time, in minutes', () => {
+  it('is sent in seconds', () => {
+    expect(lockOf('10')).toMatchObject({ ok: true, value: { lockTtlSeconds: 600 } });
+    expect(lockOf('0.5')).toMatchObject({ ok: true, value: { lockTtlSeconds: 30 } });
+    expect(lockOf('1440')).toMatchObject({ ok: true, value: { lockTtlSeconds: 86_400 } });
+  });
+
+  it('is refused outside 30 seconds to 24 hours, in minutes', () => {
+    for (const lock of ['0.4', '1441', '', 'ten']) {
+      expect(lockOf(lock)).toEqual({
+        ok: false,
+        errors: [
+          {
+            path: 'lockTtlSeconds',
+            message: 'Enter a lock time in minutes, from 0.5 (30 seconds) to 1440 (24 hours).',
+          },
+        ],
+      });
+    }
+  });
+
+  it('shows any number of seconds the API allows as minutes that give it back', () => {
+    for (let seconds = 30; seconds <= 86_400; seconds += 7) {
+      const r = lockOf(minutesOf(seconds));
+      expect(r.ok && r.value.lockTtlSeconds).toBe(seconds);
+    }
+    expect(minutesOf(600)).toBe('10');
+    expect(minutesOf(45)).toBe('0.75');
+  });
+});

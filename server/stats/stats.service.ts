@@ -1,0 +1,152 @@
+import type { z } from 'zod';
+import type { AnnotatorStats, BurndownPoint, ProjectStats } from '../../core/api/stats.ts';
+import { migrateInterface } from '../../core/interface/index.ts';
+import { projectWithAccess } from '../access.ts';
+import { type AppContext, type Caller, iso, isoOrNull, now } from '../context.ts';
+import type { Db } from '../db/transaction.ts';
+import { forbidden } from '../http/errors.ts';
+import type { CsvFile } from '../http/register.ts';
+import { csvDocument } from './csv.ts';
+import { AnswerTally } from './distributions.ts';
+import {
+  countItems,
+  peopleOf,
+  submissionSpan,
+  submissionsPerBucket,
+  submittedAnswersAfter,
+  workByUser,
+} from './stats.repository.ts';
+
+type StatsOut = z.input<typeof ProjectStats>;
+type AnnotatorOut = z.input<typeof AnnotatorStats>;
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** Submissions spread over at most this long are shown by the hour, longer ones by the (UTC) day. */
+const HOURLY_UP_TO_MS = 2 * DAY_MS;
+/** Answers read per batch for the distributions: bounded memory at any project size. */
+const ANSWER_BATCH = 5000;
+
+/** Managers and reviewers of the project (and admins, global managers) see its statistics. */
+async function requireViewAll(db: Db, caller: Caller, projectId: number) {
+  const { project, access } = await projectWithAccess(db, caller, projectId);
+  if (!access.viewAll) throw forbidden('Only managers and reviewers of the project can see its statistics.');
+  return project;
+}
+
+/** The overview's numbers: work per annotator, answer distributions, remaining work over time. */
+export async function projectStats(ctx: AppContext, caller: Caller, projectId: number): Promise<StatsOut> {
+  const db = ctx.store.db;
+  const project = await requireViewAll(db, caller, projectId);
+  const iface = migrateInterface(JSON.parse(project.interface));
+  const [annotators, distributions, burndown] = await Promise.all([
+    annotatorStats(db, projectId),
+    answerDistributions(db, projectId, iface),
+    burndownOf(db, { projectId, overlap: project.overlap }),
+  ]);
+  return { annotators, distributions, burndown };
+}
+
+/** The per-annotator table as a CSV download. */
+export async function annotatorStatsCsv(
+  ctx: AppContext,
+  caller: Caller,
+  projectId: number,
+): Promise<CsvFile> {
+  const db = ctx.store.db;
+  await requireViewAll(db, caller, projectId);
+  const rows = await annotatorStats(db, projectId);
+  const header = [
+    'user_id',
+    'name',
+    'email',
+    'submitted',
+    'skipped',
+    'active_ms',
+    'median_ms',
+    'last_active_at',
+  ];
+  const body = rows.map((r) => [
+    r.userId,
+    r.name,
+    r.email ?? '',
+    r.submitted,
+    r.skipped,
+    r.activeMs,
+    r.medianMs ?? '',
+    r.lastActiveAt ?? '',
+  ]);
+  return { csv: csvDocument([header, ...body]), fileName: `project-${projectId}-annotators.csv` };
+}
+
+/**
+ * Every annotator of the project (a member with the role, whether they have worked yet or not)
+ * and everyone else who has worked in it (a manager who annotated, an imported annotator, a
+ * former member): most submissions first, then by name.
+ */
+async function annotatorStats(db: Db, projectId: number): Promise<AnnotatorOut[]> {
+  const work = await workByUser(db, projectId);
+  const byUser = new Map(work.map((w) => [w.userId, w]));
+  const people = await peopleOf(
+    db,
+    projectId,
+    work.map((w) => w.userId),
+  );
+  return people
+    .map((p) => {
+      const w = byUser.get(p.id);
+      return {
+        userId: p.id,
+        name: p.name,
+        email: p.email,
+        submitted: w?.submitted ?? 0,
+        skipped: w?.skipped ?? 0,
+        activeMs: w?.activeMs ?? 0,
+        medianMs: w?.medianMs ?? null,
+        lastActiveAt: isoOrNull(w?.lastActiveAt ?? null),
+      };
+    })
+    .sort((a, b) => b.submitted - a.submitted || a.name.localeCompare(b.name) || a.userId - b.userId);
+}
+
+/** Tallies the project's submitted answers batch by batch against its current interface. */
+async function answerDistributions(
+  db: Db,
+  projectId: number,
+  iface: ReturnType<typeof migrateInterface>,
+): Promise<StatsOut['distributions']> {
+  const tally = new AnswerTally(iface.questions);
+  let afterId = 0;
+  for (;;) {
+    const batch = await submittedAnswersAfter(db, { projectId, afterId, limit: ANSWER_BATCH });
+    for (const row of batch) tally.add(JSON.parse(row.answers) as Record<string, unknown>);
+    if (batch.length < ANSWER_BATCH) break;
+    afterId = batch[batch.length - 1]!.id;
+  }
+  return tally.result();
+}
+
+/**
+ * Remaining work (items × overlap − submissions) from the first submission on: a point at the
+ * start of the first hour (or day) with a submission, then one at the end of each hour (or day)
+ * with submissions. Hours when the submissions span at most two days, else UTC days; an end
+ * still to come is shown as now.
+ */
+export async function burndownOf(
+  db: Db,
+  { projectId, overlap }: { projectId: number; overlap: number },
+): Promise<z.input<typeof BurndownPoint>[]> {
+  const span = await submissionSpan(db, projectId);
+  if (!span) return [];
+  const total = (await countItems(db, projectId)) * overlap;
+  const bucketMs = span.last - span.first <= HOURLY_UP_TO_MS ? HOUR_MS : DAY_MS;
+  const buckets = await submissionsPerBucket(db, { projectId, bucketMs });
+  const at = now();
+  const points = [{ at: iso(buckets[0]!.bucket * bucketMs), remaining: total }];
+  let remaining = total;
+  for (const b of buckets) {
+    remaining -= b.count;
+    points.push({ at: iso(Math.min((b.bucket + 1) * bucketMs, at)), remaining: Math.max(0, remaining) });
+  }
+  return points;
+}

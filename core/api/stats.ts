@@ -19,6 +19,7 @@ export const AnnotatorStats = z
     lastActiveAt: IsoTime.nullable(),
   })
   .meta({ id: 'AnnotatorStats' });
+export type AnnotatorStats = z.infer<typeof AnnotatorStats>;
 
 /** One bar of a distribution: an option, a rating, a number range, a span label, answered or empty. */
 export const DistributionBucket = z
@@ -41,11 +42,13 @@ export const Distribution = z
     buckets: z.array(DistributionBucket),
   })
   .meta({ id: 'Distribution' });
+export type Distribution = z.infer<typeof Distribution>;
 
 /** Work left after a moment: items × overlap − submissions made by then. */
 export const BurndownPoint = z
   .object({ at: IsoTime, remaining: z.number().int() })
   .meta({ id: 'BurndownPoint' });
+export type BurndownPoint = z.infer<typeof BurndownPoint>;
 
 export const ProjectStats = z
   .object({
@@ -54,3 +57,4 @@ export const ProjectStats = z
     burndown: z.array(BurndownPoint),
   })
   .meta({ id: 'ProjectStats' });
+export type ProjectStats = z.infer<typeof ProjectStats>;

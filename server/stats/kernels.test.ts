@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvDocument, csvField } from './csv.ts';
-import { histogram } from './distributions.ts';
+import { AnswerTally, histogram } from './distributions.ts';
 
 describe('csvField', () => {
   it('leaves plain text and numbers as they are', () => {
@@ -73,5 +73,28 @@ describe('histogram', () => {
   });
   it('has no bars without answers', () => {
     expect(histogram(new Map())).toEqual([]);
+  });
+});
+
+describe('AnswerTally', () => {
+  it('keeps a bar for a value the interface no longer offers, after the offered ones', () => {
+    const tally = new AnswerTally([
+      { name: 'topic', type: 'choice', options: ['algebra', 'geometry'], required: false },
+    ]);
+    for (const topic of ['algebra', 'number theory', 'algebra']) tally.add({ topic });
+    tally.add({});
+    expect(tally.result()).toEqual([
+      {
+        question: 'topic',
+        label: null,
+        type: 'choice',
+        answered: 3,
+        buckets: [
+          { value: 'algebra', label: 'algebra', count: 2 },
+          { value: 'geometry', label: 'geometry', count: 0 },
+          { value: 'number theory', label: 'number theory', count: 1 },
+        ],
+      },
+    ]);
   });
 });

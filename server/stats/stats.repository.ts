@@ -17,33 +17,31 @@ const numOrNull = (v: unknown): number | null => (v === null || v === undefined 
 
 /**
  * Per person, what they did in the project: submissions, active time and last change from their
- * annotations; skips and last change from their assignments; the median lead time of their
- * submissions. Three GROUP BY queries over the project's rows, merged by user.
+ * annotations (drafts included), skips and their times from the skipped assignments, the median
+ * lead time of their submissions. Each read walks an index of the project's own rows:
+ * annotations_stats (migration 0012) in its order, and assignments_skips.
  */
 export async function workByUser(db: Db, projectId: number): Promise<WorkRow[]> {
-  const [annotations, assignments, medians] = await Promise.all([
+  const [annotations, skips] = await Promise.all([
     db
       .selectFrom('annotations')
       .select((eb) => [
+        'status',
         'userId',
-        sql<number>`count(case when status = 'submitted' then 1 end)`.as('submitted'),
+        eb.fn.countAll<number>().as('n'),
         eb.fn.sum<number>('leadTimeMs').as('activeMs'),
         eb.fn.max('updatedAt').as('last'),
       ])
       .where('projectId', '=', projectId)
-      .groupBy('userId')
+      .groupBy(['status', 'userId'])
       .execute(),
     db
       .selectFrom('assignments')
-      .select((eb) => [
-        'userId',
-        sql<number>`count(case when status = 'skipped' then 1 end)`.as('skipped'),
-        eb.fn.max('updatedAt').as('last'),
-      ])
+      .select((eb) => ['userId', eb.fn.countAll<number>().as('n'), eb.fn.max('updatedAt').as('last')])
       .where('projectId', '=', projectId)
+      .where('status', '=', 'skipped')
       .groupBy('userId')
       .execute(),
-    medianLeadTimes(db, projectId),
   ]);
   const rows = new Map<number, WorkRow>();
   const row = (userId: number): WorkRow => {
@@ -58,37 +56,42 @@ export async function workByUser(db: Db, projectId: number): Promise<WorkRow[]> 
     b === null || b === undefined ? a : Math.max(a ?? 0, Number(b));
   for (const a of annotations) {
     const r = row(a.userId);
-    r.submitted = num(a.submitted);
-    r.activeMs = num(a.activeMs);
+    if (a.status === 'submitted') r.submitted = num(a.n);
+    r.activeMs += num(a.activeMs);
     r.lastActiveAt = later(r.lastActiveAt, a.last);
   }
-  for (const a of assignments) {
-    const r = row(a.userId);
-    r.skipped = num(a.skipped);
-    r.lastActiveAt = later(r.lastActiveAt, a.last);
+  for (const s of skips) {
+    const r = row(s.userId);
+    r.skipped = num(s.n);
+    r.lastActiveAt = later(r.lastActiveAt, s.last);
   }
-  for (const [userId, medianMs] of medians) row(userId).medianMs = medianMs;
+  for (const r of rows.values()) {
+    if (r.submitted > 0)
+      r.medianMs = await medianLeadTime(db, { projectId, userId: r.userId, count: r.submitted });
+  }
   return [...rows.values()];
 }
 
 /**
- * The median lead time of each person's submitted annotations: their submissions numbered in
- * order of lead time, then the middle one (odd count) or the mean of the middle two (even). The
- * window functions and integer division read the same on SQLite and PostgreSQL, so one query
- * serves both (PostgreSQL's percentile_cont would give the same number).
+ * The median lead time of one person's `count` submitted annotations: the middle one in order of
+ * lead time (odd count), or the mean of the middle two (even). One ordered seek into
+ * annotations_stats, which skips the lower half inside the index; the same SQL on both stores.
  */
-async function medianLeadTimes(db: Db, projectId: number): Promise<Map<number, number>> {
-  const { rows } = await sql<{ userId: number; median: number | string }>`
-    select user_id, avg(lead_time_ms) as median from (
-      select user_id, lead_time_ms,
-        row_number() over (partition by user_id order by lead_time_ms) as n,
-        count(*) over (partition by user_id) as total
-      from annotations
-      where project_id = ${projectId} and status = 'submitted'
-    ) ranked
-    where n in ((total + 1) / 2, (total + 2) / 2)
-    group by user_id`.execute(db);
-  return new Map(rows.map((r) => [Number(r.userId), Number(r.median)]));
+async function medianLeadTime(
+  db: Db,
+  { projectId, userId, count }: { projectId: number; userId: number; count: number },
+): Promise<number> {
+  const middle = await db
+    .selectFrom('annotations')
+    .select('leadTimeMs')
+    .where('projectId', '=', projectId)
+    .where('status', '=', 'submitted')
+    .where('userId', '=', userId)
+    .orderBy('leadTimeMs')
+    .limit(count % 2 === 1 ? 1 : 2)
+    .offset(Math.floor((count - 1) / 2))
+    .execute();
+  return middle.reduce((sum, m) => sum + num(m.leadTimeMs), 0) / middle.length;
 }
 
 /** A person the table names: a member, or someone who has worked in the project. */
@@ -162,20 +165,32 @@ export async function submissionsPerBucket(
 }
 
 /**
- * One batch of the project's submitted answers (the stored JSON text), in order of id after
- * `afterId`. Walks the primary key, so every batch costs the same at any depth.
+ * One batch of the project's submitted answers (the stored JSON text): those on the project's
+ * next `items` items after item `afterItemId`, and the last of those items (null at the end). Walks
+ * the project's items (items_project) and their annotations (annotations_item), so a batch costs
+ * the same at any depth and never reads another project's rows.
  */
 export async function submittedAnswersAfter(
   db: Db,
-  { projectId, afterId, limit }: { projectId: number; afterId: number; limit: number },
-): Promise<{ id: number; answers: string }[]> {
-  return db
+  { projectId, afterItemId, items }: { projectId: number; afterItemId: number; items: number },
+): Promise<{ answers: string[]; lastItemId: number | null }> {
+  const ids = await db
+    .selectFrom('items')
+    .select('id')
+    .where('projectId', '=', projectId)
+    .where('id', '>', afterItemId)
+    .orderBy('id')
+    .limit(items)
+    .execute();
+  const last = ids[ids.length - 1]?.id;
+  if (last === undefined) return { answers: [], lastItemId: null };
+  const rows = await db
     .selectFrom('annotations')
-    .select(['id', 'answers'])
+    .select('answers')
+    .where('itemId', '>', afterItemId)
+    .where('itemId', '<=', last)
     .where('projectId', '=', projectId)
     .where('status', '=', 'submitted')
-    .where('id', '>', afterId)
-    .orderBy('id')
-    .limit(limit)
     .execute();
+  return { answers: rows.map((r) => r.answers), lastItemId: ids.length < items ? null : last };
 }

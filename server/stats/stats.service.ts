@@ -24,8 +24,8 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 /** Submissions spread over at most this long are shown by the hour, longer ones by the (UTC) day. */
 const HOURLY_UP_TO_MS = 2 * DAY_MS;
-/** Answers read per batch for the distributions: bounded memory at any project size. */
-const ANSWER_BATCH = 5000;
+/** Items whose answers are read per batch for the distributions: bounded memory at any size. */
+const ITEM_BATCH = 2000;
 
 /** Managers and reviewers of the project (and admins, global managers) see its statistics. */
 async function requireViewAll(db: Db, caller: Caller, projectId: number) {
@@ -116,12 +116,11 @@ async function answerDistributions(
   iface: ReturnType<typeof migrateInterface>,
 ): Promise<StatsOut['distributions']> {
   const tally = new AnswerTally(iface.questions);
-  let afterId = 0;
-  for (;;) {
-    const batch = await submittedAnswersAfter(db, { projectId, afterId, limit: ANSWER_BATCH });
-    for (const row of batch) tally.add(JSON.parse(row.answers) as Record<string, unknown>);
-    if (batch.length < ANSWER_BATCH) break;
-    afterId = batch[batch.length - 1]!.id;
+  let afterItemId: number | null = 0;
+  while (afterItemId !== null) {
+    const batch = await submittedAnswersAfter(db, { projectId, afterItemId, items: ITEM_BATCH });
+    for (const answers of batch.answers) tally.add(JSON.parse(answers) as Record<string, unknown>);
+    afterItemId = batch.lastItemId;
   }
   return tally.result();
 }

@@ -102,6 +102,7 @@ describe('bench --smoke', () => {
         'export.server_cpu',
         'export.floor_items_per_s',
         'export.ratio_to_floor',
+        'stats.cold_ms',
         'stats.ms',
       ].map((name) => name.replace('.', `.${store}.`)),
       ...(withBrowser ? browser.map((name) => `browser.${name}`) : []),

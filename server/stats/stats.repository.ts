@@ -21,7 +21,10 @@ const numOrNull = (v: unknown): number | null => (v === null || v === undefined 
  * lead time of their submissions. Each read walks an index of the project's own rows:
  * annotations_stats (migration 0012) in its order, and assignments_skips.
  */
-export async function workByUser(db: Db, projectId: number): Promise<WorkRow[]> {
+export async function workByUser(
+  db: Db,
+  projectId: number,
+): Promise<{ rows: WorkRow[]; annotations: AnnotationsState }> {
   const [annotations, skips] = await Promise.all([
     db
       .selectFrom('annotations')
@@ -54,7 +57,10 @@ export async function workByUser(db: Db, projectId: number): Promise<WorkRow[]> 
   };
   const later = (a: number | null, b: unknown): number | null =>
     b === null || b === undefined ? a : Math.max(a ?? 0, Number(b));
+  const state: AnnotationsState = { count: 0, lastChange: null };
   for (const a of annotations) {
+    state.count += num(a.n);
+    state.lastChange = later(state.lastChange, a.last);
     const r = row(a.userId);
     if (a.status === 'submitted') r.submitted = num(a.n);
     r.activeMs += num(a.activeMs);
@@ -69,7 +75,13 @@ export async function workByUser(db: Db, projectId: number): Promise<WorkRow[]> 
     if (r.submitted > 0)
       r.medianMs = await medianLeadTime(db, { projectId, userId: r.userId, count: r.submitted });
   }
-  return [...rows.values()];
+  return { rows: [...rows.values()], annotations: state };
+}
+
+/** How many annotations the project has and when one last changed: what the answers depend on. */
+export interface AnnotationsState {
+  count: number;
+  lastChange: number | null;
 }
 
 /**

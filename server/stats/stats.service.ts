@@ -1,14 +1,16 @@
 import type { z } from 'zod';
-import type { AnnotatorStats, BurndownPoint, ProjectStats } from '../../core/api/stats.ts';
+import type { AnnotatorStats, ProjectStats } from '../../core/api/stats.ts';
 import { migrateInterface } from '../../core/interface/index.ts';
 import { projectWithAccess } from '../access.ts';
 import { type AppContext, type Caller, iso, isoOrNull, now } from '../context.ts';
 import type { Db } from '../db/transaction.ts';
 import { forbidden } from '../http/errors.ts';
 import type { CsvFile } from '../http/register.ts';
+import { AnswersCache } from './answers-cache.ts';
 import { csvDocument } from './csv.ts';
 import { AnswerTally } from './distributions.ts';
 import {
+  type AnnotationsState,
   countItems,
   peopleOf,
   submissionSpan,
@@ -38,14 +40,34 @@ async function requireViewAll(db: Db, caller: Caller, projectId: number) {
 export async function projectStats(ctx: AppContext, caller: Caller, projectId: number): Promise<StatsOut> {
   const db = ctx.store.db;
   const project = await requireViewAll(db, caller, projectId);
-  const iface = migrateInterface(JSON.parse(project.interface));
-  const [annotators, distributions, burndown] = await Promise.all([
+  const [{ annotators, annotations }, items] = await Promise.all([
     annotatorStats(db, projectId),
-    answerDistributions(db, projectId, iface),
-    burndownOf(db, { projectId, overlap: project.overlap }),
+    countItems(db, projectId),
   ]);
-  return { annotators, distributions, burndown };
+  const key = [annotations.count, annotations.lastChange, items, project.overlap, project.updatedAt].join(
+    ':',
+  );
+  let answers = cache.get(ctx.store, projectId, key);
+  if (!answers) {
+    const iface = migrateInterface(JSON.parse(project.interface));
+    const [distributions, burndown] = await Promise.all([
+      answerDistributions(db, projectId, iface),
+      burndownOf(db, { projectId, total: items * project.overlap }),
+    ]);
+    answers = { distributions, burndown };
+    cache.set(ctx.store, projectId, key, answers);
+  }
+  const at = now();
+  return {
+    annotators,
+    distributions: answers.distributions,
+    // An hour or day still to come ends now.
+    burndown: answers.burndown.map((p) => ({ at: iso(Math.min(p.atMs, at)), remaining: p.remaining })),
+  };
 }
+
+type Answers = { distributions: StatsOut['distributions']; burndown: { atMs: number; remaining: number }[] };
+const cache = new AnswersCache<Answers>();
 
 /** The per-annotator table as a CSV download. */
 export async function annotatorStatsCsv(
@@ -55,7 +77,7 @@ export async function annotatorStatsCsv(
 ): Promise<CsvFile> {
   const db = ctx.store.db;
   await requireViewAll(db, caller, projectId);
-  const rows = await annotatorStats(db, projectId);
+  const { annotators: rows } = await annotatorStats(db, projectId);
   const header = [
     'user_id',
     'name',
@@ -84,15 +106,18 @@ export async function annotatorStatsCsv(
  * and everyone else who has worked in it (a manager who annotated, an imported annotator, a
  * former member): most submissions first, then by name.
  */
-async function annotatorStats(db: Db, projectId: number): Promise<AnnotatorOut[]> {
-  const work = await workByUser(db, projectId);
+async function annotatorStats(
+  db: Db,
+  projectId: number,
+): Promise<{ annotators: AnnotatorOut[]; annotations: AnnotationsState }> {
+  const { rows: work, annotations } = await workByUser(db, projectId);
   const byUser = new Map(work.map((w) => [w.userId, w]));
   const people = await peopleOf(
     db,
     projectId,
     work.map((w) => w.userId),
   );
-  return people
+  const annotators = people
     .map((p) => {
       const w = byUser.get(p.id);
       return {
@@ -107,6 +132,7 @@ async function annotatorStats(db: Db, projectId: number): Promise<AnnotatorOut[]
       };
     })
     .sort((a, b) => b.submitted - a.submitted || a.name.localeCompare(b.name) || a.userId - b.userId);
+  return { annotators, annotations };
 }
 
 /** Tallies the project's submitted answers batch by batch against its current interface. */
@@ -127,25 +153,23 @@ async function answerDistributions(
 
 /**
  * Remaining work (items × overlap − submissions) from the first submission on: a point at the
- * start of the first hour (or day) with a submission, then one at the end of each hour (or day)
- * with submissions. Hours when the submissions span at most two days, else UTC days; an end
- * still to come is shown as now.
+ * start of the first hour (or day) with a submission, holding all the work, then one at the end
+ * of each hour (or day) with submissions. Hours when the submissions span at most two days, else
+ * UTC days.
  */
 export async function burndownOf(
   db: Db,
-  { projectId, overlap }: { projectId: number; overlap: number },
-): Promise<z.input<typeof BurndownPoint>[]> {
+  { projectId, total }: { projectId: number; total: number },
+): Promise<{ atMs: number; remaining: number }[]> {
   const span = await submissionSpan(db, projectId);
   if (!span) return [];
-  const total = (await countItems(db, projectId)) * overlap;
   const bucketMs = span.last - span.first <= HOURLY_UP_TO_MS ? HOUR_MS : DAY_MS;
   const buckets = await submissionsPerBucket(db, { projectId, bucketMs });
-  const at = now();
-  const points = [{ at: iso(buckets[0]!.bucket * bucketMs), remaining: total }];
+  const points = [{ atMs: buckets[0]!.bucket * bucketMs, remaining: total }];
   let remaining = total;
   for (const b of buckets) {
     remaining -= b.count;
-    points.push({ at: iso(Math.min((b.bucket + 1) * bucketMs, at)), remaining: Math.max(0, remaining) });
+    points.push({ atMs: (b.bucket + 1) * bucketMs, remaining: Math.max(0, remaining) });
   }
   return points;
 }

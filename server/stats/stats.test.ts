@@ -292,7 +292,7 @@ describe('a project with known work', () => {
 });
 
 describe('a project with no work yet', () => {
-  it('lists its annotators with zeros, no burndown, and empty bars', async () => {
+  it('lists its annotators with zeros, no burndown, and empty bars, until the first submission', async () => {
     const team = await buildTeam(h, { items: 2, annotators: 1, overlap: 1 });
     const body = await stats(team.manager, team.projectId);
     expect(body.annotators.map((r: { submitted: number }) => r.submitted)).toEqual([0]);
@@ -300,6 +300,13 @@ describe('a project with no work yet', () => {
     const topic = body.distributions.find((d: { question: string }) => d.question === 'topic');
     expect(topic.buckets.map((x: { count: number }) => x.count)).toEqual([0, 0, 0]);
     expect(body.distributions.find((d: { question: string }) => d.question === 'steps').buckets).toEqual([]);
+
+    // The next call after a submission counts it (nothing is served from before it).
+    await submitted(team.annotators[0]!, team.projectId, { topic: 'geometry', steps: 4 }, 100);
+    const after = await stats(team.manager, team.projectId);
+    const topicAfter = after.distributions.find((d: { question: string }) => d.question === 'topic');
+    expect(topicAfter.buckets.map((x: { count: number }) => x.count)).toEqual([0, 1, 0]);
+    expect(after.burndown.map((p: { remaining: number }) => p.remaining)).toEqual([2, 1]);
   });
 });
 

@@ -12,6 +12,7 @@ const STORE_FREE = [
   'server/exports/format.test.ts',
   'server/imports/imported-lines.test.ts',
   'server/imports/spool.test.ts',
+  'server/stats/kernels.test.ts',
 ];
 
 /** The rendering pipeline in Chromium: browser tests that live beside the web code they test. */

@@ -50,7 +50,8 @@ export async function runExport(run: StoreRun): Promise<void> {
   await runExportFloor(run, size / seconds);
 }
 
-async function seedAnnotations(run: StoreRun): Promise<void> {
+/** One submitted annotation on every item that has no assignment yet (setup; once per run). */
+export async function seedAnnotations(run: StoreRun): Promise<void> {
   const [seed] = await run.servers[0]!.createUsers('annotator', 1, 'seed');
   const db = run.store.db;
   const now = Date.now();

@@ -22,6 +22,7 @@ import { progress, Report } from './report.ts';
 import { type ServerChild, startServer } from './servers.ts';
 import { createProject } from './setup.ts';
 import { runSoak } from './soak.ts';
+import { runStats } from './stats.ts';
 import { type BenchStore, preparePostgres, prepareSqlite, refreshStatistics } from './stores.ts';
 
 /** Undo steps of whatever is running, newest first; also run on Ctrl-C. */
@@ -116,6 +117,7 @@ async function benchStore(
     if (options.only.includes('next')) await runNext(run);
     if (options.only.includes('soak')) await runSoak(run);
     if (options.only.includes('export')) await runExport(run);
+    if (options.only.includes('stats')) await runStats(run);
   } finally {
     while (undo.length > depth)
       await undo.pop()!().catch((err: unknown) => progress(`cleanup failed: ${err}`));

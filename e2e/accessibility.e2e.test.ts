@@ -245,6 +245,15 @@ describe('accessibility (axe-core)', () => {
         await lead.page.goto(path);
         await check(lead.page, { page: name, theme });
       }
+      // The overview's statistics with their data: the annotator table, the answer bars, and the
+      // burndown with its table of points open.
+      await lead.page.goto(`/projects/${projectId}`);
+      await lead.page
+        .getByRole('table', { name: /^Annotators/ })
+        .getByText('Katherine Annotator')
+        .waitFor();
+      await lead.page.getByText('Every point').click();
+      await check(lead.page, { page: 'project overview, statistics open', theme });
       await lead.context.close();
 
       const tutor = await session(e.browser, theme, annotators.dark);

@@ -16,6 +16,7 @@ import { type Handlers, registerRoutes } from './http/register.ts';
 import { importHandlers } from './imports/imports.routes.ts';
 import { itemHandlers } from './items/items.routes.ts';
 import { projectHandlers } from './projects/projects.routes.ts';
+import { statsHandlers } from './stats/stats.routes.ts';
 import { renderDocsPage } from './system/docs-page.ts';
 import { serveWebApp } from './system/web.ts';
 import { userHandlers } from './users/users.routes.ts';
@@ -81,6 +82,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     ...annotationHandlers(ctx),
     ...exportHandlers(ctx),
     ...assignmentHandlers(ctx),
+    ...statsHandlers(ctx),
   } satisfies Handlers;
   registerRoutes(app, ctx, handlers, opts.checkResponses ?? false);
 

@@ -55,7 +55,7 @@ export function createApiClient(config: ClientConfig): ApiClient {
     config.check?.(op, input);
     const def = routeTable[op];
     const headers: Record<string, string> = {
-      accept: def.responseKind === 'jsonl' ? 'application/x-ndjson' : 'application/json',
+      accept: acceptOf[def.responseKind ?? 'json'],
       ...config.headers(def.method),
     };
     let body: BodyInit | undefined;
@@ -92,6 +92,8 @@ export function createApiClient(config: ClientConfig): ApiClient {
 
   return { call, request, url };
 }
+
+const acceptOf = { json: 'application/json', jsonl: 'application/x-ndjson', csv: 'text/csv' } as const;
 
 /** `/api/projects/{projectId}/items` with `{ projectId: 7 }` and a query: `/api/projects/7/items?skipInvalid=true`. */
 function fillPath(def: RouteAddress, params: unknown, query: unknown): string {

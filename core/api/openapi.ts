@@ -54,6 +54,11 @@ export function buildOpenApi(version: string): Json {
         description: 'JSON Lines',
         content: { 'application/x-ndjson': { schema: { type: 'string' } } },
       };
+    } else if (def.responseKind === 'csv') {
+      responses[ok] = {
+        description: 'CSV (RFC 4180): a header row, then one row per record',
+        content: { 'text/csv': { schema: { type: 'string' } } },
+      };
     } else if (def.response) {
       responses[ok] = {
         description: 'OK',

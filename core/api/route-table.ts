@@ -4,8 +4,8 @@ import { type Routes, routes } from './routes.ts';
 export type RouteAddress = {
   method: Routes[keyof Routes]['method'];
   path: string;
-  /** Only on routes that stream JSON lines back (the export). */
-  responseKind?: 'jsonl';
+  /** Only on routes that answer JSON lines (the export) or CSV (the per-annotator table). */
+  responseKind?: 'jsonl' | 'csv';
 };
 
 /**
@@ -19,7 +19,7 @@ export const routeTable: Record<keyof Routes, RouteAddress> = Object.fromEntries
     {
       method: def.method,
       path: def.path,
-      ...('responseKind' in def && def.responseKind === 'jsonl' ? { responseKind: 'jsonl' } : {}),
+      ...('responseKind' in def ? { responseKind: def.responseKind } : {}),
     },
   ]),
 ) as Record<keyof Routes, RouteAddress>;

@@ -2,6 +2,7 @@ import { assignmentRoutes } from './assignments.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { itemRoutes } from './items.routes.ts';
 import { projectRoutes } from './projects.routes.ts';
+import { statsRoutes } from './stats.routes.ts';
 import { userRoutes } from './users.routes.ts';
 
 /**
@@ -12,6 +13,7 @@ export const routes = {
   ...authRoutes,
   ...userRoutes,
   ...projectRoutes,
+  ...statsRoutes,
   ...itemRoutes,
   ...assignmentRoutes,
 } as const;

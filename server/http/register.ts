@@ -20,11 +20,23 @@ export interface HandlerInput<R extends RouteDef> {
   reply: FastifyReply;
 }
 
-/** A handler returns the response body, `null` for 204, or a stream for JSONL responses. */
+/** A CSV answer: the document and the file name a browser saves it as. */
+export interface CsvFile {
+  csv: string;
+  fileName: string;
+}
+
+/** A handler returns the response body, `null` for 204, a stream for JSONL responses, a CsvFile for CSV. */
 export type Handler<R extends RouteDef> = (
   input: HandlerInput<R>,
 ) => Promise<
-  R['responseKind'] extends 'jsonl' ? Readable : R['mayBeEmpty'] extends true ? Out<R> | null : Out<R>
+  R['responseKind'] extends 'jsonl'
+    ? Readable
+    : R['responseKind'] extends 'csv'
+      ? CsvFile
+      : R['mayBeEmpty'] extends true
+        ? Out<R> | null
+        : Out<R>
 >;
 
 export type Handlers = { [K in keyof Routes]: Handler<Routes[K]> };
@@ -93,6 +105,12 @@ export function registerRoutes(
           if (reply.sent) return reply;
           if (def.responseKind === 'jsonl') {
             return reply.type('application/x-ndjson; charset=utf-8').send(out);
+          }
+          if (def.responseKind === 'csv') {
+            const { csv, fileName } = out as unknown as CsvFile;
+            // The name is ours (ASCII), never a user's: no quoting rules of its own to get wrong.
+            reply.header('content-disposition', `attachment; filename="${fileName}"`);
+            return reply.type('text/csv; charset=utf-8').send(csv);
           }
           if (out === null || def.status === 204) return reply.code(204).send();
           if (checkResponses && def.response) {

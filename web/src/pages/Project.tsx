@@ -69,7 +69,7 @@ function TabBody(props: {
   const { project: p } = props;
   switch (props.tab) {
     case 'overview':
-      return <OverviewTab project={p} />;
+      return <OverviewTab project={p} viewAll={props.access.viewAll} />;
     case 'items':
       return <ItemsTab projectId={p.id} overlap={p.overlap} />;
     case 'import':

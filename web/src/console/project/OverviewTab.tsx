@@ -1,11 +1,32 @@
 import type { Project } from '../../../../core/api/projects.ts';
+import { call } from '../../api/client.ts';
 import { RichText } from '../../render/RichText.tsx';
+import { ErrorAlert } from '../../ui/Alert.tsx';
 import { typeNames } from '../builder/QuestionEditor.tsx';
 import { formatSeconds, formatTime } from '../format.ts';
 import { ProjectProgress } from '../Progress.tsx';
+import { AnnotatorTable } from '../stats/AnnotatorTable.tsx';
+import { Burndown } from '../stats/Burndown.tsx';
+import { Distributions } from '../stats/Distributions.tsx';
+import { ago, useNow, usePolling } from '../usePolling.ts';
+import '../stats/stats.css';
 
-/** Progress, the settings in words, the interface at a glance and the guidelines. */
-export function OverviewTab({ project: p }: { project: Project }) {
+/**
+ * Progress (refreshed by itself while the page is visible), then for managers and reviewers the
+ * work per annotator, the answers per question and the burndown; the settings in words, the
+ * interface at a glance and the guidelines.
+ */
+export function OverviewTab({ project: initial, viewAll }: { project: Project; viewAll: boolean }) {
+  const projectId = initial.id;
+  const polled = usePolling(async (signal) => {
+    const [project, stats] = await Promise.all([
+      call('getProject', { params: { projectId }, signal }),
+      viewAll ? call('projectStats', { params: { projectId }, signal }) : null,
+    ]);
+    return { project: project!, stats };
+  }, `${projectId}:${viewAll}`);
+  const p = polled.data?.project ?? initial;
+  const stats = polled.data?.stats;
   const settings: [string, string][] = [
     ['Annotators per item', String(p.overlap)],
     ['Lock time', formatSeconds(p.lockTtlSeconds)],
@@ -16,7 +37,14 @@ export function OverviewTab({ project: p }: { project: Project }) {
   return (
     <div className="overview">
       <section className="card stack-tight" aria-labelledby="progress-title">
-        <h2 id="progress-title">Progress</h2>
+        <div className="section-head">
+          <h2 id="progress-title">Progress</h2>
+          <Freshness updatedAt={polled.updatedAt} onRefresh={polled.refresh} />
+        </div>
+        {polled.error !== null && polled.data !== undefined && (
+          <p className="muted">Could not refresh; showing the numbers from before.</p>
+        )}
+        {polled.data === undefined && <ErrorAlert error={polled.error} />}
         <ProjectProgress progress={p.progress} />
         <p className="muted">{p.progress.submitted.toLocaleString()} submitted annotations.</p>
         {p.progress.stranded > 0 && (
@@ -29,6 +57,14 @@ export function OverviewTab({ project: p }: { project: Project }) {
           </p>
         )}
       </section>
+      {stats && (
+        <>
+          <Burndown points={stats.burndown} />
+          <AnnotatorTable projectId={projectId} rows={stats.annotators} />
+          <Distributions distributions={stats.distributions} />
+        </>
+      )}
+      {viewAll && !stats && !polled.error && <p className="loading">Loading statistics…</p>}
       <section className="card stack-tight" aria-labelledby="settings-summary">
         <h2 id="settings-summary">Settings</h2>
         <dl className="pairs">
@@ -60,6 +96,21 @@ export function OverviewTab({ project: p }: { project: Project }) {
           <p className="muted">No guidelines yet.</p>
         )}
       </section>
+    </div>
+  );
+}
+
+/** "Updated 10 s ago", and a button to refresh now. */
+function Freshness({ updatedAt, onRefresh }: { updatedAt: number | null; onRefresh(): void }) {
+  const now = useNow();
+  return (
+    <div className="refresh-line">
+      <span className="muted" data-testid="updated-ago">
+        {updatedAt === null ? 'Updating…' : `Updated ${ago(now - updatedAt)}`}
+      </span>
+      <button type="button" onClick={onRefresh}>
+        Refresh
+      </button>
     </div>
   );
 }

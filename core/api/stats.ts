@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { IsoTime } from './common.ts';
+
+/** One person's work in a project (docs/data-model.md, "Progress per person"). */
+export const AnnotatorStats = z
+  .object({
+    userId: z.number().int(),
+    name: z.string(),
+    email: z.string().nullable(),
+    /** Submitted annotations. */
+    submitted: z.number().int(),
+    /** Skipped assignments. */
+    skipped: z.number().int(),
+    /** The sum of the person's annotations' lead times (drafts included), in milliseconds. */
+    activeMs: z.number().int(),
+    /** The median lead time of their submitted annotations, in milliseconds; null before the first. */
+    medianMs: z.number().nullable(),
+    /** The latest change to one of their assignments or annotations; null if they have done nothing. */
+    lastActiveAt: IsoTime.nullable(),
+  })
+  .meta({ id: 'AnnotatorStats' });
+export type AnnotatorStats = z.infer<typeof AnnotatorStats>;
+
+/** One bar of a distribution: an option, a rating, a number range, a span label, answered or empty. */
+export const DistributionBucket = z
+  .object({
+    value: z.union([z.string(), z.number()]),
+    label: z.string(),
+    count: z.number().int(),
+  })
+  .meta({ id: 'DistributionBucket' });
+
+/** How the submitted answers to one question are spread. */
+export const Distribution = z
+  .object({
+    question: z.string(),
+    /** The question's label, if it has one. */
+    label: z.string().nullable(),
+    type: z.string(),
+    /** Submitted annotations that answer the question. */
+    answered: z.number().int(),
+    buckets: z.array(DistributionBucket),
+  })
+  .meta({ id: 'Distribution' });
+export type Distribution = z.infer<typeof Distribution>;
+
+/** Work left after a moment: items × overlap − submissions made by then. */
+export const BurndownPoint = z
+  .object({ at: IsoTime, remaining: z.number().int() })
+  .meta({ id: 'BurndownPoint' });
+export type BurndownPoint = z.infer<typeof BurndownPoint>;
+
+export const ProjectStats = z
+  .object({
+    annotators: z.array(AnnotatorStats),
+    distributions: z.array(Distribution),
+    burndown: z.array(BurndownPoint),
+  })
+  .meta({ id: 'ProjectStats' });
+export type ProjectStats = z.infer<typeof ProjectStats>;

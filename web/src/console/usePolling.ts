@@ -1,0 +1,94 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+export interface Polled<T> {
+  data: T | undefined;
+  /** The last refresh's failure, cleared by the next success; the last data stays on screen. */
+  error: unknown;
+  /** When the data on screen arrived (epoch ms), null before the first answer. */
+  updatedAt: number | null;
+  /** Loads again now (and restarts the wait for the next round). */
+  refresh(): void;
+}
+
+/** How often a screen that refreshes by itself asks again, while it is visible. */
+export const POLL_MS = 15_000;
+
+/**
+ * Runs `load` now, then again `intervalMs` after each answer, while the page is visible: a hidden
+ * tab asks nothing, and asks at once when shown again. A new answer replaces the old one in place
+ * (no empty state in between, so nothing flickers); one round at a time, and a round still
+ * running when `key` changes or the screen closes is aborted. `key` stands for every input of `load`.
+ */
+export function usePolling<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  key: string,
+  intervalMs = POLL_MS,
+): Polled<T> {
+  const [state, setState] = useState<{ data: T | undefined; error: unknown; updatedAt: number | null }>({
+    data: undefined,
+    error: null,
+    updatedAt: null,
+  });
+  const kick = useRef<() => void>(() => undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` names every input of `load`
+  useEffect(() => {
+    setState({ data: undefined, error: null, updatedAt: null });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let ctrl: AbortController | undefined;
+    let closed = false;
+    const schedule = () => {
+      clearTimeout(timer);
+      if (!closed && !document.hidden) timer = setTimeout(round, intervalMs);
+    };
+    async function round() {
+      clearTimeout(timer);
+      ctrl?.abort();
+      const mine = new AbortController();
+      ctrl = mine;
+      try {
+        const data = await load(mine.signal);
+        if (!mine.signal.aborted) setState({ data, error: null, updatedAt: Date.now() });
+      } catch (error) {
+        if (!mine.signal.aborted) setState((s) => ({ ...s, error }));
+      }
+      if (!mine.signal.aborted) schedule();
+    }
+    const onVisibility = () => {
+      if (document.hidden) {
+        clearTimeout(timer);
+        ctrl?.abort();
+      } else void round();
+    };
+    kick.current = () => void round();
+    document.addEventListener('visibilitychange', onVisibility);
+    void round();
+    return () => {
+      closed = true;
+      clearTimeout(timer);
+      ctrl?.abort();
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [key, intervalMs]);
+  const refresh = useCallback(() => kick.current(), []);
+  return { ...state, refresh };
+}
+
+/** "just now", "10 s ago", "3 min ago", "2 h ago": how old the data on screen is. */
+export function ago(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  if (s < 5) return 'just now';
+  if (s < 60) return `${s} s ago`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ago`;
+  return `${Math.floor(m / 60)} h ago`;
+}
+
+/** The time now, again every `everyMs`: for text such as "updated 10 s ago". */
+export function useNow(everyMs = 5000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(t);
+  }, [everyMs]);
+  return now;
+}

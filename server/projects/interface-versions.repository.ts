@@ -51,7 +51,7 @@ export async function countAffectedAnswers(
   );
   const from =
     kind === 'postgres'
-      ? sql`(select answers::jsonb as a, status from annotations where project_id = ${projectId}) n`
+      ? sql`(select answers::jsonb as a, status from annotations where project_id = ${projectId} offset 0) n`
       : sql`(select answers, status from annotations where project_id = ${projectId}) n`;
   const result = await sql<Record<string, number | string>>`
     select ${sql.join(sums)}, coalesce(sum(case when ${any} then 1 else 0 end), 0) as total from ${from}`.execute(

@@ -227,6 +227,24 @@ describe('editing the interface of a running project', () => {
   });
 });
 
+describe('two leads editing at once', () => {
+  it('applies one edit and refuses the other, which was made from the version the first replaced', async () => {
+    const current = (await h.call(admin, 'GET', `/api/projects/${project}`)).body.interface;
+    const withOption = (option: string) =>
+      edit(
+        (q) => (q.name === 'flags' ? { ...q, options: [...(q.options as string[]), option] } : q),
+        current,
+      );
+    const results = await Promise.all(
+      ['first', 'second'].map((o) => patch({ interface: { ...withOption(o), version: current.version } })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(results.find((r) => r.status === 409)?.body.error.code).toBe('INTERFACE_CHANGED');
+    const after = (await h.call(admin, 'GET', `/api/projects/${project}`)).body.interface;
+    expect(after.version).toBe(current.version + 1);
+  });
+});
+
 describe('duplicating a project', () => {
   it('copies the current interface as version 1, settings, members and invitations, and no items by default', async () => {
     await h.call(admin, 'POST', `/api/projects/${project}/invitations`, { email: 'later@example.org' });

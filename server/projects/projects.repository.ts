@@ -26,6 +26,21 @@ export async function findProject(db: Db, id: number): Promise<ProjectRow | unde
   return row && projectRowOf(row);
 }
 
+/**
+ * The project, locked until the transaction ends (PostgreSQL: FOR UPDATE; a SQLite write
+ * transaction holds the store's write lock already): changes that read then write it, such as a
+ * new interface version, cannot interleave.
+ */
+export async function findProjectForUpdate(
+  tx: Tx,
+  kind: StoreKind,
+  id: number,
+): Promise<ProjectRow | undefined> {
+  const query = tx.selectFrom('projects').selectAll().where('id', '=', id);
+  const row = await (kind === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+  return row && projectRowOf(row);
+}
+
 /** The settings a project is created with; the rest (ids, times) the store fills in. */
 export type NewProject = Omit<ProjectRow, 'id' | 'updatedAt'>;
 

@@ -12,6 +12,7 @@ import { applyInterfaceEdit } from './interface-versions.service.ts';
 import {
   drawRandomKeys,
   findProject,
+  findProjectForUpdate,
   insertProject,
   listProjectRows,
   toProject,
@@ -60,7 +61,7 @@ export async function updateProject(
   await requireManage(ctx.store.db, caller, projectId);
   const { interface: edit, confirm, ...settings } = body;
   await writeTransaction(ctx.store, async (tx) => {
-    const before = await findProject(tx, projectId);
+    const before = await findProjectForUpdate(tx, ctx.store.kind, projectId);
     if (!before) throw notFound('project');
     const now = Date.now();
     if (edit !== undefined) {

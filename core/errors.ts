@@ -25,6 +25,15 @@ export const errorCodes = {
   },
   LOCK_EXPIRED: { status: 409, message: 'Your lock on this item expired and its slot went to someone else.' },
   IDEMPOTENCY_MISMATCH: { status: 409, message: 'This idempotency key was used with other answers.' },
+  INTERFACE_CHANGE_NEEDS_CONFIRMATION: {
+    status: 409,
+    message:
+      'This interface change affects existing answers; send it again with "confirm": true to apply it.',
+  },
+  INTERFACE_CHANGED: {
+    status: 409,
+    message: 'The interface changed since you loaded it; reload it and make your edit again.',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'This content type is not accepted here.' },
   RATE_LIMITED: { status: 429, message: 'Too many attempts; wait and try again.' },

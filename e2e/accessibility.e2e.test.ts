@@ -110,6 +110,7 @@ const consoleScreens = (): [string, string][] => [
   ['project import', `/projects/${projectId}/import`],
   ['project members', `/projects/${projectId}/members`],
   ['project export', `/projects/${projectId}/export`],
+  ['project interface', `/projects/${projectId}/interface`],
   ['project settings', `/projects/${projectId}/settings`],
   ['item detail', `/items/${itemId}`],
   ['users', '/users'],
@@ -254,6 +255,15 @@ describe('accessibility (axe-core)', () => {
         .waitFor();
       await lead.page.getByText('Every point').click();
       await check(lead.page, { page: 'project overview, statistics open', theme });
+      // The confirmation of an interface change that affects answers, left without applying it.
+      await lead.page.goto(`/projects/${projectId}/interface`);
+      await lead.page.getByLabel('Options, one per line').first().fill('partly\nno');
+      await lead.page.getByRole('button', { name: 'Save interface' }).click();
+      await lead.page.getByRole('dialog', { name: 'Apply a change that affects answers?' }).waitFor();
+      found.push(
+        ...(await checkPage(lead.page, { page: 'project interface', theme, state: 'confirm change' })),
+      );
+      await lead.page.getByRole('button', { name: 'Keep editing' }).click();
       await lead.context.close();
 
       const tutor = await session(e.browser, theme, annotators.dark);

@@ -33,6 +33,12 @@ export const Annotation = z
       .describe('unsubmitted edits of a submitted annotation'),
     leadTimeMs: z.number().int().describe('active time spent, summed over saves'),
     revision: z.number().int(),
+    interfaceVersion: z
+      .number()
+      .int()
+      .describe(
+        "the project's interface version the answers were written under (1 for work from before versions)",
+      ),
     createdAt: IsoTime,
     updatedAt: IsoTime,
     submittedAt: IsoTime.nullable(),
@@ -46,6 +52,7 @@ export const Revision = z
     userId: z.number().int(),
     kind: z.enum(['draft', 'submit', 'edit', 'import']),
     answers: z.record(z.string(), z.unknown()),
+    interfaceVersion: z.number().int().describe('the interface version these answers were written under'),
     createdAt: IsoTime,
     importedBy: z
       .object({

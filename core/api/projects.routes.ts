@@ -3,6 +3,7 @@ import { PageQuery, ProjectParams, page } from './common.ts';
 import {
   AddMemberBody,
   CreateProjectBody,
+  DuplicateProjectBody,
   Invitation,
   InvitationParams,
   InviteBody,
@@ -51,13 +52,27 @@ export const projectRoutes = {
     operationId: 'updateProject',
     method: 'PATCH',
     path: '/api/projects/{projectId}',
-    summary: 'Change project settings (admin, manager)',
+    summary:
+      'Change project settings or its interface (admin, manager); an interface change that affects existing answers needs `confirm: true`',
     tag: 'projects',
     auth: 'user',
     params: ProjectParams,
     body: UpdateProjectBody,
     bodyLimit: bodyLimits.large,
     response: Project,
+  }),
+  duplicateProject: route({
+    operationId: 'duplicateProject',
+    method: 'POST',
+    path: '/api/projects/{projectId}/duplicate',
+    summary:
+      'Copy a project (admin, manager): its current interface as version 1, guidelines, settings, members and invitations; optionally its items, never their annotations',
+    tag: 'projects',
+    auth: 'user',
+    params: ProjectParams,
+    body: DuplicateProjectBody,
+    response: Project,
+    status: 201,
   }),
   listMembers: route({
     operationId: 'listMembers',

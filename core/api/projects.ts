@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InterfaceDefinition } from '../interface/index.ts';
+import { InterfaceDefinition, InterfaceEdit } from '../interface/index.ts';
 import { DisplayName } from '../names.ts';
 import { Id, IsoTime } from './common.ts';
 import { Email, Role } from './users.ts';
@@ -25,7 +25,60 @@ export const CreateProjectBody = SettingFields.extend({
   allowEditSubmitted: z.boolean().default(true),
   interface: InterfaceDefinition,
 });
-export const UpdateProjectBody = SettingFields.partial();
+export const UpdateProjectBody = SettingFields.partial().extend({
+  interface: InterfaceEdit.optional().describe(
+    'a new interface: a change makes a new interface version; a change that affects existing answers needs `confirm` (docs/data-model.md, "Interface versions")',
+  ),
+  confirm: z
+    .boolean()
+    .optional()
+    .describe(
+      'apply an interface change that affects existing answers; without it such a change is refused (409)',
+    ),
+});
+
+/** One breaking change of an interface edit, with how many annotations it affects. */
+export const InterfaceChange = z
+  .object({
+    kind: z.enum([
+      'question_removed',
+      'question_type_changed',
+      'option_removed',
+      'label_removed',
+      'field_changed',
+      'constraint_tightened',
+      'field_added',
+      'field_type_changed',
+    ]),
+    question: z.string().optional(),
+    field: z.string().optional(),
+    option: z.string().optional(),
+    label: z.string().optional(),
+    constraint: z.string().optional(),
+    answers: z
+      .number()
+      .int()
+      .describe('annotations (drafts included) with an answer this change makes invalid'),
+  })
+  .meta({ id: 'InterfaceChange' });
+export type InterfaceChange = z.infer<typeof InterfaceChange>;
+
+/** `details` of INTERFACE_CHANGE_NEEDS_CONFIRMATION. */
+export const InterfaceChangeDetails = z
+  .object({
+    affectedAnswers: z.number().int().describe('annotations affected by at least one change'),
+    changes: z.array(InterfaceChange),
+  })
+  .meta({ id: 'InterfaceChangeDetails' });
+export type InterfaceChangeDetails = z.infer<typeof InterfaceChangeDetails>;
+
+export const DuplicateProjectBody = z.object({
+  name: DisplayName,
+  items: z
+    .boolean()
+    .default(false)
+    .describe('copy the items too (data, meta, external id, priority), without their annotations'),
+});
 
 export const ProjectProgress = z
   .object({

@@ -4,13 +4,27 @@
  * Span offsets are Unicode code points (see offsets.ts).
  */
 export { type Answers, validateAnswers } from './answers.ts';
+export {
+  type AffectedTest,
+  type BreakingChange,
+  describeBreakingChange,
+  diffInterfaces,
+  type InterfaceDiff,
+  type SafeChange,
+} from './diff.ts';
 export { type Checked, type FieldError, formatPath, fromZodIssues } from './field-error.ts';
 export type { FieldKind } from './fields/kind.ts';
 export { FieldDefinition, fieldKindOf, fieldTypes } from './fields/registry.ts';
 export { TextField } from './fields/text.ts';
-export { INTERFACE_VERSION, InterfaceDefinition } from './interface.ts';
+export { InterfaceDefinition, InterfaceEdit } from './interface.ts';
 export { validateItemData } from './item-data.ts';
-export { migrateInterface, parseInterface, upgradeInterface } from './migrate.ts';
+export {
+  INTERFACE_FORMAT,
+  migrateInterface,
+  parseInterface,
+  storedInterface,
+  upgradeInterface,
+} from './migrate.ts';
 export {
   type CodePointOffset,
   codePointLength,

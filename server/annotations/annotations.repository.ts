@@ -15,6 +15,8 @@ export interface AnswerWrite {
   key?: string;
   /** A draft of edits to a submitted annotation: kept aside, the submitted answers stay. */
   pending?: boolean;
+  /** The project's interface version the answers were checked against. */
+  interfaceVersion: number;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function recordAnswers(
         pendingAnswers: null,
         leadTimeMs: w.activeMs,
         revision: 1,
+        interfaceVersion: w.interfaceVersion,
         createdAt: w.now,
         updatedAt: w.now,
         submittedAt: w.kind === 'submit' ? w.now : null,
@@ -52,7 +55,11 @@ export async function recordAnswers(
         oc.column('assignmentId').doUpdateSet({
           ...(w.pending
             ? { pendingAnswers: sql<string>`excluded.answers` }
-            : { answers: sql<string>`excluded.answers`, pendingAnswers: null }),
+            : {
+                answers: sql<string>`excluded.answers`,
+                pendingAnswers: null,
+                interfaceVersion: sql<number>`excluded.interface_version`,
+              }),
           status,
           leadTimeMs: sql<number>`annotations.lead_time_ms + excluded.lead_time_ms`,
           revision: sql<number>`annotations.revision + 1`,
@@ -67,6 +74,7 @@ export async function recordAnswers(
     answers: json,
     idempotencyKey: w.key ?? null,
     createdAt: w.now,
+    interfaceVersion: w.interfaceVersion,
   };
   let row: Selectable<Database['annotations']>;
   if (store.kind === 'postgres') {
@@ -76,7 +84,16 @@ export async function recordAnswers(
       .with('r', (db) =>
         db
           .insertInto('annotationRevisions')
-          .columns(['annotationId', 'revision', 'userId', 'kind', 'answers', 'idempotencyKey', 'createdAt'])
+          .columns([
+            'annotationId',
+            'revision',
+            'userId',
+            'kind',
+            'answers',
+            'idempotencyKey',
+            'createdAt',
+            'interfaceVersion',
+          ])
           .expression((eb) =>
             eb
               .selectFrom('n')
@@ -88,6 +105,7 @@ export async function recordAnswers(
                 sql<string>`${revision.answers}::text`.as('answers'),
                 sql<string | null>`${revision.idempotencyKey}::text`.as('idempotencyKey'),
                 sql<number>`${revision.createdAt}::bigint`.as('createdAt'),
+                sql<number>`${revision.interfaceVersion}::int`.as('interfaceVersion'),
               ]),
           ),
       )

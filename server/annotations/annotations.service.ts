@@ -28,6 +28,7 @@ export async function annotationHistory(
       revision: r.revision,
       userId: r.userId,
       kind: r.kind,
+      interfaceVersion: r.interfaceVersion,
       answers: JSON.parse(r.answers),
       createdAt: iso(r.createdAt),
       importedBy: r.importedBy === null ? null : { userId: r.importedBy, label: r.importer ?? '' },

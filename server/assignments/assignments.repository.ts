@@ -55,6 +55,7 @@ export const toAnnotation = (a: AnnotationRow & { annotator: string }): z.input<
   pendingAnswers: a.pendingAnswers === null ? null : JSON.parse(a.pendingAnswers),
   leadTimeMs: a.leadTimeMs,
   revision: a.revision,
+  interfaceVersion: a.interfaceVersion,
   createdAt: iso(a.createdAt),
   updatedAt: iso(a.updatedAt),
   submittedAt: isoOrNull(a.submittedAt),

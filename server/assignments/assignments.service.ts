@@ -161,6 +161,7 @@ export async function saveDraft(
           answers,
           activeMs: body.activeMs,
           now,
+          interfaceVersion: project.interfaceVersion,
           pending: true,
         });
         return { assignment: toAssignment(a), annotation };
@@ -171,6 +172,7 @@ export async function saveDraft(
         answers,
         activeMs: body.activeMs,
         now,
+        interfaceVersion: project.interfaceVersion,
       });
       return { assignment: toAssignment(current), annotation };
     },
@@ -214,6 +216,7 @@ export async function submit(
           answers,
           activeMs: body.activeMs,
           now,
+          interfaceVersion: project.interfaceVersion,
           key: body.idempotencyKey,
         });
         return { kind: 'done' as const, result: { created: true, annotation } };
@@ -231,6 +234,7 @@ export async function submit(
             answers,
             activeMs: body.activeMs,
             now,
+            interfaceVersion: project.interfaceVersion,
           });
           return { kind: 'lockLost' as const };
         }
@@ -242,6 +246,7 @@ export async function submit(
         answers,
         activeMs: body.activeMs,
         now,
+        interfaceVersion: project.interfaceVersion,
         key: body.idempotencyKey,
       });
       return { kind: 'done' as const, result: { created: true, annotation } };

@@ -21,6 +21,17 @@ export interface Database {
   signInThrottle: SignInThrottleTable;
   projectInvitations: ProjectInvitationsTable;
   passwordResets: PasswordResetsTable;
+  interfaceVersions: InterfaceVersionsTable;
+}
+
+/** Every version of a project's interface (migration 0010); the projects row holds the current one. */
+export interface InterfaceVersionsTable {
+  projectId: number;
+  version: number;
+  /** The stored interface text (core/interface/migrate.ts: `format`, fields, questions). */
+  interface: string;
+  createdBy: number;
+  createdAt: number;
 }
 
 /** A project's cursor epoch: cursors of an older one are void (server/assignments/claim-cursors.repository.ts). */
@@ -71,6 +82,8 @@ export interface ProjectsTable {
   id: Generated<number>;
   name: string;
   interface: string;
+  /** The current interface version (migration 0010): 1 at creation, +1 per change. */
+  interfaceVersion: number;
   guidelines: string;
   overlap: number;
   lockTtlSeconds: number;
@@ -138,6 +151,8 @@ export interface AnnotationsTable {
   pendingAnswers: string | null;
   leadTimeMs: number;
   revision: number;
+  /** The interface version its answers were last written under (migration 0010; default 1). */
+  interfaceVersion: Generated<number>;
   createdAt: number;
   updatedAt: number;
   submittedAt: number | null;
@@ -154,6 +169,8 @@ export interface AnnotationRevisionsTable {
   createdAt: number;
   /** The account that imported it, on `import` revisions (migration 0006; null before it). */
   importedBy: number | null;
+  /** The interface version the answers were written under (migration 0010; default 1). */
+  interfaceVersion: Generated<number>;
 }
 
 export interface SettingsTable {

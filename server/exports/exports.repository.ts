@@ -10,8 +10,9 @@
  * annotations (project, after, last) of items (after, last] -> [itemId, opening, createdAt,
  *   updatedAt, submittedAt], ordered by item id, then id; the opening is the annotation up to
  *   its first time: {"id":7,"annotator":"a@example.org","userId":3,"status":"submitted",
- *   "answers":{…},"leadTimeMs":1200,"revision":1,"importedBy":null,"createdAt":
- *   (`importedBy`: the email, or name, of the account that imported the annotation; null if it
+ *   "answers":{…},"leadTimeMs":1200,"revision":1,"interfaceVersion":1,"importedBy":null,"createdAt":
+ *   (`interfaceVersion`: the project's interface version the answers were written under;
+ *   `importedBy`: the email, or name, of the account that imported the annotation; null if it
  *   was not imported, or was imported before importers were recorded.)
  * skips (project, after, last) of items (after, last] -> [itemId, opening, skippedAt], ordered by
  *   item id, then id, from the partial index of skips (migration 0008): the opening is the skip up
@@ -25,6 +26,7 @@ const head = (json: (text: string) => string) =>
 const opening = (label: string, importer: string) =>
   `'{"id":' || n.id || ',"annotator":' || ${label} || ',"userId":' || n.user_id || ',"status":"' || n.status` +
   ` || '","answers":' || n.answers || ',"leadTimeMs":' || n.lead_time_ms || ',"revision":' || n.revision` +
+  ` || ',"interfaceVersion":' || n.interface_version` +
   ` || ',"importedBy":' || coalesce(${importer}, 'null') || ',"createdAt":'`;
 
 /** The importer's label of an imported annotation: its first revision is the import. */

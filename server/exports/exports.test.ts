@@ -60,6 +60,7 @@ async function expectedExport(projectId: number): Promise<string> {
         (a) =>
           `{"id":${a.id},"annotator":${JSON.stringify(a.email ?? a.name)},"userId":${a.userId},"status":${JSON.stringify(a.status)},` +
           `"answers":${a.answers},"leadTimeMs":${a.leadTimeMs},"revision":${a.revision},` +
+          `"interfaceVersion":${a.interfaceVersion},` +
           `"importedBy":${JSON.stringify(a.importerEmail ?? a.importerName)},` +
           `"createdAt":${iso(a.createdAt)},"updatedAt":${iso(a.updatedAt)},"submittedAt":${iso(a.submittedAt)}}`,
       );

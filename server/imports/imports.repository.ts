@@ -120,6 +120,7 @@ export async function insertImportedAnnotation(tx: Tx, a: ImportedAnnotationRow)
       createdAt: a.createdAt,
       updatedAt: a.createdAt,
       submittedAt: submitted ? a.createdAt : null,
+      interfaceVersion: currentInterfaceVersion(tx, a.projectId),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -134,9 +135,14 @@ export async function insertImportedAnnotation(tx: Tx, a: ImportedAnnotationRow)
       idempotencyKey: null,
       createdAt: a.importedAt,
       importedBy: a.importedBy,
+      interfaceVersion: currentInterfaceVersion(tx, a.projectId),
     })
     .execute();
 }
+
+/** The project's interface version, which imported answers were checked against. */
+const currentInterfaceVersion = (tx: Tx, projectId: number) =>
+  tx.selectFrom('projects').select('interfaceVersion').where('id', '=', projectId);
 
 /** Sets how many submitted annotations an item holds (its imported ones). */
 export async function setSubmittedCount(

@@ -6,7 +6,7 @@ import { countStranded } from '../assignments/stranded.repository.ts';
 import { iso } from '../context.ts';
 import { NO_RANDOM_KEY, type ProjectsTable } from '../db/schema.ts';
 import type { StoreKind } from '../db/store.ts';
-import type { Db } from '../db/transaction.ts';
+import type { Db, Tx } from '../db/transaction.ts';
 
 /** A project as the code sees it: flags as booleans (the table holds 0/1 on both stores). */
 export type ProjectRow = Omit<Selectable<ProjectsTable>, 'allowEditSubmitted'> & {
@@ -26,15 +26,41 @@ export async function findProject(db: Db, id: number): Promise<ProjectRow | unde
   return row && projectRowOf(row);
 }
 
+/**
+ * The project, locked until the transaction ends (PostgreSQL: FOR UPDATE; a SQLite write
+ * transaction holds the store's write lock already): changes that read then write it, such as a
+ * new interface version, cannot interleave.
+ */
+export async function findProjectForUpdate(
+  tx: Tx,
+  kind: StoreKind,
+  id: number,
+): Promise<ProjectRow | undefined> {
+  const query = tx.selectFrom('projects').selectAll().where('id', '=', id);
+  const row = await (kind === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+  return row && projectRowOf(row);
+}
+
 /** The settings a project is created with; the rest (ids, times) the store fills in. */
 export type NewProject = Omit<ProjectRow, 'id' | 'updatedAt'>;
 
-export async function insertProject(db: Db, p: NewProject): Promise<ProjectRow> {
-  const row = await db
+/** Creates a project and records its interface as its first version (`interfaceVersion` 1). */
+export async function insertProject(tx: Tx, p: NewProject): Promise<ProjectRow> {
+  const row = await tx
     .insertInto('projects')
     .values({ ...p, allowEditSubmitted: p.allowEditSubmitted ? 1 : 0, updatedAt: p.createdAt })
     .returningAll()
     .executeTakeFirstOrThrow();
+  await tx
+    .insertInto('interfaceVersions')
+    .values({
+      projectId: row.id,
+      version: row.interfaceVersion,
+      interface: row.interface,
+      createdBy: row.createdBy,
+      createdAt: row.createdAt,
+    })
+    .execute();
   return projectRowOf(row);
 }
 
@@ -135,7 +161,7 @@ export async function toProject(db: Db, p: ProjectRow): Promise<z.input<typeof P
     lockTtlSeconds: p.lockTtlSeconds,
     itemOrder: p.itemOrder,
     allowEditSubmitted: p.allowEditSubmitted,
-    interface: migrateInterface(JSON.parse(p.interface)),
+    interface: migrateInterface(JSON.parse(p.interface), p.interfaceVersion),
     createdAt: iso(p.createdAt),
     progress: await projectProgress(db, p),
   };

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CreateProjectBody, Project, UpdateProjectBody } from '../../core/api/projects.ts';
-import { INTERFACE_VERSION } from '../../core/interface/index.ts';
+import { storedInterface } from '../../core/interface/index.ts';
 import { projectAccess, requireManage, requireRole } from '../access.ts';
 import { invalidateCursors } from '../assignments/claim-cursors.repository.ts';
 import { refreshSlots } from '../assignments/slots.repository.ts';
@@ -8,9 +8,11 @@ import type { AppContext, Caller } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { decodeCursor, pageOf } from '../http/cursor.ts';
 import { notFound } from '../http/errors.ts';
+import { applyInterfaceEdit } from './interface-versions.service.ts';
 import {
   drawRandomKeys,
   findProject,
+  findProjectForUpdate,
   insertProject,
   listProjectRows,
   toProject,
@@ -25,17 +27,21 @@ export async function createProject(
   body: z.output<typeof CreateProjectBody>,
 ): Promise<ProjectOut> {
   requireRole(caller, 'admin', 'manager');
-  const row = await insertProject(ctx.store.db, {
-    name: body.name,
-    interface: JSON.stringify({ ...body.interface, version: INTERFACE_VERSION }),
-    guidelines: body.guidelines,
-    overlap: body.overlap,
-    lockTtlSeconds: body.lockTtlSeconds,
-    itemOrder: body.itemOrder,
-    allowEditSubmitted: body.allowEditSubmitted,
-    createdBy: caller.id,
-    createdAt: Date.now(),
-  });
+  // A new project's interface is version 1, whatever version the body names.
+  const row = await writeTransaction(ctx.store, (tx) =>
+    insertProject(tx, {
+      name: body.name,
+      interface: storedInterface(body.interface),
+      interfaceVersion: 1,
+      guidelines: body.guidelines,
+      overlap: body.overlap,
+      lockTtlSeconds: body.lockTtlSeconds,
+      itemOrder: body.itemOrder,
+      allowEditSubmitted: body.allowEditSubmitted,
+      createdBy: caller.id,
+      createdAt: Date.now(),
+    }),
+  );
   return toProject(ctx.store.db, row);
 }
 
@@ -53,10 +59,20 @@ export async function updateProject(
   body: z.output<typeof UpdateProjectBody>,
 ): Promise<ProjectOut> {
   await requireManage(ctx.store.db, caller, projectId);
+  const { interface: edit, confirm, ...settings } = body;
   await writeTransaction(ctx.store, async (tx) => {
-    const before = await findProject(tx, projectId);
+    const before = await findProjectForUpdate(tx, ctx.store.kind, projectId);
     if (!before) throw notFound('project');
-    await updateProjectRow(tx, projectId, body, Date.now());
+    const now = Date.now();
+    if (edit !== undefined) {
+      await applyInterfaceEdit(tx, ctx.store.kind, before, {
+        interface: edit,
+        confirm: confirm === true,
+        userId: caller.id,
+        now,
+      });
+    }
+    await updateProjectRow(tx, projectId, settings, now);
     if (body.overlap !== undefined && body.overlap !== before.overlap)
       await refreshSlots(tx, projectId, body.overlap);
     if (body.itemOrder === 'random' && before.itemOrder !== 'random')

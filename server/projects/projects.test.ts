@@ -109,10 +109,10 @@ describe('creating projects', () => {
       'unknown property',
     ],
     [
-      'a future interface version',
-      { ...sampleInterface, version: 99 },
+      'an interface version that is not a positive whole number',
+      { ...sampleInterface, version: 0 },
       'body.interface.version',
-      'unsupported version',
+      'Too small',
     ],
   ])('refuses an interface with %s, naming the path', async (_, iface, path, words) => {
     const res = await h.call(admin, 'POST', '/api/projects', { name: 'Bad', interface: iface });

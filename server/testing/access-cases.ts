@@ -140,6 +140,18 @@ export const accountAndProjectCases = {
       expect: signedIn({ ...all('FORBIDDEN'), admin: 201, manager: 201 }),
     },
   ],
+  duplicateProject: [
+    {
+      target: 'project A',
+      build: (w) => ({ params: { projectId: w.projectA }, body: { name: unique('Copy') } }),
+      expect: signedIn({ ...all('FORBIDDEN'), admin: 201, manager: 201, outsider: 'NOT_FOUND' }),
+    },
+    {
+      target: 'project B',
+      build: (w) => ({ params: { projectId: w.projectB }, body: { name: unique('Copy') } }),
+      expect: signedIn({ ...all('NOT_FOUND'), admin: 201, manager: 201 }),
+    },
+  ],
   getProject: [
     {
       target: 'project A',

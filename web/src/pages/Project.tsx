@@ -8,6 +8,7 @@ import { PageHead } from '../console/PageHead.tsx';
 import { loadAccess, type ProjectAccess, type TabId, visibleTabs } from '../console/project/access.ts';
 import { ExportTab } from '../console/project/ExportTab.tsx';
 import { ImportTab } from '../console/project/ImportTab.tsx';
+import { InterfaceTab } from '../console/project/InterfaceTab.tsx';
 import { MembersTab } from '../console/project/MembersTab.tsx';
 import { OverviewTab } from '../console/project/OverviewTab.tsx';
 import { SettingsTab } from '../console/project/SettingsTab.tsx';
@@ -78,6 +79,8 @@ function TabBody(props: {
       return <MembersTab projectId={p.id} manage={props.access.manage} />;
     case 'export':
       return <ExportTab projectId={p.id} name={p.name} />;
+    case 'interface':
+      return <InterfaceTab project={p} onSaved={props.onSaved} />;
     case 'settings':
       return <SettingsTab project={p} onSaved={props.onSaved} />;
   }

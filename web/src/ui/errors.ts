@@ -26,6 +26,10 @@ const sentences: Record<ErrorCode, (message: string) => string> = {
   ASSIGNMENT_CLOSED: (message) => message,
   LOCK_EXPIRED: (message) => message,
   IDEMPOTENCY_MISMATCH: (message) => message,
+  INTERFACE_CHANGE_NEEDS_CONFIRMATION: () =>
+    'This change affects answers already given. Review the changes and confirm to apply it.',
+  INTERFACE_CHANGED: () =>
+    'Someone changed this interface since you opened it. Reload the page and make your edit again.',
   PAYLOAD_TOO_LARGE: (message) => message,
   UNSUPPORTED_MEDIA_TYPE: (message) => message,
   RATE_LIMITED: (message) => `${message} Wait a moment before trying again.`,

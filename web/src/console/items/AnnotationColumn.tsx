@@ -6,6 +6,38 @@ import { Name } from '../../ui/Name.tsx';
 import { formatDuration, formatTime } from '../format.ts';
 import { RevisionHistory } from './RevisionHistory.tsx';
 
+/**
+ * Answers given under an older interface to questions it no longer asks, or with options it no
+ * longer offers: the form below cannot show them, so they are listed as given.
+ */
+function OlderAnswers({ annotation: a, iface }: { annotation: Annotation; iface: InterfaceDefinition }) {
+  if (a.interfaceVersion === iface.version) return null;
+  const questions = new Map(iface.questions.map((q) => [q.name, q]));
+  const offered = (q: InterfaceDefinition['questions'][number] | undefined, value: unknown) =>
+    q === undefined
+      ? false
+      : q.type === 'choice'
+        ? q.options.includes(value as string)
+        : q.type === 'multi_choice'
+          ? Array.isArray(value) && value.every((v) => q.options.includes(v as string))
+          : true;
+  const stale = Object.entries(a.answers).filter(([name, value]) => !offered(questions.get(name), value));
+  if (stale.length === 0) return null;
+  return (
+    <div className="stack-tight">
+      <p className="muted">Given under version {a.interfaceVersion}, not in the current interface:</p>
+      <dl className="pairs compact">
+        {stale.map(([name, value]) => (
+          <div key={name}>
+            <dt>{name}</dt>
+            <dd>{JSON.stringify(value).slice(0, 500)}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
 /** One annotator's answers, read-only, with who, status, time spent and history. */
 export function AnnotationColumn(props: {
   annotation: Annotation;
@@ -40,7 +72,16 @@ export function AnnotationColumn(props: {
           <dt>Revision</dt>
           <dd>{a.revision}</dd>
         </div>
+        {a.interfaceVersion !== props.iface.version && (
+          <div>
+            <dt>Interface</dt>
+            <dd>
+              version {a.interfaceVersion} (now {props.iface.version})
+            </dd>
+          </div>
+        )}
       </dl>
+      <OlderAnswers annotation={a} iface={props.iface} />
       {a.pendingAnswers && (
         <p className="muted">
           The annotator is editing this submission; the answers below stay in force until they resubmit.

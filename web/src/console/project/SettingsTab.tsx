@@ -1,13 +1,16 @@
 import { type FormEvent, useState } from 'react';
 import type { Project } from '../../../../core/api/projects.ts';
 import { call } from '../../api/client.ts';
+import { isManager, useUser } from '../../app/session.tsx';
 import { ErrorAlert } from '../../ui/Alert.tsx';
 import { apiPathErrors, type PathError } from '../pathErrors.ts';
 import { SettingsFields } from '../SettingsFields.tsx';
 import { checkSettings, settingsOf } from '../settings.ts';
+import { DuplicateProject } from './DuplicateProject.tsx';
 
-/** Edit the project's settings (the interface is set at creation; the API does not change it). */
+/** Edit the project's settings (the interface has its own tab); admins and managers can duplicate it. */
 export function SettingsTab({ project, onSaved }: { project: Project; onSaved(p: Project): void }) {
+  const user = useUser();
   const [draft, setDraft] = useState(() => settingsOf(project));
   const [errors, setErrors] = useState<PathError[]>([]);
   const [error, setError] = useState<unknown>(null);
@@ -36,18 +39,21 @@ export function SettingsTab({ project, onSaved }: { project: Project; onSaved(p:
     }
   };
   return (
-    <section className="stack" aria-labelledby="settings-title">
-      <h2 id="settings-title">Settings</h2>
-      <form className="stack" onSubmit={save} noValidate>
-        <SettingsFields value={draft} onChange={setDraft} errors={errors} />
-        <ErrorAlert error={error} />
-        <p role="status" className="ok-text">
-          {notice}
-        </p>
-        <button type="submit" className="primary self-start" disabled={busy}>
-          {busy ? 'Saving…' : 'Save settings'}
-        </button>
-      </form>
-    </section>
+    <div className="stack">
+      <section className="stack" aria-labelledby="settings-title">
+        <h2 id="settings-title">Settings</h2>
+        <form className="stack" onSubmit={save} noValidate>
+          <SettingsFields value={draft} onChange={setDraft} errors={errors} />
+          <ErrorAlert error={error} />
+          <p role="status" className="ok-text">
+            {notice}
+          </p>
+          <button type="submit" className="primary self-start" disabled={busy}>
+            {busy ? 'Saving…' : 'Save settings'}
+          </button>
+        </form>
+      </section>
+      {isManager(user) && <DuplicateProject project={project} />}
+    </div>
   );
 }

@@ -40,6 +40,7 @@ export const tabs = [
   { id: 'import', label: 'Import', needs: 'manage' },
   { id: 'members', label: 'Members', needs: 'viewAll' },
   { id: 'export', label: 'Export', needs: 'viewAll' },
+  { id: 'interface', label: 'Interface', needs: 'manage' },
   { id: 'settings', label: 'Settings', needs: 'manage' },
 ] as const;
 export type TabId = (typeof tabs)[number]['id'];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PRIORITY, MIN_PRIORITY } from '../codecs/item-input.ts';
 import { Id, IsoTime, PageQuery } from './common.ts';
 
 export const Item = z
@@ -72,5 +73,60 @@ export function importSummary(
   else if (r.imported === 0) text += ': the file holds no items';
   return `${text}.`;
 }
+
+/** The most items one bulk action may name. */
+export const MAX_BULK_ITEMS = 10_000;
+
+const BulkIds = z
+  .array(z.number().int().positive().max(Number.MAX_SAFE_INTEGER))
+  .min(1)
+  .max(MAX_BULK_ITEMS)
+  .refine((ids) => new Set(ids).size === ids.length, 'the ids must be distinct')
+  .describe(`1 to ${MAX_BULK_ITEMS.toLocaleString('en')} distinct item ids, all of this project`);
+
+/** One action on many items of a project, all or nothing (docs/data-model.md, "Bulk actions"). */
+export const BulkItemAction = z
+  .discriminatedUnion('action', [
+    z
+      .object({
+        action: z.literal('priority').describe('set the priority of every item (higher comes first)'),
+        ids: BulkIds,
+        priority: z.number().int().min(MIN_PRIORITY).max(MAX_PRIORITY),
+      })
+      .strict(),
+    z
+      .object({
+        action: z
+          .literal('requeue')
+          .describe('return to the queue: end live locks and return skips; drafts are kept'),
+        ids: BulkIds,
+      })
+      .strict(),
+    z
+      .object({
+        action: z
+          .literal('delete')
+          .describe('delete the items with their assignments, annotations and revisions'),
+        ids: BulkIds,
+      })
+      .strict(),
+  ])
+  .meta({ id: 'BulkItemAction' });
+export type BulkItemAction = z.infer<typeof BulkItemAction>;
+
+export const BulkItemResult = z
+  .object({
+    action: z.enum(['priority', 'requeue', 'delete']),
+    affected: z
+      .number()
+      .int()
+      .describe('priority, delete: the items named; requeue: the items that had a lock or skip to return'),
+    annotationsDeleted: z
+      .number()
+      .int()
+      .optional()
+      .describe('delete: the annotations (drafts and submissions) deleted with the items'),
+  })
+  .meta({ id: 'BulkItemResult' });
 
 export const ExportQuery = z.object({ format: z.enum(['jsonl']).default('jsonl') });

@@ -1,0 +1,66 @@
+import { sql } from 'kysely';
+import type { Tx } from '../db/transaction.ts';
+
+/**
+ * The statements of the bulk actions on items (bulk.service.ts). Each runs inside the action's
+ * write transaction; `ids` holds at most MAX_BULK_ITEMS (10,000) ids, within both stores' limits
+ * on bound parameters (SQLite 32,766, PostgreSQL 65,535).
+ */
+
+/**
+ * Locks the project's items among `ids` and returns their ids: on PostgreSQL a claim, a submit or
+ * another bulk action on them waits until this transaction ends (SQLite's write lock already
+ * serialises writers). Ids of other projects, or of no item, are simply not returned.
+ */
+export async function lockItemsOf(tx: Tx, projectId: number, ids: number[]): Promise<number[]> {
+  const rows = await tx
+    .updateTable('items')
+    .set({ slotsLeft: sql`slots_left` })
+    .where('projectId', '=', projectId)
+    .where('id', 'in', ids)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function setPriorityOf(tx: Tx, ids: number[], priority: number): Promise<void> {
+  await tx.updateTable('items').set({ priority }).where('id', 'in', ids).execute();
+}
+
+/**
+ * Returns the items to the queue: their live locks end and their skips are returned, both as a
+ * returned skip does (the assignment becomes `expired`; its draft stays attached and its owner's
+ * next claim of the item revives it). Submissions stay. Returns the ids of the items that had
+ * something to return; the caller recomputes their slots.
+ */
+export async function releaseClaimsOf(tx: Tx, ids: number[], now: number): Promise<number[]> {
+  const rows = await tx
+    .updateTable('assignments')
+    .set({ status: 'expired', lockExpiresAt: null, skipReason: null, updatedAt: now })
+    .where('itemId', 'in', ids)
+    .where('status', 'in', ['locked', 'skipped'])
+    .returning('itemId')
+    .execute();
+  return [...new Set(rows.map((r) => r.itemId))];
+}
+
+/**
+ * Deletes the items with everything that hangs on them: revisions, annotations, assignments. The
+ * one way items are deleted, so every table keyed by item id is cleared here. Returns how many
+ * annotations (drafts and submissions) went with them.
+ *
+ * Claim cursors need no change: a cursor is a position in the project's order, not a reference to
+ * its item, and removing items cannot open one before it. Slots of other items are untouched.
+ */
+export async function deleteItemsWithWork(tx: Tx, ids: number[]): Promise<{ annotations: number }> {
+  await tx
+    .deleteFrom('annotationRevisions')
+    .where('annotationId', 'in', (eb) => eb.selectFrom('annotations').select('id').where('itemId', 'in', ids))
+    .execute();
+  const annotations = await tx.deleteFrom('annotations').where('itemId', 'in', ids).executeTakeFirst();
+  await tx.deleteFrom('assignments').where('itemId', 'in', ids).execute();
+  // search index: the full-text index of items (an FTS5 table keyed by item id on SQLite) must
+  // lose these rows here too; PostgreSQL's GIN expression index follows the items table by itself.
+  await tx.deleteFrom('items').where('id', 'in', ids).execute();
+  return { annotations: Number(annotations.numDeletedRows) };
+}

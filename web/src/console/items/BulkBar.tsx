@@ -74,7 +74,7 @@ export function BulkBar(props: {
         {props.manage && (
           <>
             <form className="row align-end" aria-label="Set priority" onSubmit={setPriorityOf}>
-              <Field label="Priority" hint="Higher comes first.">
+              <Field label="Priority">
                 {(c) => (
                   <input
                     {...c}
@@ -88,7 +88,11 @@ export function BulkBar(props: {
                   />
                 )}
               </Field>
-              <button type="submit" disabled={busy || !priorityValid}>
+              <button
+                type="submit"
+                disabled={busy || !priorityValid}
+                title="Higher priorities are handed out first"
+              >
                 Set priority
               </button>
             </form>

@@ -77,7 +77,7 @@ export function ItemsTable(props: {
                 <Link to={`/items/${r.id}`}>#{r.id}</Link>
               </th>
               <td>
-                <span className="preview">{previewOf(r) || '—'}</span>
+                <span className="item-preview">{previewOf(r) || '—'}</span>
               </td>
               <td>{r.externalId ?? '—'}</td>
               <td>

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import type { Store } from '../db/store.ts';
 import type { Tx } from '../db/transaction.ts';
 
 /**
@@ -8,19 +8,26 @@ import type { Tx } from '../db/transaction.ts';
  */
 
 /**
- * Locks the project's items among `ids` and returns their ids: on PostgreSQL a claim, a submit or
- * another bulk action on them waits until this transaction ends (SQLite's write lock already
- * serialises writers). Ids of other projects, or of no item, are simply not returned.
+ * Locks the project's items among `ids` and returns their ids. On PostgreSQL the lock is FOR
+ * UPDATE, which also holds back every insert that refers to the items (a claim's assignment, a
+ * first draft's annotation) until this transaction ends; SQLite's write lock already serialises
+ * writers. Ids of other projects, or of no item, are simply not returned.
  */
-export async function lockItemsOf(tx: Tx, projectId: number, ids: number[]): Promise<number[]> {
-  const rows = await tx
-    .updateTable('items')
-    .set({ slotsLeft: sql`slots_left` })
-    .where('projectId', '=', projectId)
-    .where('id', 'in', ids)
-    .returning('id')
-    .execute();
+export async function lockItemsOf(store: Store, tx: Tx, projectId: number, ids: number[]): Promise<number[]> {
+  const query = tx.selectFrom('items').select('id').where('projectId', '=', projectId).where('id', 'in', ids);
+  const rows = await (store.kind === 'postgres' ? query.forUpdate() : query).execute();
   return rows.map((r) => r.id);
+}
+
+/** Who has an assignment (in any state) on any of the items: the people whose work an action touches. */
+export async function usersWorkingOn(tx: Tx, ids: number[]): Promise<number[]> {
+  const rows = await tx
+    .selectFrom('assignments')
+    .select('userId')
+    .distinct()
+    .where('itemId', 'in', ids)
+    .execute();
+  return rows.map((r) => r.userId);
 }
 
 export async function setPriorityOf(tx: Tx, ids: number[], priority: number): Promise<void> {

@@ -4,9 +4,15 @@ import { projectWithAccess } from '../access.ts';
 import { invalidateCursors } from '../assignments/claim-cursors.repository.ts';
 import { refreshSlots } from '../assignments/slots.repository.ts';
 import type { AppContext, Caller } from '../context.ts';
-import { writeTransaction } from '../db/transaction.ts';
+import { serializeAlso, type Tx, writeTransaction } from '../db/transaction.ts';
 import { AppError, forbidden } from '../http/errors.ts';
-import { deleteItemsWithWork, lockItemsOf, releaseClaimsOf, setPriorityOf } from './bulk.repository.ts';
+import {
+  deleteItemsWithWork,
+  lockItemsOf,
+  releaseClaimsOf,
+  setPriorityOf,
+  usersWorkingOn,
+} from './bulk.repository.ts';
 
 type Result = z.input<typeof BulkItemResult>;
 
@@ -32,7 +38,8 @@ export async function bulkItemAction(
   if (!access.manage) throw forbidden('Only project managers can change items in bulk.');
   const { ids } = body;
   return writeTransaction(ctx.store, async (tx) => {
-    const found = await lockItemsOf(tx, projectId, ids);
+    if (body.action !== 'priority') await serializeWithWorkOn(ctx, tx, projectId, ids);
+    const found = await lockItemsOf(ctx.store, tx, projectId, ids);
     if (found.length !== ids.length) throw notInProject(ids, found);
     switch (body.action) {
       case 'priority': {
@@ -51,6 +58,28 @@ export async function bulkItemAction(
       }
     }
   });
+}
+
+/**
+ * Requeue and delete change other people's assignments, so they wait for (and hold back) the work
+ * of everyone with an assignment on the items: each annotator's claims, saves and submits in a
+ * project run under the (project, annotator) key (serializeOn). Someone who claims one of the
+ * items between the look-up and the locks is caught by a second look, after the items are locked.
+ */
+async function serializeWithWorkOn(ctx: AppContext, tx: Tx, projectId: number, ids: number[]): Promise<void> {
+  const first = await usersWorkingOn(tx, ids);
+  await serializeAlso(
+    ctx.store,
+    tx,
+    first.map((u) => [projectId, u] as const),
+  );
+  await lockItemsOf(ctx.store, tx, projectId, ids);
+  const late = (await usersWorkingOn(tx, ids)).filter((u) => !first.includes(u));
+  await serializeAlso(
+    ctx.store,
+    tx,
+    late.map((u) => [projectId, u] as const),
+  );
 }
 
 /** The ids that are not items of the project, named (the first 20 in the message, all in details). */

@@ -130,6 +130,7 @@ describe('returning items to the queue', () => {
 
 describe('deleting items', () => {
   let team: Team;
+  let lockOfB: number;
   beforeAll(async () => {
     // Overlap 1, four items: the first submitted (after a draft, so two revisions), the second
     // locked with a draft, the last two untouched.
@@ -140,7 +141,8 @@ describe('deleting items', () => {
     expect((await submit(h, a, first.body.assignment.id, validAnswers)).status).toBe(200);
     const second = await next(h, b, team.projectId);
     expect(second.body.item.id).toBe(team.itemIds[1]);
-    expect((await saveDraft(h, b, second.body.assignment.id, { topic: 'algebra' })).status).toBe(200);
+    lockOfB = second.body.assignment.id;
+    expect((await saveDraft(h, b, lockOfB, { topic: 'algebra' })).status).toBe(200);
   });
 
   it('deletes the items with their annotations and says how many annotations went', async () => {
@@ -152,6 +154,12 @@ describe('deleting items', () => {
     expect((await h.call(team.manager, 'GET', `/api/items/${first}`)).status).toBe(404);
     expect(await progressOf(team)).toMatchObject({ items: 1, complete: 0, inProgress: 0, submitted: 0 });
     expect(await claimProblems(h, team.projectId, 1)).toEqual([]);
+  });
+
+  it('answers a save or submit on an assignment of a deleted item as not found', async () => {
+    const [, b] = team.annotators as [TestUser, TestUser];
+    expect((await saveDraft(h, b, lockOfB, { topic: 'geometry' })).status).toBe(404);
+    expect((await submit(h, b, lockOfB, validAnswers)).status).toBe(404);
   });
 
   it('leaves nothing of them to next, and the holder of a deleted lock gets the item left', async () => {
@@ -213,5 +221,37 @@ describe('all or nothing', () => {
       expect(res.body.error.details[0].path).toBe(path);
     }
     expect((await listed(team)).map((r) => r.id)).toEqual([id]);
+  });
+});
+
+describe('bulk actions beside annotators at work', () => {
+  it('never fails a claim, save or submit with a server error, and leaves the claims consistent', async () => {
+    const team = await buildTeam(h, { items: 30, annotators: 6, overlap: 2 });
+    const statuses: number[] = [];
+    const work = async (who: TestUser) => {
+      for (let round = 0; round < 4; round++) {
+        const got = await next(h, who, team.projectId);
+        statuses.push(got.status);
+        if (got.status !== 200) continue;
+        const id = got.body.assignment.id;
+        statuses.push((await saveDraft(h, who, id, { topic: 'geometry' })).status);
+        statuses.push((await submit(h, who, id, validAnswers)).status);
+      }
+    };
+    const ids = team.itemIds;
+    const actions = async () => {
+      const results = [
+        await act(team.manager, team.projectId, { action: 'delete', ids: ids.slice(0, 10) }),
+        await act(team.manager, team.projectId, { action: 'requeue', ids: ids.slice(10, 20) }),
+        await act(team.manager, team.projectId, { action: 'priority', ids: ids.slice(20), priority: 3 }),
+        await act(team.manager, team.projectId, { action: 'delete', ids: ids.slice(10, 14) }),
+      ];
+      for (const r of results) expect(r.status, JSON.stringify(r.body)).toBe(200);
+    };
+    await Promise.all([...team.annotators.map(work), actions()]);
+    // A save or submit may find its item deleted (404) or its lock ended (409); nothing else fails.
+    expect(statuses.filter((s) => ![200, 204, 404, 409].includes(s))).toEqual([]);
+    expect(await claimProblems(h, team.projectId, 2)).toEqual([]);
+    expect((await progressOf(team)).items).toBe(16);
   });
 });

@@ -64,7 +64,7 @@ describe('the item browser', () => {
     await page.getByLabel('Status').selectOption('open');
     await page.waitForURL(/status=open/);
     await rowOf(page, ids[1]!).waitFor({ state: 'detached' });
-    expect(await bodyRows(page).count()).toBe(5); // the skipped item is open again; the second is complete
+    await expect.poll(() => bodyRows(page).count()).toBe(5); // the skipped item is open again; the second is complete
     await page.getByRole('button', { name: 'Priority', exact: true }).click();
     await page.waitForURL(/sort=priority/);
     const priorityHeader = page.getByRole('columnheader', { name: 'Priority' });
@@ -81,7 +81,7 @@ describe('the item browser', () => {
       'Status: OpenRemove filter Status: Open',
     ]);
     expect(await priorityHeader.getAttribute('aria-sort')).toBe('descending');
-    expect(await bodyRows(page).count()).toBe(5);
+    await expect.poll(() => bodyRows(page).count()).toBe(5);
 
     // Select two items and raise their priority.
     await page.getByLabel(`Select item #${ids[2]}`, { exact: true }).check();
@@ -116,7 +116,7 @@ describe('the item browser', () => {
     await said.waitFor();
     expect(await focusedText(page)).toBe('2 items deleted, with 1 annotation.');
     await rowOf(page, ids[0]!).waitFor({ state: 'detached' });
-    expect(await bodyRows(page).count()).toBe(3);
+    await expect.poll(() => bodyRows(page).count()).toBe(3);
     const left = await e.api.call(lead, 'GET', `/api/projects/${id}/items?limit=10`);
     expect(left.body.items.map((i: { id: number }) => i.id)).toEqual([ids[1], ids[2], ids[3], ids[4]]);
 
@@ -144,6 +144,6 @@ describe('the item browser', () => {
     await page.getByText('No items match these filters.').waitFor();
     await page.getByRole('button', { name: 'Show every item' }).click();
     await page.waitForURL((url) => url.search === '');
-    expect(await bodyRows(page).count()).toBe(2);
+    await expect.poll(() => bodyRows(page).count()).toBe(2);
   });
 });

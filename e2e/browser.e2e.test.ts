@@ -87,8 +87,8 @@ describe('the item browser', () => {
     await page.getByLabel(`Select item #${ids[2]}`, { exact: true }).check();
     await page.getByLabel(`Select item #${ids[3]}`, { exact: true }).check();
     await page.getByRole('heading', { name: '2 items selected' }).waitFor();
-    const exportLink = page.getByRole('link', { name: 'Export the selection' });
-    expect(await exportLink.getAttribute('href')).toContain(`ids=${ids[2]},${ids[3]}`);
+    const exportLink = page.getByRole('link', { name: 'Export the selection…' });
+    expect(await exportLink.getAttribute('href')).toBe(`/projects/${id}/export?ids=${ids[2]},${ids[3]}`);
     await page.getByLabel('Priority', { exact: true }).fill('7');
     await page.getByRole('button', { name: 'Set priority' }).click();
     await page.getByText('Priority set to 7 on 2 items.').waitFor();

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { BulkItemAction } from '../../../../core/api/items.ts';
-import { api, call } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
+import { Link } from '../../app/router.tsx';
 import { ErrorAlert } from '../../ui/Alert.tsx';
 import { Dialog } from '../../work/Dialog.tsx';
 import { Field } from '../Field.tsx';
@@ -161,7 +162,11 @@ function outcomeOf(
   }
 }
 
-/** A download of the selected items, or why there is none: the export takes at most 1,000 ids. */
+/**
+ * The way to export the selected items: the Export tab with the selection in its address
+ * (`?ids=1,2,3`), where the export's other filters can be added before the download. The export
+ * takes at most 1,000 ids, so past that it says so instead.
+ */
 function ExportSelection({ projectId, ids }: { projectId: number; ids: number[] }) {
   if (ids.length > MAX_EXPORT_SELECTION) {
     return (
@@ -171,12 +176,9 @@ function ExportSelection({ projectId, ids }: { projectId: number; ids: number[] 
       </p>
     );
   }
-  // The export's `ids` parameter (a comma-separated list) is added beside the typed query.
-  const base = api.url('exportItems', { params: { projectId }, query: { format: 'jsonl' } });
-  const href = `${base}&ids=${[...ids].sort((a, b) => a - b).join(',')}`;
   return (
-    <a className="button" href={href} download={`project-${projectId}-selection.jsonl`}>
-      Export the selection
-    </a>
+    <Link className="button" to={`/projects/${projectId}/export?ids=${ids.join(',')}`}>
+      Export the selection…
+    </Link>
   );
 }

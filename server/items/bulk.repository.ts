@@ -66,8 +66,10 @@ export async function deleteItemsWithWork(tx: Tx, ids: number[]): Promise<{ anno
     .execute();
   const annotations = await tx.deleteFrom('annotations').where('itemId', 'in', ids).executeTakeFirst();
   await tx.deleteFrom('assignments').where('itemId', 'in', ids).execute();
-  // search index: the full-text index of items (an FTS5 table keyed by item id on SQLite) must
-  // lose these rows here too; PostgreSQL's GIN expression index follows the items table by itself.
+  // search index: the full-text index of items must lose these items too. PostgreSQL's index is
+  // on the items rows and goes with them; SQLite's FTS5 table (keyed by item id) needs a delete of
+  // its rows here, unless a trigger on items deletes them (the `search` branch's migration has one).
+  // Every deletion of items passes here, so this is the one place to check at merge.
   await tx.deleteFrom('items').where('id', 'in', ids).execute();
   return { annotations: Number(annotations.numDeletedRows) };
 }

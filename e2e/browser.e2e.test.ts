@@ -98,7 +98,16 @@ describe('the item browser', () => {
     );
     expect([priorities[ids[2]!], priorities[ids[3]!], priorities[ids[4]!]]).toEqual([7, 7, 0]);
 
-    // Delete two others: the dialog says how many, and that their annotations go too.
+    // Return the skipped item to the queue: the skip becomes an expired claim, its draft kept.
+    await page.getByRole('button', { name: 'Clear selection' }).click();
+    await page.getByLabel(`Select item #${ids[0]}`, { exact: true }).check();
+    await page.getByRole('button', { name: 'Return to the queue' }).click();
+    await page.getByText('1 item returned to the queue.').waitFor();
+    const returned = await e.api.call(lead, 'GET', `/api/items/${ids[0]}`);
+    expect(returned.body.assignments.map((a: { status: string }) => a.status)).toEqual(['expired']);
+    expect(returned.body.annotations.map((a: { status: string }) => a.status)).toEqual(['draft']);
+
+    // Delete it and the last: the dialog says how many, and that their annotations go too.
     await page.getByRole('button', { name: 'Clear selection' }).click();
     await page.getByLabel(`Select item #${ids[0]}`, { exact: true }).check();
     await page.getByLabel(`Select item #${ids[5]}`, { exact: true }).check();

@@ -103,7 +103,9 @@ function fillPath(def: RouteAddress, params: unknown, query: unknown): string {
   );
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries((query ?? {}) as Record<string, unknown>)) {
-    if (value !== undefined && value !== null) search.set(name, String(value));
+    // A repeatable parameter (`answer=a:1&answer=b:2`) is an array: each value its own pair.
+    if (Array.isArray(value)) for (const v of value) search.append(name, String(v));
+    else if (value !== undefined && value !== null) search.set(name, String(value));
   }
   const queryString = search.toString();
   return queryString ? `${path}?${queryString}` : path;

@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { ItemDetail, ItemHistoryParams, Revision } from './assignments.ts';
 import { ProjectParams, page } from './common.ts';
-import { ExportQuery, ImportQuery, ImportResult, ItemParams, ItemSummary, ListItemsQuery } from './items.ts';
-import { route } from './route.ts';
+import {
+  BulkItemAction,
+  BulkItemResult,
+  ExportQuery,
+  ImportQuery,
+  ImportResult,
+  ItemParams,
+  ItemSummary,
+  ListItemsQuery,
+} from './items.ts';
+import { bodyLimits, route } from './route.ts';
 
 /** A project's items: import, browse, one item and its annotations' history, export. */
 export const itemRoutes = {
@@ -29,6 +38,19 @@ export const itemRoutes = {
     params: ProjectParams,
     query: ListItemsQuery,
     response: page(ItemSummary),
+  }),
+  bulkItemAction: route({
+    operationId: 'bulkItemAction',
+    method: 'POST',
+    path: '/api/projects/{projectId}/items/actions',
+    summary:
+      'One action on many items (set priority, return to the queue, delete), all or nothing; project managers only',
+    tag: 'items',
+    auth: 'user',
+    params: ProjectParams,
+    body: BulkItemAction,
+    bodyLimit: bodyLimits.itemIds,
+    response: BulkItemResult,
   }),
   getItem: route({
     operationId: 'getItem',

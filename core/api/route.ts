@@ -47,6 +47,8 @@ export const bodyLimits = {
   signIn: 8 * KiB,
   /** Password change: two such passwords. */
   passwords: 16 * KiB,
+  /** A bulk action on items: up to 10,000 ids of up to 16 digits each. */
+  itemIds: 256 * KiB,
   /** Every other JSON route unless it says otherwise. */
   standard: 64 * KiB,
   /** Project settings (guidelines up to 1,000,000 characters, the interface) and answers (drafts, submits). */

@@ -240,7 +240,8 @@ export async function findProjectOfOwnAssignment(
 
 /**
  * The assignment with its item's data, which checking answers needs, and (given an idempotency
- * key) the answers of the revision an earlier submit with that key wrote, if any.
+ * key) the answers of the revision an earlier submit with that key wrote, if any; undefined when
+ * the assignment is gone (its item was deleted since the caller's access was checked).
  */
 export async function findAssignmentWithData(tx: Tx, assignmentId: number, key?: string) {
   return tx
@@ -253,7 +254,7 @@ export async function findAssignmentWithData(tx: Tx, assignmentId: number, key?:
     .selectAll('a')
     .select(['i.data as itemData', 'r.answers as replayAnswers'])
     .where('a.id', '=', assignmentId)
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
 }
 
 export const getItemRow = (db: Db, itemId: number): Promise<ItemRow> =>

@@ -149,7 +149,9 @@ export async function saveDraft(
     ctx.store,
     async (tx) => {
       const now = Date.now();
-      const { itemData, replayAnswers: _, ...a } = await findAssignmentWithData(tx, assignmentId);
+      const found = await findAssignmentWithData(tx, assignmentId);
+      if (!found) throw notFound('assignment'); // its item was deleted meanwhile
+      const { itemData, replayAnswers: _, ...a } = found;
       const answers = checkAnswers(iface, body.answers, JSON.parse(itemData), true);
       if (a.status === 'skipped')
         throw new AppError('ASSIGNMENT_CLOSED', 'You skipped this item; it can no longer be edited.');
@@ -191,11 +193,9 @@ export async function submit(
     ctx.store,
     async (tx) => {
       const now = Date.now();
-      const { itemData, replayAnswers, ...a } = await findAssignmentWithData(
-        tx,
-        assignmentId,
-        body.idempotencyKey,
-      );
+      const found = await findAssignmentWithData(tx, assignmentId, body.idempotencyKey);
+      if (!found) throw notFound('assignment'); // its item was deleted meanwhile
+      const { itemData, replayAnswers, ...a } = found;
       const data = JSON.parse(itemData) as Record<string, unknown>;
       if (replayAnswers !== null) {
         // The key's revision holds the answers as normalised on first submit; compare like with like.

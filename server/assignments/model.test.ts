@@ -15,7 +15,8 @@ import { type Harness, startHarness, type TestUser } from '../testing/harness.ts
 
 /**
  * Model-based test: random sequences of next / draft / submit / skip / expire by a few annotators,
- * and an admin suspending and restoring them,
+ * an admin suspending and restoring them, and their manager's bulk actions on one item (set its
+ * priority, return it to the queue, delete it),
  * run against the real server and against a small model of the rules. After every step the
  * server must have answered what the model predicts, and the store must satisfy the claim
  * invariants.
@@ -39,6 +40,8 @@ type Command =
   | { kind: 'next'; user: number }
   | { kind: 'suspend'; user: number }
   | { kind: 'restore'; user: number }
+  | { kind: 'priority'; item: number; priority: number }
+  | { kind: 'requeue' | 'delete'; item: number }
   | { kind: 'draft' | 'submit' | 'skip' | 'expire'; user: number; pick: number };
 
 const user = fc.nat(USERS - 1);
@@ -55,6 +58,17 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({ kind: fc.constantFrom('suspend' as const, 'restore' as const), user }),
   },
+  {
+    weight: 1,
+    arbitrary: fc.oneof(
+      fc.record({
+        kind: fc.constant('priority' as const),
+        item: fc.nat(ITEMS - 1),
+        priority: fc.integer({ min: 0, max: 3 }),
+      }),
+      fc.record({ kind: fc.constantFrom('requeue' as const, 'delete' as const), item: fc.nat(ITEMS - 1) }),
+    ),
+  },
 );
 
 class Model {
@@ -62,7 +76,7 @@ class Model {
   readonly suspended = new Set<number>();
   constructor(
     readonly overlap: number,
-    readonly items: { id: number; priority: number }[],
+    public items: { id: number; priority: number }[],
   ) {}
 
   live(itemId: number): number {
@@ -108,6 +122,22 @@ class Model {
       }
     }
   }
+  /** A bulk requeue: live locks (overdue or not) end and skips are returned; submissions stay. */
+  requeue(itemId: number): void {
+    for (const a of this.assignments) {
+      if (a.itemId === itemId && (a.status === 'locked' || a.status === 'skipped')) {
+        a.status = 'expired';
+        a.overdue = false;
+      }
+    }
+  }
+  /** A bulk delete: the item goes, with every assignment on it. */
+  delete(itemId: number): void {
+    this.items = this.items.filter((i) => i.id !== itemId);
+    for (let k = this.assignments.length - 1; k >= 0; k--) {
+      if (this.assignments[k]!.itemId === itemId) this.assignments.splice(k, 1);
+    }
+  }
   /** Revives the caller's expired lock if a slot is free, as draft and submit do. */
   relock(a: ModelAssignment): void {
     if (a.status === 'expired' && this.free(a.itemId)) a.status = 'locked';
@@ -135,8 +165,13 @@ async function run(overlap: number, priorities: number[], commands: Command[]): 
     team.itemIds.map((id, i) => ({ id, priority: priorities[i]! })),
   );
   for (const [step, c] of commands.entries()) {
-    const who = team.annotators[c.user]!;
     const at = `step ${step} ${JSON.stringify(c)}`;
+    if ('item' in c) {
+      await manage(team, model, c, at);
+      expect(await claimProblems(h, team.projectId, overlap), at).toEqual([]);
+      continue;
+    }
+    const who = team.annotators[c.user]!;
     if (c.kind === 'suspend' || c.kind === 'restore') {
       const status = c.kind === 'suspend' ? 'suspended' : 'active';
       const res = await h.call(admin, 'PATCH', `/api/users/${who.id}`, { status });
@@ -222,6 +257,30 @@ async function run(overlap: number, priorities: number[], commands: Command[]): 
       .sort();
     expect(stored, at).toEqual(modelled);
   }
+}
+
+/** The manager's bulk action on one item; an item already deleted is refused, changing nothing. */
+async function manage(
+  team: Awaited<ReturnType<typeof buildTeam>>,
+  model: Model,
+  c: Extract<Command, { item: number }>,
+  at: string,
+): Promise<void> {
+  const itemId = team.itemIds[c.item]!;
+  const body =
+    c.kind === 'priority'
+      ? { action: c.kind, ids: [itemId], priority: c.priority }
+      : { action: c.kind, ids: [itemId] };
+  const res = await h.call(team.manager, 'POST', `/api/projects/${team.projectId}/items/actions`, body);
+  const item = model.items.find((i) => i.id === itemId);
+  if (!item) {
+    expect([res.status, res.body.error?.code], at).toEqual([400, 'VALIDATION_FAILED']);
+    return;
+  }
+  expect(res.status, at).toBe(200);
+  if (c.kind === 'priority') item.priority = c.priority;
+  else if (c.kind === 'requeue') model.requeue(itemId);
+  else model.delete(itemId);
 }
 
 describe('assignment model', () => {

@@ -73,6 +73,22 @@ function firstStatement(durable: boolean, key: WriteOptions['serializeOn']) {
   return durable ? undefined : sql`select ${lazy}`;
 }
 
+/**
+ * Inside a write transaction, serialises it also with every transaction opened with one of these
+ * `serializeOn` keys (a bulk action on items with the work of each annotator it touches).
+ * PostgreSQL takes the advisory locks in ascending order, as every caller must, so two such
+ * transactions never wait on each other in a circle; SQLite already serialises writers.
+ */
+export async function serializeAlso(
+  store: Store,
+  tx: Tx,
+  keys: readonly (readonly [number, number])[],
+): Promise<void> {
+  if (store.kind !== 'postgres') return;
+  const sorted = [...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (const [a, b] of sorted) await sql`select pg_advisory_xact_lock(${a}::int, ${b}::int)`.execute(tx);
+}
+
 export interface WriteOptions {
   /**
    * Whether the commit waits until the transaction is on disk (default true). A transaction that

@@ -6,11 +6,13 @@ import {
   assignmentCases,
   type Case,
   importBody,
+  managersOfA,
   secrets,
   signedIn,
   unique,
   type World,
 } from './access-world.ts';
+import { postItems } from './factories.ts';
 
 const ownAnswers = { topic: 'algebra', comment: secrets.A_OWN_ANSWER.text };
 
@@ -19,6 +21,20 @@ async function annotatorsLock(w: World): Promise<number> {
   const next = await w.h.call(w.users.annotator, 'POST', `/api/projects/${w.projectA}/assignments/next`);
   expect(next.status).toBe(200);
   return next.body.assignment.id;
+}
+
+/** A new item of the project, made for one call that deletes it; its id. */
+async function spareItem(w: World, projectId: number): Promise<number> {
+  await postItems(w.h.verity, w.users.admin, projectId, [
+    { data: { text: unique('spare'), source: 'matrix' } },
+  ]);
+  const row = await w.h.verity.store.db
+    .selectFrom('items')
+    .select('id')
+    .where('projectId', '=', projectId)
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 export const workCases = {
@@ -53,6 +69,32 @@ export const workCases = {
       build: (w) => ({ params: { projectId: w.projectB }, query: { limit: '500' } }),
       expect: signedIn({ ...all('NOT_FOUND'), admin: 200, manager: 200 }),
       shows: ['B_TEXT'],
+    },
+  ],
+  bulkItemAction: [
+    {
+      target: "the priority of the annotator's item in A (set to what it is)",
+      build: (w) => ({
+        params: { projectId: w.projectA },
+        body: { action: 'priority', ids: [w.work.A.item], priority: 10 },
+      }),
+      expect: managersOfA(200),
+    },
+    {
+      target: 'a spare item of A, deleted',
+      build: async (w) => ({
+        params: { projectId: w.projectA },
+        body: { action: 'delete', ids: [await spareItem(w, w.projectA)] },
+      }),
+      expect: managersOfA(200),
+    },
+    {
+      target: 'a spare item of B, returned to the queue',
+      build: async (w) => ({
+        params: { projectId: w.projectB },
+        body: { action: 'requeue', ids: [await spareItem(w, w.projectB)] },
+      }),
+      expect: signedIn({ ...all('NOT_FOUND'), admin: 200, manager: 200 }),
     },
   ],
   getItem: [

@@ -72,7 +72,7 @@ function TabBody(props: {
     case 'overview':
       return <OverviewTab project={p} viewAll={props.access.viewAll} />;
     case 'items':
-      return <ItemsTab projectId={p.id} overlap={p.overlap} />;
+      return <ItemsTab project={p} manage={props.access.manage} />;
     case 'import':
       return <ImportTab project={p} onImported={props.reload} />;
     case 'members':

@@ -1,7 +1,9 @@
+import { useEffect, useRef } from 'react';
 import type { z } from 'zod';
 import type { ItemSummary } from '../../../../core/api/items.ts';
 import { Link } from '../../app/router.tsx';
 import { Name } from '../../ui/Name.tsx';
+import { type ItemsView, previewOf, type Sort } from './view.ts';
 
 type Row = z.output<typeof ItemSummary>;
 const statusNames = { open: 'Open', in_progress: 'In progress', complete: 'Complete' } as const;
@@ -11,30 +13,72 @@ const metaText = (meta: Record<string, unknown>): string =>
     .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
     .join(', ');
 
-/** One page of items: status, who submitted, and metadata, each row linking to the item. */
-export function ItemsTable({ rows, overlap }: { rows: Row[]; overlap: number }) {
+/** Rows picked for a bulk action: kept by the browser across pages. */
+export interface Selection {
+  has(id: number): boolean;
+  toggle(id: number): void;
+  /** Selects (or unselects) every row of the page. */
+  setPage(ids: number[], on: boolean): void;
+}
+
+/**
+ * One page of items: a checkbox per row (when rows can be selected), the start of the item's text
+ * as plain text, status, who submitted, and metadata; each row links to the item. Sortable
+ * columns have a button in their header and say how they are sorted (aria-sort).
+ */
+export function ItemsTable(props: {
+  rows: Row[];
+  overlap: number;
+  view: ItemsView;
+  onSort(sort: Sort): void;
+  selection: Selection | undefined;
+}) {
+  const { rows, overlap, selection } = props;
+  const sortable = (sort: Sort, label: string) => (
+    <SortHeader sort={sort} label={label} view={props.view} onSort={props.onSort} />
+  );
   return (
     <div className="table-wrap">
-      <table>
+      <table className="items-table">
         <caption className="visually-hidden">Items</caption>
         <thead>
           <tr>
-            <th scope="col">Item</th>
-            <th scope="col">External id</th>
+            {selection && (
+              <th scope="col">
+                <PageCheckbox ids={rows.map((r) => r.id)} selection={selection} />
+              </th>
+            )}
+            {sortable('id', 'Item')}
+            <th scope="col">Text</th>
+            {sortable('externalId', 'External id')}
             <th scope="col">Status</th>
-            <th scope="col">Submitted</th>
+            {sortable('submitted', 'Submitted')}
             <th scope="col">Skips</th>
             <th scope="col">Annotators</th>
-            <th scope="col">Priority</th>
+            {sortable('priority', 'Priority')}
+            {sortable('createdAt', 'Imported')}
             <th scope="col">Metadata</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
+              {selection && (
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`Select item #${r.id}`}
+                    checked={selection.has(r.id)}
+                    onChange={() => selection.toggle(r.id)}
+                  />
+                </td>
+              )}
               <th scope="row">
                 <Link to={`/items/${r.id}`}>#{r.id}</Link>
               </th>
+              <td>
+                <span className="item-preview">{previewOf(r) || '—'}</span>
+              </td>
               <td>{r.externalId ?? '—'}</td>
               <td>
                 <span className={`status status-${r.status}`}>{statusNames[r.status]}</span>
@@ -60,11 +104,48 @@ export function ItemsTable({ rows, overlap }: { rows: Row[]; overlap: number }) 
                     ))}
               </td>
               <td>{r.priority}</td>
+              <td>
+                <time dateTime={r.createdAt}>{r.createdAt.slice(0, 10)}</time>
+              </td>
               <td className="meta-cell">{metaText(r.meta) || '—'}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+function SortHeader(props: { sort: Sort; label: string; view: ItemsView; onSort(sort: Sort): void }) {
+  const active = props.view.sort === props.sort;
+  const direction = props.view.order === 'asc' ? 'ascending' : 'descending';
+  return (
+    <th scope="col" aria-sort={active ? direction : undefined}>
+      <button type="button" className="sort-button" onClick={() => props.onSort(props.sort)}>
+        {props.label}
+        <span aria-hidden="true" className="sort-mark">
+          {active ? (props.view.order === 'asc' ? ' ▲' : ' ▼') : ''}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+/** Selects every row of the page; shows "some" (indeterminate) when only part of it is selected. */
+function PageCheckbox({ ids, selection }: { ids: number[]; selection: Selection }) {
+  const picked = ids.filter((id) => selection.has(id)).length;
+  const all = ids.length > 0 && picked === ids.length;
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = picked > 0 && !all;
+  }, [picked, all]);
+  return (
+    <input
+      ref={ref}
+      type="checkbox"
+      aria-label="Select every item on this page"
+      checked={all}
+      onChange={() => selection.setPage(ids, !all)}
+    />
   );
 }

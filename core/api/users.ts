@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DisplayName } from '../names.ts';
-import { Id, IsoTime } from './common.ts';
+import { Id, IsoTime, PageQuery } from './common.ts';
 
 export const roles = ['admin', 'manager', 'reviewer', 'annotator'] as const;
 export const Role = z.enum(roles);
@@ -31,6 +31,16 @@ export const CreateUserBody = z.object({
 });
 export const UpdateUserBody = z.object({ name: DisplayName, role: Role, status: UserStatus }).partial();
 export const UserParams = z.object({ userId: Id });
+export const ListUsersQuery = PageQuery.extend({
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .describe(
+      'only users whose name or email contains this text, ignoring case (on SQLite, case is folded for A–Z only)',
+    ),
+});
 export const ChangePasswordBody = z.object({ currentPassword: z.string().max(1024), newPassword: Password });
 
 export const LoginBody = z.object({ email: Email, password: z.string().max(1024) });

@@ -5,6 +5,18 @@ import { Id, IsoTime, PageQuery } from './common.ts';
 export const roles = ['admin', 'manager', 'reviewer', 'annotator'] as const;
 export const Role = z.enum(roles);
 export type Role = z.infer<typeof Role>;
+/**
+ * What each global role may do, in one sentence each: the Users page shows it beside the role
+ * picker, and docs/data-model.md holds the same table. (A project membership carries its own role.)
+ */
+export const roleAbilities: Record<Role, string> = {
+  admin:
+    'Everything: creates users, changes roles, suspends accounts, makes password reset links, and manages every project.',
+  manager:
+    'Sees and manages every project: creates projects, manages members, imports and exports; lists users.',
+  reviewer: 'In projects they are a member of: sees every item and everyone’s answers, and exports.',
+  annotator: 'In projects they are a member of: takes items and annotates; sees only their own work.',
+};
 export const UserStatus = z.enum(['active', 'suspended']);
 
 export const User = z

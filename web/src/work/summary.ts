@@ -12,7 +12,7 @@ export const SUMMARY_MAX = 240;
 
 const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-function valueOf(q: Question, answer: unknown): string | undefined {
+function answerText(q: Question, answer: unknown): string | undefined {
   if (answer === undefined || answer === null || answer === '') return undefined;
   if (q.type === 'spans') {
     const n = Array.isArray(answer) ? answer.length : 0;
@@ -33,7 +33,7 @@ export function answerSummary(
 ): string | undefined {
   const parts: string[] = [];
   for (const q of iface.questions) {
-    const value = valueOf(q, answers[q.name]);
+    const value = answerText(q, answers[q.name]);
     if (value !== undefined) parts.push(`${q.label ?? q.name}: ${value}`);
   }
   return parts.length === 0 ? undefined : boundedSource(parts.join(' · '), SUMMARY_MAX);

@@ -12,7 +12,7 @@ export function UserSearch({ q, onSearch }: { q: string; onSearch(q: string): vo
     onSearch(text.trim());
   };
   return (
-    <div role="search">
+    <search>
       <form className="row align-end" onSubmit={submit}>
         <div className="field">
           <label htmlFor="user-search">Search users</label>
@@ -32,6 +32,6 @@ export function UserSearch({ q, onSearch }: { q: string; onSearch(q: string): vo
           </button>
         )}
       </form>
-    </div>
+    </search>
   );
 }

@@ -1,5 +1,5 @@
 import type { Project } from '../../../../core/api/projects.ts';
-import { RichText } from '../../render/RichText.tsx';
+import { GuidelinesText } from '../../work/GuidelinesText.tsx';
 import { typeNames } from '../builder/QuestionEditor.tsx';
 import { formatSeconds, formatTime } from '../format.ts';
 import { ProjectProgress } from '../Progress.tsx';
@@ -54,11 +54,7 @@ export function OverviewTab({ project: p }: { project: Project }) {
       </section>
       <section className="card guidelines" aria-labelledby="guidelines-title">
         <h2 id="guidelines-title">Guidelines</h2>
-        {p.guidelines.trim() ? (
-          <RichText source={p.guidelines} />
-        ) : (
-          <p className="muted">No guidelines yet.</p>
-        )}
+        <GuidelinesText source={p.guidelines} empty="No guidelines yet." />
       </section>
     </div>
   );

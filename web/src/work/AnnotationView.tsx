@@ -150,16 +150,17 @@ export function AnnotationView(props: AnnotationViewProps) {
         <Link to={`/projects/${project.id}`} className="bar-project">
           ← <Name text={project.name} />
         </Link>
-        <span className="muted bar-item">
-          Item {itemName}
-          {mode === 'edit' && ' (editing your submission)'}
-          {mode === 'view' && ' (view only)'}
-        </span>
+        <span className="muted bar-item">Item {itemName}</span>
+        {mode !== 'queue' && (
+          <span className="muted bar-mode">
+            {mode === 'edit' ? '(editing your submission)' : '(view only)'}
+          </span>
+        )}
         {mode !== 'view' && <SaveStatus status={status} />}
         {props.progress && (
           <span className="bar-counter" data-testid="progress-counter">
-            {props.progress.done.toLocaleString()} done · {props.progress.left.toLocaleString()} left in this
-            project
+            {props.progress.done.toLocaleString()} done · {props.progress.left.toLocaleString()} left
+            <span className="counter-rest"> in this project</span>
           </span>
         )}
         <span className="spacer" />

@@ -117,7 +117,7 @@ describe('My work', () => {
     expect(await answers.textContent()).toContain('Verdict: correct');
     expect(await answers.locator('.katex').count()).toBe(1);
     // The TeX shows as maths, never as typed: the visible text holds no dollar sign.
-    // biome-ignore lint/suspicious/noInnerText: the visible text is the point (KaTeX keeps the TeX in hidden MathML)
+    // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point (KaTeX keeps the TeX in hidden MathML)
     expect(await answers.evaluate((el) => (el as HTMLElement).innerText)).not.toContain('$');
     expect(await row.textContent()).toMatch(/Submitted edited just now/);
     expect(await row.getByRole('cell').nth(0).locator('.katex').count()).toBe(1);

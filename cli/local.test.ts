@@ -44,6 +44,14 @@ describe('verity user add / token create (local store)', () => {
     const users = await runCli(['user', 'list', '--token', token.stdout.trim()], s.env);
     expect(users.code, users.stderr).toBe(0);
     expect(JSON.parse(users.stdout).map((u: { email: string }) => u.email)).toContain('first@example.org');
+    const found = await runCli(
+      ['user', 'list', '--search', 'FIRST ADM', '--token', token.stdout.trim()],
+      s.env,
+    );
+    expect(found.code, found.stderr).toBe(0);
+    expect(JSON.parse(found.stdout).map((u: { email: string }) => u.email)).toEqual(['first@example.org']);
+    const none = await runCli(['user', 'list', '--search', 'nobody', '--token', token.stdout.trim()], s.env);
+    expect(JSON.parse(none.stdout)).toEqual([]);
 
     const login = await fetch(`${s.env.VERITY_URL}/api/auth/login`, {
       method: 'POST',

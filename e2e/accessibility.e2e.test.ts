@@ -114,6 +114,7 @@ const consoleScreens = (): [string, string][] => [
   ['project settings', `/projects/${projectId}/settings`],
   ['item detail', `/items/${itemId}`],
   ['users', '/users'],
+  ['users, searched', '/users?q=annotator'],
   ['profile', '/profile'],
   ['not found', '/no/such/page'],
 ];
@@ -121,6 +122,7 @@ const annotatorScreens = (): [string, string][] => [
   ['projects (annotator)', '/'],
   ['project overview (annotator)', `/projects/${projectId}`],
   ['my work', `/projects/${projectId}/my-work`],
+  ['my work (every project)', '/my-work'],
 ];
 
 /** Holds matching requests until `release` is called, then lets them through to the server. */
@@ -216,6 +218,17 @@ async function annotationStates(context: BrowserContext, page: Page, theme: Them
   await page.locator('[data-question]').first().waitFor();
   await statusIs(page, 'Saved');
   await check('next item');
+
+  // Previous: the item just submitted, opened again (read-only here), then back to the queue.
+  await page.getByRole('button', { name: 'Previous' }).click();
+  await page.locator('.annotate-bar .bar-mode').waitFor();
+  await page.locator('[data-question]').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await check('previous item');
+  await page.getByRole('link', { name: 'Back to my queue' }).click();
+  await page.locator('.annotate-bar .bar-mode').waitFor({ state: 'detached' });
+  await page.locator('[data-question]').first().waitFor();
+  await statusIs(page, 'Saved');
 
   const removed = await e.api.call(manager, 'DELETE', `/api/projects/${projectId}/members/${who.id}`);
   expect(removed.status).toBeLessThan(300);

@@ -42,6 +42,9 @@ export const Annotation = z
     createdAt: IsoTime,
     updatedAt: IsoTime,
     submittedAt: IsoTime.nullable(),
+    editedAt: IsoTime.nullable().describe(
+      'when its annotator last changed the submitted answers (resubmitted an edit); null if never',
+    ),
   })
   .meta({ id: 'Annotation' });
 export type Annotation = z.infer<typeof Annotation>;
@@ -100,6 +103,29 @@ export const MyWorkQuery = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
+export const MyProgressQuery = z.object({
+  before: Id.optional().describe(
+    'an assignment of the caller: `previousAssignmentId` is then the latest before it, in claim order',
+  ),
+});
+export const MyProgress = z
+  .object({
+    done: z.number().int().describe("the caller's submitted items in the project"),
+    left: z
+      .number()
+      .int()
+      .describe(
+        'items the caller could still be given: open items (a slot free) they never submitted, skipped or hold, plus the one they hold',
+      ),
+    previousAssignmentId: z
+      .number()
+      .int()
+      .nullable()
+      .describe(
+        "the caller's latest submitted or skipped assignment in the project (claim order); null if none",
+      ),
+  })
+  .meta({ id: 'MyProgress' });
 /** An assignment as the item page lists it: with the name of the person it belongs to. */
 export const ItemAssignment = Assignment.extend({
   annotator: z.string().describe('email, or the name of an external annotator'),

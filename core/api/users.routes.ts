@@ -1,6 +1,13 @@
-import { PageQuery, page } from './common.ts';
+import { page } from './common.ts';
 import { route } from './route.ts';
-import { CreateUserBody, PasswordResetLink, UpdateUserBody, User, UserParams } from './users.ts';
+import {
+  CreateUserBody,
+  ListUsersQuery,
+  PasswordResetLink,
+  UpdateUserBody,
+  User,
+  UserParams,
+} from './users.ts';
 
 /** Accounts, for admins: list, create, change, and one-time password reset links. */
 export const userRoutes = {
@@ -8,10 +15,10 @@ export const userRoutes = {
     operationId: 'listUsers',
     method: 'GET',
     path: '/api/users',
-    summary: 'All users (admin, manager)',
+    summary: 'All users, or those whose name or email contains `q` (admin, manager)',
     tag: 'users',
     auth: 'user',
-    query: PageQuery,
+    query: ListUsersQuery,
     response: page(User),
   }),
   createUser: route({

@@ -1,10 +1,22 @@
 import { z } from 'zod';
 import { DisplayName } from '../names.ts';
-import { Id, IsoTime } from './common.ts';
+import { Id, IsoTime, PageQuery } from './common.ts';
 
 export const roles = ['admin', 'manager', 'reviewer', 'annotator'] as const;
 export const Role = z.enum(roles);
 export type Role = z.infer<typeof Role>;
+/**
+ * What each global role may do, in one sentence each: the Users page shows it beside the role
+ * picker, and docs/data-model.md holds the same table. (A project membership carries its own role.)
+ */
+export const roleAbilities: Record<Role, string> = {
+  admin:
+    'Everything: creates users, changes roles, suspends accounts, makes password reset links, and manages every project.',
+  manager:
+    'Sees and manages every project: creates projects, manages members, imports and exports; lists users.',
+  reviewer: 'In projects they are a member of: sees every item and everyone’s answers, and exports.',
+  annotator: 'In projects they are a member of: takes items and annotates; sees only their own work.',
+};
 export const UserStatus = z.enum(['active', 'suspended']);
 
 export const User = z
@@ -31,6 +43,16 @@ export const CreateUserBody = z.object({
 });
 export const UpdateUserBody = z.object({ name: DisplayName, role: Role, status: UserStatus }).partial();
 export const UserParams = z.object({ userId: Id });
+export const ListUsersQuery = PageQuery.extend({
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .describe(
+      'only users whose name or email contains this text, ignoring case (on SQLite, case is folded for A–Z only)',
+    ),
+});
 export const ChangePasswordBody = z.object({ currentPassword: z.string().max(1024), newPassword: Password });
 
 export const LoginBody = z.object({ email: Email, password: z.string().max(1024) });

@@ -65,6 +65,7 @@ export async function recordAnswers(
           revision: sql<number>`annotations.revision + 1`,
           updatedAt: w.now,
           ...(w.kind === 'submit' ? { submittedAt: w.now } : {}),
+          ...(w.kind === 'edit' ? { editedAt: w.now } : {}),
         }),
       )
       .returningAll();

@@ -59,6 +59,7 @@ export const toAnnotation = (a: AnnotationRow & { annotator: string }): z.input<
   createdAt: iso(a.createdAt),
   updatedAt: iso(a.updatedAt),
   submittedAt: isoOrNull(a.submittedAt),
+  editedAt: isoOrNull(a.editedAt),
 });
 
 /** Annotator label for exports and views: the email, or the name of an external identity. */

@@ -156,6 +156,8 @@ export interface AnnotationsTable {
   createdAt: number;
   updatedAt: number;
   submittedAt: number | null;
+  /** The latest edit of the submitted answers (an `edit` revision); null if never edited. */
+  editedAt: number | null;
 }
 
 export interface AnnotationRevisionsTable {

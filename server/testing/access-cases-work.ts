@@ -176,6 +176,18 @@ export const workCases = {
       expect: signedIn({ ...all('NOT_FOUND'), admin: 200, manager: 200 }),
     },
   ],
+  myProgress: [
+    {
+      target: 'project A',
+      build: (w) => ({ params: { projectId: w.projectA } }),
+      expect: signedIn({ ...all(200), outsider: 'NOT_FOUND' }),
+    },
+    {
+      target: 'project B',
+      build: (w) => ({ params: { projectId: w.projectB } }),
+      expect: signedIn({ ...all('NOT_FOUND'), admin: 200, manager: 200 }),
+    },
+  ],
   getAssignment: assignmentCases(() => ({}), 200, ['A_OWN_TEXT', 'A_OWN_ANSWER']),
   saveDraft: assignmentCases(() => ({ body: { answers: ownAnswers } }), 200, ['A_OWN_ANSWER']),
   submit: assignmentCases(

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { User } from '../../core/api/users.ts';
 import { iso } from '../context.ts';
 import type { UsersTable } from '../db/schema.ts';
@@ -59,14 +59,29 @@ export async function insertUser(
   return userRowOf(row);
 }
 
-export async function listUsers(db: Db, page: { afterId: number; limit: number }): Promise<UserRow[]> {
-  const rows = await db
-    .selectFrom('users')
-    .selectAll()
-    .where('id', '>', page.afterId)
-    .orderBy('id')
-    .limit(page.limit)
-    .execute();
+/** `%`, `_` and the escape character itself, taken literally inside a LIKE pattern. */
+export const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * A page of users by id; with `contains`, only those whose name or email contains it, ignoring
+ * case: `lower()` on both sides (SQLite folds A–Z only, PostgreSQL every letter). A scan of the
+ * users table, which holds people, not items.
+ */
+export async function listUsers(
+  db: Db,
+  page: { afterId: number; limit: number; contains?: string | undefined },
+): Promise<UserRow[]> {
+  let query = db.selectFrom('users').selectAll().where('id', '>', page.afterId);
+  if (page.contains) {
+    const pattern = `%${likeLiteral(page.contains.toLowerCase())}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql`lower(name)`, 'like', sql`${pattern} escape '\\'`),
+        eb(sql`lower(email)`, 'like', sql`${pattern} escape '\\'`),
+      ]),
+    );
+  }
+  const rows = await query.orderBy('id').limit(page.limit).execute();
   return rows.map(userRowOf);
 }
 

@@ -68,10 +68,14 @@ export async function updateUser(
 export async function pageUsers(
   ctx: AppContext,
   caller: Caller,
-  page: { cursor?: string | undefined; limit: number },
+  page: { cursor?: string | undefined; limit: number; q?: string | undefined },
 ): Promise<{ items: UserOut[]; nextCursor: string | null }> {
   requireRole(caller, 'admin', 'manager');
-  const rows = await listUsers(ctx.store.db, { afterId: decodeCursor(page.cursor), limit: page.limit + 1 });
+  const rows = await listUsers(ctx.store.db, {
+    afterId: decodeCursor(page.cursor),
+    limit: page.limit + 1,
+    contains: page.q,
+  });
   const shown = pageOf(rows, page.limit, (r) => r.id);
   return { items: shown.items.map(toUser), nextCursor: shown.nextCursor };
 }

@@ -9,6 +9,7 @@ import { useSession } from './session.tsx';
 const Annotate = screenChunk(() => import('../pages/Annotate.tsx').then((m) => m.Annotate));
 const ItemDetailPage = screenChunk(() => import('../pages/ItemDetail.tsx').then((m) => m.ItemDetailPage));
 const MyWork = screenChunk(() => import('../pages/MyWork.tsx').then((m) => m.MyWork));
+const MyWorkHome = screenChunk(() => import('../pages/MyWorkHome.tsx').then((m) => m.MyWorkHome));
 const NotFound = screenChunk(() => import('../pages/NotFound.tsx').then((m) => m.NotFound));
 const Profile = screenChunk(() => import('../pages/Profile.tsx').then((m) => m.Profile));
 const ProjectPage = screenChunk(() => import('../pages/Project.tsx').then((m) => m.ProjectPage));
@@ -54,6 +55,7 @@ const screens: Screen[] = [
     tab: p.tab ?? 'overview',
   })),
   screen('/items/:itemId', ItemDetailPage, (p) => ({ itemId: Number(p.itemId) })),
+  screen('/my-work', MyWorkHome, () => ({})),
   screen('/users', Users, () => ({})),
   screen('/profile', Profile, () => ({})),
 ];

@@ -1,5 +1,5 @@
 import { useDeferredValue } from 'react';
-import { RichText } from '../render/RichText.tsx';
+import { GuidelinesText } from '../work/GuidelinesText.tsx';
 import { Field } from './Field.tsx';
 import './builder/builder.css';
 import { messagesAt, type PathError } from './pathErrors.ts';
@@ -42,7 +42,7 @@ export function SettingsFields(props: {
       </Field>
       <section className="guidelines-preview" aria-labelledby="guidelines-preview-title">
         <h3 id="guidelines-preview-title">Guidelines as annotators see them</h3>
-        {guidelines.trim() ? <RichText source={guidelines} /> : <p className="muted">No guidelines yet.</p>}
+        <GuidelinesText source={guidelines} empty="No guidelines yet." />
       </section>
       <div className="editor-grid">
         <Field

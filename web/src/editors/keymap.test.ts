@@ -34,6 +34,13 @@ describe('keyboard map', () => {
     expect(commandFor(key('Enter', { metaKey: true }), 'textarea')).toBe('submit');
   });
 
+  it('opens the previous item on P, but not while typing or with a modifier', () => {
+    expect(commandFor(key('p'), 'other')).toBe('previous');
+    expect(commandFor(key('P', { shiftKey: true }), 'choice')).toBe('previous');
+    expect(commandFor(key('p'), 'text-entry')).toBeUndefined();
+    expect(commandFor(key('p', { ctrlKey: true }), 'other')).toBeUndefined();
+  });
+
   it('skips on S and opens help on ? but not while typing', () => {
     expect(commandFor(key('s'), 'other')).toBe('skip');
     expect(commandFor(key('S', { shiftKey: true }), 'choice')).toBe('skip');

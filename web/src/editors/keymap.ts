@@ -4,7 +4,7 @@ import type { InterfaceDefinition } from '../../../core/interface/index.ts';
  * The annotation view's keyboard map, pure: which command a key press means where focus is.
  * Components classify the focused element and dispatch; nothing here touches the DOM.
  */
-export type Command = 'submit' | 'skip' | 'undo' | 'redo' | 'help';
+export type Command = 'submit' | 'skip' | 'previous' | 'undo' | 'redo' | 'help';
 
 export interface KeyLike {
   key: string;
@@ -32,6 +32,7 @@ export function commandFor(e: KeyLike, where: FocusKind): Command | undefined {
     return where === 'control' || where === 'textarea' ? undefined : 'submit';
   if (typing) return undefined;
   if (e.key === 's' || e.key === 'S') return 'skip';
+  if (e.key === 'p' || e.key === 'P') return 'previous';
   if (e.key === '?') return 'help';
   return undefined;
 }
@@ -75,6 +76,7 @@ export const SHORTCUTS: readonly { keys: string; does: string }[] = [
   { keys: 'Enter', does: 'Submit' },
   { keys: 'Ctrl/⌘ + Enter', does: 'Submit, also from a text box' },
   { keys: 'S', does: 'Skip (asks for an optional reason)' },
+  { keys: 'P', does: 'Open your previous item (submitted or skipped) to review or edit it' },
   { keys: 'Ctrl/⌘ + Z', does: 'Undo the last change' },
   { keys: 'Ctrl/⌘ + Shift + Z', does: 'Redo' },
   { keys: 'Tab / Shift + Tab', does: 'Next / previous question' },

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../../core/api/client-errors.ts';
 import { call } from '../api/client.ts';
-import { Link, useLocation, useTitle } from '../app/router.tsx';
+import { Link, navigate, useLocation, useTitle } from '../app/router.tsx';
 import { useUser } from '../app/session.tsx';
 import { ErrorAlert } from '../ui/Alert.tsx';
 import { AnnotationView, type ViewMode } from '../work/AnnotationView.tsx';
 import type { Project, Work } from '../work/api.ts';
+import { useProgress } from '../work/useProgress.ts';
 import { useQueue } from '../work/useQueue.ts';
 import '../editors/editors.css';
 import { isolatedName } from '../../../core/names.ts';
@@ -22,13 +23,17 @@ export function Annotate({ projectId }: { projectId: number }) {
   const user = useUser();
   const { query } = useLocation();
   const opened = Number(query.get('assignment')) || undefined;
-  const queue = useQueue(projectId, user.id, opened !== undefined);
+  // Opened by Previous (from the queue) rather than from My work: a resubmitted edit returns there.
+  const fromQueue = query.get('from') === 'queue';
+  const queue = useQueue(projectId, user.id, opened === undefined ? false : fromQueue ? 'queue' : 'my-work');
   const [project, setProject] = useState<Project>();
   useTitle(project ? `Annotate · ${isolatedName(project.name)}` : 'Annotate');
   const { start, setState } = queue;
 
   useEffect(() => {
     let live = true;
+    // Another item was asked for (Previous, or back to the queue): none is shown until it is in.
+    setState({ kind: 'loading' });
     void (async () => {
       // The project and the work are fetched side by side; a failure of either wins once both are in.
       const [p, w] = await Promise.allSettled([
@@ -64,6 +69,17 @@ export function Annotate({ projectId }: { projectId: number }) {
     });
   }, [shownId, submitStartedAt]);
 
+  const progress = useProgress(
+    projectId,
+    queue.state.kind === 'work' ? `${shownId}:${queue.state.work.assignment.status}` : String(shownId),
+    opened,
+  );
+  const previous = progress?.previousAssignmentId;
+  const openPrevious =
+    previous === null || previous === undefined
+      ? undefined
+      : () => navigate(`/projects/${projectId}/annotate?assignment=${previous}&from=queue`);
+
   const { state } = queue;
   if (state.kind === 'failed') {
     return (
@@ -89,9 +105,17 @@ export function Annotate({ projectId }: { projectId: number }) {
           There are no more items for you in {project ? <Name text={project.name} /> : 'this project'} right
           now. Thank you!
         </p>
+        {progress && (
+          <p data-testid="progress-counter">{progress.done.toLocaleString()} done in this project.</p>
+        )}
         <p className="row">
           <Link to={`/projects/${projectId}`}>Back to the project</Link>
           <Link to={`/projects/${projectId}/my-work`}>See my work</Link>
+          {openPrevious && (
+            <button type="button" onClick={openPrevious}>
+              Open my previous item
+            </button>
+          )}
         </p>
       </main>
     );
@@ -123,6 +147,8 @@ export function Annotate({ projectId }: { projectId: number }) {
           queue.setError(undefined);
           void queue.next();
         }}
+        progress={progress}
+        onPrevious={openPrevious}
       />
     </div>
   );

@@ -3,34 +3,33 @@ import { call } from '../api/client.ts';
 import { Link, useLocation, useTitle } from '../app/router.tsx';
 import { ErrorAlert } from '../ui/Alert.tsx';
 import type { Project, Work } from '../work/api.ts';
+import '../console/console.css';
 import '../editors/editors.css';
 import { isolatedName } from '../../../core/names.ts';
 import { Name } from '../ui/Name.tsx';
+import { GuidelinesText } from '../work/GuidelinesText.tsx';
+import { MyWorkRow } from '../work/MyWorkRow.tsx';
 
-type Status = 'submitted' | 'skipped' | 'locked';
-const STATUS_LABEL: Record<Status, string> = {
+type Shown = 'all' | 'submitted' | 'skipped' | 'locked';
+const SHOWN_LABEL: Record<Shown, string> = {
   submitted: 'Submitted',
   skipped: 'Skipped',
   locked: 'In progress',
+  all: 'All',
 };
-
-/** The first text of an item, shortened, so a row says which item it is. */
-function excerptOf(work: Work): string {
-  const first = Object.values(work.item.data).find((v): v is string => typeof v === 'string') ?? '';
-  const flat = first.replace(/\s+/g, ' ').trim();
-  return flat.length > 120 ? `${[...flat].slice(0, 120).join('')}…` : flat;
-}
 
 /** "My work": the annotator's own items on a project, to reopen and edit while the project allows. */
 export function MyWork({ projectId }: { projectId: number }) {
   const { query } = useLocation();
   const [project, setProject] = useState<Project>();
-  const [status, setStatus] = useState<Status>('submitted');
+  const [shown, setShown] = useState<Shown>('submitted');
   const [rows, setRows] = useState<Work[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>();
   const [returned, setReturned] = useState<string>();
+  // "5 min ago" is counted from when the page was loaded, so the rows agree with each other.
+  const [now, setNow] = useState(() => Date.now());
   useTitle(project ? `My work · ${isolatedName(project.name)}` : 'My work');
 
   const load = useCallback(
@@ -40,8 +39,13 @@ export function MyWork({ projectId }: { projectId: number }) {
       try {
         const page = await call('myAssignments', {
           params: { projectId },
-          query: { status, limit: 50, ...(from ? { cursor: from } : {}) },
+          query: {
+            limit: 50,
+            ...(shown === 'all' ? {} : { status: shown }),
+            ...(from ? { cursor: from } : {}),
+          },
         });
+        setNow(Date.now());
         setRows((prev) => (from ? [...prev, ...(page?.items ?? [])] : (page?.items ?? [])));
         setCursor(page?.nextCursor ?? null);
       } catch (e) {
@@ -50,7 +54,7 @@ export function MyWork({ projectId }: { projectId: number }) {
         setLoading(false);
       }
     },
-    [projectId, status],
+    [projectId, shown],
   );
 
   useEffect(() => {
@@ -60,7 +64,7 @@ export function MyWork({ projectId }: { projectId: number }) {
 
   const resubmitted = query.get('resubmitted');
   // A skip taken back: the item is the caller's to claim again (the server voids claim cursors).
-  const returnSkip = async (w: Work) => {
+  const reopen = async (w: Work) => {
     setError(undefined);
     setReturned(undefined);
     try {
@@ -71,14 +75,13 @@ export function MyWork({ projectId }: { projectId: number }) {
       setError(e);
     }
   };
-  const editable = status !== 'skipped' && (status === 'locked' || project?.allowEditSubmitted === true);
   return (
     <div className="stack my-work">
       <p>
         <Link to={`/projects/${projectId}`}>← {project ? <Name text={project.name} /> : 'Project'}</Link>
       </p>
       <h1>My work</h1>
-      {resubmitted && (
+      {resubmitted && !returned && (
         <p className="alert alert-ok" role="status">
           Your changes are submitted.
         </p>
@@ -86,8 +89,8 @@ export function MyWork({ projectId }: { projectId: number }) {
       <div className="row">
         <label className="inline-label">
           Show
-          <select value={status} onChange={(e) => setStatus(e.target.value as Status)}>
-            {Object.entries(STATUS_LABEL).map(([v, l]) => (
+          <select value={shown} onChange={(e) => setShown(e.target.value as Shown)}>
+            {Object.entries(SHOWN_LABEL).map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
               </option>
@@ -97,7 +100,13 @@ export function MyWork({ projectId }: { projectId: number }) {
         <span className="spacer" />
         <Link to={`/projects/${projectId}/annotate`}>Start annotating</Link>
       </div>
-      {status === 'submitted' && project && !project.allowEditSubmitted && (
+      {project && (
+        <details className="card my-work-guidelines">
+          <summary>Guidelines</summary>
+          <GuidelinesText source={project.guidelines} empty="This project has no guidelines." />
+        </details>
+      )}
+      {shown === 'submitted' && project && !project.allowEditSubmitted && (
         <p className="muted">This project does not allow editing submitted work; you can view it.</p>
       )}
       <ErrorAlert error={error} />
@@ -109,48 +118,36 @@ export function MyWork({ projectId }: { projectId: number }) {
       {rows.length === 0 && !loading ? (
         <p className="muted">Nothing here yet.</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{STATUS_LABEL[status]} items</caption>
-          <thead>
-            <tr>
-              <th scope="col">Item</th>
-              <th scope="col">Text</th>
-              <th scope="col">{status === 'submitted' ? 'Submitted' : 'Since'}</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((w) => (
-              <tr key={w.assignment.id}>
-                <td>{w.item.externalId ?? `#${w.item.id}`}</td>
-                <td className="excerpt-cell">
-                  {excerptOf(w)}
-                  {w.annotation?.pendingAnswers && <span className="badge"> Unsubmitted edits</span>}
-                  {w.assignment.skipReason && (
-                    <span className="muted"> — skipped: {w.assignment.skipReason}</span>
-                  )}
-                </td>
-                <td>{new Date(w.annotation?.submittedAt ?? w.assignment.createdAt).toLocaleString()}</td>
-                <td>
-                  {status === 'skipped' && (
-                    <button type="button" onClick={() => void returnSkip(w)}>
-                      Reopen
-                      <span className="visually-hidden"> item {w.item.externalId ?? w.item.id}</span>
-                    </button>
-                  )}
-                  {status !== 'skipped' && (
-                    <Link to={`/projects/${projectId}/annotate?assignment=${w.assignment.id}`}>
-                      {editable ? 'Edit' : 'View'}
-                      <span className="visually-hidden"> item {w.item.externalId ?? w.item.id}</span>
-                    </Link>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        project && (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">{SHOWN_LABEL[shown]} items</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Item</th>
+                  <th scope="col">Text</th>
+                  <th scope="col">Answers</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">When</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((w) => (
+                  <MyWorkRow
+                    key={w.assignment.id}
+                    work={w}
+                    project={project}
+                    now={now}
+                    onReopen={(x) => void reopen(x)}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )
       )}
       {loading && <p aria-live="polite">Loading…</p>}
       {cursor && !loading && (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { User } from '../../../core/api/users.ts';
 import { isolatedName } from '../../../core/names.ts';
 import { call } from '../api/client.ts';
-import { useTitle } from '../app/router.tsx';
+import { navigate, useLocation, useTitle } from '../app/router.tsx';
 import { useUser } from '../app/session.tsx';
 import { PageHead } from '../console/PageHead.tsx';
 import { Pager } from '../console/Pager.tsx';
@@ -10,19 +10,28 @@ import { useCursorPages } from '../console/useCursorPages.ts';
 import { useLoad } from '../console/useLoad.ts';
 import { CreateUserForm } from '../console/users/CreateUserForm.tsx';
 import { type MadeLink, ResetLink } from '../console/users/ResetLink.tsx';
+import { RoleGuide } from '../console/users/RoleGuide.tsx';
 import { UserRow } from '../console/users/UserRow.tsx';
+import { UserSearch } from '../console/users/UserSearch.tsx';
 import { ErrorAlert } from '../ui/Alert.tsx';
 import '../console/console.css';
 
-/** Accounts (admin): create, change role, suspend and unsuspend, make password reset links. */
+/**
+ * Accounts (admin): search, create, change role, suspend and unsuspend, make password reset links.
+ * A success notice answers the last action only: it clears as the next one starts.
+ */
 export function Users() {
   useTitle('Users');
   const me = useUser();
+  const q = useLocation().query.get('q') ?? '';
   const pages = useCursorPages();
   const list = useLoad(
     (signal) =>
-      call('listUsers', { query: { limit: 50, ...(pages.cursor ? { cursor: pages.cursor } : {}) }, signal }),
-    pages.cursor ?? '',
+      call('listUsers', {
+        query: { limit: 50, ...(pages.cursor ? { cursor: pages.cursor } : {}), ...(q ? { q } : {}) },
+        signal,
+      }),
+    `${q}\n${pages.cursor ?? ''}`,
   );
   const [changed, setChanged] = useState<Map<number, User>>(new Map());
   const [notice, setNotice] = useState('');
@@ -30,14 +39,23 @@ export function Users() {
   const [resetLink, setResetLink] = useState<MadeLink | null>(null);
   if (me.role !== 'admin') return <p role="alert">Only admins manage users.</p>;
   const rows = (list.data?.items ?? []).map((u) => changed.get(u.id) ?? u);
+  /** A new action starts: the answer to the previous one no longer applies. */
+  const starting = () => {
+    setNotice('');
+    setError(null);
+  };
+  const search = (text: string) => {
+    starting();
+    pages.reset();
+    navigate(text ? `/users?q=${encodeURIComponent(text)}` : '/users', { replace: true });
+  };
   const onChanged = (u: User, message: string) => {
     setChanged(new Map(changed).set(u.id, u));
     setError(null);
     setNotice(message);
   };
   const resetPassword = async (u: User) => {
-    setError(null);
-    setNotice('');
+    starting();
     try {
       const link = await call('createPasswordReset', { params: { userId: u.id } });
       if (link) setResetLink({ name: isolatedName(u.name), ...link });
@@ -49,6 +67,7 @@ export function Users() {
     <div className="stack">
       <PageHead title="Users" />
       <CreateUserForm
+        onStart={starting}
         onCreated={(message) => {
           setNotice(message);
           list.reload();
@@ -59,6 +78,11 @@ export function Users() {
       </p>
       <ErrorAlert error={error ?? list.error} />
       {resetLink && <ResetLink link={resetLink} onDismiss={() => setResetLink(null)} />}
+      <RoleGuide />
+      <UserSearch q={q} onSearch={search} />
+      {list.data && rows.length === 0 && (
+        <p className="muted">{q ? 'No user’s name or email contains this text.' : 'No users yet.'}</p>
+      )}
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">Users</caption>
@@ -78,6 +102,7 @@ export function Users() {
                 key={u.id}
                 user={u}
                 self={u.id === me.id}
+                onStart={starting}
                 onChanged={onChanged}
                 onError={setError}
                 onResetPassword={() => void resetPassword(u)}

@@ -16,6 +16,7 @@ export function Layout({ children }: { children: ReactNode }) {
   };
   const nav = [
     { to: '/', label: 'Projects' },
+    { to: '/my-work', label: 'My work' },
     ...(user.role === 'admin' ? [{ to: '/users', label: 'Users' }] : []),
     { to: '/profile', label: 'Profile' },
   ];

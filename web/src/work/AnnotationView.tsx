@@ -31,6 +31,10 @@ export interface AnnotationViewProps {
   onSkip: (reason: string) => void;
   /** Leave an item that can no longer be submitted (its lock went to someone else). */
   onNext?: () => void;
+  /** The caller's counter on the project, once known. */
+  progress?: { done: number; left: number } | undefined;
+  /** Opens the caller's previous item (submitted or skipped); undefined when there is none. */
+  onPrevious?: (() => void) | undefined;
 }
 
 const DEAD_ENDS = new Set(['LOCK_EXPIRED', 'ALREADY_SUBMITTED', 'ASSIGNMENT_CLOSED']);
@@ -126,6 +130,7 @@ export function AnnotationView(props: AnnotationViewProps) {
     if (c === 'undo') return answers.undo();
     if (c === 'redo') return answers.redo();
     if (c === 'skip' && mode === 'queue' && !readOnly) return setDialog('skip');
+    if (c === 'previous') return props.onPrevious?.();
     if (c === 'submit') void submit();
   };
   useHotkeys({
@@ -142,16 +147,33 @@ export function AnnotationView(props: AnnotationViewProps) {
   return (
     <div className="annotate">
       <header className="annotate-bar">
-        <Link to={`/projects/${project.id}`}>
+        <Link to={`/projects/${project.id}`} className="bar-project">
           ← <Name text={project.name} />
         </Link>
-        <span className="muted">
-          Item {itemName}
-          {mode === 'edit' && ' (editing your submission)'}
-          {mode === 'view' && ' (view only)'}
-        </span>
+        <span className="muted bar-item">Item {itemName}</span>
+        {mode !== 'queue' && (
+          <span className="muted bar-mode">
+            {mode === 'edit' ? '(editing your submission)' : '(view only)'}
+          </span>
+        )}
         {mode !== 'view' && <SaveStatus status={status} />}
+        {props.progress && (
+          <span className="bar-counter" data-testid="progress-counter">
+            {props.progress.done.toLocaleString()} done · {props.progress.left.toLocaleString()} left
+            <span className="counter-rest"> in this project</span>
+          </span>
+        )}
         <span className="spacer" />
+        <Link to={`/projects/${project.id}/my-work`}>My work</Link>
+        {mode !== 'queue' && <Link to={`/projects/${project.id}/annotate`}>Back to my queue</Link>}
+        <button
+          type="button"
+          aria-keyshortcuts="P"
+          disabled={!props.onPrevious || props.sending !== 'no'}
+          onClick={props.onPrevious}
+        >
+          Previous <KeyHint>P</KeyHint>
+        </button>
         {/* Each button's accessible name holds its visible words in every state (the key hint is
             hidden from assistive technology, which reads aria-keyshortcuts): a name written apart
             from the text drifts from what is shown ("Submitting…"). */}
@@ -174,7 +196,13 @@ export function AnnotationView(props: AnnotationViewProps) {
           Shortcuts <KeyHint>?</KeyHint>
         </button>
         {mode === 'queue' && (
-          <button type="button" aria-keyshortcuts="S" disabled={readOnly} onClick={() => setDialog('skip')}>
+          <button
+            type="button"
+            className="keep-hint"
+            aria-keyshortcuts="S"
+            disabled={readOnly}
+            onClick={() => setDialog('skip')}
+          >
             Skip <KeyHint>S</KeyHint>
           </button>
         )}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { RichText } from '../render/RichText.tsx';
+import { GuidelinesText } from './GuidelinesText.tsx';
 
 const KEY = 'verity.guidelines.collapsed';
 
@@ -25,16 +25,12 @@ export function Guidelines({ source }: { source: string }) {
     }
   };
   return (
-    <aside className={`guidelines${collapsed ? ' collapsed' : ''}`} aria-label="Guidelines">
+    <aside className={`guidelines-panel${collapsed ? ' collapsed' : ''}`} aria-label="Guidelines">
       <button type="button" aria-expanded={!collapsed} aria-controls="guidelines-body" onClick={toggle}>
         {collapsed ? 'Show guidelines' : 'Hide guidelines'}
       </button>
       <div id="guidelines-body" hidden={collapsed}>
-        {source.trim() ? (
-          <RichText source={source} />
-        ) : (
-          <p className="muted">This project has no guidelines.</p>
-        )}
+        <GuidelinesText source={source} empty="This project has no guidelines." />
       </div>
     </aside>
   );

@@ -18,7 +18,11 @@ export type QueueState =
  * one item at a time. Submit goes through the outbox and `nextAssignment` is fired the moment the
  * submit is acknowledged, in the same task, so the next item shows one round trip later.
  */
-export function useQueue(projectId: number, userId: number, editing: boolean) {
+/**
+ * `editing`: an earlier item is open (not the queue); a resubmitted edit returns to where it was
+ * opened from, My work or the queue (Previous).
+ */
+export function useQueue(projectId: number, userId: number, editing: false | 'my-work' | 'queue') {
   const stores = useMemo(() => {
     const storage = browserStorage() ?? memoryStorage();
     return {
@@ -95,7 +99,12 @@ export function useQueue(projectId: number, userId: number, editing: boolean) {
       }
       stores.drafts.remove(work.assignment.id);
       if (editing) {
-        navigate(`/projects/${projectId}/my-work?resubmitted=${work.assignment.id}`);
+        setSending('no');
+        navigate(
+          editing === 'queue'
+            ? `/projects/${projectId}/annotate`
+            : `/projects/${projectId}/my-work?resubmitted=${work.assignment.id}`,
+        );
         return;
       }
       await next();

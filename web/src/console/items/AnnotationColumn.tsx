@@ -2,9 +2,11 @@ import type { Annotation } from '../../../../core/api/assignments.ts';
 import type { InterfaceDefinition } from '../../../../core/interface/index.ts';
 import { isolatedName } from '../../../../core/names.ts';
 import { AnnotationForm } from '../../editors/AnnotationForm.tsx';
+import { ago } from '../../ui/ago.ts';
 import { Name } from '../../ui/Name.tsx';
 import { formatDuration, formatTime } from '../format.ts';
 import { RevisionHistory } from './RevisionHistory.tsx';
+import '../../work/my-work.css';
 
 /**
  * Answers given under an older interface to questions it no longer asks, or with options it no
@@ -68,6 +70,14 @@ export function AnnotationColumn(props: {
           <dt>Submitted</dt>
           <dd>{formatTime(a.submittedAt)}</dd>
         </div>
+        {a.editedAt && (
+          <div>
+            <dt>Edited</dt>
+            <dd className="edited" title={formatTime(a.editedAt)}>
+              edited {ago(a.editedAt, Date.now())}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Revision</dt>
           <dd>{a.revision}</dd>

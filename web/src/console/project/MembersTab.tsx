@@ -37,14 +37,20 @@ export function MembersTab({ projectId, manage }: { projectId: number; manage: b
   const [notice, setNotice] = useState('');
   const [invited, setInvited] = useState(0);
 
-  const run = async (action: () => Promise<string>, explain = (err: unknown) => err) => {
+  /** A new action starts: the answer to the previous one (here or on an invitation) is stale. */
+  const [starts, setStarts] = useState(0);
+  const starting = () => {
     setError(null);
+    setNotice('');
+    setStarts((n) => n + 1);
+  };
+  const run = async (action: () => Promise<string>, explain = (err: unknown) => err) => {
+    starting();
     try {
       setNotice(await action());
       members.reload();
     } catch (err) {
       setError(explain(err));
-      setNotice('');
     }
   };
   const add = () =>
@@ -143,7 +149,9 @@ export function MembersTab({ projectId, manage }: { projectId: number; manage: b
       {members.data && items.length === 0 && (
         <p className="muted">No members yet. {manage ? 'Add or invite people by email.' : ''}</p>
       )}
-      {manage && <PendingInvitations projectId={projectId} version={invited} />}
+      {manage && (
+        <PendingInvitations onStart={starting} starts={starts} projectId={projectId} version={invited} />
+      )}
     </section>
   );
 }

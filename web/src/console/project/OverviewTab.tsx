@@ -1,7 +1,7 @@
 import type { Project } from '../../../../core/api/projects.ts';
 import { call } from '../../api/client.ts';
-import { RichText } from '../../render/RichText.tsx';
 import { ErrorAlert } from '../../ui/Alert.tsx';
+import { GuidelinesText } from '../../work/GuidelinesText.tsx';
 import { typeNames } from '../builder/QuestionEditor.tsx';
 import { formatSeconds, formatTime } from '../format.ts';
 import { ProjectProgress } from '../Progress.tsx';
@@ -90,11 +90,7 @@ export function OverviewTab({ project: initial, viewAll }: { project: Project; v
       </section>
       <section className="card guidelines" aria-labelledby="guidelines-title">
         <h2 id="guidelines-title">Guidelines</h2>
-        {p.guidelines.trim() ? (
-          <RichText source={p.guidelines} />
-        ) : (
-          <p className="muted">No guidelines yet.</p>
-        )}
+        <GuidelinesText source={p.guidelines} empty="No guidelines yet." />
       </section>
     </div>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { call } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/Alert.tsx';
 import { Name } from '../../ui/Name.tsx';
@@ -9,14 +9,30 @@ import { useLoad } from '../useLoad.ts';
  * Invitations not yet taken up, by the email typed when inviting; each can be cancelled. `version`
  * changes whenever the members tab sends one, to load the list again.
  */
-export function PendingInvitations({ projectId, version }: { projectId: number; version: number }) {
+export function PendingInvitations({
+  projectId,
+  version,
+  starts,
+  onStart,
+}: {
+  projectId: number;
+  version: number;
+  /** Counts the actions started on the members tab, this list's included. */
+  starts: number;
+  /** An action starts here: the members tab clears its own notice. */
+  onStart(): void;
+}) {
   const list = useLoad(
     (signal) => call('listInvitations', { params: { projectId }, signal }),
     `i${projectId}:${version}`,
   );
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
+  // Another action started on the tab: the notice of an earlier cancel is stale.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when `starts` changes
+  useEffect(() => setNotice(''), [starts]);
   const cancel = async (id: number, email: string) => {
+    onStart();
     setError(null);
     try {
       await call('cancelInvitation', { params: { projectId, invitationId: id } });

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { type Role, roles } from '../../../../core/api/users.ts';
+import { type Role, roleAbilities, roles } from '../../../../core/api/users.ts';
 import { isolatedName } from '../../../../core/names.ts';
 import { call } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/Alert.tsx';
@@ -9,13 +9,20 @@ import { apiPathErrors, messagesAt } from '../pathErrors.ts';
 const empty = { email: '', name: '', role: 'annotator' as Role, password: '' };
 
 /** An admin creates an account; the initial password is optional (without one, no sign-in yet). */
-export function CreateUserForm({ onCreated }: { onCreated(message: string): void }) {
+export function CreateUserForm({
+  onStart,
+  onCreated,
+}: {
+  onStart(): void;
+  onCreated(message: string): void;
+}) {
   const [v, setV] = useState(empty);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const errors = apiPathErrors(error, 'body.');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    onStart();
     setError(null);
     setBusy(true);
     try {
@@ -56,7 +63,7 @@ export function CreateUserForm({ onCreated }: { onCreated(message: string): void
             <input {...c} required value={v.name} onChange={(e) => setV({ ...v, name: e.target.value })} />
           )}
         </Field>
-        <Field label="Role" errors={messagesAt(errors, 'role')}>
+        <Field label="Role" hint={roleAbilities[v.role]} errors={messagesAt(errors, 'role')}>
           {(c) => (
             <select {...c} value={v.role} onChange={(e) => setV({ ...v, role: e.target.value as Role })}>
               {roles.map((r) => (

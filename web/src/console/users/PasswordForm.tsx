@@ -38,7 +38,11 @@ export function PasswordForm() {
       type="password"
       autoComplete={autoComplete}
       value={value}
-      onChange={(e) => set(e.target.value)}
+      onChange={(e) => {
+        // Typing a new password starts a new change: the notice about the last one is stale.
+        setNotice('');
+        set(e.target.value);
+      }}
     />
   );
   return (

@@ -13,6 +13,8 @@ import { formatTime } from '../format.ts';
 export function UserRow(props: {
   user: User;
   self: boolean;
+  /** An action on this row starts (the page clears the answer to the previous one). */
+  onStart(): void;
   onChanged(user: User, message: string): void;
   onError(err: unknown): void;
   /** Makes a password reset link for this user (shown by the page). */
@@ -25,6 +27,7 @@ export function UserRow(props: {
   /** The name inside sentences and labels (isolated, invisible characters written out). */
   const name = isolatedName(u.name);
   const update = async (body: { role?: Role; status?: 'active' | 'suspended' }, message: string) => {
+    props.onStart();
     try {
       const user = await call('updateUser', { params: { userId: u.id }, body });
       if (user) props.onChanged(user, message);
@@ -90,7 +93,14 @@ export function UserRow(props: {
           </fieldset>
         ) : (
           <div className="row">
-            <button type="button" ref={toggleRef} onClick={() => setConfirming(true)}>
+            <button
+              type="button"
+              ref={toggleRef}
+              onClick={() => {
+                props.onStart();
+                setConfirming(true);
+              }}
+            >
               {suspend ? 'Suspend' : 'Unsuspend'}
               <span className="visually-hidden"> {name}</span>
             </button>

@@ -73,16 +73,6 @@ export function usePolling<T>(
   return { ...state, refresh };
 }
 
-/** "just now", "10 s ago", "3 min ago", "2 h ago": how old the data on screen is. */
-export function ago(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  if (s < 5) return 'just now';
-  if (s < 60) return `${s} s ago`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ago`;
-  return `${Math.floor(m / 60)} h ago`;
-}
-
 /** The time now, again every `everyMs`: for text such as "updated 10 s ago". */
 export function useNow(everyMs = 5000): number {
   const [now, setNow] = useState(() => Date.now());

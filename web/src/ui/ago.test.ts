@@ -17,4 +17,11 @@ describe('ago', () => {
     expect(ago(earlier(8 * 24 * 3_600_000), now)).toMatch(/^on .*2026/);
     expect(ago(new Date(now + 5_000).toISOString(), now)).toBe('just now');
   });
+
+  it('says seconds when asked, past the first five', () => {
+    expect(ago(now - 3_000, now, { seconds: true })).toBe('just now');
+    expect(ago(now - 10_000, now, { seconds: true })).toBe('10 s ago');
+    expect(ago(now - 61_000, now, { seconds: true })).toBe('1 min ago');
+    expect(ago(now - 10_000, now)).toBe('just now');
+  });
 });

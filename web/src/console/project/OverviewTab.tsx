@@ -1,6 +1,7 @@
 import type { Project } from '../../../../core/api/projects.ts';
 import { call } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/Alert.tsx';
+import { ago } from '../../ui/ago.ts';
 import { GuidelinesText } from '../../work/GuidelinesText.tsx';
 import { typeNames } from '../builder/QuestionEditor.tsx';
 import { formatSeconds, formatTime } from '../format.ts';
@@ -8,7 +9,7 @@ import { ProjectProgress } from '../Progress.tsx';
 import { AnnotatorTable } from '../stats/AnnotatorTable.tsx';
 import { Burndown } from '../stats/Burndown.tsx';
 import { Distributions } from '../stats/Distributions.tsx';
-import { ago, useNow, usePolling } from '../usePolling.ts';
+import { useNow, usePolling } from '../usePolling.ts';
 import '../stats/stats.css';
 
 /**
@@ -102,7 +103,7 @@ function Freshness({ updatedAt, onRefresh }: { updatedAt: number | null; onRefre
   return (
     <div className="refresh-line">
       <span className="muted" data-testid="updated-ago">
-        {updatedAt === null ? 'Updating…' : `Updated ${ago(now - updatedAt)}`}
+        {updatedAt === null ? 'Updating…' : `Updated ${ago(updatedAt, now, { seconds: true })}`}
       </span>
       <button type="button" onClick={onRefresh}>
         Refresh

@@ -73,4 +73,4 @@ export function importSummary(
   return `${text}.`;
 }
 
-export const ExportQuery = z.object({ format: z.enum(['jsonl']).default('jsonl') });
+export { ExportQuery } from './export-filters.ts';

@@ -4,6 +4,7 @@ import { writeTransaction } from '../db/transaction.ts';
 import {
   type AnnotationSpec,
   annotate as annotateIn,
+  type ExpectedFilters,
   expectedExport as expectedIn,
   skipItems as skipIn,
 } from '../testing/export-fixtures.ts';
@@ -143,6 +144,31 @@ describe('project export', () => {
         l.annotations.some((a: { annotator: string }) => a.annotator === 'External "vendor" ✓'),
       ),
     ).toBe(true);
+  });
+
+  it('writes exactly the filtered lines across pages, however the filters narrow the items', async () => {
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const some = itemIds.filter((_, k) => k % 5 === 1).slice(0, 1000);
+    const cases: [string, ExpectedFilters][] = [
+      ['submitted=only', { submittedOnly: true }],
+      ['complete=only', { completeOnly: true }],
+      [
+        `from=${iso(1_700_000_000_000)}&to=${iso(1_764_400_001_000)}`,
+        { from: 1_700_000_000_000, to: 1_764_400_001_000 },
+      ],
+      [`ids=${some.join(',')}`, { ids: some }],
+      [
+        `submitted=only&complete=only&from=${iso(951_782_400_000)}`,
+        { submittedOnly: true, completeOnly: true, from: 951_782_400_000 },
+      ],
+    ];
+    for (const [query, filters] of cases) {
+      const res = await h.call(manager, 'GET', `/api/projects/${projectId}/export?${query}`);
+      expect(res.status, query).toBe(200);
+      const text = String(res.body);
+      expect(text, query).toBe(await expectedIn(h.verity, projectId, filters));
+      expect(text.split('\n').length, query).toBeGreaterThan(100);
+    }
   });
 
   it('ends cleanly when the last page is full, and writes nothing for a project without items', async () => {

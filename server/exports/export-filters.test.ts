@@ -34,7 +34,7 @@ beforeAll(async () => {
     Array.from({ length: 7 }, (_, k) => ({ id: `item-${k}`, text: `text ${k}` })),
   );
   const other = await buildProject(h, manager);
-  [otherItem] = await importItems(h.verity, manager, other, [{ id: 'elsewhere' }]);
+  otherItem = (await importItems(h.verity, manager, other, [{ id: 'elsewhere' }]))[0]!;
   const [a, b, c] = [
     await seedUser(h.verity, 'annotator'),
     await seedUser(h.verity, 'annotator'),

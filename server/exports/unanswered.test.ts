@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fillOpening, topLevelEntries, unansweredAsNull } from './unanswered.ts';
+import { fillOpening, topLevelKeys, unansweredAsNull } from './unanswered.ts';
 
 const QUESTIONS = ['topic', 'flags', 'entities', 'note'];
 const fill = unansweredAsNull({ questions: QUESTIONS.map((name) => ({ name }) as never) });
@@ -15,7 +15,20 @@ function reference(text: string): string {
 }
 
 /** Values whose text holds what could fool a scanner: quotes, backslashes, brackets, key-like text. */
-const tricky = fc.constantFrom('"topic":', '\\', '\\"', '{', '}', '[', ']', ',', ':', '"note":1}', 'é😀', '\u0001');
+const tricky = fc.constantFrom(
+  '"topic":',
+  '\\',
+  '\\"',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '"note":1}',
+  'é😀',
+  '\u0001',
+);
 const value = fc.letrec((tie) => ({
   leaf: fc.oneof(
     fc.constant(null),
@@ -58,7 +71,8 @@ describe('unansweredAsNull', () => {
     expect(fill('{ "note" : 1 , "topic" : [ 1, 2 ] }')).toBe(
       '{"topic":[ 1, 2 ],"flags":null,"entities":null,"note":1}',
     );
-    expect(topLevelEntries('[1]')).toBeUndefined();
+    expect(topLevelKeys('[1]')).toBeUndefined();
+    expect(topLevelKeys(' { "a" : { "b": 1 }, "c\\"d" : "}" } ')).toEqual(['a', 'c"d']);
   });
 });
 

@@ -2,38 +2,70 @@ import type { InterfaceDefinition } from '../../core/interface/index.ts';
 import { type AnnotationRow, type ChunkWriter, LineWriter } from './format.ts';
 
 /**
+ * Fills the answers object that starts at `at` in `text` (0: the text is the object), and returns
+ * the whole text; the very same string when no question is missing.
+ */
+export type AnswersFiller = (text: string, at?: number) => string;
+
+/**
  * Unanswered questions exported as `null`: every annotation's `answers` gets a key for each
- * question of an interface, in the interface's order. Stored answers hold only the answered
- * questions, in that order (validateAnswers normalises them), so the common case is a check
- * that returns the text unchanged. Keys the interface does not know (answers given under an
- * earlier interface) are kept, after the questions.
+ * question of an interface, in the interface's order. Keys the interface does not know (answers
+ * given under an earlier interface) are kept, after the questions.
+ *
+ * Stored answers hold only the answered questions, in the interface's order and written by
+ * JSON.stringify (validateAnswers normalises them), so this walks the object's top-level keys
+ * and the questions side by side, without parsing the values, and writes a new text only when a
+ * question is missing. Answers in another order or spacing take a slower, general path.
  *
  * Takes the interface, so an export can fill each annotation from the interface it was answered
  * under; for now the caller passes the project's current one.
  */
-export function unansweredAsNull(iface: Pick<InterfaceDefinition, 'questions'>): (answers: string) => string {
+export function unansweredAsNull(iface: Pick<InterfaceDefinition, 'questions'>): AnswersFiller {
   const names = iface.questions.map((q) => q.name);
-  return (answers) => {
-    const entries = topLevelEntries(answers);
-    if (entries === undefined) return answers;
-    if (entries.length === names.length && entries.every((e, k) => e.key === names[k])) return answers;
-    const byKey = new Map(entries.map((e) => [e.key, e]));
-    const parts = names.map((name) => {
-      const e = byKey.get(name);
-      return `${JSON.stringify(name)}:${e === undefined ? 'null' : answers.slice(e.start, e.end)}`;
-    });
-    const known = new Set(names);
-    for (const e of entries)
-      if (!known.has(e.key)) parts.push(`${JSON.stringify(e.key)}:${answers.slice(e.start, e.end)}`);
-    return `{${parts.join(',')}}`;
+  const keys = names.map((name) => `${JSON.stringify(name)}:`);
+  return (text, at = 0) => {
+    const count = scan(text, at);
+    if (count < 0) return text;
+    // Which question each entry answers, in order; -1 when they are not in order.
+    let q = 0;
+    for (let e = 0; e < count; e++) {
+      let j = q;
+      while (j < keys.length && !text.startsWith(keys[j]!, scratch.keyStarts[e]!)) j++;
+      if (j === keys.length) return general(text, at, count, names, keys);
+      scratch.questions[e] = j;
+      q = j + 1;
+    }
+    if (count === keys.length) return text;
+    let out = '{';
+    q = 0;
+    for (let e = 0; e < count; e++) {
+      for (const j = scratch.questions[e]!; q < j; q++) out += `${keys[q]}null,`;
+      out += `${text.slice(scratch.keyStarts[e], scratch.valueEnds[e])},`;
+      q++;
+    }
+    for (; q < keys.length; q++) out += `${keys[q]}null,`;
+    return `${text.slice(0, at)}${out.slice(0, -1)}}${text.slice(scratch.end)}`;
   };
+}
+
+/** Any order, any spacing, keys that are not questions: decoded keys, looked up by name. */
+function general(text: string, at: number, count: number, names: string[], keys: string[]): string {
+  const entries = new Map<string, string>();
+  for (let e = 0; e < count; e++) {
+    const raw = text.slice(scratch.keyStarts[e], scratch.keyEnds[e]);
+    entries.set(JSON.parse(raw) as string, text.slice(scratch.valueStarts[e], scratch.valueEnds[e]));
+  }
+  const parts = names.map((name, k) => `${keys[k]}${entries.get(name) ?? 'null'}`);
+  const known = new Set(names);
+  for (const [key, value] of entries) if (!known.has(key)) parts.push(`${JSON.stringify(key)}:${value}`);
+  return `${text.slice(0, at)}{${parts.join(',')}}${text.slice(scratch.end)}`;
 }
 
 /** A LineWriter whose annotations' answers go through `fill` (unansweredAsNull). */
 export class FilledLineWriter extends LineWriter {
   constructor(
     out: ChunkWriter,
-    readonly fill: (answers: string) => string,
+    readonly fill: AnswersFiller,
   ) {
     super(out);
   }
@@ -51,48 +83,78 @@ const ANSWERS = '"answers":';
  * `"answers":` is the key: only the id, a JSON-quoted label (whose quotes are escaped) and the
  * status come before it.
  */
-export function fillOpening(opening: string, fill: (answers: string) => string): string {
+export function fillOpening(opening: string, fill: AnswersFiller): string {
   const at = opening.indexOf(ANSWERS);
-  if (at === -1) return opening;
-  const start = at + ANSWERS.length;
-  const end = valueEnd(opening, start);
-  const answers = opening.slice(start, end);
-  const filled = fill(answers);
-  return filled === answers ? opening : opening.slice(0, start) + filled + opening.slice(end);
+  return at === -1 ? opening : fill(opening, at + ANSWERS.length);
 }
 
-interface Entry {
-  key: string;
-  start: number;
-  end: number;
-}
+/** Where the last scan found each top-level key (its opening quote, and after its closing one) and value. */
+const scratch = {
+  keyStarts: new Int32Array(256),
+  keyEnds: new Int32Array(256),
+  valueStarts: new Int32Array(256),
+  valueEnds: new Int32Array(256),
+  questions: new Int32Array(256),
+  /** After the object's closing brace. */
+  end: 0,
+};
 
-/** The keys of a JSON object's text with where each value starts and ends; undefined if not an object. */
-export function topLevelEntries(text: string): Entry[] | undefined {
-  let at = skipSpace(text, 0);
-  if (text.charCodeAt(at) !== 0x7b) return undefined;
-  const entries: Entry[] = [];
-  at = skipSpace(text, at + 1);
-  if (text.charCodeAt(at) === 0x7d) return entries;
-  for (;;) {
-    if (text.charCodeAt(at) !== 0x22) return undefined;
-    const keyEnd = stringEnd(text, at);
-    const raw = text.slice(at, keyEnd);
-    const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
-    at = skipSpace(text, keyEnd);
-    if (text.charCodeAt(at) !== 0x3a) return undefined;
-    const start = skipSpace(text, at + 1);
-    const end = valueEnd(text, start);
-    entries.push({ key, start, end: trimEnd(text, end) });
-    at = skipSpace(text, end);
-    const c = text.charCodeAt(at);
-    if (c === 0x7d) return entries;
-    if (c !== 0x2c) return undefined;
-    at = skipSpace(text, at + 1);
+function grow(count: number): void {
+  if (count < scratch.keyStarts.length) return;
+  for (const name of ['keyStarts', 'keyEnds', 'valueStarts', 'valueEnds', 'questions'] as const) {
+    const larger = new Int32Array(scratch[name].length * 2);
+    larger.set(scratch[name]);
+    scratch[name] = larger;
   }
 }
 
-/** Where the JSON value starting at `at` ends: its closing bracket or quote + 1, or the next `,` `}` `]`. */
+/**
+ * Scans the JSON object starting at `at` (after any spaces) into `scratch`; the count of its
+ * entries, or -1 when the text there is not an object.
+ */
+function scan(text: string, at: number): number {
+  let i = skipSpace(text, at);
+  if (text.charCodeAt(i) !== 0x7b) return -1;
+  i = skipSpace(text, i + 1);
+  let count = 0;
+  if (text.charCodeAt(i) === 0x7d) {
+    scratch.end = i + 1;
+    return 0;
+  }
+  for (;;) {
+    if (text.charCodeAt(i) !== 0x22) return -1;
+    grow(count);
+    scratch.keyStarts[count] = i;
+    i = stringEnd(text, i);
+    scratch.keyEnds[count] = i;
+    i = skipSpace(text, i);
+    if (text.charCodeAt(i) !== 0x3a) return -1;
+    i = skipSpace(text, i + 1);
+    scratch.valueStarts[count] = i;
+    const end = valueEnd(text, i);
+    scratch.valueEnds[count] = trimEnd(text, end);
+    count++;
+    i = skipSpace(text, end);
+    const c = text.charCodeAt(i);
+    if (c === 0x7d) {
+      scratch.end = i + 1;
+      return count;
+    }
+    if (c !== 0x2c) return -1;
+    i = skipSpace(text, i + 1);
+  }
+}
+
+/** The keys of the JSON object's text in order (for tests); undefined if it is not an object. */
+export function topLevelKeys(text: string): string[] | undefined {
+  const count = scan(text, 0);
+  if (count < 0) return undefined;
+  return Array.from({ length: count }, (_, e) =>
+    JSON.parse(text.slice(scratch.keyStarts[e], scratch.keyEnds[e])),
+  );
+}
+
+/** Where the JSON value starting at `at` ends: after its closing bracket or quote, or at the next `,` `}` `]`. */
 function valueEnd(text: string, at: number): number {
   let depth = 0;
   for (let i = at; i < text.length; i++) {

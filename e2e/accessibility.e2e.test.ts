@@ -108,6 +108,7 @@ const consoleScreens = (): [string, string][] => [
   ['project import', `/projects/${projectId}/import`],
   ['project members', `/projects/${projectId}/members`],
   ['project export', `/projects/${projectId}/export`],
+  ['project export of a selection', `/projects/${projectId}/export?ids=${itemId}`],
   ['project settings', `/projects/${projectId}/settings`],
   ['item detail', `/items/${itemId}`],
   ['users', '/users'],

@@ -18,6 +18,11 @@ import type { Db } from '../db/transaction.ts';
  * skips (project, after, last) of items (after, last] -> [itemId, opening, skippedAt], ordered by
  *   item id, then id, from the partial index of skips (migration 0008): the opening is the skip up
  *   to its time: {"userId":3,"annotator":"a@example.org","reason":"unclear","skippedAt":
+ *
+ * The filters (docs/data-model.md, "Export filters") add conditions: on items (`ids`, `complete`,
+ * and for `from`/`to` an annotation submitted in the range) and on annotations (submitted, in the
+ * range). When the items are narrowed, a page's annotations and skips are read by the page's ids
+ * (`page`) instead of (after, last]. Unfiltered, the statements are the ones above, unchanged.
  */
 
 const head = (json: (text: string) => string) =>

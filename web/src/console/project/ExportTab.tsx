@@ -55,19 +55,22 @@ export function ExportTab({ projectId, name }: { projectId: number; name: string
           <input type="checkbox" checked={completeOnly} onChange={(e) => setCompleteOnly(e.target.checked)} />
           Complete items only (as many submissions as the overlap)
         </label>
-        {(selection.ids.length > 0 || selection.error) && (
+        {selection.ids.length > 0 && (
           <label className="check">
             <input
               type="checkbox"
               checked={onlySelected}
-              disabled={selection.error !== undefined}
               onChange={(e) => setOnlySelected(e.target.checked)}
             />
             Only the {selection.ids.length.toLocaleString('en')} item{selection.ids.length === 1 ? '' : 's'}{' '}
             selected in the item browser
           </label>
         )}
-        {selection.error && <p className="field-errors">{selection.error}</p>}
+        {selection.error && (
+          <p className="field-errors" role="alert">
+            {selection.error}
+          </p>
+        )}
         <div className="editor-grid">
           <Field label="Submitted from (first day)" hint="Days in UTC. Leave empty for no limit.">
             {(c) => <input {...c} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}

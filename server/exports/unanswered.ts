@@ -23,28 +23,36 @@ export type AnswersFiller = (text: string, at?: number) => string;
 export function unansweredAsNull(iface: Pick<InterfaceDefinition, 'questions'>): AnswersFiller {
   const names = iface.questions.map((q) => q.name);
   const keys = names.map((name) => `${JSON.stringify(name)}:`);
+  /** A key's length as it stands in the text: quoted, without its colon. */
+  const quotedLengths = keys.map((key) => key.length - 1);
+  /** `"a":null,"b":null` for the questions from..to-1. */
+  const nulls = (from: number, to: number) => keys.slice(from, to).join('null,') + 'null';
   return (text, at = 0) => {
     const count = scan(text, at);
     if (count < 0) return text;
-    // Which question each entry answers, in order; -1 when they are not in order.
+    // Walk the entries and the questions side by side; copy the text up to each gap and write
+    // the missing questions there.
+    let out = '';
+    let copied = 0;
     let q = 0;
     for (let e = 0; e < count; e++) {
+      const start = scratch.keyStarts[e]!;
+      const length = scratch.keyEnds[e]! - start;
       let j = q;
-      while (j < keys.length && !text.startsWith(keys[j]!, scratch.keyStarts[e]!)) j++;
+      while (j < keys.length && (quotedLengths[j] !== length || !text.startsWith(keys[j]!, start))) j++;
       if (j === keys.length) return general(text, at, count, names, keys);
-      scratch.questions[e] = j;
+      if (j > q) {
+        out += `${text.slice(copied, start)}${nulls(q, j)},`;
+        copied = start;
+      }
       q = j + 1;
     }
-    if (count === keys.length) return text;
-    let out = '{';
-    q = 0;
-    for (let e = 0; e < count; e++) {
-      for (const j = scratch.questions[e]!; q < j; q++) out += `${keys[q]}null,`;
-      out += `${text.slice(scratch.keyStarts[e], scratch.valueEnds[e])},`;
-      q++;
+    if (q < keys.length) {
+      const close = scratch.end - 1;
+      out += `${text.slice(copied, close)}${count > 0 ? ',' : ''}${nulls(q, keys.length)}`;
+      copied = close;
     }
-    for (; q < keys.length; q++) out += `${keys[q]}null,`;
-    return `${text.slice(0, at)}${out.slice(0, -1)}}${text.slice(scratch.end)}`;
+    return copied === 0 ? text : out + text.slice(copied);
   };
 }
 

@@ -52,14 +52,6 @@ export interface ExportShape {
   ids: boolean;
 }
 
-export const UNFILTERED: ExportShape = {
-  submittedOnly: false,
-  completeOnly: false,
-  from: false,
-  to: false,
-  ids: false,
-};
-
 /**
  * Whether the shape narrows the items (not only their annotations). Then a page's annotations and
  * skips are read by the page's ids (`page`) rather than by its id range, which may span many

@@ -25,8 +25,17 @@ export function unansweredAsNull(iface: Pick<InterfaceDefinition, 'questions'>):
   const keys = names.map((name) => `${JSON.stringify(name)}:`);
   /** A key's length as it stands in the text: quoted, without its colon. */
   const quotedLengths = keys.map((key) => key.length - 1);
-  /** `"a":null,"b":null` for the questions from..to-1. */
-  const nulls = (from: number, to: number) => keys.slice(from, to).join('null,') + 'null';
+  /** `"a":null,"b":null` for the questions from..to-1, made once per run of questions. */
+  const runs = new Map<number, string>();
+  const nulls = (from: number, to: number) => {
+    const at = from * (keys.length + 1) + to;
+    let run = runs.get(at);
+    if (run === undefined) {
+      run = `${keys.slice(from, to).join('null,')}null`;
+      runs.set(at, run);
+    }
+    return run;
+  };
   return (text, at = 0) => {
     const count = scan(text, at);
     if (count < 0) return text;

@@ -10,6 +10,7 @@ const STORE_FREE = [
   'server/auth/client-address.test.ts',
   'server/auth/throttle.test.ts',
   'server/exports/format.test.ts',
+  'server/exports/unanswered.test.ts',
   'server/imports/imported-lines.test.ts',
   'server/imports/spool.test.ts',
   'server/stats/kernels.test.ts',

@@ -111,6 +111,7 @@ const consoleScreens = (): [string, string][] => [
   ['project members', `/projects/${projectId}/members`],
   ['project export', `/projects/${projectId}/export`],
   ['project interface', `/projects/${projectId}/interface`],
+  ['project export of a selection', `/projects/${projectId}/export?ids=${itemId}`],
   ['project settings', `/projects/${projectId}/settings`],
   ['item detail', `/items/${itemId}`],
   ['users', '/users'],

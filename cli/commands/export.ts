@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { ExportQuery, exportQueryOf } from '../../core/api/export-filters.ts';
 import { createClient } from '../client.ts';
 import { defineCommand, enumFlag, intFlag } from '../command.ts';
 import { httpConfig, httpFlags, projectFlag } from '../config.ts';
-import { CliError } from '../errors.ts';
+import { CliError, UsageError } from '../errors.ts';
 import { note } from '../output.ts';
 
 export const exportItems = defineCommand({
@@ -15,14 +16,40 @@ export const exportItems = defineCommand({
     ...projectFlag,
     format: { type: 'string', value: 'FORMAT', help: 'jsonl (the only format so far)' },
     out: { type: 'string', value: 'FILE', help: 'write to FILE instead of stdout' },
+    'submitted-only': { type: 'boolean', help: 'submitted annotations only (drafts left out)' },
+    'complete-only': { type: 'boolean', help: "only items that reached the project's overlap" },
+    from: {
+      type: 'string',
+      value: 'WHEN',
+      help: 'only annotations submitted at or after WHEN (2026-12-01, a UTC day, or 2026-12-01T09:30:00Z), and their items',
+    },
+    to: {
+      type: 'string',
+      value: 'WHEN',
+      help: 'as --from, submitted before WHEN; a date includes its whole day',
+    },
+    ids: { type: 'string', value: 'IDS', help: 'only these items: ids separated by commas, at most 1000' },
     ...httpFlags,
   },
   async run({ values }) {
     const format = enumFlag(values.format, 'format', ['jsonl']) ?? 'jsonl';
+    const query = exportQueryOf({
+      submittedOnly: values['submitted-only'] === true,
+      completeOnly: values['complete-only'] === true,
+      ...(values.from !== undefined ? { from: values.from } : {}),
+      ...(values.to !== undefined ? { to: values.to } : {}),
+    });
+    if (values.ids !== undefined) query.ids = values.ids;
+    // Checked here as the server would, so a mistake names the flag rather than the parameter.
+    const checked = ExportQuery.safeParse(query);
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      throw new UsageError(`--${String(issue.path[0])}: ${issue.message}`);
+    }
     const client = createClient(httpConfig(values));
     const res = await client.request('exportItems', {
       params: { projectId: intFlag(values.project, 'project') },
-      query: { format },
+      query: { ...query, format },
     });
     if (!res.body) throw new CliError('the server sent an empty export');
     const body = Readable.fromWeb(res.body as WebReadableStream<Uint8Array>);

@@ -154,4 +154,4 @@ export const BulkItemResult = z
   })
   .meta({ id: 'BulkItemResult' });
 
-export const ExportQuery = z.object({ format: z.enum(['jsonl']).default('jsonl') });
+export { ExportQuery } from './export-filters.ts';

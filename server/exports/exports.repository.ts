@@ -1,3 +1,5 @@
+import type { Db } from '../db/transaction.ts';
+
 /**
  * The export's reads. Each store writes the fixed part of the JSON text itself, quoting strings
  * with its own JSON function (which escapes exactly as JSON.stringify does), so a row reaches
@@ -17,6 +19,11 @@
  * skips (project, after, last) of items (after, last] -> [itemId, opening, skippedAt], ordered by
  *   item id, then id, from the partial index of skips (migration 0008): the opening is the skip up
  *   to its time: {"userId":3,"annotator":"a@example.org","reason":"unclear","skippedAt":
+ *
+ * The filters (docs/data-model.md, "Export filters") add conditions: on items (`ids`, `complete`,
+ * and for `from`/`to` an annotation submitted in the range) and on annotations (submitted, in the
+ * range). When the items are narrowed, a page's annotations and skips are read by the page's ids
+ * (`page`) instead of (after, last]. Unfiltered, the statements are the ones above, unchanged.
  */
 
 const head = (json: (text: string) => string) =>
@@ -38,42 +45,120 @@ const skipOpening = (json: (text: string) => string) =>
   `'{"userId":' || s.user_id || ',"annotator":' || (select ${json('coalesce(u.email, u.name)')} from users u where u.id = s.user_id)` +
   ` || ',"reason":' || coalesce(${json('s.skip_reason')}, 'null') || ',"skippedAt":'`;
 
-/** Parameters are named (bound from an object). */
-export const sqliteQueries = {
-  items: `select id, ${head((text) => `json_quote(${text})`)} from items
-    where project_id = :project and id > :after order by id limit :limit`,
-  annotations: `select n.item_id,
-      ${opening(
-        'json_quote((select coalesce(u.email, u.name) from users u where u.id = n.user_id))',
-        importerOf((text) => `json_quote(${text})`),
-      )},
-      n.created_at, n.updated_at, n.submitted_at
-    from annotations n
-    where n.project_id = :project and n.item_id > :after and n.item_id <= :last order by n.item_id, n.id`,
-  // A literal status: the planner uses the partial index of skips only then.
-  skips: `select s.item_id, ${skipOpening((text) => `json_quote(${text})`)}, s.updated_at from assignments s
-    where s.project_id = :project and s.status = 'skipped' and s.item_id > :after and s.item_id <= :last
-    order by s.item_id, s.id`,
-};
+/** Which filters an export applies: each one adds a condition, so each shape is its own statement. */
+export interface ExportShape {
+  submittedOnly: boolean;
+  completeOnly: boolean;
+  from: boolean;
+  to: boolean;
+  ids: boolean;
+}
 
 /**
- * The label comes from a lateral lookup (LIMIT 1 keeps it one): PostgreSQL runs it as a nested
- * loop, memoized per user, so rows leave in index order as they are read. Joined with users, it
- * hashed the join and sorted the whole page before sending a row.
+ * Whether the shape narrows the items (not only their annotations). Then a page's annotations and
+ * skips are read by the page's ids (`page`) rather than by its id range, which may span many
+ * items the filters left out.
  */
-export const postgresQueries = {
-  items: `select id, ${head((text) => `to_json(${text})::text`)} from items
-    where project_id = $1 and id > $2 order by id limit $3`,
-  annotations: `select n.item_id, ${opening(
-    'a.label',
-    importerOf((text) => `to_json(${text})::text`),
-  )},
-      n.created_at, n.updated_at, n.submitted_at
-    from annotations n
+export const narrowsItems = (s: ExportShape): boolean => s.completeOnly || s.from || s.to || s.ids;
+
+/**
+ * A statement with its parameters written `{name}`: `:name` on SQLite (bound from an object),
+ * `$n` on PostgreSQL, bound from `names` in order.
+ */
+export interface ExportStatement {
+  text: string;
+  names: ExportParam[];
+}
+
+/** Every parameter any statement takes; lists (`ids`, `page`) as JSON on SQLite, arrays on PostgreSQL. */
+export type ExportParam = 'project' | 'after' | 'last' | 'limit' | 'overlap' | 'from' | 'to' | 'ids' | 'page';
+
+type Dialect = 'sqlite' | 'postgres';
+const jsonOf = (d: Dialect) => (text: string) =>
+  d === 'sqlite' ? `json_quote(${text})` : `to_json(${text})::text`;
+const inList = (d: Dialect, column: string, list: ExportParam) =>
+  d === 'sqlite'
+    ? `${column} in (select value from json_each({${list}}))`
+    : `${column} = any({${list}}::bigint[])`;
+
+/** The conditions on annotations: submitted, and in the range. */
+function annotationConditions(s: ExportShape): string {
+  let text = s.submittedOnly || s.from || s.to ? ` and n.status = 'submitted'` : '';
+  if (s.from) text += ' and n.submitted_at >= {from}';
+  if (s.to) text += ' and n.submitted_at < {to}';
+  return text;
+}
+
+function itemsText(d: Dialect, s: ExportShape): string {
+  let where = 'project_id = {project} and id > {after}';
+  if (s.ids) where += ` and ${inList(d, 'id', 'ids')}`;
+  if (s.completeOnly) where += ' and submitted_count >= {overlap}';
+  if (s.from || s.to)
+    where += ` and exists (select 1 from annotations n where n.project_id = {project} and n.item_id = items.id${annotationConditions(s)})`;
+  return `select id, ${head(jsonOf(d))} from items where ${where} order by id limit {limit}`;
+}
+
+/** The page's items: by id range, or by the page's ids when the items are narrowed. */
+const pageItems = (d: Dialect, s: ExportShape, column: string) =>
+  narrowsItems(s) ? inList(d, column, 'page') : `${column} > {after} and ${column} <= {last}`;
+
+function annotationsText(d: Dialect, s: ExportShape): string {
+  // PostgreSQL: the label comes from a lateral lookup (LIMIT 1 keeps it one), which it runs as a
+  // nested loop, memoized per user, so rows leave in index order as they are read. Joined with
+  // users, it hashed the join and sorted the whole page before sending a row.
+  const label =
+    d === 'sqlite'
+      ? 'json_quote((select coalesce(u.email, u.name) from users u where u.id = n.user_id))'
+      : 'a.label';
+  const lateral =
+    d === 'sqlite'
+      ? ''
+      : `
     cross join lateral (
-      select to_json(coalesce(u.email, u.name))::text as label from users u where u.id = n.user_id limit 1) a
-    where n.project_id = $1 and n.item_id > $2 and n.item_id <= $3 order by n.item_id, n.id`,
-  skips: `select s.item_id, ${skipOpening((text) => `to_json(${text})::text`)}, s.updated_at from assignments s
-    where s.project_id = $1 and s.status = 'skipped' and s.item_id > $2 and s.item_id <= $3
-    order by s.item_id, s.id`,
-};
+      select to_json(coalesce(u.email, u.name))::text as label from users u where u.id = n.user_id limit 1) a`;
+  return `select n.item_id, ${opening(label, importerOf(jsonOf(d)))},
+      n.created_at, n.updated_at, n.submitted_at
+    from annotations n${lateral}
+    where n.project_id = {project} and ${pageItems(d, s, 'n.item_id')}${annotationConditions(s)}
+    order by n.item_id, n.id`;
+}
+
+// A literal status: the planner uses the partial index of skips only then.
+const skipsText = (d: Dialect, s: ExportShape) =>
+  `select s.item_id, ${skipOpening(jsonOf(d))}, s.updated_at from assignments s
+    where s.project_id = {project} and s.status = 'skipped' and ${pageItems(d, s, 's.item_id')}
+    order by s.item_id, s.id`;
+
+function statement(d: Dialect, text: string): ExportStatement {
+  const names: ExportParam[] = [];
+  const bound = text.replace(/\{(\w+)\}/g, (_, name: ExportParam) => {
+    if (d === 'sqlite') return `:${name}`;
+    let at = names.indexOf(name);
+    if (at === -1) at = names.push(name) - 1;
+    return `$${at + 1}`;
+  });
+  return { text: bound, names };
+}
+
+/** The three statements of an export of this shape on this store. */
+export function exportStatements(d: Dialect, s: ExportShape) {
+  return {
+    items: statement(d, itemsText(d, s)),
+    annotations: statement(d, annotationsText(d, s)),
+    skips: statement(d, skipsText(d, s)),
+  };
+}
+export type ExportStatements = ReturnType<typeof exportStatements>;
+
+/** The ids among `ids` that are not items of the project. */
+export async function itemIdsOutside(db: Db, projectId: number, ids: readonly number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const found = await db
+    .selectFrom('items')
+    .select('id')
+    .where('projectId', '=', projectId)
+    .where('id', 'in', ids)
+    .execute();
+  const inProject = new Set(found.map((r) => Number(r.id)));
+  return ids.filter((id) => !inProject.has(id));
+}

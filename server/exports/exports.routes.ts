@@ -4,5 +4,5 @@ import { exportItems } from './exports.service.ts';
 
 export const exportHandlers = (ctx: AppContext) =>
   ({
-    exportItems: ({ caller, params }) => exportItems(ctx, caller, params.projectId),
+    exportItems: ({ caller, params, query }) => exportItems(ctx, caller, params.projectId, query),
   }) satisfies Partial<Handlers>;

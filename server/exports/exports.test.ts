@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InterfaceDefinition } from '../../core/interface/index.ts';
 import { writeTransaction } from '../db/transaction.ts';
+import {
+  type AnnotationSpec,
+  annotate as annotateIn,
+  type ExpectedFilters,
+  expectedExport as expectedIn,
+  skipItems as skipIn,
+} from '../testing/export-fixtures.ts';
 import { buildProject, type ItemSpec, importItems, seedUser } from '../testing/factories.ts';
-import { type Harness, startHarness, type TestUser } from '../testing/harness.ts';
+import { type Harness, sampleInterface, startHarness, type TestUser } from '../testing/harness.ts';
 import { insertUser } from '../users/users.repository.ts';
+import { exportBinding } from './export-binding.ts';
 import { exportChunks } from './exports.service.ts';
 
 let h: Harness;
@@ -13,145 +22,23 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
+const expectedExport = (projectId: number) => expectedIn(h.verity, projectId);
+const annotate = (projectId: number, specs: AnnotationSpec[]) => annotateIn(h.verity, projectId, specs);
+const skipItems = (projectId: number, specs: Parameters<typeof skipIn>[2]) =>
+  skipIn(h.verity, projectId, specs);
+const chunksOf = (projectId: number) =>
+  exportChunks(h.verity.store, exportBinding(projectId, 1, {}), sampleInterface as InterfaceDefinition);
+
 const exportText = async (projectId: number): Promise<string> => {
   const res = await h.call(manager, 'GET', `/api/projects/${projectId}/export?format=jsonl`);
   expect(res.status).toBe(200);
   return String(res.body);
 };
 
-/**
- * The export format stated plainly, through Kysely and toISOString: what every export must
- * produce byte for byte, whatever its paging and however it reads.
- */
-async function expectedExport(projectId: number): Promise<string> {
-  const db = h.verity.store.db;
-  const items = await db
-    .selectFrom('items')
-    .select(['id', 'externalId', 'data', 'meta', 'priority'])
-    .where('projectId', '=', projectId)
-    .orderBy('id')
-    .execute();
-  const annotations = await db
-    .selectFrom('annotations as n')
-    .innerJoin('users as u', 'u.id', 'n.userId')
-    .leftJoin('annotationRevisions as r', (join) =>
-      join.onRef('r.annotationId', '=', 'n.id').on('r.revision', '=', 1),
-    )
-    .leftJoin('users as importer', 'importer.id', 'r.importedBy')
-    .selectAll('n')
-    .select(['u.email', 'u.name', 'importer.email as importerEmail', 'importer.name as importerName'])
-    .where('n.projectId', '=', projectId)
-    .orderBy('n.id')
-    .execute();
-  const skips = await db
-    .selectFrom('assignments as s')
-    .innerJoin('users as u', 'u.id', 's.userId')
-    .select(['s.itemId', 's.userId', 's.skipReason', 's.updatedAt', 'u.email', 'u.name'])
-    .where('s.projectId', '=', projectId)
-    .where('s.status', '=', 'skipped')
-    .orderBy('s.id')
-    .execute();
-  const iso = (ms: number | null) => (ms === null ? 'null' : JSON.stringify(new Date(ms).toISOString()));
-  let text = '';
-  for (const item of items) {
-    const list = annotations
-      .filter((a) => a.itemId === item.id)
-      .map(
-        (a) =>
-          `{"id":${a.id},"annotator":${JSON.stringify(a.email ?? a.name)},"userId":${a.userId},"status":${JSON.stringify(a.status)},` +
-          `"answers":${a.answers},"leadTimeMs":${a.leadTimeMs},"revision":${a.revision},` +
-          `"interfaceVersion":${a.interfaceVersion},` +
-          `"importedBy":${JSON.stringify(a.importerEmail ?? a.importerName)},` +
-          `"createdAt":${iso(a.createdAt)},"updatedAt":${iso(a.updatedAt)},"submittedAt":${iso(a.submittedAt)}}`,
-      );
-    const skipList = skips
-      .filter((s) => s.itemId === item.id)
-      .map(
-        (s) =>
-          `{"userId":${s.userId},"annotator":${JSON.stringify(s.email ?? s.name)},` +
-          `"reason":${JSON.stringify(s.skipReason)},"skippedAt":${iso(s.updatedAt)}}`,
-      );
-    text +=
-      `{"id":${item.id},"externalId":${JSON.stringify(item.externalId)},"data":${item.data},"meta":${item.meta},` +
-      `"priority":${item.priority},"annotations":[${list.join(',')}],"skips":[${skipList.join(',')}]}\n`;
-  }
-  return text;
-}
-
 async function readAll(chunks: AsyncIterable<Buffer>): Promise<string> {
   const parts: Buffer[] = [];
   for await (const chunk of chunks) parts.push(chunk);
   return Buffer.concat(parts).toString('utf8');
-}
-
-interface AnnotationSpec {
-  itemId: number;
-  userId: number;
-  status: 'draft' | 'submitted';
-  answers: unknown;
-  times: [number, number, number | null];
-}
-
-/** Writes annotations (and the assignments they belong to) straight into the store, in order. */
-async function annotate(projectId: number, specs: AnnotationSpec[]): Promise<void> {
-  await writeTransaction(h.verity.store, async (tx) => {
-    for (let at = 0; at < specs.length; at += 500) {
-      const chunk = specs.slice(at, at + 500);
-      const assignments = await tx
-        .insertInto('assignments')
-        .values(
-          chunk.map((a) => ({
-            projectId,
-            itemId: a.itemId,
-            userId: a.userId,
-            status: a.status === 'draft' ? ('locked' as const) : ('submitted' as const),
-            createdAt: a.times[0],
-            updatedAt: a.times[1],
-          })),
-        )
-        .returning(['id', 'itemId', 'userId'])
-        .execute();
-      const ids = new Map(assignments.map((r) => [`${r.itemId}/${r.userId}`, r.id]));
-      for (const a of chunk) {
-        await tx
-          .insertInto('annotations')
-          .values({
-            assignmentId: ids.get(`${a.itemId}/${a.userId}`)!,
-            itemId: a.itemId,
-            projectId,
-            userId: a.userId,
-            status: a.status,
-            answers: JSON.stringify(a.answers),
-            leadTimeMs: 1234,
-            revision: 2,
-            createdAt: a.times[0],
-            updatedAt: a.times[1],
-            submittedAt: a.times[2],
-          })
-          .execute();
-      }
-    }
-  });
-}
-
-/** Writes skipped assignments straight into the store: (item, user, reason, skipped at). */
-async function skipItems(projectId: number, specs: [number, number, string | null, number][]): Promise<void> {
-  await writeTransaction(h.verity.store, async (tx) => {
-    await tx
-      .insertInto('assignments')
-      .values(
-        specs.map(([itemId, userId, skipReason, at]) => ({
-          projectId,
-          itemId,
-          userId,
-          status: 'skipped' as const,
-          skipReason,
-          createdAt: at,
-          updatedAt: at,
-        })),
-      )
-      .execute();
-  });
 }
 
 /** Times the fast ISO path and its fallbacks must both get right. */
@@ -259,6 +146,31 @@ describe('project export', () => {
     ).toBe(true);
   });
 
+  it('writes exactly the filtered lines across pages, however the filters narrow the items', async () => {
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const some = itemIds.filter((_, k) => k % 5 === 1).slice(0, 1000);
+    const cases: [string, ExpectedFilters][] = [
+      ['submitted=only', { submittedOnly: true }],
+      ['complete=only', { completeOnly: true }],
+      [
+        `from=${iso(1_700_000_000_000)}&to=${iso(1_764_400_001_000)}`,
+        { from: 1_700_000_000_000, to: 1_764_400_001_000 },
+      ],
+      [`ids=${some.join(',')}`, { ids: some }],
+      [
+        `submitted=only&complete=only&from=${iso(951_782_400_000)}`,
+        { submittedOnly: true, completeOnly: true, from: 951_782_400_000 },
+      ],
+    ];
+    for (const [query, filters] of cases) {
+      const res = await h.call(manager, 'GET', `/api/projects/${projectId}/export?${query}`);
+      expect(res.status, query).toBe(200);
+      const text = String(res.body);
+      expect(text, query).toBe(await expectedIn(h.verity, projectId, filters));
+      expect(text.split('\n').length, query).toBeGreaterThan(100);
+    }
+  });
+
   it('ends cleanly when the last page is full, and writes nothing for a project without items', async () => {
     const full = await buildProject(h, manager);
     await importItems(
@@ -297,7 +209,7 @@ describe('project export', () => {
       throw new Error('roll back');
     }).catch(() => undefined);
     // Past the access check already, as an export that was running when the write began.
-    const exported = readAll(exportChunks(h.verity.store, projectId));
+    const exported = readAll(chunksOf(projectId));
     await new Promise((resolve) => setTimeout(resolve, 50));
     release();
     await rolledBack;
@@ -305,7 +217,7 @@ describe('project export', () => {
   });
 
   it('gives its connection back when the reader stops early', async () => {
-    const chunks = exportChunks(h.verity.store, projectId);
+    const chunks = chunksOf(projectId);
     const first = await chunks.next();
     expect(first.done).toBe(false);
     await chunks.return(undefined);

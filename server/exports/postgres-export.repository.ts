@@ -1,5 +1,11 @@
 import pg from 'pg';
-import { postgresQueries as sql } from './exports.repository.ts';
+import type { ExportBinding } from './export-binding.ts';
+import {
+  type ExportParam,
+  type ExportStatement,
+  exportStatements,
+  narrowsItems,
+} from './exports.repository.ts';
 import { type AnnotationRow, ItemPage, type ItemRow, type LineWriter, type SkipRow } from './format.ts';
 
 const PAGE = 5000;
@@ -13,33 +19,47 @@ const PAGE = 5000;
  */
 export async function* postgresExport(
   pool: pg.Pool,
-  projectId: number,
+  binding: ExportBinding,
   lines: LineWriter,
 ): AsyncGenerator<void> {
+  const sql = exportStatements('postgres', binding.shape);
+  const narrowed = narrowsItems(binding.shape);
+  const { filters } = binding;
+  const args: Record<ExportParam, unknown> = {
+    project: binding.projectId,
+    after: 0,
+    last: 0,
+    limit: PAGE,
+    overlap: binding.overlap,
+    from: filters.from ?? null,
+    to: filters.to ?? null,
+    ids: filters.ids ?? null,
+    page: null,
+  };
   const onAnnotation = (row: AnnotationRow) => lines.annotation(row);
   const onSkip = (row: SkipRow) => lines.skip(row);
   // Two pages: one being written while the next is read.
   let page = new ItemPage();
   let ahead = new ItemPage();
-  let reading = readItems(pool, { projectId, after: 0 }, page);
+  let reading = readItems(pool, sql.items, values(sql.items, args), page);
   try {
-    let after = 0;
     for (;;) {
       await reading;
       if (page.size === 0) return;
-      const last = page.lastId;
+      args.last = page.lastId;
+      if (narrowed) args.page = page.ids;
       const full = page.size === PAGE;
       if (full) {
         ahead.clear();
-        reading = readItems(pool, { projectId, after: last }, ahead);
+        reading = readItems(pool, sql.items, values(sql.items, { ...args, after: args.last }), ahead);
       }
       lines.page(page);
-      await streamRows(pool, sql.skips, [projectId, after, last], onSkip);
-      await streamRows(pool, sql.annotations, [projectId, after, last], onAnnotation);
+      await streamRows(pool, sql.skips.text, values(sql.skips, args), onSkip);
+      await streamRows(pool, sql.annotations.text, values(sql.annotations, args), onAnnotation);
       lines.endPage();
       yield;
       if (!full) return;
-      after = last;
+      args.after = args.last;
       [page, ahead] = [ahead, page];
     }
   } finally {
@@ -48,15 +68,12 @@ export async function* postgresExport(
   }
 }
 
-/** Reads the page of the project's items after item `after` into `page`. */
-function readItems(
-  pool: pg.Pool,
-  { projectId, after }: { projectId: number; after: number },
-  page: ItemPage,
-): Promise<void> {
-  const read = streamRows<ItemRow>(pool, sql.items, [projectId, after, PAGE], ([id, head]) =>
-    page.add(id, head),
-  );
+const values = (statement: ExportStatement, args: Record<ExportParam, unknown>) =>
+  statement.names.map((name) => args[name]);
+
+/** Reads a page of the project's items into `page`. */
+function readItems(pool: pg.Pool, items: ExportStatement, params: unknown[], page: ItemPage): Promise<void> {
+  const read = streamRows<ItemRow>(pool, items.text, params, ([id, head]) => page.add(id, head));
   // Read ahead and awaited later, or never if the export stops first: never an unhandled rejection.
   read.catch(() => undefined);
   return read;

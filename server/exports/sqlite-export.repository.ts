@@ -1,7 +1,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type SqliteDatabase from 'better-sqlite3';
 import type { Store } from '../db/store.ts';
-import { sqliteQueries } from './exports.repository.ts';
+import type { ExportBinding } from './export-binding.ts';
+import { type ExportStatement, exportStatements, narrowsItems } from './exports.repository.ts';
 import { type AnnotationRow, ItemPage, type ItemRow, type LineWriter, type SkipRow } from './format.ts';
 
 /** ~4 ms of synchronous work a page here; other requests are served between pages. */
@@ -14,26 +15,41 @@ const PAGE = 1000;
  */
 export async function* sqliteExport(
   store: Extract<Store, { kind: 'sqlite' }>,
-  projectId: number,
+  binding: ExportBinding,
   lines: LineWriter,
 ): AsyncGenerator<void> {
-  const statements = prepared(store.sqlite);
+  const sql = exportStatements('sqlite', binding.shape);
+  const statements = {
+    items: prepared(store.sqlite, sql.items),
+    annotations: prepared(store.sqlite, sql.annotations),
+    skips: prepared(store.sqlite, sql.skips),
+  };
+  const narrowed = narrowsItems(binding.shape);
+  const { filters } = binding;
+  const args = {
+    project: binding.projectId,
+    after: 0,
+    last: 0,
+    limit: PAGE,
+    overlap: binding.overlap,
+    from: filters.from ?? null,
+    to: filters.to ?? null,
+    ids: filters.ids ? JSON.stringify(filters.ids) : null,
+    page: null as string | null,
+  };
   const page = new ItemPage();
-  let after = 0;
   for (;;) {
     const count = await store.db.connection().execute(async () => {
       page.clear();
-      for (const [id, head] of statements.items.all({ project: projectId, after, limit: PAGE }) as ItemRow[])
-        page.add(id, head);
+      for (const [id, head] of statements.items.all(args) as ItemRow[]) page.add(id, head);
       if (page.size === 0) return 0;
-      const last = page.lastId;
+      args.last = page.lastId;
+      if (narrowed) args.page = JSON.stringify(page.ids);
       lines.page(page);
-      for (const row of statements.skips.all({ project: projectId, after, last }) as SkipRow[])
-        lines.skip(row);
-      const annotations = statements.annotations.all({ project: projectId, after, last });
-      for (const row of annotations as AnnotationRow[]) lines.annotation(row);
+      for (const row of statements.skips.all(args) as SkipRow[]) lines.skip(row);
+      for (const row of statements.annotations.all(args) as AnnotationRow[]) lines.annotation(row);
       lines.endPage();
-      after = last;
+      args.after = args.last;
       return page.size;
     });
     if (count === 0) return;
@@ -43,22 +59,19 @@ export async function* sqliteExport(
   }
 }
 
-const cache = new WeakMap<SqliteDatabase.Database, ReturnType<typeof prepare>>();
+const cache = new WeakMap<SqliteDatabase.Database, Map<string, SqliteDatabase.Statement>>();
 
-function prepared(sqlite: SqliteDatabase.Database) {
+/** Prepared once per connection and statement text; rows come back as arrays. */
+function prepared(sqlite: SqliteDatabase.Database, statement: ExportStatement): SqliteDatabase.Statement {
   let statements = cache.get(sqlite);
   if (!statements) {
-    statements = prepare(sqlite);
+    statements = new Map();
     cache.set(sqlite, statements);
   }
-  return statements;
-}
-
-/** Prepared once per connection; rows come back as arrays. */
-function prepare(sqlite: SqliteDatabase.Database) {
-  return {
-    items: sqlite.prepare(sqliteQueries.items).raw(true),
-    annotations: sqlite.prepare(sqliteQueries.annotations).raw(true),
-    skips: sqlite.prepare(sqliteQueries.skips).raw(true),
-  };
+  let prepared = statements.get(statement.text);
+  if (!prepared) {
+    prepared = sqlite.prepare(statement.text).raw(true);
+    statements.set(statement.text, prepared);
+  }
+  return prepared;
 }

@@ -42,6 +42,14 @@ describe('smoke', () => {
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
-    expect(lines[0].annotations[0].answers).toEqual({ topic: 'algebra' });
+    // Every question of the interface, null when unanswered.
+    expect(lines[0].annotations[0].answers).toEqual({
+      topic: 'algebra',
+      flags: null,
+      entities: null,
+      difficulty: null,
+      steps: null,
+      comment: null,
+    });
   });
 });

@@ -1,31 +1,131 @@
 import { useState } from 'react';
+import {
+  type ExportChoice,
+  exportCommandArgs,
+  exportQueryOf,
+  MAX_EXPORT_IDS,
+} from '../../../../core/api/export-filters.ts';
 import { api } from '../../api/client.ts';
+import { useLocation } from '../../app/router.tsx';
 import { Field } from '../Field.tsx';
 
-/** A plain download link: the session cookie authenticates GETs, and the browser streams to disk. */
+/**
+ * The export's filters and a plain download link: the session cookie authenticates GETs, and the
+ * browser streams to disk. The item browser sends its selection as `?ids=1,2,3` in this page's
+ * address. The same export is shown as its URL and as a `verity export` command.
+ */
 export function ExportTab({ projectId, name }: { projectId: number; name: string }) {
-  const [format, setFormat] = useState<'jsonl'>('jsonl');
-  const href = api.url('exportItems', { params: { projectId }, query: { format } });
-  const file = `${name.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '') || 'project'}-${projectId}.${format}`;
+  const selection = selectedIds(useLocation().query.get('ids'));
+  const [submittedOnly, setSubmittedOnly] = useState(false);
+  const [completeOnly, setCompleteOnly] = useState(false);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [onlySelected, setOnlySelected] = useState(true);
+  const rangeError = from !== '' && to !== '' && to < from ? ['The last day is before the first.'] : [];
+  const choice: ExportChoice = {
+    submittedOnly,
+    completeOnly,
+    from,
+    to,
+    ...(onlySelected && selection.ids.length > 0 ? { ids: selection.ids } : {}),
+  };
+  const href = api.url('exportItems', { params: { projectId }, query: exportQueryOf(choice) });
+  const file = `${name.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '') || 'project'}-${projectId}.jsonl`;
+  const command = `verity export ${exportCommandArgs(projectId, choice).slice('export '.length)} --out ${file}`;
+  const blocked = rangeError.length > 0 || selection.error !== undefined;
   return (
     <section className="stack" aria-labelledby="export-title">
       <h2 id="export-title">Export</h2>
       <p>
-        One line per item, in import order, with every annotation (drafts included, marked{' '}
-        <code>"status": "draft"</code>). Large projects stream, so the download starts at once.
+        One JSON line per item, in import order, with its annotations (drafts included unless you leave them
+        out, marked <code>"status": "draft"</code>) and skips. Every question appears in each annotation's
+        answers, <code>null</code> when unanswered. Large projects stream, so the download starts at once.
       </p>
-      <Field label="Format">
-        {(c) => (
-          <select {...c} value={format} onChange={(e) => setFormat(e.target.value as 'jsonl')}>
-            <option value="jsonl">JSON Lines (.jsonl)</option>
-          </select>
+      <fieldset className="stack export-filters">
+        <legend>What to export</legend>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={submittedOnly}
+            onChange={(e) => setSubmittedOnly(e.target.checked)}
+          />
+          Submitted annotations only (leave drafts out)
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={completeOnly} onChange={(e) => setCompleteOnly(e.target.checked)} />
+          Complete items only (as many submissions as the overlap)
+        </label>
+        {selection.ids.length > 0 && (
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={onlySelected}
+              onChange={(e) => setOnlySelected(e.target.checked)}
+            />
+            Only the {selection.ids.length.toLocaleString('en')} item{selection.ids.length === 1 ? '' : 's'}{' '}
+            selected in the item browser
+          </label>
         )}
-      </Field>
+        {selection.error && (
+          <p className="field-errors" role="alert">
+            {selection.error}
+          </p>
+        )}
+        <div className="editor-grid">
+          <Field label="Submitted from (first day)" hint="Days in UTC. Leave empty for no limit.">
+            {(c) => <input {...c} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}
+          </Field>
+          <Field label="Submitted to (last day, included)" errors={rangeError}>
+            {(c) => <input {...c} type="date" value={to} onChange={(e) => setTo(e.target.value)} />}
+          </Field>
+        </div>
+        {(from || to) && (
+          <p className="muted">
+            Only items with an annotation submitted in these days, each with only the annotations submitted in
+            them.
+          </p>
+        )}
+      </fieldset>
       <p>
-        <a className="button primary" href={href} download={file}>
-          Download export
-        </a>
+        {blocked ? (
+          <button type="button" className="primary" disabled>
+            Download export
+          </button>
+        ) : (
+          <a className="button primary" href={href} download={file}>
+            Download export
+          </a>
+        )}
       </p>
+      <h3 id="export-same">The same export elsewhere</h3>
+      <dl className="export-same" aria-labelledby="export-same">
+        <dt>URL (with an API token as a bearer)</dt>
+        <dd>
+          <code data-testid="export-url">{new URL(href, window.location.origin).toString()}</code>
+        </dd>
+        <dt>Command line</dt>
+        <dd>
+          <code data-testid="export-command">{command}</code>
+        </dd>
+      </dl>
     </section>
   );
+}
+
+/** The item browser's selection from `?ids=`: the ids, or what is wrong with the list. */
+function selectedIds(text: string | null): { ids: number[]; error?: string } {
+  if (!text) return { ids: [] };
+  const words = text.split(',').filter((w) => w.trim() !== '');
+  const ids = words.map(Number);
+  if (ids.some((id) => !Number.isSafeInteger(id) || id <= 0))
+    return {
+      ids: [],
+      error: 'The selection in the address is not a list of item ids; select the items again.',
+    };
+  if (ids.length > MAX_EXPORT_IDS)
+    return {
+      ids: [],
+      error: `The selection holds ${ids.length.toLocaleString('en')} items; an export takes at most ${MAX_EXPORT_IDS.toLocaleString('en')}.`,
+    };
+  return { ids };
 }

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonl, sampleInterface } from '../server/testing/harness.ts';
+import { type CliServer, runCli, startCliServer } from './test-support.ts';
+
+let s: CliServer;
+let env: Record<string, string>;
+let project: string;
+beforeAll(async () => {
+  s = await startCliServer();
+  env = { ...s.env, VERITY_TOKEN: await s.adminToken() };
+  const res = await fetch(`${env.VERITY_URL}/api/projects`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${env.VERITY_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'P', interface: sampleInterface, overlap: 1 }),
+  });
+  project = String(((await res.json()) as { id: number }).id);
+  const annotation = (status: string) => ({
+    annotator: 'crowd-1',
+    answers: { topic: 'algebra' },
+    status,
+    createdAt: '2026-01-01T10:00:00Z',
+  });
+  const body = jsonl([
+    { id: 'done', data: { text: 'a', source: 's' }, annotations: [annotation('submitted')] },
+    { id: 'drafted', data: { text: 'b', source: 's' }, annotations: [annotation('draft')] },
+    { id: 'untouched', data: { text: 'c', source: 's' } },
+  ]);
+  const imported = await fetch(`${env.VERITY_URL}/api/projects/${project}/items`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${env.VERITY_TOKEN}`, 'content-type': 'application/x-ndjson' },
+    body,
+  });
+  expect(imported.status).toBe(201);
+});
+afterAll(async () => s.close());
+
+async function exported(...flags: string[]) {
+  const r = await runCli(['export', '--project', project, ...flags], env);
+  expect(r.code, r.stderr).toBe(0);
+  return r.stdout
+    .split('\n')
+    .filter((l) => l !== '')
+    .map(
+      (l) =>
+        JSON.parse(l) as {
+          id: number;
+          externalId: string;
+          annotations: { status: string; answers: unknown }[];
+        },
+    );
+}
+
+describe('verity export with filters', () => {
+  it('passes each filter flag to the export', async () => {
+    const all = await exported();
+    expect(all.map((l) => [l.externalId, l.annotations.map((a) => a.status)])).toEqual([
+      ['done', ['submitted']],
+      ['drafted', ['draft']],
+      ['untouched', []],
+    ]);
+    expect(all[0]!.annotations[0]!.answers).toEqual({
+      topic: 'algebra',
+      flags: null,
+      entities: null,
+      difficulty: null,
+      steps: null,
+      comment: null,
+    });
+    const names = (lines: { externalId: string }[]) => lines.map((l) => l.externalId);
+    expect((await exported('--submitted-only')).map((l) => l.annotations.length)).toEqual([1, 0, 0]);
+    expect(names(await exported('--complete-only'))).toEqual(['done']);
+    expect(names(await exported('--from', '2026-01-01', '--to', '2026-01-01'))).toEqual(['done']);
+    expect(names(await exported('--from', '2026-01-02'))).toEqual([]);
+    expect(names(await exported('--ids', `${all[2]!.id},${all[1]!.id}`))).toEqual(['drafted', 'untouched']);
+    expect(names(await exported('--submitted-only', '--ids', String(all[1]!.id)))).toEqual(['drafted']);
+  });
+
+  it('names the flag of a bad value (exit 2), and the ids that are not items of the project (exit 1)', async () => {
+    const bad = await runCli(['export', '--project', project, '--from', 'yesterday'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--from: "yesterday" is not an ISO 8601 date');
+    const ids = await runCli(['export', '--project', project, '--ids', '1,x'], env);
+    expect(ids.code).toBe(2);
+    expect(ids.stderr).toContain('--ids: "x" is not an item id');
+    const outside = await runCli(['export', '--project', project, '--ids', '999999'], env);
+    expect(outside.code).toBe(1);
+    expect(outside.stderr).toContain('query.ids: not an item of this project: 999999');
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { ExportQuery, exportCommandArgs, exportQueryOf, parseExportTime } from './export-filters.ts';
+
+describe('parseExportTime', () => {
+  it('reads a date as its UTC day, and a date-time with its offset', () => {
+    expect(parseExportTime('2026-12-01', false)).toBe(Date.UTC(2026, 11, 1));
+    expect(parseExportTime('2026-12-01', true)).toBe(Date.UTC(2026, 11, 2));
+    expect(parseExportTime('2026-12-01T09:30Z', false)).toBe(Date.UTC(2026, 11, 1, 9, 30));
+    expect(parseExportTime('2026-12-01T09:30:15.25+01:30', true)).toBe(Date.UTC(2026, 11, 1, 8, 0, 15, 250));
+    expect(parseExportTime('2024-02-29', false)).toBe(Date.UTC(2024, 1, 29));
+  });
+
+  it('refuses days and times that do not exist, and date-times without an offset', () => {
+    for (const text of [
+      '2026-02-30',
+      '2025-02-29',
+      '2026-13-01',
+      '2026-12-01T24:00Z',
+      '2026-12-01T09:30',
+      '1 Dec 2026',
+      '',
+    ])
+      expect(parseExportTime(text, false), text).toBeUndefined();
+  });
+});
+
+describe('ExportQuery', () => {
+  const issue = (query: Record<string, string>) => {
+    const r = ExportQuery.safeParse(query);
+    return r.success ? undefined : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)[0];
+  };
+
+  it('takes the filters, ids sorted without repeats', () => {
+    expect(
+      ExportQuery.parse({ submitted: 'only', complete: 'only', ids: '9, 3,9', from: '2026-12-01' }),
+    ).toEqual({
+      format: 'jsonl',
+      submitted: 'only',
+      complete: 'only',
+      ids: [3, 9],
+      from: Date.UTC(2026, 11, 1),
+    });
+  });
+
+  it('names the parameter that is wrong', () => {
+    expect(issue({ submitted: 'yes' })).toMatch(/^submitted: /);
+    expect(issue({ complete: 'true' })).toMatch(/^complete: /);
+    expect(issue({ from: '2026-02-30' })).toBe(
+      'from: "2026-02-30" is not an ISO 8601 date (2026-12-01) or date-time with an offset (2026-12-01T09:30:00Z)',
+    );
+    expect(issue({ from: '2026-12-02', to: '2026-12-01' })).toBe('to: must be later than from');
+    expect(issue({ ids: '1,x' })).toBe('ids: "x" is not an item id');
+    expect(issue({ ids: '1,,2' })).toBe('ids: an empty id in the list');
+    expect(issue({ ids: '0' })).toBe('ids: "0" is not an item id');
+    const many = Array.from({ length: 1001 }, (_, k) => k + 1).join(',');
+    expect(issue({ ids: many })).toBe('ids: at most 1,000 item ids, got 1,001');
+    expect(issue({ ids: many.slice(0, many.lastIndexOf(',')) })).toBeUndefined();
+  });
+});
+
+describe('the same export as a query and as a command', () => {
+  it('writes the parameters and the flags of the choice, nothing for what is not chosen', () => {
+    const choice = {
+      submittedOnly: true,
+      completeOnly: true,
+      from: '2026-12-01',
+      to: '2026-12-07',
+      ids: [4, 7],
+    };
+    expect(exportQueryOf(choice)).toEqual({
+      format: 'jsonl',
+      submitted: 'only',
+      complete: 'only',
+      from: '2026-12-01',
+      to: '2026-12-07',
+      ids: '4,7',
+    });
+    expect(exportCommandArgs(3, choice)).toBe(
+      'export --project 3 --submitted-only --complete-only --from 2026-12-01 --to 2026-12-07 --ids 4,7',
+    );
+    expect(exportQueryOf({})).toEqual({ format: 'jsonl' });
+    expect(exportCommandArgs(3, {})).toBe('export --project 3');
+  });
+});

@@ -7,6 +7,7 @@ import * as m0005 from './migrations/0005_sign_in_throttle.ts';
 import * as m0006 from './migrations/0006_import_authorship_and_invitations.ts';
 import * as m0007 from './migrations/0007_password_resets.ts';
 import * as m0008 from './migrations/0008_skips_index.ts';
+import * as m0009 from './migrations/0009_item_search.ts';
 import type { StoreKind } from './store.ts';
 
 interface Migration {
@@ -24,6 +25,7 @@ const migrations: Migration[] = [
   { name: '0006_import_authorship_and_invitations', ...m0006 },
   { name: '0007_password_resets', ...m0007 },
   { name: '0008_skips_index', ...m0008 },
+  { name: '0009_item_search', ...m0009 },
 ];
 
 /**

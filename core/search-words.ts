@@ -11,8 +11,11 @@
 
 /** Longer words are not indexed (and a query word longer than this finds nothing). */
 export const SEARCH_WORD_MAX_LENGTH = 64;
-/** An item's first this-many distinct words are indexed; the rest of a very long text is not. */
-export const SEARCH_WORDS_PER_ITEM = 10_000;
+/**
+ * An item's words are indexed up to this many characters; the rest of a very long text is not
+ * (and the longest tsvector this can make stays well under PostgreSQL's limit of 1 MB).
+ */
+export const SEARCH_TEXT_MAX_LENGTH = 100_000;
 /** Bounds of the list route's `q`. */
 export const SEARCH_QUERY_MAX_LENGTH = 500;
 export const SEARCH_QUERY_MAX_WORDS = 16;
@@ -32,42 +35,71 @@ const FOLDS: Record<string, string> = {
 };
 const FOLDABLE = /[ßæœøđðłþı]/g;
 const MARKS = /\p{M}/gu;
-const WORD = /[\p{L}\p{N}]+/gu;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII is the fast path
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII, the fast path
 const ASCII = /^[\x00-\x7f]*$/;
+const ASCII_GAPS = /[^a-z0-9]+/g;
+const GAPS = /[^\p{L}\p{N}]+/gu;
+const LONG_WORD = new RegExp(` [^ ]{${SEARCH_WORD_MAX_LENGTH + 1}}`);
+
+/**
+ * A text's folded words separated by single spaces, with a space before each (so texts join by
+ * concatenation); words longer than SEARCH_WORD_MAX_LENGTH left out.
+ */
+function foldedText(text: string): string {
+  let words: string;
+  if (ASCII.test(text)) {
+    words = text.toLowerCase().replace(ASCII_GAPS, ' ');
+  } else {
+    words = text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(MARKS, '')
+      .toLowerCase()
+      .replace(FOLDABLE, (c) => FOLDS[c]!)
+      .replace(GAPS, ' ');
+  }
+  words = words.trimEnd();
+  if (words === '') return '';
+  if (words.charCodeAt(0) !== 32) words = ` ${words}`;
+  if (LONG_WORD.test(words)) {
+    words = words
+      .split(' ')
+      .filter((w) => w.length <= SEARCH_WORD_MAX_LENGTH)
+      .join(' ');
+  }
+  return words;
+}
 
 /** The folded words of a text, in order, repeats kept. */
 export function searchWords(text: string): string[] {
-  let folded = text.toLowerCase();
-  if (!ASCII.test(folded)) {
-    folded = folded.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(FOLDABLE, (c) => FOLDS[c]!);
-  }
-  return folded.match(WORD) ?? [];
+  return foldedText(text)
+    .split(' ')
+    .filter((w) => w !== '');
 }
 
 /**
- * What the store indexes for an item: the distinct words of every string value in its data (at
- * any depth; keys are not words) and of its externalId, joined by spaces, bounded by
- * SEARCH_WORDS_PER_ITEM and SEARCH_WORD_MAX_LENGTH.
+ * What the store indexes for an item: the words of every string value in its data (at any depth;
+ * keys are not words) and of its externalId, separated by spaces, up to SEARCH_TEXT_MAX_LENGTH
+ * characters. Repeats are left to the store.
  */
 export function itemSearchText(data: unknown, externalId: string | null): string {
-  const seen = new Set<string>();
-  const add = (text: string): boolean => {
-    for (const w of searchWords(text)) {
-      if (w.length > SEARCH_WORD_MAX_LENGTH) continue;
-      seen.add(w);
-      if (seen.size >= SEARCH_WORDS_PER_ITEM) return false;
-    }
-    return true;
-  };
+  let out = externalId === null ? '' : foldedText(externalId);
   const walk = (v: unknown): boolean => {
-    if (typeof v === 'string') return add(v);
+    if (typeof v === 'string') {
+      out += foldedText(v);
+      return out.length < SEARCH_TEXT_MAX_LENGTH;
+    }
+    if (typeof v !== 'object' || v === null) return true;
     if (Array.isArray(v)) return v.every(walk);
-    if (v !== null && typeof v === 'object') return Object.values(v).every(walk);
+    for (const key in v) if (!walk((v as Record<string, unknown>)[key])) return false;
     return true;
   };
-  if (externalId === null || add(externalId)) walk(data);
-  return [...seen].join(' ');
+  walk(data);
+  if (out.length > SEARCH_TEXT_MAX_LENGTH) {
+    // Cut at the last whole word within the bound.
+    out = out.slice(0, out.lastIndexOf(' ', SEARCH_TEXT_MAX_LENGTH));
+  }
+  return out.slice(1);
 }
 
 /** A parsed `q`: every word must match; `prefix` says whether the last one may match as a prefix. */

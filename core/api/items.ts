@@ -90,7 +90,10 @@ const dateParam = (side: 'from' | 'to', what: string) =>
   z
     .string()
     .max(40)
-    .refine((v) => dateBound(v, side) !== null, 'must be an ISO 8601 date (2026-01-31) or date-time (2026-01-31T09:30:00Z)')
+    .refine(
+      (v) => dateBound(v, side) !== null,
+      'must be an ISO 8601 date (2026-01-31) or date-time (2026-01-31T09:30:00Z)',
+    )
     .optional()
     .describe(what);
 

@@ -175,6 +175,8 @@ export function sortKey(kind: StoreKind, sort: Sort): RawBuilder<number | string
     case 'submitted':
       return sql`i.submitted_count`;
     case 'externalId':
-      return kind === 'sqlite' ? sql`coalesce(i.external_id, '')` : sql`(coalesce(i.external_id, '') collate "C")`;
+      return kind === 'sqlite'
+        ? sql`coalesce(i.external_id, '')`
+        : sql`(coalesce(i.external_id, '') collate "C")`;
   }
 }

@@ -9,9 +9,6 @@ import { countAnnotators } from '../assignments/stranded.repository.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { notFound } from '../http/errors.ts';
 import { findProject } from '../projects/projects.repository.ts';
-import { listFilters } from './list-filters.ts';
-import { decodeItemCursor, encodeItemCursor } from './list-cursor.ts';
-import { itemPreview } from './preview.ts';
 import {
   annotationsOfItem,
   assignmentsOfItem,
@@ -19,6 +16,9 @@ import {
   listItemRows,
   submittedAnnotations,
 } from './items.repository.ts';
+import { decodeItemCursor, encodeItemCursor } from './list-cursor.ts';
+import { listFilters } from './list-filters.ts';
+import { itemPreview } from './preview.ts';
 
 type SummaryOut = z.input<typeof ItemSummary>;
 

@@ -10,7 +10,10 @@ export function itemPreview(data: Record<string, unknown>, firstField: string | 
   const text = typeof named === 'string' ? named : firstString(data, 0);
   if (text === undefined) return '';
   // Only the start is needed: a long text is cut before it is scanned.
-  const start = text.slice(0, ITEM_PREVIEW_LENGTH * 4).replace(/\s+/g, ' ').trim();
+  const start = text
+    .slice(0, ITEM_PREVIEW_LENGTH * 4)
+    .replace(/\s+/g, ' ')
+    .trim();
   const chars = [...start];
   if (chars.length <= ITEM_PREVIEW_LENGTH) return start;
   return `${chars.slice(0, ITEM_PREVIEW_LENGTH - 1).join('')}…`;

@@ -108,7 +108,7 @@ async function insertSqlite(
     if (n > 0) {
       const last = Number((n === PER_STATEMENT ? full : statement(n)).run(params).lastInsertRowid);
       const search: unknown[] = [];
-      words.forEach((w, i) => search.push(last - n + 1 + i, w));
+      for (const [i, w] of words.entries()) search.push(last - n + 1 + i, w);
       (n === PER_STATEMENT ? fullSearch : searchStatement(n)).run(search);
     }
     rows += n;

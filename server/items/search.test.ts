@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postItems } from '../testing/factories.ts';
 import { type Harness, startHarness, type TestUser } from '../testing/harness.ts';
-import { buildSearchWorld, type SearchWorld } from './search-fixture.ts';
+import { buildSearchWorld, type SearchWorld } from '../testing/search-fixture.ts';
 
 let h: Harness;
 let w: SearchWorld;

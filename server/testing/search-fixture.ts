@@ -1,17 +1,9 @@
 import { expect } from 'vitest';
-import {
-  type Api,
-  addMembers,
-  buildProject,
-  next,
-  postItems,
-  seedUser,
-  submit,
-} from '../testing/factories.ts';
-import type { TestUser } from '../testing/harness.ts';
+import { type Api, addMembers, buildProject, next, postItems, seedUser, submit } from './factories.ts';
+import type { TestUser } from './harness.ts';
 
 /**
- * A small project for the list's search, filter and sort tests (search.test.ts): five items with
+ * A small project for the list's search, filter and sort tests (server/items/search.test.ts): five items with
  * text in several scripts and accents, meta of every JSON kind, priorities with a tie (sequential order claims them in import order but for the last two), and work
  * of three annotators at overlap 2. Item 0 is complete (a and b), item 1 has a's submission and
  * c's live lock, items 2–4 wait in the queue.

@@ -114,19 +114,25 @@ function zipf(next: () => number): () => number {
   };
 }
 
-async function writeTextItems(file: string, count: number): Promise<void> {
+/** The search part's items, one JSONL line each: an externalId, a priority 0–4, 20–80 words of text. */
+export function* textItemLines(count: number): Generator<string> {
   const next = mulberry32(7);
   const rank = zipf(next);
   const words = Array.from({ length: VOCABULARY }, (_, r) => word(r));
-  const out = fs.createWriteStream(file);
-  let buffer = '';
   for (let n = 0; n < count; n++) {
     const length = 20 + Math.floor(next() * 60);
     const text: string[] = [];
     for (let k = 0; k < length; k++) text.push(words[rank()]!);
     const priority = Math.floor(next() * 5);
-    const line = { id: `doc-${n}`, priority, data: { text: `${text.join(' ')}.`, source: 'bench' } };
-    buffer += `${JSON.stringify(line)}\n`;
+    yield JSON.stringify({ id: `doc-${n}`, priority, data: { text: `${text.join(' ')}.`, source: 'bench' } });
+  }
+}
+
+async function writeTextItems(file: string, count: number): Promise<void> {
+  const out = fs.createWriteStream(file);
+  let buffer = '';
+  for (const line of textItemLines(count)) {
+    buffer += `${line}\n`;
     if (buffer.length >= 1 << 20) {
       if (!out.write(buffer)) await once(out, 'drain');
       buffer = '';
@@ -140,7 +146,7 @@ async function writeTextItems(file: string, count: number): Promise<void> {
  * What people type: a third one word (rank 10 to 10,000, log-uniform: from common to rare), a
  * third two such words, a third a word cut to its first 3–5 letters (still being typed).
  */
-function queryMix(count: number): string[] {
+export function queryMix(count: number): string[] {
   const next = mulberry32(11);
   const pick = () => word(Math.floor(10 * 1000 ** next()));
   return Array.from({ length: count }, (_, i) => {

@@ -104,13 +104,17 @@ function statusCondition(f: ItemConditions): Condition | undefined {
  * letters and digits only), a tsquery of the lexemes as they are on PostgreSQL.
  */
 function searchCondition(kind: StoreKind, q: SearchQuery): Condition {
+  if (kind === 'sqlite')
+    return sql`i.id in (select rowid from items_search where items_search match ${ftsMatch(q)})`;
   const last = q.words.length - 1;
-  if (kind === 'sqlite') {
-    const match = q.words.map((w, i) => `"${w}"${i === last && q.prefix ? '*' : ''}`).join(' ');
-    return sql`i.id in (select rowid from items_search where items_search match ${match})`;
-  }
   const query = q.words.map((w, i) => `'${w}'${i === last && q.prefix ? ':*' : ''}`).join(' & ');
   return sql`i.search_words @@ ${query}::tsquery`;
+}
+
+/** The words as an FTS5 query: each quoted (they are letters and digits only), the last maybe a prefix. */
+export function ftsMatch(q: SearchQuery): string {
+  const last = q.words.length - 1;
+  return q.words.map((w, i) => `"${w}"${i === last && q.prefix ? '*' : ''}`).join(' ');
 }
 
 function answerCondition(kind: StoreKind, a: AnswerMatch): Condition {

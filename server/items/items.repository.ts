@@ -10,7 +10,7 @@ import {
 } from '../assignments/assignments.repository.ts';
 import { isStranded } from '../assignments/stranded.repository.ts';
 import type { Db } from '../db/transaction.ts';
-import { type ItemConditions, itemConditions, sortKey } from './item-filters.repository.ts';
+import { ftsMatch, type ItemConditions, itemConditions, sortKey } from './item-filters.repository.ts';
 import type { ItemKey } from './list-cursor.ts';
 
 /** Which of a project's items a page lists, in which order, and from where. */
@@ -36,8 +36,19 @@ export async function listItemRows(
 ): Promise<(ItemRow & { skipped: number; stranded: boolean; sortKey: number | string })[]> {
   const dir = f.order === 'desc' ? 'desc' : 'asc';
   const key = sortKey(f.kind, f.sort);
-  let query = db
-    .selectFrom('items as i')
+  // SQLite, a search in import order: the FTS5 table leads, in rowid (= item id) order, so the
+  // page is its first matches that pass the other filters, however many items match in all.
+  const ftsLeads = f.kind === 'sqlite' && f.search !== null && f.sort === 'id';
+  const from = ftsLeads
+    ? (db
+        .selectFrom(sql`items_search`.as('items_search'))
+        .innerJoin('items as i', (join) => join.on(sql<boolean>`i.id = items_search.rowid`))
+        .where(sql<boolean>`items_search match ${ftsMatch(f.search!)}`) as unknown as ReturnType<
+        typeof itemsFrom
+      >)
+    : itemsFrom(db);
+  const idOrder = ftsLeads ? sql`items_search.rowid` : sql`i.id`;
+  let query = from
     .select([
       'i.id',
       'i.projectId',
@@ -63,15 +74,16 @@ export async function listItemRows(
     .where('i.projectId', '=', f.projectId)
     .limit(f.limit + 1);
   if (f.sort !== 'id') query = query.orderBy(key, dir);
-  query = query.orderBy('i.id', dir);
+  query = query.orderBy(idOrder, dir);
   if (f.after !== undefined) {
     const op = sql.raw(dir === 'desc' ? '<' : '>');
     query =
       f.sort === 'id'
-        ? query.where('i.id', dir === 'desc' ? '<' : '>', f.after.id)
+        ? query.where(sql<boolean>`${idOrder} ${op} ${f.after.id}`)
         : query.where(sql<boolean>`(${key}, i.id) ${op} (${f.after.key}, ${f.after.id})`);
   }
-  for (const c of itemConditions(f)) query = query.where(c as RawBuilder<boolean>);
+  const conditions = itemConditions(ftsLeads ? { ...f, search: null } : f);
+  for (const c of conditions) query = query.where(c as RawBuilder<boolean>);
   const rows = await query.execute();
   return rows.map((r) => ({
     ...r,
@@ -80,6 +92,8 @@ export async function listItemRows(
     sortKey: typeof r.sortKey === 'string' ? r.sortKey : Number(r.sortKey),
   }));
 }
+
+const itemsFrom = (db: Db) => db.selectFrom('items as i');
 
 /** The submitted annotations of these items (only `userId`'s, if given), by item, in order of id. */
 export async function submittedAnnotations(

@@ -54,8 +54,8 @@ async function insertPostgres(tx: Tx, rows: NewItemRow[]): Promise<(number | nul
   const col = <T>(f: (r: NewItemRow) => T) => rows.map(f);
   const inserted = await sql<{
     id: number;
-  }>`insert into items (id, project_id, external_id, data, meta, priority, rand, slots_left, submitted_count, created_at)
-    select id, project_id, external_id, data, meta, priority, rand, slots_left, 0, created_at from unnest(
+  }>`insert into items (id, project_id, external_id, data, meta, priority, rand, slots_left, submitted_count, created_at, search_words)
+    select id, project_id, external_id, data, meta, priority, rand, slots_left, 0, created_at, search_words::tsvector from unnest(
       ${ids}::bigint[], ${col((r) => r.projectId)}::bigint[], ${col((r) => r.externalId)}::text[], ${col((r) => r.data)}::text[],
       ${col((r) => r.meta)}::text[], ${col((r) => r.priority)}::int[], ${col((r) => r.rand)}::int[],
       ${col((r) => r.slotsLeft)}::int[], ${col((r) => r.createdAt)}::bigint[], ${col((r) => r.searchWords)}::text[]

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postItems } from '../testing/factories.ts';
-import { type Harness, startHarness, type TestUser } from '../testing/harness.ts';
+import { type Harness, jsonl, startHarness, type TestUser } from '../testing/harness.ts';
 import { buildSearchWorld, type SearchWorld } from '../testing/search-fixture.ts';
 
 let h: Harness;
@@ -111,6 +111,24 @@ describe('searching items by words', () => {
     const replaced = await list(q('replacement'));
     expect(replaced).toHaveLength(1);
     await h.verity.store.db.deleteFrom('items').where('id', '=', replaced[0]!.id).execute();
+  });
+
+  it('indexes items of an import that starts over in exact mode (a taken externalId)', async () => {
+    const rows = [
+      { id: 'exact-1', data: { text: 'walrus', source: 'x' } },
+      { id: 'alg-1', data: { text: 'taken', source: 'x' } },
+    ];
+    const res = await h.verity.app.inject({
+      method: 'POST',
+      url: `/api/projects/${w.projectId}/items?skipInvalid=true`,
+      headers: { authorization: `Bearer ${w.manager.token}`, 'content-type': 'application/x-ndjson' },
+      payload: jsonl(rows),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(JSON.parse(res.body).imported).toBe(1);
+    const found = await list(q('walrus'));
+    expect(found).toHaveLength(1);
+    await h.verity.store.db.deleteFrom('items').where('id', '=', found[0]!.id).execute();
   });
 });
 

@@ -80,7 +80,11 @@ export async function listItemRows(
     query =
       f.sort === 'id'
         ? query.where(sql<boolean>`${idOrder} ${op} ${f.after.id}`)
-        : query.where(sql<boolean>`(${key}, i.id) ${op} (${f.after.key}, ${f.after.id})`);
+        : // (key, id) past the cursor, spelled so both stores bound the sort index's range by key.
+          query.where(
+            sql<boolean>`${key} ${sql.raw(dir === 'desc' ? '<=' : '>=')} ${f.after.key}
+              and (${key} ${op} ${f.after.key} or i.id ${op} ${f.after.id})`,
+          );
   }
   const conditions = itemConditions(ftsLeads ? { ...f, search: null } : f);
   for (const c of conditions) query = query.where(c as RawBuilder<boolean>);

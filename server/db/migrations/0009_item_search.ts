@@ -8,7 +8,8 @@ import type { StoreKind } from '../store.ts';
  * The words an item is found by are made by core/search-words.ts on both stores. SQLite keeps them
  * in a contentless FTS5 table keyed by item id (the `ascii` tokenizer splits only at the spaces
  * between the folded words, so it indexes exactly them; `detail=none`: no phrase search, the
- * smallest index), emptied of a deleted item by a trigger. PostgreSQL keeps them in a tsvector
+ * smallest index; prefix indexes of 2 and 3 characters, so the first letters typed of a word find
+ * their items without merging every word they begin), emptied of a deleted item by a trigger. PostgreSQL keeps them in a tsvector
  * column of `items` with a GIN index, which a deleted row takes with it. Existing items are
  * indexed here.
  *
@@ -18,7 +19,7 @@ import type { StoreKind } from '../store.ts';
  */
 export async function up(db: Kysely<unknown>, kind: StoreKind): Promise<void> {
   if (kind === 'sqlite') {
-    await sql`create virtual table items_search using fts5(words, content='', contentless_delete=1, detail=none, tokenize='ascii')`.execute(
+    await sql`create virtual table items_search using fts5(words, content='', contentless_delete=1, detail=none, tokenize='ascii', prefix='2 3')`.execute(
       db,
     );
     await sql`create trigger items_search_delete after delete on items begin

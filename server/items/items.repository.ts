@@ -80,10 +80,11 @@ export async function listItemRows(
     query =
       f.sort === 'id'
         ? query.where(sql<boolean>`${idOrder} ${op} ${f.after.id}`)
-        : // (key, id) past the cursor, spelled so both stores bound the sort index's range by key.
+        : // (key, id) past the cursor: the row comparison seeks PostgreSQL's index, the bound on
+          // the key alone SQLite's (which does not seek an expression index by a row value).
           query.where(
             sql<boolean>`${key} ${sql.raw(dir === 'desc' ? '<=' : '>=')} ${f.after.key}
-              and (${key} ${op} ${f.after.key} or i.id ${op} ${f.after.id})`,
+              and (${key}, i.id) ${op} (${f.after.key}, ${f.after.id})`,
           );
   }
   const conditions = itemConditions(ftsLeads ? { ...f, search: null } : f);

@@ -72,18 +72,20 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{
  * text that is not such a date (or a day that does not exist, like 2026-02-30).
  */
 export function dateBound(text: string, side: 'from' | 'to'): number | null {
-  if (DATE.test(text)) {
-    const ms = Date.parse(`${text}T00:00:00Z`);
-    if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== text) return null;
-    return side === 'from' ? ms : ms + 86_400_000;
-  }
+  const dayStart = realDay(text.slice(0, 10));
+  if (dayStart === null) return null;
+  if (DATE.test(text)) return side === 'from' ? dayStart : dayStart + 86_400_000;
   if (!DATE_TIME.test(text)) return null;
-  const zoned = /(Z|[+-]\d{2}:\d{2})$/i.test(text) ? text : `${text}Z`;
-  const ms = Date.parse(zoned);
-  const day = text.slice(0, 10);
-  if (Number.isNaN(ms) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) return null;
-  if (new Date(Date.parse(`${day}T00:00:00Z`)).toISOString().slice(0, 10) !== day) return null;
+  const ms = Date.parse(/(Z|[+-]\d{2}:\d{2})$/i.test(text) ? text : `${text}Z`);
+  if (Number.isNaN(ms)) return null;
   return side === 'from' ? ms : ms + 1;
+}
+
+/** The first millisecond (UTC) of a YYYY-MM-DD day that exists, or null (2026-02-30 does not). */
+function realDay(day: string): number | null {
+  if (!DATE.test(day)) return null;
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day ? null : ms;
 }
 
 const dateParam = (side: 'from' | 'to', what: string) =>

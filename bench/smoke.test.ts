@@ -39,10 +39,10 @@ describe('bench --smoke', () => {
   it(`prints every ${store} figure as a well-formed line, a verdict after each ratio to its floor, and hands out no item twice`, async () => {
     const parts =
       store === 'postgres'
-        ? ['--only', 'import,next,export']
+        ? ['--only', 'import,next,export,search']
         : withBrowser
           ? []
-          : ['--only', 'import,next,soak,export'];
+          : ['--only', 'import,next,soak,export,search'];
     const run = await bench(['--smoke', '--stores', store, '--pg-url', testPgUrl(), ...parts]);
     expect(run.code, run.stderr).toBe(0);
     const all = run.stdout.trim().split('\n');
@@ -102,6 +102,12 @@ describe('bench --smoke', () => {
         'export.server_cpu',
         'export.floor_items_per_s',
         'export.ratio_to_floor',
+        'search.q_p50',
+        'search.q_p95',
+        'search.q_status_p50',
+        'search.q_status_p95',
+        'search.q_priority_p50',
+        'search.q_priority_p95',
       ].map((name) => name.replace('.', `.${store}.`)),
       ...(withBrowser ? browser.map((name) => `browser.${name}`) : []),
     ]);

@@ -71,18 +71,8 @@ export async function listItemRows(
       sql<number>`case when ${isStranded(f.annotators)} then 1 else 0 end`.as('stranded'),
       key.as('sortKey'),
     ])
+    .where('i.projectId', '=', f.projectId)
     .limit(f.limit + 1);
-  // PostgreSQL in import order: the project as a range and first in the order, so the planner
-  // walks items_project (or the search's GIN index) and never items_pkey, which would read every
-  // other project's items before this one's (it cannot know they come first).
-  const pgById = f.kind === 'postgres' && f.sort === 'id';
-  if (pgById) {
-    query = query
-      .where(sql<boolean>`i.project_id between ${f.projectId} and ${f.projectId}`)
-      .orderBy('i.projectId', dir);
-  } else {
-    query = query.where('i.projectId', '=', f.projectId);
-  }
   if (f.sort !== 'id') query = query.orderBy(key, dir);
   query = query.orderBy(idOrder, dir);
   if (f.after !== undefined) {

@@ -4,6 +4,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { itemSearchText } from '../core/search-words.ts';
 import { NO_RANDOM_KEY } from '../server/db/schema.ts';
 import type { Store } from '../server/db/store.ts';
 import type { StoreRun } from './context.ts';
@@ -15,7 +16,8 @@ import { preparePostgres, prepareSqlite } from './stores.ts';
  * The import's floor: the same file put into the items table of a fresh store (same schema,
  * same connection settings) by the least code that can do it, in this process, with no HTTP,
  * validation or spool. Each line is JSON.parse'd, its data and meta written back as JSON text,
- * and the row inserted with the columns the real import writes: on SQLite 100 rows a prepared
+ * and the row inserted with the columns the real import writes, its search words included
+ * (core/search-words.ts; on SQLite into the items_search table): on SQLite 100 rows a prepared
  * statement, on PostgreSQL one COPY FROM STDIN; one transaction, committed. Prints the floor's
  * rate and the real import's rate divided by it.
  */
@@ -93,15 +95,25 @@ async function insertSqlite(
     sqlite.prepare(
       `insert into items (${COLUMNS}) values ${Array(n).fill(`(?, ?, ?, ?, ?, ${NO_RANDOM_KEY}, ${OVERLAP}, 0, ?)`).join(', ')}`,
     );
+  const searchStatement = (n: number) =>
+    sqlite.prepare(`insert into items_search (rowid, words) values ${Array(n).fill('(?, ?)').join(', ')}`);
   const full = statement(PER_STATEMENT);
+  const fullSearch = searchStatement(PER_STATEMENT);
   const now = Date.now();
   let params: unknown[] = [];
+  let words: string[] = [];
   let rows = 0;
   const flush = () => {
     const n = params.length / 6;
-    if (n > 0) (n === PER_STATEMENT ? full : statement(n)).run(params);
+    if (n > 0) {
+      const last = Number((n === PER_STATEMENT ? full : statement(n)).run(params).lastInsertRowid);
+      const search: unknown[] = [];
+      for (const [i, w] of words.entries()) search.push(last - n + 1 + i, w);
+      (n === PER_STATEMENT ? fullSearch : searchStatement(n)).run(search);
+    }
     rows += n;
     params = [];
+    words = [];
   };
   sqlite.exec('begin');
   try {
@@ -115,6 +127,7 @@ async function insertSqlite(
           l.priority ?? 0,
           now,
         );
+        words.push(itemSearchText(l.data, l.id));
         if (params.length === PER_STATEMENT * 6) flush();
       }
     });
@@ -136,7 +149,7 @@ async function copyPostgres(client: pg.PoolClient, file: string, projectId: numb
   let rows = 0;
   try {
     await client.query('begin');
-    const copy = client.query(copyFrom(`copy items (${COLUMNS}) from stdin`));
+    const copy = client.query(copyFrom(`copy items (${COLUMNS}, search_words) from stdin`));
     const done = new Promise<void>((resolve, reject) => {
       copy.on('finish', resolve);
       copy.on('error', reject);
@@ -146,7 +159,7 @@ async function copyPostgres(client: pg.PoolClient, file: string, projectId: numb
       for (const l of lines) {
         const data = field(JSON.stringify(l.data));
         const meta = field(JSON.stringify(l.meta ?? {}));
-        text += `${projectId}\t${field(l.id)}\t${data}\t${meta}\t${l.priority ?? 0}\t${NO_RANDOM_KEY}\t${OVERLAP}\t0\t${now}\n`;
+        text += `${projectId}\t${field(l.id)}\t${data}\t${meta}\t${l.priority ?? 0}\t${NO_RANDOM_KEY}\t${OVERLAP}\t0\t${now}\t${itemSearchText(l.data, l.id)}\n`;
       }
       rows += lines.length;
       if (!copy.write(text)) await Promise.race([once(copy, 'drain'), done]);

@@ -19,6 +19,7 @@ import { runImport } from './import.ts';
 import { runNext } from './next.ts';
 import { type BenchOptions, parseOptions } from './options.ts';
 import { progress, Report } from './report.ts';
+import { runSearch } from './search.ts';
 import { type ServerChild, startServer } from './servers.ts';
 import { createProject } from './setup.ts';
 import { runSoak } from './soak.ts';
@@ -118,6 +119,7 @@ async function benchStore(
     if (options.only.includes('soak')) await runSoak(run);
     if (options.only.includes('export')) await runExport(run);
     if (options.only.includes('stats')) await runStats(run);
+    if (options.only.includes('search')) await runSearch(run);
   } finally {
     while (undo.length > depth)
       await undo.pop()!().catch((err: unknown) => progress(`cleanup failed: ${err}`));

@@ -39,10 +39,10 @@ describe('bench --smoke', () => {
   it(`prints every ${store} figure as a well-formed line, a verdict after each ratio to its floor, and hands out no item twice`, async () => {
     const parts =
       store === 'postgres'
-        ? ['--only', 'import,next,export,stats']
+        ? ['--only', 'import,next,export,stats,search']
         : withBrowser
           ? []
-          : ['--only', 'import,next,soak,export,stats'];
+          : ['--only', 'import,next,soak,export,stats,search'];
     const run = await bench(['--smoke', '--stores', store, '--pg-url', testPgUrl(), ...parts]);
     expect(run.code, run.stderr).toBe(0);
     const all = run.stdout.trim().split('\n');
@@ -104,6 +104,12 @@ describe('bench --smoke', () => {
         'export.ratio_to_floor',
         'stats.cold_ms',
         'stats.ms',
+        'search.q_p50',
+        'search.q_p95',
+        'search.q_status_p50',
+        'search.q_status_p95',
+        'search.q_priority_p50',
+        'search.q_priority_p95',
       ].map((name) => name.replace('.', `.${store}.`)),
       ...(withBrowser ? browser.map((name) => `browser.${name}`) : []),
     ]);

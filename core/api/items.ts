@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { MAX_PRIORITY, MIN_PRIORITY } from '../codecs/item-input.ts';
+import {
+  SEARCH_PREFIX_MIN_LENGTH,
+  SEARCH_QUERY_MAX_LENGTH,
+  SEARCH_QUERY_MAX_WORDS,
+  searchWords,
+} from '../search-words.ts';
 import { Id, IsoTime, PageQuery } from './common.ts';
+
+/** The longest `preview` of an item in the list. */
+export const ITEM_PREVIEW_LENGTH = 200;
 
 export const Item = z
   .object({
@@ -24,41 +33,103 @@ export const ItemSummary = Item.extend({
   stranded: z
     .boolean()
     .describe('cannot complete with the current members (docs/data-model.md, "Stranded items")'),
-  preview: z.string().optional().describe("the start of the item's text as plain text"),
+  preview: z
+    .string()
+    .max(ITEM_PREVIEW_LENGTH)
+    .describe(
+      `the start of the item's first text field as plain text (whitespace collapsed), at most ${ITEM_PREVIEW_LENGTH} characters`,
+    ),
 }).meta({ id: 'ItemSummary' });
 /** What the item list filters on: a status, items someone skipped, stranded or waiting items. */
 export const ItemFilter = z.enum([...ItemStatus.options, 'skipped', 'stranded', 'waiting']);
-/** The item list's sorts; ties go by id. */
+/** The item list's sorts; each pages by keyset with the item id as tiebreaker. */
 export const ItemSort = z.enum(['id', 'priority', 'createdAt', 'submitted', 'externalId']);
-
-/** A `NAME:VALUE` filter that may repeat: one value or several, an array once parsed. */
-const pairs = (what: string) => {
-  const one = z
-    .string()
-    .max(300)
-    .regex(/^[^:]+:/, `must be ${what}:VALUE`);
-  return z
-    .union([one, z.array(one).max(10)])
-    .transform((v) => (Array.isArray(v) ? v : [v]))
-    .optional();
-};
-const isoDate = z.string().max(40).optional();
 
 export const ItemParams = z.object({ itemId: Id });
 
+/** Bounds of the list's repeatable filters (docs/data-model.md, "Searching items"). */
+export const ITEM_FILTER_MAX_REPEATS = 10;
+export const ITEM_FILTER_MAX_LENGTH = 300;
+
+/** A `NAME:VALUE` filter that may repeat: one value or several, always an array once parsed. */
+const pairs = (what: string) => {
+  const one = z
+    .string()
+    .max(ITEM_FILTER_MAX_LENGTH)
+    .regex(/^[^:]+:/, `must be ${what}:VALUE`);
+  return z
+    .union([one, z.array(one).max(ITEM_FILTER_MAX_REPEATS)])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .optional();
+};
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?$/i;
+
+/**
+ * An ISO 8601 date or date-time as a bound in epoch milliseconds: a date is its whole UTC day
+ * (`from` its first millisecond, `to` the first of the next day); a date-time without a zone is
+ * UTC. The upper bound is exclusive, so `to` of a date-time includes that millisecond. Null for
+ * text that is not such a date (or a day that does not exist, like 2026-02-30).
+ */
+export function dateBound(text: string, side: 'from' | 'to'): number | null {
+  const dayStart = realDay(text.slice(0, 10));
+  if (dayStart === null) return null;
+  if (DATE.test(text)) return side === 'from' ? dayStart : dayStart + 86_400_000;
+  if (!DATE_TIME.test(text)) return null;
+  const ms = Date.parse(/(Z|[+-]\d{2}:\d{2})$/i.test(text) ? text : `${text}Z`);
+  if (Number.isNaN(ms)) return null;
+  return side === 'from' ? ms : ms + 1;
+}
+
+/** The first millisecond (UTC) of a YYYY-MM-DD day that exists, or null (2026-02-30 does not). */
+function realDay(day: string): number | null {
+  if (!DATE.test(day)) return null;
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day ? null : ms;
+}
+
+const dateParam = (side: 'from' | 'to', what: string) =>
+  z
+    .string()
+    .max(40)
+    .refine(
+      (v) => dateBound(v, side) !== null,
+      'must be an ISO 8601 date (2026-01-31) or date-time (2026-01-31T09:30:00Z)',
+    )
+    .optional()
+    .describe(what);
+
 export const ListItemsQuery = PageQuery.extend({
-  q: z.string().max(1000).optional().describe("words to find in the item's text"),
+  cursor: z.string().max(2000).optional(),
+  q: z
+    .string()
+    .max(SEARCH_QUERY_MAX_LENGTH)
+    .refine(
+      (v) => searchWords(v).length <= SEARCH_QUERY_MAX_WORDS,
+      `must have at most ${SEARCH_QUERY_MAX_WORDS} words`,
+    )
+    .optional()
+    .describe(
+      `words to find in the item's text (every string of its data, and its externalId): every word must match, the last as a prefix (from ${SEARCH_PREFIX_MIN_LENGTH} characters); case, accents and punctuation are ignored; at most ${SEARCH_QUERY_MAX_WORDS} words, ${SEARCH_QUERY_MAX_LENGTH} characters`,
+    ),
   status: ItemFilter.optional().describe(
-    'only items in this state; `skipped`: items with at least one skip; `stranded`: items that cannot complete with the current members; `waiting`: waiting in the queue',
+    'only items in this state; `skipped`: items with at least one skip; `stranded`: items that cannot complete with the current members; `waiting`: not complete, held by nobody now, and not stranded (waiting in the queue)',
   ),
-  annotator: Id.optional().describe('only items this user has an assignment on'),
-  answer: pairs('QUESTION').describe('QUESTION:VALUE, only items with that submitted answer; repeatable'),
-  meta: pairs('KEY').describe('KEY:VALUE, only items whose meta KEY is VALUE; repeatable'),
-  createdFrom: isoDate.describe('only items imported at or after this ISO date'),
-  createdTo: isoDate.describe('only items imported at or before this ISO date'),
-  submittedFrom: isoDate.describe('only items with an annotation submitted at or after this ISO date'),
-  submittedTo: isoDate.describe('only items with an annotation submitted at or before this ISO date'),
-  sort: ItemSort.default('id').describe('ties go by id; the cursor follows the sort'),
+  annotator: Id.optional().describe('only items this user (by id) has an assignment on, in any state'),
+  answer: pairs('QUESTION').describe(
+    `QUESTION:VALUE, only items with a submitted answer to that question equal to VALUE (choice, rating, number); containing it (multi_choice: an option; text: the text, case-sensitive; spans: a span with that label). Repeat for all of several (at most ${ITEM_FILTER_MAX_REPEATS})`,
+  ),
+  meta: pairs('KEY').describe(
+    `KEY:VALUE, only items whose meta KEY is VALUE (a string equal to it, a number equal to it, or true/false). Repeat for all of several (at most ${ITEM_FILTER_MAX_REPEATS})`,
+  ),
+  createdFrom: dateParam('from', 'only items imported at or after this date (a date: from its start, UTC)'),
+  createdTo: dateParam('to', 'only items imported at or before this date (a date: to its end, UTC)'),
+  submittedFrom: dateParam('from', 'only items with an annotation submitted at or after this date'),
+  submittedTo: dateParam('to', 'only items with an annotation submitted at or before this date'),
+  sort: ItemSort.default('id').describe(
+    '`id`: import order; `priority`; `createdAt`; `submitted`: submitted annotations; `externalId`: by code point, items without one first. Ties go by id; the cursor follows the sort',
+  ),
   order: z.enum(['asc', 'desc']).default('asc').describe('the direction of `sort`; the cursor follows it'),
   externalIdPrefix: z
     .string()

@@ -7,8 +7,11 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { type ItemsTable, NO_RANDOM_KEY } from './schema.ts';
 import type { Tx } from './transaction.ts';
 
-/** An item row as the import writes it: every column but those the store fills in. */
-export type NewItemRow = Omit<Selectable<ItemsTable>, 'id' | 'submittedCount'>;
+/**
+ * An item row as the import writes it: every column but those the store fills in, and the words
+ * it is found by (core/search-words.ts itemSearchText), which go to the store's search index.
+ */
+export type NewItemRow = Omit<Selectable<ItemsTable>, 'id' | 'submittedCount'> & { searchWords: string };
 
 /**
  * An item's random-order key: drawn from 1..2^31−1 in random-order projects, NO_RANDOM_KEY in
@@ -51,12 +54,12 @@ async function insertPostgres(tx: Tx, rows: NewItemRow[]): Promise<(number | nul
   const col = <T>(f: (r: NewItemRow) => T) => rows.map(f);
   const inserted = await sql<{
     id: number;
-  }>`insert into items (id, project_id, external_id, data, meta, priority, rand, slots_left, submitted_count, created_at)
-    select id, project_id, external_id, data, meta, priority, rand, slots_left, 0, created_at from unnest(
+  }>`insert into items (id, project_id, external_id, data, meta, priority, rand, slots_left, submitted_count, created_at, search_words)
+    select id, project_id, external_id, data, meta, priority, rand, slots_left, 0, created_at, search_words::tsvector from unnest(
       ${ids}::bigint[], ${col((r) => r.projectId)}::bigint[], ${col((r) => r.externalId)}::text[], ${col((r) => r.data)}::text[],
       ${col((r) => r.meta)}::text[], ${col((r) => r.priority)}::int[], ${col((r) => r.rand)}::int[],
-      ${col((r) => r.slotsLeft)}::int[], ${col((r) => r.createdAt)}::bigint[]
-    ) as t(id, project_id, external_id, data, meta, priority, rand, slots_left, created_at)
+      ${col((r) => r.slotsLeft)}::int[], ${col((r) => r.createdAt)}::bigint[], ${col((r) => r.searchWords)}::text[]
+    ) as t(id, project_id, external_id, data, meta, priority, rand, slots_left, created_at, search_words)
     on conflict (project_id, external_id) where external_id is not null do nothing
     returning id`.execute(tx);
   if (inserted.rows.length === rows.length) return ids;
@@ -82,7 +85,7 @@ export class ItemCopy {
   private ended = false;
 
   constructor(client: pg.ClientBase) {
-    this.stream = client.query(copyFrom(`copy items (${COLUMNS}) from stdin`));
+    this.stream = client.query(copyFrom(`copy items (${COLUMNS}, search_words) from stdin`));
     this.settled = new Promise<void>((resolve, reject) => {
       this.stream.on('finish', resolve);
       this.stream.on('error', (error) => {
@@ -109,7 +112,7 @@ export class ItemCopy {
     let ok = true;
     for (const r of rows) {
       const ext = r.externalId === null ? '\\N' : copyField(r.externalId);
-      text += `${r.projectId}\t${ext}\t${copyField(r.data)}\t${copyField(r.meta)}\t${r.priority}\t${r.rand}\t${r.slotsLeft}\t0\t${r.createdAt}\n`;
+      text += `${r.projectId}\t${ext}\t${copyField(r.data)}\t${copyField(r.meta)}\t${r.priority}\t${r.rand}\t${r.slotsLeft}\t0\t${r.createdAt}\t${r.searchWords}\n`;
       // Sent in blocks under 128 KB, which V8 keeps in its young generation.
       if (text.length >= COPY_BLOCK_BYTES) {
         ok = this.stream.write(text);
@@ -203,7 +206,25 @@ function insertSqlite(sqlite: SqliteDatabase.Database, rows: NewItemRow[]): (num
     }
     for (let k = n - 1; k >= 0; k--) ids.push(last - k);
   }
+  indexSqlite(sqlite, rows, ids);
   return ids;
+}
+
+/** The inserted rows' words into the search table (migration 0009), 100 rows a statement. */
+function indexSqlite(sqlite: SqliteDatabase.Database, rows: NewItemRow[], ids: (number | null)[]): void {
+  const args: unknown[] = [];
+  const flush = () => {
+    if (args.length === 0) return;
+    cachedStatement(sqlite, 'search', args.length / 2).run(args);
+    args.length = 0;
+  };
+  rows.forEach((r, i) => {
+    const id = ids[i];
+    if (id === null || id === undefined) return;
+    args.push(id, r.searchWords);
+    if (args.length === PER_STATEMENT * 2) flush();
+  });
+  flush();
 }
 
 function insertOne(sqlite: SqliteDatabase.Database, r: NewItemRow): number | null {
@@ -218,26 +239,34 @@ function insertOne(sqlite: SqliteDatabase.Database, r: NewItemRow): number | nul
 
 const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
 
-const insertStatement = (sqlite: SqliteDatabase.Database, n: number) =>
-  sqlite.prepare(
-    `insert into items (${COLUMNS}) values ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?, 0, ?)').join(', ')}`,
-  );
+const insertStatement = (sqlite: SqliteDatabase.Database, table: 'items' | 'search', n: number) =>
+  table === 'items'
+    ? sqlite.prepare(
+        `insert into items (${COLUMNS}) values ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?, 0, ?)').join(', ')}`,
+      )
+    : sqlite.prepare(`insert into items_search (rowid, words) values ${Array(n).fill('(?, ?)').join(', ')}`);
 
-/** Insert statements by row count, prepared once per connection (at most PER_STATEMENT of them). */
-const statements = new WeakMap<SqliteDatabase.Database, Map<number, SqliteDatabase.Statement>>();
-function cachedInsert(sqlite: SqliteDatabase.Database, n: number): SqliteDatabase.Statement {
+/** Insert statements by table and row count, prepared once per connection (at most PER_STATEMENT each). */
+const statements = new WeakMap<SqliteDatabase.Database, Map<string, SqliteDatabase.Statement>>();
+function cachedStatement(
+  sqlite: SqliteDatabase.Database,
+  table: 'items' | 'search',
+  n: number,
+): SqliteDatabase.Statement {
   let byCount = statements.get(sqlite);
   if (!byCount) {
     byCount = new Map();
     statements.set(sqlite, byCount);
   }
-  let stmt = byCount.get(n);
+  const key = `${table}:${n}`;
+  let stmt = byCount.get(key);
   if (!stmt) {
-    stmt = insertStatement(sqlite, n);
-    byCount.set(n, stmt);
+    stmt = insertStatement(sqlite, table, n);
+    byCount.set(key, stmt);
   }
   return stmt;
 }
+const cachedInsert = (sqlite: SqliteDatabase.Database, n: number) => cachedStatement(sqlite, 'items', n);
 
 /** The ids of the items holding these external ids in the project. */
 export async function itemIdsByExternalId(

@@ -7,6 +7,7 @@ import * as m0005 from './migrations/0005_sign_in_throttle.ts';
 import * as m0006 from './migrations/0006_import_authorship_and_invitations.ts';
 import * as m0007 from './migrations/0007_password_resets.ts';
 import * as m0008 from './migrations/0008_skips_index.ts';
+import * as m0009 from './migrations/0009_item_search.ts';
 import * as m0010 from './migrations/0010_interface_versions.ts';
 import * as m0011 from './migrations/0011_annotation_edited_at.ts';
 import * as m0012 from './migrations/0012_annotation_stats_index.ts';
@@ -27,6 +28,7 @@ const migrations: Migration[] = [
   { name: '0006_import_authorship_and_invitations', ...m0006 },
   { name: '0007_password_resets', ...m0007 },
   { name: '0008_skips_index', ...m0008 },
+  { name: '0009_item_search', ...m0009 },
   { name: '0010_interface_versions', ...m0010 },
   { name: '0011_annotation_edited_at', ...m0011 },
   { name: '0012_annotation_stats_index', ...m0012 },

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { itemSearchText } from '../../core/search-words.ts';
 import { invalidateCursors } from '../assignments/claim-cursors.repository.ts';
 import {
   type BulkTarget,
@@ -190,6 +191,7 @@ export class SpoolInserter {
         rand: randomKey(this.itemOrder),
         slotsLeft: Math.max(0, overlap - submitted),
         createdAt: now,
+        searchWords: itemSearchText(JSON.parse(r.data), r.externalId),
       };
     });
   }

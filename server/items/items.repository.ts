@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { z } from 'zod';
-import type { ItemFilter } from '../../core/api/items.ts';
+import type { ItemSort } from '../../core/api/items.ts';
 import {
   type AnnotationRow,
   type AssignmentRow,
@@ -10,38 +10,57 @@ import {
 } from '../assignments/assignments.repository.ts';
 import { isStranded } from '../assignments/stranded.repository.ts';
 import type { Db } from '../db/transaction.ts';
+import { ftsMatch, type ItemConditions, itemConditions, sortKey } from './item-filters.repository.ts';
+import type { ItemKey } from './list-cursor.ts';
 
-/** Which of a project's items a page lists, and from where. */
-export interface ItemPageFilters {
+/** Which of a project's items a page lists, in which order, and from where. */
+export interface ItemPageFilters extends ItemConditions {
   projectId: number;
-  /** The project's overlap, which the status rules compare with. */
-  overlap: number;
+  sort: z.output<typeof ItemSort>;
   order: 'asc' | 'desc';
-  /** The id of the last item of the previous page (in `order`), if any. */
-  after: number | undefined;
-  status: z.output<typeof ItemFilter> | undefined;
-  /** The project's annotator count (countAnnotators), which the stranded rule compares with. */
-  annotators: number;
-  externalIdPrefix: string | undefined;
-  /** Only items assigned to this user (an annotator's view). */
-  assignedTo: number | undefined;
+  /** The sort key and id of the last item of the previous page (in sort and order), if any. */
+  after: ItemKey | undefined;
   limit: number;
 }
 
 /**
- * One page of a project's items by keyset on `id` alone (the items_project index), with one row
- * more than `limit` if there is a next page. The filters have no index of their own: a status
- * filter or an externalId prefix walks the project's ids in order and stops after `limit + 1`
- * matches.
+ * One page of a project's items by keyset on (sort key, id), with one row more than `limit` if
+ * there is a next page. Import order reads the items_project index, priority and externalId their
+ * own (migration 0009); the other sorts order the matching rows. A search reads the store's text
+ * index (items_search); the other filters have no index of their own and are checked row by row
+ * as the walk goes, stopping after `limit + 1` matches.
  */
 export async function listItemRows(
   db: Db,
   f: ItemPageFilters,
-): Promise<(ItemRow & { skipped: number; stranded: boolean })[]> {
-  const desc = f.order === 'desc';
-  let query = db
-    .selectFrom('items as i')
-    .selectAll('i')
+): Promise<(ItemRow & { skipped: number; stranded: boolean; sortKey: number | string })[]> {
+  const dir = f.order === 'desc' ? 'desc' : 'asc';
+  const key = sortKey(f.kind, f.sort);
+  // SQLite, a search in import order: the FTS5 table leads, in rowid (= item id) order, so the
+  // page is its first matches that pass the other filters, however many items match in all.
+  const ftsLeads = f.kind === 'sqlite' && f.search !== null && f.sort === 'id';
+  const from = ftsLeads
+    ? (db
+        .selectFrom(sql`items_search`.as('items_search'))
+        .innerJoin('items as i', (join) => join.on(sql<boolean>`i.id = items_search.rowid`))
+        .where(sql<boolean>`items_search match ${ftsMatch(f.search!)}`) as unknown as ReturnType<
+        typeof itemsFrom
+      >)
+    : itemsFrom(db);
+  const idOrder = ftsLeads ? sql`items_search.rowid` : sql`i.id`;
+  let query = from
+    .select([
+      'i.id',
+      'i.projectId',
+      'i.externalId',
+      'i.data',
+      'i.meta',
+      'i.priority',
+      'i.rand',
+      'i.slotsLeft',
+      'i.submittedCount',
+      'i.createdAt',
+    ])
     .select((eb) => [
       eb
         .selectFrom('assignments as s')
@@ -50,48 +69,36 @@ export async function listItemRows(
         .where('s.status', '=', 'skipped')
         .as('skipped'),
       sql<number>`case when ${isStranded(f.annotators)} then 1 else 0 end`.as('stranded'),
+      key.as('sortKey'),
     ])
     .where('i.projectId', '=', f.projectId)
-    .orderBy('i.id', desc ? 'desc' : 'asc')
     .limit(f.limit + 1);
-  if (f.after !== undefined) query = query.where('i.id', desc ? '<' : '>', f.after);
-  // The same rules as itemStatus (items.service.ts) and the project's progress counts.
-  if (f.status === 'complete') query = query.where('i.submittedCount', '>=', f.overlap);
-  else if (f.status === 'in_progress')
-    query = query.where('i.submittedCount', '<', f.overlap).where('i.slotsLeft', '<', f.overlap);
-  else if (f.status === 'open')
-    query = query.where('i.submittedCount', '<', f.overlap).where('i.slotsLeft', '>=', f.overlap);
-  else if (f.status === 'skipped')
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('assignments as s')
-          .select('s.id')
-          .whereRef('s.itemId', '=', 'i.id')
-          .where('s.status', '=', 'skipped'),
-      ),
-    );
-  else if (f.status === 'stranded') query = query.where(isStranded(f.annotators));
-  if (f.externalIdPrefix !== undefined) {
-    // substr counts characters (code points) on both stores; LIKE would differ in case rules.
-    const length = [...f.externalIdPrefix].length;
-    query = query.where(sql<string>`substr(i.external_id, 1, ${length})`, '=', f.externalIdPrefix);
+  if (f.sort !== 'id') query = query.orderBy(key, dir);
+  query = query.orderBy(idOrder, dir);
+  if (f.after !== undefined) {
+    const op = sql.raw(dir === 'desc' ? '<' : '>');
+    query =
+      f.sort === 'id'
+        ? query.where(sql<boolean>`${idOrder} ${op} ${f.after.id}`)
+        : // (key, id) past the cursor: the row comparison seeks PostgreSQL's index, the bound on
+          // the key alone SQLite's (which does not seek an expression index by a row value).
+          query.where(
+            sql<boolean>`${key} ${sql.raw(dir === 'desc' ? '<=' : '>=')} ${f.after.key}
+              and (${key}, i.id) ${op} (${f.after.key}, ${f.after.id})`,
+          );
   }
-  const { assignedTo } = f;
-  if (assignedTo !== undefined) {
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('assignments as a')
-          .select('a.id')
-          .whereRef('a.itemId', '=', 'i.id')
-          .where('a.userId', '=', assignedTo),
-      ),
-    );
-  }
+  const conditions = itemConditions(ftsLeads ? { ...f, search: null } : f);
+  for (const c of conditions) query = query.where(c as RawBuilder<boolean>);
   const rows = await query.execute();
-  return rows.map((r) => ({ ...r, skipped: Number(r.skipped ?? 0), stranded: Number(r.stranded) === 1 }));
+  return rows.map((r) => ({
+    ...r,
+    skipped: Number(r.skipped ?? 0),
+    stranded: Number(r.stranded) === 1,
+    sortKey: typeof r.sortKey === 'string' ? r.sortKey : Number(r.sortKey),
+  }));
 }
+
+const itemsFrom = (db: Db) => db.selectFrom('items as i');
 
 /** The submitted annotations of these items (only `userId`'s, if given), by item, in order of id. */
 export async function submittedAnnotations(

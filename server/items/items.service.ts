@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import type { ItemDetail } from '../../core/api/assignments.ts';
 import type { ItemSummary, ListItemsQuery } from '../../core/api/items.ts';
+import { migrateInterface } from '../../core/interface/index.ts';
+import { parseSearchQuery } from '../../core/search-words.ts';
 import { projectAccess } from '../access.ts';
 import { toAnnotation, toAssignment, toItem } from '../assignments/assignments.repository.ts';
 import { countAnnotators } from '../assignments/stranded.repository.ts';
 import type { AppContext, Caller } from '../context.ts';
-import { decodeCursor, pageOf } from '../http/cursor.ts';
 import { notFound } from '../http/errors.ts';
 import { findProject } from '../projects/projects.repository.ts';
 import {
@@ -15,6 +16,9 @@ import {
   listItemRows,
   submittedAnnotations,
 } from './items.repository.ts';
+import { decodeItemCursor, encodeItemCursor } from './list-cursor.ts';
+import { listFilters } from './list-filters.ts';
+import { itemPreview } from './preview.ts';
 
 type SummaryOut = z.input<typeof ItemSummary>;
 
@@ -22,10 +26,11 @@ type SummaryOut = z.input<typeof ItemSummary>;
 type ListParams = z.output<typeof ListItemsQuery>;
 
 /**
- * Managers and reviewers page through every item; annotators through those assigned to them.
- * Keyset pagination on `id` alone, ascending or descending, so every page costs the same at any
- * depth. A rare status or externalId prefix may scan much of a large project (listItemRows), but
- * one page never returns more than `limit` rows.
+ * Managers and reviewers page through every item; annotators through those assigned to them, and
+ * their answer and submission filters read only their own annotations. Keyset pagination on
+ * (sort key, id), ascending or descending, so a page in import order, by priority or by
+ * externalId costs the same at any depth. Filters that are rare in a large project may scan much
+ * of it (listItemRows), but one page never returns more than `limit` rows.
  */
 export async function listItems(
   ctx: AppContext,
@@ -38,35 +43,59 @@ export async function listItems(
   const project = (await findProject(db, projectId))!;
   const overlap = project.overlap;
   const onlyOwn = access.viewAll ? undefined : caller.id;
-  const rows = await listItemRows(db, {
-    projectId,
-    overlap,
-    order: params.order,
-    after: params.cursor === undefined ? undefined : decodeCursor(params.cursor),
-    status: params.status,
-    annotators: await countAnnotators(db, projectId),
-    externalIdPrefix: params.externalIdPrefix,
-    assignedTo: onlyOwn,
-    limit: params.limit,
-  });
-  const page = pageOf(rows, params.limit, (r) => r.id);
-  const ids = page.items.map((i) => i.id);
+  const iface = migrateInterface(JSON.parse(project.interface));
+  const filters = listFilters(iface, params);
+  const search = params.q === undefined ? null : parseSearchQuery(params.q);
+  const after = decodeItemCursor(params.cursor, params.sort, params.order);
+  // An annotator sees nobody's assignments but their own.
+  const nobody = onlyOwn !== undefined && params.annotator !== undefined && params.annotator !== onlyOwn;
+  const rows = nobody
+    ? []
+    : await listItemRows(db, {
+        kind: ctx.store.kind,
+        projectId,
+        overlap,
+        sort: params.sort,
+        order: params.order,
+        after,
+        status: params.status,
+        annotators: await countAnnotators(db, projectId),
+        now: Date.now(),
+        search,
+        externalIdPrefix: params.externalIdPrefix,
+        assignedTo: onlyOwn,
+        annotator: params.annotator,
+        ...filters,
+        limit: params.limit,
+      });
+  const items = rows.slice(0, params.limit);
+  const last = items[items.length - 1];
+  const nextCursor =
+    rows.length > params.limit && last
+      ? encodeItemCursor(params.sort, params.order, { key: last.sortKey, id: last.id })
+      : null;
+  const ids = items.map((i) => i.id);
   const annotators = new Map<number, string[]>();
   if (ids.length > 0) {
     for (const a of await submittedAnnotations(db, ids, onlyOwn)) {
       annotators.set(a.itemId, [...(annotators.get(a.itemId) ?? []), a.annotator]);
     }
   }
+  const firstField = iface.fields[0]?.name;
   return {
-    items: page.items.map(({ skipped, stranded, ...i }) => ({
-      ...toItem(i),
-      status: itemStatus(i, overlap),
-      submitted: i.submittedCount,
-      annotators: annotators.get(i.id) ?? [],
-      skipped,
-      stranded,
-    })),
-    nextCursor: page.nextCursor,
+    items: items.map(({ skipped, stranded, sortKey: _, ...i }) => {
+      const item = toItem(i);
+      return {
+        ...item,
+        status: itemStatus(i, overlap),
+        submitted: i.submittedCount,
+        annotators: annotators.get(i.id) ?? [],
+        skipped,
+        stranded,
+        preview: itemPreview(item.data, firstField),
+      };
+    }),
+    nextCursor,
   };
 }
 

@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { itemSearchText } from '../../core/search-words.ts';
+import type { StoreKind } from '../db/store.ts';
 import type { Tx } from '../db/transaction.ts';
 
 /**
@@ -36,43 +38,43 @@ export async function copyInvitations(tx: Tx, from: number, to: number, now: num
 
 /**
  * Copies the items of `from` into `to` in id order: data, meta, external id, priority and random
- * key (both projects have the same order), each with `overlap` free slots and no submission.
+ * key (both projects have the same order), each with `overlap` free slots and no submission, and
+ * their search words (migration 0009): PostgreSQL copies the column; SQLite's search table keeps
+ * no text to copy, so the copies' words are made again from their data, a batch at a time.
  * Returns how many.
  */
 export async function copyItems(
   tx: Tx,
+  kind: StoreKind,
   p: { from: number; to: number; overlap: number; now: number },
 ): Promise<number> {
-  const result = await tx
-    .insertInto('items')
-    .columns([
-      'projectId',
-      'externalId',
-      'data',
-      'meta',
-      'priority',
-      'rand',
-      'slotsLeft',
-      'submittedCount',
-      'createdAt',
-    ])
-    .expression((eb) =>
-      eb
-        .selectFrom('items')
-        .select([
-          sql.lit(p.to).as('projectId'),
-          'externalId',
-          'data',
-          'meta',
-          'priority',
-          'rand',
-          sql.lit(p.overlap).as('slotsLeft'),
-          sql.lit(0).as('submittedCount'),
-          sql.lit(p.now).as('createdAt'),
-        ])
-        .where('projectId', '=', p.from)
-        .orderBy('id'),
-    )
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
+  const result = await sql`
+    insert into items (project_id, external_id, data, meta, priority, rand, slots_left, submitted_count, created_at${kind === 'postgres' ? sql`, search_words` : sql``})
+    select ${p.to}, external_id, data, meta, priority, rand, ${p.overlap}, 0, ${p.now}${kind === 'postgres' ? sql`, search_words` : sql``}
+    from items where project_id = ${p.from} order by id`.execute(tx);
+  if (kind === 'sqlite') await indexCopiedItems(tx, p.to);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+const INDEX_BATCH = 1000;
+
+/** SQLite: the search table's rows for the items of a project just copied. */
+async function indexCopiedItems(tx: Tx, projectId: number): Promise<void> {
+  let after = 0;
+  for (;;) {
+    const rows = await tx
+      .selectFrom('items')
+      .select(['id', 'externalId', 'data'])
+      .where('projectId', '=', projectId)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(INDEX_BATCH)
+      .execute();
+    if (rows.length === 0) return;
+    const values = sql.join(
+      rows.map((r) => sql`(${r.id}, ${itemSearchText(JSON.parse(r.data), r.externalId)})`),
+    );
+    await sql`insert into items_search (rowid, words) values ${values}`.execute(tx);
+    after = rows[rows.length - 1]!.id;
+  }
 }

@@ -273,6 +273,9 @@ describe('duplicating a project', () => {
     expect(res.body.progress).toMatchObject({ items: 3, submitted: 0, complete: 0 });
     const list = await h.call(admin, 'GET', `/api/projects/${res.body.id}/items?limit=10`);
     expect(list.body.items.map((i: { externalId: string }) => i.externalId)).toEqual(['i1', 'i2', 'i3']);
+    // The copies are in the search index as the originals are.
+    const found = await h.call(admin, 'GET', `/api/projects/${res.body.id}/items?q=i2`);
+    expect(found.body.items.map((i: { externalId: string }) => i.externalId)).toEqual(['i2']);
     const copied = await h.verity.store.db
       .selectFrom('annotations')
       .select('id')

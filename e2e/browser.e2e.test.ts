@@ -140,6 +140,58 @@ describe('the item browser', () => {
     expect(await page.getByLabel('Status').inputValue()).toBe('open');
   });
 
+  it('narrows by words, answer, metadata and annotator, and sorts by priority, on the server', async () => {
+    const lead = await e.user('manager', 'Nora Narrow');
+    const tutor = await e.user('annotator', 'Tom Tutor');
+    const { id } = await projectWithItems(e, lead, { name: 'Narrowing', interface: iface }, lines, tutor);
+    const listed = await e.api.call(lead, 'GET', `/api/projects/${id}/items?limit=10`);
+    const ids: number[] = listed.body.items.map((i: { id: number }) => i.id);
+    // The tutor answers the first two items: doc-1 algebra, doc-2 geometry.
+    for (const topic of ['algebra', 'geometry']) {
+      const next = await e.api.call(tutor, 'POST', `/api/projects/${id}/assignments/next`);
+      const done = await e.api.call(tutor, 'POST', `/api/assignments/${next.body.assignment.id}/submit`, {
+        answers: { topic },
+        idempotencyKey: `narrow-${topic}`,
+      });
+      expect(done.status).toBe(200);
+    }
+    await e.api.call(lead, 'POST', `/api/projects/${id}/items/actions`, {
+      action: 'priority',
+      ids: [ids[5]],
+      priority: 9,
+    });
+    const shown = async (page: Page) =>
+      (await bodyRows(page).locator('a[href^="/items/"]').allTextContents()).map((t) => Number(t.slice(1)));
+
+    const { page } = await e.open(lead);
+    await page.goto(`/projects/${id}/items`);
+    await rowOf(page, ids[5]!).waitFor();
+    // Words: "triangles" is in doc-2, doc-4 and doc-6 only; "tri" as a prefix finds the same.
+    await page.getByLabel('Search item text').fill('tri');
+    await page.waitForURL(/q=tri/);
+    await expect.poll(() => shown(page)).toEqual([ids[1], ids[3], ids[5]]);
+    // Sorted by priority, highest first: doc-6 leads.
+    await page.getByRole('button', { name: 'Priority', exact: true }).click();
+    await page.waitForURL(/sort=priority/);
+    await expect.poll(async () => (await shown(page))[0]).toBe(ids[5]);
+    // An answer filter picked from the interface: geometry leaves doc-2.
+    const byAnswer = page.getByRole('form', { name: 'Filter by answer' });
+    await byAnswer.getByLabel('Question').selectOption('topic');
+    await byAnswer.getByLabel('Answer').selectOption('geometry');
+    await byAnswer.getByRole('button', { name: 'Add answer filter' }).click();
+    await page.waitForURL(/answer=topic%3Ageometry|answer=topic:geometry/);
+    await expect.poll(() => shown(page)).toEqual([ids[1]]);
+
+    // Metadata and annotator, from a shared address: batch "second" is doc-4 to doc-6.
+    await page.goto(`/projects/${id}/items?meta=batch:second`);
+    await expect.poll(() => shown(page)).toEqual([ids[3], ids[4], ids[5]]);
+    await page.getByLabel('Annotator').selectOption(String(tutor.id));
+    await page.waitForURL(/annotator=/);
+    await page.getByText('No items match these filters.').waitFor();
+    await page.getByRole('button', { name: /Remove filter Metadata/ }).click();
+    await expect.poll(() => shown(page)).toEqual([ids[0], ids[1]]);
+  });
+
   it('says when nothing matches, and offers the whole list back', async () => {
     const lead = await e.user('manager');
     const { id } = await projectWithItems(

@@ -40,7 +40,8 @@ export async function duplicateProject(
     });
     await copyMembers(tx, source.id, copy.id, now);
     await copyInvitations(tx, source.id, copy.id, now);
-    if (body.items) await copyItems(tx, ctx.store.kind, { from: source.id, to: copy.id, overlap: source.overlap, now });
+    if (body.items)
+      await copyItems(tx, ctx.store.kind, { from: source.id, to: copy.id, overlap: source.overlap, now });
     return copy;
   });
   return toProject(ctx.store.db, row);

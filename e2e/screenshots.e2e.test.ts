@@ -343,7 +343,7 @@ describe('screenshots', () => {
     await a.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
     await shoot(a, 'shortcuts');
     await a.goto(`/projects/${support}/my-work`);
-    await a.getByRole('cell', { name: 'ticket-101', exact: true }).waitFor();
+    await a.getByRole('rowheader', { name: 'ticket-101', exact: true }).waitFor();
     await shoot(a, 'my-work');
     await annotator.context.close();
 

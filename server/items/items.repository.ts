@@ -56,17 +56,17 @@ interface PageSource {
 type Condition = RawBuilder<unknown>;
 
 /**
- * PostgreSQL reads the items past the cursor this many at most in the page's order before it
- * lists a search's matches from the GIN index instead (docs/data-model.md, "How it runs").
+ * PostgreSQL: `walkBudget`, how many of the items past the cursor a search reads at most in the
+ * page's order before it lists the matches from the GIN index instead; `matchCap`, how many
+ * matches it lists from there at most, above which it walks (docs/data-model.md, "How it runs").
+ * Tests make them small to take every path on a few items.
  */
-export const SEARCH_WALK_BUDGET = 10_000;
-/** PostgreSQL lists at most this many matches from the GIN index; above it, a search walks. */
-export const SEARCH_MATCH_CAP = 50_000;
+export const searchTuning = { walkBudget: 10_000, matchCap: 50_000 };
 
 /**
  * PostgreSQL, a search: the planner cannot tell where in a large table a project's matches lie,
  * so the choice between walking the items in order and reading the GIN index is made here, by
- * what the walk finds. First a walk of at most SEARCH_WALK_BUDGET items in the page's order (a
+ * what the walk finds. First a walk of at most searchTuning.walkBudget items in the page's order (a
  * sort with an index of its own): a word common in the project fills the page at once. Else
  * the project's matches by the GIN index, few since the walk found few, as ids, then their page.
  * Many matches after all (other filters that the walk found rare), or a sort without an index:
@@ -76,7 +76,7 @@ async function postgresSearchPage(db: Db, f: ItemPageFilters, search: SearchQuer
   const filter = searchFilter(search);
   const indexed = f.sort === 'id' || f.sort === 'priority' || f.sort === 'externalId';
   if (indexed) {
-    const rows = await itemPage(db, f, { match: filter, budget: SEARCH_WALK_BUDGET });
+    const rows = await itemPage(db, f, { match: filter, budget: searchTuning.walkBudget });
     if (rows.length > f.limit) return rows;
   }
   const ids = await searchMatches(db, f.projectId, search);
@@ -87,7 +87,7 @@ async function postgresSearchPage(db: Db, f: ItemPageFilters, search: SearchQuer
 
 /**
  * The ids of the project's items that match the search, read from the GIN index (in no order),
- * or null if there are more than SEARCH_MATCH_CAP. The project as `project_id + 0`, which no
+ * or null if there are more than searchTuning.matchCap. The project as `project_id + 0`, which no
  * index holds: the planner cannot AND the GIN index with the project's (a bitmap of all its items).
  */
 async function searchMatches(db: Db, projectId: number, q: SearchQuery): Promise<number[] | null> {
@@ -95,9 +95,9 @@ async function searchMatches(db: Db, projectId: number, q: SearchQuery): Promise
     .selectFrom('items as i')
     .select('i.id')
     .where(sql<boolean>`i.search_words @@ ${tsQuery(q)}::tsquery and i.project_id + 0 = ${projectId}`)
-    .limit(SEARCH_MATCH_CAP + 1)
+    .limit(searchTuning.matchCap + 1)
     .execute();
-  return rows.length > SEARCH_MATCH_CAP ? null : rows.map((r) => Number(r.id));
+  return rows.length > searchTuning.matchCap ? null : rows.map((r) => Number(r.id));
 }
 
 async function itemPage(db: Db, f: ItemPageFilters, source: PageSource): Promise<PageRow[]> {

@@ -35,7 +35,7 @@ export interface ItemPageFilters extends ItemConditions {
  * One page of a project's items by keyset on (sort key, id), with one row more than `limit` if
  * there is a next page. Import order reads the items_project index, priority and externalId their
  * own (migration 0009); the other sorts order the matching rows. A search reads the store's text
- * index (items_search); the other filters have no index of their own and are checked row by row
+ * index (items_search), on PostgreSQL after a bounded walk (postgresSearchPage); the other filters have no index of their own and are checked row by row
  * as the walk goes, stopping after `limit + 1` matches.
  */
 export async function listItemRows(db: Db, f: ItemPageFilters): Promise<PageRow[]> {
@@ -49,7 +49,7 @@ type PageRow = ItemRow & { skipped: number; stranded: boolean; sortKey: number |
 interface PageSource {
   /** The search's condition, in place of itemConditions'. */
   match?: Condition;
-  /** Walk at most this many of the project's items (past the cursor, in the page's order). */
+  /** Walk at most this many of the project's items (past the cursor, in the page's order; may be infinite). */
   budget?: number;
 }
 
@@ -70,7 +70,7 @@ export const searchTuning = { walkBudget: 10_000, matchCap: 50_000 };
  * sort with an index of its own): a word common in the project fills the page at once. Else
  * the project's matches by the GIN index, few since the walk found few, as ids, then their page.
  * Many matches after all (other filters that the walk found rare), or a sort without an index:
- * the walk, unbounded, or the planner's own choice.
+ * the walk, unbounded, or (a sort without an index) the planner's own choice.
  */
 async function postgresSearchPage(db: Db, f: ItemPageFilters, search: SearchQuery): Promise<PageRow[]> {
   const filter = searchFilter(search);
@@ -80,7 +80,8 @@ async function postgresSearchPage(db: Db, f: ItemPageFilters, search: SearchQuer
     if (rows.length > f.limit) return rows;
   }
   const ids = await searchMatches(db, f.projectId, search);
-  if (ids === null) return itemPage(db, f, indexed ? { match: filter } : {});
+  if (ids === null)
+    return itemPage(db, f, indexed ? { match: filter, budget: Number.POSITIVE_INFINITY } : {});
   if (ids.length === 0) return [];
   return itemPage(db, f, { match: sql`i.id = any(${ids}::bigint[])` });
 }
@@ -190,7 +191,7 @@ const walkedItems = (
     .where(sql<boolean>`i.project_id >= ${projectId} and i.project_id <= ${projectId}`)
     .orderBy(sql`i.project_id`, dir);
   for (const o of order) q = q.orderBy(o, dir);
-  return q.limit(budget);
+  return Number.isFinite(budget) ? q.limit(budget) : q;
 };
 
 /** The submitted annotations of these items (only `userId`'s, if given), by item, in order of id. */

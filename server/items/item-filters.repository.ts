@@ -106,10 +106,22 @@ function statusCondition(f: ItemConditions): Condition | undefined {
 function searchCondition(kind: StoreKind, q: SearchQuery): Condition {
   if (kind === 'sqlite')
     return sql`i.id in (select rowid from items_search where items_search match ${ftsMatch(q)})`;
-  const last = q.words.length - 1;
-  const query = q.words.map((w, i) => `'${w}'${i === last && q.prefix ? ':*' : ''}`).join(' & ');
-  return sql`i.search_words @@ ${query}::tsquery`;
+  return sql`i.search_words @@ ${tsQuery(q)}::tsquery`;
 }
+
+/** The words as a PostgreSQL tsquery: every lexeme quoted (letters and digits only), the last maybe a prefix. */
+export function tsQuery(q: SearchQuery): string {
+  const last = q.words.length - 1;
+  return q.words.map((w, i) => `'${w}'${i === last && q.prefix ? ':*' : ''}`).join(' & ');
+}
+
+/**
+ * PostgreSQL, the same match checked row by row: the expression is not the GIN index's column, so
+ * the planner cannot read that index for it and walks the items in the page's order instead (what
+ * a search matching many of the project's items wants; see listItemRows).
+ */
+export const searchFilter = (q: SearchQuery): Condition =>
+  sql`coalesce(i.search_words, ''::tsvector) @@ ${tsQuery(q)}::tsquery`;
 
 /** The words as an FTS5 query: each quoted (they are letters and digits only), the last maybe a prefix. */
 export function ftsMatch(q: SearchQuery): string {

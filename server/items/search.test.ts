@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postItems } from '../testing/factories.ts';
 import { type Harness, jsonl, startHarness, type TestUser } from '../testing/harness.ts';
 import { buildSearchWorld, type SearchWorld } from '../testing/search-fixture.ts';
+import { searchTuning } from './items.repository.ts';
 
 let h: Harness;
 let w: SearchWorld;
@@ -261,5 +262,34 @@ describe('the preview', () => {
     expect([...long!.preview]).toHaveLength(200);
     expect(long!.preview.endsWith('…')).toBe(true);
     await h.verity.store.db.deleteFrom('items').where('id', '=', long!.id).execute();
+  });
+});
+
+describe('the ways PostgreSQL finds a search page', () => {
+  it('lists the same pages by a bounded walk, by ids from the GIN index and by an unbounded walk', async () => {
+    const queries = [q('the'), q('equation'), q('web'), q('solve'), q('zzz'), `${q('the')}&status=waiting`];
+    const sorts = ['', '&sort=priority', '&sort=externalId', '&sort=createdAt', '&sort=submitted'];
+    const listings = queries.flatMap((query) =>
+      sorts.flatMap((sort) => ['', '&order=desc'].map((order) => `${query}${sort}${order}&limit=1`)),
+    );
+    const expected = await Promise.all(listings.map((l) => found(l)));
+    expect(expected.some((e) => e.length >= 2)).toBe(true);
+    const defaults = { ...searchTuning };
+    try {
+      // A walk too short for a page, then ids; or too few ids allowed, then the unbounded walk;
+      // or a walk long enough for a page of one.
+      for (const [walkBudget, matchCap] of [
+        [1, 50_000],
+        [1, 1],
+        [3, 50_000],
+        [3, 1],
+      ] as const) {
+        Object.assign(searchTuning, { walkBudget, matchCap });
+        for (const [i, l] of listings.entries())
+          expect(await found(l), `${l} ${walkBudget}/${matchCap}`).toEqual(expected[i]);
+      }
+    } finally {
+      Object.assign(searchTuning, defaults);
+    }
   });
 });

@@ -44,20 +44,25 @@ const LONG_WORD = new RegExp(`[^ ]{${SEARCH_WORD_MAX_LENGTH + 1}}`);
  * concatenation); words longer than SEARCH_WORD_MAX_LENGTH left out.
  *
  * The import runs this on every string of every item, so ASCII text (most of it) takes one scan
- * of char codes, which also says whether a word is too long, and then two built-in passes; only
- * other text is normalised.
+ * of char codes, which also says whether a word is too long and whether the text is folded
+ * already (then it is the words as it is), else two built-in passes; only other text is normalised.
  */
 function foldedText(text: string): string {
   let words: string;
   let longest = 0;
   let run = 0;
   let ascii = true;
+  // Already folded: lower-case words separated by single spaces, as tags and labels often are.
+  let folded = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const lower = c | 0x20; // A-Z as a-z
-    if ((lower >= 0x61 && lower <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
       run++;
+    } else if (c >= 0x41 && c <= 0x5a) {
+      run++;
+      folded = false;
     } else {
+      if (c !== 32 || run === 0) folded = false;
       if (run > longest) longest = run;
       run = 0;
       if (c >= 0x80) {
@@ -69,6 +74,7 @@ function foldedText(text: string): string {
   if (run > longest) longest = run;
   if (ascii) {
     if (longest === 0) return '';
+    if (folded && run > 0 && longest <= SEARCH_WORD_MAX_LENGTH) return ` ${text}`;
     words = text.toLowerCase().replace(ASCII_GAPS, ' ');
   } else {
     words = text

@@ -23,6 +23,18 @@ describe('search words', () => {
     expect(searchWords(' ;!? ')).toEqual([]);
   });
 
+  it('are the same whether the text is folded already or nearly so', () => {
+    const long = 'x'.repeat(SEARCH_WORD_MAX_LENGTH + 1);
+    expect(itemSearchText({ a: 'tag one', b: ['2 b'] }, null)).toBe('tag one 2 b');
+    expect(itemSearchText({ a: ' lead', b: 'trail ', c: 'two  gaps', d: 'Up' }, null)).toBe(
+      'lead trail two gaps up',
+    );
+    expect(itemSearchText({ a: `ok ${long} ok`, b: `${'y'.repeat(SEARCH_WORD_MAX_LENGTH)}` }, null)).toBe(
+      `ok ok ${'y'.repeat(SEARCH_WORD_MAX_LENGTH)}`,
+    );
+    expect(itemSearchText({ a: 'tab\there' }, null)).toBe('tab here');
+  });
+
   it('are the same whether the text is ASCII or not', () => {
     expect(searchWords('Équation du second degré')).toEqual(searchWords('Equation du second degre'));
   });

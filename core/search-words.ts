@@ -35,19 +35,46 @@ const FOLDS: Record<string, string> = {
 };
 const FOLDABLE = /[ßæœøđðłþı]/g;
 const MARKS = /\p{M}/gu;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII, the fast path
-const ASCII = /^[\x00-\x7f]*$/;
 const ASCII_GAPS = /[^a-z0-9]+/g;
 const GAPS = /[^\p{L}\p{N}]+/gu;
-const LONG_WORD = new RegExp(` [^ ]{${SEARCH_WORD_MAX_LENGTH + 1}}`);
+const LONG_WORD = new RegExp(`[^ ]{${SEARCH_WORD_MAX_LENGTH + 1}}`);
 
 /**
  * A text's folded words separated by single spaces, with a space before each (so texts join by
  * concatenation); words longer than SEARCH_WORD_MAX_LENGTH left out.
+ *
+ * The import runs this on every string of every item, so ASCII text (most of it) takes one scan
+ * of char codes, which also says whether a word is too long and whether the text is folded
+ * already (then it is the words as it is), else two built-in passes; only other text is normalised.
  */
 function foldedText(text: string): string {
   let words: string;
-  if (ASCII.test(text)) {
+  let longest = 0;
+  let run = 0;
+  let ascii = true;
+  // Already folded: lower-case words separated by single spaces, as tags and labels often are.
+  let folded = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      run++;
+    } else if (c >= 0x41 && c <= 0x5a) {
+      run++;
+      folded = false;
+    } else {
+      if (c !== 32 || run === 0) folded = false;
+      if (run > longest) longest = run;
+      run = 0;
+      if (c >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+  }
+  if (run > longest) longest = run;
+  if (ascii) {
+    if (longest === 0) return '';
+    if (folded && run > 0 && longest <= SEARCH_WORD_MAX_LENGTH) return ` ${text}`;
     words = text.toLowerCase().replace(ASCII_GAPS, ' ');
   } else {
     words = text
@@ -57,11 +84,12 @@ function foldedText(text: string): string {
       .toLowerCase()
       .replace(FOLDABLE, (c) => FOLDS[c]!)
       .replace(GAPS, ' ');
+    if (LONG_WORD.test(words)) longest = SEARCH_WORD_MAX_LENGTH + 1;
   }
-  words = words.trimEnd();
+  if (words.charCodeAt(words.length - 1) === 32) words = words.slice(0, -1);
   if (words === '') return '';
   if (words.charCodeAt(0) !== 32) words = ` ${words}`;
-  if (LONG_WORD.test(words)) {
+  if (longest > SEARCH_WORD_MAX_LENGTH) {
     words = words
       .split(' ')
       .filter((w) => w.length <= SEARCH_WORD_MAX_LENGTH)
@@ -83,23 +111,29 @@ export function searchWords(text: string): string[] {
  * characters. Repeats are left to the store.
  */
 export function itemSearchText(data: unknown, externalId: string | null): string {
-  let out = externalId === null ? '' : foldedText(externalId);
-  const walk = (v: unknown): boolean => {
-    if (typeof v === 'string') {
-      out += foldedText(v);
-      return out.length < SEARCH_TEXT_MAX_LENGTH;
-    }
-    if (typeof v !== 'object' || v === null) return true;
-    if (Array.isArray(v)) return v.every(walk);
-    for (const key in v) if (!walk((v as Record<string, unknown>)[key])) return false;
-    return true;
-  };
-  walk(data);
+  const acc = { out: externalId === null ? '' : foldedText(externalId) };
+  addWords(data, acc);
+  let out = acc.out;
   if (out.length > SEARCH_TEXT_MAX_LENGTH) {
     // Cut at the last whole word within the bound.
     out = out.slice(0, out.lastIndexOf(' ', SEARCH_TEXT_MAX_LENGTH));
   }
   return out.slice(1);
+}
+
+/** Appends the words of every string in `v` to `acc.out`; false once it holds enough. */
+function addWords(v: unknown, acc: { out: string }): boolean {
+  if (typeof v === 'string') {
+    acc.out += foldedText(v);
+    return acc.out.length < SEARCH_TEXT_MAX_LENGTH;
+  }
+  if (typeof v !== 'object' || v === null) return true;
+  if (Array.isArray(v)) {
+    for (const e of v) if (!addWords(e, acc)) return false;
+    return true;
+  }
+  for (const key in v) if (!addWords((v as Record<string, unknown>)[key], acc)) return false;
+  return true;
 }
 
 /** A parsed `q`: every word must match; `prefix` says whether the last one may match as a prefix. */

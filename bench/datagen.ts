@@ -8,7 +8,7 @@ const WORDS = (
 ).split(' ');
 
 /** A small fixed-seed generator: the same size always gives the same file. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

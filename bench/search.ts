@@ -5,6 +5,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { send, sendJson } from './client.ts';
 import type { StoreRun } from './context.ts';
+import { mulberry32 } from './datagen.ts';
 import { percentile, progress } from './report.ts';
 import { addAnnotators, createProject } from './setup.ts';
 import { refreshStatistics } from './stores.ts';
@@ -91,17 +92,6 @@ function word(rank: number): string {
     n = Math.floor(n / SYLLABLES.length);
   } while (n > 0);
   return out;
-}
-
-/** A fixed-seed generator, as bench/datagen.ts. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Ranks 0..VOCABULARY−1 drawn by Zipf's law (s = 1), by inverting its cumulative weights. */

@@ -1,5 +1,5 @@
 import type { ExportFilters } from '../../core/api/export-filters.ts';
-import type { ExportShape } from './exports.repository.ts';
+import type { ExportParam, ExportShape } from './exports.repository.ts';
 
 /** What one export reads: the project, its overlap (for `complete`), the filters and their shape. */
 export interface ExportBinding {
@@ -26,5 +26,28 @@ export function exportBinding(
       to: filters.to !== undefined,
       ids: filters.ids !== undefined,
     },
+  };
+}
+
+/**
+ * The parameters of an export's first page; each reader moves `after`, `last` and `page` on.
+ * `list` encodes an id list as its driver binds one (SQLite: JSON text; PostgreSQL: an array).
+ */
+export function firstPageArgs(
+  binding: ExportBinding,
+  limit: number,
+  list: (ids: number[]) => unknown,
+): Record<ExportParam, unknown> {
+  const { filters } = binding;
+  return {
+    project: binding.projectId,
+    after: 0,
+    last: 0,
+    limit,
+    overlap: binding.overlap,
+    from: filters.from ?? null,
+    to: filters.to ?? null,
+    ids: filters.ids ? list(filters.ids) : null,
+    page: null,
   };
 }

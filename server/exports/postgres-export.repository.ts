@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { ExportBinding } from './export-binding.ts';
+import { type ExportBinding, firstPageArgs } from './export-binding.ts';
 import {
   type ExportParam,
   type ExportStatement,
@@ -24,18 +24,7 @@ export async function* postgresExport(
 ): AsyncGenerator<void> {
   const sql = exportStatements('postgres', binding.shape);
   const narrowed = narrowsItems(binding.shape);
-  const { filters } = binding;
-  const args: Record<ExportParam, unknown> = {
-    project: binding.projectId,
-    after: 0,
-    last: 0,
-    limit: PAGE,
-    overlap: binding.overlap,
-    from: filters.from ?? null,
-    to: filters.to ?? null,
-    ids: filters.ids ?? null,
-    page: null,
-  };
+  const args = firstPageArgs(binding, PAGE, (ids) => ids);
   const onAnnotation = (row: AnnotationRow) => lines.annotation(row);
   const onSkip = (row: SkipRow) => lines.skip(row);
   // Two pages: one being written while the next is read.

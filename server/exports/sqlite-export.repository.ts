@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type SqliteDatabase from 'better-sqlite3';
 import type { Store } from '../db/store.ts';
-import type { ExportBinding } from './export-binding.ts';
+import { type ExportBinding, firstPageArgs } from './export-binding.ts';
 import { type ExportStatement, exportStatements, narrowsItems } from './exports.repository.ts';
 import { type AnnotationRow, ItemPage, type ItemRow, type LineWriter, type SkipRow } from './format.ts';
 
@@ -25,18 +25,7 @@ export async function* sqliteExport(
     skips: prepared(store.sqlite, sql.skips),
   };
   const narrowed = narrowsItems(binding.shape);
-  const { filters } = binding;
-  const args = {
-    project: binding.projectId,
-    after: 0,
-    last: 0,
-    limit: PAGE,
-    overlap: binding.overlap,
-    from: filters.from ?? null,
-    to: filters.to ?? null,
-    ids: filters.ids ? JSON.stringify(filters.ids) : null,
-    page: null as string | null,
-  };
+  const args = firstPageArgs(binding, PAGE, (ids) => JSON.stringify(ids));
   const page = new ItemPage();
   for (;;) {
     const count = await store.db.connection().execute(async () => {

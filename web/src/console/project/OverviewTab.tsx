@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import type { Project } from '../../../../core/api/projects.ts';
 import { call } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/Alert.tsx';
@@ -19,9 +20,13 @@ import '../stats/stats.css';
  */
 export function OverviewTab({ project: initial, viewAll }: { project: Project; viewAll: boolean }) {
   const projectId = initial.id;
+  // The project page has just loaded the project: the first round takes it as it is.
+  const loaded = useRef<Project | null>(initial);
   const polled = usePolling(async (signal) => {
+    const fresh = loaded.current;
+    loaded.current = null;
     const [project, stats] = await Promise.all([
-      call('getProject', { params: { projectId }, signal }),
+      fresh ?? call('getProject', { params: { projectId }, signal }),
       viewAll ? call('projectStats', { params: { projectId }, signal }) : null,
     ]);
     return { project: project!, stats };

@@ -1,9 +1,14 @@
 import { useEffect, useRef } from 'react';
-import type { InterfaceDefinition, SpanAnswer } from '../../../core/interface/index.ts';
+import type { InterfaceDefinition, RankingAnswer, SpanAnswer } from '../../../core/interface/index.ts';
+import { shownCandidates } from '../render/shown.ts';
 import { ChoiceEditor } from './choice/ChoiceEditor.tsx';
+import { optionsOf } from './keymap.ts';
 import { MultiChoiceEditor } from './multi-choice/MultiChoiceEditor.tsx';
 import { NumberEditor } from './number/NumberEditor.tsx';
+import { PairwiseEditor } from './pairwise/PairwiseEditor.tsx';
+import type { PairwiseDraft } from './pairwise/scale.ts';
 import { descIdOf, Question, type QuestionDef } from './Question.tsx';
+import { RankingChunk } from './ranking/RankingChunk.tsx';
 import { RatingEditor } from './rating/RatingEditor.tsx';
 import { SpansEditor } from './spans/SpansEditor.tsx';
 import { TextEditor } from './text/TextEditor.tsx';
@@ -21,6 +26,8 @@ export interface AnnotationFormProps {
   digitTarget?: string;
   /** Called with the question name when focus enters a question. */
   onFocusQuestion?: (name: string) => void;
+  /** Per `responses` field, its candidate ids in the order shown (work.shown); else the item's order. */
+  shown?: Record<string, string[]> | undefined;
 }
 
 /**
@@ -59,7 +66,11 @@ export function AnnotationForm(props: AnnotationFormProps) {
             q={q}
             errors={errors}
             active={digits}
-            hint={digits ? <span className="muted small digit-hint"> · keys 1–9</span> : undefined}
+            hint={
+              digits ? (
+                <span className="muted small digit-hint"> · keys 1–{Math.min(9, optionsOf(q).length)}</span>
+              ) : undefined
+            }
           >
             {editorFor(q, props.answers[q.name], (v) => set(q.name, v), readOnly, digits, props)}
           </Question>
@@ -75,7 +86,7 @@ function editorFor(
   onChange: (v: unknown) => void,
   readOnly: boolean,
   digits: boolean,
-  { iface, data }: Pick<AnnotationFormProps, 'iface' | 'data'>,
+  { iface, data, shown }: Pick<AnnotationFormProps, 'iface' | 'data' | 'shown'>,
 ) {
   const common = { onChange, readOnly, digits, describedBy: descIdOf(q.name) };
   switch (q.type) {
@@ -104,6 +115,14 @@ function editorFor(
           {...common}
         />
       );
+    }
+    case 'pairwise': {
+      const candidates = shownCandidates(data, q.field, shown?.[q.field]);
+      return <PairwiseEditor q={q} value={value as PairwiseDraft} candidates={candidates} {...common} />;
+    }
+    case 'ranking': {
+      const candidates = shownCandidates(data, q.field, shown?.[q.field]);
+      return <RankingChunk q={q} value={value as RankingAnswer} candidates={candidates} {...common} />;
     }
   }
 }

@@ -2,7 +2,6 @@ import { useEffect, useRef } from 'react';
 import type { InterfaceDefinition, RankingAnswer, SpanAnswer } from '../../../core/interface/index.ts';
 import { shownCandidates } from '../render/shown.ts';
 import { ChoiceEditor } from './choice/ChoiceEditor.tsx';
-import { optionsOf } from './keymap.ts';
 import { MultiChoiceEditor } from './multi-choice/MultiChoiceEditor.tsx';
 import { NumberEditor } from './number/NumberEditor.tsx';
 import { PairwiseEditor } from './pairwise/PairwiseEditor.tsx';
@@ -26,7 +25,10 @@ export interface AnnotationFormProps {
   digitTarget?: string;
   /** Called with the question name when focus enters a question. */
   onFocusQuestion?: (name: string) => void;
-  /** Per `responses` field, its candidate ids in the order shown (work.shown); else the item's order. */
+  /**
+   * Per `responses` field, its candidate ids in the order to show them (first = "A"): the order the
+   * server chose for this annotator (Work.shown, Annotation.shown). Absent: the item's order.
+   */
   shown?: Record<string, string[]> | undefined;
 }
 
@@ -66,11 +68,7 @@ export function AnnotationForm(props: AnnotationFormProps) {
             q={q}
             errors={errors}
             active={digits}
-            hint={
-              digits ? (
-                <span className="muted small digit-hint"> · keys 1–{Math.min(9, optionsOf(q).length)}</span>
-              ) : undefined
-            }
+            hint={digits ? <span className="muted small digit-hint"> · keys 1–9</span> : undefined}
           >
             {editorFor(q, props.answers[q.name], (v) => set(q.name, v), readOnly, digits, props)}
           </Question>

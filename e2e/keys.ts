@@ -15,6 +15,7 @@ export async function tabTo(page: Page, target: Locator, opts: { back?: boolean;
 
 /** The letter ("A", "B"…) under which the candidate whose text holds `marker` is shown. */
 export async function letterShowing(page: Page, marker: string): Promise<string> {
+  await page.locator('.candidate', { hasText: marker }).first().waitFor();
   const letters = await page
     .locator('.candidate')
     .evaluateAll(

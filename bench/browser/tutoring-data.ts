@@ -22,12 +22,15 @@ export function longAnswer(words: number, seed: number): string {
     }
     if (p % 6 === 2)
       blocks.push(
-        `$$\n\\int_0^{${k % 7}} x^{${k % 5}}\\,dx = \\frac{${k % 7}^{${(k % 5) + 1}}}{${(k % 5) + 1}}\n$$`,
+        `$$\n\\int_0^{${k}} x^{${k % 5}}\\,dx = \\frac{${k}^{${(k % 5) + 1}}}{${(k % 5) + 1}}\n$$`,
       );
     const sentence: string[] = [];
     for (let w = 0; w < 100; w++) {
       const word = WORDS[(k * 7 + w * 3) % WORDS.length]!;
-      sentence.push(w % 25 === 12 ? `$a_{${k % 10}}^2 + \\beta_{${w}}$` : word);
+      // Mostly formulas of their own (nothing typeset before), and the odd `$x$` that recurs.
+      sentence.push(
+        w % 25 === 12 ? `$a_{${k}}^2 + \\beta_{${w}} \\leq \\frac{${k}}{${w + 1}}$` : w === 50 ? '$x$' : word,
+      );
     }
     blocks.push(`${sentence.join(' ')}.`);
     written += 100;

@@ -4,7 +4,7 @@ import { useProgressive } from './progressive.ts';
 import { RichText } from './RichText.tsx';
 
 /** Characters formatted before the first paint: about a screen of a half-width column. */
-const FIRST_SCREEN_CHARS = 3000;
+const FIRST_SCREEN_CHARS = 1500;
 
 /**
  * Markdown (or plain text) that may be long: cut into parts (long-text.ts), the first screen

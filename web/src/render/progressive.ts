@@ -3,9 +3,9 @@ import { type RefObject, useEffect, useState } from 'react';
 /**
  * A long list of parts to render (a conversation's turns, the pieces of a long answer), rendered
  * progressively so the first screen shows at once and scrolling stays fluid: the first parts up
- * to `initialChars` characters at once, then whichever parts come within a couple of screens of
+ * to `initialChars` characters at once, then whichever parts come within about a screen of
  * what is visible (IntersectionObserver on the container's `[data-part]` children), and the rest
- * a few thousand characters per idle moment, so the whole text is there soon (find in page).
+ * about one part per idle moment, so the whole text is there soon (find in page).
  * A part, once rendered, stays rendered. `sizes` are the parts' lengths in characters; a new
  * `sizes` (another text) starts over.
  */
@@ -37,13 +37,13 @@ export function useProgressive(
         add(
           entries.filter((e) => e.isIntersecting).map((e) => Number((e.target as HTMLElement).dataset.part)),
         ),
-      { root: scroller?.current ?? null, rootMargin: '1500px 0px' },
+      { root: scroller?.current ?? null, rootMargin: '800px 0px' },
     );
     for (const part of Array.from(el.querySelectorAll(':scope > [data-part]'))) io.observe(part);
     return () => io.disconnect();
   }, [container, scroller, sizes]);
 
-  // The rest, a few thousand characters per idle moment, after each render.
+  // The rest, one part per idle moment, after each render.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `add` is rebuilt per render; rendered keys it
   useEffect(() => {
     if (rendered.size >= sizes.length) return;
@@ -53,8 +53,8 @@ export function useProgressive(
   return rendered;
 }
 
-/** Characters of text rendered per idle moment (a few milliseconds of formatting). */
-const IDLE_CHARS = 4000;
+/** Characters of text rendered per idle moment: about one part, a few milliseconds of formatting. */
+const IDLE_CHARS = 1500;
 
 /** The parts from the first on, up to `chars` characters (at least one part). */
 export function firstParts(sizes: readonly number[], chars: number): Set<number> {

@@ -192,5 +192,9 @@ describe('a long conversation', () => {
     await page.keyboard.press('End');
     await box.locator('.turn').last().locator('.katex').waitFor();
     expect(await box.locator('.turn').last().textContent()).toContain('Turn 200');
+    // Turns far above are no longer formatted (the page keeps a few screens of it), yet their
+    // text is still there, as typed.
+    await expect.poll(() => box.locator('.turn').first().getAttribute('data-formatted')).toBeNull();
+    expect(await box.locator('.turn').first().textContent()).toContain('Turn 1: why is');
   });
 });

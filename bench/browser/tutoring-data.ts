@@ -21,9 +21,7 @@ export function longAnswer(words: number, seed: number): string {
       continue;
     }
     if (p % 6 === 2)
-      blocks.push(
-        `$$\n\\int_0^{${k}} x^{${k % 5}}\\,dx = \\frac{${k}^{${(k % 5) + 1}}}{${(k % 5) + 1}}\n$$`,
-      );
+      blocks.push(`$$\n\\int_0^{${k}} x^{${k % 5}}\\,dx = \\frac{${k}^{${(k % 5) + 1}}}{${(k % 5) + 1}}\n$$`);
     const sentence: string[] = [];
     for (let w = 0; w < 100; w++) {
       const word = WORDS[(k * 7 + w * 3) % WORDS.length]!;

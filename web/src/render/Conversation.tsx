@@ -1,7 +1,7 @@
 import { memo, type RefObject, useMemo, useRef } from 'react';
 import type { ChatTurn } from '../../../core/interface/index.ts';
 import { LongText } from './LongText.tsx';
-import { useProgressive } from './progressive.ts';
+import { useNearParts } from './progressive.ts';
 import './tutoring.css';
 
 const ROLE_NAMES: Record<string, string> = { system: 'System', user: 'User', assistant: 'Assistant' };
@@ -12,16 +12,17 @@ const FIRST_SCREEN_CHARS = 5000;
 /**
  * A `chat` field: the conversation, one turn after another, each labelled with its role and
  * number, its content Markdown with maths and code (sanitised, as every item text). In a box that
- * scrolls on its own; a long conversation (2,000 turns, a million characters) opens at once:
- * turns are formatted as they near the visible part of the box or when the browser is idle
- * (progressive.ts), and turns off screen are neither laid out nor painted (content-visibility).
+ * scrolls on its own; a long conversation (2,000 turns, a million characters) opens at once and
+ * scrolls fluidly: only the turns within about a screen of the visible part of the box are
+ * formatted (progressive.ts; the others show their text as typed), and turns off screen are
+ * neither laid out nor painted (content-visibility).
  */
 export const Conversation = memo(function Conversation(props: { turns: readonly ChatTurn[]; label: string }) {
   const { turns } = props;
   const sizes = useMemo(() => turns.map((t) => t.content.length), [turns]);
   const box = useRef<HTMLElement>(null);
   const list = useRef<HTMLOListElement>(null);
-  const rendered = useProgressive(list, sizes, { initialChars: FIRST_SCREEN_CHARS, scroller: box });
+  const rendered = useNearParts(list, sizes, { initialChars: FIRST_SCREEN_CHARS, scroller: box });
   if (turns.length === 0) return <p className="muted">No conversation.</p>;
   return (
     <section

@@ -1,6 +1,6 @@
 import { memo, type RefObject, useMemo, useRef } from 'react';
 import { textParts } from './long-text.ts';
-import { useProgressive } from './progressive.ts';
+import { useNearParts } from './progressive.ts';
 import { RichText } from './RichText.tsx';
 
 /** Characters formatted before the first paint: about a screen of a half-width column. */
@@ -8,9 +8,9 @@ const FIRST_SCREEN_CHARS = 1500;
 
 /**
  * Markdown (or plain text) that may be long: cut into parts (long-text.ts), the first screen
- * formatted at once and the rest as it nears the visible part of `scroller` (or the window) or
- * when the browser is idle. A part not formatted yet shows its text as typed, so the page never
- * has holes and its height is about right.
+ * formatted at once and the others while they are within about a screen of the visible part of
+ * `scroller` (or the window; progressive.ts). A part not formatted shows its text as typed, so
+ * the page never has holes, find in page finds it, and its height is about right.
  */
 export const LongText = memo(function LongText(props: {
   source: string;
@@ -22,7 +22,7 @@ export const LongText = memo(function LongText(props: {
   const parts = useMemo(() => (markdown ? textParts(source) : [source]), [source, markdown]);
   const sizes = useMemo(() => parts.map((p) => p.length), [parts]);
   const box = useRef<HTMLDivElement>(null);
-  const rendered = useProgressive(box, sizes, { initialChars: FIRST_SCREEN_CHARS, scroller: props.scroller });
+  const rendered = useNearParts(box, sizes, { initialChars: FIRST_SCREEN_CHARS, scroller: props.scroller });
   if (!markdown) return <div className={`item-text plain ${props.className ?? ''}`}>{source}</div>;
   return (
     <div className={`long-text ${props.className ?? ''}`} ref={box}>

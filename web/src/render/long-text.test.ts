@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { displayMathStretches, textParts } from './long-text.ts';
 import { markdownToHtml } from './markdown.ts';
-import { firstParts, nextParts } from './progressive.ts';
+import { firstParts } from './progressive.ts';
 
 const para = (i: number) => `Paragraph ${i} with $x_${i}^2$ and **bold** words that go on for a while.`;
 
@@ -32,14 +32,10 @@ describe('textParts', () => {
   });
 });
 
-describe('progressive parts', () => {
-  it('start with the first parts up to the budget, at least one', () => {
+describe('the first parts', () => {
+  it('reach the budget, at least one', () => {
     expect([...firstParts([100, 100, 100, 100], 250)]).toEqual([0, 1, 2]);
     expect([...firstParts([5000, 10], 250)]).toEqual([0]);
-  });
-
-  it('go on with the first parts not yet rendered', () => {
-    expect([...nextParts([10, 10, 10, 10], new Set([0, 2]), 15)]).toEqual([1, 3]);
-    expect([...nextParts([10, 10], new Set([0, 1]), 15)]).toEqual([]);
+    expect([...firstParts([], 250)]).toEqual([]);
   });
 });

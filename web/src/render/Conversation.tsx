@@ -1,6 +1,7 @@
 import { memo, type RefObject, useMemo, useRef } from 'react';
 import type { ChatTurn } from '../../../core/interface/index.ts';
 import { LongText } from './LongText.tsx';
+import { estimatedHeightEm } from './long-text.ts';
 import { useNearParts } from './progressive.ts';
 import './tutoring.css';
 
@@ -8,6 +9,8 @@ const ROLE_NAMES: Record<string, string> = { system: 'System', user: 'User', ass
 
 /** Characters of turns formatted before the first paint: more than the box shows. */
 const FIRST_SCREEN_CHARS = 5000;
+/** Characters a line in the box at full width, for the height a turn reserves before its layout. */
+const PER_LINE = 110;
 
 /**
  * A `chat` field: the conversation, one turn after another, each labelled with its role and
@@ -55,6 +58,8 @@ const Turn = memo(function Turn(props: {
       className={`turn turn-${turn.role}`}
       data-part={props.index}
       data-formatted={props.formatted || undefined}
+      // Role line and padding, then the text: where End and PgDn land before a turn is laid out.
+      style={{ containIntrinsicSize: `auto ${2.5 + estimatedHeightEm(turn.content, PER_LINE)}em` }}
     >
       <p className="turn-role">
         {ROLE_NAMES[turn.role] ?? turn.role} <span className="turn-number">#{props.index + 1}</span>

@@ -1,10 +1,12 @@
 import { memo, type RefObject, useMemo, useRef } from 'react';
-import { textParts } from './long-text.ts';
+import { estimatedHeightEm, textParts } from './long-text.ts';
 import { useNearParts } from './progressive.ts';
 import { RichText } from './RichText.tsx';
 
 /** Characters formatted before the first paint: about a screen of a half-width column. */
 const FIRST_SCREEN_CHARS = 1500;
+/** Characters a line in a half-width column, for the height a part reserves before its layout. */
+const PER_LINE = 75;
 
 /**
  * Markdown (or plain text) that may be long: cut into parts (long-text.ts), the first screen
@@ -27,8 +29,13 @@ export const LongText = memo(function LongText(props: {
   return (
     <div className={`long-text ${props.className ?? ''}`} ref={box}>
       {parts.map((part, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one text, never reordered
-        <div key={i} data-part={i} className="long-text-part">
+        <div
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one text, never reordered
+          key={i}
+          data-part={i}
+          className="long-text-part"
+          style={{ containIntrinsicSize: `auto ${estimatedHeightEm(part, PER_LINE)}em` }}
+        >
           {rendered.has(i) ? <RichText source={part} /> : <div className="pending-text">{part}</div>}
         </div>
       ))}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayMathStretches, textParts } from './long-text.ts';
+import { displayMathStretches, estimatedHeightEm, textParts } from './long-text.ts';
 import { markdownToHtml } from './markdown.ts';
 import { firstParts } from './progressive.ts';
 
@@ -37,5 +37,13 @@ describe('the first parts', () => {
     expect([...firstParts([100, 100, 100, 100], 250)]).toEqual([0, 1, 2]);
     expect([...firstParts([5000, 10], 250)]).toEqual([0]);
     expect([...firstParts([], 250)]).toEqual([]);
+  });
+});
+
+describe('estimatedHeightEm', () => {
+  it('counts wrapped and blank lines at 1.5em each', () => {
+    expect(estimatedHeightEm('x'.repeat(250), 100)).toBe(5);
+    expect(estimatedHeightEm('one\n\ntwo', 100)).toBe(5);
+    expect(estimatedHeightEm('', 100)).toBe(2);
   });
 });

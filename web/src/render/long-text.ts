@@ -20,3 +20,15 @@ export function textParts(text: string, target = 1500): string[] {
   if (text.length <= target) return [text];
   return markdownChunks(text, displayMathStretches(text), target).map((c) => text.slice(c.start, c.end));
 }
+
+/**
+ * About how tall `text` is when shown, in em, at `perLine` characters a line (1.5em each; a blank
+ * line, a paragraph's gap, about one): what an unrendered part or turn reserves
+ * (`contain-intrinsic-size`), so the box's scroll height, and where End and PgDn land, are about
+ * right before a part has ever been laid out.
+ */
+export function estimatedHeightEm(text: string, perLine: number): number {
+  let lines = 0;
+  for (const line of text.split('\n')) lines += Math.max(1, Math.ceil(line.length / perLine));
+  return Math.ceil(lines * 1.5);
+}

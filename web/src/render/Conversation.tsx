@@ -8,7 +8,7 @@ import './tutoring.css';
 const ROLE_NAMES: Record<string, string> = { system: 'System', user: 'User', assistant: 'Assistant' };
 
 /** Characters of turns formatted before the first paint: more than the box shows. */
-const FIRST_SCREEN_CHARS = 5000;
+const FIRST_SCREEN_CHARS = 2500;
 /** Characters a line in the box at full width, for the height a turn reserves before its layout. */
 const PER_LINE = 110;
 

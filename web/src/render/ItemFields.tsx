@@ -4,7 +4,7 @@ import { SpanView } from '../editors/spans/SpanView.tsx';
 import { RenderBoundary } from './AsTyped.tsx';
 import { Candidates } from './Candidates.tsx';
 import { Conversation } from './Conversation.tsx';
-import { RichText } from './RichText.tsx';
+import { preloadRichText, RichText } from './RichText.tsx';
 import { shownCandidates, turnsOf } from './shown.ts';
 import '../editors/editors.css';
 
@@ -46,6 +46,18 @@ export const ItemFields = memo(function ItemFields(props: {
     </div>
   );
 });
+
+/**
+ * Starts loading the renderers as soon as a project's interface is known to show conversations or
+ * candidate answers (in Markdown), before its item has arrived; returns the project as given.
+ */
+export function preloadRenderersFor<P extends { interface: InterfaceDefinition } | undefined>(project: P): P {
+  const tutoring = project?.interface.fields.some(
+    (f) => f.type === 'chat' || (f.type === 'responses' && f.format === 'markdown'),
+  );
+  if (tutoring) preloadRichText();
+  return project;
+}
 
 function FieldValue(props: {
   field: Field;

@@ -4,7 +4,7 @@ import { useNearParts } from './progressive.ts';
 import { RichText } from './RichText.tsx';
 
 /** Characters formatted before the first paint: about a screen of a half-width column. */
-const FIRST_SCREEN_CHARS = 1500;
+const FIRST_SCREEN_CHARS = 600;
 /** Characters a line in a half-width column, for the height a part reserves before its layout. */
 const PER_LINE = 75;
 

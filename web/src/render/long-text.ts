@@ -16,7 +16,7 @@ export function displayMathStretches(text: string): { start: number; end: number
 }
 
 /** `text` as parts of about `target` characters or more (one part when it is short). */
-export function textParts(text: string, target = 1500): string[] {
+export function textParts(text: string, target = 600): string[] {
   if (text.length <= target) return [text];
   return markdownChunks(text, displayMathStretches(text), target).map((c) => text.slice(c.start, c.end));
 }

@@ -8,8 +8,9 @@ import { type RefObject, useEffect, useState } from 'react';
  * by IntersectionObserver on the container's `[data-part]` children. A part that moves far out
  * of view is dropped again; the caller shows its text as typed there, in a box that keeps the
  * height it had (`content-visibility: auto` remembers it), so nothing jumps. Dropping matters:
- * a 4,000-word answer formatted whole is ~15,000 elements, and taking them off the page cost more
- * than showing the next item. A new `sizes` (another text) starts over.
+ * a long answer formatted whole is tens of thousands of elements, and taking them off the page
+ * when the next item comes costs more than showing it (docs/benchmarks-history.md). A new
+ * `sizes` (another text) starts over.
  */
 export function useNearParts(
   container: RefObject<HTMLElement | null>,

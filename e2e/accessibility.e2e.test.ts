@@ -71,6 +71,18 @@ beforeAll(async () => {
         clarity: 4,
         steps: 3,
         comment: 'Clear.',
+        grade: {
+          grades: [
+            { candidate: 'a', scores: { accuracy: { score: 5, comment: 'Exact.' }, cites: { score: true } } },
+            { candidate: 'b', scores: { accuracy: { score: 2 }, cites: { score: false } } },
+          ],
+        },
+        proof: {
+          candidate: 'b',
+          steps: [{ verdict: 'unverifiable' }, { verdict: 'incorrect', correction: 'Exactly 1024.' }],
+        },
+        ideal: { text: 'It is exactly 1024.\n\nSo the answer is 1024.', source: 'b' },
+        per_turn: { turns: [{ turn: 1, rating: 5 }] },
       },
       activeMs: 30_000,
       idempotencyKey: 'a11y-first-submit',

@@ -15,12 +15,10 @@ export function CandidatePicker(props: {
   readOnly: boolean;
   describedBy?: string;
   none?: string;
-  /** Verb before the letter: "Check Answer A". */
-  verb?: string;
   groupRef?: Ref<HTMLFieldSetElement>;
 }) {
   const choices: { id: string | null; label: string }[] = [
-    ...props.candidates.map((c) => ({ id: c.id, label: `${props.verb ?? ''}Answer ${c.letter}` })),
+    ...props.candidates.map((c) => ({ id: c.id, label: `Answer ${c.letter}` })),
     ...(props.none !== undefined ? [{ id: null, label: props.none }] : []),
   ];
   if (props.readOnly) {

@@ -1,0 +1,165 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestUser } from '../server/testing/harness.ts';
+import { type E2E, projectWithItems, startE2E } from './harness.ts';
+
+/**
+ * The tutor's grading work, by keyboard only: a rubric over two answers with its live totals, a
+ * step check with the correction its first error needs, a rewrite of one answer with its word
+ * diff, and a rating per assistant turn; the submitted answers are read back from the export.
+ */
+
+let e: E2E;
+let manager: TestUser;
+beforeAll(async () => {
+  e = await startE2E();
+  manager = await e.user('manager');
+});
+afterAll(async () => e?.close());
+
+const iface = {
+  fields: [
+    { name: 'prompt', label: 'Prompt', type: 'text', format: 'markdown' },
+    { name: 'pair', label: 'Candidate answers', type: 'responses' },
+    { name: 'conversation', label: 'Conversation', type: 'chat' },
+  ],
+  questions: [
+    {
+      name: 'grade',
+      label: 'Grade the answers',
+      type: 'rubric',
+      field: 'pair',
+      required: true,
+      criteria: [
+        { name: 'accuracy', label: 'Accuracy', scale: { min: 1, max: 5 }, weight: 2 },
+        { name: 'cites', label: 'Shows the working', scale: 'pass_fail' },
+      ],
+    },
+    { name: 'proof', label: 'Check each step', type: 'steps', field: 'pair', required: true },
+    { name: 'ideal', label: 'Write the ideal answer', type: 'rewrite', field: 'pair', required: true },
+    {
+      name: 'per_turn',
+      label: 'Rate each reply',
+      type: 'turns',
+      field: 'conversation',
+      rating: { min: 1, max: 5 },
+      flags: ['unsafe', 'wrong'],
+      required: true,
+    },
+  ],
+};
+const item = {
+  id: 'pow',
+  data: {
+    prompt: 'What is $2^{10}$?',
+    pair: [
+      { id: 'good', content: 'First, $2^{10} = 1024$.\n\nSo the answer is 1024.' },
+      { id: 'rough', content: 'It is about a thousand.\n\nExactly 1000.' },
+    ],
+    conversation: [
+      { role: 'user', content: 'What is $2^{10}$?' },
+      { role: 'assistant', content: 'It is $1024$.' },
+      { role: 'user', content: 'And $2^{11}$?' },
+      { role: 'assistant', content: 'It is $2048$.' },
+    ],
+  },
+};
+
+/** Focuses the first radio of a named group, then presses `key` there. */
+async function pressIn(page: Page, group: string, key: string): Promise<void> {
+  await page.getByRole('radiogroup', { name: group }).getByRole('radio').first().focus();
+  await page.keyboard.press(key);
+}
+
+async function exportedAnswers(projectId: number): Promise<Record<string, any>> {
+  const res = await e.api.call(manager, 'GET', `/api/projects/${projectId}/export`);
+  expect(res.status).toBe(200);
+  const line = JSON.parse(String(res.body).trim().split('\n')[0]!);
+  return line.annotations[0].answers;
+}
+
+describe('grading by keyboard', () => {
+  it('grades with a rubric, checks steps, rewrites with a diff and rates each turn', async () => {
+    const { id, annotator } = await projectWithItems(e, manager, { name: 'Grading', interface: iface }, [item]);
+    const { page } = await e.open(annotator);
+    await page.goto(`/projects/${id}/annotate`);
+    await page.getByRole('table', { name: /Grade the answers/ }).waitFor();
+
+    // Rubric: digits pick a score in a cell; the totals follow, computed.
+    await pressIn(page, 'Accuracy, Answer A', '5');
+    await pressIn(page, 'Shows the working, Answer A', '1');
+    await pressIn(page, 'Accuracy, Answer B', '2');
+    await pressIn(page, 'Shows the working, Answer B', '2');
+    const total = (letter: string) => page.getByRole('status', { name: `Weighted total, Answer ${letter}` });
+    await total('A').filter({ hasText: '1.00 (100%)' }).waitFor();
+    await total('B').filter({ hasText: '0.17 (17%)' }).waitFor();
+    await page.getByRole('textbox', { name: 'Comment on Accuracy, Answer B' }).focus();
+    await page.keyboard.type('Says 1000.');
+
+    // Steps: check answer B; C marks and moves on, I opens the required correction.
+    await page.getByRole('group', { name: 'Check the steps of' }).getByRole('radio', { name: 'Answer A' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('group', { name: /Step 1 of 2/ }).focus();
+    await page.keyboard.press('c');
+    await page.getByRole('group', { name: /Step 2 of 2/ }).and(page.locator(':focus')).waitFor();
+    await page.keyboard.press('i');
+    const correction = page.getByRole('textbox', { name: /Correction of step 2/ });
+    await correction.and(page.locator(':focus')).waitFor();
+    await page.keyboard.type('Exactly 1024.');
+    await page.keyboard.press('Escape');
+    await page.getByRole('group', { name: /Step 2 of 2.*Incorrect/ }).and(page.locator(':focus')).waitFor();
+    await page.getByText('2 of 2 steps marked · first error: step 2').waitFor();
+
+    // Rewrite: start from answer B, replace its words; the diff shows what went and what came.
+    await page.getByRole('group', { name: 'Start from' }).getByRole('radio', { name: 'Answer B' }).focus();
+    await page.keyboard.press('Space');
+    const box = page.getByRole('textbox', { name: 'Write the ideal answer' });
+    expect(await box.inputValue()).toBe('It is about a thousand.\n\nExactly 1000.');
+    await box.focus();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Shift+Control+ArrowLeft');
+    await page.keyboard.press('Shift+Control+ArrowLeft');
+    await page.keyboard.type('1024, since 2^10 = 1024.');
+    const diff = page.getByRole('region', { name: 'Changes against Answer B' });
+    await diff.locator('ins', { hasText: '1024' }).first().waitFor();
+    expect(await diff.locator('del').allTextContents()).toEqual([expect.stringContaining('1000')]);
+    expect(await diff.locator('ins').first().textContent()).toContain('[inserted:');
+    await page.getByText(/words? inserted, 1 deleted, against Answer B/).waitFor();
+
+    // Turns: a rating for each reply (digits on its radios) and a flag.
+    await pressIn(page, 'Rating of reply 1', '5');
+    await pressIn(page, 'Rating of reply 2', '4');
+    await page.getByRole('group', { name: 'Flags on reply 2' }).getByRole('checkbox', { name: 'wrong' }).focus();
+    await page.keyboard.press('Space');
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: '/tmp/tg-full.png', fullPage: true });
+    await page.keyboard.press('Control+Enter');
+    await page.getByText(/No more items|nothing left|all done/i).first().waitFor();
+
+    const answers = await exportedAnswers(id);
+    expect(answers.grade.grades).toEqual([
+      { candidate: 'good', scores: { accuracy: { score: 5 }, cites: { score: true } }, total: 1 },
+      {
+        candidate: 'rough',
+        scores: { accuracy: { score: 2, comment: 'Says 1000.' }, cites: { score: false } },
+        total: 0.1667,
+      },
+    ]);
+    expect(answers.proof).toEqual({
+      candidate: 'rough',
+      steps: [{ verdict: 'correct' }, { verdict: 'incorrect', correction: 'Exactly 1024.' }],
+      firstError: 1,
+    });
+    expect(answers.ideal).toEqual({
+      text: 'It is about a thousand.\n\nExactly 1024, since 2^10 = 1024.',
+      source: 'rough',
+    });
+    expect(answers.per_turn).toEqual({
+      turns: [
+        { turn: 1, rating: 5 },
+        { turn: 3, rating: 4, flags: ['wrong'] },
+      ],
+    });
+  });
+});

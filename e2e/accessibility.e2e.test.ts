@@ -188,7 +188,7 @@ async function annotationStates(context: BrowserContext, page: Page, theme: Them
   const drafts = await hold(page, '**/api/assignments/*/draft');
   await page.getByRole('radio', { name: 'yes', exact: true }).click();
   await page.getByRole('checkbox', { name: 'pii' }).click();
-  await page.getByRole('textbox', { name: oneOfEachKind.text.label }).fill('A clear proof.');
+  await page.getByRole('textbox', { name: oneOfEachKind.text.label, exact: true }).fill('A clear proof.');
   await page.getByRole('textbox', { name: oneOfEachKind.number.label }).fill('3');
   await statusIs(page, 'Saving…');
   await expect.poll(() => drafts.held()).toBeGreaterThan(0); // the save is on the wire
@@ -209,7 +209,7 @@ async function annotationStates(context: BrowserContext, page: Page, theme: Them
   await page.getByRole('dialog').waitFor({ state: 'detached' });
 
   await context.setOffline(true);
-  await page.getByRole('textbox', { name: oneOfEachKind.text.label }).fill('A clear proof, offline.');
+  await page.getByRole('textbox', { name: oneOfEachKind.text.label, exact: true }).fill('A clear proof, offline.');
   await statusIs(page, 'Offline — kept in this browser');
   await check('offline');
   await context.setOffline(false);

@@ -132,8 +132,6 @@ describe('grading by keyboard', () => {
     await page.getByRole('group', { name: 'Flags on reply 2' }).getByRole('checkbox', { name: 'wrong' }).focus();
     await page.keyboard.press('Space');
 
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.screenshot({ path: '/tmp/tg-full.png', fullPage: true });
     await page.keyboard.press('Control+Enter');
     await page.getByText(/No more items|nothing left|all done/i).first().waitFor();
 

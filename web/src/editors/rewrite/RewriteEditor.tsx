@@ -1,4 +1,4 @@
-import { type Ref, useState } from 'react';
+import { type RefAttributes, type TextareaHTMLAttributes, useState } from 'react';
 import type { RewriteAnswer, RewriteQuestion } from '../../../../core/interface/index.ts';
 // Not through core/interface/index.ts: this leaf has no zod, and the index would bring it into the bundle.
 import { codePointLength } from '../../../../core/interface/offsets.ts';
@@ -19,10 +19,10 @@ export interface RewriteEditorProps extends EditorProps<RewriteQuestion, Rewrite
   data: Record<string, unknown>;
   shown?: readonly string[] | undefined;
   /**
-   * The answer's text box, for what measures the writing (paste, typing and focus signals): it
-   * gets the element when it mounts and null when it goes.
+   * What measures the writing (pasted characters, typing, focus changes: the `handlers` of
+   * useIntegritySignals), spread on the answer's text box.
    */
-  textareaRef?: Ref<HTMLTextAreaElement> | undefined;
+  measure?: (TextareaHTMLAttributes<HTMLTextAreaElement> & RefAttributes<HTMLTextAreaElement>) | undefined;
 }
 
 /**
@@ -102,12 +102,12 @@ export function RewriteEditor(props: RewriteEditorProps) {
       <textarea
         className="rewrite-input"
         rows={12}
-        ref={props.textareaRef}
         aria-label={q.label ?? q.name}
         aria-describedby={props.describedBy}
         value={text}
         spellCheck
         onChange={(e) => props.onChange(withText(value, e.target.value))}
+        {...props.measure}
       />
       {length > q.maxLength * 0.8 && (
         <p className={length > q.maxLength ? 'field-error' : 'muted small'}>

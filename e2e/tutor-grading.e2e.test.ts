@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../server/testing/harness.ts';
+import { checkPage, describeFindings } from './axe.ts';
 import { type E2E, projectWithItems, startE2E } from './harness.ts';
 
 /**
@@ -71,16 +72,18 @@ async function pressIn(page: Page, group: string, key: string): Promise<void> {
   await page.keyboard.press(key);
 }
 
-async function exportedAnswers(projectId: number): Promise<Record<string, any>> {
+async function exported(projectId: number): Promise<{ answers: Record<string, any>; itemId: number }> {
   const res = await e.api.call(manager, 'GET', `/api/projects/${projectId}/export`);
   expect(res.status).toBe(200);
   const line = JSON.parse(String(res.body).trim().split('\n')[0]!);
-  return line.annotations[0].answers;
+  return { answers: line.annotations[0].answers, itemId: line.id };
 }
 
 describe('grading by keyboard', () => {
   it('grades with a rubric, checks steps, rewrites with a diff and rates each turn', async () => {
-    const { id, annotator } = await projectWithItems(e, manager, { name: 'Grading', interface: iface }, [item]);
+    const { id, annotator } = await projectWithItems(e, manager, { name: 'Grading', interface: iface }, [
+      item,
+    ]);
     const { page } = await e.open(annotator);
     await page.goto(`/projects/${id}/annotate`);
     await page.getByRole('table', { name: /Grade the answers/ }).waitFor();
@@ -97,17 +100,26 @@ describe('grading by keyboard', () => {
     await page.keyboard.type('Says 1000.');
 
     // Steps: check answer B; C marks and moves on, I opens the required correction.
-    await page.getByRole('group', { name: 'Check the steps of' }).getByRole('radio', { name: 'Answer A' }).focus();
+    await page
+      .getByRole('group', { name: 'Check the steps of' })
+      .getByRole('radio', { name: 'Answer A' })
+      .focus();
     await page.keyboard.press('ArrowRight');
     await page.getByRole('group', { name: /Step 1 of 2/ }).focus();
     await page.keyboard.press('c');
-    await page.getByRole('group', { name: /Step 2 of 2/ }).and(page.locator(':focus')).waitFor();
+    await page
+      .getByRole('group', { name: /Step 2 of 2/ })
+      .and(page.locator(':focus'))
+      .waitFor();
     await page.keyboard.press('i');
     const correction = page.getByRole('textbox', { name: /Correction of step 2/ });
     await correction.and(page.locator(':focus')).waitFor();
     await page.keyboard.type('Exactly 1024.');
     await page.keyboard.press('Escape');
-    await page.getByRole('group', { name: /Step 2 of 2.*Incorrect/ }).and(page.locator(':focus')).waitFor();
+    await page
+      .getByRole('group', { name: /Step 2 of 2.*Incorrect/ })
+      .and(page.locator(':focus'))
+      .waitFor();
     await page.getByText('2 of 2 steps marked · first error: step 2').waitFor();
 
     // Rewrite: start from answer B, replace its words; the diff shows what went and what came.
@@ -125,17 +137,33 @@ describe('grading by keyboard', () => {
     expect(await diff.locator('del').allTextContents()).toEqual([expect.stringContaining('1000')]);
     expect(await diff.locator('ins').first().textContent()).toContain('[inserted:');
     await page.getByText(/words? inserted, 1 deleted, against Answer B/).waitFor();
+    // Another start once the text is edited asks first; Escape keeps the text.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('ArrowLeft');
+    const confirm = page.getByRole('button', { name: 'Start from Answer A' });
+    await confirm.and(page.locator(':focus')).waitFor();
+    const findings = await checkPage(page, { page: 'annotate', theme: 'light', state: 'grading, confirm' });
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    expect(await box.inputValue()).toBe('It is about a thousand.\n\nExactly 1024, since 2^10 = 1024.');
 
     // Turns: a rating for each reply (digits on its radios) and a flag.
     await pressIn(page, 'Rating of reply 1', '5');
     await pressIn(page, 'Rating of reply 2', '4');
-    await page.getByRole('group', { name: 'Flags on reply 2' }).getByRole('checkbox', { name: 'wrong' }).focus();
+    await page
+      .getByRole('group', { name: 'Flags on reply 2' })
+      .getByRole('checkbox', { name: 'wrong' })
+      .focus();
     await page.keyboard.press('Space');
 
+    findings.push(...(await checkPage(page, { page: 'annotate', theme: 'light', state: 'graded' })));
     await page.keyboard.press('Control+Enter');
-    await page.getByText(/No more items|nothing left|all done/i).first().waitFor();
+    await page
+      .getByText(/No more items|nothing left|all done/i)
+      .first()
+      .waitFor();
 
-    const answers = await exportedAnswers(id);
+    const { answers, itemId } = await exported(id);
     expect(answers.grade.grades).toEqual([
       { candidate: 'good', scores: { accuracy: { score: 5 }, cites: { score: true } }, total: 1 },
       {
@@ -159,5 +187,87 @@ describe('grading by keyboard', () => {
         { turn: 3, rating: 4, flags: ['wrong'] },
       ],
     });
+
+    // The item page shows the answers read-only: the grid's scores, the steps, the rewrite's changes.
+    const lead = await e.open(manager);
+    await lead.page.goto(`/items/${itemId}`);
+    await lead.page
+      .getByRole('table', { name: /Grade the answers/ })
+      .getByText('Says 1000.')
+      .waitFor();
+    await lead.page.getByText('Correction: Exactly 1024.').waitFor();
+    await lead.page.getByText('Changes against Answer B').press('Enter');
+    await lead.page.getByRole('region', { name: 'Changes against Answer B' }).locator('del').waitFor();
+    await lead.page.waitForFunction(() => !document.querySelector('.loading, [aria-busy="true"]'));
+    findings.push(...(await checkPage(lead.page, { page: 'item detail', theme: 'light', state: 'graded' })));
+    expect(describeFindings(findings), 'axe-core violations').toBe('');
+  });
+});
+
+describe('long work stays fluid', () => {
+  it('mounts the controls of a 200-turn conversation lazily, and a 4,000-word rewrite follows typing', async () => {
+    const turns = Array.from({ length: 200 }, (_, i) => ({
+      role: i % 2 === 0 ? 'user' : 'assistant',
+      content: `Turn ${i + 1}: ${'some words of the conversation '.repeat(15)}`,
+    }));
+    const words = Array.from({ length: 4000 }, (_, i) => `word${i}`).join(' ');
+    const long = {
+      fields: [
+        { name: 'pair', label: 'Candidate answers', type: 'responses' },
+        { name: 'conversation', label: 'Conversation', type: 'chat' },
+      ],
+      questions: [
+        {
+          name: 'per_turn',
+          label: 'Rate each reply',
+          type: 'turns',
+          field: 'conversation',
+          rating: { min: 1, max: 5 },
+        },
+        { name: 'ideal', label: 'Write the ideal answer', type: 'rewrite', field: 'pair' },
+      ],
+    };
+    const data = {
+      conversation: turns,
+      pair: [
+        { id: 'long', content: words },
+        { id: 'short', content: 'Short.' },
+      ],
+    };
+    const { id, annotator } = await projectWithItems(e, manager, { name: 'Long', interface: long }, [
+      { id: 'x', data },
+    ]);
+    const { page } = await e.open(annotator);
+    await page.goto(`/projects/${id}/annotate`);
+    await page.getByRole('radiogroup', { name: 'Rating of reply 1', exact: true }).waitFor();
+    const mounted = await page.locator('.turn-controls').count();
+    expect(mounted).toBeGreaterThan(0);
+    expect(mounted).toBeLessThan(50);
+
+    // Tab reaching a row not yet made makes its controls and lands on them.
+    await page.getByRole('button', { name: 'Answer for reply 100', exact: true }).focus();
+    await page
+      .getByRole('radiogroup', { name: 'Rating of reply 100', exact: true })
+      .getByRole('radio')
+      .first()
+      .and(page.locator(':focus'))
+      .waitFor();
+    await page.keyboard.press('3');
+    await page.getByText('1 of 100 replies rated.').waitFor();
+
+    await page.getByRole('group', { name: 'Start from' }).getByRole('radio', { name: 'Answer A' }).focus();
+    await page.keyboard.press('Space');
+    const box = page.getByRole('textbox', { name: 'Write the ideal answer' });
+    await box.focus();
+    await page.keyboard.press('Control+Home');
+    const started = Date.now();
+    await page.keyboard.type('Here is a better opening sentence. ');
+    const perKey = (Date.now() - started) / 35;
+    await page
+      .getByRole('region', { name: 'Changes against Answer A' })
+      .locator('ins', { hasText: 'better opening' })
+      .waitFor();
+    // Generous against a busy machine: a re-render per key of the whole 4,000-word answer would pass it.
+    expect(perKey).toBeLessThan(100);
   });
 });

@@ -155,6 +155,7 @@ export function TurnReadOnly(props: { reply: number; turn: number; content: stri
         )}
         {mark.flags && (
           <>
+            {mark.rating !== undefined && <span className="muted">· </span>}
             <span className="muted">Flags: </span>
             {mark.flags.join(', ')}
           </>

@@ -209,7 +209,9 @@ async function annotationStates(context: BrowserContext, page: Page, theme: Them
   await page.getByRole('dialog').waitFor({ state: 'detached' });
 
   await context.setOffline(true);
-  await page.getByRole('textbox', { name: oneOfEachKind.text.label, exact: true }).fill('A clear proof, offline.');
+  await page
+    .getByRole('textbox', { name: oneOfEachKind.text.label, exact: true })
+    .fill('A clear proof, offline.');
   await statusIs(page, 'Offline — kept in this browser');
   await check('offline');
   await context.setOffline(false);

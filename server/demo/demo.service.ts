@@ -58,8 +58,11 @@ export async function loadDemo(
   projects: readonly DemoProjectInput[],
   opts: { newPasswords: boolean },
 ): Promise<DemoOutcome> {
-  const manager = await ensureAccount(ctx, DEMO_ACCOUNTS.manager, opts.newPasswords);
-  const tutor = await ensureAccount(ctx, DEMO_ACCOUNTS.tutor, opts.newPasswords);
+  // Both at once: hashing a password is most of the time a first run takes.
+  const [manager, tutor] = await Promise.all([
+    ensureAccount(ctx, DEMO_ACCOUNTS.manager, opts.newPasswords),
+    ensureAccount(ctx, DEMO_ACCOUNTS.tutor, opts.newPasswords),
+  ]);
   const names = projects.map((p) => p.body.name);
   const found = await findProjectsNamed(ctx.store.db, names);
   const idOf = new Map<string, number>();

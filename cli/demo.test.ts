@@ -51,9 +51,7 @@ describe('verity demo', () => {
   let first: Record<string, string>;
 
   it('loads every example project into a fresh store and prints the passwords of a tutor and a manager', async () => {
-    const started = performance.now();
     const run = await runCli(['demo'], env);
-    const seconds = (performance.now() - started) / 1000;
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Verity demo loaded into');
     for (const p of shipped)
@@ -62,8 +60,6 @@ describe('verity demo', () => {
     expect(Object.keys(first).sort()).toEqual(['manager', 'tutor']);
     expect(first.tutor).not.toBe(first.manager);
     expect(run.stdout).toMatch(/Start Verity: .*npx verity start/);
-    // A newcomer waits for this: the whole load, process start included, takes seconds.
-    expect(seconds).toBeLessThan(20);
 
     await withServer(async (verity) => {
       const tutor = await signIn(verity, 'tutor@demo.example.org', first.tutor!);
@@ -87,6 +83,15 @@ describe('verity demo', () => {
 
       const manager = await signIn(verity, 'manager@demo.example.org', first.manager!);
       expect(manager.status).toBe(200);
+      // The answer key came in as one submitted answer per item; the tutor's will complete each.
+      const managed = await verity.app.inject({
+        url: '/api/projects',
+        headers: { cookie: manager.session!.cookie },
+      });
+      for (const p of managed.json().items as {
+        progress: { items: number; submitted: number; complete: number };
+      }[])
+        expect(p.progress).toMatchObject({ submitted: p.progress.items, complete: 0 });
       const members = await verity.app.inject({
         url: `/api/projects/${projects[0]!.id}/members`,
         headers: { cookie: manager.session!.cookie },

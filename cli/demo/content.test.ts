@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeJsonLine } from '../../core/codecs/jsonl-item.ts';
 import { candidatesOf, parseInterface, splitSteps, validateItemData } from '../../core/interface/index.ts';
 import { CliError } from '../errors.ts';
-import { checkDemoProject, DEMO_DIR, readDemoProjects } from './content.ts';
+import { ANSWER_KEY, checkDemoProject, DEMO_DIR, readDemoProjects } from './content.ts';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(DEMO_DIR, 'projects.json'), 'utf8')) as {
   folder: string;
@@ -60,6 +60,44 @@ describe('the demo projects shipped in cli/demo', () => {
     }
   });
 
+  it('has an answer key for every item, filed as submitted work of an external annotator', () => {
+    for (const project of readDemoProjects()) {
+      for (const line of project.items.trim().split('\n')) {
+        const item = JSON.parse(line) as {
+          id: string;
+          annotations?: { annotator: string; status: string }[];
+        };
+        expect(item.annotations, item.id).toEqual([
+          expect.objectContaining({ annotator: ANSWER_KEY, status: 'submitted' }),
+        ]);
+      }
+      // The key is one answer per item: the tutor's makes the second.
+      expect(project.body.overlap).toBe(2);
+    }
+  });
+
+  it('marks the planted errors in the proofs where cli/demo/README.md says they are', () => {
+    const key = fs
+      .readFileSync(path.join(DEMO_DIR, 'proof-steps', 'reference.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; answers: { check: { steps: { verdict: string }[] } } });
+    const firstErrors = key.map((k) => [
+      k.id,
+      k.answers.check.steps.findIndex((s) => s.verdict === 'incorrect') + 1,
+    ]);
+    expect(firstErrors).toEqual([
+      ['proof-01', 0],
+      ['proof-02', 3],
+      ['proof-03', 3],
+      ['proof-04', 2],
+      ['proof-05', 0],
+    ]);
+    const readme = fs.readFileSync(path.join(DEMO_DIR, 'README.md'), 'utf8');
+    for (const [id, step] of firstErrors)
+      expect(readme).toMatch(new RegExp(`\\| ${id} \\| ${step || 'none'}\\b`));
+  });
+
   it('writes each proof one step per paragraph: five steps each', () => {
     for (const text of lines('proof-steps')) {
       const { data } = JSON.parse(text) as { data: { proof: string } };
@@ -85,10 +123,20 @@ describe('a broken demo folder', () => {
       const broken = JSON.parse(first!);
       broken.data.answers = broken.data.answers.slice(0, 1);
       fs.writeFileSync(items, [JSON.stringify(broken), ...rest].join('\n'));
+      const key = path.join(dir, 'stem-pairwise', 'reference.jsonl');
+      const [, second, ...others] = fs.readFileSync(key, 'utf8').split('\n');
+      const wrong = JSON.parse(second!);
+      wrong.answers.preference.preferred = 'c-zzzz';
+      fs.writeFileSync(
+        key,
+        ['{"id": "stem-99", "answers": {}}', JSON.stringify(wrong), ...others].join('\n'),
+      );
       expect(() => readDemoProjects(dir)).toThrow(CliError);
       const checked = checkDemoProject(manifest[0]!, path.join(dir, 'stem-pairwise'));
       expect(checked.ok ? [] : checked.errors).toEqual([
         `${items} line 1: data.answers: has 1 candidate; between 2 and 16 are needed`,
+        expect.stringMatching(new RegExp(`^${key.replaceAll('/', '\\/')} line 2: preference.*c-zzzz`)),
+        `${key} line 1: no item with id "stem-99"`,
       ]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

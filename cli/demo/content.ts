@@ -92,9 +92,9 @@ export function checkDemoProject(entry: ManifestEntry, folder: string): Checked 
       if (text.trim() === '') return;
       const at = `${file('items.jsonl')} line ${i + 1}`;
       const item = parseLine(text, at, errors);
-      if (!item) return;
-      const problems = validateItemData(iface.value, item.data).map((p) => p.message);
-      if (problems.length > 0) return void errors.push(`${at}: ${problems.join('; ')}`);
+      const problems = item ? validateItemData(iface.value, item.data).map((p) => p.message) : [];
+      if (problems.length > 0) errors.push(`${at}: ${problems.join('; ')}`);
+      if (!item || problems.length > 0) return;
       const answers = key.get(String(item.id));
       if (answers) {
         key.delete(String(item.id));

@@ -51,8 +51,10 @@ export function demoReport(outcome: DemoOutcome, where: StoreLocation & { defaul
     '',
     'Next',
     `  1. Start Verity: ${start.command}${needs(start.needs)}`,
-    '  2. Open the address it prints (http://127.0.0.1:8080 by default) and sign in as the tutor.',
-    "     Each project's guidelines explain its task; sign in as the manager to see the answers.",
+    '  2. Open the address it prints (http://127.0.0.1:8080 by default) and sign in as the tutor;',
+    "     each project's guidelines explain its task.",
+    '  3. Sign in as the manager and open an item: your answers beside our answer key, which every',
+    '     item already holds (filed under the annotator "Answer key").',
     '',
   );
   return lines.join('\n');

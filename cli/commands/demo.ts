@@ -6,7 +6,7 @@ import { printJson } from '../output.ts';
 export const demo = defineCommand({
   path: ['demo'],
   summary:
-    'Load the example projects, with a tutor and a manager account, into the local store; prints their passwords',
+    'Load the example projects with a tutor and a manager account into the local store; prints their passwords',
   flags: {
     'new-passwords': {
       type: 'boolean',

@@ -187,4 +187,82 @@ describe('the new-project builder', () => {
     await page.getByRole('button', { name: 'Create project' }).click();
     await page.waitForURL(/\/projects\/\d+\/import$/);
   });
+
+  it('starts from "Compare two answers", adjusts a criterion, and the project keeps it', async () => {
+    const lead = await e.user('manager');
+    const { page } = await e.open(lead);
+    await page.goto('/projects/new');
+    await page.getByRole('button', { name: 'Compare two answers' }).click();
+    await page.getByText('Started from the Compare two answers template, with its guidelines.').waitFor();
+    await page.getByLabel('Name', { exact: true }).first().fill('Pairs, batch 1');
+    const q = question(page, 1);
+    expect(await q.getByLabel('Type').inputValue()).toBe('pairwise');
+    expect(await q.getByLabel('Candidates to compare').inputValue()).toBe('answers');
+    expect(await q.getByLabel('Justification required').inputValue()).toBe('2');
+    // The pickers offer only fields that fit: candidates for the pair, chat or text for the prompt.
+    expect(await q.getByLabel('Candidates to compare').locator('option').allTextContents()).toEqual([
+      'answers',
+    ]);
+
+    // A criterion renamed badly: the problem shows at its input once it is left.
+    const third = q.getByRole('group', { name: /^Criterion 3/ });
+    expect(await third.getByLabel('Name', { exact: true }).inputValue()).toBe('safety');
+    const name = third.getByLabel('Name', { exact: true });
+    await name.fill('no harm');
+    await name.blur();
+    await third.getByText('must be an identifier').first().waitFor();
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    await name.fill('harmlessness');
+    await q
+      .getByRole('group', { name: 'Criterion 3: harmlessness' })
+      .getByLabel('Label (optional)')
+      .fill('Harmlessness');
+    // Moved up by keyboard, and another criterion added.
+    await q.getByRole('button', { name: 'Move criterion harmlessness up' }).focus();
+    await page.keyboard.press('Enter');
+    await q.getByRole('button', { name: 'Add criterion' }).click();
+    await q
+      .getByRole('group', { name: /^Criterion 4/ })
+      .getByLabel('Name', { exact: true })
+      .fill('style');
+    // The preview follows the form.
+    await page
+      .getByRole('region', { name: 'Preview' })
+      .getByText('Which answer is better?')
+      .first()
+      .waitFor();
+
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await page.waitForURL(/\/projects\/\d+\/import$/);
+    const id = Number(/projects\/(\d+)/.exec(page.url())![1]);
+    const project = await e.api.call(lead, 'GET', `/api/projects/${id}`);
+    expect(project.body.interface.fields.map((f: { type: string }) => f.type)).toEqual(['chat', 'responses']);
+    expect(project.body.interface.questions[0]).toMatchObject({
+      type: 'pairwise',
+      field: 'answers',
+      prompt: 'conversation',
+      requireJustificationFrom: 2,
+      criteria: [
+        { name: 'helpfulness', label: 'Helpfulness' },
+        { name: 'harmlessness', label: 'Harmlessness' },
+        { name: 'correctness', label: 'Correctness' },
+        { name: 'style' },
+      ],
+    });
+
+    // The project's interface: at a glance on the overview, and in its builder.
+    await page.goto(`/projects/${id}`);
+    await page
+      .getByRole('region', { name: 'Interface' })
+      .getByText('Compare two answers, required')
+      .waitFor();
+    await page.goto(`/projects/${id}/interface`);
+    const saved = question(page, 1);
+    expect(
+      await saved
+        .getByRole('group', { name: 'Criterion 2: harmlessness' })
+        .getByLabel('Label (optional)')
+        .inputValue(),
+    ).toBe('Harmlessness');
+  });
 });

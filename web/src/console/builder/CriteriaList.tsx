@@ -24,7 +24,7 @@ export function CriteriaList(props: {
   const update = (i: number, patch: Partial<CriterionDraft>) =>
     onChange(criteria.map((c, j) => (j === i ? { ...c, ...patch } : c)));
   return (
-    <section className="stack-tight" aria-label="Criteria">
+    <div className="stack-tight">
       <h4>{of === 'rubric' ? 'Criteria' : 'Criteria (optional: one more scale each)'}</h4>
       <FieldErrors errors={messagesExact(errors, at)} />
       {criteria.length > 0 && (
@@ -64,6 +64,6 @@ export function CriteriaList(props: {
       >
         Add criterion
       </button>
-    </section>
+    </div>
   );
 }

@@ -4,7 +4,7 @@ import type { CriteriaOf, CriterionDraft, CriterionScale } from './draft-criteri
 import { NumberInput, SelectInput, TextInput } from './inputs.tsx';
 
 const scales = [
-  ['range', 'Points from a minimum to a maximum'],
+  ['range', 'Points, lowest to highest'],
   ['pass_fail', 'Pass or fail'],
 ] as const;
 

@@ -1,6 +1,7 @@
 import { Field, FieldErrors } from '../Field.tsx';
 import { controlId } from '../pathErrors.ts';
 import { splitLines } from './draft-values.ts';
+import './builder.css';
 
 /** The small inputs the builder's question and criterion forms are made of, each tied to a form path. */
 
@@ -40,7 +41,7 @@ export function CheckInput(props: {
   const errors = props.errors ?? [];
   const id = props.path === undefined ? undefined : controlId(props.path);
   return (
-    <div className="field">
+    <div className="check-field">
       <label className="check">
         <input
           type="checkbox"

@@ -265,4 +265,67 @@ describe('the new-project builder', () => {
         .inputValue(),
     ).toBe('Harmlessness');
   });
+
+  it("shows each problem of the tutor's kinds at its own input", async () => {
+    const lead = await e.user('manager');
+    const { page } = await e.open(lead);
+    await page.goto('/projects/new');
+    await page.getByLabel('Name', { exact: true }).first().fill('Broken on purpose');
+    const fields = [
+      { name: 'prompt', type: 'text' },
+      { name: 'chat', type: 'chat' },
+      { name: 'answers', type: 'responses' },
+    ];
+    const submitJson = async (questions: unknown[]) => {
+      await page.getByRole('button', { name: 'JSON', exact: true }).click();
+      await page.getByLabel('Interface JSON').fill(JSON.stringify({ fields, questions }));
+      // By keyboard: leaving the box shows its problems under it, which may move the page under a pointer.
+      await page.getByRole('button', { name: 'Form', exact: true }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Create project' }).click();
+    };
+    const invalid = (path: string) =>
+      expect
+        .poll(() =>
+          page
+            .locator(`#ctl-${path.replace(/[^A-Za-z0-9_]+/g, '-').replace(/-$/, '')}`)
+            .getAttribute('aria-invalid'),
+        )
+        .toBe('true');
+
+    await submitJson([
+      { name: 'pair', type: 'pairwise', field: 'answers', scale: 3, labels: ['A', 'B'] },
+      {
+        name: 'grade',
+        type: 'rubric',
+        field: 'answers',
+        criteria: [{ name: 'c', scale: { min: 5, max: 1 } }],
+      },
+      { name: 'turns', type: 'turns', field: 'chat' },
+      { name: 'check', type: 'steps', field: 'answers', split: 'lines', stepsKey: 'k' },
+      { name: 'why', type: 'pairwise', field: 'answers', requireJustificationFrom: 3, scale: 5 },
+    ]);
+    await invalid('questions[0].labels');
+    await invalid('questions[1].criteria[0].scale.max');
+    await invalid('questions[2].rating');
+    await invalid('questions[3].stepsKey');
+    await invalid('questions[4].requireJustificationFrom');
+    const summary = page.getByRole('region', { name: /problems to fix/ });
+    await summary
+      .getByRole('link', { name: /^Question 3, rating: ask at least one of rating, flags or rewrite/ })
+      .click();
+    await expect.poll(() => focusedId(page)).toBe('ctl-questions-2-rating');
+
+    // A field of the wrong type, and a rubric without criteria: at the picker, and at Add criterion.
+    await submitJson([
+      { name: 'order', type: 'ranking', field: 'prompt' },
+      { name: 'grade', type: 'rubric', field: 'answers', criteria: [] },
+    ]);
+    await question(page, 2).getByText('must have at least one criterion').waitFor();
+    await page.getByRole('link', { name: /^Question 2, criteria: must have at least one criterion/ }).click();
+    await expect.poll(() => focusedId(page)).toBe('ctl-questions-1-criteria');
+    await submitJson([{ name: 'order', type: 'ranking', field: 'prompt' }]);
+    await invalid('questions[0].field');
+    await question(page, 1).getByText('this question needs a responses field').waitFor();
+  });
 });

@@ -16,6 +16,18 @@ export { type Checked, type FieldError, formatPath, fromZodIssues } from './fiel
 export type { FieldKind } from './fields/kind.ts';
 export { FieldDefinition, fieldKindOf, fieldTypes } from './fields/registry.ts';
 export { TextField } from './fields/text.ts';
+export {
+  addSignals,
+  answerFlags,
+  answerText,
+  INTEGRITY_THRESHOLDS,
+  type IntegrityFlag,
+  type IntegritySignals,
+  integrityFlags,
+  noSignals,
+  SIGNAL_QUESTION_TYPES,
+  sumSignals,
+} from './integrity.ts';
 export { InterfaceDefinition, InterfaceEdit } from './interface.ts';
 export { validateItemData } from './item-data.ts';
 export {
@@ -43,3 +55,4 @@ export { QuestionDefinition, questionKindOf, questionTypes } from './questions/r
 export { SpansQuestion } from './questions/spans.ts';
 export { compareSpans, type SpanAnswer } from './questions/spans-check.ts';
 export { TextQuestion } from './questions/text.ts';
+export { shownOrder, shownOrders, shownSeed } from './shuffle.ts';

@@ -119,7 +119,9 @@ export async function getItem(
   if (!access.viewAll && assignments.length === 0) throw notFound('item');
   return {
     item: toItem(item),
-    annotations: (await annotationsOfItem(db, { itemId, userId: onlyOwn })).map(toAnnotation),
+    annotations: (await annotationsOfItem(db, { itemId, userId: onlyOwn })).map((n) =>
+      toAnnotation(n, { integrity: access.viewAll }),
+    ),
     assignments: assignments.map((a) => ({ ...toAssignment(a), annotator: a.annotator })),
   };
 }

@@ -75,7 +75,7 @@ export const Annotation = z
       .record(z.string(), IntegritySignals)
       .optional()
       .describe(
-        'integrity signals of text and rewrite answers, summed over saves; only for callers who see everyone\'s work (managers, reviewers)',
+        "integrity signals of text and rewrite answers, summed over saves; only for callers who see everyone's work (managers, reviewers)",
       ),
     flags: z
       .record(z.string(), z.array(IntegrityFlag))

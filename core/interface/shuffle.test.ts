@@ -59,13 +59,13 @@ describe('shownOrder', () => {
 });
 
 describe('shownOrders', () => {
-  const iface = {
+  const iface: Parameters<typeof shownOrders>[0] = {
     fields: [
-      { name: 'prompt', type: 'text' },
-      { name: 'reply', type: 'responses' },
-      { name: 'other', type: 'responses' },
+      { name: 'prompt', type: 'text', format: 'plain' },
+      { name: 'reply', type: 'responses', format: 'markdown', revealModels: false },
+      { name: 'other', type: 'responses', format: 'markdown', revealModels: false },
     ],
-  } as unknown as Parameters<typeof shownOrders>[0];
+  };
   const data = {
     prompt: 'Which is right?',
     reply: [
@@ -92,7 +92,7 @@ describe('shownOrders', () => {
     );
   });
 
-  it('gives an empty list for a value that is not a list of candidates', () => {
+  it('gives an empty list for a value that is not a list', () => {
     expect(shownOrders(iface, { reply: 'nope' }, 1, 1)).toEqual({ reply: [], other: [] });
   });
 });

@@ -1,3 +1,4 @@
+import { candidatesOf } from './fields/responses.ts';
 import type { InterfaceDefinition } from './interface.ts';
 
 /**
@@ -45,16 +46,6 @@ export function shownOrder(ids: readonly string[], seed: string): string[] {
 export const shownSeed = (itemId: number, userId: number, field: string): string =>
   `${itemId}:${userId}:${field}`;
 
-/** The ids of a `responses` value, in the item's order; a value that is not a list gives none. */
-function candidateIds(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((c) =>
-    c !== null && typeof c === 'object' && typeof (c as { id?: unknown }).id === 'string'
-      ? [(c as { id: string }).id]
-      : [],
-  );
-}
-
 /**
  * The order shown to `userId` of every `responses` field of the item: `{field: [candidate ids]}`,
  * first shown first ("A" = [0], "B" = [1]). An interface without such fields gives `{}`.
@@ -66,10 +57,10 @@ export function shownOrders(
   userId: number,
 ): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  // Compared as a string: the field kind is registered in fields/responses.ts.
-  for (const field of iface.fields as readonly { name: string; type: string }[]) {
+  for (const field of iface.fields) {
     if (field.type !== 'responses') continue;
-    out[field.name] = shownOrder(candidateIds(data[field.name]), shownSeed(itemId, userId, field.name));
+    const ids = candidatesOf(data, field.name).map((c) => c.id);
+    out[field.name] = shownOrder(ids, shownSeed(itemId, userId, field.name));
   }
   return out;
 }

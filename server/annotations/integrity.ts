@@ -1,7 +1,7 @@
 import {
   answerFlags,
-  type InterfaceDefinition,
   type IntegritySignals,
+  type InterfaceDefinition,
   SIGNAL_QUESTION_TYPES,
   sumSignals,
 } from '../../core/interface/index.ts';

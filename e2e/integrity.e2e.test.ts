@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPage } from './axe.ts';
 import { type E2E, projectWithItems, startE2E } from './harness.ts';
 
 let e: E2E;
@@ -48,6 +49,7 @@ describe('a long answer pasted into a text question', () => {
     const row = table.getByRole('row').filter({ hasText: 'Flagged' });
     await row.waitFor();
     expect(manager.page.url()).toContain('flagged=only');
+    expect(await checkPage(manager.page, { page: 'items, flagged only', theme: 'light' })).toEqual([]);
     await row.getByRole('link').click();
 
     const flags = manager.page.getByRole('list', { name: 'Integrity flags' });
@@ -57,6 +59,7 @@ describe('a long answer pasted into a text question', () => {
     expect(text).toContain(`Your proof: ${[...pasted].length.toLocaleString('en')} characters pasted`);
     expect(text).toContain(`the answer is ${[...`Proof. ${pasted}`].length.toLocaleString('en')} long`);
     expect(text).not.toContain('implausibly fast');
+    expect(await checkPage(manager.page, { page: 'item with a flag', theme: 'light' })).toEqual([]);
 
     // What the browser measured: the paste by the clipboard's length, the typing key by key.
     const itemId = Number(manager.page.url().split('/').pop());

@@ -106,6 +106,19 @@ const dateParam = (side: 'from' | 'to', what: string) =>
     .optional()
     .describe(what);
 
+/**
+ * The question types an `answer` filter works on; the others (the tutor's kinds: pairwise,
+ * ranking, rubric, steps, rewrite, turns) have structured answers no single value describes.
+ */
+export const ANSWER_FILTER_TYPES: readonly string[] = [
+  'choice',
+  'multi_choice',
+  'spans',
+  'text',
+  'rating',
+  'number',
+];
+
 export const ListItemsQuery = PageQuery.extend({
   cursor: z.string().max(2000).optional(),
   q: z

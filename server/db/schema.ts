@@ -22,6 +22,7 @@ export interface Database {
   projectInvitations: ProjectInvitationsTable;
   passwordResets: PasswordResetsTable;
   interfaceVersions: InterfaceVersionsTable;
+  setupTokens: SetupTokensTable;
 }
 
 /** Every version of a project's interface (migration 0010); the projects row holds the current one. */
@@ -203,6 +204,17 @@ export interface PasswordResetsTable {
   createdBy: number | null;
   createdAt: number;
   expiresAt: number;
+}
+
+/** A one-time setup link (migration 0014, server/setup/): its keyed hash, and how it ended. */
+export interface SetupTokensTable {
+  tokenHash: string;
+  createdAt: number;
+  expiresAt: number;
+  /** When the first admin was made with it. */
+  usedAt: number | null;
+  /** When a newer link (a later start) replaced it. */
+  replacedAt: number | null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { dateBound, type ListItemsQuery } from '../../core/api/items.ts';
+import { ANSWER_FILTER_TYPES, dateBound, type ListItemsQuery } from '../../core/api/items.ts';
 import type { InterfaceDefinition } from '../../core/interface/index.ts';
 import { AppError } from '../http/errors.ts';
 import type { AnswerMatch, ItemConditions, MetaMatch } from './item-filters.repository.ts';
@@ -59,7 +59,7 @@ function answerMatch(iface: InterfaceDefinition, pair: string): AnswerMatch {
     default:
       throw badParameter(
         'answer',
-        `"${question}" is a ${q.type} question; answer filters work on choice, multi_choice, spans, text, rating and number questions`,
+        `"${question}" is a ${q.type} question; answer filters work on ${ANSWER_FILTER_TYPES.slice(0, -1).join(', ')} and ${ANSWER_FILTER_TYPES.at(-1)} questions`,
       );
   }
 }

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { ANSWER_FILTER_TYPES } from '../../../../core/api/items.ts';
 import type { Project } from '../../../../core/api/projects.ts';
 import { Field } from '../Field.tsx';
 import {
@@ -114,7 +115,11 @@ export function ItemFilters(props: {
         </label>
       </form>
       <div className="row align-end filters">
-        <AnswerFilter view={view} onChange={onChange} questions={props.questions} />
+        <AnswerFilter
+          view={view}
+          onChange={onChange}
+          questions={props.questions.filter((q) => ANSWER_FILTER_TYPES.includes(q.type))}
+        />
         <MetaFilter view={view} onChange={onChange} />
       </div>
     </div>

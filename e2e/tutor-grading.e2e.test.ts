@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shownOrder, shownSeed } from '../core/interface/index.ts';
 import type { TestUser } from '../server/testing/harness.ts';
 import { checkPage, describeFindings } from './axe.ts';
 import { type E2E, projectWithItems, startE2E } from './harness.ts';
@@ -72,11 +73,13 @@ async function pressIn(page: Page, group: string, key: string): Promise<void> {
   await page.keyboard.press(key);
 }
 
-async function exported(projectId: number): Promise<{ answers: Record<string, any>; itemId: number }> {
+async function exported(
+  projectId: number,
+): Promise<{ answers: Record<string, any>; itemId: number; shown: unknown }> {
   const res = await e.api.call(manager, 'GET', `/api/projects/${projectId}/export`);
   expect(res.status).toBe(200);
   const line = JSON.parse(String(res.body).trim().split('\n')[0]!);
-  return { answers: line.annotations[0].answers, itemId: line.id };
+  return { answers: line.annotations[0].answers, itemId: line.id, shown: line.annotations[0].shown };
 }
 
 describe('grading by keyboard', () => {
@@ -85,26 +88,28 @@ describe('grading by keyboard', () => {
       item,
     ]);
     const { page } = await e.open(annotator);
+    // The candidates are shown in this annotator's own order: A is whichever came first.
+    const listed = await e.api.call(manager, 'GET', `/api/projects/${id}/items?limit=1`);
+    const order = shownOrder(['good', 'rough'], shownSeed(listed.body.items[0].id, annotator.id, 'pair'));
+    const good = `Answer ${'AB'[order.indexOf('good')]}`;
+    const rough = `Answer ${'AB'[order.indexOf('rough')]}`;
     await page.goto(`/projects/${id}/annotate`);
     await page.getByRole('table', { name: /Grade the answers/ }).waitFor();
 
     // Rubric: digits pick a score in a cell; the totals follow, computed.
-    await pressIn(page, 'Accuracy, Answer A', '5');
-    await pressIn(page, 'Shows the working, Answer A', '1');
-    await pressIn(page, 'Accuracy, Answer B', '2');
-    await pressIn(page, 'Shows the working, Answer B', '2');
-    const total = (letter: string) => page.getByRole('status', { name: `Weighted total, Answer ${letter}` });
-    await total('A').filter({ hasText: '1.00 (100%)' }).waitFor();
-    await total('B').filter({ hasText: '0.17 (17%)' }).waitFor();
-    await page.getByRole('textbox', { name: 'Comment on Accuracy, Answer B' }).focus();
+    await pressIn(page, `Accuracy, ${good}`, '5');
+    await pressIn(page, `Shows the working, ${good}`, '1');
+    await pressIn(page, `Accuracy, ${rough}`, '2');
+    await pressIn(page, `Shows the working, ${rough}`, '2');
+    const total = (name: string) => page.getByRole('status', { name: `Weighted total, ${name}` });
+    await total(good).filter({ hasText: '1.00 (100%)' }).waitFor();
+    await total(rough).filter({ hasText: '0.17 (17%)' }).waitFor();
+    await page.getByRole('textbox', { name: `Comment on Accuracy, ${rough}` }).focus();
     await page.keyboard.type('Says 1000.');
 
-    // Steps: check answer B; C marks and moves on, I opens the required correction.
-    await page
-      .getByRole('group', { name: 'Check the steps of' })
-      .getByRole('radio', { name: 'Answer A' })
-      .focus();
-    await page.keyboard.press('ArrowRight');
+    // Steps: check the rough answer; C marks and moves on, I opens the required correction.
+    await page.getByRole('group', { name: 'Check the steps of' }).getByRole('radio', { name: rough }).focus();
+    await page.keyboard.press('Space');
     await page.getByRole('group', { name: /Step 1 of 2/ }).focus();
     await page.keyboard.press('c');
     await page
@@ -122,8 +127,8 @@ describe('grading by keyboard', () => {
       .waitFor();
     await page.getByText('2 of 2 steps marked · first error: step 2').waitFor();
 
-    // Rewrite: start from answer B, replace its words; the diff shows what went and what came.
-    await page.getByRole('group', { name: 'Start from' }).getByRole('radio', { name: 'Answer B' }).focus();
+    // Rewrite: start from the rough answer, replace its words; the diff shows what went and what came.
+    await page.getByRole('group', { name: 'Start from' }).getByRole('radio', { name: rough }).focus();
     await page.keyboard.press('Space');
     const box = page.getByRole('textbox', { name: 'Write the ideal answer' });
     expect(await box.inputValue()).toBe('It is about a thousand.\n\nExactly 1000.');
@@ -132,15 +137,15 @@ describe('grading by keyboard', () => {
     await page.keyboard.press('Shift+Control+ArrowLeft');
     await page.keyboard.press('Shift+Control+ArrowLeft');
     await page.keyboard.type('1024, since 2^10 = 1024.');
-    const diff = page.getByRole('region', { name: 'Changes against Answer B' });
+    const diff = page.getByRole('region', { name: `Changes against ${rough}` });
     await diff.locator('ins', { hasText: '1024' }).first().waitFor();
     expect(await diff.locator('del').allTextContents()).toEqual([expect.stringContaining('1000')]);
     expect(await diff.locator('ins').first().textContent()).toContain('[inserted:');
-    await page.getByText(/words? inserted, 1 deleted, against Answer B/).waitFor();
+    await page.getByText(`5 words inserted, 1 deleted, against ${rough}.`).waitFor();
     // Another start once the text is edited asks first; Escape keeps the text.
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('ArrowLeft');
-    const confirm = page.getByRole('button', { name: 'Start from Answer A' });
+    await page.getByRole('group', { name: 'Start from' }).getByRole('radio', { name: good }).focus();
+    await page.keyboard.press('Space');
+    const confirm = page.getByRole('button', { name: `Start from ${good}` });
     await confirm.and(page.locator(':focus')).waitFor();
     const findings = await checkPage(page, { page: 'annotate', theme: 'light', state: 'grading, confirm' });
     await page.keyboard.press('Escape');
@@ -163,7 +168,8 @@ describe('grading by keyboard', () => {
       .first()
       .waitFor();
 
-    const { answers, itemId } = await exported(id);
+    const { answers, itemId, shown } = await exported(id);
+    expect(shown).toEqual({ pair: order });
     expect(answers.grade.grades).toEqual([
       { candidate: 'good', scores: { accuracy: { score: 5 }, cites: { score: true } }, total: 1 },
       {
@@ -188,6 +194,13 @@ describe('grading by keyboard', () => {
       ],
     });
 
+    // The rewrite's typing was measured like a text answer's: what was typed, nothing pasted.
+    const detail = await e.api.call(manager, 'GET', `/api/items/${itemId}`);
+    expect(detail.body.annotations[0].signals.ideal).toMatchObject({
+      pastedChars: 0,
+      typedChars: '1024, since 2^10 = 1024.'.length,
+    });
+
     // The item page shows the answers read-only: the grid's scores, the steps, the rewrite's changes.
     const lead = await e.open(manager);
     await lead.page.goto(`/items/${itemId}`);
@@ -196,8 +209,11 @@ describe('grading by keyboard', () => {
       .getByText('Says 1000.')
       .waitFor();
     await lead.page.getByText('Correction: Exactly 1024.').waitFor();
-    await lead.page.getByText('Changes against Answer B').press('Enter');
-    await lead.page.getByRole('region', { name: 'Changes against Answer B' }).locator('del').waitFor();
+    await lead.page.getByText(`Changes against ${rough}`).press('Enter');
+    await lead.page
+      .getByRole('region', { name: `Changes against ${rough}` })
+      .locator('del')
+      .waitFor();
     await lead.page.waitForFunction(() => !document.querySelector('.loading, [aria-busy="true"]'));
     findings.push(...(await checkPage(lead.page, { page: 'item detail', theme: 'light', state: 'graded' })));
     expect(describeFindings(findings), 'axe-core violations').toBe('');
@@ -255,7 +271,10 @@ describe('long work stays fluid', () => {
     await page.keyboard.press('3');
     await page.getByText('1 of 100 replies rated.').waitFor();
 
-    await page.getByRole('group', { name: 'Start from' }).getByRole('radio', { name: 'Answer A' }).focus();
+    const listed = await e.api.call(manager, 'GET', `/api/projects/${id}/items?limit=1`);
+    const order = shownOrder(['long', 'short'], shownSeed(listed.body.items[0].id, annotator.id, 'pair'));
+    const longName = `Answer ${'AB'[order.indexOf('long')]}`;
+    await page.getByRole('group', { name: 'Start from' }).getByRole('radio', { name: longName }).focus();
     await page.keyboard.press('Space');
     const box = page.getByRole('textbox', { name: 'Write the ideal answer' });
     await box.focus();
@@ -264,7 +283,7 @@ describe('long work stays fluid', () => {
     await page.keyboard.type('Here is a better opening sentence. ');
     const perKey = (Date.now() - started) / 35;
     await page
-      .getByRole('region', { name: 'Changes against Answer A' })
+      .getByRole('region', { name: `Changes against ${longName}` })
       .locator('ins', { hasText: 'better opening' })
       .waitFor();
     // Generous against a busy machine: a re-render per key of the whole 4,000-word answer would pass it.

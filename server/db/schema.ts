@@ -159,6 +159,12 @@ export interface AnnotationsTable {
   submittedAt: number | null;
   /** The latest edit of the submitted answers (an `edit` revision); null if never edited. */
   editedAt: number | null;
+  /** The candidates' order as shown, `{field: [ids]}` (migration 0013); null when imported or older. */
+  shown: Generated<string | null>;
+  /** Integrity signals summed over saves, `{question: {pastedChars, …}}` (migration 0013); null if none. */
+  signals: Generated<string | null>;
+  /** The flags the signals raise against the latest answers, `{question: [flag]}`; null when none. */
+  flags: Generated<string | null>;
 }
 
 export interface AnnotationRevisionsTable {

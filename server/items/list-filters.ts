@@ -15,7 +15,7 @@ type ListParams = z.output<typeof ListItemsQuery>;
 export function listFilters(
   iface: InterfaceDefinition,
   params: ListParams,
-): Pick<ItemConditions, 'answers' | 'meta' | 'created' | 'submitted'> {
+): Pick<ItemConditions, 'answers' | 'meta' | 'created' | 'submitted' | 'flagged'> {
   const bound = (text: string | undefined, side: 'from' | 'to') =>
     text === undefined ? undefined : (dateBound(text, side) ?? undefined);
   return {
@@ -23,6 +23,7 @@ export function listFilters(
     meta: (params.meta ?? []).map(metaMatch),
     created: { from: bound(params.createdFrom, 'from'), to: bound(params.createdTo, 'to') },
     submitted: { from: bound(params.submittedFrom, 'from'), to: bound(params.submittedTo, 'to') },
+    flagged: params.flagged === 'only',
   };
 }
 

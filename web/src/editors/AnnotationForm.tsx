@@ -18,6 +18,7 @@ import { StepsEditor } from './steps/StepsEditor.tsx';
 import { TextEditor } from './text/TextEditor.tsx';
 import type { TurnsAnswer } from './turns/marks.ts';
 import { TurnsEditor } from './turns/TurnsEditor.tsx';
+import { IntegritySignalsContext, type IntegritySink } from './useIntegritySignals.ts';
 import './editors.css';
 
 export interface AnnotationFormProps {
@@ -32,8 +33,13 @@ export interface AnnotationFormProps {
   digitTarget?: string;
   /** Called with the question name when focus enters a question. */
   onFocusQuestion?: (name: string) => void;
-  /** The order each `responses` field's candidates were shown in (the work payload's); else the item's. */
-  shown?: Record<string, string[]>;
+  /**
+   * Per `responses` field, its candidate ids in the order to show them (first = "A"): the order the
+   * server chose for this annotator (Work.shown, Annotation.shown). Absent: the item's order.
+   */
+  shown?: Record<string, string[]> | undefined;
+  /** Where written answers report their integrity signals (useIntegritySignals); absent: not measured. */
+  integrity?: IntegritySink | undefined;
 }
 
 /**
@@ -62,23 +68,25 @@ export function AnnotationForm(props: AnnotationFormProps) {
     props.onChange?.(next);
   };
   return (
-    <div className={`annotation-form${readOnly ? ' readonly' : ''}`} ref={formRef}>
-      {props.iface.questions.map((q) => {
-        const digits = !readOnly && props.digitTarget === q.name;
-        const errors = props.errors?.[q.name];
-        return (
-          <Question
-            key={q.name}
-            q={q}
-            errors={errors}
-            active={digits}
-            hint={digits ? <span className="muted small digit-hint"> · keys 1–9</span> : undefined}
-          >
-            {editorFor(q, props.answers[q.name], (v) => set(q.name, v), readOnly, digits, props)}
-          </Question>
-        );
-      })}
-    </div>
+    <IntegritySignalsContext value={readOnly ? undefined : props.integrity}>
+      <div className={`annotation-form${readOnly ? ' readonly' : ''}`} ref={formRef}>
+        {props.iface.questions.map((q) => {
+          const digits = !readOnly && props.digitTarget === q.name;
+          const errors = props.errors?.[q.name];
+          return (
+            <Question
+              key={q.name}
+              q={q}
+              errors={errors}
+              active={digits}
+              hint={digits ? <span className="muted small digit-hint"> · keys 1–9</span> : undefined}
+            >
+              {editorFor(q, props.answers[q.name], (v) => set(q.name, v), readOnly, digits, props)}
+            </Question>
+          );
+        })}
+      </div>
+    </IntegritySignalsContext>
   );
 }
 

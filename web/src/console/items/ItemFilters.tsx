@@ -105,6 +105,14 @@ export function ItemFilters(props: {
             )}
           </Field>
         ))}
+        <label className="row filter-check">
+          <input
+            type="checkbox"
+            checked={view.flagged}
+            onChange={(e) => onChange({ ...view, flagged: e.target.checked })}
+          />
+          Flagged answers only
+        </label>
       </form>
       <div className="row align-end filters">
         <AnswerFilter

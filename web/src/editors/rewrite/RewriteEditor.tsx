@@ -1,4 +1,4 @@
-import { type RefAttributes, type TextareaHTMLAttributes, useState } from 'react';
+import { useState } from 'react';
 import type { RewriteAnswer, RewriteQuestion } from '../../../../core/interface/index.ts';
 // Not through core/interface/index.ts: this leaf has no zod, and the index would bring it into the bundle.
 import { codePointLength } from '../../../../core/interface/offsets.ts';
@@ -8,6 +8,7 @@ import { ConfirmBar } from '../ConfirmBar.tsx';
 import { candidateName, shownCandidates } from '../candidates.ts';
 import type { EditorProps } from '../Question.tsx';
 import { useDebounced } from '../useDebounced.ts';
+import { useIntegritySignals } from '../useIntegritySignals.ts';
 import { DiffView } from './DiffView.tsx';
 import { originalOf, startFrom, switchLosesWork, withText } from './source.ts';
 import '../tutoring.css';
@@ -18,17 +19,13 @@ const SETTLE_MS = 250;
 export interface RewriteEditorProps extends EditorProps<RewriteQuestion, RewriteAnswer> {
   data: Record<string, unknown>;
   shown?: readonly string[] | undefined;
-  /**
-   * What measures the writing (pasted characters, typing, focus changes: the `handlers` of
-   * useIntegritySignals), spread on the answer's text box.
-   */
-  measure?: (TextareaHTMLAttributes<HTMLTextAreaElement> & RefAttributes<HTMLTextAreaElement>) | undefined;
 }
 
 /**
  * Write the ideal answer: start from a candidate (its text fills the box) or from scratch, edit,
  * and see the word-level changes against the candidate and a preview of the Markdown, both
- * following the typing once it pauses. The answer keeps the text and the source candidate's id.
+ * following the typing once it pauses. The answer keeps the text and the source candidate's id;
+ * the box's integrity signals (pastes, typing, focus changes) are measured as a text answer's are.
  */
 export function RewriteEditor(props: RewriteEditorProps) {
   const { q, value, readOnly } = props;
@@ -41,6 +38,8 @@ export function RewriteEditor(props: RewriteEditorProps) {
   const [view, setView] = useState<'changes' | 'preview'>('changes');
   const [pending, setPending] = useState<{ to: string | null }>();
   const shownView = against === undefined ? 'preview' : view;
+  // Pastes, typing and focus changes in the box, for the reviewers' integrity flags.
+  const { handlers } = useIntegritySignals(q.name);
 
   if (readOnly)
     return (
@@ -107,7 +106,7 @@ export function RewriteEditor(props: RewriteEditorProps) {
         value={text}
         spellCheck
         onChange={(e) => props.onChange(withText(value, e.target.value))}
-        {...props.measure}
+        {...handlers}
       />
       {length > q.maxLength * 0.8 && (
         <p className={length > q.maxLength ? 'field-error' : 'muted small'}>

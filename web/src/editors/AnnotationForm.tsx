@@ -1,6 +1,13 @@
 import { useEffect, useRef } from 'react';
-import type { InterfaceDefinition, RankingAnswer, SpanAnswer } from '../../../core/interface/index.ts';
-import { shownCandidates } from '../render/shown.ts';
+import type {
+  InterfaceDefinition,
+  RankingAnswer,
+  RewriteAnswer,
+  RubricAnswer,
+  SpanAnswer,
+  StepsAnswer,
+} from '../../../core/interface/index.ts';
+import { shownCandidates } from './candidates.ts';
 import { ChoiceEditor } from './choice/ChoiceEditor.tsx';
 import { MultiChoiceEditor } from './multi-choice/MultiChoiceEditor.tsx';
 import { NumberEditor } from './number/NumberEditor.tsx';
@@ -9,8 +16,14 @@ import type { PairwiseDraft } from './pairwise/scale.ts';
 import { descIdOf, Question, type QuestionDef } from './Question.tsx';
 import { RankingChunk } from './ranking/RankingChunk.tsx';
 import { RatingEditor } from './rating/RatingEditor.tsx';
+import { RewriteEditor } from './rewrite/RewriteEditor.tsx';
+import { RubricEditor } from './rubric/RubricEditor.tsx';
 import { SpansEditor } from './spans/SpansEditor.tsx';
+import { StepsEditor } from './steps/StepsEditor.tsx';
 import { TextEditor } from './text/TextEditor.tsx';
+import type { TurnsAnswer } from './turns/marks.ts';
+import { TurnsEditor } from './turns/TurnsEditor.tsx';
+import { IntegritySignalsContext, type IntegritySink } from './useIntegritySignals.ts';
 import './editors.css';
 
 export interface AnnotationFormProps {
@@ -30,6 +43,8 @@ export interface AnnotationFormProps {
    * server chose for this annotator (Work.shown, Annotation.shown). Absent: the item's order.
    */
   shown?: Record<string, string[]> | undefined;
+  /** Where written answers report their integrity signals (useIntegritySignals); absent: not measured. */
+  integrity?: IntegritySink | undefined;
 }
 
 /**
@@ -58,23 +73,25 @@ export function AnnotationForm(props: AnnotationFormProps) {
     props.onChange?.(next);
   };
   return (
-    <div className={`annotation-form${readOnly ? ' readonly' : ''}`} ref={formRef}>
-      {props.iface.questions.map((q) => {
-        const digits = !readOnly && props.digitTarget === q.name;
-        const errors = props.errors?.[q.name];
-        return (
-          <Question
-            key={q.name}
-            q={q}
-            errors={errors}
-            active={digits}
-            hint={digits ? <span className="muted small digit-hint"> · keys 1–9</span> : undefined}
-          >
-            {editorFor(q, props.answers[q.name], (v) => set(q.name, v), readOnly, digits, props)}
-          </Question>
-        );
-      })}
-    </div>
+    <IntegritySignalsContext value={readOnly ? undefined : props.integrity}>
+      <div className={`annotation-form${readOnly ? ' readonly' : ''}`} ref={formRef}>
+        {props.iface.questions.map((q) => {
+          const digits = !readOnly && props.digitTarget === q.name;
+          const errors = props.errors?.[q.name];
+          return (
+            <Question
+              key={q.name}
+              q={q}
+              errors={errors}
+              active={digits}
+              hint={digits ? <span className="muted small digit-hint"> · keys 1–9</span> : undefined}
+            >
+              {editorFor(q, props.answers[q.name], (v) => set(q.name, v), readOnly, digits, props)}
+            </Question>
+          );
+        })}
+      </div>
+    </IntegritySignalsContext>
   );
 }
 
@@ -87,6 +104,7 @@ function editorFor(
   { iface, data, shown }: Pick<AnnotationFormProps, 'iface' | 'data' | 'shown'>,
 ) {
   const common = { onChange, readOnly, digits, describedBy: descIdOf(q.name) };
+  const object = <T,>() => (value !== null && typeof value === 'object' ? (value as T) : undefined);
   switch (q.type) {
     case 'choice':
       return <ChoiceEditor q={q} value={typeof value === 'string' ? value : undefined} {...common} />;
@@ -122,6 +140,20 @@ function editorFor(
       const candidates = shownCandidates(data, q.field, shown?.[q.field]);
       return <RankingChunk q={q} value={value as RankingAnswer} candidates={candidates} {...common} />;
     }
+    case 'rubric':
+      return (
+        <RubricEditor q={q} value={object<RubricAnswer>()} data={data} shown={shown?.[q.field]} {...common} />
+      );
+    case 'steps':
+      return (
+        <StepsEditor q={q} value={object<StepsAnswer>()} data={data} shown={shown?.[q.field]} {...common} />
+      );
+    case 'rewrite': {
+      const order = q.field === undefined ? undefined : shown?.[q.field];
+      return <RewriteEditor q={q} value={object<RewriteAnswer>()} data={data} shown={order} {...common} />;
+    }
+    case 'turns':
+      return <TurnsEditor q={q} value={object<TurnsAnswer>()} data={data} {...common} />;
   }
 }
 

@@ -1,6 +1,6 @@
 import { memo, useId, useRef } from 'react';
+import type { ShownCandidate } from '../editors/candidates.ts';
 import { LongText } from './LongText.tsx';
-import type { ShownCandidate } from './shown.ts';
 import './tutoring.css';
 
 export interface CandidatesProps {

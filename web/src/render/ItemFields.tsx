@@ -1,11 +1,12 @@
 import { memo, useMemo } from 'react';
 import type { InterfaceDefinition, SpanAnswer } from '../../../core/interface/index.ts';
+import { shownCandidates } from '../editors/candidates.ts';
 import { SpanView } from '../editors/spans/SpanView.tsx';
 import { RenderBoundary } from './AsTyped.tsx';
 import { Candidates } from './Candidates.tsx';
 import { Conversation } from './Conversation.tsx';
 import { preloadRichText, RichText } from './RichText.tsx';
-import { shownCandidates, turnsOf } from './shown.ts';
+import { turnsOf } from './shown.ts';
 import '../editors/editors.css';
 
 type Field = InterfaceDefinition['fields'][number];

@@ -4,14 +4,16 @@ import { AnnotationForm, spanFields } from '../editors/AnnotationForm.tsx';
 import { KeyHint } from '../editors/KeyHint.tsx';
 import { applyDigit, type Command, digitQuestion } from '../editors/keymap.ts';
 import { ItemFields } from '../render/ItemFields.tsx';
-import { shownIds, shownOf } from '../render/shown.ts';
+import { shownIds } from '../render/shown.ts';
 import { Name } from '../ui/Name.tsx';
 import { type Project, serverAnswers, type Work } from './api.ts';
 import { chooseAnswers, type DraftStore } from './draft-store.ts';
+import { focusKind } from './focus-kind.ts';
 import { Guidelines } from './Guidelines.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { SkipDialog } from './SkipDialog.tsx';
+import type { Signals, SignalsStore } from './signals-store.ts';
 import { useAnswers } from './useAnswers.ts';
 import { useDraft } from './useDraft.ts';
 import { useHotkeys } from './useHotkeys.ts';
@@ -25,10 +27,12 @@ export interface AnnotationViewProps {
   work: Work;
   mode: ViewMode;
   drafts: DraftStore;
+  /** Where the integrity signals of written answers gather until they are sent; none: not measured. */
+  signals?: SignalsStore;
   /** A submit is on its way (`queued`: waiting in this browser for the connection). */
   sending: 'no' | 'sending' | 'queued';
   error: unknown;
-  onSubmit: (answers: Answers, activeMs: number) => void;
+  onSubmit: (answers: Answers, activeMs: number, signals: Signals | undefined) => void;
   onSkip: (reason: string) => void;
   /** Leave an item that can no longer be submitted (its lock went to someone else). */
   onNext?: () => void;
@@ -58,13 +62,22 @@ export function AnnotationView(props: AnnotationViewProps) {
   const iface = project.interface;
   const data = work.item.data;
   // The order each annotator sees candidates in, recorded with their answer (absent: item order).
-  const shown = useMemo(() => shownOf(work), [work]);
+  const { shown } = work;
   const omit = useMemo(() => spanFields(iface), [iface]);
   const readOnly = mode === 'view' || props.sending !== 'no';
   const [restored] = useState(() =>
     chooseAnswers(props.drafts.read(work.assignment.id), serverAnswers(work)),
   );
-  const draft = useDraft(work, props.drafts);
+  const draft = useDraft(work, props.drafts, props.signals);
+  const signalsStore = props.signals;
+  const assignmentId = work.assignment.id;
+  const integrity = useMemo(
+    () =>
+      signalsStore && mode !== 'view'
+        ? { add: (q: string, d: Parameters<SignalsStore['add']>[2]) => signalsStore.add(assignmentId, q, d) }
+        : undefined,
+    [signalsStore, assignmentId, mode],
+  );
   const { change } = draft;
   const onChange = useCallback((a: Answers) => mode !== 'view' && change(a), [change, mode]);
   const answers = useAnswers(restored.answers, onChange);
@@ -96,8 +109,9 @@ export function AnnotationView(props: AnnotationViewProps) {
   };
   const onFormChange = (next: Answers) => {
     const changed = iface.questions.find((q) => next[q.name] !== answers.current()[q.name]);
-    const typed = changed?.type === 'text' || changed?.type === 'number' || changed?.type === 'pairwise';
-    edit(next, changed?.name ?? '', typed);
+    // Typing in any box (a text answer, a rewrite, a comment or correction) is one undo step per burst.
+    const where = focusKind(document.activeElement);
+    edit(next, changed?.name ?? '', where === 'text-entry' || where === 'textarea');
   };
 
   const submit = async () => {
@@ -126,7 +140,7 @@ export function AnnotationView(props: AnnotationViewProps) {
     }
     setErrors({});
     await draft.settle();
-    props.onSubmit(checked.value, draft.timer.take());
+    props.onSubmit(checked.value, draft.timer.take(), signalsStore?.take(assignmentId));
   };
 
   const digitTarget = useMemo(() => digitQuestion(iface, focused)?.name, [iface, focused]);
@@ -251,12 +265,13 @@ export function AnnotationView(props: AnnotationViewProps) {
             iface={iface}
             data={data}
             answers={answers.answers}
+            shown={shown}
+            integrity={integrity}
             onChange={readOnly ? undefined : onFormChange}
             readOnly={readOnly}
             errors={errors}
             digitTarget={digitTarget}
             onFocusQuestion={setFocused}
-            shown={shown}
           />
         </main>
       </div>

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { PairwiseQuestion, Preference } from '../../../../core/interface/index.ts';
 // Not through core/interface/index.ts: this leaf has no zod, and the index would bring it into the bundle.
 import { pairwiseLabels } from '../../../../core/interface/questions/pairwise-scale.ts';
-import type { ShownCandidate } from '../../render/shown.ts';
+import type { ShownCandidate } from '../candidates.ts';
 import type { EditorProps } from '../Question.tsx';
 import { ScaleRow } from './ScaleRow.tsx';
 import './pairwise.css';

@@ -10,7 +10,7 @@ import {
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { RankingAnswer, RankingQuestion } from '../../../../core/interface/index.ts';
-import type { ShownCandidate } from '../../render/shown.ts';
+import type { ShownCandidate } from '../candidates.ts';
 import type { EditorProps } from '../Question.tsx';
 import { describePlace, move, orderOf, placeOf, type Row, rowsFrom, toggleTie } from './order.ts';
 import { RankingRow } from './RankingRow.tsx';

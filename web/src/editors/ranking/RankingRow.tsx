@@ -2,7 +2,7 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { KeyboardEvent } from 'react';
 import { RichText } from '../../render/RichText.tsx';
-import type { ShownCandidate } from '../../render/shown.ts';
+import type { ShownCandidate } from '../candidates.ts';
 import { previewOf } from './preview.ts';
 
 export interface RankingRowProps {

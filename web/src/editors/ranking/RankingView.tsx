@@ -1,4 +1,4 @@
-import type { ShownCandidate } from '../../render/shown.ts';
+import type { ShownCandidate } from '../candidates.ts';
 import { orderOf, rowsFrom } from './order.ts';
 
 /** A ranking answer, read-only: its places best first, each candidate by letter and id. */

@@ -57,6 +57,18 @@ export class ItemPage {
   }
 }
 
+/**
+ * What a store's reader hands one page's rows to, in this order: `page` with the page's items,
+ * `skip` with each of their skips, `annotation` with each of their annotations (both ordered by
+ * item id, then id), then `endPage`.
+ */
+export interface PageSink {
+  page(page: ItemPage): void;
+  skip(row: SkipRow): void;
+  annotation(row: AnnotationRow): void;
+  endPage(): void;
+}
+
 /** The end of a line whose item nobody skipped. */
 const CLOSE = Buffer.from('],"skips":[]}\n');
 
@@ -67,7 +79,7 @@ const CLOSE = Buffer.from('],"skips":[]}\n');
  * as they are read; an item's line is its head's bytes, then its annotations' text, then its
  * skips.
  */
-export class LineWriter {
+export class LineWriter implements PageSink {
   #page = new ItemPage();
   #next = 0;
   /** The open item's annotations so far, for item `#openId`. */

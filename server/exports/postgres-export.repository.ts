@@ -6,7 +6,7 @@ import {
   exportStatements,
   narrowsItems,
 } from './exports.repository.ts';
-import { type AnnotationRow, ItemPage, type ItemRow, type LineWriter, type SkipRow } from './format.ts';
+import { type AnnotationRow, ItemPage, type ItemRow, type PageSink, type SkipRow } from './format.ts';
 
 const PAGE = 5000;
 
@@ -20,7 +20,7 @@ const PAGE = 5000;
 export async function* postgresExport(
   pool: pg.Pool,
   binding: ExportBinding,
-  lines: LineWriter,
+  lines: PageSink,
 ): AsyncGenerator<void> {
   const sql = exportStatements('postgres', binding.shape);
   const narrowed = narrowsItems(binding.shape);

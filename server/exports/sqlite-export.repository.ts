@@ -3,7 +3,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import type { Store } from '../db/store.ts';
 import { type ExportBinding, firstPageArgs } from './export-binding.ts';
 import { type ExportStatement, exportStatements, narrowsItems } from './exports.repository.ts';
-import { type AnnotationRow, ItemPage, type ItemRow, type LineWriter, type SkipRow } from './format.ts';
+import { type AnnotationRow, ItemPage, type ItemRow, type PageSink, type SkipRow } from './format.ts';
 
 /** ~4 ms of synchronous work a page here; other requests are served between pages. */
 const PAGE = 1000;
@@ -16,7 +16,7 @@ const PAGE = 1000;
 export async function* sqliteExport(
   store: Extract<Store, { kind: 'sqlite' }>,
   binding: ExportBinding,
-  lines: LineWriter,
+  lines: PageSink,
 ): AsyncGenerator<void> {
   const sql = exportStatements('sqlite', binding.shape);
   const statements = {

@@ -7,7 +7,7 @@ import type { Db } from '../db/transaction.ts';
 import { forbidden } from '../http/errors.ts';
 import type { CsvFile } from '../http/register.ts';
 import { AnswersCache } from './answers-cache.ts';
-import { csvDocument } from './csv.ts';
+import { csvDocument } from '../../core/csv.ts';
 import { AnswerTally } from './distributions.ts';
 import {
   type AnnotationsState,

@@ -1,0 +1,83 @@
+import { type RubricGrade, rubricOf, type StepsAnswer, stepsOf } from './answer-shapes.ts';
+import { type ExportInterface, type ExportQuestion, questionsOf } from './item-view.ts';
+import type { ExportedAnnotation, ExportedItem, ItemTransformer } from './record.ts';
+
+/**
+ * Rubric and step grades (docs/exports.md), one line per graded candidate (or graded text) of
+ * each rubric or steps answer:
+ *
+ *   {"item_id", "external_id", "annotator", "question", "kind": "rubric", "candidate_id",
+ *    "total", "scores": {"<criterion>": {"score", "comment"?}}}
+ *   {"item_id", "external_id", "annotator", "question", "kind": "steps", "candidate_id",
+ *    "first_error", "steps": [{"index", "verdict", "correction"?, "comment"?}]}
+ */
+export function gradesTransformer(iface: ExportInterface): ItemTransformer {
+  const questions = questionsOf(iface, 'rubric', 'steps');
+  return {
+    header: '',
+    submittedOnly: true,
+    item(item, emit) {
+      for (const annotation of item.annotations) {
+        if (annotation.status !== 'submitted') continue;
+        for (const question of questions) {
+          const answer = annotation.answers[question.name];
+          if (answer === undefined || answer === null) continue;
+          if (question.type === 'rubric') {
+            for (const grade of rubricOf(answer) ?? []) emit(rubricLine(item, annotation, question, grade));
+          } else {
+            const steps = stepsOf(answer);
+            if (steps) emit(stepsLine(item, annotation, question, steps));
+          }
+        }
+      }
+    },
+  };
+}
+
+const head = (item: ExportedItem, annotation: ExportedAnnotation, question: ExportQuestion) => ({
+  item_id: item.id,
+  external_id: item.externalId,
+  annotator: annotation.annotator,
+  question: question.name,
+});
+
+function rubricLine(
+  item: ExportedItem,
+  annotation: ExportedAnnotation,
+  question: ExportQuestion,
+  grade: RubricGrade,
+): string {
+  const scores: Record<string, { score: number | boolean; comment?: string }> = {};
+  for (const [criterion, s] of Object.entries(grade.scores)) {
+    scores[criterion] =
+      typeof s.comment === 'string' && s.comment !== '' ? { score: s.score, comment: s.comment } : { score: s.score };
+  }
+  return `${JSON.stringify({
+    ...head(item, annotation, question),
+    kind: 'rubric',
+    candidate_id: grade.candidate ?? null,
+    total: grade.total,
+    scores,
+  })}\n`;
+}
+
+function stepsLine(
+  item: ExportedItem,
+  annotation: ExportedAnnotation,
+  question: ExportQuestion,
+  answer: StepsAnswer,
+): string {
+  const steps = answer.steps.map((s, index) => ({
+    index,
+    verdict: s?.verdict ?? null,
+    ...(s?.correction ? { correction: s.correction } : {}),
+    ...(s?.comment ? { comment: s.comment } : {}),
+  }));
+  return `${JSON.stringify({
+    ...head(item, annotation, question),
+    kind: 'steps',
+    candidate_id: answer.candidate ?? null,
+    first_error: answer.firstError,
+    steps,
+  })}\n`;
+}

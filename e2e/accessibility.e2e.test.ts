@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { everyKindInterface, oneOfEachKind } from '../core/interface/testing.ts';
+import { everyKindInterface, everyKindItemData, oneOfEachKind } from '../core/interface/testing.ts';
 import type { TestUser } from '../server/testing/harness.ts';
 import { checkPage, describeFindings, type Finding, type Where } from './axe.ts';
 import { builderStates } from './builder-states.ts';
@@ -49,7 +49,7 @@ beforeAll(async () => {
       guidelines: '# Guidelines\n\nMark every **claim** and every error.',
       interface: everyKindInterface,
     },
-    ITEMS.map((text, i) => ({ id: `item-${i + 1}`, data: { text, source: `source ${i + 1}` } })),
+    ITEMS.map((text, i) => ({ id: `item-${i + 1}`, data: everyKindItemData(text, `source ${i + 1}`) })),
     annotators.light,
   );
   projectId = made.id;

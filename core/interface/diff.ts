@@ -1,3 +1,4 @@
+import { isTutoringKind, tutoringChange } from './diff-tutoring.ts';
 import type { InterfaceDefinition } from './interface.ts';
 import type { QuestionDefinition } from './questions/registry.ts';
 
@@ -114,6 +115,10 @@ function compareQuestion(was: Q, q: Q, safe: SafeChange[], breaking: BreakingCha
   const question = q.name;
   const tighten = (constraint: string, test: AffectedTest) =>
     breaking.push({ kind: 'constraint_tightened', question, constraint, affects: { question, ...test } });
+  if (isTutoringKind(q.type)) {
+    compareTutoring(was, q, safe, breaking);
+    return;
+  }
   const before = breaking.length + safe.length;
   if (!was.required && q.required) tighten('required', { test: 'unanswered', submittedOnly: true });
   if (
@@ -167,6 +172,29 @@ function compareQuestion(was: Q, q: Q, safe: SafeChange[], breaking: BreakingCha
   else if (!same(was, q)) safe.push({ kind: 'display_changed', question });
 }
 
+/** A tutoring question (pairwise, ranking, rubric, steps, rewrite, turns): see diff-tutoring.ts. */
+function compareTutoring(was: Q, q: Q, safe: SafeChange[], breaking: BreakingChange[]): void {
+  const question = q.name;
+  const change = tutoringChange({ ...was, required: q.required } as Q, q);
+  if (!was.required && q.required)
+    breaking.push({
+      kind: 'constraint_tightened',
+      question,
+      constraint: 'required',
+      affects: { question, test: 'unanswered', submittedOnly: true },
+    });
+  if (change === 'breaking')
+    breaking.push({
+      kind: 'constraint_tightened',
+      question,
+      constraint: 'settings',
+      affects: { question, test: 'answered' },
+    });
+  else if (change === 'loosened' || (was.required && !q.required))
+    safe.push({ kind: 'constraint_loosened', question });
+  else if (change === 'display') safe.push({ kind: 'display_changed', question });
+}
+
 /** `after` is a limit below `before` (or a limit where there was none). */
 const lowered = (before: number | undefined, after: number | undefined) =>
   after !== undefined && (before === undefined || after < before);
@@ -176,7 +204,7 @@ const raised = (before: number, after: number) => after > before;
 const sorted = (q: Q): object => ({
   ...q,
   ...('options' in q ? { options: [...q.options].sort() } : {}),
-  ...('labels' in q ? { labels: [...q.labels].sort() } : {}),
+  ...(q.type === 'spans' ? { labels: [...q.labels].sort() } : {}),
 });
 const strip = ({ version: _, ...rest }: InterfaceDefinition) => rest;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

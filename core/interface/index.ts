@@ -13,8 +13,23 @@ export {
   type SafeChange,
 } from './diff.ts';
 export { type Checked, type FieldError, formatPath, fromZodIssues } from './field-error.ts';
+export {
+  CHAT_LIMITS,
+  CHAT_ROLES,
+  ChatField,
+  type ChatRole,
+  type ChatTurn,
+  checkConversation,
+} from './fields/chat.ts';
 export type { FieldKind } from './fields/kind.ts';
 export { FieldDefinition, fieldKindOf, fieldTypes } from './fields/registry.ts';
+export {
+  type Candidate,
+  candidatesOf,
+  checkCandidates,
+  RESPONSES_LIMITS,
+  ResponsesField,
+} from './fields/responses.ts';
 export { TextField } from './fields/text.ts';
 export { InterfaceDefinition, InterfaceEdit } from './interface.ts';
 export { validateItemData } from './item-data.ts';
@@ -34,12 +49,40 @@ export {
   isGraphemeBoundary,
   utf16ToCodePoint,
 } from './offsets.ts';
+export { promptFieldOf, promptMessages } from './prompt.ts';
 export { ChoiceQuestion } from './questions/choice.ts';
 export type { AnswerCheck, AnswerContext, AnswerIssue, FieldRef, QuestionKind } from './questions/kind.ts';
 export { MultiChoiceQuestion } from './questions/multi-choice.ts';
 export { NumberQuestion } from './questions/number.ts';
+export {
+  DEFAULT_PAIRWISE_LABELS,
+  maxStrength,
+  type PairwiseAnswer,
+  PairwiseQuestion,
+  type Preference,
+  pairwiseLabels,
+} from './questions/pairwise.ts';
+export { type RankingAnswer, RankingQuestion } from './questions/ranking.ts';
 export { RatingQuestion } from './questions/rating.ts';
 export { QuestionDefinition, questionKindOf, questionTypes } from './questions/registry.ts';
+export { type RewriteAnswer, RewriteQuestion } from './questions/rewrite.ts';
+export { type RubricAnswer, type RubricGrade, RubricQuestion } from './questions/rubric.ts';
+export {
+  type CriterionScale,
+  type CriterionScore,
+  normalisedScore,
+  type RubricCriterion,
+  rubricTotal,
+} from './questions/rubric-total.ts';
 export { SpansQuestion } from './questions/spans.ts';
 export { compareSpans, type SpanAnswer } from './questions/spans-check.ts';
+export {
+  STEP_VERDICTS,
+  type StepMark,
+  type StepsAnswer,
+  StepsQuestion,
+  type StepVerdict,
+} from './questions/steps.ts';
+export { type StepSplit, splitSteps, stepsOf } from './questions/steps-split.ts';
 export { TextQuestion } from './questions/text.ts';
+export { assistantTurns, type TurnMark, TurnsQuestion } from './questions/turns.ts';

@@ -1,6 +1,7 @@
 import { describeValue, type FieldError, fieldError, isPlainObject } from './field-error.ts';
 import { fieldKindOf } from './fields/registry.ts';
 import type { InterfaceDefinition } from './interface.ts';
+import { questionKindOf } from './questions/registry.ts';
 
 /**
  * Checks an item's `data` against the interface's fields: every declared field must be present with
@@ -17,6 +18,12 @@ export function validateItemData(iface: InterfaceDefinition, data: unknown): Fie
     }
     const problem = fieldKindOf(field.type).checkValue(data[field.name], field);
     if (problem !== undefined) errors.push(fieldError(path, problem));
+  }
+  if (errors.length > 0) return errors;
+  // What questions need of an item beyond its fields (a pair needs exactly two candidates).
+  for (const question of iface.questions) {
+    const problem = questionKindOf(question.type).checkItem?.(question, data);
+    if (problem) errors.push(fieldError(`data.${problem.field}`, problem.message));
   }
   return errors;
 }

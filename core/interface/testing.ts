@@ -39,7 +39,7 @@ export function check(
   answers: unknown,
   data: Record<string, unknown> = { text: '' },
   partial = false,
-): { value: Answers } | { messages: string[] } {
+): { value: Answers; messages?: undefined } | { messages: string[]; value?: undefined } {
   const result = validateAnswers(iface, answers, data, { partial });
   return result.ok ? { value: result.value } : { messages: result.errors.map((e: FieldError) => e.message) };
 }
@@ -79,6 +79,35 @@ export const oneOfEachKind: { [T in QuestionInput['type']]: Extract<QuestionInpu
   rating: { name: 'clarity', label: 'Clarity', type: 'rating', min: 1, max: 5, required: false },
   number: { name: 'steps', label: 'Steps', type: 'number', integer: true, required: false },
   text: { name: 'comment', label: 'Comment', type: 'text', multiline: true, required: false },
+  pairwise: {
+    name: 'preference',
+    label: 'Which answer is better?',
+    type: 'pairwise',
+    field: 'pair',
+    criteria: [{ name: 'correctness', label: 'Correctness' }],
+    requireJustificationFrom: 3,
+    required: false,
+  },
+  ranking: { name: 'order', label: 'Rank the answers', type: 'ranking', field: 'pair', allowTies: true },
+  rubric: {
+    name: 'grade',
+    label: 'Grade the answers',
+    type: 'rubric',
+    field: 'pair',
+    criteria: [
+      { name: 'accuracy', label: 'Accuracy', scale: { min: 1, max: 5 }, weight: 2 },
+      { name: 'cites', label: 'Cites a source', scale: 'pass_fail' },
+    ],
+  },
+  steps: { name: 'proof', label: 'Check each step', type: 'steps', field: 'pair', split: 'paragraphs' },
+  rewrite: { name: 'ideal', label: 'Write the ideal answer', type: 'rewrite', field: 'pair' },
+  turns: {
+    name: 'per_turn',
+    label: 'Rate each reply',
+    type: 'turns',
+    field: 'conversation',
+    rating: { min: 1, max: 5 },
+  },
 };
 
 /** An interface asking `oneOfEachKind` about a Markdown field `text` and showing a plain `source`. */
@@ -86,6 +115,24 @@ export const everyKindInterface = {
   fields: [
     { name: 'text', label: 'Text', type: 'text', format: 'markdown' },
     { name: 'source', label: 'Source', type: 'text' },
+    { name: 'conversation', label: 'Conversation', type: 'chat' },
+    { name: 'pair', label: 'Candidate answers', type: 'responses' },
   ],
   questions: Object.values(oneOfEachKind),
 };
+
+/** An item for `everyKindInterface`: the given text and source, a short chat and two candidates. */
+export function everyKindItemData(text: string, source: string): Record<string, unknown> {
+  return {
+    text,
+    source,
+    conversation: [
+      { role: 'user', content: 'What is $2^{10}$?' },
+      { role: 'assistant', content: 'It is $1024$.' },
+    ],
+    pair: [
+      { id: 'a', model: 'model-x', content: 'First, $2^{10} = 1024$.\n\nSo the answer is 1024.' },
+      { id: 'b', model: 'model-y', content: 'It is about a thousand.\n\nExactly 1000.' },
+    ],
+  };
+}

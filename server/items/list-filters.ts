@@ -55,6 +55,11 @@ function answerMatch(iface: InterfaceDefinition, pair: string): AnswerMatch {
       }
       return { question, kind: 'equals-number', value: n };
     }
+    default:
+      throw badParameter(
+        'answer',
+        `"${question}" is a ${q.type} question; answer filters work on choice, multi_choice, spans, text, rating and number questions`,
+      );
   }
 }
 

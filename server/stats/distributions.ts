@@ -17,7 +17,9 @@ export const NUMBER_BINS = 5;
  * - rating: per value of the scale, min to max;
  * - number: a histogram of at most NUMBER_BINS equal ranges from the smallest answer to the largest;
  * - spans: per label, the spans carrying it;
- * - text: answered (a non-blank text) and empty.
+ * - text: answered (a non-blank text) and empty;
+ * - pairwise: per strength of the preference (a tie, then slightly, clearly, much better);
+ * - ranking, rubric, steps, rewrite, turns: how many were answered.
  * A value the interface no longer offers (an option since removed) keeps its own bar, after the
  * interface's. Pure: the service feeds it the stored answers in batches.
  */
@@ -45,6 +47,13 @@ export class AnswerTally {
         continue;
       }
       if (value === undefined || value === null) continue;
+      if (typeof value === 'object' && !Array.isArray(value)) {
+        // The tutoring kinds: counted, and a preference by its strength.
+        this.count(q.name);
+        const strength = (value as { strength?: unknown }).strength;
+        bump(q.type === 'pairwise' && typeof strength === 'number' ? strength : 'answered');
+        continue;
+      }
       if (q.type === 'multi_choice' || q.type === 'spans') {
         if (!Array.isArray(value)) continue;
         if (value.length > 0) this.count(q.name);
@@ -89,6 +98,22 @@ function bucketsOf(q: Question, counts: Map<string | number, number>): Bucket[] 
     }
     case 'number':
       return histogram(counts);
+    case 'pairwise': {
+      const names = ['About the same', 'Slightly better', 'Better', 'Much better'];
+      const max = (q.scale - 1) / 2;
+      const scale = Array.from({ length: max + 1 }, (_, i) => i);
+      return scale.map((s) => ({
+        value: s,
+        label: s === 0 ? names[0]! : s === max ? names[3]! : names[s]!,
+        count: counts.get(s) ?? 0,
+      }));
+    }
+    case 'ranking':
+    case 'rubric':
+    case 'steps':
+    case 'rewrite':
+    case 'turns':
+      return [{ value: 'answered', label: 'Answered', count: counts.get('answered') ?? 0 }];
     case 'text':
       return [
         { value: 'answered', label: 'Answered', count: counts.get('answered') ?? 0 },

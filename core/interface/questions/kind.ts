@@ -38,6 +38,14 @@ export interface QuestionKind<S extends z.ZodObject = z.ZodObject> {
   /** Whether a given answer still counts as unanswered for `required` (e.g. blank text). */
   isBlank?(answer: unknown): boolean;
   fieldRefs?(question: z.output<S>): FieldRef[];
+  /**
+   * What this question needs of an item beyond its fields' own checks (a pairwise question needs
+   * exactly two candidates), as a problem with one field; checked on import with the fields.
+   */
+  checkItem?(
+    question: z.output<S>,
+    data: Record<string, unknown>,
+  ): { field: string; message: string } | undefined;
 }
 
 /** Properties every question has; spread into each kind's schema after `name` and `type`. */

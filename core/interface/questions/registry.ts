@@ -4,12 +4,31 @@ import { choice } from './choice.ts';
 import type { QuestionKind } from './kind.ts';
 import { multiChoice } from './multi-choice.ts';
 import { number } from './number.ts';
+import { pairwise } from './pairwise.ts';
+import { ranking } from './ranking.ts';
 import { rating } from './rating.ts';
+import { rewrite } from './rewrite.ts';
+import { rubric } from './rubric.ts';
 import { spans } from './spans.ts';
+import { steps } from './steps.ts';
 import { text } from './text.ts';
+import { turns } from './turns.ts';
 
 /** Every question type. A new type is one file in this folder and one entry here. */
-const kinds = [choice, multiChoice, spans, rating, number, text] as const;
+const kinds = [
+  choice,
+  multiChoice,
+  spans,
+  rating,
+  number,
+  text,
+  pairwise,
+  ranking,
+  rubric,
+  steps,
+  rewrite,
+  turns,
+] as const;
 
 // The tuple of config schemas, typed element by element so the union's output type stays precise.
 type ConfigsOf<T> = { [K in keyof T]: T[K] extends { config: infer C } ? C : never };

@@ -98,7 +98,7 @@ function editorFor(
         <SpansEditor
           q={q}
           text={typeof text === 'string' ? text : ''}
-          markdown={field?.format === 'markdown'}
+          markdown={field?.type === 'text' && field.format === 'markdown'}
           fieldLabel={field?.label ?? q.field}
           value={Array.isArray(value) ? (value as SpanAnswer[]) : undefined}
           {...common}

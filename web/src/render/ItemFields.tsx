@@ -33,7 +33,7 @@ export function ItemFields(props: {
             <RenderBoundary source={text} className="item-text">
               {spans ? (
                 <SpanView field={f.name} label={label} text={text} spans={spans} />
-              ) : f.format === 'markdown' ? (
+              ) : f.type !== 'text' || f.format === 'markdown' ? (
                 <RichText source={text} className="item-text" />
               ) : (
                 <div className="item-text plain">{text}</div>

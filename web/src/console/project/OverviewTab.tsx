@@ -84,7 +84,11 @@ export function OverviewTab({ project: initial, viewAll }: { project: Project; v
       </section>
       <section className="card stack-tight" aria-labelledby="interface-summary">
         <h2 id="interface-summary">Interface</h2>
-        <p>Fields: {p.interface.fields.map((f) => `${f.name} (${f.format})`).join(', ') || 'none'}</p>
+        <p>
+          Fields:{' '}
+          {p.interface.fields.map((f) => `${f.name} (${f.type === 'text' ? f.format : f.type})`).join(', ') ||
+            'none'}
+        </p>
         <ul>
           {p.interface.questions.map((q) => (
             <li key={q.name}>

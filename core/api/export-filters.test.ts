@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FORMATS } from './export-formats.ts';
 import { ExportQuery, exportCommandArgs, exportQueryOf, parseExportTime } from './export-filters.ts';
+import { EXPORT_FORMATS } from './export-formats.ts';
 
 describe('parseExportTime', () => {
   it('reads a date as its UTC day, and a date-time with its offset', () => {

@@ -1,45 +1,16 @@
+import type { Preference, RewriteAnswer, RubricGrade, StepsAnswer, TurnMark } from '../interface/index.ts';
+
 /**
  * The answer shapes of the tutor's question kinds (docs/data-model.md), read defensively: answers
  * were checked when written, but under the interface of that time, so an answer that does not
  * have the shape an export needs is passed over rather than trusted.
  */
 
-export interface PairwiseAnswer {
-  preferred: string | null;
-  strength: number;
-}
-
-export interface RubricGrade {
-  candidate?: string;
-  scores: Record<string, { score: number | boolean; comment?: string }>;
-  total: number;
-}
-
-export type StepVerdict = 'correct' | 'incorrect' | 'unverifiable';
-
-export interface StepsAnswer {
-  candidate?: string;
-  steps: ({ verdict: StepVerdict; correction?: string; comment?: string } | null)[];
-  firstError: number | null;
-}
-
-export interface RewriteAnswer {
-  text: string;
-  source: string | null;
-}
-
-export interface TurnAnswer {
-  turn: number;
-  rating?: number;
-  flags?: string[];
-  rewrite?: string;
-}
-
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-export function pairwiseOf(answer: unknown): PairwiseAnswer | undefined {
+export function pairwiseOf(answer: unknown): Preference | undefined {
   if (!isObject(answer)) return undefined;
   const { preferred, strength } = answer;
   if (!(preferred === null || typeof preferred === 'string') || !isNumber(strength)) return undefined;
@@ -72,7 +43,9 @@ export function stepsOf(answer: unknown): StepsAnswer | undefined {
   const { candidate, firstError } = answer;
   if (candidate !== undefined && typeof candidate !== 'string') return undefined;
   if (!(firstError === null || isNumber(firstError))) return undefined;
-  const ok = (answer.steps as unknown[]).every((s) => s === null || (isObject(s) && typeof s.verdict === 'string'));
+  const ok = (answer.steps as unknown[]).every(
+    (s) => s === null || (isObject(s) && typeof s.verdict === 'string'),
+  );
   return ok ? (answer as unknown as StepsAnswer) : undefined;
 }
 
@@ -83,8 +56,8 @@ export function rewriteOf(answer: unknown): RewriteAnswer | undefined {
   return answer.text.trim() === '' ? undefined : { text: answer.text, source };
 }
 
-export function turnsAnswerOf(answer: unknown): TurnAnswer[] | undefined {
+export function turnsAnswerOf(answer: unknown): TurnMark[] | undefined {
   if (!isObject(answer) || !Array.isArray(answer.turns)) return undefined;
   const turns = answer.turns as unknown[];
-  return turns.every((t) => isObject(t) && Number.isInteger(t.turn)) ? (turns as TurnAnswer[]) : undefined;
+  return turns.every((t) => isObject(t) && Number.isInteger(t.turn)) ? (turns as TurnMark[]) : undefined;
 }

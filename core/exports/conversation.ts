@@ -11,12 +11,10 @@
  *   else the example is left out.
  */
 
-export type Role = 'system' | 'user' | 'assistant';
+import type { ChatRole, ChatTurn } from '../interface/index.ts';
 
-export interface Message {
-  role: Role;
-  content: string;
-}
+type Role = ChatRole;
+export type Message = ChatTurn;
 
 const SEPARATOR = '\n\n';
 
@@ -24,7 +22,7 @@ const SEPARATOR = '\n\n';
  * The prompt's turns normalised as above, or undefined when they cannot make a prompt (no user
  * turn, a system turn after the start, an assistant turn first, or an assistant turn last).
  */
-export function promptMessages(turns: readonly Message[]): Message[] | undefined {
+export function normalisePrompt(turns: readonly Message[]): Message[] | undefined {
   const out: Message[] = [];
   for (const turn of turns) {
     const last = out[out.length - 1];
@@ -52,7 +50,7 @@ export function promptText(messages: readonly Message[]): string {
   return messages.map((m) => `${TITLES[m.role]}: ${m.content}`).join(SEPARATOR);
 }
 
-/** Turns as given, or undefined when the value is not a list of `{role, content}` turns. */
+/** A chat field's turns, or undefined when the value is not a list of `{role, content}` turns. */
 export function turnsOf(value: unknown): Message[] | undefined {
   if (!Array.isArray(value)) return undefined;
   for (const turn of value) {

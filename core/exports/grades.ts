@@ -1,15 +1,21 @@
-import { type RubricGrade, rubricOf, type StepsAnswer, stepsOf } from './answer-shapes.ts';
-import { type ExportInterface, type ExportQuestion, questionsOf } from './item-view.ts';
+import { type RubricGrade, type StepsAnswer, stepsOf as stepTexts } from '../interface/index.ts';
+import { rubricOf, stepsOf } from './answer-shapes.ts';
+import { type ExportInterface, type QuestionOf, questionsOf } from './item-view.ts';
 import type { ExportedAnnotation, ExportedItem, ItemTransformer } from './record.ts';
+
+type GradedQuestion = QuestionOf<'rubric' | 'steps'>;
 
 /**
  * Rubric and step grades (docs/exports.md), one line per graded candidate (or graded text) of
- * each rubric or steps answer:
+ * each submitted rubric or steps answer:
  *
  *   {"item_id", "external_id", "annotator", "question", "kind": "rubric", "candidate_id",
  *    "total", "scores": {"<criterion>": {"score", "comment"?}}}
  *   {"item_id", "external_id", "annotator", "question", "kind": "steps", "candidate_id",
- *    "first_error", "steps": [{"index", "verdict", "correction"?, "comment"?}]}
+ *    "first_error", "steps": [{"index", "text", "verdict", "correction"?, "comment"?}]}
+ *
+ * A step's `text` is the step as the tutor saw it (the candidate's given steps, or its text cut
+ * as the question says), null when the item no longer has it.
  */
 export function gradesTransformer(iface: ExportInterface): ItemTransformer {
   const questions = questionsOf(iface, 'rubric', 'steps');
@@ -34,7 +40,7 @@ export function gradesTransformer(iface: ExportInterface): ItemTransformer {
   };
 }
 
-const head = (item: ExportedItem, annotation: ExportedAnnotation, question: ExportQuestion) => ({
+const head = (item: ExportedItem, annotation: ExportedAnnotation, question: GradedQuestion) => ({
   item_id: item.id,
   external_id: item.externalId,
   annotator: annotation.annotator,
@@ -44,13 +50,12 @@ const head = (item: ExportedItem, annotation: ExportedAnnotation, question: Expo
 function rubricLine(
   item: ExportedItem,
   annotation: ExportedAnnotation,
-  question: ExportQuestion,
+  question: GradedQuestion,
   grade: RubricGrade,
 ): string {
   const scores: Record<string, { score: number | boolean; comment?: string }> = {};
   for (const [criterion, s] of Object.entries(grade.scores)) {
-    scores[criterion] =
-      typeof s.comment === 'string' && s.comment !== '' ? { score: s.score, comment: s.comment } : { score: s.score };
+    scores[criterion] = s.comment ? { score: s.score, comment: s.comment } : { score: s.score };
   }
   return `${JSON.stringify({
     ...head(item, annotation, question),
@@ -64,11 +69,13 @@ function rubricLine(
 function stepsLine(
   item: ExportedItem,
   annotation: ExportedAnnotation,
-  question: ExportQuestion,
+  question: QuestionOf<'steps'>,
   answer: StepsAnswer,
 ): string {
+  const texts = stepTexts(question, item.data, answer.candidate);
   const steps = answer.steps.map((s, index) => ({
     index,
+    text: texts?.[index] ?? null,
     verdict: s?.verdict ?? null,
     ...(s?.correction ? { correction: s.correction } : {}),
     ...(s?.comment ? { comment: s.comment } : {}),

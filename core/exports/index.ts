@@ -11,8 +11,8 @@ import { preferenceTransformer } from './preference.ts';
 import type { ItemTransformer, TransformedFormat, TransformOptions } from './record.ts';
 import { sftTransformer } from './sft.ts';
 
-export { type Message, promptMessages, promptText } from './conversation.ts';
-export type { ExportInterface, ExportQuestion } from './item-view.ts';
+export { type Message, normalisePrompt, promptText } from './conversation.ts';
+export type { ExportInterface } from './item-view.ts';
 export { type Pair, pairwisePair, rankingPairs } from './pairs.ts';
 export {
   DEFAULT_TRANSFORM_OPTIONS,

@@ -1,6 +1,6 @@
 import { rubricOf, turnsAnswerOf } from './answer-shapes.ts';
-import { promptMessages, promptText, turnsOf } from './conversation.ts';
-import { type ExportInterface, type ExportQuestion, ItemView, questionsOf } from './item-view.ts';
+import { normalisePrompt, promptText, turnsOf } from './conversation.ts';
+import { type ExportInterface, ItemView, type QuestionOf, questionsOf } from './item-view.ts';
 import type { ExportedAnnotation, ItemTransformer, TransformOptions } from './record.ts';
 
 /**
@@ -13,7 +13,7 @@ import type { ExportedAnnotation, ItemTransformer, TransformOptions } from './re
  */
 export function ktoTransformer(iface: ExportInterface, options: TransformOptions): ItemTransformer {
   const rubrics = questionsOf(iface, 'rubric');
-  const turnQuestions = questionsOf(iface, 'turns').filter((q) => scaleOf(q) !== undefined);
+  const turnQuestions = questionsOf(iface, 'turns').filter((q) => q.rating !== undefined);
   return {
     header: '',
     submittedOnly: true,
@@ -51,7 +51,7 @@ function exampleLine(view: ItemView, annotation: ExportedAnnotation, e: Example)
 
 function gradeLines(
   view: ItemView,
-  question: ExportQuestion,
+  question: QuestionOf<'rubric'>,
   annotation: ExportedAnnotation,
   threshold: number,
   emit: (line: string) => void,
@@ -63,39 +63,37 @@ function gradeLines(
   for (const grade of grades) {
     let completion: string | undefined;
     if (grade.candidate === undefined) {
-      const value = view.item.data[question.field as string];
+      const value = view.value(question.field);
       completion = typeof value === 'string' ? value : undefined;
-    } else completion = view.candidates(question)?.get(grade.candidate)?.content;
+    } else completion = view.candidates(question.field).get(grade.candidate)?.content;
     if (completion === undefined) continue;
     const label = grade.total >= threshold;
-    const e = { prompt: promptText(prompt), completion, label, candidate: grade.candidate ?? null, turn: null };
+    const e = {
+      prompt: promptText(prompt),
+      completion,
+      label,
+      candidate: grade.candidate ?? null,
+      turn: null,
+    };
     emit(exampleLine(view, annotation, e));
   }
 }
 
-/** A turns question's rating scale, if it asks for a rating. */
-function scaleOf(question: ExportQuestion): { min: number; max: number } | undefined {
-  const rating = question.rating as { min?: unknown; max?: unknown } | undefined;
-  if (typeof rating?.min !== 'number' || typeof rating.max !== 'number' || rating.max <= rating.min)
-    return undefined;
-  return { min: rating.min, max: rating.max };
-}
-
 function turnLines(
   view: ItemView,
-  question: ExportQuestion,
+  question: QuestionOf<'turns'>,
   annotation: ExportedAnnotation,
   threshold: number,
   emit: (line: string) => void,
 ): void {
   const turns = turnsAnswerOf(annotation.answers[question.name]);
-  const chat = turns && turnsOf(view.item.data[question.field as string]);
-  const scale = scaleOf(question)!;
+  const chat = turns && turnsOf(view.value(question.field));
+  const scale = question.rating!;
   if (!turns || !chat) return;
   for (const t of turns) {
     const rated = chat[t.turn];
     if (typeof t.rating !== 'number' || rated?.role !== 'assistant') continue;
-    const prompt = promptMessages(chat.slice(0, t.turn));
+    const prompt = normalisePrompt(chat.slice(0, t.turn));
     if (!prompt) continue;
     const normalised = (t.rating - scale.min) / (scale.max - scale.min);
     const e = {

@@ -1,4 +1,4 @@
-import type { PairwiseAnswer } from './answer-shapes.ts';
+import type { Preference } from '../interface/index.ts';
 
 /** One preference: candidate ids, the chosen one first, and by how much it was preferred. */
 export interface Pair {
@@ -11,7 +11,7 @@ export interface Pair {
  * The pair of a pairwise answer over the candidates `ids` (exactly two): the preferred candidate
  * over the other, its strength as the margin. A tie (no candidate preferred, strength 0) is no pair.
  */
-export function pairwisePair(answer: PairwiseAnswer, ids: readonly string[]): Pair | undefined {
+export function pairwisePair(answer: Preference, ids: readonly string[]): Pair | undefined {
   const { preferred, strength } = answer;
   if (preferred === null || !(strength > 0) || ids.length !== 2 || !ids.includes(preferred)) return undefined;
   const rejected = ids[0] === preferred ? ids[1]! : ids[0]!;

@@ -1,5 +1,5 @@
 import { pairwiseOf, rankingOf } from './answer-shapes.ts';
-import { type ExportInterface, type ExportQuestion, ItemView, questionsOf } from './item-view.ts';
+import { type ExportInterface, ItemView, type QuestionOf, questionsOf } from './item-view.ts';
 import { type Pair, pairwisePair, rankingPairs } from './pairs.ts';
 import type { ExportedAnnotation, ItemTransformer, TransformOptions } from './record.ts';
 
@@ -36,8 +36,7 @@ export function preferenceTransformer(
         for (const question of questions) {
           const answer = annotation.answers[question.name];
           if (answer === undefined || answer === null) continue;
-          const candidates = view.candidates(question);
-          if (!candidates) continue;
+          const candidates = view.candidates(question.field);
           const pairs = pairsOf(question, answer, candidates, options.pairs);
           if (pairs.length === 0) continue;
           const prompt = view.promptJson(question, promptAs);
@@ -49,8 +48,10 @@ export function preferenceTransformer(
   };
 }
 
+type PairQuestion = QuestionOf<'pairwise' | 'ranking'>;
+
 function pairsOf(
-  question: ExportQuestion,
+  question: PairQuestion,
   answer: unknown,
   candidates: ReadonlyMap<string, unknown>,
   mode: 'all' | 'adjacent',
@@ -66,7 +67,7 @@ function pairsOf(
 
 interface LineParts {
   view: ItemView;
-  question: ExportQuestion;
+  question: PairQuestion;
   annotation: ExportedAnnotation;
   /** The prompt as JSON: a string, or a list of messages. */
   prompt: string;
@@ -76,9 +77,9 @@ interface LineParts {
 const assistant = (contentJson: string) => `[{"role":"assistant","content":${contentJson}}]`;
 
 function line(format: PreferenceFormat, { view, question, annotation, prompt, pair }: LineParts): string {
-  const candidates = view.candidates(question)!;
-  const chosen = view.contentJson(question, candidates.get(pair.chosen)!);
-  const rejected = view.contentJson(question, candidates.get(pair.rejected)!);
+  const candidates = view.candidates(question.field);
+  const chosen = view.contentJson(question.field, candidates.get(pair.chosen)!);
+  const rejected = view.contentJson(question.field, candidates.get(pair.rejected)!);
   if (format === 'openai-preference')
     return `{"input":{"messages":${prompt}},"preferred_output":${assistant(chosen)},"non_preferred_output":${assistant(rejected)}}\n`;
   const pairJson =

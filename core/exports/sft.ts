@@ -1,5 +1,5 @@
 import { rewriteOf, turnsAnswerOf } from './answer-shapes.ts';
-import { type Message, promptMessages, turnsOf } from './conversation.ts';
+import { type Message, normalisePrompt, turnsOf } from './conversation.ts';
 import { type ExportInterface, ItemView, questionsOf } from './item-view.ts';
 import type { ItemTransformer } from './record.ts';
 
@@ -12,7 +12,7 @@ import type { ItemTransformer } from './record.ts';
  */
 export function sftTransformer(iface: ExportInterface): ItemTransformer {
   const rewrites = questionsOf(iface, 'rewrite');
-  const turnQuestions = questionsOf(iface, 'turns');
+  const turnQuestions = questionsOf(iface, 'turns').filter((q) => q.rewrite);
   return {
     header: '',
     submittedOnly: true,
@@ -28,13 +28,12 @@ export function sftTransformer(iface: ExportInterface): ItemTransformer {
         }
         for (const question of turnQuestions) {
           const turns = turnsAnswerOf(annotation.answers[question.name]);
-          if (!turns) continue;
-          const chat = turnsOf(item.data[question.field as string]);
-          if (!chat) continue;
+          const chat = turns && turnsOf(view.value(question.field));
+          if (!turns || !chat) continue;
           for (const t of turns) {
             if (typeof t.rewrite !== 'string' || t.rewrite.trim() === '') continue;
             if (chat[t.turn]?.role !== 'assistant') continue;
-            const prompt = promptMessages(chat.slice(0, t.turn));
+            const prompt = normalisePrompt(chat.slice(0, t.turn));
             if (prompt) emit(example(prompt, t.rewrite));
           }
         }

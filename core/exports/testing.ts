@@ -2,7 +2,7 @@ import { type InterfaceDefinition, migrateInterface } from '../interface/index.t
 import type { ExportedAnnotation, ExportedItem, ItemTransformer } from './record.ts';
 
 /** For the transformers' tests: an interface with every kind an export reads, over a chat and candidates. */
-export const tutorInterface: InterfaceDefinition = migrateInterface({
+export const tutorInterfaceInput = {
   fields: [
     { name: 'conversation', type: 'chat' },
     { name: 'pair', type: 'responses' },
@@ -27,7 +27,8 @@ export const tutorInterface: InterfaceDefinition = migrateInterface({
     { name: 'per_turn', type: 'turns', field: 'conversation', rating: { min: 1, max: 5 }, rewrite: true },
     { name: 'note', type: 'text' },
   ],
-});
+};
+export const tutorInterface: InterfaceDefinition = migrateInterface(tutorInterfaceInput);
 
 export const tutorData: Record<string, unknown> = {
   conversation: [

@@ -64,7 +64,7 @@ function promptOf(item: JsonlItem): { role: string; content: string }[] {
   const out: { role: string; content: string }[] = [];
   for (const t of item.data.conversation) {
     const last = out[out.length - 1];
-    if (last?.role === t.role) last.content += `\n\n${t.content}`;
+    if (last && last.role === t.role) last.content += `\n\n${t.content}`;
     else out.push({ role: t.role, content: t.content });
   }
   return out;

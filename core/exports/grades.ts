@@ -1,6 +1,6 @@
 import { type RubricGrade, type StepsAnswer, stepsOf as stepTexts } from '../interface/index.ts';
 import { rubricOf, stepsOf } from './answer-shapes.ts';
-import { type ExportInterface, type QuestionOf, questionsOf } from './item-view.ts';
+import { type ExportInterface, ItemView, type QuestionOf, questionsOf } from './item-view.ts';
 import type { ExportedAnnotation, ExportedItem, ItemTransformer } from './record.ts';
 
 type GradedQuestion = QuestionOf<'rubric' | 'steps'>;
@@ -32,7 +32,7 @@ export function gradesTransformer(iface: ExportInterface): ItemTransformer {
             for (const grade of rubricOf(answer) ?? []) emit(rubricLine(item, annotation, question, grade));
           } else {
             const steps = stepsOf(answer);
-            if (steps) emit(stepsLine(item, annotation, question, steps));
+            if (steps) emit(stepsLine(new ItemView(iface, item), annotation, question, steps));
           }
         }
       }
@@ -67,12 +67,14 @@ function rubricLine(
 }
 
 function stepsLine(
-  item: ExportedItem,
+  view: ItemView,
   annotation: ExportedAnnotation,
   question: QuestionOf<'steps'>,
   answer: StepsAnswer,
 ): string {
-  const texts = stepTexts(question, item.data, answer.candidate);
+  const data: Record<string, unknown> = { [question.field]: view.value(question.field) };
+  if (question.stepsKey !== undefined) data[question.stepsKey] = view.value(question.stepsKey);
+  const texts = stepTexts(question, data, answer.candidate);
   const steps = answer.steps.map((s, index) => ({
     index,
     text: texts?.[index] ?? null,
@@ -81,7 +83,7 @@ function stepsLine(
     ...(s?.comment ? { comment: s.comment } : {}),
   }));
   return `${JSON.stringify({
-    ...head(item, annotation, question),
+    ...head(view.item, annotation, question),
     kind: 'steps',
     candidate_id: answer.candidate ?? null,
     first_error: answer.firstError,

@@ -1,11 +1,16 @@
-import {
-  type Candidate,
-  candidatesOf,
-  type InterfaceDefinition,
-  promptFieldOf,
-  type QuestionDefinition,
-} from '../interface/index.ts';
+import { type InterfaceDefinition, promptFieldOf, type QuestionDefinition } from '../interface/index.ts';
 import { type Message, normalisePrompt, promptText, turnsOf } from './conversation.ts';
+import {
+  isStringAt,
+  keyAt,
+  keyIs,
+  members,
+  parseAt,
+  type Range,
+  scanObject,
+  skipSpace,
+  stringAt,
+} from './raw-json.ts';
 import type { ExportedItem } from './record.ts';
 
 /** The parts of an interface a transformer reads. */
@@ -30,25 +35,62 @@ export function messagesOf(value: unknown): Message[] | undefined {
   return turns && normalisePrompt(turns);
 }
 
+/** A candidate of a `responses` field, its content kept as the JSON text it is stored as. */
+export class RawCandidate {
+  #content: string | undefined;
+
+  constructor(
+    readonly id: string,
+    /** The content as a JSON string literal, quotes included. */
+    readonly contentJson: string,
+  ) {}
+
+  get content(): string {
+    this.#content ??= JSON.parse(this.contentJson) as string;
+    return this.#content;
+  }
+}
+
 /**
- * One item as the transformers read it, with what they write more than once (a prompt, a
- * candidate's text as JSON) made once: a ranking of n candidates gives up to n(n-1)/2 lines that
- * share them.
+ * One item as the transformers read it. Its data stays JSON text: a field is found in it
+ * (raw-json.ts) and parsed only when a format needs its value, and a candidate's content is
+ * copied into the line as the JSON it is stored as. What is written more than once (a prompt, the
+ * candidates of a ranking of n, which give up to n(n-1)/2 lines) is made once.
  */
 export class ItemView {
-  readonly #prompts = new Map<string, Message[] | null>();
-  readonly #json = new Map<string, string>();
-  readonly #candidates = new Map<string, Map<string, Candidate>>();
+  // Made when first needed: most items need one or two of them.
+  #fields: Map<string, Range> | undefined;
+  #values: Map<string, unknown> | undefined;
+  #prompts: Map<string, Message[] | null> | undefined;
+  #json: Map<string, string> | undefined;
+  #candidates: Map<string, Map<string, RawCandidate>> | undefined;
 
   constructor(
     readonly iface: ExportInterface,
     readonly item: ExportedItem,
   ) {}
 
-  /** A field's value in the item, undefined when absent. */
+  /** Where a field's value is in the item's data text; the data is scanned once. */
+  #range(field: string): Range | undefined {
+    if (this.#fields === undefined) {
+      this.#fields = new Map();
+      const text = this.item.dataJson;
+      const count = scanObject(text, 0);
+      for (let e = 0; e < count; e++)
+        this.#fields.set(keyAt(text, e), [members.valueStarts[e]!, members.valueEnds[e]!]);
+    }
+    return this.#fields.get(field);
+  }
+
+  /** A field's value in the item, parsed; undefined when absent. */
   value(field: string | undefined): unknown {
-    const { data } = this.item;
-    return field !== undefined && Object.hasOwn(data, field) ? data[field] : undefined;
+    if (field === undefined) return undefined;
+    this.#values ??= new Map();
+    if (this.#values.has(field)) return this.#values.get(field);
+    const range = this.#range(field);
+    const value = range && parseAt(this.item.dataJson, range);
+    this.#values.set(field, value);
+    return value;
   }
 
   /**
@@ -58,6 +100,7 @@ export class ItemView {
   prompt(question: Prompted): Message[] | undefined {
     const name = promptFieldOf(this.iface, question);
     if (name === undefined) return undefined;
+    this.#prompts ??= new Map();
     let messages = this.#prompts.get(name);
     if (messages === undefined) {
       messages = messagesOf(this.value(name)) ?? null;
@@ -71,34 +114,69 @@ export class ItemView {
     const name = promptFieldOf(this.iface, question);
     if (name === undefined) return undefined;
     const key = `${as}\u0000${name}`;
+    this.#json ??= new Map();
     let json = this.#json.get(key);
     if (json === undefined) {
+      const range = this.#range(name);
       const messages = this.prompt(question);
-      if (messages === undefined) return undefined;
-      json = JSON.stringify(as === 'text' ? promptText(messages) : messages);
+      if (messages === undefined || range === undefined) return undefined;
+      // A text prompt in the standard shape, and a conversation kept as it is, are their own JSON.
+      if (as === 'text' && isStringAt(this.item.dataJson, range)) json = this.item.dataJson.slice(...range);
+      else if (as === 'messages' && keptAsIs(this.value(name), messages))
+        json = this.item.dataJson.slice(...range);
+      else json = JSON.stringify(as === 'text' ? promptText(messages) : messages);
       this.#json.set(key, json);
     }
     return json;
   }
 
   /** The candidates of a `responses` field, by id (empty when the item has none). */
-  candidates(field: string): Map<string, Candidate> {
+  candidates(field: string): Map<string, RawCandidate> {
+    this.#candidates ??= new Map();
     let byId = this.#candidates.get(field);
     if (byId === undefined) {
-      byId = new Map(candidatesOf(this.item.data, field).map((c) => [c.id, c]));
+      byId = candidatesIn(this.item.dataJson, this.#range(field));
       this.#candidates.set(field, byId);
     }
     return byId;
   }
+}
 
-  /** A candidate's content as a JSON string. */
-  contentJson(field: string, candidate: Candidate): string {
-    const key = `c\u0000${field}\u0000${candidate.id}`;
-    let json = this.#json.get(key);
-    if (json === undefined) {
-      json = JSON.stringify(candidate.content);
-      this.#json.set(key, json);
+/** Whether a chat's turns are the normalised messages themselves: none merged, none with more keys. */
+function keptAsIs(turns: unknown, messages: readonly Message[]): boolean {
+  return (
+    Array.isArray(turns) &&
+    turns.length === messages.length &&
+    turns.every((t) => Object.keys(t as object).length === 2)
+  );
+}
+
+const ID = '"id"';
+const CONTENT = '"content"';
+
+/**
+ * The candidates in the JSON array at `range`: each object's id and content, found in one scan of
+ * each object (the content's text is passed once).
+ */
+function candidatesIn(text: string, range: Range | undefined): Map<string, RawCandidate> {
+  const byId = new Map<string, RawCandidate>();
+  if (range === undefined || text.charCodeAt(range[0]) !== 0x5b) return byId;
+  let i = skipSpace(text, range[0] + 1);
+  while (i < range[1] && text.charCodeAt(i) !== 0x5d) {
+    const count = scanObject(text, i);
+    if (count < 0) break;
+    let id: string | undefined;
+    let content: string | undefined;
+    for (let e = 0; e < count; e++) {
+      const start = members.valueStarts[e]!;
+      if (text.charCodeAt(start) !== 0x22) continue;
+      const end = members.valueEnds[e]!;
+      if (keyIs(text, e, ID)) id = stringAt(text, start, end);
+      else if (keyIs(text, e, CONTENT)) content = text.slice(start, end);
     }
-    return json;
+    if (id !== undefined && content !== undefined) byId.set(id, new RawCandidate(id, content));
+    i = skipSpace(text, members.end);
+    if (text.charCodeAt(i) === 0x2c) i = skipSpace(text, i + 1);
   }
+  return byId;
 }

@@ -78,8 +78,8 @@ const assistant = (contentJson: string) => `[{"role":"assistant","content":${con
 
 function line(format: PreferenceFormat, { view, question, annotation, prompt, pair }: LineParts): string {
   const candidates = view.candidates(question.field);
-  const chosen = view.contentJson(question.field, candidates.get(pair.chosen)!);
-  const rejected = view.contentJson(question.field, candidates.get(pair.rejected)!);
+  const chosen = candidates.get(pair.chosen)!.contentJson;
+  const rejected = candidates.get(pair.rejected)!.contentJson;
   if (format === 'openai-preference')
     return `{"input":{"messages":${prompt}},"preferred_output":${assistant(chosen)},"non_preferred_output":${assistant(rejected)}}\n`;
   const pairJson =

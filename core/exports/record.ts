@@ -19,7 +19,8 @@ export interface ExportedAnnotation {
 export interface ExportedItem {
   id: number;
   externalId: string | null;
-  data: Record<string, unknown>;
+  /** The item's data as the JSON text it is stored as (ItemView finds fields in it). */
+  dataJson: string;
   annotations: readonly ExportedAnnotation[];
 }
 

@@ -64,7 +64,7 @@ export function annotation(answers: Record<string, unknown>, more: Partial<Expor
 }
 
 export function item(annotations: ExportedAnnotation[], data = tutorData): ExportedItem {
-  return { id: 17, externalId: 'ext-17', data, annotations };
+  return { id: 17, externalId: 'ext-17', dataJson: JSON.stringify(data), annotations };
 }
 
 /** The lines a transformer writes for these items, each parsed. */

@@ -14,7 +14,7 @@ import { AppError, forbidden } from '../http/errors.ts';
 import type { StreamedFile } from '../http/register.ts';
 import { type ExportBinding, exportBinding } from './export-binding.ts';
 import { itemIdsOutside } from './exports.repository.ts';
-import { ChunkWriter, type PageSink } from './format.ts';
+import { ChunkWriter, type Page, type PageSink } from './format.ts';
 import { postgresExport } from './postgres-export.repository.ts';
 import { sqliteExport } from './sqlite-export.repository.ts';
 import { TransformedWriter } from './transformed.ts';
@@ -58,9 +58,7 @@ export async function exportItems(
       pairs: pairs ?? DEFAULT_TRANSFORM_OPTIONS.pairs,
       threshold: threshold ?? DEFAULT_TRANSFORM_OPTIONS.threshold,
     });
-    // The training formats take submitted work only, whatever the filters say.
-    const narrowed = transformer.submittedOnly ? { ...filters, submitted: 'only' as const } : filters;
-    chunks = transformedChunks(ctx.store, exportBinding(projectId, project.overlap, narrowed), transformer);
+    chunks = transformedChunks(ctx.store, exportBinding(projectId, project.overlap, filters), transformer);
   }
   return { body: Readable.from(chunks, { objectMode: false, highWaterMark: CHUNK_BYTES }), kind, fileName };
 }
@@ -75,15 +73,22 @@ export async function* exportChunks(
   yield* chunksOf(store, binding, out, new FilledLineWriter(out, unansweredAsNull(iface)));
 }
 
-/** Another format's lines (core/exports), as UTF-8 chunks; the header (CSV's) first, even with no rows. */
+/**
+ * Another format's lines (core/exports), as UTF-8 chunks; the header (CSV's) first, even with no
+ * rows. Reads records, and submitted annotations only when the format asks (the training formats),
+ * whatever the filters say.
+ */
 export async function* transformedChunks(
   store: Store,
   binding: ExportBinding,
   transformer: ItemTransformer,
 ): AsyncGenerator<Buffer> {
+  const { shape } = binding;
+  const submittedOnly = shape.submittedOnly || transformer.submittedOnly;
+  const records = { ...binding, shape: { ...shape, rows: 'records' as const, submittedOnly } };
   const out = new ChunkWriter(CHUNK_BYTES);
   if (transformer.header !== '') out.write(transformer.header);
-  yield* chunksOf(store, binding, out, new TransformedWriter(out, transformer));
+  yield* chunksOf(store, records, out, new TransformedWriter(out, transformer));
   yield* out.take();
 }
 
@@ -91,7 +96,7 @@ async function* chunksOf(
   store: Store,
   binding: ExportBinding,
   out: ChunkWriter,
-  sink: PageSink,
+  sink: PageSink<Page>,
 ): AsyncGenerator<Buffer> {
   const pages =
     store.kind === 'sqlite' ? sqliteExport(store, binding, sink) : postgresExport(store.pool, binding, sink);

@@ -6,7 +6,7 @@ import {
   exportStatements,
   narrowsItems,
 } from './exports.repository.ts';
-import { type AnnotationRow, ItemPage, type ItemRow, type PageSink, type SkipRow } from './format.ts';
+import type { Page, PageSink, SkipRow } from './format.ts';
 
 const PAGE = 5000;
 
@@ -17,19 +17,19 @@ const PAGE = 5000;
  * while this page's annotations arrive, and no connection is held between pages, so a slow
  * reader never ties one up.
  */
-export async function* postgresExport(
+export async function* postgresExport<P extends Page>(
   pool: pg.Pool,
   binding: ExportBinding,
-  lines: PageSink,
+  lines: PageSink<P>,
 ): AsyncGenerator<void> {
   const sql = exportStatements('postgres', binding.shape);
   const narrowed = narrowsItems(binding.shape);
   const args = firstPageArgs(binding, PAGE, (ids) => ids);
-  const onAnnotation = (row: AnnotationRow) => lines.annotation(row);
+  const onAnnotation = (row: unknown[]) => lines.annotation(row);
   const onSkip = (row: SkipRow) => lines.skip(row);
   // Two pages: one being written while the next is read.
-  let page = new ItemPage();
-  let ahead = new ItemPage();
+  let page = lines.newPage();
+  let ahead = lines.newPage();
   let reading = readItems(pool, sql.items, values(sql.items, args), page);
   try {
     for (;;) {
@@ -43,7 +43,7 @@ export async function* postgresExport(
         reading = readItems(pool, sql.items, values(sql.items, { ...args, after: args.last }), ahead);
       }
       lines.page(page);
-      await streamRows(pool, sql.skips.text, values(sql.skips, args), onSkip);
+      if (sql.skips) await streamRows(pool, sql.skips.text, values(sql.skips, args), onSkip);
       await streamRows(pool, sql.annotations.text, values(sql.annotations, args), onAnnotation);
       lines.endPage();
       yield;
@@ -61,8 +61,8 @@ const values = (statement: ExportStatement, args: Record<ExportParam, unknown>) 
   statement.names.map((name) => args[name]);
 
 /** Reads a page of the project's items into `page`. */
-function readItems(pool: pg.Pool, items: ExportStatement, params: unknown[], page: ItemPage): Promise<void> {
-  const read = streamRows<ItemRow>(pool, items.text, params, ([id, head]) => page.add(id, head));
+function readItems(pool: pg.Pool, items: ExportStatement, params: unknown[], page: Page): Promise<void> {
+  const read = streamRows<unknown[]>(pool, items.text, params, (row) => page.add(row));
   // Read ahead and awaited later, or never if the export stops first: never an unhandled rejection.
   read.catch(() => undefined);
   return read;

@@ -1,26 +1,58 @@
-import type { ExportedItem, ItemTransformer } from '../../core/exports/index.ts';
-import {
-  type AnnotationRow,
-  type ChunkWriter,
-  ItemPage,
-  isoTime,
-  type PageSink,
-  type SkipRow,
-} from './format.ts';
+import type { ExportedAnnotation, ItemTransformer } from '../../core/exports/index.ts';
+import { type ChunkWriter, isoTime, type Page, type PageSink } from './format.ts';
+
+/** An item's row when an export reads records (exports.repository.ts): its columns as they are. */
+type RecordItemRow = [id: number, externalId: string | null, data: string];
+
+/** An annotation's row when an export reads records. */
+type RecordAnnotationRow = [
+  itemId: number,
+  id: number,
+  annotator: string,
+  status: 'submitted' | 'draft',
+  answers: string,
+  submittedAt: number | null,
+];
+
+/** A page of items as records: ids, external ids and data text, as read. */
+export class RecordPage implements Page {
+  readonly ids: number[] = [];
+  readonly externalIds: (string | null)[] = [];
+  readonly data: string[] = [];
+
+  add([id, externalId, data]: RecordItemRow): void {
+    this.ids.push(id);
+    this.externalIds.push(externalId);
+    this.data.push(data);
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  get lastId(): number {
+    return this.ids[this.ids.length - 1]!;
+  }
+
+  clear(): void {
+    this.ids.length = 0;
+    this.externalIds.length = 0;
+    this.data.length = 0;
+  }
+}
 
 /**
- * Feeds a format's transformer (core/exports) from the same page readers as the JSONL export:
- * each item that has annotations becomes the JSONL line's object (its head, its annotations up to
- * `submittedAt`), parsed once, and the transformer's lines go to `out`. Items without annotations
- * are never decoded; skips are not read by any of these formats.
+ * Feeds a format's transformer (core/exports) from the same page readers as the JSONL export,
+ * reading records: each item that has annotations goes to the transformer with its data as the
+ * JSON text it is stored as and its annotations' answers parsed; the transformer's lines go to
+ * `out`. Items without annotations are passed over.
  */
-export class TransformedWriter implements PageSink {
-  #page = new ItemPage();
+export class TransformedWriter implements PageSink<RecordPage> {
+  #page = new RecordPage();
   #next = 0;
-  /** The open item's annotations so far as JSON text, for the item at page index `#open`. */
-  #annotations = '';
+  /** The open item's page index, and its annotations so far. */
   #open = -1;
-  #openId = -1;
+  #annotations: ExportedAnnotation[] = [];
   readonly #emit: (line: string) => void;
 
   constructor(
@@ -30,29 +62,37 @@ export class TransformedWriter implements PageSink {
     this.#emit = (line) => out.write(line);
   }
 
-  page(page: ItemPage): void {
+  newPage(): RecordPage {
+    return new RecordPage();
+  }
+
+  page(page: RecordPage): void {
     this.#page = page;
     this.#next = 0;
   }
 
-  skip(_row: SkipRow): void {}
+  skip(): void {}
 
-  annotation(row: AnnotationRow): void {
-    const [itemId, opening, , , submittedAt] = row;
-    // Creation and update times are not read by any format: only the submission's is written.
-    const text = `${opening}null,"submittedAt":${isoTime(submittedAt)}}`;
-    if (itemId === this.#openId) {
-      this.#annotations = `${this.#annotations},${text}`;
+  annotation(row: RecordAnnotationRow): void {
+    const [itemId, id, annotator, status, answers, submittedAt] = row;
+    const annotation: ExportedAnnotation = {
+      id,
+      annotator,
+      status,
+      answers: JSON.parse(answers) as Record<string, unknown>,
+      submittedAt: submittedAt === null ? null : isoTime(submittedAt).slice(1, -1),
+    };
+    const { ids } = this.#page;
+    if (this.#open !== -1 && ids[this.#open] === itemId) {
+      this.#annotations.push(annotation);
       return;
     }
     this.#close();
-    const { ids } = this.#page;
     while (this.#next < ids.length && ids[this.#next]! < itemId) this.#next++;
     // Not in the page: the item was committed after the page's items were read.
     if (ids[this.#next] !== itemId) return;
     this.#open = this.#next++;
-    this.#openId = itemId;
-    this.#annotations = text;
+    this.#annotations = [annotation];
   }
 
   endPage(): void {
@@ -60,12 +100,18 @@ export class TransformedWriter implements PageSink {
   }
 
   #close(): void {
-    if (this.#openId === -1) return;
-    const { bytes, ends } = this.#page;
-    const head = bytes.toString('utf8', this.#open === 0 ? 0 : ends[this.#open - 1]!, ends[this.#open]!);
-    const item = JSON.parse(`${head}${this.#annotations}]}`) as ExportedItem;
-    this.#annotations = '';
-    this.#openId = -1;
-    this.transformer.item(item, this.#emit);
+    if (this.#open === -1) return;
+    const page = this.#page;
+    const at = this.#open;
+    this.#open = -1;
+    this.transformer.item(
+      {
+        id: page.ids[at]!,
+        externalId: page.externalIds[at]!,
+        dataJson: page.data[at]!,
+        annotations: this.#annotations,
+      },
+      this.#emit,
+    );
   }
 }

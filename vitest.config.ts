@@ -5,6 +5,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * and leave the server tier.
  */
 const STORE_FREE = [
+  'cli/demo/content.test.ts',
   'cli/help.test.ts',
   'cli/http-errors.test.ts',
   'server/auth/client-address.test.ts',

@@ -15,8 +15,8 @@ export async function withLocalStore<T>(
   fn: (ctx: AppContext) => Promise<T>,
   opts: { create?: boolean } = {},
 ): Promise<T> {
-  // Only the first admin's `user add` may make a store; any other command on a folder with no
-  // store is pointed at the wrong one, and an empty store would only send it further astray.
+  // Only the first admin's `user add`, or `demo`, may make a store; any other command on a folder
+  // with no store is pointed at the wrong one, and an empty store would only send it further astray.
   if (!opts.create && !config.databaseUrl && !fs.existsSync(path.join(config.dataDir, 'verity.db'))) {
     throw new CliError(
       `no Verity store in ${config.dataDir}; pass --data with the folder \`verity start\` printed`,

@@ -29,16 +29,22 @@ describe('verity start', () => {
     run.child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     await waitFor(() => stderr.includes('then get an API token'), run);
 
-    const [banner, hint, next, needs] = stderr.split('\n');
+    const [banner, intro, link, hint, next, needs] = stderr.split('\n');
     const where =
       testStore() === 'postgres' ? 'postgres at postgres://' : `sqlite at ${store.config.dataDir})`;
     expect(banner).toMatch(
       new RegExp(`^Verity \\d+\\.\\d+\\.\\d+ listening on http://127\\.0\\.0\\.1:${port} \\(store: `),
     );
     expect(banner).toContain(where);
+    expect(intro).toMatch(
+      /^No admin yet\. Create one in your browser with this one-time link \(it works once, for 1 hour/,
+    );
+    expect(link).toMatch(new RegExp(`^  http://127\\.0\\.0\\.1:${port}/setup#token=vsetup_[\\w-]{43}$`));
+    const setupStatus = await fetch(`http://127.0.0.1:${port}/api/setup`);
+    expect(await setupStatus.json()).toEqual({ needed: true, accounts: false });
     const store_ = testStore() === 'postgres' ? 'DATABASE_URL=' : `--data ${store.config.dataDir}`;
     expect(hint).toMatch(
-      /^No admin yet\. Create one with: .*npx verity user add --email you@example\.org --name "Your Name" --role admin --password-stdin/,
+      /^or create one with: .*npx verity user add --email you@example\.org --name "Your Name" --role admin --password-stdin/,
     );
     expect(hint).toContain(store_);
     expect(next).toMatch(/^then get an API token with: .*npx verity token create --email you@example\.org/);
@@ -70,9 +76,9 @@ describe('verity start', () => {
       await waitFor(() => stderr.includes('then get an API token'), run);
       const lines = stderr.split('\n');
       const command = (prefix: string) => lines.find((l) => l.startsWith(prefix))!.slice(prefix.length);
-      const addUser = command('No admin yet. Create one with: ');
+      const addUser = command('or create one with: ');
       const makeToken = command('then get an API token with: ');
-      expect(lines[3]).toBe('');
+      expect(lines[5]).toBe('');
 
       // Another shell: no Verity settings in its environment, run from the checkout (for npx).
       const shell = (cmd: string) => runShell(cmd, REPO);

@@ -13,6 +13,17 @@ export const errorCodes = {
     status: 400,
     message: 'This password-reset link is unknown, used, replaced or expired; ask an admin for a new one.',
   },
+  SETUP_LINK_INVALID: {
+    status: 400,
+    message: 'This setup link is not one the server made; open the whole link it printed at its last start.',
+  },
+  SETUP_LINK_EXPIRED: {
+    status: 410,
+    message:
+      'This setup link has expired or a newer one replaced it; restart the server and open the link it prints.',
+  },
+  SETUP_LINK_USED: { status: 410, message: 'This setup link was used already; sign in instead.' },
+  SETUP_DONE: { status: 409, message: 'Verity has an admin already; sign in instead.' },
   CSRF_FAILED: { status: 403, message: 'The CSRF token is missing or wrong; reload the page.' },
   FORBIDDEN: { status: 403, message: 'Your role does not allow this.' },
   ACCOUNT_SUSPENDED: { status: 403, message: 'This account is suspended.' },

@@ -1,10 +1,13 @@
 import type { Page } from 'playwright-core';
+import { everyKindInterface } from '../core/interface/testing.ts';
 import type { Finding } from './axe.ts';
 
 /**
  * The new-project page in the states a lead passes through: problems shown after a refused
  * submit (with their summary), the template question, the leave question, and a draft restored
- * after a reload with guidelines in its live preview. `check` runs axe on the page as it is.
+ * after a reload with guidelines in its live preview, and the form holding one question of every
+ * kind (every field picker, criteria list and option of the tutor's kinds). `check` runs axe on
+ * the page as it is.
  */
 export async function builderStates(
   page: Page,
@@ -39,5 +42,11 @@ export async function builderStates(
     .locator('.rich-text')
     .waitFor();
   found.push(...(await check('new project, draft restored')));
+
+  await page.getByRole('button', { name: 'JSON', exact: true }).click();
+  await page.getByLabel('Interface JSON').fill(JSON.stringify(everyKindInterface));
+  await page.getByRole('button', { name: 'Form', exact: true }).click();
+  await page.getByRole('group', { name: /^Criterion 2: cites/ }).waitFor();
+  found.push(...(await check('new project, every kind of question')));
   return found;
 }

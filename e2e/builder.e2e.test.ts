@@ -187,4 +187,145 @@ describe('the new-project builder', () => {
     await page.getByRole('button', { name: 'Create project' }).click();
     await page.waitForURL(/\/projects\/\d+\/import$/);
   });
+
+  it('starts from "Compare two answers", adjusts a criterion, and the project keeps it', async () => {
+    const lead = await e.user('manager');
+    const { page } = await e.open(lead);
+    await page.goto('/projects/new');
+    await page.getByRole('button', { name: 'Compare two answers' }).click();
+    await page.getByText('Started from the Compare two answers template, with its guidelines.').waitFor();
+    await page.getByLabel('Name', { exact: true }).first().fill('Pairs, batch 1');
+    const q = question(page, 1);
+    expect(await q.getByLabel('Type').inputValue()).toBe('pairwise');
+    expect(await q.getByLabel('Candidates to compare').inputValue()).toBe('answers');
+    expect(await q.getByLabel('Justification required').inputValue()).toBe('2');
+    // The pickers offer only fields that fit: candidates for the pair, chat or text for the prompt.
+    expect(await q.getByLabel('Candidates to compare').locator('option').allTextContents()).toEqual([
+      'answers',
+    ]);
+
+    // A criterion renamed badly: the problem shows at its input once it is left.
+    const third = q.getByRole('group', { name: /^Criterion 3/ });
+    expect(await third.getByLabel('Name', { exact: true }).inputValue()).toBe('safety');
+    const name = third.getByLabel('Name', { exact: true });
+    await name.fill('no harm');
+    await name.blur();
+    await third.getByText('must be an identifier').first().waitFor();
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    await name.fill('harmlessness');
+    await q
+      .getByRole('group', { name: 'Criterion 3: harmlessness' })
+      .getByLabel('Label (optional)')
+      .fill('Harmlessness');
+    // Moved up by keyboard, and another criterion added.
+    await q.getByRole('button', { name: 'Move criterion harmlessness up' }).focus();
+    await page.keyboard.press('Enter');
+    await q.getByRole('button', { name: 'Add criterion' }).click();
+    await q
+      .getByRole('group', { name: /^Criterion 4/ })
+      .getByLabel('Name', { exact: true })
+      .fill('style');
+    // The preview follows the form.
+    await page
+      .getByRole('region', { name: 'Preview' })
+      .getByText('Which answer is better?')
+      .first()
+      .waitFor();
+
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await page.waitForURL(/\/projects\/\d+\/import$/);
+    const id = Number(/projects\/(\d+)/.exec(page.url())![1]);
+    const project = await e.api.call(lead, 'GET', `/api/projects/${id}`);
+    expect(project.body.interface.fields.map((f: { type: string }) => f.type)).toEqual(['chat', 'responses']);
+    expect(project.body.interface.questions[0]).toMatchObject({
+      type: 'pairwise',
+      field: 'answers',
+      prompt: 'conversation',
+      requireJustificationFrom: 2,
+      criteria: [
+        { name: 'helpfulness', label: 'Helpfulness' },
+        { name: 'harmlessness', label: 'Harmlessness' },
+        { name: 'correctness', label: 'Correctness' },
+        { name: 'style' },
+      ],
+    });
+
+    // The project's interface: at a glance on the overview, and in its builder.
+    await page.goto(`/projects/${id}`);
+    await page
+      .getByRole('region', { name: 'Interface' })
+      .getByText('Compare two answers, required')
+      .waitFor();
+    await page.goto(`/projects/${id}/interface`);
+    const saved = question(page, 1);
+    expect(
+      await saved
+        .getByRole('group', { name: 'Criterion 2: harmlessness' })
+        .getByLabel('Label (optional)')
+        .inputValue(),
+    ).toBe('Harmlessness');
+  });
+
+  it("shows each problem of the tutor's kinds at its own input", async () => {
+    const lead = await e.user('manager');
+    const { page } = await e.open(lead);
+    await page.goto('/projects/new');
+    await page.getByLabel('Name', { exact: true }).first().fill('Broken on purpose');
+    const fields = [
+      { name: 'prompt', type: 'text' },
+      { name: 'chat', type: 'chat' },
+      { name: 'answers', type: 'responses' },
+    ];
+    const submitJson = async (questions: unknown[]) => {
+      await page.getByRole('button', { name: 'JSON', exact: true }).click();
+      await page.getByLabel('Interface JSON').fill(JSON.stringify({ fields, questions }));
+      // By keyboard: leaving the box shows its problems under it, which may move the page under a pointer.
+      await page.getByRole('button', { name: 'Form', exact: true }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Create project' }).click();
+    };
+    const invalid = (path: string) =>
+      expect
+        .poll(() =>
+          page
+            .locator(`#ctl-${path.replace(/[^A-Za-z0-9_]+/g, '-').replace(/-$/, '')}`)
+            .getAttribute('aria-invalid'),
+        )
+        .toBe('true');
+
+    await submitJson([
+      { name: 'pair', type: 'pairwise', field: 'answers', scale: 3, labels: ['A', 'B'] },
+      {
+        name: 'grade',
+        type: 'rubric',
+        field: 'answers',
+        criteria: [{ name: 'c', scale: { min: 5, max: 1 } }],
+      },
+      { name: 'turns', type: 'turns', field: 'chat' },
+      { name: 'check', type: 'steps', field: 'answers', split: 'lines', stepsKey: 'k' },
+      { name: 'why', type: 'pairwise', field: 'answers', requireJustificationFrom: 3, scale: 5 },
+    ]);
+    await invalid('questions[0].labels');
+    await invalid('questions[1].criteria[0].scale.max');
+    await invalid('questions[2].rating');
+    await invalid('questions[3].stepsKey');
+    await invalid('questions[4].requireJustificationFrom');
+    const summary = page.getByRole('region', { name: /problems to fix/ });
+    await summary
+      .getByRole('link', { name: /^Question 3, rating: ask at least one of rating, flags or rewrite/ })
+      .click();
+    await expect.poll(() => focusedId(page)).toBe('ctl-questions-2-rating');
+
+    // A field of the wrong type, and a rubric without criteria: at the picker, and at Add criterion.
+    await submitJson([
+      { name: 'order', type: 'ranking', field: 'prompt' },
+      { name: 'grade', type: 'rubric', field: 'answers', criteria: [] },
+    ]);
+    await question(page, 2).getByText('must have at least one criterion').waitFor();
+    await page.getByRole('link', { name: /^Question 2, criteria: must have at least one criterion/ }).click();
+    await expect.poll(() => focusedId(page)).toBe('ctl-questions-1-criteria');
+    await submitJson([{ name: 'order', type: 'ranking', field: 'prompt' }]);
+    await invalid('questions[0].field');
+    await question(page, 1).getByText('this question needs a responses field').waitFor();
+  });
 });

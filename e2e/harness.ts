@@ -30,15 +30,19 @@ export interface E2E {
 
 let n = 0;
 
+/** Debian's Chromium, headless. The journeys are what e2e tests are: without it they fail, with or without CI. */
+export async function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(MISSING_CHROMIUM);
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+}
+
 /** A real server on a fresh store, listening on 127.0.0.1, and Debian's Chromium driving it. */
 export async function startE2E(): Promise<E2E> {
-  // The journeys are what e2e tests are: without Chromium they fail, with or without CI.
-  if (!fs.existsSync(CHROMIUM)) throw new Error(MISSING_CHROMIUM);
+  const browser = await launchChromium();
   const { config, cleanup } = await freshStoreConfig();
   const verity = await createVerity({ ...config, checkResponses: true });
   await verity.app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(verity.app.server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
   const contexts: BrowserContext[] = [];
   return {
     baseUrl,

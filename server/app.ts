@@ -16,6 +16,7 @@ import { type Handlers, registerRoutes } from './http/register.ts';
 import { importHandlers } from './imports/imports.routes.ts';
 import { itemHandlers } from './items/items.routes.ts';
 import { projectHandlers } from './projects/projects.routes.ts';
+import { setupHandlers } from './setup/setup.routes.ts';
 import { statsHandlers } from './stats/stats.routes.ts';
 import { renderDocsPage } from './system/docs-page.ts';
 import { serveWebApp } from './system/web.ts';
@@ -75,6 +76,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   const handlers = {
     health: async () => ({ status: 'ok' as const, store: ctx.store.kind, version: ctx.version }),
     ...authHandlers(ctx),
+    ...setupHandlers(ctx),
     ...userHandlers(ctx),
     ...projectHandlers(ctx),
     ...importHandlers(ctx),

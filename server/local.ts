@@ -1,6 +1,6 @@
 /**
  * The server's entry for the CLI's local-store commands (`verity user add`, `verity token create`,
- * `verity user reset-password`):
+ * `verity user reset-password`, `verity demo`):
  * open the store a server would open and act on it with the server's own services, no HTTP.
  * The CLI imports the server only here and through main.ts (`verity start`); see
  * .dependency-cruiser.cjs.
@@ -11,6 +11,12 @@ export { createPasswordReset, PASSWORD_RESET_TTL_MS } from './auth/password-rese
 export { SecretMismatch } from './auth/secret.ts';
 export type { AppContext } from './context.ts';
 export { openStore } from './db/connect.ts';
+export {
+  DEMO_ACCOUNTS,
+  type DemoOutcome,
+  type DemoProjectInput,
+  loadDemo,
+} from './demo/demo.service.ts';
 export { AppError } from './http/errors.ts';
 export { createContext } from './server.ts';
 export { findUserByEmail } from './users/users.repository.ts';

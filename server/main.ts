@@ -5,7 +5,7 @@ export { OLD_TRUST_PROXY_MESSAGE, parseTrustedProxies } from './auth/client-addr
 export { parsePublicUrl } from './auth/origin.ts';
 
 import { createVerity, VERSION, type Verity } from './server.ts';
-import { hasActiveAdmin } from './users/users.repository.ts';
+import { issueSetupLink, SETUP_LINK_TTL_MS } from './setup/setup.service.ts';
 
 export interface StartOptions {
   port: number;
@@ -51,7 +51,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       ? `postgres at ${maskPassword(opts.databaseUrl)}`
       : `sqlite at ${opts.dataDir}`;
     const lines = [`Verity ${VERSION} listening on ${url} (store: ${store})`];
-    if (!(await hasActiveAdmin(verity.store.db))) lines.push(...firstAdminHint(opts));
+    // The link goes to this banner only (stderr), never to the JSON logs, which are often shipped elsewhere.
+    const setup = await issueSetupLink(verity.ctx, { origin: opts.publicOrigin ?? linkOrigin(url) });
+    if (setup) lines.push(...firstAdminHint(opts, setup.url));
     (opts.announce ?? ((t) => process.stderr.write(t)))(`${lines.join('\n')}\n`);
     return { verity, url, close: () => verity.close() };
   } catch (err) {
@@ -62,8 +64,11 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   }
 }
 
-/** How to make the first admin and a token, on the very store this server uses (pasteable). */
-function firstAdminHint(opts: StartOptions): string[] {
+/**
+ * How to make the first admin: the one-time setup link for a browser, or the CLI on the very store
+ * this server uses (pasteable), and how to get an API token.
+ */
+function firstAdminHint(opts: StartOptions, setupUrl: string): string[] {
   const store = {
     dataDir: opts.dataDir,
     databaseUrl: opts.databaseUrl,
@@ -74,8 +79,11 @@ function firstAdminHint(opts: StartOptions): string[] {
     'user add --email you@example.org --name "Your Name" --role admin --password-stdin',
   );
   const token = localCommand(store, 'token create --email you@example.org');
+  const hours = SETUP_LINK_TTL_MS / 3600_000;
   return [
-    `No admin yet. Create one with: ${add.command}`,
+    `No admin yet. Create one in your browser with this one-time link (it works once, for ${hours} hour${hours === 1 ? '' : 's'}; a restart prints a new one):`,
+    `  ${setupUrl}`,
+    `or create one with: ${add.command}`,
     `then get an API token with: ${token.command}`,
     ...(add.needs.length > 0 ? [`(${add.needs.join('; ')})`] : []),
   ];
@@ -83,6 +91,13 @@ function firstAdminHint(opts: StartOptions): string[] {
 
 const urlOf = (a: AddressInfo): string =>
   `http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`;
+
+/** Where a browser on this machine reaches the server: an any-address bind is reached at localhost. */
+function linkOrigin(url: string): string {
+  const u = new URL(url);
+  if (u.hostname === '0.0.0.0' || u.hostname === '[::]') u.hostname = 'localhost';
+  return u.origin;
+}
 
 /** postgres://verity:s3cret@db/verity → postgres://verity:***@db/verity */
 export function maskPassword(databaseUrl: string): string {

@@ -1,4 +1,5 @@
 import type { Command } from '../command.ts';
+import { demo } from './demo.ts';
 import { exportItems } from './export.ts';
 import { importItems } from './import.ts';
 import { memberAdd } from './member-add.ts';
@@ -17,6 +18,7 @@ import { userSuspend } from './user-suspend.ts';
 /** Every command, in the order `verity --help` lists them. */
 export const commands = [
   start,
+  demo,
   userAdd,
   tokenCreate,
   userResetPassword,

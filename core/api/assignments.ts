@@ -17,6 +17,29 @@ export const Assignment = z
   .meta({ id: 'Assignment' });
 
 export const AnnotationStatus = z.enum(['draft', 'submitted']);
+
+/** Candidate ids per `responses` field, in the order shown (first = "A"). */
+export const ShownOrders = z
+  .record(z.string(), z.array(z.string()))
+  .describe('per `responses` field, its candidate ids in the order shown to the annotator (first = "A")');
+
+export const IntegritySignals = z
+  .strictObject({
+    pastedChars: z.int().min(0).max(10_000_000).describe('characters (code points) pasted into the answer'),
+    typedChars: z.int().min(0).max(10_000_000).describe('characters (code points) typed into the answer'),
+    typingMs: z
+      .int()
+      .min(0)
+      .max(86_400_000)
+      .describe('active typing time: gaps between keystrokes, gaps over 5 s left out'),
+    focusChanges: z
+      .int()
+      .min(0)
+      .max(100_000)
+      .describe('times the window lost focus or was hidden while the answer had the focus'),
+  })
+  .meta({ id: 'IntegritySignals' });
+export const IntegrityFlag = z.enum(['mostly_pasted', 'implausibly_fast']);
 export const Annotation = z
   .object({
     id: z.number().int(),
@@ -45,6 +68,21 @@ export const Annotation = z
     editedAt: IsoTime.nullable().describe(
       'when its annotator last changed the submitted answers (resubmitted an edit); null if never',
     ),
+    shown: ShownOrders.nullable().describe(
+      'per `responses` field, the candidate ids in the order its annotator was shown them; null for imported annotations and those saved before it was recorded',
+    ),
+    signals: z
+      .record(z.string(), IntegritySignals)
+      .optional()
+      .describe(
+        "integrity signals of text and rewrite answers, summed over saves; only for callers who see everyone's work (managers, reviewers)",
+      ),
+    flags: z
+      .record(z.string(), z.array(IntegrityFlag))
+      .optional()
+      .describe(
+        'per question, the flags its signals raise (docs/data-model.md, "Integrity signals"); flagged questions only; only for managers and reviewers',
+      ),
   })
   .meta({ id: 'Annotation' });
 export type Annotation = z.infer<typeof Annotation>;
@@ -70,7 +108,7 @@ export const Revision = z
   .meta({ id: 'Revision' });
 
 export const Work = z
-  .object({ item: Item, assignment: Assignment, annotation: Annotation.nullable() })
+  .object({ item: Item, assignment: Assignment, annotation: Annotation.nullable(), shown: ShownOrders })
   .meta({ id: 'Work' });
 
 export const AssignmentParams = z.object({ assignmentId: Id });
@@ -82,12 +120,20 @@ const ActiveMs = z
   .default(0)
   .describe('active milliseconds since the previous save; summed into leadTimeMs');
 const AnswersBody = z.record(z.string(), z.unknown());
+const SignalsBody = z
+  .record(z.string().max(64), IntegritySignals)
+  .refine((s) => Object.keys(s).length <= 200, 'at most 200 questions')
+  .optional()
+  .describe(
+    'integrity signals measured since the previous save, per text or rewrite question; summed into the annotation',
+  );
 
-export const DraftBody = z.object({ answers: AnswersBody, activeMs: ActiveMs });
+export const DraftBody = z.object({ answers: AnswersBody, activeMs: ActiveMs, signals: SignalsBody });
 export const DraftResult = z.object({ assignment: Assignment, annotation: Annotation });
 export const SubmitBody = z.object({
   answers: AnswersBody,
   activeMs: ActiveMs,
+  signals: SignalsBody,
   idempotencyKey: z
     .string()
     .min(8)

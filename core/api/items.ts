@@ -33,6 +33,12 @@ export const ItemSummary = Item.extend({
   stranded: z
     .boolean()
     .describe('cannot complete with the current members (docs/data-model.md, "Stranded items")'),
+  flagged: z
+    .boolean()
+    .optional()
+    .describe(
+      'a submitted annotation of the item has an integrity flag (docs/data-model.md, "Integrity signals"); only for managers and reviewers',
+    ),
   preview: z
     .string()
     .max(ITEM_PREVIEW_LENGTH)
@@ -100,6 +106,19 @@ const dateParam = (side: 'from' | 'to', what: string) =>
     .optional()
     .describe(what);
 
+/**
+ * The question types an `answer` filter works on; the others (the tutor's kinds: pairwise,
+ * ranking, rubric, steps, rewrite, turns) have structured answers no single value describes.
+ */
+export const ANSWER_FILTER_TYPES: readonly string[] = [
+  'choice',
+  'multi_choice',
+  'spans',
+  'text',
+  'rating',
+  'number',
+];
+
 export const ListItemsQuery = PageQuery.extend({
   cursor: z.string().max(2000).optional(),
   q: z
@@ -127,6 +146,12 @@ export const ListItemsQuery = PageQuery.extend({
   createdTo: dateParam('to', 'only items imported at or before this date (a date: to its end, UTC)'),
   submittedFrom: dateParam('from', 'only items with an annotation submitted at or after this date'),
   submittedTo: dateParam('to', 'only items with an annotation submitted at or before this date'),
+  flagged: z
+    .enum(['only'])
+    .optional()
+    .describe(
+      '`only`: only items with a submitted annotation that has an integrity flag (managers and reviewers only)',
+    ),
   sort: ItemSort.default('id').describe(
     '`id`: import order; `priority`; `createdAt`; `submitted`: submitted annotations; `externalId`: by code point, items without one first. Ties go by id; the cursor follows the sort',
   ),

@@ -48,7 +48,7 @@ export const bodyLimits = {
    * characters, even each as a 6-byte \u escape.
    */
   signIn: 8 * KiB,
-  /** Password change: two such passwords. */
+  /** Password change: two such passwords; the first-run setup: a token, email, name and password. */
   passwords: 16 * KiB,
   /** A bulk action on items: up to 10,000 ids of up to 16 digits each. */
   itemIds: 256 * KiB,

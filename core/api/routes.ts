@@ -2,6 +2,7 @@ import { assignmentRoutes } from './assignments.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { itemRoutes } from './items.routes.ts';
 import { projectRoutes } from './projects.routes.ts';
+import { setupRoutes } from './setup.routes.ts';
 import { statsRoutes } from './stats.routes.ts';
 import { userRoutes } from './users.routes.ts';
 
@@ -11,6 +12,7 @@ import { userRoutes } from './users.routes.ts';
  */
 export const routes = {
   ...authRoutes,
+  ...setupRoutes,
   ...userRoutes,
   ...projectRoutes,
   ...statsRoutes,

@@ -31,6 +31,18 @@ export {
   ResponsesField,
 } from './fields/responses.ts';
 export { TextField } from './fields/text.ts';
+export {
+  addSignals,
+  answerFlags,
+  answerText,
+  INTEGRITY_THRESHOLDS,
+  type IntegrityFlag,
+  type IntegritySignals,
+  integrityFlags,
+  noSignals,
+  SIGNAL_QUESTION_TYPES,
+  sumSignals,
+} from './integrity.ts';
 export { InterfaceDefinition, InterfaceEdit } from './interface.ts';
 export { validateItemData } from './item-data.ts';
 export {
@@ -86,3 +98,4 @@ export {
 export { type StepSplit, splitSteps, stepsOf } from './questions/steps-split.ts';
 export { TextQuestion } from './questions/text.ts';
 export { assistantTurns, type TurnMark, TurnsQuestion } from './questions/turns.ts';
+export { shownOrder, shownOrders, shownSeed } from './shuffle.ts';

@@ -6,6 +6,7 @@ import type { Caller } from '../context.ts';
 import type { Database } from '../db/schema.ts';
 import type { Store } from '../db/store.ts';
 import type { Db, Tx } from '../db/transaction.ts';
+import type { IntegrityWrite } from './integrity.ts';
 
 export interface AnswerWrite {
   kind: 'draft' | 'submit' | 'edit';
@@ -17,6 +18,10 @@ export interface AnswerWrite {
   pending?: boolean;
   /** The project's interface version the answers were checked against. */
   interfaceVersion: number;
+  /** The candidates' order shown to the caller, as JSON text (`{field: [ids]}`). */
+  shown: string;
+  /** The signals summed with this save's and their flags; absent: both stay as they are. */
+  integrity?: IntegrityWrite | undefined;
 }
 
 /**
@@ -50,6 +55,8 @@ export async function recordAnswers(
         createdAt: w.now,
         updatedAt: w.now,
         submittedAt: w.kind === 'submit' ? w.now : null,
+        shown: w.shown,
+        ...(w.integrity ? { signals: w.integrity.signals, flags: w.integrity.flags } : {}),
       })
       .onConflict((oc) =>
         oc.column('assignmentId').doUpdateSet({
@@ -61,6 +68,10 @@ export async function recordAnswers(
                 interfaceVersion: sql<number>`excluded.interface_version`,
               }),
           status,
+          shown: sql<string>`excluded.shown`,
+          ...(w.integrity
+            ? { signals: sql<string>`excluded.signals`, flags: sql<string | null>`excluded.flags` }
+            : {}),
           leadTimeMs: sql<number>`annotations.lead_time_ms + excluded.lead_time_ms`,
           revision: sql<number>`annotations.revision + 1`,
           updatedAt: w.now,

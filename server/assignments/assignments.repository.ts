@@ -43,7 +43,14 @@ export const toItem = (i: ItemRow): z.input<typeof Item> => ({
   createdAt: iso(i.createdAt),
 });
 
-export const toAnnotation = (a: AnnotationRow & { annotator: string }): z.input<typeof Annotation> => ({
+/**
+ * An annotation row in the API's shape. `integrity`: add its signals and flags, only for callers
+ * who see everyone's work (managers, reviewers); its own annotator never sees them.
+ */
+export const toAnnotation = (
+  a: AnnotationRow & { annotator: string },
+  { integrity = false }: { integrity?: boolean } = {},
+): z.input<typeof Annotation> => ({
   id: a.id,
   assignmentId: a.assignmentId,
   itemId: a.itemId,
@@ -60,6 +67,13 @@ export const toAnnotation = (a: AnnotationRow & { annotator: string }): z.input<
   updatedAt: iso(a.updatedAt),
   submittedAt: isoOrNull(a.submittedAt),
   editedAt: isoOrNull(a.editedAt),
+  shown: a.shown === null ? null : JSON.parse(a.shown),
+  ...(integrity
+    ? {
+        signals: a.signals === null ? {} : JSON.parse(a.signals),
+        flags: a.flags === null ? {} : JSON.parse(a.flags),
+      }
+    : {}),
 });
 
 /** Annotator label for exports and views: the email, or the name of an external identity. */
@@ -253,7 +267,7 @@ export async function findAssignmentWithData(tx: Tx, assignmentId: number, key?:
       join.onRef('r.annotationId', '=', 'n.id').on('r.idempotencyKey', '=', key ?? null),
     )
     .selectAll('a')
-    .select(['i.data as itemData', 'r.answers as replayAnswers'])
+    .select(['i.data as itemData', 'r.answers as replayAnswers', 'n.signals as priorSignals'])
     .where('a.id', '=', assignmentId)
     .executeTakeFirst();
 }

@@ -1,8 +1,14 @@
 import type { z } from 'zod';
 import type { DraftBody, SkipBody, SubmitBody, Work } from '../../core/api/assignments.ts';
-import { type InterfaceDefinition, migrateInterface, validateAnswers } from '../../core/interface/index.ts';
+import {
+  type InterfaceDefinition,
+  migrateInterface,
+  shownOrders,
+  validateAnswers,
+} from '../../core/interface/index.ts';
 import { accessOf, projectWithAccess } from '../access.ts';
 import { recordAnswers } from '../annotations/annotations.repository.ts';
+import { checkSignals, integrityWrite } from '../annotations/integrity.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { type Db, writeTransaction } from '../db/transaction.ts';
 import { AppError, notFound } from '../http/errors.ts';
@@ -30,18 +36,28 @@ import { refreshSlots } from './slots.repository.ts';
 type WorkOut = z.input<typeof Work>;
 
 /**
- * The item and annotation of an assignment. `known`: the item row, when the caller has it;
- * `fresh`: the assignment was just created, so it has no annotation yet.
+ * The item and annotation of an assignment, with the order its candidates are shown in. `item`:
+ * the item row, when the caller has it; `fresh`: the assignment was just created, so it has no
+ * annotation yet.
  */
-export async function loadWork(tx: Db, a: AssignmentRow, known?: ItemRow, fresh = false): Promise<WorkOut> {
-  const item = known ?? (await getItemRow(tx, a.itemId));
-  const annotation = fresh ? undefined : await findAnnotationByAssignment(tx, a.id);
+export async function loadWork(
+  tx: Db,
+  w: { iface: InterfaceDefinition; assignment: AssignmentRow; item?: ItemRow; fresh?: boolean },
+): Promise<WorkOut> {
+  const a = w.assignment;
+  const item = toItem(w.item ?? (await getItemRow(tx, a.itemId)));
+  const annotation = w.fresh ? undefined : await findAnnotationByAssignment(tx, a.id);
   return {
-    item: toItem(item),
+    item,
     assignment: toAssignment(a),
     annotation: annotation ? toAnnotation(annotation) : null,
+    shown: shownOrders(w.iface, item.data, a.itemId, a.userId),
   };
 }
+
+/** The order the assignment's annotator is shown the item's candidates in, as stored (JSON text). */
+const shownText = (iface: InterfaceDefinition, data: Record<string, unknown>, a: AssignmentRow) =>
+  JSON.stringify(shownOrders(iface, data, a.itemId, a.userId));
 
 async function requireProject(ctx: AppContext, caller: Caller, projectId: number): Promise<ProjectRow> {
   return (await projectWithAccess(ctx.store.db, caller, projectId)).project;
@@ -64,7 +80,7 @@ async function ownAssignment(ctx: AppContext, caller: Caller, assignmentId: numb
  * draft save and submit cost more than the queries around it.
  */
 const parsedInterfaces = new Map<string, InterfaceDefinition>();
-function interfaceOf(project: ProjectRow): InterfaceDefinition {
+export function interfaceOf(project: ProjectRow): InterfaceDefinition {
   let iface = parsedInterfaces.get(project.interface);
   if (!iface) {
     iface = migrateInterface(JSON.parse(project.interface)) as InterfaceDefinition;
@@ -85,6 +101,7 @@ export async function assignNextItem(
   projectId: number,
 ): Promise<WorkOut | null> {
   const project = await requireProject(ctx, caller, projectId);
+  const iface = interfaceOf(project);
   const ttlMs = project.lockTtlSeconds * 1000;
   return writeTransaction(
     ctx.store,
@@ -95,7 +112,7 @@ export async function assignNextItem(
       if (held) {
         const renewed = { ...held, lockExpiresAt: now + ttlMs, updatedAt: now };
         await extendLock(tx, { assignmentId: held.id, lockExpiresAt: renewed.lockExpiresAt, now });
-        return loadWork(tx, renewed);
+        return loadWork(tx, { iface, assignment: renewed });
       }
       const order = project.itemOrder;
       const candidate = await findClaimable(ctx.store, tx, { projectId, userId: caller.id, order, after });
@@ -114,7 +131,7 @@ export async function assignNextItem(
       if (!assignment)
         throw new Error(`item ${candidate.id} had no free slot inside its own claim transaction`);
       // A revived lock (created before now) may carry a draft from before it expired.
-      return loadWork(tx, assignment, candidate, assignment.createdAt === now);
+      return loadWork(tx, { iface, assignment, item: candidate, fresh: assignment.createdAt === now });
     },
     { durable: false, serializeOn: [projectId, caller.id] },
   );
@@ -145,14 +162,20 @@ export async function saveDraft(
   body: z.output<typeof DraftBody>,
 ) {
   const { project, iface } = await ownAssignment(ctx, caller, assignmentId);
+  checkSignals(iface, body.signals);
   return writeTransaction(
     ctx.store,
     async (tx) => {
       const now = Date.now();
       const found = await findAssignmentWithData(tx, assignmentId);
       if (!found) throw notFound('assignment'); // its item was deleted meanwhile
-      const { itemData, replayAnswers: _, ...a } = found;
-      const answers = checkAnswers(iface, body.answers, JSON.parse(itemData), true);
+      const { itemData, replayAnswers: _, priorSignals, ...a } = found;
+      const data = JSON.parse(itemData) as Record<string, unknown>;
+      const answers = checkAnswers(iface, body.answers, data, true);
+      const extra = {
+        shown: shownText(iface, data, a),
+        integrity: integrityWrite(priorSignals, body.signals, answers),
+      };
       if (a.status === 'skipped')
         throw new AppError('ASSIGNMENT_CLOSED', 'You skipped this item; it can no longer be edited.');
       if (a.status === 'submitted') {
@@ -165,6 +188,7 @@ export async function saveDraft(
           now,
           interfaceVersion: project.interfaceVersion,
           pending: true,
+          ...extra,
         });
         return { assignment: toAssignment(a), annotation };
       }
@@ -175,6 +199,7 @@ export async function saveDraft(
         activeMs: body.activeMs,
         now,
         interfaceVersion: project.interfaceVersion,
+        ...extra,
       });
       return { assignment: toAssignment(current), annotation };
     },
@@ -189,13 +214,14 @@ export async function submit(
   body: z.output<typeof SubmitBody>,
 ) {
   const { project, iface } = await ownAssignment(ctx, caller, assignmentId);
+  checkSignals(iface, body.signals);
   const outcome = await writeTransaction(
     ctx.store,
     async (tx) => {
       const now = Date.now();
       const found = await findAssignmentWithData(tx, assignmentId, body.idempotencyKey);
       if (!found) throw notFound('assignment'); // its item was deleted meanwhile
-      const { itemData, replayAnswers, ...a } = found;
+      const { itemData, replayAnswers, priorSignals, ...a } = found;
       const data = JSON.parse(itemData) as Record<string, unknown>;
       if (replayAnswers !== null) {
         // The key's revision holds the answers as normalised on first submit; compare like with like.
@@ -207,6 +233,11 @@ export async function submit(
         return { kind: 'done' as const, result: { created: false, annotation: toAnnotation(annotation) } };
       }
       const answers = checkAnswers(iface, body.answers, data, false);
+      // A replay (above) writes nothing, so its signals are never counted twice.
+      const extra = {
+        shown: shownText(iface, data, a),
+        integrity: integrityWrite(priorSignals, body.signals, answers),
+      };
       if (a.status === 'skipped')
         throw new AppError('ASSIGNMENT_CLOSED', 'You skipped this item; it can no longer be submitted.');
       if (a.status === 'submitted') {
@@ -218,6 +249,7 @@ export async function submit(
           now,
           interfaceVersion: project.interfaceVersion,
           key: body.idempotencyKey,
+          ...extra,
         });
         return { kind: 'done' as const, result: { created: true, annotation } };
       }
@@ -235,6 +267,7 @@ export async function submit(
             activeMs: body.activeMs,
             now,
             interfaceVersion: project.interfaceVersion,
+            ...extra,
           });
           return { kind: 'lockLost' as const };
         }
@@ -248,6 +281,7 @@ export async function submit(
         now,
         interfaceVersion: project.interfaceVersion,
         key: body.idempotencyKey,
+        ...extra,
       });
       return { kind: 'done' as const, result: { created: true, annotation } };
     },
@@ -307,6 +341,6 @@ export async function skip(
 }
 
 export async function getWork(ctx: AppContext, caller: Caller, assignmentId: number): Promise<WorkOut> {
-  await ownAssignment(ctx, caller, assignmentId);
-  return loadWork(ctx.store.db, (await findAssignment(ctx.store.db, assignmentId))!);
+  const { iface } = await ownAssignment(ctx, caller, assignmentId);
+  return loadWork(ctx.store.db, { iface, assignment: (await findAssignment(ctx.store.db, assignmentId))! });
 }

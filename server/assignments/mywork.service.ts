@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type { MyWorkQuery, Work } from '../../core/api/assignments.ts';
-import { projectAccess } from '../access.ts';
+import { projectWithAccess } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { decodeCursor, pageOf } from '../http/cursor.ts';
 import { listOwnAssignments } from './assignments.repository.ts';
-import { loadWork } from './assignments.service.ts';
+import { interfaceOf, loadWork } from './assignments.service.ts';
 
 /** "My work": the caller's assignments on a project, newest first, to reopen and edit. */
 export async function myWork(
@@ -13,7 +13,8 @@ export async function myWork(
   projectId: number,
   query: z.output<typeof MyWorkQuery>,
 ): Promise<{ items: z.input<typeof Work>[]; nextCursor: string | null }> {
-  await projectAccess(ctx.store.db, caller, projectId);
+  const { project } = await projectWithAccess(ctx.store.db, caller, projectId);
+  const iface = interfaceOf(project);
   const rows = await listOwnAssignments(ctx.store.db, {
     projectId,
     userId: caller.id,
@@ -23,6 +24,6 @@ export async function myWork(
   });
   const page = pageOf(rows, query.limit, (r) => r.id);
   const items: z.input<typeof Work>[] = [];
-  for (const a of page.items) items.push(await loadWork(ctx.store.db, a));
+  for (const a of page.items) items.push(await loadWork(ctx.store.db, { iface, assignment: a }));
   return { items, nextCursor: page.nextCursor };
 }

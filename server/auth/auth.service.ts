@@ -6,7 +6,13 @@ import { iso, isoOrNull } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { acceptInvitations } from '../projects/invitations.repository.ts';
-import { findUserByEmail, findUserById, setPasswordHash, toUser } from '../users/users.repository.ts';
+import {
+  findUserByEmail,
+  findUserById,
+  setPasswordHash,
+  toUser,
+  type UserRow,
+} from '../users/users.repository.ts';
 import { SESSION_COOKIE } from './authenticate.ts';
 import { keyedHash, newSecret } from './crypto.ts';
 import { deleteSession, deleteSessionsOf, insertSession, setCsrfToken } from './sessions.repository.ts';
@@ -40,6 +46,20 @@ export async function login(
   await signInSucceeded(ctx, keys);
   if (user.status !== 'active') throw new AppError('ACCOUNT_SUSPENDED');
   if (weaker) await rehash(ctx, user.id, stored!, body.password);
+  // Invitations to this email become memberships at sign-in (server/projects/invitations.*).
+  await acceptInvitations(ctx.store.db, user);
+  return openSession(ctx, user, reply);
+}
+
+/**
+ * Starts a session for a user who proved who they are (sign-in, the first-run setup): stores the
+ * keyed hash of a new session id, sets the cookie, and answers the session with its CSRF token.
+ */
+export async function openSession(
+  ctx: AppContext,
+  user: UserRow,
+  reply: FastifyReply,
+): Promise<z.input<typeof Session>> {
   const sessionId = newSecret('vs');
   const csrfToken = newSecret('csrf');
   const now = Date.now();
@@ -50,8 +70,6 @@ export async function login(
     createdAt: now,
     expiresAt: now + ctx.sessionTtlMs,
   });
-  // Invitations to this email become memberships at sign-in (server/projects/invitations.*).
-  await acceptInvitations(ctx.store.db, user);
   reply.setCookie(SESSION_COOKIE, sessionId, {
     path: '/',
     httpOnly: true,

@@ -11,6 +11,8 @@ import * as m0009 from './migrations/0009_item_search.ts';
 import * as m0010 from './migrations/0010_interface_versions.ts';
 import * as m0011 from './migrations/0011_annotation_edited_at.ts';
 import * as m0012 from './migrations/0012_annotation_stats_index.ts';
+import * as m0013 from './migrations/0013_annotation_shown_signals.ts';
+import * as m0014 from './migrations/0014_setup_token.ts';
 import type { StoreKind } from './store.ts';
 
 interface Migration {
@@ -32,6 +34,8 @@ const migrations: Migration[] = [
   { name: '0010_interface_versions', ...m0010 },
   { name: '0011_annotation_edited_at', ...m0011 },
   { name: '0012_annotation_stats_index', ...m0012 },
+  { name: '0013_annotation_shown_signals', ...m0013 },
+  { name: '0014_setup_token', ...m0014 },
 ];
 
 /**

@@ -22,6 +22,7 @@ export interface Database {
   projectInvitations: ProjectInvitationsTable;
   passwordResets: PasswordResetsTable;
   interfaceVersions: InterfaceVersionsTable;
+  setupTokens: SetupTokensTable;
 }
 
 /** Every version of a project's interface (migration 0010); the projects row holds the current one. */
@@ -158,6 +159,12 @@ export interface AnnotationsTable {
   submittedAt: number | null;
   /** The latest edit of the submitted answers (an `edit` revision); null if never edited. */
   editedAt: number | null;
+  /** The candidates' order as shown, `{field: [ids]}` (migration 0013); null when imported or older. */
+  shown: Generated<string | null>;
+  /** Integrity signals summed over saves, `{question: {pastedChars, …}}` (migration 0013); null if none. */
+  signals: Generated<string | null>;
+  /** The flags the signals raise against the latest answers, `{question: [flag]}`; null when none. */
+  flags: Generated<string | null>;
 }
 
 export interface AnnotationRevisionsTable {
@@ -197,6 +204,17 @@ export interface PasswordResetsTable {
   createdBy: number | null;
   createdAt: number;
   expiresAt: number;
+}
+
+/** A one-time setup link (migration 0014, server/setup/): its keyed hash, and how it ended. */
+export interface SetupTokensTable {
+  tokenHash: string;
+  createdAt: number;
+  expiresAt: number;
+  /** When the first admin was made with it. */
+  usedAt: number | null;
+  /** When a newer link (a later start) replaced it. */
+  replacedAt: number | null;
 }
 
 /**

@@ -12,8 +12,9 @@ import type { Db } from '../db/transaction.ts';
  * annotations (project, after, last) of items (after, last] -> [itemId, opening, createdAt,
  *   updatedAt, submittedAt], ordered by item id, then id; the opening is the annotation up to
  *   its first time: {"id":7,"annotator":"a@example.org","userId":3,"status":"submitted",
- *   "answers":{…},"leadTimeMs":1200,"revision":1,"interfaceVersion":1,"importedBy":null,"createdAt":
- *   (`interfaceVersion`: the project's interface version the answers were written under;
+ *   "answers":{…},"leadTimeMs":1200,"revision":1,"interfaceVersion":1,"shown":{…},"importedBy":null,
+ *   "createdAt": (`interfaceVersion`: the project's interface version the answers were written under;
+ *   `shown`: the candidates' order its annotator saw per `responses` field, null if not recorded;
  *   `importedBy`: the email, or name, of the account that imported the annotation; null if it
  *   was not imported, or was imported before importers were recorded.)
  * skips (project, after, last) of items (after, last] -> [itemId, opening, skippedAt], ordered by
@@ -39,7 +40,7 @@ const head = (json: (text: string) => string) =>
 const opening = (label: string, importer: string) =>
   `'{"id":' || n.id || ',"annotator":' || ${label} || ',"userId":' || n.user_id || ',"status":"' || n.status` +
   ` || '","answers":' || n.answers || ',"leadTimeMs":' || n.lead_time_ms || ',"revision":' || n.revision` +
-  ` || ',"interfaceVersion":' || n.interface_version` +
+  ` || ',"interfaceVersion":' || n.interface_version || ',"shown":' || coalesce(n.shown, 'null')` +
   ` || ',"importedBy":' || coalesce(${importer}, 'null') || ',"createdAt":'`;
 
 /** The importer's label of an imported annotation: its first revision is the import. */

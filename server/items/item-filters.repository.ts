@@ -41,6 +41,8 @@ export interface ItemConditions {
   /** Epoch milliseconds; `to` bounds are exclusive. */
   created: { from: number | undefined; to: number | undefined };
   submitted: { from: number | undefined; to: number | undefined };
+  /** Only items with a submitted annotation that has an integrity flag. */
+  flagged: boolean;
 }
 
 type Condition = RawBuilder<unknown>;
@@ -71,6 +73,10 @@ export function itemConditions(f: ItemConditions): Condition[] {
       where n.item_id = i.id and n.status = 'submitted'${own} and ${answerCondition(f.kind, a)})`);
   }
   for (const m of f.meta) out.push(metaCondition(f.kind, m));
+  if (f.flagged) {
+    out.push(sql`exists (select 1 from annotations n
+      where n.item_id = i.id and n.status = 'submitted' and n.flags is not null${own})`);
+  }
   return out;
 }
 

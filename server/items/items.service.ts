@@ -7,7 +7,7 @@ import { projectAccess } from '../access.ts';
 import { toAnnotation, toAssignment, toItem } from '../assignments/assignments.repository.ts';
 import { countAnnotators } from '../assignments/stranded.repository.ts';
 import type { AppContext, Caller } from '../context.ts';
-import { notFound } from '../http/errors.ts';
+import { forbidden, notFound } from '../http/errors.ts';
 import { findProject } from '../projects/projects.repository.ts';
 import {
   annotationsOfItem,
@@ -43,6 +43,8 @@ export async function listItems(
   const project = (await findProject(db, projectId))!;
   const overlap = project.overlap;
   const onlyOwn = access.viewAll ? undefined : caller.id;
+  if (params.flagged && !access.viewAll)
+    throw forbidden('Only managers and reviewers can see integrity flags, so only they can filter by them.');
   const iface = migrateInterface(JSON.parse(project.interface));
   const filters = listFilters(iface, params);
   const search = params.q === undefined ? null : parseSearchQuery(params.q);
@@ -76,9 +78,11 @@ export async function listItems(
       : null;
   const ids = items.map((i) => i.id);
   const annotators = new Map<number, string[]>();
+  const flagged = new Set<number>();
   if (ids.length > 0) {
     for (const a of await submittedAnnotations(db, ids, onlyOwn)) {
       annotators.set(a.itemId, [...(annotators.get(a.itemId) ?? []), a.annotator]);
+      if (a.flags !== null) flagged.add(a.itemId);
     }
   }
   const firstField = iface.fields[0]?.name;
@@ -92,6 +96,7 @@ export async function listItems(
         annotators: annotators.get(i.id) ?? [],
         skipped,
         stranded,
+        ...(access.viewAll ? { flagged: flagged.has(i.id) } : {}),
         preview: itemPreview(item.data, firstField),
       };
     }),
@@ -119,7 +124,9 @@ export async function getItem(
   if (!access.viewAll && assignments.length === 0) throw notFound('item');
   return {
     item: toItem(item),
-    annotations: (await annotationsOfItem(db, { itemId, userId: onlyOwn })).map(toAnnotation),
+    annotations: (await annotationsOfItem(db, { itemId, userId: onlyOwn })).map((n) =>
+      toAnnotation(n, { integrity: access.viewAll }),
+    ),
     assignments: assignments.map((a) => ({ ...toAssignment(a), annotator: a.annotator })),
   };
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { dateBound, type ListItemsQuery } from '../../core/api/items.ts';
+import { ANSWER_FILTER_TYPES, dateBound, type ListItemsQuery } from '../../core/api/items.ts';
 import type { InterfaceDefinition } from '../../core/interface/index.ts';
 import { AppError } from '../http/errors.ts';
 import type { AnswerMatch, ItemConditions, MetaMatch } from './item-filters.repository.ts';
@@ -15,7 +15,7 @@ type ListParams = z.output<typeof ListItemsQuery>;
 export function listFilters(
   iface: InterfaceDefinition,
   params: ListParams,
-): Pick<ItemConditions, 'answers' | 'meta' | 'created' | 'submitted'> {
+): Pick<ItemConditions, 'answers' | 'meta' | 'created' | 'submitted' | 'flagged'> {
   const bound = (text: string | undefined, side: 'from' | 'to') =>
     text === undefined ? undefined : (dateBound(text, side) ?? undefined);
   return {
@@ -23,6 +23,7 @@ export function listFilters(
     meta: (params.meta ?? []).map(metaMatch),
     created: { from: bound(params.createdFrom, 'from'), to: bound(params.createdTo, 'to') },
     submitted: { from: bound(params.submittedFrom, 'from'), to: bound(params.submittedTo, 'to') },
+    flagged: params.flagged === 'only',
   };
 }
 
@@ -58,7 +59,7 @@ function answerMatch(iface: InterfaceDefinition, pair: string): AnswerMatch {
     default:
       throw badParameter(
         'answer',
-        `"${question}" is a ${q.type} question; answer filters work on choice, multi_choice, spans, text, rating and number questions`,
+        `"${question}" is a ${q.type} question; answer filters work on ${ANSWER_FILTER_TYPES.slice(0, -1).join(', ')} and ${ANSWER_FILTER_TYPES.at(-1)} questions`,
       );
   }
 }

@@ -75,6 +75,23 @@ export const accountAndProjectCases = {
       expect: { anonymous: 204, suspended: 204, ...all(204) },
     },
   ],
+  setupStatus: [
+    { target: 'the server', build: () => ({}), expect: { anonymous: 200, suspended: 200, ...all(200) } },
+  ],
+  completeSetup: [
+    {
+      target: 'a setup token once an admin exists (public: setup is done, for everyone)',
+      build: () => ({
+        body: {
+          token: 'vsetup_not-a-live-token',
+          email: `${unique('setup')}@example.org`,
+          name: 'Second Admin',
+          password: 'a-brand-new-password',
+        },
+      }),
+      expect: { anonymous: 'SETUP_DONE', suspended: 'SETUP_DONE', ...all('SETUP_DONE') },
+    },
+  ],
   listTokens: [{ target: 'own tokens', build: () => ({}), expect: signedIn(all(200)) }],
   createToken: [
     { target: 'own tokens', build: () => ({ body: { name: 'matrix' } }), expect: signedIn(all(201)) },

@@ -83,7 +83,7 @@ export async function expectedExport(
       (a) =>
         `{"id":${a.id},"annotator":${JSON.stringify(a.email ?? a.name)},"userId":${a.userId},"status":${JSON.stringify(a.status)},` +
         `"answers":${withNulls(a.answers)},"leadTimeMs":${a.leadTimeMs},"revision":${a.revision},` +
-        `"interfaceVersion":${a.interfaceVersion},` +
+        `"interfaceVersion":${a.interfaceVersion},"shown":${a.shown ?? 'null'},` +
         `"importedBy":${JSON.stringify(a.importerEmail ?? a.importerName)},` +
         `"createdAt":${iso(a.createdAt)},"updatedAt":${iso(a.updatedAt)},"submittedAt":${iso(a.submittedAt)}}`,
     );

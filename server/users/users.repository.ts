@@ -96,6 +96,19 @@ export async function hasActiveAdmin(db: Db): Promise<boolean> {
   return row !== undefined;
 }
 
+/** Whether anyone can sign in at all: an active account with an email and a password. */
+export async function hasSignInAccount(db: Db): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('status', '=', 'active')
+    .where('email', 'is not', null)
+    .where('passwordHash', 'is not', null)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Sets a user's password hash; with `replacing`, only while the stored hash is still that one. */
 export async function setPasswordHash(
   db: Db,

@@ -16,6 +16,7 @@ const ProjectPage = screenChunk(() => import('../pages/Project.tsx').then((m) =>
 const ProjectNew = screenChunk(() => import('../pages/ProjectNew.tsx').then((m) => m.ProjectNew));
 const Projects = screenChunk(() => import('../pages/Projects.tsx').then((m) => m.Projects));
 const ResetPassword = screenChunk(() => import('../pages/ResetPassword.tsx').then((m) => m.ResetPassword));
+const Setup = screenChunk(() => import('../pages/Setup.tsx').then((m) => m.Setup));
 const Users = screenChunk(() => import('../pages/Users.tsx').then((m) => m.Users));
 
 type Params = Record<string, string>;
@@ -60,15 +61,21 @@ const screens: Screen[] = [
   screen('/profile', Profile, () => ({})),
 ];
 
-/** Where a password reset link leads: shown to anyone, signed in or not, outside the layout. */
+/** Where a password reset link and the first-run setup link lead: shown to anyone, signed in or not, outside the layout. */
 const RESET_PASSWORD_PATH = '/reset-password';
+const SETUP_PATH = '/setup';
 
 const screenAt = (path: string) =>
   screens.map((s) => ({ s, params: match(s.pattern, path) })).find((m) => m.params !== null);
 
 /** Starts fetching the code of the screen at `path`, so it can show as soon as the session is known. */
 export function preloadScreen(path: string): void {
-  const preload = path === RESET_PASSWORD_PATH ? ResetPassword.preload : screenAt(path)?.s.preload;
+  const preload =
+    path === RESET_PASSWORD_PATH
+      ? ResetPassword.preload
+      : path === SETUP_PATH
+        ? Setup.preload
+        : screenAt(path)?.s.preload;
   (preload ?? NotFound.preload)().catch(() => undefined);
 }
 
@@ -77,6 +84,7 @@ export function App() {
   const { path } = useLocation();
   const found = screenAt(path);
   if (path === RESET_PASSWORD_PATH) return <LazyScreen chunk={ResetPassword} props={{}} />;
+  if (path === SETUP_PATH) return <LazyScreen chunk={Setup} props={{}} />;
   if (loading) return <p className="loading">Loading…</p>;
   if (!user) return <SignIn />;
   const content = found ? found.s.render(found.params!) : <LazyScreen chunk={NotFound} props={{}} />;

@@ -9,6 +9,8 @@ interface SessionState {
   user: SessionUser | null;
   loading: boolean;
   signIn(email: string, password: string): Promise<void>;
+  /** Takes up a session the server opened by other means than sign-in (the first-run setup). */
+  adopt(session: { user: SessionUser; csrfToken: string }): void;
   signOut(): Promise<void>;
   /** Ends every session of this user, this one too, and revokes all their API tokens. */
   signOutEverywhere(): Promise<void>;
@@ -51,6 +53,11 @@ export function SessionProvider({ children, first }: { children: ReactNode; firs
     setUser(s?.user ?? null);
   }, []);
 
+  const adopt = useCallback((s: { user: SessionUser; csrfToken: string }) => {
+    setCsrfToken(s.csrfToken);
+    setUser(s.user);
+  }, []);
+
   const signOut = useCallback(async () => {
     await call('logout').catch(() => undefined);
     setCsrfToken('');
@@ -70,7 +77,7 @@ export function SessionProvider({ children, first }: { children: ReactNode; firs
 
   return (
     <SessionContext.Provider
-      value={{ user, loading, signIn, signOut, signOutEverywhere, changePassword, refresh }}
+      value={{ user, loading, signIn, adopt, signOut, signOutEverywhere, changePassword, refresh }}
     >
       {children}
     </SessionContext.Provider>

@@ -7,6 +7,7 @@ import { descIdOf, Question, type QuestionDef } from './Question.tsx';
 import { RatingEditor } from './rating/RatingEditor.tsx';
 import { SpansEditor } from './spans/SpansEditor.tsx';
 import { TextEditor } from './text/TextEditor.tsx';
+import { IntegritySignalsContext, type IntegritySink } from './useIntegritySignals.ts';
 import './editors.css';
 
 export interface AnnotationFormProps {
@@ -21,6 +22,13 @@ export interface AnnotationFormProps {
   digitTarget?: string;
   /** Called with the question name when focus enters a question. */
   onFocusQuestion?: (name: string) => void;
+  /**
+   * Per `responses` field, its candidate ids in the order to show them (first = "A"): the order the
+   * server chose for this annotator (Work.shown, Annotation.shown). Absent: the item's order.
+   */
+  shown?: Record<string, string[]> | undefined;
+  /** Where written answers report their integrity signals (useIntegritySignals); absent: not measured. */
+  integrity?: IntegritySink | undefined;
 }
 
 /**
@@ -49,23 +57,25 @@ export function AnnotationForm(props: AnnotationFormProps) {
     props.onChange?.(next);
   };
   return (
-    <div className={`annotation-form${readOnly ? ' readonly' : ''}`} ref={formRef}>
-      {props.iface.questions.map((q) => {
-        const digits = !readOnly && props.digitTarget === q.name;
-        const errors = props.errors?.[q.name];
-        return (
-          <Question
-            key={q.name}
-            q={q}
-            errors={errors}
-            active={digits}
-            hint={digits ? <span className="muted small digit-hint"> · keys 1–9</span> : undefined}
-          >
-            {editorFor(q, props.answers[q.name], (v) => set(q.name, v), readOnly, digits, props)}
-          </Question>
-        );
-      })}
-    </div>
+    <IntegritySignalsContext value={readOnly ? undefined : props.integrity}>
+      <div className={`annotation-form${readOnly ? ' readonly' : ''}`} ref={formRef}>
+        {props.iface.questions.map((q) => {
+          const digits = !readOnly && props.digitTarget === q.name;
+          const errors = props.errors?.[q.name];
+          return (
+            <Question
+              key={q.name}
+              q={q}
+              errors={errors}
+              active={digits}
+              hint={digits ? <span className="muted small digit-hint"> · keys 1–9</span> : undefined}
+            >
+              {editorFor(q, props.answers[q.name], (v) => set(q.name, v), readOnly, digits, props)}
+            </Question>
+          );
+        })}
+      </div>
+    </IntegritySignalsContext>
   );
 }
 

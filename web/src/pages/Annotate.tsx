@@ -139,9 +139,10 @@ export function Annotate({ projectId }: { projectId: number }) {
         work={work}
         mode={modeFor(work, project)}
         drafts={queue.stores.drafts}
+        signals={queue.stores.signals}
         sending={queue.sending}
         error={queue.error}
-        onSubmit={(answers, activeMs) => void queue.submit(work, answers, activeMs)}
+        onSubmit={(answers, activeMs, signals) => void queue.submit(work, answers, activeMs, signals)}
         onSkip={(reason) => void queue.skip(work, reason)}
         onNext={() => {
           queue.setError(undefined);

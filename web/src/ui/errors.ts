@@ -17,6 +17,11 @@ const sentences: Record<ErrorCode, (message: string) => string> = {
   INVALID_CREDENTIALS: (message) => message,
   RESET_LINK_INVALID: () =>
     'This password-reset link does not work any more: it was used, replaced by a newer one, or it expired. Ask an admin for a new link.',
+  SETUP_LINK_INVALID: () =>
+    'This setup link is not one the server made. Copy the whole link from the terminal where the server runs, and open it again.',
+  SETUP_LINK_EXPIRED: (message) => message,
+  SETUP_LINK_USED: (message) => message,
+  SETUP_DONE: (message) => message,
   CSRF_FAILED: () => 'This page is out of date. Reload it and try again.',
   FORBIDDEN: (message) => `${message} Ask a manager if you need this.`,
   ACCOUNT_SUSPENDED: () => 'Your account is suspended. Ask an admin of this Verity to restore it.',

@@ -11,6 +11,7 @@ import { Guidelines } from './Guidelines.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { SkipDialog } from './SkipDialog.tsx';
+import type { Signals, SignalsStore } from './signals-store.ts';
 import { useAnswers } from './useAnswers.ts';
 import { useDraft } from './useDraft.ts';
 import { useHotkeys } from './useHotkeys.ts';
@@ -24,10 +25,12 @@ export interface AnnotationViewProps {
   work: Work;
   mode: ViewMode;
   drafts: DraftStore;
+  /** Where the integrity signals of written answers gather until they are sent; none: not measured. */
+  signals?: SignalsStore;
   /** A submit is on its way (`queued`: waiting in this browser for the connection). */
   sending: 'no' | 'sending' | 'queued';
   error: unknown;
-  onSubmit: (answers: Answers, activeMs: number) => void;
+  onSubmit: (answers: Answers, activeMs: number, signals: Signals | undefined) => void;
   onSkip: (reason: string) => void;
   /** Leave an item that can no longer be submitted (its lock went to someone else). */
   onNext?: () => void;
@@ -60,7 +63,16 @@ export function AnnotationView(props: AnnotationViewProps) {
   const [restored] = useState(() =>
     chooseAnswers(props.drafts.read(work.assignment.id), serverAnswers(work)),
   );
-  const draft = useDraft(work, props.drafts);
+  const draft = useDraft(work, props.drafts, props.signals);
+  const signalsStore = props.signals;
+  const assignmentId = work.assignment.id;
+  const integrity = useMemo(
+    () =>
+      signalsStore && mode !== 'view'
+        ? { add: (q: string, d: Parameters<SignalsStore['add']>[2]) => signalsStore.add(assignmentId, q, d) }
+        : undefined,
+    [signalsStore, assignmentId, mode],
+  );
   const { change } = draft;
   const onChange = useCallback((a: Answers) => mode !== 'view' && change(a), [change, mode]);
   const answers = useAnswers(restored.answers, onChange);
@@ -121,7 +133,7 @@ export function AnnotationView(props: AnnotationViewProps) {
     }
     setErrors({});
     await draft.settle();
-    props.onSubmit(checked.value, draft.timer.take());
+    props.onSubmit(checked.value, draft.timer.take(), signalsStore?.take(assignmentId));
   };
 
   const digitTarget = useMemo(() => digitQuestion(iface, focused)?.name, [iface, focused]);
@@ -245,6 +257,8 @@ export function AnnotationView(props: AnnotationViewProps) {
             iface={iface}
             data={data}
             answers={answers.answers}
+            shown={work.shown}
+            integrity={integrity}
             onChange={readOnly ? undefined : onFormChange}
             readOnly={readOnly}
             errors={errors}

@@ -1,3 +1,4 @@
+import type { Signals } from './signals-store.ts';
 import { isRecord, keysWith, readJson, type StorageLike, writeJson } from './storage.ts';
 
 /**
@@ -11,6 +12,8 @@ export interface PendingSubmit {
   assignmentId: number;
   answers: Record<string, unknown>;
   activeMs: number;
+  /** Integrity signals gathered since the last draft save; sent with the submit (its key dedupes them too). */
+  signals?: Signals;
   queuedAt: number;
   attempts: number;
 }

@@ -59,3 +59,46 @@ describe('itemExcerpt', () => {
     expect(itemExcerpt({ id: 3, text: 'Two\n\nlines' })).toBe('Two lines');
   });
 });
+
+describe('answerSummary of the tutoring kinds', () => {
+  const tutoring = migrateInterface({
+    fields: [
+      { name: 'chat', type: 'chat' },
+      { name: 'pair', type: 'responses' },
+    ],
+    questions: [
+      { name: 'pref', type: 'pairwise', field: 'pair' },
+      { name: 'order', type: 'ranking', field: 'pair' },
+      { name: 'grade', type: 'rubric', field: 'pair', criteria: [{ name: 'c', scale: 'pass_fail' }] },
+      { name: 'check', type: 'steps', field: 'pair' },
+      { name: 'ideal', type: 'rewrite', field: 'pair' },
+      { name: 'per', type: 'turns', field: 'chat', rating: { min: 1, max: 3 } },
+    ],
+  }) as InterfaceDefinition;
+
+  it('says what was done without naming candidates', () => {
+    const s = answerSummary(tutoring, {
+      pref: { preferred: 'r1', strength: 2 },
+      order: { order: [['r1', 'r2']] },
+      grade: { grades: [{ candidate: 'r1', scores: {}, total: 0.75 }] },
+      check: { candidate: 'r1', steps: [{ verdict: 'correct' }, { verdict: 'incorrect' }], firstError: 1 },
+      ideal: { text: 'The  answer\nis 4.', source: 'r1' },
+      per: { turns: [{ turn: 1, rating: 2 }] },
+    });
+    expect(s).toBe(
+      'pref: a preference of strength 2 · order: 2 ranked · grade: graded 75 % · check: first error at step 2 · ideal: The answer is 4. · per: 1 turn marked',
+    );
+    expect(s).not.toContain('r1');
+    expect(answerSummary(tutoring, { pref: { preferred: null, strength: 0 } })).toBe('pref: about the same');
+  });
+
+  it('excerpts a conversation by its first user turn', () => {
+    const data = {
+      chat: [
+        { role: 'system', content: 'Be kind.' },
+        { role: 'user', content: 'What is $x$?' },
+      ],
+    };
+    expect(itemExcerpt(data)).toBe('What is $x$?');
+  });
+});

@@ -19,8 +19,40 @@ function answerText(q: Question, answer: unknown): string | undefined {
     return n === 0 ? undefined : `${n} ${n === 1 ? 'span' : 'spans'}`;
   }
   if (Array.isArray(answer)) return answer.length === 0 ? undefined : answer.map(String).join(', ');
-  if (typeof answer === 'object') return undefined;
+  if (typeof answer === 'object') return tutoringText(q, answer as Record<string, unknown>);
   return flat(String(answer));
+}
+
+const percent = (total: unknown) => (typeof total === 'number' ? `${Math.round(total * 100)} %` : '?');
+
+/** The tutoring kinds' answers in words, never naming candidates (ids mean nothing to a tutor). */
+function tutoringText(q: Question, a: Record<string, unknown>): string | undefined {
+  switch (q.type) {
+    case 'pairwise':
+      if (typeof a.strength !== 'number') return undefined;
+      return a.strength === 0 ? 'about the same' : `a preference of strength ${a.strength}`;
+    case 'ranking': {
+      const n = Array.isArray(a.order) ? a.order.flat().length : 0;
+      return n === 0 ? undefined : `${n} ranked`;
+    }
+    case 'rubric': {
+      const grades = Array.isArray(a.grades) ? (a.grades as { total?: unknown }[]) : [];
+      return grades.length === 0 ? undefined : `graded ${grades.map((g) => percent(g.total)).join(', ')}`;
+    }
+    case 'steps':
+      if (!Array.isArray(a.steps)) return undefined;
+      return typeof a.firstError === 'number'
+        ? `first error at step ${a.firstError + 1}`
+        : `${a.steps.length} steps checked`;
+    case 'rewrite':
+      return typeof a.text === 'string' && a.text.trim() !== '' ? flat(a.text) : undefined;
+    case 'turns': {
+      const n = Array.isArray(a.turns) ? a.turns.length : 0;
+      return n === 0 ? undefined : `${n} ${n === 1 ? 'turn' : 'turns'} marked`;
+    }
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -41,7 +73,10 @@ export function answerSummary(
 
 /** The item's first text, flattened to one line and bounded, as the row's reminder of the item. */
 export function itemExcerpt(data: Record<string, unknown>): string {
-  const first = Object.values(data).find((v): v is string => typeof v === 'string') ?? '';
+  const first =
+    Object.values(data)
+      .map(textOf)
+      .find((v) => v !== undefined) ?? '';
   return boundedSource(flat(first), SUMMARY_MAX);
 }
 
@@ -78,4 +113,14 @@ function openMathAt(text: string): number | undefined {
     i += fence.length - 1;
   }
   return open?.at;
+}
+
+/** A value's text for the excerpt: a string, or a conversation's first user turn. */
+function textOf(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (!Array.isArray(v)) return undefined;
+  const turn = v.find((t) => (t as { role?: unknown } | null)?.role === 'user') as
+    | { content?: unknown }
+    | undefined;
+  return typeof turn?.content === 'string' ? turn.content : undefined;
 }

@@ -4,13 +4,14 @@ import { type ActiveTimer, createActiveTimer } from './active-time.ts';
 import { isOffline, type Work } from './api.ts';
 import { type Autosaver, createAutosaver, type SaveStatus } from './autosave.ts';
 import type { DraftStore } from './draft-store.ts';
+import type { SignalsStore } from './signals-store.ts';
 
 /**
  * Autosave for one assignment: every change is written through to the draft store at once and
  * sent as a draft 800 ms after the last one, and immediately when the tab is hidden, the window
  * loses focus or the connection returns. Reports the save status for the status line.
  */
-export function useDraft(work: Work, store: DraftStore) {
+export function useDraft(work: Work, store: DraftStore, signals?: SignalsStore) {
   const id = work.assignment.id;
   const [status, setStatus] = useState<SaveStatus>('saved');
   const [error, setError] = useState<unknown>();
@@ -29,14 +30,19 @@ export function useDraft(work: Work, store: DraftStore) {
       },
       save: async (answers) => {
         const activeMs = timer.take();
+        const measured = signals?.take(id);
         try {
-          const r = await call('saveDraft', { params: { assignmentId: id }, body: { answers, activeMs } });
+          const r = await call('saveDraft', {
+            params: { assignmentId: id },
+            body: { answers, activeMs, ...(measured ? { signals: measured } : {}) },
+          });
           if (r) {
             baseRef.current = r.annotation.updatedAt;
             store.markSynced(id, answers, r.annotation.updatedAt);
           }
         } catch (e) {
           timer.giveBack(activeMs);
+          signals?.giveBack(id, measured);
           throw e;
         }
       },
@@ -64,7 +70,7 @@ export function useDraft(work: Work, store: DraftStore) {
       for (const [target, type, fn] of listeners) target.removeEventListener(type, fn, { capture: true });
       void saver.flush().finally(() => saver.dispose());
     };
-  }, [id, store, timer]);
+  }, [id, store, timer, signals]);
 
   const change = useCallback(
     (answers: Record<string, unknown>) => {

@@ -4,6 +4,7 @@ import { navigate } from '../app/router.tsx';
 import { classifyFailure, sleepUntilOnline, type Work } from './api.ts';
 import { createDraftStore } from './draft-store.ts';
 import { createOutbox, deliver, type PendingSubmit } from './outbox.ts';
+import { createSignalsStore, type Signals } from './signals-store.ts';
 import { browserStorage, memoryStorage } from './storage.ts';
 
 export type QueueState =
@@ -28,6 +29,7 @@ export function useQueue(projectId: number, userId: number, editing: false | 'my
     return {
       drafts: createDraftStore(storage, String(userId)),
       outbox: createOutbox(storage, String(userId)),
+      signals: createSignalsStore(storage, String(userId)),
     };
   }, [userId]);
   const [state, setState] = useState<QueueState>({ kind: 'loading' });
@@ -47,8 +49,19 @@ export function useQueue(projectId: number, userId: number, editing: false | 'my
         send: (e) =>
           call('submit', {
             params: { assignmentId: e.assignmentId },
-            body: { answers: e.answers, activeMs: e.activeMs, idempotencyKey: e.idempotencyKey },
+            body: {
+              answers: e.answers,
+              activeMs: e.activeMs,
+              idempotencyKey: e.idempotencyKey,
+              ...(e.signals ? { signals: e.signals } : {}),
+            },
           }),
+      }).then((r) => {
+        // Refused: the server recorded nothing, so the signals wait for the next save. A lost lock
+        // is the exception: the server kept the answers and their signals as a draft.
+        if (!r.ok && (r.error as { code?: string })?.code !== 'LOCK_EXPIRED')
+          stores.signals.giveBack(entry.assignmentId, entry.signals);
+        return r;
       }),
     [stores],
   );
@@ -75,7 +88,7 @@ export function useQueue(projectId: number, userId: number, editing: false | 'my
   }, [stores, send, next]);
 
   const submit = useCallback(
-    async (work: Work, answers: Record<string, unknown>, activeMs: number) => {
+    async (work: Work, answers: Record<string, unknown>, activeMs: number, signals?: Signals) => {
       submitStartedAt.current = performance.now();
       const entry: PendingSubmit = {
         v: 1,
@@ -83,6 +96,7 @@ export function useQueue(projectId: number, userId: number, editing: false | 'my
         assignmentId: work.assignment.id,
         answers,
         activeMs,
+        ...(signals ? { signals } : {}),
         queuedAt: Date.now(),
         attempts: 0,
       };

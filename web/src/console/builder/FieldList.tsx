@@ -8,10 +8,16 @@ import {
   type PathError,
   withPath,
 } from '../pathErrors.ts';
-import { type FieldDraft, type Format, formProperties, move, newField } from './draft.ts';
+import { type FieldDraft, type Format, fieldProperties, move, newField } from './draft.ts';
+import { CheckInput } from './inputs.tsx';
 import { ListControls } from './ListControls.tsx';
+import { fieldTypeNames } from './type-names.ts';
 
-/** The fields an item shows: name, label, type and format, in order. */
+/** Candidate answers are Markdown unless said otherwise (core's default), whatever the text before was. */
+const retypeField = (type: string): Partial<FieldDraft> =>
+  type === 'responses' ? { type, format: 'markdown' } : { type };
+
+/** The fields an item shows: name, label, type and how it is shown, in order. */
 export function FieldList(props: {
   fields: FieldDraft[];
   onChange(fields: FieldDraft[]): void;
@@ -29,7 +35,8 @@ export function FieldList(props: {
         {fields.map((f, i) => {
           const at = `fields[${i}]`;
           const what = `field ${f.name || i + 1}`;
-          const shown = formProperties.field.map((k) => `${at}.${k}`);
+          const own = fieldProperties(f.type);
+          const shown = own.map((k) => `${at}.${k}`);
           return (
             <li key={f.key} className="editor-entry">
               <fieldset>
@@ -60,28 +67,40 @@ export function FieldList(props: {
                   </Field>
                   <Field label="Type" errors={messagesAt(errors, `${at}.type`)} path={`${at}.type`}>
                     {(c) => (
-                      <select {...c} value={f.type} onChange={(e) => update(i, { type: e.target.value })}>
+                      <select {...c} value={f.type} onChange={(e) => update(i, retypeField(e.target.value))}>
+                        {!fieldTypes.includes(f.type) && <option value={f.type}>{f.type}</option>}
                         {fieldTypes.map((t) => (
                           <option key={t} value={t}>
-                            {t}
+                            {fieldTypeNames[t] ?? t}
                           </option>
                         ))}
                       </select>
                     )}
                   </Field>
-                  <Field label="Format" errors={messagesAt(errors, `${at}.format`)} path={`${at}.format`}>
-                    {(c) => (
-                      <select
-                        {...c}
-                        value={f.format}
-                        onChange={(e) => update(i, { format: e.target.value as Format })}
-                      >
-                        <option value="plain">Plain text</option>
-                        <option value="markdown">Markdown (with maths and code)</option>
-                      </select>
-                    )}
-                  </Field>
+                  {own.includes('format') && (
+                    <Field label="Format" errors={messagesAt(errors, `${at}.format`)} path={`${at}.format`}>
+                      {(c) => (
+                        <select
+                          {...c}
+                          value={f.format}
+                          onChange={(e) => update(i, { format: e.target.value as Format })}
+                        >
+                          <option value="plain">Plain text</option>
+                          <option value="markdown">Markdown (with maths and code)</option>
+                        </select>
+                      )}
+                    </Field>
+                  )}
                 </div>
+                {own.includes('revealModels') && (
+                  <CheckInput
+                    label="Show annotators each candidate's model name"
+                    path={`${at}.revealModels`}
+                    checked={f.revealModels}
+                    errors={messagesAt(errors, `${at}.revealModels`)}
+                    onChange={(revealModels) => update(i, { revealModels })}
+                  />
+                )}
                 <FieldErrors errors={otherErrors(errors, at, shown).map(withPath)} />
                 <ListControls
                   id={f.key}

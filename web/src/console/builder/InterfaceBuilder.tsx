@@ -16,7 +16,6 @@ export function InterfaceBuilder(props: {
 }) {
   const { draft, onChange, errors } = props;
   const [mode, setMode] = useState<'form' | 'json'>('form');
-  const textFields = draft.fields.filter((f) => f.type === 'text' && f.name).map((f) => f.name);
   return (
     <section className="stack" aria-labelledby="builder-title">
       <div className="page-head">
@@ -42,7 +41,7 @@ export function InterfaceBuilder(props: {
           />
           <QuestionList
             questions={draft.questions}
-            textFields={textFields}
+            fields={draft.fields}
             onChange={(questions) => onChange({ ...draft, questions })}
             errors={errors}
           />

@@ -1,38 +1,24 @@
 import { questionTypes } from '../../../../core/interface/index.ts';
 import { Field, FieldErrors } from '../Field.tsx';
 import { messagesAt, otherErrors, type PathError, withPath } from '../pathErrors.ts';
-import { formProperties, type QuestionDraft } from './draft.ts';
+import { type QuestionDraft, questionProperties } from './draft.ts';
+import { type FieldChoice, retype } from './field-roles.ts';
 import { QuestionTypeFields } from './QuestionTypeFields.tsx';
-
-export const typeNames: Record<string, string> = {
-  choice: 'Single choice',
-  multi_choice: 'Multiple choice',
-  spans: 'Text spans',
-  rating: 'Rating scale',
-  number: 'Number',
-  text: 'Free text',
-};
+import { typeNames } from './type-names.ts';
 
 /** The inputs of one question: what every question has, then what its type adds. */
 export function QuestionEditor(props: {
   q: QuestionDraft;
   at: string;
-  textFields: string[];
+  fields: readonly FieldChoice[];
   errors: readonly PathError[];
   onChange(patch: Partial<QuestionDraft>): void;
 }) {
   const { q, at, errors, onChange } = props;
   const msg = (key: string) => messagesAt(errors, `${at}.${key}`);
-  const shown = [...formProperties.question, ...(formProperties.byType[q.type] ?? [])].map(
-    (k) => `${at}.${k}`,
-  );
+  const shown = questionProperties(q.type).map((k) => `${at}.${k}`);
   // Another type has other properties: extra ones from the JSON view would now be unknown.
-  const changeType = (type: string) =>
-    onChange({
-      type,
-      extra: {},
-      ...(type === 'spans' && !q.field ? { field: props.textFields[0] ?? '' } : {}),
-    });
+  const changeType = (type: string) => onChange(retype(q, type, props.fields));
   return (
     <>
       <div className="editor-grid">
@@ -88,7 +74,7 @@ export function QuestionEditor(props: {
         />
         Required (an answer is needed to submit)
       </label>
-      <QuestionTypeFields q={q} at={at} textFields={props.textFields} errors={errors} onChange={onChange} />
+      <QuestionTypeFields q={q} at={at} fields={props.fields} errors={errors} onChange={onChange} />
       <FieldErrors errors={otherErrors(errors, at, shown).map(withPath)} />
     </>
   );

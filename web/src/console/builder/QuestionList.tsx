@@ -1,13 +1,14 @@
 import { FieldErrors } from '../Field.tsx';
 import { controlId, messagesExact, type PathError } from '../pathErrors.ts';
 import { move, newQuestion, type QuestionDraft } from './draft.ts';
+import { type FieldChoice, fitting } from './field-roles.ts';
 import { ListControls } from './ListControls.tsx';
 import { QuestionEditor } from './QuestionEditor.tsx';
 
 /** The questions each item asks, in the order annotators see them. */
 export function QuestionList(props: {
   questions: QuestionDraft[];
-  textFields: string[];
+  fields: readonly FieldChoice[];
   onChange(questions: QuestionDraft[]): void;
   errors: readonly PathError[];
 }) {
@@ -29,7 +30,7 @@ export function QuestionList(props: {
               <QuestionEditor
                 q={q}
                 at={`questions[${i}]`}
-                textFields={props.textFields}
+                fields={props.fields}
                 errors={errors}
                 onChange={(patch) => update(i, patch)}
               />
@@ -49,7 +50,7 @@ export function QuestionList(props: {
         type="button"
         id={controlId('questions')}
         className="self-start"
-        onClick={() => onChange([...questions, newQuestion('', props.textFields[0] ?? '')])}
+        onClick={() => onChange([...questions, newQuestion('', fitting(props.fields, ['text'])[0] ?? '')])}
       >
         Add question
       </button>

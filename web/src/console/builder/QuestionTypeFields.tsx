@@ -1,42 +1,37 @@
-import { Field } from '../Field.tsx';
-import { messagesAt, type PathError } from '../pathErrors.ts';
-import { linesKey, type QuestionDraft, splitLines } from './draft.ts';
+import { messagesAt } from '../pathErrors.ts';
+import { linesKey } from './draft.ts';
+import { FieldPicker } from './FieldPicker.tsx';
+import { fieldRoles, fitting, type KindProps } from './field-roles.ts';
+import { CheckInput, LinesInput, NumberInput } from './inputs.tsx';
+import { PairwiseFields } from './PairwiseFields.tsx';
+import { RankingFields } from './RankingFields.tsx';
+import { RewriteFields } from './RewriteFields.tsx';
+import { RubricFields } from './RubricFields.tsx';
+import { StepsFields } from './StepsFields.tsx';
+import { TurnsFields } from './TurnsFields.tsx';
 
-type Props = {
-  q: QuestionDraft;
-  at: string;
-  textFields: string[];
-  errors: readonly PathError[];
-  onChange(patch: Partial<QuestionDraft>): void;
-};
-
-/** A number as typed, for the properties a question type may leave to its default. */
-function NumberInput(props: {
-  label: string;
-  hint?: string;
-  path: string;
-  value: string;
-  placeholder: string;
-  errors: string[];
-  onChange(v: string): void;
-}) {
-  return (
-    <Field label={props.label} hint={props.hint} errors={props.errors} path={props.path}>
-      {(c) => (
-        <input
-          {...c}
-          type="number"
-          value={props.value}
-          placeholder={props.placeholder}
-          onChange={(e) => props.onChange(e.target.value)}
-        />
-      )}
-    </Field>
-  );
+/** What a question's type adds: its options or labels, bounds, the fields it works on, and how it is shown. */
+export function QuestionTypeFields(props: KindProps) {
+  switch (props.q.type) {
+    case 'pairwise':
+      return <PairwiseFields {...props} />;
+    case 'ranking':
+      return <RankingFields {...props} />;
+    case 'rubric':
+      return <RubricFields {...props} />;
+    case 'steps':
+      return <StepsFields {...props} />;
+    case 'rewrite':
+      return <RewriteFields {...props} />;
+    case 'turns':
+      return <TurnsFields {...props} />;
+    default:
+      return <BasicTypeFields {...props} />;
+  }
 }
 
-/** What a question's type adds: its options or labels, bounds, and how it is shown. */
-export function QuestionTypeFields({ q, at, textFields, errors, onChange }: Props) {
+/** The inputs of the first kinds: choices, spans, rating, number and free text. */
+function BasicTypeFields({ q, at, fields, errors, onChange }: KindProps) {
   const list = linesKey(q.type);
   const msg = (key: string) => messagesAt(errors, `${at}.${key}`);
   const number = (
@@ -56,28 +51,18 @@ export function QuestionTypeFields({ q, at, textFields, errors, onChange }: Prop
     />
   );
   const check = (key: 'allowOverlap' | 'integer' | 'multiline', label: string) => (
-    <label className="check">
-      <input type="checkbox" checked={q[key]} onChange={(e) => onChange({ [key]: e.target.checked })} />
-      {label}
-    </label>
+    <CheckInput label={label} checked={q[key]} onChange={(v) => onChange({ [key]: v })} />
   );
   return (
     <>
       {list && (
-        <Field
+        <LinesInput
           label={list === 'options' ? 'Options, one per line' : 'Labels, one per line'}
-          errors={msg(list)}
           path={`${at}.${list}`}
-        >
-          {(c) => (
-            <textarea
-              {...c}
-              rows={4}
-              value={q.lines}
-              onChange={(e) => onChange({ lines: e.target.value, items: splitLines(e.target.value) })}
-            />
-          )}
-        </Field>
+          lines={q.lines}
+          errors={msg(list)}
+          onChange={(lines, items) => onChange({ lines, items })}
+        />
       )}
       {q.type === 'multi_choice' && (
         <div className="editor-grid">
@@ -87,25 +72,15 @@ export function QuestionTypeFields({ q, at, textFields, errors, onChange }: Prop
       )}
       {q.type === 'spans' && (
         <div className="editor-grid">
-          <Field
+          <FieldPicker
             label="Text field to mark up"
-            errors={msg('field')}
             path={`${at}.field`}
-            hint={textFields.length === 0 ? 'Add a text field first' : undefined}
-          >
-            {(c) => (
-              <select {...c} value={q.field} onChange={(e) => onChange({ field: e.target.value })}>
-                {!textFields.includes(q.field) && (
-                  <option value={q.field}>{q.field || '(choose a field)'}</option>
-                )}
-                {textFields.map((f) => (
-                  <option key={f} value={f}>
-                    {f}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+            value={q.field}
+            names={fitting(fields, fieldRoles('spans').field)}
+            missing="Add a text field first"
+            errors={msg('field')}
+            onChange={(v) => onChange({ field: v ?? '' })}
+          />
           {check('allowOverlap', 'Spans may overlap')}
         </div>
       )}

@@ -45,61 +45,171 @@ const common = fc.record(
 const strip = <T extends Record<string, unknown>>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
-const kindArbs = (fieldNames: string[]) => ({
-  choice: fc.record({ options: list }),
-  multi_choice: fc
-    .record({ options: list, minSelected: opt(fc.nat(6)), maxSelected: opt(fc.integer({ min: 1, max: 6 })) })
-    .filter(
-      (q) =>
-        (q.minSelected === undefined || q.minSelected <= q.options.length) &&
-        (q.minSelected === undefined || q.maxSelected === undefined || q.minSelected <= q.maxSelected),
-    ),
-  spans: fc.record(
-    { field: fc.constantFrom(...fieldNames), labels: list, allowOverlap: fc.boolean() },
-    { requiredKeys: ['field', 'labels'] },
-  ),
-  rating: fc
-    .record({ min: opt(fc.integer({ min: -5, max: 5 })), max: opt(fc.integer({ min: -5, max: 10 })) })
-    .filter((q) => (q.min ?? 1) < (q.max ?? 5)),
-  number: fc
-    .record({ min: opt(num), max: opt(num), integer: opt(fc.boolean()) })
-    .filter((q) => q.min === undefined || q.max === undefined || q.min <= q.max),
-  text: fc.record({ maxLength: opt(fc.integer({ min: 1, max: 1_000_000 })), multiline: opt(fc.boolean()) }),
-});
+/** The field names of each type an interface declares. */
+interface Names {
+  text: string[];
+  chat: string[];
+  responses: string[];
+}
 
-const interfaceArb = fc
-  .uniqueArray(identifier, { minLength: 1, maxLength: 3 })
-  .chain((fieldNames) =>
-    fc.record({
-      fields: fc.tuple(
-        ...fieldNames.map((name) =>
-          fc
-            .record({ label: display, format: fc.constantFrom('plain', 'markdown') }, { requiredKeys: [] })
-            .map((f) => ({ name, type: 'text', ...f })),
+const labelled = { label: display };
+const fieldArbs = {
+  text: fc.record({ ...labelled, format: fc.constantFrom('plain', 'markdown') }, { requiredKeys: [] }),
+  chat: fc.record(labelled, { requiredKeys: [] }),
+  responses: fc.record(
+    { ...labelled, format: fc.constantFrom('plain', 'markdown'), revealModels: fc.boolean() },
+    { requiredKeys: [] },
+  ),
+};
+
+const kindArbs = (names: Names) => {
+  const prompt = opt(fc.constantFrom(...names.text, ...names.chat));
+  const candidates = fc.constantFrom(...names.responses);
+  const criterionNames = <T extends { name: string }>(arb: fc.Arbitrary<T>, minLength: number) =>
+    fc.uniqueArray(arb, { selector: (c) => c.name, minLength, maxLength: 3 });
+  return {
+    choice: fc.record({ options: list }),
+    multi_choice: fc
+      .record({
+        options: list,
+        minSelected: opt(fc.nat(6)),
+        maxSelected: opt(fc.integer({ min: 1, max: 6 })),
+      })
+      .filter(
+        (q) =>
+          (q.minSelected === undefined || q.minSelected <= q.options.length) &&
+          (q.minSelected === undefined || q.maxSelected === undefined || q.minSelected <= q.maxSelected),
+      ),
+    spans: fc.record(
+      { field: fc.constantFrom(...names.text), labels: list, allowOverlap: fc.boolean() },
+      { requiredKeys: ['field', 'labels'] },
+    ),
+    rating: fc
+      .record({ min: opt(fc.integer({ min: -5, max: 5 })), max: opt(fc.integer({ min: -5, max: 10 })) })
+      .filter((q) => (q.min ?? 1) < (q.max ?? 5)),
+    number: fc
+      .record({ min: opt(num), max: opt(num), integer: opt(fc.boolean()) })
+      .filter((q) => q.min === undefined || q.max === undefined || q.min <= q.max),
+    text: fc.record({ maxLength: opt(fc.integer({ min: 1, max: 1_000_000 })), multiline: opt(fc.boolean()) }),
+    pairwise: fc
+      .record({
+        field: candidates,
+        prompt,
+        scale: opt(fc.constantFrom(3, 5, 7)),
+        criteria: opt(criterionNames(fc.record({ name: identifier, label: opt(display) }), 0)),
+      })
+      .chain((q) => {
+        const scale = q.scale ?? 7;
+        return fc
+          .record({
+            labels: opt(fc.array(display, { minLength: scale, maxLength: scale })),
+            requireJustificationFrom: opt(fc.integer({ min: 0, max: (scale - 1) / 2 })),
+          })
+          .map((more) => ({ ...q, ...more }));
+      }),
+    ranking: fc.record({ field: candidates, prompt, allowTies: opt(fc.boolean()) }),
+    rubric: fc.record({
+      field: fc.constantFrom(...names.responses, ...names.text),
+      prompt,
+      grade: opt(fc.constantFrom('each', 'one')),
+      criteria: criterionNames(
+        fc.record({
+          name: identifier,
+          label: opt(display),
+          description: opt(fc.string({ maxLength: 30 })),
+          scale: fc.oneof(
+            fc.constant('pass_fail'),
+            fc
+              .tuple(fc.integer({ min: -10, max: 10 }), fc.integer({ min: 1, max: 10 }))
+              .map(([min, span]) => ({ min, max: min + span })),
+          ),
+          weight: opt(
+            fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.double({ min: 1e-6, max: 1000, noNaN: true })),
+          ),
+        }),
+        1,
+      ),
+      comments: opt(fc.boolean()),
+    }),
+    steps: fc
+      .record({
+        field: fc.constantFrom(...names.responses, ...names.text),
+        prompt,
+        split: opt(fc.constantFrom('given', 'paragraphs', 'lines')),
+      })
+      .chain((q) =>
+        (q.split === 'given' ? opt(fc.string({ minLength: 1, maxLength: 10 })) : fc.constant(undefined)).map(
+          (stepsKey) => ({ ...q, stepsKey }),
         ),
       ),
+    rewrite: fc.record({
+      field: opt(candidates),
+      prompt,
+      maxLength: opt(fc.integer({ min: 1, max: 1_000_000 })),
+    }),
+    turns: fc
+      .record({
+        field: fc.constantFrom(...names.chat),
+        rating: opt(
+          fc
+            .record({ min: opt(fc.integer({ min: -5, max: 5 })), max: opt(fc.integer({ min: -5, max: 10 })) })
+            .filter((r) => (r.min ?? 1) < (r.max ?? 5)),
+        ),
+        flags: opt(list),
+        rewrite: opt(fc.boolean()),
+      })
+      .filter((q) => q.rating !== undefined || q.flags !== undefined || q.rewrite === true),
+  };
+};
+type Kind = keyof ReturnType<typeof kindArbs>;
+
+// At least one field of each type, so every kind of question can be asked; in any order.
+const fieldType = fc.constantFrom(...(['text', 'chat', 'responses'] as const));
+const fieldsArb = fc.uniqueArray(identifier, { minLength: 3, maxLength: 6 }).chain((all) =>
+  fc.array(fieldType, { minLength: all.length - 3, maxLength: all.length - 3 }).chain((rest) => {
+    const types: (keyof Names)[] = ['text', 'chat', 'responses', ...rest];
+    return fc
+      .tuple(...all.map((name, i) => fieldArbs[types[i]!].map((f) => ({ name, type: types[i]!, ...f }))))
+      .chain((fields) => fc.shuffledSubarray(fields, { minLength: fields.length }));
+  }),
+);
+
+const interfaceArb = fieldsArb
+  .chain((fields) => {
+    const names: Names = { text: [], chat: [], responses: [] };
+    for (const f of fields) names[f.type].push(f.name);
+    const kinds = kindArbs(names);
+    return fc.record({
+      fields: fc.constant(fields),
       questions: fc
         .uniqueArray(identifier, { minLength: 1, maxLength: 4 })
-        .chain((names) =>
+        .chain((qNames) =>
           fc.tuple(
-            ...names.map((name) =>
+            ...qNames.map((name) =>
               fc
-                .constantFrom(...(Object.keys(kindArbs(fieldNames)) as (keyof ReturnType<typeof kindArbs>)[]))
+                .constantFrom(...(Object.keys(kinds) as Kind[]))
                 .chain((type) =>
                   fc
-                    .tuple(common, kindArbs(fieldNames)[type] as fc.Arbitrary<Record<string, unknown>>)
+                    .tuple(common, kinds[type] as fc.Arbitrary<Record<string, unknown>>)
                     .map(([c, k]) => ({ name, type, ...c, ...strip(k) })),
                 ),
             ),
           ),
         ),
-    }),
-  )
+    });
+  })
   .filter((raw) => parseInterface(raw).ok)
   // What a person pastes or the API stores is JSON text: read it back as JSON.parse would.
   .map((raw) => JSON.parse(JSON.stringify(raw)) as unknown);
 
 describe('interface JSON -> form -> JSON', () => {
+  it('is tried on every kind of question and field', () => {
+    const seen = new Set<string>();
+    for (const raw of fc.sample(interfaceArb, { numRuns: 200, seed: 11 }) as Record<string, unknown[]>[])
+      for (const x of [...raw.fields!, ...raw.questions!]) seen.add((x as { type: string }).type);
+    expect([...seen].sort()).toEqual([...new Set([...questionTypes, ...fieldTypes])].sort());
+  });
+
   it('gives back the same interface, for any valid interface', () => {
     fc.assert(
       fc.property(interfaceArb, (raw) => {
@@ -191,7 +301,8 @@ describe('the form covers the schemas', () => {
   });
 
   it.each(fieldTypes)('edits every property of a %s field', (type) => {
-    expect([...formProperties.field].sort()).toEqual(keysOf(fieldKindOf(type).config));
+    const form = [...formProperties.field, ...(formProperties.fieldByType[type] ?? [])].sort();
+    expect(form).toEqual(keysOf(fieldKindOf(type).config));
   });
 });
 

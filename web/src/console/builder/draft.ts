@@ -5,8 +5,13 @@
  * core's schemas has an input (formProperties; draft.test.ts checks the list against core).
  */
 
+import { type CriteriaOf, type CriterionDraft, criteriaFromRaw, criterionToRaw } from './draft-criteria.ts';
+import { type Extra, isObject, newKey, optionalText, text, typed, without } from './draft-values.ts';
+
+export type { Extra } from './draft-values.ts';
+export { newKey, splitLines } from './draft-values.ts';
+
 export type Format = 'plain' | 'markdown';
-export type Extra = Record<string, unknown>;
 
 export interface FieldDraft {
   key: string;
@@ -14,7 +19,10 @@ export interface FieldDraft {
   type: string;
   /** Shown to annotators instead of the name; '' for none. */
   label: string;
+  /** text and responses fields: how the text is shown. */
   format: Format;
+  /** responses: whether annotators see each candidate's model name. */
+  revealModels: boolean;
   extra: Extra;
 }
 
@@ -26,10 +34,13 @@ export interface QuestionDraft {
   description: string | undefined;
   type: string;
   required: boolean;
-  /** Options (choice, multi_choice) or labels (spans): the list, and the box's text, one per line. */
+  /**
+   * A list typed one per line: options (choice, multi_choice), labels (spans, pairwise) or flags
+   * (turns); the list, and the box's text.
+   */
   items: string[];
   lines: string;
-  /** rating and number bounds, as typed. */
+  /** rating and number bounds, and the bounds of a turns question's rating, as typed. */
   min: string;
   max: string;
   /** multi_choice: how many may or must be selected, as typed. */
@@ -37,12 +48,33 @@ export interface QuestionDraft {
   maxSelected: string;
   /** number: whole numbers only. */
   integer: boolean;
-  /** text: the longest answer in characters (as typed), and a text area instead of one line. */
+  /** text and rewrite: the longest answer in characters (as typed); text: a text area instead of one line. */
   maxLength: string;
   multiline: boolean;
-  /** The text field a spans question marks up. */
+  /** The field the question works on (spans: a text field; the tutoring kinds: candidates, chat). */
   field: string;
   allowOverlap: boolean;
+  /** The field holding the prompt (questions over candidates); undefined: the default one. */
+  prompt: string | undefined;
+  /** pairwise: the points of the scale (3, 5 or 7, as chosen); own labels (`items`) or the default ones. */
+  scale: string;
+  ownLabels: boolean;
+  /** pairwise (optional) and rubric criteria; undefined when the JSON has none. */
+  criteria: CriterionDraft[] | undefined;
+  /** pairwise: the strength from which a justification is required, as typed; '' for never. */
+  requireJustificationFrom: string;
+  /** ranking: candidates may share a place. */
+  allowTies: boolean;
+  /** rubric: grade each candidate or one; comments per criterion. */
+  grade: string;
+  comments: boolean;
+  /** steps: how a response is cut into steps; the item data key of given steps (text fields). */
+  split: string;
+  stepsKey: string;
+  /** turns: what is asked of each assistant turn (the rating's bounds are min and max, the flags items). */
+  askRating: boolean;
+  askFlags: boolean;
+  rewrite: boolean;
   extra: Extra;
 }
 
@@ -52,9 +84,16 @@ export interface InterfaceDraft {
   extra: Extra;
 }
 
-/** The properties the form edits: of a field, of every question, and of each question type. */
+const overCandidates = ['field', 'prompt'] as const;
+
+/** The properties the form edits: of every field and each field type, of every question and each question type. */
 export const formProperties = {
-  field: ['name', 'type', 'label', 'format'],
+  field: ['name', 'type', 'label'],
+  fieldByType: {
+    text: ['format'],
+    chat: [],
+    responses: ['format', 'revealModels'],
+  } as Record<string, readonly string[]>,
   question: ['name', 'type', 'label', 'description', 'required'],
   byType: {
     choice: ['options'],
@@ -63,11 +102,25 @@ export const formProperties = {
     rating: ['min', 'max'],
     number: ['min', 'max', 'integer'],
     text: ['maxLength', 'multiline'],
+    pairwise: [...overCandidates, 'scale', 'labels', 'criteria', 'requireJustificationFrom'],
+    ranking: [...overCandidates, 'allowTies'],
+    rubric: [...overCandidates, 'grade', 'criteria', 'comments'],
+    steps: [...overCandidates, 'split', 'stepsKey'],
+    rewrite: [...overCandidates, 'maxLength'],
+    turns: ['field', 'rating', 'flags', 'rewrite'],
   } as Record<string, readonly string[]>,
 } as const;
 
-let serial = 0;
-export const newKey = (): string => `k${++serial}`;
+/** The properties a field of this type has in the form. */
+export const fieldProperties = (type: string): string[] => [
+  ...formProperties.field,
+  ...(formProperties.fieldByType[type] ?? ['format']),
+];
+/** The properties a question of this type has in the form. */
+export const questionProperties = (type: string): string[] => [
+  ...formProperties.question,
+  ...(formProperties.byType[type] ?? []),
+];
 
 export const newField = (name = ''): FieldDraft => ({
   key: newKey(),
@@ -75,6 +128,7 @@ export const newField = (name = ''): FieldDraft => ({
   type: 'text',
   label: '',
   format: 'plain',
+  revealModels: false,
   extra: {},
 });
 
@@ -96,24 +150,35 @@ export const newQuestion = (name = '', field = ''): QuestionDraft => ({
   multiline: false,
   field,
   allowOverlap: false,
+  prompt: undefined,
+  scale: '7',
+  ownLabels: false,
+  criteria: undefined,
+  requireJustificationFrom: '',
+  allowTies: false,
+  grade: 'each',
+  comments: true,
+  split: 'paragraphs',
+  stepsKey: '',
+  askRating: false,
+  askFlags: false,
+  rewrite: false,
   extra: {},
 });
 
 /** Which list property a question type edits as lines, if any. */
-export const linesKey = (type: string): 'options' | 'labels' | undefined =>
-  type === 'choice' || type === 'multi_choice' ? 'options' : type === 'spans' ? 'labels' : undefined;
+export const linesKey = (type: string): 'options' | 'labels' | 'flags' | undefined =>
+  type === 'choice' || type === 'multi_choice'
+    ? 'options'
+    : type === 'spans' || type === 'pairwise'
+      ? 'labels'
+      : type === 'turns'
+        ? 'flags'
+        : undefined;
 export const hasRange = (type: string): boolean => type === 'rating' || type === 'number';
-
-/** The list a box of lines holds: one entry per line, trimmed, blank lines left out. */
-export const splitLines = (text: string): string[] =>
-  text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-const numberOrText = (text: string): number | string => (Number.isFinite(Number(text)) ? Number(text) : text);
-/** A number as typed; what is not a number stays text, for validation to name. */
-const typed = (text: string): number | string | undefined =>
-  text.trim() === '' ? undefined : numberOrText(text.trim());
+/** Question types whose criteria the form edits, and which properties of them. */
+const criteriaOf = (type: string): CriteriaOf | undefined =>
+  type === 'pairwise' || type === 'rubric' ? type : undefined;
 
 export function questionToRaw(q: QuestionDraft): Extra {
   const out: Extra = { name: q.name, type: q.type };
@@ -123,6 +188,15 @@ export function questionToRaw(q: QuestionDraft): Extra {
   const set = (key: string, value: unknown) => {
     if (value !== undefined) out[key] = value;
   };
+  const candidates = () => {
+    out.field = q.field;
+    set('prompt', q.prompt);
+  };
+  const criteria = (of: CriteriaOf) =>
+    set(
+      'criteria',
+      q.criteria?.map((c) => criterionToRaw(c, of)),
+    );
   switch (q.type) {
     case 'choice':
       out.options = q.items;
@@ -147,16 +221,55 @@ export function questionToRaw(q: QuestionDraft): Extra {
       set('maxLength', typed(q.maxLength));
       if (q.multiline) out.multiline = true;
       break;
+    case 'pairwise':
+      candidates();
+      set('scale', typed(q.scale));
+      if (q.ownLabels) out.labels = q.items;
+      criteria('pairwise');
+      set('requireJustificationFrom', typed(q.requireJustificationFrom));
+      break;
+    case 'ranking':
+      candidates();
+      out.allowTies = q.allowTies;
+      break;
+    case 'rubric':
+      candidates();
+      set('grade', optionalText(q.grade));
+      criteria('rubric');
+      out.comments = q.comments;
+      break;
+    case 'steps':
+      candidates();
+      set('split', optionalText(q.split));
+      set('stepsKey', optionalText(q.stepsKey));
+      break;
+    case 'rewrite':
+      set('field', optionalText(q.field));
+      set('prompt', q.prompt);
+      set('maxLength', typed(q.maxLength));
+      break;
+    case 'turns':
+      out.field = q.field;
+      if (q.askRating) {
+        const min = typed(q.min);
+        const max = typed(q.max);
+        out.rating = { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
+      }
+      if (q.askFlags) out.flags = q.items;
+      out.rewrite = q.rewrite;
+      break;
   }
   return { ...out, ...q.extra };
 }
 
 export function fieldToRaw(f: FieldDraft): Extra {
+  const has = (key: string) => (formProperties.fieldByType[f.type] ?? ['format']).includes(key);
   return {
     name: f.name,
     type: f.type,
     ...(f.label !== '' ? { label: f.label } : {}),
-    format: f.format,
+    ...(has('format') ? { format: f.format } : {}),
+    ...(has('revealModels') ? { revealModels: f.revealModels } : {}),
     ...f.extra,
   };
 }
@@ -170,12 +283,6 @@ export function toRaw(d: InterfaceDraft): Extra {
   };
 }
 
-const isObject = (v: unknown): v is Extra => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (v: unknown): string =>
-  typeof v === 'string' ? v : v === undefined || v === null ? '' : Object.is(v, -0) ? '-0' : String(v);
-const without = (o: Extra, keys: readonly string[]): Extra =>
-  Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
-
 /** Reads any JSON into the form, leniently: what does not fit stays visible to validation. */
 export function fromRaw(raw: unknown): InterfaceDraft {
   const o = isObject(raw) ? raw : {};
@@ -183,15 +290,23 @@ export function fromRaw(raw: unknown): InterfaceDraft {
   const questions = Array.isArray(o.questions) ? o.questions.filter(isObject) : [];
   return {
     extra: without(o, ['version', 'fields', 'questions']),
-    fields: fields.map((f) => ({
-      key: newKey(),
-      name: text(f.name),
-      type: text(f.type) || 'text',
-      label: text(f.label),
-      format: f.format === 'markdown' ? 'markdown' : 'plain',
-      extra: without(f, formProperties.field),
-    })),
+    fields: fields.map(fieldFromRaw),
     questions: questions.map(questionFromRaw),
+  };
+}
+
+function fieldFromRaw(f: Extra): FieldDraft {
+  const type = text(f.type) || 'text';
+  // A candidates' format defaults to Markdown, a text's to plain (core's defaults).
+  const markdown = f.format === 'markdown' || (type === 'responses' && f.format === undefined);
+  return {
+    key: newKey(),
+    name: text(f.name),
+    type,
+    label: text(f.label),
+    format: markdown ? 'markdown' : 'plain',
+    revealModels: f.revealModels === true,
+    extra: without(f, fieldProperties(type)),
   };
 }
 
@@ -200,7 +315,8 @@ function questionFromRaw(q: Extra): QuestionDraft {
   const list = linesKey(type);
   const listValue = list ? q[list] : undefined;
   const items = Array.isArray(listValue) ? listValue.map(text) : [];
-  const known = [...formProperties.question, ...(formProperties.byType[type] ?? [])];
+  const rating = type === 'turns' && isObject(q.rating) ? q.rating : undefined;
+  const of = criteriaOf(type);
   return {
     key: newKey(),
     name: text(q.name),
@@ -210,8 +326,8 @@ function questionFromRaw(q: Extra): QuestionDraft {
     required: q.required === true,
     items,
     lines: items.join('\n'),
-    min: hasRange(type) ? text(q.min) : '',
-    max: hasRange(type) ? text(q.max) : '',
+    min: hasRange(type) ? text(q.min) : rating ? text(rating.min) : '',
+    max: hasRange(type) ? text(q.max) : rating ? text(rating.max) : '',
     minSelected: text(q.minSelected),
     maxSelected: text(q.maxSelected),
     integer: q.integer === true,
@@ -219,7 +335,20 @@ function questionFromRaw(q: Extra): QuestionDraft {
     multiline: q.multiline === true,
     field: text(q.field),
     allowOverlap: q.allowOverlap === true,
-    extra: without(q, known),
+    prompt: q.prompt === undefined ? undefined : text(q.prompt),
+    scale: q.scale === undefined ? '7' : text(q.scale),
+    ownLabels: type === 'pairwise' && q.labels !== undefined,
+    criteria: of ? criteriaFromRaw(q.criteria, of) : undefined,
+    requireJustificationFrom: text(q.requireJustificationFrom),
+    allowTies: q.allowTies === true,
+    grade: q.grade === undefined ? 'each' : text(q.grade),
+    comments: q.comments === undefined || q.comments === true,
+    split: q.split === undefined ? 'paragraphs' : text(q.split),
+    stepsKey: text(q.stepsKey),
+    askRating: q.rating !== undefined,
+    askFlags: type === 'turns' && q.flags !== undefined,
+    rewrite: q.rewrite === true,
+    extra: without(q, questionProperties(type)),
   };
 }
 

@@ -1,10 +1,7 @@
-/** Starting points for a new project: a sensible interface and guidelines for common tasks. */
-export interface Template {
-  name: string;
-  summary: string;
-  guidelines: string;
-  interface: Record<string, unknown>;
-}
+import type { Template } from './template.ts';
+import { tutoringTemplates } from './templates-tutoring.ts';
+
+export type { Template } from './template.ts';
 
 const text = (name = 'text', format: 'plain' | 'markdown' = 'plain') => ({ name, type: 'text', format });
 
@@ -142,4 +139,5 @@ Answer the question in your own words, in complete sentences.
 - Do not copy text from other sources.
 - If the question cannot be answered, **skip** it and explain why.`,
   },
+  ...tutoringTemplates,
 ];

@@ -83,6 +83,9 @@ describe('paths', () => {
   it('names where a problem is in words', () => {
     expect(describePath('questions[1].options[0]')).toBe('Question 2, options[0]');
     expect(describePath('fields[0]')).toBe('Field 1');
+    expect(describePath('questions[0].criteria[2].scale.max')).toBe('Question 1, criterion 3, scale.max');
+    expect(describePath('questions[0].criteria[0]')).toBe('Question 1, criterion 1');
+    expect(describePath('questions[0].criteria')).toBe('Question 1, criteria');
     expect(describePath('lockTtlSeconds')).toBe('Lock time');
     expect(describePath('')).toBe('Interface');
   });

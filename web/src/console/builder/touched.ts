@@ -66,5 +66,13 @@ export function describePath(path: string): string {
   const m = /^(fields|questions)\[(\d+)\](?:\.(.*))?$/.exec(path);
   if (!m) return path;
   const what = `${m[1] === 'fields' ? 'Field' : 'Question'} ${Number(m[2]) + 1}`;
-  return m[3] ? `${what}, ${m[3]}` : what;
+  return m[3] ? `${what}, ${describeWithin(m[3])}` : what;
+}
+
+/** A path within a question in words: a criterion by its number, `criteria[1].name` → "criterion 2, name". */
+function describeWithin(rest: string): string {
+  const c = /^criteria\[(\d+)\](?:\.(.*))?$/.exec(rest);
+  if (!c) return rest;
+  const which = `criterion ${Number(c[1]) + 1}`;
+  return c[2] ? `${which}, ${c[2]}` : which;
 }

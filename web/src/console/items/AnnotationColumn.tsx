@@ -5,8 +5,10 @@ import { AnnotationForm } from '../../editors/AnnotationForm.tsx';
 import { ago } from '../../ui/ago.ts';
 import { Name } from '../../ui/Name.tsx';
 import { formatDuration, formatTime } from '../format.ts';
+import { IntegrityFlags } from './IntegrityFlags.tsx';
 import { RevisionHistory } from './RevisionHistory.tsx';
 import '../../work/my-work.css';
+import './items.css';
 
 /**
  * Answers given under an older interface to questions it no longer asks, or with options it no
@@ -91,6 +93,7 @@ export function AnnotationColumn(props: {
           </div>
         )}
       </dl>
+      <IntegrityFlags annotation={a} iface={props.iface} />
       <OlderAnswers annotation={a} iface={props.iface} />
       {a.pendingAnswers && (
         <p className="muted">
@@ -99,7 +102,13 @@ export function AnnotationColumn(props: {
       )}
       {/* A form of its own scopes the radio groups, so columns with the same questions stay apart. */}
       <form onSubmit={(e) => e.preventDefault()} aria-label={`Answers of ${isolatedName(a.annotator)}`}>
-        <AnnotationForm iface={props.iface} data={props.data} answers={a.answers} readOnly />
+        <AnnotationForm
+          iface={props.iface}
+          data={props.data}
+          answers={a.answers}
+          shown={a.shown ?? undefined}
+          readOnly
+        />
       </form>
       <RevisionHistory annotationId={a.id} who={props.who} />
     </article>

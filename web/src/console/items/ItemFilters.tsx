@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { ANSWER_FILTER_TYPES } from '../../../../core/api/items.ts';
 import type { Project } from '../../../../core/api/projects.ts';
 import { Field } from '../Field.tsx';
 import {
@@ -104,9 +105,21 @@ export function ItemFilters(props: {
             )}
           </Field>
         ))}
+        <label className="row filter-check">
+          <input
+            type="checkbox"
+            checked={view.flagged}
+            onChange={(e) => onChange({ ...view, flagged: e.target.checked })}
+          />
+          Flagged answers only
+        </label>
       </form>
       <div className="row align-end filters">
-        <AnswerFilter view={view} onChange={onChange} questions={props.questions} />
+        <AnswerFilter
+          view={view}
+          onChange={onChange}
+          questions={props.questions.filter((q) => ANSWER_FILTER_TYPES.includes(q.type))}
+        />
         <MetaFilter view={view} onChange={onChange} />
       </div>
     </div>

@@ -21,6 +21,7 @@ import {
   sortedBy,
   viewFromQuery,
 } from './view.ts';
+import './items.css';
 
 const PAGE = 50;
 

@@ -88,6 +88,17 @@ export function ItemsTable(props: {
                     <span className="status status-stranded">Cannot complete with the current members</span>
                   </>
                 )}
+                {r.flagged && (
+                  <>
+                    {' '}
+                    <span
+                      className="status status-flagged"
+                      title="An answer looks mostly pasted or typed implausibly fast; open the item to see it"
+                    >
+                      Flagged
+                    </span>
+                  </>
+                )}
               </td>
               <td>
                 {r.submitted} of {overlap}

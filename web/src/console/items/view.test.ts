@@ -17,7 +17,7 @@ const parse = (query: string) => viewFromQuery(new URLSearchParams(query));
 describe('the item browser view in the address', () => {
   it('round-trips every filter and the sort through the query string', () => {
     const query =
-      '?q=prime+numbers&externalIdPrefix=doc-&status=skipped&annotator=7&answer=topic%3Aalgebra&answer=note%3Aa%3Ab&meta=batch%3A4&createdFrom=2026-01-01&submittedTo=2026-02-28&sort=priority&order=desc';
+      '?q=prime+numbers&externalIdPrefix=doc-&status=skipped&annotator=7&answer=topic%3Aalgebra&answer=note%3Aa%3Ab&meta=batch%3A4&createdFrom=2026-01-01&submittedTo=2026-02-28&flagged=only&sort=priority&order=desc';
     const view = parse(query);
     expect(view).toEqual({
       q: 'prime numbers',
@@ -27,6 +27,7 @@ describe('the item browser view in the address', () => {
       answer: ['topic:algebra', 'note:a:b'],
       meta: ['batch:4'],
       dates: { createdFrom: '2026-01-01', submittedTo: '2026-02-28' },
+      flagged: true,
       sort: 'priority',
       order: 'desc',
     });
@@ -35,9 +36,9 @@ describe('the item browser view in the address', () => {
 
   it('writes nothing for the plain list, and leaves malformed parts out', () => {
     expect(queryOfView(EMPTY_VIEW)).toBe('');
-    expect(parse('status=done&annotator=-1&answer=nocolon&createdFrom=yesterday&sort=rand&order=up')).toEqual(
-      EMPTY_VIEW,
-    );
+    expect(
+      parse('status=done&annotator=-1&answer=nocolon&createdFrom=yesterday&flagged=yes&sort=rand&order=up'),
+    ).toEqual(EMPTY_VIEW);
   });
 
   it('turns the view into the list route parameters, with repeatable pairs as arrays', () => {
@@ -49,17 +50,26 @@ describe('the item browser view in the address', () => {
       answer: ['topic:algebra', 'flags:pii'],
     });
     expect(withPair(view, 'answer', 'topic:algebra')).toBe(view);
+    expect(listFilters({ ...EMPTY_VIEW, flagged: true })).toEqual({
+      sort: 'id',
+      order: 'asc',
+      flagged: 'only',
+    });
   });
 
   it('has one chip per filter, each removing only itself, and clear all keeps the sort', () => {
-    const view = parse('q=fox&annotator=3&meta=batch%3A4&meta=lang%3Aen&sort=submitted&order=desc');
+    const view = parse(
+      'q=fox&annotator=3&meta=batch%3A4&meta=lang%3Aen&flagged=only&sort=submitted&order=desc',
+    );
     const chips = chipsOf(view, (id) => `user #${id}`);
     expect(chips.map((c) => c.label)).toEqual([
       'Text: “fox”',
       'Annotator: user #3',
       'Metadata batch = 4',
       'Metadata lang = en',
+      'Flagged answers only',
     ]);
+    expect(chips[4]!.without.flagged).toBe(false);
     expect(chips[2]!.without.meta).toEqual(['lang:en']);
     expect(isFiltered(cleared(view))).toBe(false);
     expect(cleared(view).sort).toBe('submitted');

@@ -24,6 +24,8 @@ export interface ItemsView {
   /** `KEY:VALUE` pairs, all of which must hold. */
   meta: string[];
   dates: Partial<Record<DateFilter, string>>;
+  /** Only items with a submitted annotation that has an integrity flag. */
+  flagged: boolean;
   sort: Sort;
   order: Order;
 }
@@ -36,6 +38,7 @@ export const EMPTY_VIEW: ItemsView = {
   answer: [],
   meta: [],
   dates: {},
+  flagged: false,
   sort: 'id',
   order: 'asc',
 };
@@ -66,6 +69,7 @@ export function viewFromQuery(query: URLSearchParams): ItemsView {
     answer: pairs('answer'),
     meta: pairs('meta'),
     dates,
+    flagged: query.get('flagged') === 'only',
     sort: oneOf(SORTS, query.get('sort')) ?? 'id',
     order: query.get('order') === 'desc' ? 'desc' : 'asc',
   };
@@ -81,6 +85,7 @@ export function queryOfView(view: ItemsView): string {
   for (const a of view.answer) out.append('answer', a);
   for (const m of view.meta) out.append('meta', m);
   for (const d of DATE_FILTERS) if (view.dates[d]) out.set(d, view.dates[d]);
+  if (view.flagged) out.set('flagged', 'only');
   if (view.sort !== 'id') out.set('sort', view.sort);
   if (view.order !== 'asc') out.set('order', view.order);
   const text = out.toString();
@@ -101,6 +106,7 @@ export function listFilters(view: ItemsView) {
     ...(view.answer.length > 0 ? { answer: view.answer } : {}),
     ...(view.meta.length > 0 ? { meta: view.meta } : {}),
     ...view.dates,
+    ...(view.flagged ? { flagged: 'only' as const } : {}),
   };
 }
 
@@ -112,7 +118,8 @@ export const isFiltered = (view: ItemsView): boolean =>
   view.annotator !== undefined ||
   view.answer.length > 0 ||
   view.meta.length > 0 ||
-  DATE_FILTERS.some((d) => view.dates[d]);
+  DATE_FILTERS.some((d) => view.dates[d]) ||
+  view.flagged;
 
 /** `name:value` for a pair filter (a name cannot hold a colon; the value may). */
 export const pairOf = (name: string, value: string): string => `${name}:${value}`;
@@ -189,6 +196,8 @@ export function chipsOf(view: ItemsView, annotatorName: (id: number) => string):
     const { [d]: _, ...rest } = view.dates;
     chips.push({ key: d, label: `${dateLabels[d]} ${value}`, without: { ...view, dates: rest } });
   }
+  if (view.flagged)
+    chips.push({ key: 'flagged', label: 'Flagged answers only', without: { ...view, flagged: false } });
   return chips;
 }
 

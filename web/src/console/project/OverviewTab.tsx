@@ -4,7 +4,7 @@ import { call } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/Alert.tsx';
 import { ago } from '../../ui/ago.ts';
 import { GuidelinesText } from '../../work/GuidelinesText.tsx';
-import { typeNames } from '../builder/QuestionEditor.tsx';
+import { typeNames } from '../builder/type-names.ts';
 import { formatSeconds, formatTime } from '../format.ts';
 import { ProjectProgress } from '../Progress.tsx';
 import { AnnotatorTable } from '../stats/AnnotatorTable.tsx';

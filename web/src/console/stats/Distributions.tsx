@@ -1,5 +1,5 @@
 import type { Distribution } from '../../../../core/api/stats.ts';
-import { typeNames } from '../builder/QuestionEditor.tsx';
+import { typeNames } from '../builder/type-names.ts';
 import { plural } from '../format.ts';
 
 /** A small bar chart per question: each bar with its value and count as text, in a table. */

@@ -118,6 +118,13 @@ export class ItemView {
     let json = this.#json.get(key);
     if (json === undefined) {
       const range = this.#range(name);
+      // The common prompt, one user turn, is found in the text without parsing it.
+      const lone = range && loneUserTurn(this.item.dataJson, range);
+      if (lone) {
+        json = this.item.dataJson.slice(...(as === 'text' ? lone : range));
+        this.#json.set(key, json);
+        return json;
+      }
       const messages = this.prompt(question);
       if (messages === undefined || range === undefined) return undefined;
       // A text prompt in the standard shape, and a conversation kept as it is, are their own JSON.
@@ -140,6 +147,28 @@ export class ItemView {
     }
     return byId;
   }
+}
+
+const ROLE = '"role"';
+const USER = '"user"';
+
+/**
+ * The content's range when the chat at `range` is one user turn of role and content only (a
+ * prompt as it is, with nothing to normalise); undefined otherwise.
+ */
+function loneUserTurn(text: string, range: Range): Range | undefined {
+  if (text.charCodeAt(range[0]) !== 0x5b) return undefined;
+  const at = skipSpace(text, range[0] + 1);
+  if (scanObject(text, at) !== 2 || text.charCodeAt(skipSpace(text, members.end)) !== 0x5d) return undefined;
+  let role = false;
+  let content: Range | undefined;
+  for (let e = 0; e < 2; e++) {
+    const start = members.valueStarts[e]!;
+    const end = members.valueEnds[e]!;
+    if (keyIs(text, e, ROLE)) role = end - start === USER.length && text.startsWith(USER, start);
+    else if (keyIs(text, e, CONTENT) && text.charCodeAt(start) === 0x22) content = [start, end];
+  }
+  return role ? content : undefined;
 }
 
 /** Whether a chat's turns are the normalised messages themselves: none merged, none with more keys. */

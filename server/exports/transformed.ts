@@ -14,6 +14,27 @@ type RecordAnnotationRow = [
   submittedAt: number | null,
 ];
 
+/** An annotation's record as a transformer reads it; its time is written only if asked for (csv). */
+class RecordAnnotation implements ExportedAnnotation {
+  readonly id: number;
+  readonly annotator: string;
+  readonly status: 'submitted' | 'draft';
+  readonly answers: Record<string, unknown>;
+  readonly #submittedAt: number | null;
+
+  constructor([, id, annotator, status, answers, submittedAt]: RecordAnnotationRow) {
+    this.id = id;
+    this.annotator = annotator;
+    this.status = status;
+    this.answers = JSON.parse(answers) as Record<string, unknown>;
+    this.#submittedAt = submittedAt;
+  }
+
+  get submittedAt(): string | null {
+    return this.#submittedAt === null ? null : isoTime(this.#submittedAt).slice(1, -1);
+  }
+}
+
 /** A page of items as records: ids, external ids and data text, as read. */
 export class RecordPage implements Page {
   readonly ids: number[] = [];
@@ -74,14 +95,8 @@ export class TransformedWriter implements PageSink<RecordPage> {
   skip(): void {}
 
   annotation(row: RecordAnnotationRow): void {
-    const [itemId, id, annotator, status, answers, submittedAt] = row;
-    const annotation: ExportedAnnotation = {
-      id,
-      annotator,
-      status,
-      answers: JSON.parse(answers) as Record<string, unknown>,
-      submittedAt: submittedAt === null ? null : isoTime(submittedAt).slice(1, -1),
-    };
+    const annotation = new RecordAnnotation(row);
+    const itemId = row[0];
     const { ids } = this.#page;
     if (this.#open !== -1 && ids[this.#open] === itemId) {
       this.#annotations.push(annotation);

@@ -117,24 +117,33 @@ export class ItemView {
     this.#json ??= new Map();
     let json = this.#json.get(key);
     if (json === undefined) {
-      const range = this.#range(name);
-      // The common prompt, one user turn, is found in the text without parsing it.
-      const lone = range && loneUserTurn(this.item.dataJson, range);
-      if (lone) {
-        json = this.item.dataJson.slice(...(as === 'text' ? lone : range));
-        this.#json.set(key, json);
-        return json;
-      }
-      const messages = this.prompt(question);
-      if (messages === undefined || range === undefined) return undefined;
-      // A text prompt in the standard shape, and a conversation kept as it is, are their own JSON.
-      if (as === 'text' && isStringAt(this.item.dataJson, range)) json = this.item.dataJson.slice(...range);
-      else if (as === 'messages' && keptAsIs(this.value(name), messages))
-        json = this.item.dataJson.slice(...range);
-      else json = JSON.stringify(as === 'text' ? promptText(messages) : messages);
+      json = this.#promptJson(question, name, as);
+      if (json === undefined) return undefined;
       this.#json.set(key, json);
     }
     return json;
+  }
+
+  #promptJson(question: Prompted, name: string, as: 'text' | 'messages'): string | undefined {
+    const text = this.item.dataJson;
+    const range = this.#range(name);
+    if (range === undefined) return undefined;
+    // The prompt's text as stored serves when it is what would be written: a string (a text
+    // field, or the content of a lone user turn), or a conversation with nothing to normalise
+    // and no line break between its tokens (data written with indentation has them).
+    const slice = (r: Range) => {
+      const json = text.slice(r[0], r[1]);
+      return isStringAt(text, r) || !/[\r\n]/.test(json) ? json : undefined;
+    };
+    // The common prompt, one user turn, is found without parsing it.
+    const lone = loneUserTurn(text, range);
+    const loneJson = lone && slice(as === 'text' ? lone : range);
+    if (loneJson !== undefined) return loneJson;
+    const messages = this.prompt(question);
+    if (messages === undefined) return undefined;
+    if (as === 'text' && isStringAt(text, range)) return slice(range);
+    const kept = as === 'messages' && keptAsIs(this.value(name), messages) ? slice(range) : undefined;
+    return kept ?? JSON.stringify(as === 'text' ? promptText(messages) : messages);
   }
 
   /** The candidates of a `responses` field, by id (empty when the item has none). */

@@ -6,7 +6,8 @@ import { tutorInterface, tutorLine } from '../testing/tutor-fixture.ts';
 /**
  * Each export format read back through the API and checked against its rules (docs/exports.md),
  * with the JSONL export of the same project as the oracle: which answers there are, and what the
- * items hold. More items than a SQLite page, so the formats are fed across pages.
+ * items hold. More items than a page of records on either store (1,000), so the formats are fed
+ * across pages.
  */
 const ITEMS = 1_050;
 

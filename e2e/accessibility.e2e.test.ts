@@ -71,6 +71,18 @@ beforeAll(async () => {
         clarity: 4,
         steps: 3,
         comment: 'Clear.',
+        grade: {
+          grades: [
+            { candidate: 'a', scores: { accuracy: { score: 5, comment: 'Exact.' }, cites: { score: true } } },
+            { candidate: 'b', scores: { accuracy: { score: 2 }, cites: { score: false } } },
+          ],
+        },
+        proof: {
+          candidate: 'b',
+          steps: [{ verdict: 'unverifiable' }, { verdict: 'incorrect', correction: 'Exactly 1024.' }],
+        },
+        ideal: { text: 'It is exactly 1024.\n\nSo the answer is 1024.', source: 'b' },
+        per_turn: { turns: [{ turn: 1, rating: 5 }] },
       },
       activeMs: 30_000,
       idempotencyKey: 'a11y-first-submit',
@@ -176,7 +188,7 @@ async function annotationStates(context: BrowserContext, page: Page, theme: Them
   const drafts = await hold(page, '**/api/assignments/*/draft');
   await page.getByRole('radio', { name: 'yes', exact: true }).click();
   await page.getByRole('checkbox', { name: 'pii' }).click();
-  await page.getByRole('textbox', { name: oneOfEachKind.text.label }).fill('A clear proof.');
+  await page.getByRole('textbox', { name: oneOfEachKind.text.label, exact: true }).fill('A clear proof.');
   await page.getByRole('textbox', { name: oneOfEachKind.number.label }).fill('3');
   await statusIs(page, 'Saving…');
   await expect.poll(() => drafts.held()).toBeGreaterThan(0); // the save is on the wire
@@ -197,7 +209,9 @@ async function annotationStates(context: BrowserContext, page: Page, theme: Them
   await page.getByRole('dialog').waitFor({ state: 'detached' });
 
   await context.setOffline(true);
-  await page.getByRole('textbox', { name: oneOfEachKind.text.label }).fill('A clear proof, offline.');
+  await page
+    .getByRole('textbox', { name: oneOfEachKind.text.label, exact: true })
+    .fill('A clear proof, offline.');
   await statusIs(page, 'Offline — kept in this browser');
   await check('offline');
   await context.setOffline(false);

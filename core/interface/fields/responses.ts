@@ -3,13 +3,7 @@ import { describeValue, isPlainObject } from '../field-error.ts';
 import { DisplayLabel, Identifier } from '../names.ts';
 import type { FieldKind } from './kind.ts';
 
-/** One candidate answer to the item's prompt; `steps` is an optional given step list. */
-export interface Candidate {
-  id: string;
-  model?: string;
-  content: string;
-  steps?: string[];
-}
+export { type Candidate, candidatesOf } from './candidate.ts';
 
 /** Limits of a `responses` value (docs/data-model.md, "Limits"). */
 export const RESPONSES_LIMITS = { min: 2, max: 16, idLength: 100, steps: 500 } as const;
@@ -72,10 +66,4 @@ export function checkCandidates(value: unknown): string | undefined {
     }
   }
   return undefined;
-}
-
-/** The candidates of a `responses` field of checked item data ([] when absent). */
-export function candidatesOf(data: Record<string, unknown>, field: string): Candidate[] {
-  const value = Object.hasOwn(data, field) ? data[field] : undefined;
-  return Array.isArray(value) ? (value as Candidate[]) : [];
 }

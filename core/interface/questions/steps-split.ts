@@ -1,4 +1,4 @@
-import { candidatesOf } from '../fields/responses.ts';
+import { candidatesOf } from '../fields/candidate.ts';
 
 export type StepSplit = 'given' | 'paragraphs' | 'lines';
 

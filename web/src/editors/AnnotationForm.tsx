@@ -1,12 +1,23 @@
 import { useEffect, useRef } from 'react';
-import type { InterfaceDefinition, SpanAnswer } from '../../../core/interface/index.ts';
+import type {
+  InterfaceDefinition,
+  RewriteAnswer,
+  RubricAnswer,
+  SpanAnswer,
+  StepsAnswer,
+} from '../../../core/interface/index.ts';
 import { ChoiceEditor } from './choice/ChoiceEditor.tsx';
 import { MultiChoiceEditor } from './multi-choice/MultiChoiceEditor.tsx';
 import { NumberEditor } from './number/NumberEditor.tsx';
 import { descIdOf, Question, type QuestionDef } from './Question.tsx';
 import { RatingEditor } from './rating/RatingEditor.tsx';
+import { RewriteEditor } from './rewrite/RewriteEditor.tsx';
+import { RubricEditor } from './rubric/RubricEditor.tsx';
 import { SpansEditor } from './spans/SpansEditor.tsx';
+import { StepsEditor } from './steps/StepsEditor.tsx';
 import { TextEditor } from './text/TextEditor.tsx';
+import type { TurnsAnswer } from './turns/marks.ts';
+import { TurnsEditor } from './turns/TurnsEditor.tsx';
 import { IntegritySignalsContext, type IntegritySink } from './useIntegritySignals.ts';
 import './editors.css';
 
@@ -85,9 +96,10 @@ function editorFor(
   onChange: (v: unknown) => void,
   readOnly: boolean,
   digits: boolean,
-  { iface, data }: Pick<AnnotationFormProps, 'iface' | 'data'>,
+  { iface, data, shown }: Pick<AnnotationFormProps, 'iface' | 'data' | 'shown'>,
 ) {
   const common = { onChange, readOnly, digits, describedBy: descIdOf(q.name) };
+  const object = <T,>() => (value !== null && typeof value === 'object' ? (value as T) : undefined);
   switch (q.type) {
     case 'choice':
       return <ChoiceEditor q={q} value={typeof value === 'string' ? value : undefined} {...common} />;
@@ -115,6 +127,20 @@ function editorFor(
         />
       );
     }
+    case 'rubric':
+      return (
+        <RubricEditor q={q} value={object<RubricAnswer>()} data={data} shown={shown?.[q.field]} {...common} />
+      );
+    case 'steps':
+      return (
+        <StepsEditor q={q} value={object<StepsAnswer>()} data={data} shown={shown?.[q.field]} {...common} />
+      );
+    case 'rewrite': {
+      const order = q.field === undefined ? undefined : shown?.[q.field];
+      return <RewriteEditor q={q} value={object<RewriteAnswer>()} data={data} shown={order} {...common} />;
+    }
+    case 'turns':
+      return <TurnsEditor q={q} value={object<TurnsAnswer>()} data={data} {...common} />;
   }
 }
 

@@ -83,6 +83,8 @@ export const SHORTCUTS: readonly { keys: string; does: string }[] = [
   { keys: 'Shift + ← →', does: 'In a text: select by character (Ctrl/⌥ for words, ↑ ↓ for lines)' },
   { keys: 'Letter', does: 'Label the selected text (the letter is shown beside each label)' },
   { keys: 'Delete', does: 'On a span in the list: remove it (a letter relabels it)' },
+  { keys: 'C / I / U', does: 'On a step of a step check: correct / incorrect / unverifiable (↑ ↓ move)' },
+  { keys: '1 – 9 in a grid', does: 'In a rubric cell or a reply’s rating: pick that score (1 pass, 2 fail)' },
   { keys: 'Esc', does: 'Drop the selection; close a dialog' },
   { keys: '?', does: 'Show these shortcuts' },
 ];

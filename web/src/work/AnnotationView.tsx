@@ -7,6 +7,7 @@ import { ItemFields } from '../render/ItemFields.tsx';
 import { Name } from '../ui/Name.tsx';
 import { type Project, serverAnswers, type Work } from './api.ts';
 import { chooseAnswers, type DraftStore } from './draft-store.ts';
+import { focusKind } from './focus-kind.ts';
 import { Guidelines } from './Guidelines.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
@@ -104,7 +105,9 @@ export function AnnotationView(props: AnnotationViewProps) {
   };
   const onFormChange = (next: Answers) => {
     const changed = iface.questions.find((q) => next[q.name] !== answers.current()[q.name]);
-    edit(next, changed?.name ?? '', changed?.type === 'text' || changed?.type === 'number');
+    // Typing in any box (a text answer, a rewrite, a comment or correction) is one undo step per burst.
+    const where = focusKind(document.activeElement);
+    edit(next, changed?.name ?? '', where === 'text-entry' || where === 'textarea');
   };
 
   const submit = async () => {

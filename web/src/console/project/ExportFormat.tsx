@@ -5,6 +5,7 @@ import {
   PAIR_FORMATS,
 } from '../../../../core/api/export-formats.ts';
 import { Field } from '../Field.tsx';
+import './export.css';
 
 /** The formats that take submitted annotations only (all but jsonl and csv). */
 export const takesSubmittedOnly = (format: ExportFormat): boolean => format !== 'jsonl' && format !== 'csv';

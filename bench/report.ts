@@ -6,6 +6,8 @@ import { isMet, targetOf } from './targets.ts';
  */
 export type Unit =
   | 'items/s'
+  | 'pairs/s'
+  | 'us/pair'
   | 'rounds/s'
   | 'req/s'
   | 'ms'

@@ -14,6 +14,7 @@ import { runBrowserBench } from './browser.ts';
 import type { StoreRun } from './context.ts';
 import { writeItemsFile } from './datagen.ts';
 import { runExport } from './export.ts';
+import { runPreferenceExport } from './export-preference.ts';
 import { runImportFloor } from './floor-import.ts';
 import { runImport } from './import.ts';
 import { runNext } from './next.ts';
@@ -117,7 +118,10 @@ async function benchStore(
     await refreshStatistics(store);
     if (options.only.includes('next')) await runNext(run);
     if (options.only.includes('soak')) await runSoak(run);
-    if (options.only.includes('export')) await runExport(run);
+    if (options.only.includes('export')) {
+      await runExport(run);
+      await runPreferenceExport(run);
+    }
     if (options.only.includes('stats')) await runStats(run);
     if (options.only.includes('search')) await runSearch(run);
   } finally {

@@ -1,5 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonl, sampleInterface } from '../server/testing/harness.ts';
+import { tutorInterface, tutorLine } from '../server/testing/tutor-fixture.ts';
 import { type CliServer, runCli, startCliServer } from './test-support.ts';
 
 let s: CliServer;
@@ -85,5 +89,72 @@ describe('verity export with filters', () => {
     const outside = await runCli(['export', '--project', project, '--ids', '999999'], env);
     expect(outside.code).toBe(1);
     expect(outside.stderr).toContain('query.ids: not an item of this project: 999999');
+  });
+});
+
+describe('verity export --format', () => {
+  let tutor: string;
+  beforeAll(async () => {
+    const res = await fetch(`${env.VERITY_URL}/api/projects`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${env.VERITY_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Tutor', interface: tutorInterface }),
+    });
+    tutor = String(((await res.json()) as { id: number }).id);
+    const imported = await fetch(`${env.VERITY_URL}/api/projects/${tutor}/items`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${env.VERITY_TOKEN}`, 'content-type': 'application/x-ndjson' },
+      body: jsonl([tutorLine(5), tutorLine(6), tutorLine(7)]),
+    });
+    expect(imported.status).toBe(201);
+  });
+
+  const lines = async (...flags: string[]) => {
+    const r = await runCli(['export', '--project', tutor, ...flags], env);
+    expect(r.code, r.stderr).toBe(0);
+    return r.stdout
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+  };
+
+  it('writes the format asked for, with its options', async () => {
+    const all = await lines('--format', 'preference');
+    const adjacent = await lines('--format', 'preference', '--pairs', 'adjacent');
+    expect(all.length).toBeGreaterThan(adjacent.length);
+    expect(Object.keys(all[0]!)).toContain('chosen_id');
+    const openai = await lines('--format', 'openai-preference');
+    expect(Object.keys(openai[0]!)).toEqual(['input', 'preferred_output', 'non_preferred_output']);
+    const kto = await lines('--format', 'kto', '--threshold', '0.5');
+    expect(kto.some((l) => l.label === true) && kto.some((l) => l.label === false)).toBe(true);
+    expect((await lines('--format', 'sft'))[0]).toHaveProperty('messages');
+  });
+
+  it('writes a CSV file with --out', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'verity-csv-')), 'out.csv');
+    const r = await runCli(
+      ['export', '--project', tutor, '--format', 'csv', '--submitted-only', '--out', file],
+      env,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const rows = fs.readFileSync(file, 'utf8').split('\r\n');
+    expect(rows[0]).toBe(
+      'item_id,external_id,annotator,status,submitted_at,compare,order,grade,proof,ideal,per_turn,note',
+    );
+    expect(rows.filter((row) => row.includes(',submitted,'))).toHaveLength(3);
+  });
+
+  it('names the flag of a bad format, pairs or threshold (exit 2)', async () => {
+    const cases: [string[], string][] = [
+      [['--format', 'parquet'], '--format must be one of jsonl, sft, preference'],
+      [['--format', 'preference', '--pairs', 'some'], '--pairs must be one of all, adjacent'],
+      [['--format', 'kto', '--threshold', '2'], '--threshold: "2" is not a number from 0 to 1'],
+      [['--format', 'sft', '--pairs', 'all'], '--pairs: applies to the formats preference'],
+    ];
+    for (const [flags, message] of cases) {
+      const r = await runCli(['export', '--project', tutor, ...flags], env);
+      expect(r.code, flags.join(' ')).toBe(2);
+      expect(r.stderr).toContain(message);
+    }
   });
 });

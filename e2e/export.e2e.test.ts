@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../server/testing/harness.ts';
+import { tutorInterface, tutorLine } from '../server/testing/tutor-fixture.ts';
 import { type E2E, projectWithItems, startE2E } from './harness.ts';
 
 let e: E2E;
@@ -88,5 +89,52 @@ describe('the export tab', () => {
     await page.getByLabel('Submitted to (last day, included)').fill('2026-11-30');
     await page.getByText('The last day is before the first.').waitFor();
     expect(await page.getByRole('button', { name: 'Download export' }).isDisabled()).toBe(true);
+  });
+
+  it('picks a training format with its options, and downloads its file', async () => {
+    const { id } = await projectWithItems(e, manager, { name: 'Tutor work', interface: tutorInterface }, [
+      tutorLine(5),
+      tutorLine(6),
+    ]);
+    const { page } = await e.open(manager);
+    await page.goto(`/projects/${id}/export`);
+    await page.getByRole('heading', { name: 'Export', exact: true }).waitFor();
+    const command = page.getByTestId('export-command');
+    await page.getByRole('radio', { name: 'preference', exact: true }).check();
+    await page.getByText('Each submitted pairwise answer that prefers one').waitFor();
+    expect(await page.getByLabel(/Submitted annotations only/).isDisabled()).toBe(true);
+    await page.getByLabel('Neighbouring tiers only').check();
+    await expect
+      .poll(() => command.textContent())
+      .toBe(
+        `verity export --project ${id} --format preference --pairs adjacent --out Tutor-work-${id}-preference.jsonl`,
+      );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download export' }).click(),
+    ]);
+    const pairs = fs
+      .readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    // Item 5: a preference and a ranking of two tiers; item 6: a tie (no pair) and three tiers.
+    expect(pairs.map((p) => `${p.chosen_id}>${p.rejected_id}`)).toEqual([
+      'b>a',
+      'y>w',
+      'y>x',
+      'z>w',
+      'z>x',
+      'y>x',
+      'z>x',
+      'x>w',
+    ]);
+
+    await page.getByRole('radio', { name: 'kto' }).check();
+    await page.getByLabel('Threshold').fill('2');
+    await page.getByText('A number from 0 to 1, such as 0.5.').waitFor();
+    expect(await page.getByRole('button', { name: 'Download export' }).isDisabled()).toBe(true);
+    await page.getByLabel('Threshold').fill('0.8');
+    await expect.poll(() => command.textContent()).toContain('--format kto --threshold 0.8');
   });
 });

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { ExportQuery, exportQueryOf } from '../../core/api/export-filters.ts';
+import { EXPORT_FORMATS } from '../../core/api/export-formats.ts';
 import { createClient } from '../client.ts';
 import { defineCommand, enumFlag, intFlag } from '../command.ts';
 import { httpConfig, httpFlags, projectFlag } from '../config.ts';
@@ -11,10 +12,24 @@ import { note } from '../output.ts';
 
 export const exportItems = defineCommand({
   path: ['export'],
-  summary: 'Stream a project out: one JSON line per item with every annotation',
+  summary: 'Stream a project out: JSON lines per item, a training format, or CSV',
   flags: {
     ...projectFlag,
-    format: { type: 'string', value: 'FORMAT', help: 'jsonl (the only format so far)' },
+    format: {
+      type: 'string',
+      value: 'FORMAT',
+      help: `${EXPORT_FORMATS.join(', ')} (default jsonl; docs/exports.md); all but jsonl and csv take submitted work only`,
+    },
+    pairs: {
+      type: 'string',
+      value: 'all|adjacent',
+      help: 'preference formats: every ordered pair of a ranking across tiers (default), or neighbouring tiers only',
+    },
+    threshold: {
+      type: 'string',
+      value: 'N',
+      help: 'kto: the normalised score from 0 to 1 (default 0.5) from which an example is labelled true',
+    },
     out: { type: 'string', value: 'FILE', help: 'write to FILE instead of stdout' },
     'submitted-only': { type: 'boolean', help: 'submitted annotations only (drafts left out)' },
     'complete-only': { type: 'boolean', help: "only items that reached the project's overlap" },
@@ -32,14 +47,18 @@ export const exportItems = defineCommand({
     ...httpFlags,
   },
   async run({ values }) {
-    const format = enumFlag(values.format, 'format', ['jsonl']) ?? 'jsonl';
+    const format = enumFlag(values.format, 'format', EXPORT_FORMATS) ?? 'jsonl';
     const query = exportQueryOf({
+      format,
       submittedOnly: values['submitted-only'] === true,
       completeOnly: values['complete-only'] === true,
       ...(values.from !== undefined ? { from: values.from } : {}),
       ...(values.to !== undefined ? { to: values.to } : {}),
     });
     if (values.ids !== undefined) query.ids = values.ids;
+    const pairs = enumFlag(values.pairs, 'pairs', ['all', 'adjacent']);
+    if (pairs !== undefined) query.pairs = pairs;
+    if (values.threshold !== undefined) query.threshold = values.threshold;
     // Checked here as the server would, so a mistake names the flag rather than the parameter.
     const checked = ExportQuery.safeParse(query);
     if (!checked.success) {
@@ -49,7 +68,7 @@ export const exportItems = defineCommand({
     const client = createClient(httpConfig(values));
     const res = await client.request('exportItems', {
       params: { projectId: intFlag(values.project, 'project') },
-      query: { ...query, format },
+      query,
     });
     if (!res.body) throw new CliError('the server sent an empty export');
     const body = Readable.fromWeb(res.body as WebReadableStream<Uint8Array>);

@@ -93,7 +93,12 @@ export function createApiClient(config: ClientConfig): ApiClient {
   return { call, request, url };
 }
 
-const acceptOf = { json: 'application/json', jsonl: 'application/x-ndjson', csv: 'text/csv' } as const;
+const acceptOf = {
+  json: 'application/json',
+  jsonl: 'application/x-ndjson',
+  csv: 'text/csv',
+  file: 'application/x-ndjson, text/csv',
+} as const;
 
 /** `/api/projects/{projectId}/items` with `{ projectId: 7 }` and a query: `/api/projects/7/items?skipInvalid=true`. */
 function fillPath(def: RouteAddress, params: unknown, query: unknown): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExportQuery, exportCommandArgs, exportQueryOf, parseExportTime } from './export-filters.ts';
+import { EXPORT_FORMATS } from './export-formats.ts';
 
 describe('parseExportTime', () => {
   it('reads a date as its UTC day, and a date-time with its offset', () => {
@@ -56,6 +57,35 @@ describe('ExportQuery', () => {
     expect(issue({ ids: many })).toBe('ids: at most 1,000 item ids, got 1,001');
     expect(issue({ ids: many.slice(0, many.lastIndexOf(',')) })).toBeUndefined();
   });
+
+  it('takes each format, pairs with the preference formats and a threshold with kto', () => {
+    for (const format of EXPORT_FORMATS) expect(ExportQuery.parse({ format }).format).toBe(format);
+    expect(ExportQuery.parse({ format: 'preference', pairs: 'adjacent' }).pairs).toBe('adjacent');
+    expect(ExportQuery.parse({ format: 'openai-preference', pairs: 'all' }).pairs).toBe('all');
+    for (const [text, value] of [
+      ['0', 0],
+      ['1', 1],
+      ['0.75', 0.75],
+      ['.5', 0.5],
+      ['1.0', 1],
+    ] as const)
+      expect(ExportQuery.parse({ format: 'kto', threshold: text }).threshold).toBe(value);
+  });
+
+  it('names the parameter of a wrong format, pairs or threshold', () => {
+    expect(issue({ format: 'parquet' })).toMatch(/^format: .*"preference-chat"/);
+    expect(issue({ format: 'preference', pairs: 'some' })).toMatch(/^pairs: /);
+    expect(issue({ format: 'kto', threshold: '1.5' })).toBe('threshold: "1.5" is not a number from 0 to 1');
+    expect(issue({ format: 'kto', threshold: '-0.1' })).toBe('threshold: "-0.1" is not a number from 0 to 1');
+    expect(issue({ format: 'kto', threshold: '' })).toBe('threshold: "" is not a number from 0 to 1');
+    expect(issue({ format: 'kto', threshold: '1e-1' })).toBe('threshold: "1e-1" is not a number from 0 to 1');
+    expect(issue({ format: 'jsonl', pairs: 'all' })).toBe(
+      'pairs: applies to the formats preference, preference-chat, openai-preference, not jsonl',
+    );
+    expect(issue({ format: 'preference', threshold: '0.5' })).toBe(
+      'threshold: applies to the format kto, not preference',
+    );
+  });
 });
 
 describe('the same export as a query and as a command', () => {
@@ -80,5 +110,15 @@ describe('the same export as a query and as a command', () => {
     );
     expect(exportQueryOf({})).toEqual({ format: 'jsonl' });
     expect(exportCommandArgs(3, {})).toBe('export --project 3');
+  });
+
+  it('writes the format and its own options only', () => {
+    const pairs = { format: 'preference', pairs: 'adjacent', threshold: 0.7 } as const;
+    expect(exportQueryOf(pairs)).toEqual({ format: 'preference', pairs: 'adjacent' });
+    expect(exportCommandArgs(3, pairs)).toBe('export --project 3 --format preference --pairs adjacent');
+    const kto = { format: 'kto', pairs: 'all', threshold: 0.7 } as const;
+    expect(exportQueryOf(kto)).toEqual({ format: 'kto', threshold: '0.7' });
+    expect(exportCommandArgs(3, kto)).toBe('export --project 3 --format kto --threshold 0.7');
+    expect(ExportQuery.safeParse(exportQueryOf(kto)).success).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { shellQuote } from '../command-line.ts';
+import { EXPORT_FORMATS, type ExportFormat, PAIR_FORMATS } from './export-formats.ts';
 
 /**
  * The export's filters as query parameters (docs/data-model.md, "Export filters"). Their names are
@@ -87,9 +88,32 @@ const itemIds = z
     return ids;
   });
 
+/** `threshold`: a number from 0 to 1, written as a decimal (`0.5`, `1`, `.75`). */
+const threshold = z
+  .string()
+  .max(20)
+  .transform((text, ctx) => {
+    const n = /^(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
+    if (n >= 0 && n <= 1) return n;
+    ctx.addIssue({ code: 'custom', message: `"${text.slice(0, 20)}" is not a number from 0 to 1` });
+    return z.NEVER;
+  });
+
 export const ExportQuery = z
   .object({
-    format: z.enum(['jsonl']).default('jsonl'),
+    format: z
+      .enum(EXPORT_FORMATS)
+      .default('jsonl')
+      .describe('the file format (docs/exports.md); all but jsonl and csv take submitted annotations only'),
+    pairs: z
+      .enum(['all', 'adjacent'])
+      .optional()
+      .describe(
+        'preference formats: from a ranking, every ordered pair across tiers (`all`, the default) or neighbouring tiers only (`adjacent`)',
+      ),
+    threshold: threshold
+      .optional()
+      .describe('kto: the normalised score (0 to 1, default 0.5) from which an example is labelled true'),
     submitted: z
       .enum(['only'])
       .optional()
@@ -117,11 +141,27 @@ export const ExportQuery = z
   .superRefine((q, ctx) => {
     if (q.from !== undefined && q.to !== undefined && q.to <= q.from)
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be later than from' });
+    if (q.pairs !== undefined && !PAIR_FORMATS.includes(q.format))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['pairs'],
+        message: `applies to the formats ${PAIR_FORMATS.join(', ')}, not ${q.format}`,
+      });
+    if (q.threshold !== undefined && q.format !== 'kto')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['threshold'],
+        message: `applies to the format kto, not ${q.format}`,
+      });
   });
 export type ExportFilters = z.output<typeof ExportQuery>;
 
 /** The filters a person picks (web, item browser), as the query the route takes. */
 export interface ExportChoice {
+  /** Absent: jsonl. */
+  format?: ExportFormat;
+  pairs?: 'all' | 'adjacent';
+  threshold?: number;
   submittedOnly?: boolean;
   completeOnly?: boolean;
   from?: string;
@@ -131,7 +171,11 @@ export interface ExportChoice {
 
 export function exportQueryOf(c: ExportChoice): z.input<typeof ExportQuery> {
   return {
-    format: 'jsonl',
+    format: c.format ?? 'jsonl',
+    ...(c.pairs !== undefined && c.format !== undefined && PAIR_FORMATS.includes(c.format)
+      ? { pairs: c.pairs }
+      : {}),
+    ...(c.threshold !== undefined && c.format === 'kto' ? { threshold: String(c.threshold) } : {}),
     ...(c.submittedOnly ? { submitted: 'only' as const } : {}),
     ...(c.completeOnly ? { complete: 'only' as const } : {}),
     ...(c.from ? { from: c.from } : {}),
@@ -143,6 +187,10 @@ export function exportQueryOf(c: ExportChoice): z.input<typeof ExportQuery> {
 /** The same export as a `verity export` command line (its flags mirror the parameters). */
 export function exportCommandArgs(projectId: number, c: ExportChoice): string {
   const words = ['export', '--project', String(projectId)];
+  if (c.format && c.format !== 'jsonl') words.push('--format', c.format);
+  if (c.pairs !== undefined && c.format !== undefined && PAIR_FORMATS.includes(c.format))
+    words.push('--pairs', c.pairs);
+  if (c.threshold !== undefined && c.format === 'kto') words.push('--threshold', String(c.threshold));
   if (c.submittedOnly) words.push('--submitted-only');
   if (c.completeOnly) words.push('--complete-only');
   if (c.from) words.push('--from', shellQuote(c.from));

@@ -76,12 +76,13 @@ export const itemRoutes = {
     operationId: 'exportItems',
     method: 'GET',
     path: '/api/projects/{projectId}/export',
-    summary: 'Stream the project out: a JSON line per item with every annotation',
+    summary:
+      'Stream the project out: JSON lines (a line per item with every annotation, or a training format) or CSV',
     tag: 'items',
     auth: 'user',
     params: ProjectParams,
     query: ExportQuery,
     response: null,
-    responseKind: 'jsonl',
+    responseKind: 'file',
   }),
 } as const;

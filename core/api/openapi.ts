@@ -54,6 +54,14 @@ export function buildOpenApi(version: string): Json {
         description: 'JSON Lines',
         content: { 'application/x-ndjson': { schema: { type: 'string' } } },
       };
+    } else if (def.responseKind === 'file') {
+      responses[ok] = {
+        description: 'JSON Lines, or CSV (RFC 4180) for `format=csv`',
+        content: {
+          'application/x-ndjson': { schema: { type: 'string' } },
+          'text/csv': { schema: { type: 'string' } },
+        },
+      };
     } else if (def.responseKind === 'csv') {
       responses[ok] = {
         description: 'CSV (RFC 4180): a header row, then one row per record',

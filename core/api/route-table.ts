@@ -4,8 +4,8 @@ import { type Routes, routes } from './routes.ts';
 export type RouteAddress = {
   method: Routes[keyof Routes]['method'];
   path: string;
-  /** Only on routes that answer JSON lines (the export) or CSV (the per-annotator table). */
-  responseKind?: 'jsonl' | 'csv';
+  /** Only on routes that answer JSON lines, CSV (the per-annotator table) or either (the export). */
+  responseKind?: 'jsonl' | 'csv' | 'file';
 };
 
 /**

@@ -21,8 +21,11 @@ export interface RouteDef {
   /** The most bytes a JSON body may have (default `bodyLimits.standard`); streamed bodies have none. */
   bodyLimit?: number;
   response: z.ZodType | null;
-  /** `jsonl`: a stream of JSON lines; `csv`: a CSV document (text/csv), sent as an attachment. */
-  responseKind?: 'json' | 'jsonl' | 'csv';
+  /**
+   * `jsonl`: a stream of JSON lines; `csv`: a CSV document (text/csv), sent as an attachment;
+   * `file`: a stream of JSON lines or CSV, as the request asks (the export's `format`).
+   */
+  responseKind?: 'json' | 'jsonl' | 'csv' | 'file';
   /** Success status; 204 routes have response null. */
   status?: 200 | 201 | 204;
   /** The route may also answer 204 when there is nothing to return. */

@@ -13,13 +13,15 @@ export interface ExportBinding {
 export function exportBinding(
   projectId: number,
   overlap: number,
-  filters: Omit<ExportFilters, 'format'>,
+  filters: Omit<ExportFilters, 'format' | 'pairs' | 'threshold'>,
+  rows: ExportShape['rows'] = 'lines',
 ): ExportBinding {
   return {
     projectId,
     overlap,
     filters,
     shape: {
+      rows,
       submittedOnly: filters.submitted === 'only',
       completeOnly: filters.complete === 'only',
       from: filters.from !== undefined,

@@ -21,6 +21,12 @@ import type { Db } from '../db/transaction.ts';
  *   item id, then id, from the partial index of skips (migration 0008): the opening is the skip up
  *   to its time: {"userId":3,"annotator":"a@example.org","reason":"unclear","skippedAt":
  *
+ * The other formats (docs/exports.md) read records instead (`rows: 'records'`), the columns as
+ * they are, with no text put together: their transformers find what they need in the data.
+ *
+ * items -> [id, externalId, data]; annotations -> [itemId, id, annotator, status, answers,
+ *   submittedAt]; no skips.
+ *
  * The filters (docs/data-model.md, "Export filters") add conditions: on items (`ids`, `complete`,
  * and for `from`/`to` an annotation submitted in the range) and on annotations (submitted, in the
  * range). When the items are narrowed, a page's annotations and skips are read by the page's ids
@@ -48,6 +54,8 @@ const skipOpening = (json: (text: string) => string) =>
 
 /** Which filters an export applies: each one adds a condition, so each shape is its own statement. */
 export interface ExportShape {
+  /** What a row carries: the JSONL line's parts, or the columns as they are. */
+  rows: 'lines' | 'records';
   submittedOnly: boolean;
   completeOnly: boolean;
   from: boolean;
@@ -96,7 +104,8 @@ function itemsText(d: Dialect, s: ExportShape): string {
   if (s.completeOnly) where += ' and submitted_count >= {overlap}';
   if (s.from || s.to)
     where += ` and exists (select 1 from annotations n where n.project_id = {project} and n.item_id = items.id${annotationConditions(s)})`;
-  return `select id, ${head(jsonOf(d))} from items where ${where} order by id limit {limit}`;
+  const columns = s.rows === 'records' ? 'id, external_id, data' : `id, ${head(jsonOf(d))}`;
+  return `select ${columns} from items where ${where} order by id limit {limit}`;
 }
 
 /** The page's items: by id range, or by the page's ids when the items are narrowed. */
@@ -116,9 +125,14 @@ function annotationsText(d: Dialect, s: ExportShape): string {
       ? ''
       : `
     cross join lateral (
-      select to_json(coalesce(u.email, u.name))::text as label from users u where u.id = n.user_id limit 1) a`;
-  return `select n.item_id, ${opening(label, importerOf(jsonOf(d)))},
-      n.created_at, n.updated_at, n.submitted_at
+      select ${s.rows === 'records' ? 'coalesce(u.email, u.name)' : 'to_json(coalesce(u.email, u.name))::text'} as label
+      from users u where u.id = n.user_id limit 1) a`;
+  const columns =
+    s.rows === 'records'
+      ? `n.item_id, n.id, ${d === 'sqlite' ? '(select coalesce(u.email, u.name) from users u where u.id = n.user_id)' : 'a.label'}, n.status, n.answers, n.submitted_at`
+      : `n.item_id, ${opening(label, importerOf(jsonOf(d)))},
+      n.created_at, n.updated_at, n.submitted_at`;
+  return `select ${columns}
     from annotations n${lateral}
     where n.project_id = {project} and ${pageItems(d, s, 'n.item_id')}${annotationConditions(s)}
     order by n.item_id, n.id`;
@@ -141,12 +155,12 @@ function statement(d: Dialect, text: string): ExportStatement {
   return { text: bound, names };
 }
 
-/** The three statements of an export of this shape on this store. */
+/** The statements of an export of this shape on this store (records read no skips). */
 export function exportStatements(d: Dialect, s: ExportShape) {
   return {
     items: statement(d, itemsText(d, s)),
     annotations: statement(d, annotationsText(d, s)),
-    skips: statement(d, skipsText(d, s)),
+    skips: s.rows === 'records' ? undefined : statement(d, skipsText(d, s)),
   };
 }
 export type ExportStatements = ReturnType<typeof exportStatements>;

@@ -1,34 +1,44 @@
 import { Readable } from 'node:stream';
 import type { ExportFilters } from '../../core/api/export-filters.ts';
+import { EXPORT_FORMAT_INFO } from '../../core/api/export-formats.ts';
+import {
+  DEFAULT_TRANSFORM_OPTIONS,
+  type ItemTransformer,
+  itemTransformer,
+} from '../../core/exports/index.ts';
 import { type InterfaceDefinition, migrateInterface } from '../../core/interface/index.ts';
 import { projectWithAccess } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
 import type { Store } from '../db/store.ts';
 import { AppError, forbidden } from '../http/errors.ts';
+import type { StreamedFile } from '../http/register.ts';
 import { type ExportBinding, exportBinding } from './export-binding.ts';
 import { itemIdsOutside } from './exports.repository.ts';
-import { ChunkWriter } from './format.ts';
+import { ChunkWriter, type Page, type PageSink } from './format.ts';
 import { postgresExport } from './postgres-export.repository.ts';
 import { sqliteExport } from './sqlite-export.repository.ts';
+import { TransformedWriter } from './transformed.ts';
 import { FilledLineWriter, unansweredAsNull } from './unanswered.ts';
 
 /** Output is cut into Buffers of this size; the stream reads one ahead while the socket drains. */
 const CHUNK_BYTES = 1 << 17;
 
 /**
- * Streams a project as JSONL, one line per item in import order with its annotations, narrowed by
- * the filters (docs/data-model.md, "Export"). Reads in keyset pages and splices the stored JSON
- * text, so memory stays flat at any size.
+ * Streams a project in the format asked for (docs/exports.md): JSONL, one line per item in import
+ * order with its annotations, narrowed by the filters (docs/data-model.md, "Export"), or the
+ * lines of another format made from the same items. Reads in keyset pages; JSONL splices the
+ * stored JSON text, the other formats transform an item at a time, so memory stays flat at any
+ * size.
  */
 export async function exportItems(
   ctx: AppContext,
   caller: Caller,
   projectId: number,
   query: ExportFilters,
-): Promise<Readable> {
+): Promise<StreamedFile> {
   const { project, access } = await projectWithAccess(ctx.store.db, caller, projectId);
   if (!access.viewAll) throw forbidden('Only managers and reviewers can export.');
-  const { format: _, ...filters } = query;
+  const { format, pairs, threshold, ...filters } = query;
   if (filters.ids) {
     const outside = await itemIdsOutside(ctx.store.db, projectId, filters.ids);
     if (outside.length > 0) {
@@ -37,9 +47,20 @@ export async function exportItems(
     }
   }
   const iface = migrateInterface(JSON.parse(project.interface)) as InterfaceDefinition;
-  const binding = exportBinding(projectId, project.overlap, filters);
-  const chunks = exportChunks(ctx.store, binding, iface);
-  return Readable.from(chunks, { objectMode: false, highWaterMark: CHUNK_BYTES });
+  const { extension } = EXPORT_FORMAT_INFO[format];
+  const fileName = `project-${projectId}${format === 'jsonl' || format === 'csv' ? '' : `-${format}`}.${extension}`;
+  const kind = format === 'csv' ? 'csv' : 'jsonl';
+  let chunks: AsyncGenerator<Buffer>;
+  if (format === 'jsonl')
+    chunks = exportChunks(ctx.store, exportBinding(projectId, project.overlap, filters), iface);
+  else {
+    const transformer = itemTransformer(format, iface, {
+      pairs: pairs ?? DEFAULT_TRANSFORM_OPTIONS.pairs,
+      threshold: threshold ?? DEFAULT_TRANSFORM_OPTIONS.threshold,
+    });
+    chunks = transformedChunks(ctx.store, exportBinding(projectId, project.overlap, filters), transformer);
+  }
+  return { body: Readable.from(chunks, { objectMode: false, highWaterMark: CHUNK_BYTES }), kind, fileName };
 }
 
 /** The export as UTF-8 chunks of about CHUNK_BYTES; pulled, so a slow reader slows the reads. */
@@ -49,10 +70,35 @@ export async function* exportChunks(
   iface: Pick<InterfaceDefinition, 'questions'>,
 ): AsyncGenerator<Buffer> {
   const out = new ChunkWriter(CHUNK_BYTES);
-  const lines = new FilledLineWriter(out, unansweredAsNull(iface));
+  yield* chunksOf(store, binding, out, new FilledLineWriter(out, unansweredAsNull(iface)));
+}
+
+/**
+ * Another format's lines (core/exports), as UTF-8 chunks; the header (CSV's) first, even with no
+ * rows. Reads records, and submitted annotations only when the format asks (the training formats),
+ * whatever the filters say.
+ */
+export async function* transformedChunks(
+  store: Store,
+  binding: ExportBinding,
+  transformer: ItemTransformer,
+): AsyncGenerator<Buffer> {
+  const { shape } = binding;
+  const submittedOnly = shape.submittedOnly || transformer.submittedOnly;
+  const records = { ...binding, shape: { ...shape, rows: 'records' as const, submittedOnly } };
+  const out = new ChunkWriter(CHUNK_BYTES);
+  if (transformer.header !== '') out.write(transformer.header);
+  yield* chunksOf(store, records, out, new TransformedWriter(out, transformer));
+  yield* out.take();
+}
+
+async function* chunksOf(
+  store: Store,
+  binding: ExportBinding,
+  out: ChunkWriter,
+  sink: PageSink<Page>,
+): AsyncGenerator<Buffer> {
   const pages =
-    store.kind === 'sqlite'
-      ? sqliteExport(store, binding, lines)
-      : postgresExport(store.pool, binding, lines);
+    store.kind === 'sqlite' ? sqliteExport(store, binding, sink) : postgresExport(store.pool, binding, sink);
   for await (const _ of pages) yield* out.take();
 }

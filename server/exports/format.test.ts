@@ -68,7 +68,7 @@ describe('LineWriter', () => {
     const out = new ChunkWriter(64);
     const lines = new LineWriter(out);
     const page = new ItemPage();
-    for (const id of [2, 3, 5, 8]) page.add(id, `{"id":${id},"annotations":[`);
+    for (const id of [2, 3, 5, 8]) page.add([id, `{"id":${id},"annotations":[`]);
     lines.page(page);
     lines.skip([3, '{"s":"x","skippedAt":', 5]);
     lines.skip([5, '{"s":"y","skippedAt":', 6]);
@@ -90,7 +90,7 @@ describe('LineWriter', () => {
     );
     // A page's skips are its own: the next page starts without them.
     page.clear();
-    page.add(9, '{"id":9,"annotations":[');
+    page.add([9, '{"id":9,"annotations":[']);
     lines.page(page);
     lines.endPage();
     expect(read(out)).toBe('{"id":9,"annotations":[],"skips":[]}\n');
@@ -101,12 +101,12 @@ describe('LineWriter', () => {
     const lines = new LineWriter(out);
     const page = new ItemPage();
     const big = `{"id":1,"data":"${'ü😀x'.repeat(200_000)}","annotations":[`;
-    page.add(1, big);
-    page.add(2, '{"id":2,"annotations":[');
+    page.add([1, big]);
+    page.add([2, '{"id":2,"annotations":[']);
     lines.page(page);
     lines.endPage();
     page.clear();
-    page.add(3, '{"id":3,"data":"é","annotations":[');
+    page.add([3, '{"id":3,"data":"é","annotations":[']);
     lines.page(page);
     lines.endPage();
     const end = '],"skips":[]}\n';

@@ -22,16 +22,26 @@ export type AnnotationRow = [
 /** A skip's item, its text up to `"skippedAt":`, and when it was skipped. */
 export type SkipRow = [itemId: number, opening: string, skippedAt: number];
 
+/** One page of items, ordered by id, as a reader fills it from the rows of its items statement. */
+export interface Page {
+  readonly ids: number[];
+  readonly size: number;
+  readonly lastId: number;
+  /** One row of the items statement. */
+  add(row: unknown[]): void;
+  clear(): void;
+}
+
 /**
  * One page of items, ordered by id: their ids, and their heads as UTF-8 bytes. Held as bytes, a
  * page read ahead is no work for the garbage collector, which copied and promoted it as strings.
  */
-export class ItemPage {
+export class ItemPage implements Page {
   readonly ids: number[] = [];
   readonly ends: number[] = [];
   bytes = Buffer.allocUnsafe(1 << 20);
 
-  add(id: number, head: string): void {
+  add([id, head]: ItemRow): void {
     const start = this.ends.length === 0 ? 0 : this.ends[this.ends.length - 1]!;
     // One UTF-16 code unit never takes more than three bytes in UTF-8.
     if (start + head.length * 3 > this.bytes.length) {
@@ -57,6 +67,20 @@ export class ItemPage {
   }
 }
 
+/**
+ * What a store's reader hands one page's rows to, in this order: `page` with the page's items (a
+ * page from `newPage`), `skip` with each of their skips, `annotation` with each of their
+ * annotations (both ordered by item id, then id), then `endPage`. The rows are those of the
+ * statements the export's shape names (exports.repository.ts: lines or records).
+ */
+export interface PageSink<P extends Page = Page> {
+  newPage(): P;
+  page(page: P): void;
+  skip(row: SkipRow): void;
+  annotation(row: unknown[]): void;
+  endPage(): void;
+}
+
 /** The end of a line whose item nobody skipped. */
 const CLOSE = Buffer.from('],"skips":[]}\n');
 
@@ -67,7 +91,7 @@ const CLOSE = Buffer.from('],"skips":[]}\n');
  * as they are read; an item's line is its head's bytes, then its annotations' text, then its
  * skips.
  */
-export class LineWriter {
+export class LineWriter implements PageSink<ItemPage> {
   #page = new ItemPage();
   #next = 0;
   /** The open item's annotations so far, for item `#openId`. */
@@ -77,6 +101,10 @@ export class LineWriter {
   #skips = new Map<number, string>();
 
   constructor(readonly out: ChunkWriter) {}
+
+  newPage(): ItemPage {
+    return new ItemPage();
+  }
 
   page(page: ItemPage): void {
     this.#page = page;

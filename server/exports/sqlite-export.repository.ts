@@ -3,7 +3,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import type { Store } from '../db/store.ts';
 import { type ExportBinding, firstPageArgs } from './export-binding.ts';
 import { type ExportStatement, exportStatements, narrowsItems } from './exports.repository.ts';
-import { type AnnotationRow, ItemPage, type ItemRow, type LineWriter, type SkipRow } from './format.ts';
+import type { Page, PageSink, SkipRow } from './format.ts';
 
 /** ~4 ms of synchronous work a page here; other requests are served between pages. */
 const PAGE = 1000;
@@ -13,30 +13,30 @@ const PAGE = 1000;
  * synchronously, on the store's connection, taken through Kysely, so it never reads inside
  * another request's open write transaction; then a turn of the event loop lets others in.
  */
-export async function* sqliteExport(
+export async function* sqliteExport<P extends Page>(
   store: Extract<Store, { kind: 'sqlite' }>,
   binding: ExportBinding,
-  lines: LineWriter,
+  lines: PageSink<P>,
 ): AsyncGenerator<void> {
   const sql = exportStatements('sqlite', binding.shape);
   const statements = {
     items: prepared(store.sqlite, sql.items),
     annotations: prepared(store.sqlite, sql.annotations),
-    skips: prepared(store.sqlite, sql.skips),
+    skips: sql.skips && prepared(store.sqlite, sql.skips),
   };
   const narrowed = narrowsItems(binding.shape);
   const args = firstPageArgs(binding, PAGE, (ids) => JSON.stringify(ids));
-  const page = new ItemPage();
+  const page = lines.newPage();
   for (;;) {
     const count = await store.db.connection().execute(async () => {
       page.clear();
-      for (const [id, head] of statements.items.all(args) as ItemRow[]) page.add(id, head);
+      for (const row of statements.items.all(args) as unknown[][]) page.add(row);
       if (page.size === 0) return 0;
       args.last = page.lastId;
       if (narrowed) args.page = JSON.stringify(page.ids);
       lines.page(page);
-      for (const row of statements.skips.all(args) as SkipRow[]) lines.skip(row);
-      for (const row of statements.annotations.all(args) as AnnotationRow[]) lines.annotation(row);
+      for (const row of (statements.skips?.all(args) ?? []) as SkipRow[]) lines.skip(row);
+      for (const row of statements.annotations.all(args) as unknown[][]) lines.annotation(row);
       lines.endPage();
       args.after = args.last;
       return page.size;

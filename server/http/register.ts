@@ -26,17 +26,29 @@ export interface CsvFile {
   fileName: string;
 }
 
-/** A handler returns the response body, `null` for 204, a stream for JSONL responses, a CsvFile for CSV. */
+/** A streamed file: JSON lines or CSV, and the name a browser saves it as. */
+export interface StreamedFile {
+  body: Readable;
+  kind: 'jsonl' | 'csv';
+  fileName: string;
+}
+
+/**
+ * A handler returns the response body, `null` for 204, a stream for JSONL responses, a CsvFile for
+ * CSV, a StreamedFile for either.
+ */
 export type Handler<R extends RouteDef> = (
   input: HandlerInput<R>,
 ) => Promise<
   R['responseKind'] extends 'jsonl'
     ? Readable
-    : R['responseKind'] extends 'csv'
-      ? CsvFile
-      : R['mayBeEmpty'] extends true
-        ? Out<R> | null
-        : Out<R>
+    : R['responseKind'] extends 'file'
+      ? StreamedFile
+      : R['responseKind'] extends 'csv'
+        ? CsvFile
+        : R['mayBeEmpty'] extends true
+          ? Out<R> | null
+          : Out<R>
 >;
 
 export type Handlers = { [K in keyof Routes]: Handler<Routes[K]> };
@@ -105,6 +117,12 @@ export function registerRoutes(
           if (reply.sent) return reply;
           if (def.responseKind === 'jsonl') {
             return reply.type('application/x-ndjson; charset=utf-8').send(out);
+          }
+          if (def.responseKind === 'file') {
+            const { body, kind, fileName } = out as unknown as StreamedFile;
+            reply.header('content-disposition', `attachment; filename="${fileName}"`);
+            const type = kind === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8';
+            return reply.type(type).send(body);
           }
           if (def.responseKind === 'csv') {
             const { csv, fileName } = out as unknown as CsvFile;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AnnotatorStats, ProjectStats } from '../../core/api/stats.ts';
+import { csvDocument } from '../../core/csv.ts';
 import { migrateInterface } from '../../core/interface/index.ts';
 import { projectWithAccess } from '../access.ts';
 import { type AppContext, type Caller, iso, isoOrNull, now } from '../context.ts';
@@ -7,7 +8,6 @@ import type { Db } from '../db/transaction.ts';
 import { forbidden } from '../http/errors.ts';
 import type { CsvFile } from '../http/register.ts';
 import { AnswersCache } from './answers-cache.ts';
-import { csvDocument } from './csv.ts';
 import { AnswerTally } from './distributions.ts';
 import {
   type AnnotationsState,

@@ -5,14 +5,21 @@ import {
   exportQueryOf,
   MAX_EXPORT_IDS,
 } from '../../../../core/api/export-filters.ts';
+import { EXPORT_FORMAT_INFO } from '../../../../core/api/export-formats.ts';
 import { api } from '../../api/client.ts';
 import { useLocation } from '../../app/router.tsx';
 import { Field } from '../Field.tsx';
+import {
+  ExportFormatPicker,
+  type FormatChoice,
+  takesSubmittedOnly,
+  thresholdError,
+} from './ExportFormat.tsx';
 
 /**
- * The export's filters and a plain download link: the session cookie authenticates GETs, and the
- * browser streams to disk. The item browser sends its selection as `?ids=1,2,3` in this page's
- * address. The same export is shown as its URL and as a `verity export` command.
+ * The export's format and filters and a plain download link: the session cookie authenticates
+ * GETs, and the browser streams to disk. The item browser sends its selection as `?ids=1,2,3` in
+ * this page's address. The same export is shown as its URL and as a `verity export` command.
  */
 export function ExportTab({ projectId, name }: { projectId: number; name: string }) {
   const selection = selectedIds(useLocation().query.get('ids'));
@@ -21,35 +28,52 @@ export function ExportTab({ projectId, name }: { projectId: number; name: string
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [onlySelected, setOnlySelected] = useState(true);
+  const [formatChoice, setFormatChoice] = useState<FormatChoice>({
+    format: 'jsonl',
+    pairs: 'all',
+    threshold: '0.5',
+  });
+  const { format } = formatChoice;
+  const training = takesSubmittedOnly(format);
   const rangeError = from !== '' && to !== '' && to < from ? ['The last day is before the first.'] : [];
+  const badThreshold = format === 'kto' && thresholdError(formatChoice.threshold) !== undefined;
   const choice: ExportChoice = {
-    submittedOnly,
+    format,
+    ...(formatChoice.pairs === 'adjacent' ? { pairs: 'adjacent' as const } : {}),
+    ...(format === 'kto' && !badThreshold && Number(formatChoice.threshold) !== 0.5
+      ? { threshold: Number(formatChoice.threshold) }
+      : {}),
+    submittedOnly: submittedOnly && !training,
     completeOnly,
     from,
     to,
     ...(onlySelected && selection.ids.length > 0 ? { ids: selection.ids } : {}),
   };
   const href = api.url('exportItems', { params: { projectId }, query: exportQueryOf(choice) });
-  const file = `${name.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '') || 'project'}-${projectId}.jsonl`;
+  const base = `${name.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '') || 'project'}-${projectId}`;
+  const file = `${base}${format === 'jsonl' || format === 'csv' ? '' : `-${format}`}.${EXPORT_FORMAT_INFO[format].extension}`;
   const command = `verity export ${exportCommandArgs(projectId, choice).slice('export '.length)} --out ${file}`;
-  const blocked = rangeError.length > 0 || selection.error !== undefined;
+  const blocked = rangeError.length > 0 || selection.error !== undefined || badThreshold;
   return (
     <section className="stack" aria-labelledby="export-title">
       <h2 id="export-title">Export</h2>
       <p>
-        One JSON line per item, in import order, with its annotations (drafts included unless you leave them
-        out, marked <code>"status": "draft"</code>) and skips. Every question appears in each annotation's
-        answers, <code>null</code> when unanswered. Large projects stream, so the download starts at once.
+        Items in import order with their annotations, as JSON lines, a file a training run reads as it is, or
+        CSV for a spreadsheet. Candidates are named by their ids, never by where they were shown. Large
+        projects stream, so the download starts at once.
       </p>
+      <ExportFormatPicker value={formatChoice} onChange={setFormatChoice} />
       <fieldset className="stack export-filters">
         <legend>What to export</legend>
         <label className="check">
           <input
             type="checkbox"
-            checked={submittedOnly}
+            checked={submittedOnly || training}
+            disabled={training}
             onChange={(e) => setSubmittedOnly(e.target.checked)}
           />
           Submitted annotations only (leave drafts out)
+          {training && ' — always, for this format'}
         </label>
         <label className="check">
           <input type="checkbox" checked={completeOnly} onChange={(e) => setCompleteOnly(e.target.checked)} />

@@ -1,0 +1,108 @@
+import { rubricOf, turnsAnswerOf } from './answer-shapes.ts';
+import { normalisePrompt, promptText, turnsOf } from './conversation.ts';
+import { type ExportInterface, ItemView, type QuestionOf, questionsOf } from './item-view.ts';
+import type { ExportedAnnotation, ItemTransformer, TransformOptions } from './record.ts';
+
+/**
+ * Unpaired preference examples for KTO (docs/exports.md):
+ * `{"prompt": str, "completion": str, "label": bool, "item_id", "candidate_id", "turn", "annotator"}`,
+ * one per rubric grade (label: its weighted total, 0..1, at least `threshold`) and one per rated
+ * assistant turn of a `turns` answer (label: the rating on its scale normalised to 0..1, at least
+ * `threshold`). `candidate_id` is the graded candidate (null for a text field or a turn), `turn`
+ * the rated turn's index in the conversation (null for a grade).
+ */
+export function ktoTransformer(iface: ExportInterface, options: TransformOptions): ItemTransformer {
+  const rubrics = questionsOf(iface, 'rubric');
+  const turnQuestions = questionsOf(iface, 'turns').filter((q) => q.rating !== undefined);
+  return {
+    header: '',
+    submittedOnly: true,
+    item(item, emit) {
+      if (item.annotations.length === 0) return;
+      const view = new ItemView(iface, item);
+      for (const annotation of item.annotations) {
+        if (annotation.status !== 'submitted') continue;
+        for (const question of rubrics) gradeLines(view, question, annotation, options.threshold, emit);
+        for (const question of turnQuestions) turnLines(view, question, annotation, options.threshold, emit);
+      }
+    },
+  };
+}
+
+interface Example {
+  prompt: string;
+  completion: string;
+  label: boolean;
+  candidate: string | null;
+  turn: number | null;
+}
+
+function exampleLine(view: ItemView, annotation: ExportedAnnotation, e: Example): string {
+  return `${JSON.stringify({
+    prompt: e.prompt,
+    completion: e.completion,
+    label: e.label,
+    item_id: view.item.id,
+    candidate_id: e.candidate,
+    turn: e.turn,
+    annotator: annotation.annotator,
+  })}\n`;
+}
+
+function gradeLines(
+  view: ItemView,
+  question: QuestionOf<'rubric'>,
+  annotation: ExportedAnnotation,
+  threshold: number,
+  emit: (line: string) => void,
+): void {
+  const grades = rubricOf(annotation.answers[question.name]);
+  if (!grades) return;
+  const prompt = view.prompt(question);
+  if (!prompt) return;
+  for (const grade of grades) {
+    let completion: string | undefined;
+    if (grade.candidate === undefined) {
+      const value = view.value(question.field);
+      completion = typeof value === 'string' ? value : undefined;
+    } else completion = view.candidates(question.field).get(grade.candidate)?.content;
+    if (completion === undefined) continue;
+    const label = grade.total >= threshold;
+    const e = {
+      prompt: promptText(prompt),
+      completion,
+      label,
+      candidate: grade.candidate ?? null,
+      turn: null,
+    };
+    emit(exampleLine(view, annotation, e));
+  }
+}
+
+function turnLines(
+  view: ItemView,
+  question: QuestionOf<'turns'>,
+  annotation: ExportedAnnotation,
+  threshold: number,
+  emit: (line: string) => void,
+): void {
+  const turns = turnsAnswerOf(annotation.answers[question.name]);
+  const chat = turns && turnsOf(view.value(question.field));
+  const scale = question.rating!;
+  if (!turns || !chat) return;
+  for (const t of turns) {
+    const rated = chat[t.turn];
+    if (typeof t.rating !== 'number' || rated?.role !== 'assistant') continue;
+    const prompt = normalisePrompt(chat.slice(0, t.turn));
+    if (!prompt) continue;
+    const normalised = (t.rating - scale.min) / (scale.max - scale.min);
+    const e = {
+      prompt: promptText(prompt),
+      completion: rated.content,
+      label: normalised >= threshold,
+      candidate: null,
+      turn: t.turn,
+    };
+    emit(exampleLine(view, annotation, e));
+  }
+}

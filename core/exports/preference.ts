@@ -1,0 +1,94 @@
+import { pairwiseOf, rankingOf } from './answer-shapes.ts';
+import { type ExportInterface, ItemView, type QuestionOf, questionsOf } from './item-view.ts';
+import { type Pair, pairwisePair, rankingPairs } from './pairs.ts';
+import type { ExportedAnnotation, ItemTransformer, TransformOptions } from './record.ts';
+
+export type PreferenceFormat = 'preference' | 'preference-chat' | 'openai-preference';
+
+/**
+ * Preference pairs (docs/exports.md): one per pairwise answer that prefers a candidate (a tie
+ * gives none, margin = strength), and from each ranking every ordered pair across tiers, or
+ * neighbouring tiers only (`pairs`), margin = the tiers' distance; ties are never paired. Chosen
+ * and rejected are candidates of one item's `responses` field, so they share its prompt.
+ *
+ *   preference         {"prompt": str, "chosen": str, "rejected": str, "margin", "item_id",
+ *                       "chosen_id", "rejected_id", "annotator"} (TRL's standard shape)
+ *   preference-chat    the same with prompt a list of messages and chosen and rejected each
+ *                      [{"role":"assistant","content":…}] (TRL's conversational shape)
+ *   openai-preference  {"input":{"messages":[…]},"preferred_output":[…],"non_preferred_output":[…]},
+ *                      nothing else (OpenAI's DPO fine-tuning file)
+ */
+export function preferenceTransformer(
+  format: PreferenceFormat,
+  iface: ExportInterface,
+  options: TransformOptions,
+): ItemTransformer {
+  const questions = questionsOf(iface, 'pairwise', 'ranking');
+  const promptAs = format === 'preference' ? 'text' : 'messages';
+  return {
+    header: '',
+    submittedOnly: true,
+    item(item, emit) {
+      if (questions.length === 0 || item.annotations.length === 0) return;
+      const view = new ItemView(iface, item);
+      for (const annotation of item.annotations) {
+        if (annotation.status !== 'submitted') continue;
+        for (const question of questions) {
+          const answer = annotation.answers[question.name];
+          if (answer === undefined || answer === null) continue;
+          const candidates = view.candidates(question.field);
+          const pairs = pairsOf(question, answer, candidates, options.pairs);
+          if (pairs.length === 0) continue;
+          const prompt = view.promptJson(question, promptAs);
+          if (prompt === undefined) continue;
+          for (const pair of pairs) emit(line(format, { view, question, annotation, prompt, pair }));
+        }
+      }
+    },
+  };
+}
+
+type PairQuestion = QuestionOf<'pairwise' | 'ranking'>;
+
+function pairsOf(
+  question: PairQuestion,
+  answer: unknown,
+  candidates: ReadonlyMap<string, unknown>,
+  mode: 'all' | 'adjacent',
+): Pair[] {
+  if (question.type === 'pairwise') {
+    const pairwise = pairwiseOf(answer);
+    const pair = pairwise && pairwisePair(pairwise, [...candidates.keys()]);
+    return pair ? [pair] : [];
+  }
+  const order = rankingOf(answer);
+  return order ? rankingPairs(order, mode, (id) => candidates.has(id)) : [];
+}
+
+interface LineParts {
+  view: ItemView;
+  question: PairQuestion;
+  annotation: ExportedAnnotation;
+  /** The prompt as JSON: a string, or a list of messages. */
+  prompt: string;
+  pair: Pair;
+}
+
+const assistant = (contentJson: string) => `[{"role":"assistant","content":${contentJson}}]`;
+
+function line(format: PreferenceFormat, { view, question, annotation, prompt, pair }: LineParts): string {
+  const candidates = view.candidates(question.field);
+  const chosen = candidates.get(pair.chosen)!.contentJson;
+  const rejected = candidates.get(pair.rejected)!.contentJson;
+  if (format === 'openai-preference')
+    return `{"input":{"messages":${prompt}},"preferred_output":${assistant(chosen)},"non_preferred_output":${assistant(rejected)}}\n`;
+  const pairJson =
+    format === 'preference'
+      ? `"chosen":${chosen},"rejected":${rejected}`
+      : `"chosen":${assistant(chosen)},"rejected":${assistant(rejected)}`;
+  return (
+    `{"prompt":${prompt},${pairJson},"margin":${pair.margin},"item_id":${view.item.id},` +
+    `"chosen_id":${JSON.stringify(pair.chosen)},"rejected_id":${JSON.stringify(pair.rejected)},` +
+    `"annotator":${JSON.stringify(annotation.annotator)}}\n`
+  );
+}

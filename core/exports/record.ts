@@ -1,0 +1,47 @@
+import type { ExportFormat } from '../api/export-formats.ts';
+
+/**
+ * What an export's transformer reads of one item: the JSONL export's line (docs/data-model.md,
+ * "Export (JSONL)") as parsed, keeping the parts the other formats use.
+ */
+
+export interface ExportedAnnotation {
+  id: number;
+  /** The annotator's email, or name for accounts without one. */
+  annotator: string;
+  status: 'submitted' | 'draft';
+  /** The stored answers: answered questions only, by question name. */
+  answers: Record<string, unknown>;
+  /** ISO 8601, or null for a draft. */
+  submittedAt: string | null;
+}
+
+export interface ExportedItem {
+  id: number;
+  externalId: string | null;
+  /** The item's data as the JSON text it is stored as (ItemView finds fields in it). */
+  dataJson: string;
+  annotations: readonly ExportedAnnotation[];
+}
+
+/** The export formats other than JSONL, which the stores write themselves. */
+export type TransformedFormat = Exclude<ExportFormat, 'jsonl'>;
+
+export interface TransformOptions {
+  /** Rankings: every ordered pair across tiers (`all`) or neighbouring tiers only (`adjacent`). */
+  pairs: 'all' | 'adjacent';
+  /** kto: the normalised score (0..1) from which an example is labelled desirable. */
+  threshold: number;
+}
+
+export const DEFAULT_TRANSFORM_OPTIONS: TransformOptions = { pairs: 'all', threshold: 0.5 };
+
+/** Writes a project's items in one format, an item at a time. */
+export interface ItemTransformer {
+  /** Text before the first item's lines (CSV's header row); empty for JSON lines. */
+  readonly header: string;
+  /** Whether drafts are left out (the training formats) or kept (csv, as the filters say). */
+  readonly submittedOnly: boolean;
+  /** Hands each of the item's lines, ending with its line break, to `emit`. */
+  item(item: ExportedItem, emit: (line: string) => void): void;
+}

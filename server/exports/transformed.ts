@@ -1,0 +1,132 @@
+import type { ExportedAnnotation, ItemTransformer } from '../../core/exports/index.ts';
+import { type ChunkWriter, isoTime, type Page, type PageSink } from './format.ts';
+
+/** An item's row when an export reads records (exports.repository.ts): its columns as they are. */
+type RecordItemRow = [id: number, externalId: string | null, data: string];
+
+/** An annotation's row when an export reads records. */
+type RecordAnnotationRow = [
+  itemId: number,
+  id: number,
+  annotator: string,
+  status: 'submitted' | 'draft',
+  answers: string,
+  submittedAt: number | null,
+];
+
+/** An annotation's record as a transformer reads it; its time is written only if asked for (csv). */
+class RecordAnnotation implements ExportedAnnotation {
+  readonly id: number;
+  readonly annotator: string;
+  readonly status: 'submitted' | 'draft';
+  readonly answers: Record<string, unknown>;
+  readonly #submittedAt: number | null;
+
+  constructor([, id, annotator, status, answers, submittedAt]: RecordAnnotationRow) {
+    this.id = id;
+    this.annotator = annotator;
+    this.status = status;
+    this.answers = JSON.parse(answers) as Record<string, unknown>;
+    this.#submittedAt = submittedAt;
+  }
+
+  get submittedAt(): string | null {
+    return this.#submittedAt === null ? null : isoTime(this.#submittedAt).slice(1, -1);
+  }
+}
+
+/** A page of items as records: ids, external ids and data text, as read. */
+export class RecordPage implements Page {
+  readonly ids: number[] = [];
+  readonly externalIds: (string | null)[] = [];
+  readonly data: string[] = [];
+
+  add([id, externalId, data]: RecordItemRow): void {
+    this.ids.push(id);
+    this.externalIds.push(externalId);
+    this.data.push(data);
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  get lastId(): number {
+    return this.ids[this.ids.length - 1]!;
+  }
+
+  clear(): void {
+    this.ids.length = 0;
+    this.externalIds.length = 0;
+    this.data.length = 0;
+  }
+}
+
+/**
+ * Feeds a format's transformer (core/exports) from the same page readers as the JSONL export,
+ * reading records: each item that has annotations goes to the transformer with its data as the
+ * JSON text it is stored as and its annotations' answers parsed; the transformer's lines go to
+ * `out`. Items without annotations are passed over.
+ */
+export class TransformedWriter implements PageSink<RecordPage> {
+  #page = new RecordPage();
+  #next = 0;
+  /** The open item's page index, and its annotations so far. */
+  #open = -1;
+  #annotations: ExportedAnnotation[] = [];
+  readonly #emit: (line: string) => void;
+
+  constructor(
+    readonly out: ChunkWriter,
+    readonly transformer: ItemTransformer,
+  ) {
+    this.#emit = (line) => out.write(line);
+  }
+
+  newPage(): RecordPage {
+    return new RecordPage();
+  }
+
+  page(page: RecordPage): void {
+    this.#page = page;
+    this.#next = 0;
+  }
+
+  skip(): void {}
+
+  annotation(row: RecordAnnotationRow): void {
+    const annotation = new RecordAnnotation(row);
+    const itemId = row[0];
+    const { ids } = this.#page;
+    if (this.#open !== -1 && ids[this.#open] === itemId) {
+      this.#annotations.push(annotation);
+      return;
+    }
+    this.#close();
+    while (this.#next < ids.length && ids[this.#next]! < itemId) this.#next++;
+    // Not in the page: the item was committed after the page's items were read.
+    if (ids[this.#next] !== itemId) return;
+    this.#open = this.#next++;
+    this.#annotations = [annotation];
+  }
+
+  endPage(): void {
+    this.#close();
+  }
+
+  #close(): void {
+    if (this.#open === -1) return;
+    const page = this.#page;
+    const at = this.#open;
+    this.#open = -1;
+    this.transformer.item(
+      {
+        id: page.ids[at]!,
+        externalId: page.externalIds[at]!,
+        dataJson: page.data[at]!,
+        annotations: this.#annotations,
+      },
+      this.#emit,
+    );
+  }
+}

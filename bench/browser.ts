@@ -1,14 +1,17 @@
 /**
  * Figures measured in headless Chromium against the product on its embedded SQLite store:
  * submit → next item, opening a long item with many spans, aligning and painting the rendered
- * pane of a long Markdown item, and the JavaScript the annotation view costs. `runBrowserBench`
+ * pane of a long Markdown item, a pairwise submit → next pair of two long answers, opening and
+ * scrolling a long conversation, and the JavaScript the annotation view costs. `runBrowserBench`
  * is called by bench/run.ts; see docs/benchmarks.md.
  */
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from '../e2e/chromium.ts';
 import { measureAlignLong } from './browser/align-long.ts';
 import { measureAnnotateJs } from './browser/js-size.ts';
+import { measureOpenChat } from './browser/open-chat.ts';
 import { measureOpenLong } from './browser/open-long.ts';
+import { measurePairwiseNext } from './browser/pairwise-next.ts';
 import { startBenchServer } from './browser/server.ts';
 import { measureSubmitToNext } from './browser/submit-to-next.ts';
 import { percentile, type Unit } from './report.ts';
@@ -22,8 +25,8 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgro
 
 export async function runBrowserBench(opts: BrowserBenchOptions): Promise<void> {
   const sizes = opts.smoke
-    ? { submits: 5, warmup: 1, chars: 5_000, spans: 200, opens: 1 }
-    : { submits: 60, warmup: 3, chars: 50_000, spans: 2_000, opens: 5 };
+    ? { submits: 5, warmup: 1, chars: 5_000, spans: 200, opens: 1, words: 400, pairs: 5, turns: 20 }
+    : { submits: 60, warmup: 3, chars: 50_000, spans: 2_000, opens: 5, words: 4_000, pairs: 40, turns: 200 };
   const server = await startBenchServer();
   try {
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
@@ -37,6 +40,22 @@ export async function runBrowserBench(opts: BrowserBenchOptions): Promise<void> 
       const md = await measureAlignLong(server, browser, sizes.chars, sizes.spans, sizes.opens);
       opts.print('browser.align_50k_2000spans', md.alignMs, 'ms');
       opts.print('browser.paint_50k_2000spans', md.paintMs, 'ms');
+      const pairs = await measurePairwiseNext(server, browser, {
+        count: sizes.pairs,
+        warmup: sizes.warmup,
+        words: sizes.words,
+      });
+      const sortedPairs = [...pairs].sort((a, b) => a - b);
+      opts.print('browser.pairwise_next.p50', percentile(sortedPairs, 50), 'ms');
+      opts.print('browser.pairwise_next.p95', percentile(sortedPairs, 95), 'ms');
+      const chat = await measureOpenChat(server, browser, {
+        turns: sizes.turns,
+        chars: sizes.turns * 500,
+        runs: sizes.opens,
+      });
+      opts.print(`browser.open_chat_${sizes.turns}turns`, chat.openMs, 'ms');
+      opts.print('browser.chat_scroll_frame.p95', chat.frameP95Ms, 'ms');
+      opts.print('browser.chat_scroll_frame.max', chat.frameMaxMs, 'ms');
       const js = await measureAnnotateJs(server, browser);
       opts.print('browser.annotate_js_gzip', js / 1000, 'kB');
     } finally {

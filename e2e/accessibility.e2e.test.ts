@@ -71,6 +71,13 @@ beforeAll(async () => {
         clarity: 4,
         steps: 3,
         comment: 'Clear.',
+        preference: {
+          preferred: 'a',
+          strength: 3,
+          justification: 'Only A computes it.',
+          criteria: { correctness: { preferred: 'a', strength: 3 } },
+        },
+        order: { order: [['a', 'b']] },
         grade: {
           grades: [
             { candidate: 'a', scores: { accuracy: { score: 5, comment: 'Exact.' }, cites: { score: true } } },
@@ -190,6 +197,15 @@ async function annotationStates(context: BrowserContext, page: Page, theme: Them
   await page.getByRole('checkbox', { name: 'pii' }).click();
   await page.getByRole('textbox', { name: oneOfEachKind.text.label, exact: true }).fill('A clear proof.');
   await page.getByRole('textbox', { name: oneOfEachKind.number.label }).fill('3');
+  const pairwise = page.locator(`[data-question="${oneOfEachKind.pairwise.name}"]`);
+  await pairwise
+    .getByRole('group', { name: 'Overall' })
+    .getByRole('radio', { name: 'A much better' })
+    .click();
+  await pairwise.locator('.required-now').waitFor();
+  await pairwise.getByRole('textbox', { name: /Justification/ }).fill('Only A computes it.');
+  await pairwise.getByRole('group', { name: 'Correctness' }).getByRole('radio', { name: 'A better' }).click();
+  await page.getByRole('button', { name: 'Keep this order' }).click();
   await statusIs(page, 'Saving…');
   await expect.poll(() => drafts.held()).toBeGreaterThan(0); // the save is on the wire
   await check('saving');

@@ -102,7 +102,7 @@ export async function signIn(page: Page, who: TestUser): Promise<void> {
 export async function projectWithItems(
   e: E2E,
   manager: TestUser,
-  project: { name: string; interface: unknown; guidelines?: string },
+  project: { name: string; interface: unknown; guidelines?: string; overlap?: number },
   lines: unknown[],
   annotator?: TestUser,
 ): Promise<{ id: number; annotator: TestUser }> {

@@ -91,8 +91,8 @@ describe('grading by keyboard', () => {
     // The candidates are shown in this annotator's own order: A is whichever came first.
     const listed = await e.api.call(manager, 'GET', `/api/projects/${id}/items?limit=1`);
     const order = shownOrder(['good', 'rough'], shownSeed(listed.body.items[0].id, annotator.id, 'pair'));
-    const good = `Answer ${'AB'[order.indexOf('good')]}`;
-    const rough = `Answer ${'AB'[order.indexOf('rough')]}`;
+    const good = `Response ${'AB'[order.indexOf('good')]}`;
+    const rough = `Response ${'AB'[order.indexOf('rough')]}`;
     await page.goto(`/projects/${id}/annotate`);
     await page.getByRole('table', { name: /Grade the answers/ }).waitFor();
 
@@ -273,7 +273,7 @@ describe('long work stays fluid', () => {
 
     const listed = await e.api.call(manager, 'GET', `/api/projects/${id}/items?limit=1`);
     const order = shownOrder(['long', 'short'], shownSeed(listed.body.items[0].id, annotator.id, 'pair'));
-    const longName = `Answer ${'AB'[order.indexOf('long')]}`;
+    const longName = `Response ${'AB'[order.indexOf('long')]}`;
     await page.getByRole('group', { name: 'Start from' }).getByRole('radio', { name: longName }).focus();
     await page.keyboard.press('Space');
     const box = page.getByRole('textbox', { name: 'Write the ideal answer' });

@@ -11,16 +11,9 @@ import {
   overCandidates,
 } from './candidates.ts';
 import { type AnswerIssue, accept, type QuestionKind, questionCommon } from './kind.ts';
+import { maxStrength } from './pairwise-scale.ts';
 
-export const DEFAULT_PAIRWISE_LABELS = [
-  'A much better',
-  'A better',
-  'A slightly better',
-  'About the same',
-  'B slightly better',
-  'B better',
-  'B much better',
-];
+export { DEFAULT_PAIRWISE_LABELS, maxStrength, pairwiseLabels } from './pairwise-scale.ts';
 
 /**
  * A preference between exactly two candidates on a symmetric scale of `scale` points (A much
@@ -80,21 +73,6 @@ export interface Preference {
 export interface PairwiseAnswer extends Preference {
   justification?: string;
   criteria?: Record<string, Preference>;
-}
-
-export const maxStrength = (scale: number) => (scale - 1) / 2;
-
-/** The labels of a question's scale, A's strongest first. */
-export function pairwiseLabels(q: Pick<PairwiseQuestion, 'scale' | 'labels'>): string[] {
-  if (q.labels) return q.labels;
-  if (q.scale === 7) return DEFAULT_PAIRWISE_LABELS;
-  const m = maxStrength(q.scale);
-  const side = (s: 'A' | 'B', k: number) => (k === m ? `${s} much better` : `${s} better`);
-  return [
-    ...Array.from({ length: m }, (_, i) => side('A', m - i)),
-    'About the same',
-    ...Array.from({ length: m }, (_, i) => side('B', i + 1)),
-  ];
 }
 
 function checkPreference(

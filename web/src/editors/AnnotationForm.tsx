@@ -1,15 +1,20 @@
 import { useEffect, useRef } from 'react';
 import type {
   InterfaceDefinition,
+  RankingAnswer,
   RewriteAnswer,
   RubricAnswer,
   SpanAnswer,
   StepsAnswer,
 } from '../../../core/interface/index.ts';
+import { shownCandidates } from './candidates.ts';
 import { ChoiceEditor } from './choice/ChoiceEditor.tsx';
 import { MultiChoiceEditor } from './multi-choice/MultiChoiceEditor.tsx';
 import { NumberEditor } from './number/NumberEditor.tsx';
+import { PairwiseEditor } from './pairwise/PairwiseEditor.tsx';
+import type { PairwiseDraft } from './pairwise/scale.ts';
 import { descIdOf, Question, type QuestionDef } from './Question.tsx';
+import { RankingChunk } from './ranking/RankingChunk.tsx';
 import { RatingEditor } from './rating/RatingEditor.tsx';
 import { RewriteEditor } from './rewrite/RewriteEditor.tsx';
 import { RubricEditor } from './rubric/RubricEditor.tsx';
@@ -126,6 +131,14 @@ function editorFor(
           {...common}
         />
       );
+    }
+    case 'pairwise': {
+      const candidates = shownCandidates(data, q.field, shown?.[q.field]);
+      return <PairwiseEditor q={q} value={value as PairwiseDraft} candidates={candidates} {...common} />;
+    }
+    case 'ranking': {
+      const candidates = shownCandidates(data, q.field, shown?.[q.field]);
+      return <RankingChunk q={q} value={value as RankingAnswer} candidates={candidates} {...common} />;
     }
     case 'rubric':
       return (

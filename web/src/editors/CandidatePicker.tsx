@@ -2,8 +2,8 @@ import type { Ref } from 'react';
 import type { ShownCandidate } from './candidates.ts';
 
 /**
- * Which candidate an editor works on, as a radio group in the annotator's shown order ("Answer A",
- * "Answer B"…), with an optional extra choice (`none`: write from scratch) that picks null.
+ * Which candidate an editor works on, as a radio group in the annotator's shown order ("Response A",
+ * "Response B"…), with an optional extra choice (`none`: write from scratch) that picks null.
  * Controlled: a pick the editor must confirm first leaves the old choice checked.
  */
 export function CandidatePicker(props: {
@@ -18,7 +18,7 @@ export function CandidatePicker(props: {
   groupRef?: Ref<HTMLFieldSetElement>;
 }) {
   const choices: { id: string | null; label: string }[] = [
-    ...props.candidates.map((c) => ({ id: c.id, label: `Answer ${c.letter}` })),
+    ...props.candidates.map((c) => ({ id: c.id, label: `Response ${c.letter}` })),
     ...(props.none !== undefined ? [{ id: null, label: props.none }] : []),
   ];
   if (props.readOnly) {

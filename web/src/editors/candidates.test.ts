@@ -30,7 +30,7 @@ describe('candidates in shown order', () => {
 
   it('name a candidate by its letter, and an unknown id as it is', () => {
     const shown = shownCandidates(data, 'pair', ['b', 'a', 'c']);
-    expect(candidateName(shown, 'a')).toBe('Answer B');
-    expect(candidateName(shown, 'gone')).toBe('answer "gone"');
+    expect(candidateName(shown, 'a')).toBe('Response B');
+    expect(candidateName(shown, 'gone')).toBe('response "gone"');
   });
 });

@@ -33,8 +33,8 @@ export function shownCandidates(
   return ordered.map((c, i) => ({ ...c, letter: letterAt(i) }));
 }
 
-/** "Answer B" for a candidate id, or the id itself when the item no longer has it. */
+/** "Response B" for a candidate id, or the id itself when the item no longer has it. */
 export function candidateName(candidates: readonly ShownCandidate[], id: string | null | undefined): string {
   const c = candidates.find((x) => x.id === id);
-  return c ? `Answer ${c.letter}` : `answer ${JSON.stringify(id)}`;
+  return c ? `Response ${c.letter}` : `response ${JSON.stringify(id)}`;
 }

@@ -76,3 +76,27 @@ describe('keyboard map', () => {
     expect(applyDigit(score!, undefined, 5)).toBe(5);
   });
 });
+
+describe('digits on a pairwise question', () => {
+  const pairIface = migrateInterface({
+    fields: [{ name: 'pair', type: 'responses' }],
+    questions: [
+      { name: 'note', type: 'text' },
+      { name: 'better', type: 'pairwise', field: 'pair', scale: 5 },
+      { name: 'topic', type: 'choice', options: ['a', 'b'] },
+    ],
+  });
+  const better = pairIface.questions[1]!;
+
+  it('make it the digit target before a later question with options', () => {
+    expect(digitQuestion(pairIface, undefined)?.name).toBe('better');
+    expect(digitQuestion(pairIface, 'topic')?.name).toBe('topic');
+  });
+
+  it('pick a point naming the candidate shown on that side, and nothing past the scale', () => {
+    expect(applyDigit(better, undefined, 1, ['y', 'x'])).toEqual({ preferred: 'y', strength: 2 });
+    expect(applyDigit(better, undefined, 5, ['y', 'x'])).toEqual({ preferred: 'x', strength: 2 });
+    expect(applyDigit(better, undefined, 3, ['y', 'x'])).toEqual({ preferred: null, strength: 0 });
+    expect(applyDigit(better, undefined, 6, ['y', 'x'])).toBeUndefined();
+  });
+});

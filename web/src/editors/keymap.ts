@@ -1,4 +1,7 @@
 import type { InterfaceDefinition } from '../../../core/interface/index.ts';
+// Not through core/interface/index.ts: this leaf has no zod, and the index would bring it into the bundle.
+import { pairwiseLabels } from '../../../core/interface/questions/pairwise-scale.ts';
+import { digitAnswer } from './pairwise/scale.ts';
 
 /**
  * The annotation view's keyboard map, pure: which command a key press means where focus is.
@@ -44,7 +47,8 @@ export function digitOf(e: KeyLike, where: FocusKind): number | undefined {
 }
 
 type Question = InterfaceDefinition['questions'][number];
-const pickable = (q: Question) => q.type === 'choice' || q.type === 'multi_choice' || q.type === 'rating';
+const pickable = (q: Question) =>
+  q.type === 'choice' || q.type === 'multi_choice' || q.type === 'rating' || q.type === 'pairwise';
 
 /** The question digits answer: the focused one if it has options, else the first that has. */
 export function digitQuestion(iface: InterfaceDefinition, focused: string | undefined): Question | undefined {
@@ -56,11 +60,16 @@ export function digitQuestion(iface: InterfaceDefinition, focused: string | unde
 export function optionsOf(q: Question): (string | number)[] {
   if (q.type === 'choice' || q.type === 'multi_choice') return q.options;
   if (q.type === 'rating') return Array.from({ length: q.max - q.min + 1 }, (_, i) => q.min + i);
+  if (q.type === 'pairwise') return pairwiseLabels(q);
   return [];
 }
 
-/** The answer after pressing digit `n` on question `q`, or undefined if the digit picks nothing. */
-export function applyDigit(q: Question, answer: unknown, n: number): unknown {
+/**
+ * The answer after pressing digit `n` on question `q`, or undefined if the digit picks nothing.
+ * A pairwise question needs its two candidate ids in the order shown (`pair`: A, then B).
+ */
+export function applyDigit(q: Question, answer: unknown, n: number, pair: readonly string[] = []): unknown {
+  if (q.type === 'pairwise') return digitAnswer(answer, n, pair, q.scale);
   const option = optionsOf(q)[n - 1];
   if (option === undefined) return undefined;
   if (q.type !== 'multi_choice') return option;
@@ -73,6 +82,8 @@ export function applyDigit(q: Question, answer: unknown, n: number): unknown {
 /** Every shortcut, for the help dialog. */
 export const SHORTCUTS: readonly { keys: string; does: string }[] = [
   { keys: '1 – 9', does: 'Pick an option of the focused question (or the first one with options)' },
+  { keys: '1 – 7', does: 'Compare two answers: pick a point of the scale (1 = A much better)' },
+  { keys: 'Alt + ↑ ↓', does: 'Rank answers: move the focused answer up or down' },
   { keys: 'Enter', does: 'Submit' },
   { keys: 'Ctrl/⌘ + Enter', does: 'Submit, also from a text box' },
   { keys: 'S', does: 'Skip (asks for an optional reason)' },

@@ -3,6 +3,7 @@ import { ApiError } from '../../../core/api/client-errors.ts';
 import { call } from '../api/client.ts';
 import { Link, navigate, useLocation, useTitle } from '../app/router.tsx';
 import { useUser } from '../app/session.tsx';
+import { preloadRenderersFor } from '../render/ItemFields.tsx';
 import { ErrorAlert } from '../ui/Alert.tsx';
 import { AnnotationView, type ViewMode } from '../work/AnnotationView.tsx';
 import type { Project, Work } from '../work/api.ts';
@@ -37,7 +38,7 @@ export function Annotate({ projectId }: { projectId: number }) {
     void (async () => {
       // The project and the work are fetched side by side; a failure of either wins once both are in.
       const [p, w] = await Promise.allSettled([
-        call('getProject', { params: { projectId } }),
+        call('getProject', { params: { projectId } }).then(preloadRenderersFor),
         opened === undefined
           ? start()
           : call('getAssignment', { params: { assignmentId: opened } }).then((work) => {

@@ -19,6 +19,17 @@ export function RichText({ source, className }: { source: string; className?: st
   );
 }
 
+/**
+ * Starts fetching the rendering pipeline with the maths and code renderers, for a page that will
+ * surely need them (a conversation or candidate answers, which are STEM work): they load while the
+ * item is still on its way instead of after it has arrived.
+ */
+export function preloadRichText(): void {
+  void Promise.all([import('./rich-text.ts'), import('./math.ts'), import('./highlight.ts')]).catch(
+    () => undefined,
+  );
+}
+
 function Formatted({ source, className }: { source: string; className?: string }) {
   const ready = renderer?.isPrepared(source) ? renderer : undefined;
   const [, loaded] = useReducer((n: number) => n + 1, 0);
@@ -26,6 +37,11 @@ function Formatted({ source, className }: { source: string; className?: string }
   useEffect(() => {
     if (ready) return;
     let live = true;
+    // The renderers the text may need are fetched beside the pipeline, not after it (one round
+    // trip and one script's evaluation less before a formula can show); rich-text.ts decides.
+    if (source.includes('$')) void import('./math.ts').catch(() => undefined);
+    if (source.includes('```') || source.includes('~~~'))
+      void import('./highlight.ts').catch(() => undefined);
     import('./rich-text.ts')
       .then(async (r) => {
         renderer = r;

@@ -4,6 +4,7 @@ import { AnnotationForm, spanFields } from '../editors/AnnotationForm.tsx';
 import { KeyHint } from '../editors/KeyHint.tsx';
 import { applyDigit, type Command, digitQuestion } from '../editors/keymap.ts';
 import { ItemFields } from '../render/ItemFields.tsx';
+import { shownIds } from '../render/shown.ts';
 import { Name } from '../ui/Name.tsx';
 import { type Project, serverAnswers, type Work } from './api.ts';
 import { chooseAnswers, type DraftStore } from './draft-store.ts';
@@ -60,6 +61,9 @@ export function AnnotationView(props: AnnotationViewProps) {
   const { project, work, mode } = props;
   const iface = project.interface;
   const data = work.item.data;
+  // The order each annotator sees candidates in, recorded with their answer (absent: item order).
+  const { shown } = work;
+  const omit = useMemo(() => spanFields(iface), [iface]);
   const readOnly = mode === 'view' || props.sending !== 'no';
   const [restored] = useState(() =>
     chooseAnswers(props.drafts.read(work.assignment.id), serverAnswers(work)),
@@ -152,7 +156,8 @@ export function AnnotationView(props: AnnotationViewProps) {
     command: run,
     digit: (n) => {
       const q = iface.questions.find((x) => x.name === digitTarget);
-      const next = q && applyDigit(q, answers.current()[q.name], n);
+      const pair = q?.type === 'pairwise' ? shownIds(data, q.field, shown?.[q.field]) : undefined;
+      const next = q && applyDigit(q, answers.current()[q.name], n, pair);
       if (q && next !== undefined) edit({ ...answers.current(), [q.name]: next }, q.name);
     },
   });
@@ -255,12 +260,12 @@ export function AnnotationView(props: AnnotationViewProps) {
         <Guidelines source={project.guidelines} />
         <main id="main" ref={mainRef} className="annotate-main" tabIndex={-1}>
           <h1 className="visually-hidden">Annotate item {itemName}</h1>
-          <ItemFields iface={iface} data={data} omit={spanFields(iface)} level={2} />
+          <ItemFields iface={iface} data={data} omit={omit} shown={shown} level={2} />
           <AnnotationForm
             iface={iface}
             data={data}
             answers={answers.answers}
-            shown={work.shown}
+            shown={shown}
             integrity={integrity}
             onChange={readOnly ? undefined : onFormChange}
             readOnly={readOnly}

@@ -9,7 +9,7 @@ import { type Criterion, MAX_RADIOS, scaleOptions } from './grades.ts';
  */
 export function RubricCell(props: {
   criterion: Criterion;
-  /** "Accuracy, Answer A": names the cell's controls. */
+  /** "Accuracy, Response A": names the cell's controls. */
   name: string;
   groupName: string;
   score: CriterionScore | undefined;

@@ -36,7 +36,7 @@ export function RubricEditor(props: RubricEditorProps) {
   const mode = gradeMode(q, candidates);
   const columns = columnsOf(mode, candidates, value);
   const [pending, setPending] = useState<string>();
-  const colName = (col: Column) => (col.candidate ? `Answer ${col.candidate.letter}` : 'The text');
+  const colName = (col: Column) => (col.candidate ? `Response ${col.candidate.letter}` : 'The text');
 
   const pick = (id: string | null) => {
     if (id === null || id === gradedCandidate(value)) return;

@@ -63,6 +63,11 @@ describe('bench --smoke', () => {
       'open_50k_2000spans',
       'align_50k_2000spans',
       'paint_50k_2000spans',
+      'pairwise_next.p50',
+      'pairwise_next.p95',
+      'open_chat_20turns',
+      'chat_scroll_frame.p95',
+      'chat_scroll_frame.max',
       'annotate_js_gzip',
     ];
     expect([...figures.keys()]).toEqual([

@@ -9,6 +9,7 @@ import type {
 } from '../../../core/interface/index.ts';
 import { shownCandidates } from './candidates.ts';
 import { ChoiceEditor } from './choice/ChoiceEditor.tsx';
+import { optionsOf } from './keymap.ts';
 import { MultiChoiceEditor } from './multi-choice/MultiChoiceEditor.tsx';
 import { NumberEditor } from './number/NumberEditor.tsx';
 import { PairwiseEditor } from './pairwise/PairwiseEditor.tsx';
@@ -84,7 +85,7 @@ export function AnnotationForm(props: AnnotationFormProps) {
               q={q}
               errors={errors}
               active={digits}
-              hint={digits ? <span className="muted small digit-hint"> · keys 1–9</span> : undefined}
+              hint={digits ? <span className="muted small digit-hint"> · {digitHint(q)}</span> : undefined}
             >
               {editorFor(q, props.answers[q.name], (v) => set(q.name, v), readOnly, digits, props)}
             </Question>
@@ -160,4 +161,10 @@ function editorFor(
 /** Fields a spans question shows itself (raw, for exact offsets), to leave out of ItemFields. */
 export function spanFields(iface: InterfaceDefinition): string[] {
   return iface.questions.flatMap((q) => (q.type === 'spans' ? [q.field] : []));
+}
+
+/** The digits that answer a question: as many as it has options, nine at most. */
+function digitHint(q: QuestionDef): string {
+  const n = Math.min(9, optionsOf(q).length);
+  return n <= 1 ? 'key 1' : `keys 1–${n}`;
 }

@@ -41,16 +41,19 @@ async function byToken(ctx: AppContext, token: string): Promise<Caller> {
   if (row.lastUsedAt === null || now - row.lastUsedAt > 60_000) {
     await markTokenUsed(ctx.store.db, row.tokenId, now);
   }
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    via: 'token',
-    csrfToken: null,
-    sessionHash: null,
-  };
+  return tokenCaller(row);
 }
+
+/** The caller a user acts as through an API token (no session, no CSRF token). */
+export const tokenCaller = (user: Pick<Caller, 'id' | 'email' | 'name' | 'role'>): Caller => ({
+  id: user.id,
+  email: user.email,
+  name: user.name,
+  role: user.role,
+  via: 'token',
+  csrfToken: null,
+  sessionHash: null,
+});
 
 async function bySession(ctx: AppContext, sessionId: string): Promise<Caller> {
   const idHash = keyedHash(ctx.secret, sessionId);

@@ -2,8 +2,9 @@ import { randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import type { CreateProjectBody } from '../../core/api/projects.ts';
 import type { Role } from '../../core/api/users.ts';
+import { tokenCaller } from '../auth/authenticate.ts';
 import { deleteSessionsOf } from '../auth/sessions.repository.ts';
-import type { AppContext, Caller } from '../context.ts';
+import type { AppContext } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { AppError } from '../http/errors.ts';
 import { importItems } from '../imports/imports.service.ts';
@@ -69,7 +70,7 @@ export async function loadDemo(
   for (const p of found) if (!idOf.has(p.name)) idOf.set(p.name, p.id);
   const counts = await countItems(ctx.store.db, [...idOf.values()]);
   // The manager account acts, as its API token would: it creates, staffs and fills the projects.
-  const caller = asCaller(manager.row);
+  const caller = tokenCaller(manager.row);
   const outcomes: DemoProjectOutcome[] = [];
   for (const project of projects) {
     const existing = idOf.get(project.body.name);
@@ -133,16 +134,6 @@ function requireManager(row: UserRow): void {
     `The demo account ${row.email} is no longer a manager, so it cannot create the demo's projects; make it a manager again, or load the demo into a new data folder.`,
   );
 }
-
-const asCaller = (row: UserRow): Caller => ({
-  id: row.id,
-  email: row.email,
-  name: row.name,
-  role: row.role,
-  via: 'token',
-  csrfToken: null,
-  sessionHash: null,
-});
 
 async function* once(text: string): AsyncGenerator<string> {
   yield text;

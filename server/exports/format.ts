@@ -32,26 +32,11 @@ export interface Page {
   clear(): void;
 }
 
-/**
- * One page of items, ordered by id: their ids, and their heads as UTF-8 bytes. Held as bytes, a
- * page read ahead is no work for the garbage collector, which copied and promoted it as strings.
- */
-export class ItemPage implements Page {
+/** The ids every page keeps, and what follows from them. */
+export abstract class IdPage implements Page {
   readonly ids: number[] = [];
-  readonly ends: number[] = [];
-  bytes = Buffer.allocUnsafe(1 << 20);
 
-  add([id, head]: ItemRow): void {
-    const start = this.ends.length === 0 ? 0 : this.ends[this.ends.length - 1]!;
-    // One UTF-16 code unit never takes more than three bytes in UTF-8.
-    if (start + head.length * 3 > this.bytes.length) {
-      const larger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, start + head.length * 3));
-      this.bytes.copy(larger, 0, 0, start);
-      this.bytes = larger;
-    }
-    this.ids.push(id);
-    this.ends.push(start + this.bytes.write(head, start, 'utf8'));
-  }
+  abstract add(row: unknown[]): void;
 
   get size(): number {
     return this.ids.length;
@@ -63,6 +48,31 @@ export class ItemPage implements Page {
 
   clear(): void {
     this.ids.length = 0;
+  }
+}
+
+/**
+ * One page of items, ordered by id: their ids, and their heads as UTF-8 bytes. Held as bytes, a
+ * page read ahead is no work for the garbage collector, which copied and promoted it as strings.
+ */
+export class ItemPage extends IdPage {
+  readonly ends: number[] = [];
+  bytes = Buffer.allocUnsafe(1 << 20);
+
+  override add([id, head]: ItemRow): void {
+    const start = this.ends.length === 0 ? 0 : this.ends[this.ends.length - 1]!;
+    // One UTF-16 code unit never takes more than three bytes in UTF-8.
+    if (start + head.length * 3 > this.bytes.length) {
+      const larger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, start + head.length * 3));
+      this.bytes.copy(larger, 0, 0, start);
+      this.bytes = larger;
+    }
+    this.ids.push(id);
+    this.ends.push(start + this.bytes.write(head, start, 'utf8'));
+  }
+
+  override clear(): void {
+    super.clear();
     this.ends.length = 0;
   }
 }

@@ -1,5 +1,5 @@
 import type { ExportedAnnotation, ItemTransformer } from '../../core/exports/index.ts';
-import { type ChunkWriter, isoTime, type Page, type PageSink } from './format.ts';
+import { type ChunkWriter, IdPage, isoTime, type PageSink } from './format.ts';
 
 /** An item's row when an export reads records (exports.repository.ts): its columns as they are. */
 type RecordItemRow = [id: number, externalId: string | null, data: string];
@@ -36,27 +36,18 @@ class RecordAnnotation implements ExportedAnnotation {
 }
 
 /** A page of items as records: ids, external ids and data text, as read. */
-export class RecordPage implements Page {
-  readonly ids: number[] = [];
+export class RecordPage extends IdPage {
   readonly externalIds: (string | null)[] = [];
   readonly data: string[] = [];
 
-  add([id, externalId, data]: RecordItemRow): void {
+  override add([id, externalId, data]: RecordItemRow): void {
     this.ids.push(id);
     this.externalIds.push(externalId);
     this.data.push(data);
   }
 
-  get size(): number {
-    return this.ids.length;
-  }
-
-  get lastId(): number {
-    return this.ids[this.ids.length - 1]!;
-  }
-
-  clear(): void {
-    this.ids.length = 0;
+  override clear(): void {
+    super.clear();
     this.externalIds.length = 0;
     this.data.length = 0;
   }

@@ -4,30 +4,12 @@
  * an import line, with the work of two annotators: a submission whose answers vary with n (ties,
  * tied ranks, grades, steps, rewrites, rated turns) and a draft that no training format may take.
  */
+import { tutorInterfaceInput } from '../../core/exports/testing.ts';
+
+/** The transformers' tutor interface (core/exports/testing.ts) without its essay rubric, which no line answers. */
 export const tutorInterface = {
-  fields: [
-    { name: 'conversation', type: 'chat' },
-    { name: 'pair', type: 'responses' },
-    { name: 'four', type: 'responses' },
-    { name: 'essay', type: 'text' },
-  ],
-  questions: [
-    { name: 'compare', type: 'pairwise', field: 'pair' },
-    { name: 'order', type: 'ranking', field: 'four', allowTies: true },
-    {
-      name: 'grade',
-      type: 'rubric',
-      field: 'four',
-      criteria: [
-        { name: 'correct', scale: { min: 0, max: 4 }, weight: 3 },
-        { name: 'clear', scale: 'pass_fail' },
-      ],
-    },
-    { name: 'proof', type: 'steps', field: 'pair', split: 'paragraphs' },
-    { name: 'ideal', type: 'rewrite', field: 'pair' },
-    { name: 'per_turn', type: 'turns', field: 'conversation', rating: { min: 1, max: 5 }, rewrite: true },
-    { name: 'note', type: 'text' },
-  ],
+  ...tutorInterfaceInput,
+  questions: tutorInterfaceInput.questions.filter((q) => q.name !== 'essay_grade'),
 };
 
 const FOUR = ['w', 'x', 'y', 'z'];

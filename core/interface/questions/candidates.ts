@@ -52,6 +52,23 @@ export const CriterionName = z.strictObject({
   label: z.string().min(1).max(500).optional(),
 });
 
+/** Adds an issue at `criteria[i].name` for each criterion whose name an earlier one already has. */
+export function checkCriterionNames(
+  criteria: readonly { name: string }[] | undefined,
+  ctx: Pick<z.RefinementCtx, 'addIssue'>,
+): void {
+  const seen = new Set<string>();
+  criteria?.forEach((c, i) => {
+    if (seen.has(c.name))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['criteria', i, 'name'],
+        message: `duplicate criterion "${c.name}"`,
+      });
+    seen.add(c.name);
+  });
+}
+
 /**
  * Whether a field that may be text or candidates holds candidates. Item data is checked against
  * the fields before answers are, so the value's shape tells the field's type.

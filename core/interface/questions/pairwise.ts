@@ -5,6 +5,7 @@ import {
   CriterionName,
   candidateIds,
   candidateRefs,
+  checkCriterionNames,
   checkNote,
   isBlankText,
   notACandidate,
@@ -52,16 +53,7 @@ export const PairwiseQuestion = z
         path: ['requireJustificationFrom'],
         message: `must be at most ${maxStrength(q.scale)} on a ${q.scale}-point scale`,
       });
-    const seen = new Set<string>();
-    q.criteria?.forEach((c, i) => {
-      if (seen.has(c.name))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['criteria', i, 'name'],
-          message: `duplicate criterion "${c.name}"`,
-        });
-      seen.add(c.name);
-    });
+    checkCriterionNames(q.criteria, ctx);
   })
   .meta({ id: 'PairwiseQuestion' });
 export type PairwiseQuestion = z.output<typeof PairwiseQuestion>;

@@ -4,6 +4,7 @@ import { DisplayLabel, Identifier } from '../names.ts';
 import {
   candidateIds,
   candidateRefs,
+  checkCriterionNames,
   checkNote,
   isBlankText,
   isCandidateList,
@@ -46,16 +47,7 @@ export const RubricQuestion = z
     comments: z.boolean().default(true),
   })
   .superRefine((q, ctx) => {
-    const seen = new Set<string>();
-    q.criteria.forEach((c, i) => {
-      if (seen.has(c.name))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['criteria', i, 'name'],
-          message: `duplicate criterion "${c.name}"`,
-        });
-      seen.add(c.name);
-    });
+    checkCriterionNames(q.criteria, ctx);
   })
   .meta({ id: 'RubricQuestion' });
 export type RubricQuestion = z.output<typeof RubricQuestion>;

@@ -29,8 +29,8 @@ const deepImportsAllowed = [
   // Leaf modules of the interface model with no zod in them: the web app imports them one by one
   // so the annotator's bundle carries no schema library.
   '^core/interface/(offsets|graphemes|answers|fields/candidate|questions/(spans-check|rubric-total|steps-split|pairwise-scale))\\.ts$',
-  // The interface model's test fixtures, kept out of its entry.
-  '^core/interface/testing\\.ts$',
+  // The test fixtures of the interface model and the export formats, kept out of their entries.
+  '^core/(interface|exports)/testing\\.ts$',
 ];
 
 /** What the CLI may use of the server: main.ts to start it, local.ts for the local-store commands. */

@@ -14,6 +14,7 @@ import { sftTransformer } from './sft.ts';
 export { type Message, normalisePrompt, promptText } from './conversation.ts';
 export type { ExportInterface } from './item-view.ts';
 export { type Pair, pairwisePair, rankingPairs } from './pairs.ts';
+export { keyAt, members, scanObject } from './raw-json.ts';
 export {
   DEFAULT_TRANSFORM_OPTIONS,
   type ExportedAnnotation,

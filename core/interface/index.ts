@@ -4,6 +4,7 @@
  * Span offsets are Unicode code points (see offsets.ts).
  */
 export { type Answers, validateAnswers } from './answers.ts';
+export { withoutHiddenModels } from './blind.ts';
 export {
   type AffectedTest,
   type BreakingChange,

@@ -5,6 +5,7 @@ import {
   migrateInterface,
   shownOrders,
   validateAnswers,
+  withoutHiddenModels,
 } from '../../core/interface/index.ts';
 import { accessOf, projectWithAccess } from '../access.ts';
 import { recordAnswers } from '../annotations/annotations.repository.ts';
@@ -48,7 +49,8 @@ export async function loadWork(
   const item = toItem(w.item ?? (await getItemRow(tx, a.itemId)));
   const annotation = w.fresh ? undefined : await findAnnotationByAssignment(tx, a.id);
   return {
-    item,
+    // The shown order is drawn from the stored data; the annotator receives it without hidden model names.
+    item: { ...item, data: withoutHiddenModels(w.iface, item.data) },
     assignment: toAssignment(a),
     annotation: annotation ? toAnnotation(annotation) : null,
     shown: shownOrders(w.iface, item.data, a.itemId, a.userId),

@@ -1,4 +1,4 @@
-import { keyAt, members, scanObject } from '../../core/exports/raw-json.ts';
+import { keyAt, members, scanObject } from '../../core/exports/index.ts';
 import type { InterfaceDefinition } from '../../core/interface/index.ts';
 import { type AnnotationRow, type ChunkWriter, LineWriter } from './format.ts';
 

@@ -156,4 +156,20 @@ describe('the work loop with the tutoring kinds', () => {
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     expect(done.body.annotation.answers.grade.grades[0].total).toBe(1);
   });
+
+  it('sends an annotator no hidden model name, in the work loop or on their item page', async () => {
+    const id = await project();
+    expect((await post(id, [good(1)])).status).toBe(201);
+    await h.call(manager, 'POST', `/api/projects/${id}/members`, { email: tutor.email });
+    const next = await h.call(tutor, 'POST', `/api/projects/${id}/assignments/next`);
+    expect(next.status).toBe(200);
+    expect(next.body.item.data.reply).toEqual(reply.map(({ model: _, ...c }) => c));
+    const again = await h.call(tutor, 'GET', `/api/assignments/${next.body.assignment.id}`);
+    expect(JSON.stringify(again.body)).not.toMatch(/alpha|beta/);
+    const own = await h.call(tutor, 'GET', `/api/items/${next.body.item.id}`);
+    expect(own.status).toBe(200);
+    expect(JSON.stringify(own.body)).not.toMatch(/alpha|beta/);
+    const managed = await h.call(manager, 'GET', `/api/items/${next.body.item.id}`);
+    expect(managed.body.item.data.reply).toEqual(reply);
+  });
 });

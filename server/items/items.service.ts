@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ItemDetail } from '../../core/api/assignments.ts';
 import type { ItemSummary, ListItemsQuery } from '../../core/api/items.ts';
-import { migrateInterface } from '../../core/interface/index.ts';
+import { migrateInterface, withoutHiddenModels } from '../../core/interface/index.ts';
 import { parseSearchQuery } from '../../core/search-words.ts';
 import { projectAccess } from '../access.ts';
 import { toAnnotation, toAssignment, toItem } from '../assignments/assignments.repository.ts';
@@ -122,8 +122,15 @@ export async function getItem(
   const onlyOwn = access.viewAll ? undefined : caller.id;
   const assignments = await assignmentsOfItem(db, { itemId, userId: onlyOwn });
   if (!access.viewAll && assignments.length === 0) throw notFound('item');
+  const shown = toItem(item);
+  if (!access.viewAll) {
+    // An annotator sees their own item as the work loop showed it: without hidden model names.
+    const project = await findProject(db, item.projectId);
+    if (project)
+      shown.data = withoutHiddenModels(migrateInterface(JSON.parse(project.interface)), shown.data);
+  }
   return {
-    item: toItem(item),
+    item: shown,
     annotations: (await annotationsOfItem(db, { itemId, userId: onlyOwn })).map((n) =>
       toAnnotation(n, { integrity: access.viewAll }),
     ),

@@ -1,6 +1,12 @@
 import { type RubricGrade, type StepsAnswer, stepsOf as stepTexts } from '../interface/index.ts';
 import { rubricOf, stepsOf } from './answer-shapes.ts';
-import { type ExportInterface, ItemView, type QuestionOf, questionsOf } from './item-view.ts';
+import {
+  type ExportInterface,
+  type ItemView,
+  type QuestionOf,
+  questionsOf,
+  trainingTransformer,
+} from './item-view.ts';
 import type { ExportedAnnotation, ExportedItem, ItemTransformer } from './record.ts';
 
 type GradedQuestion = QuestionOf<'rubric' | 'steps'>;
@@ -19,25 +25,18 @@ type GradedQuestion = QuestionOf<'rubric' | 'steps'>;
  */
 export function gradesTransformer(iface: ExportInterface): ItemTransformer {
   const questions = questionsOf(iface, 'rubric', 'steps');
-  return {
-    header: '',
-    submittedOnly: true,
-    item(item, emit) {
-      for (const annotation of item.annotations) {
-        if (annotation.status !== 'submitted') continue;
-        for (const question of questions) {
-          const answer = annotation.answers[question.name];
-          if (answer === undefined || answer === null) continue;
-          if (question.type === 'rubric') {
-            for (const grade of rubricOf(answer) ?? []) emit(rubricLine(item, annotation, question, grade));
-          } else {
-            const steps = stepsOf(answer);
-            if (steps) emit(stepsLine(new ItemView(iface, item), annotation, question, steps));
-          }
-        }
+  return trainingTransformer(iface, (view, annotation, emit) => {
+    for (const question of questions) {
+      const answer = annotation.answers[question.name];
+      if (answer === undefined || answer === null) continue;
+      if (question.type === 'rubric') {
+        for (const grade of rubricOf(answer) ?? []) emit(rubricLine(view.item, annotation, question, grade));
+      } else {
+        const steps = stepsOf(answer);
+        if (steps) emit(stepsLine(view, annotation, question, steps));
       }
-    },
-  };
+    }
+  });
 }
 
 const head = (item: ExportedItem, annotation: ExportedAnnotation, question: GradedQuestion) => ({

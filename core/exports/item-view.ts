@@ -11,7 +11,7 @@ import {
   skipSpace,
   stringAt,
 } from './raw-json.ts';
-import type { ExportedItem } from './record.ts';
+import type { ExportedAnnotation, ExportedItem, ItemTransformer } from './record.ts';
 
 /** The parts of an interface a transformer reads. */
 export type ExportInterface = Pick<InterfaceDefinition, 'fields' | 'questions'>;
@@ -217,4 +217,25 @@ function candidatesIn(text: string, range: Range | undefined): Map<string, RawCa
     if (text.charCodeAt(i) === 0x2c) i = skipSpace(text, i + 1);
   }
   return byId;
+}
+
+/**
+ * A training format's transformer: each submitted annotation of an item, with the item's view,
+ * handed to `write`. The reader already leaves drafts out for these formats (`submittedOnly`);
+ * the check here keeps the transformer right when it is fed directly.
+ */
+export function trainingTransformer(
+  iface: ExportInterface,
+  write: (view: ItemView, annotation: ExportedAnnotation, emit: (line: string) => void) => void,
+): ItemTransformer {
+  return {
+    header: '',
+    submittedOnly: true,
+    item(item, emit) {
+      if (item.annotations.length === 0) return;
+      const view = new ItemView(iface, item);
+      for (const annotation of item.annotations)
+        if (annotation.status === 'submitted') write(view, annotation, emit);
+    },
+  };
 }

@@ -1,6 +1,12 @@
 import { rubricOf, turnsAnswerOf } from './answer-shapes.ts';
 import { normalisePrompt, promptText, turnsOf } from './conversation.ts';
-import { type ExportInterface, ItemView, type QuestionOf, questionsOf } from './item-view.ts';
+import {
+  type ExportInterface,
+  type ItemView,
+  type QuestionOf,
+  questionsOf,
+  trainingTransformer,
+} from './item-view.ts';
 import type { ExportedAnnotation, ItemTransformer, TransformOptions } from './record.ts';
 
 /**
@@ -14,19 +20,10 @@ import type { ExportedAnnotation, ItemTransformer, TransformOptions } from './re
 export function ktoTransformer(iface: ExportInterface, options: TransformOptions): ItemTransformer {
   const rubrics = questionsOf(iface, 'rubric');
   const turnQuestions = questionsOf(iface, 'turns').filter((q) => q.rating !== undefined);
-  return {
-    header: '',
-    submittedOnly: true,
-    item(item, emit) {
-      if (item.annotations.length === 0) return;
-      const view = new ItemView(iface, item);
-      for (const annotation of item.annotations) {
-        if (annotation.status !== 'submitted') continue;
-        for (const question of rubrics) gradeLines(view, question, annotation, options.threshold, emit);
-        for (const question of turnQuestions) turnLines(view, question, annotation, options.threshold, emit);
-      }
-    },
-  };
+  return trainingTransformer(iface, (view, annotation, emit) => {
+    for (const question of rubrics) gradeLines(view, question, annotation, options.threshold, emit);
+    for (const question of turnQuestions) turnLines(view, question, annotation, options.threshold, emit);
+  });
 }
 
 interface Example {

@@ -1,5 +1,11 @@
 import { pairwiseOf, rankingOf } from './answer-shapes.ts';
-import { type ExportInterface, ItemView, type QuestionOf, questionsOf } from './item-view.ts';
+import {
+  type ExportInterface,
+  type ItemView,
+  type QuestionOf,
+  questionsOf,
+  trainingTransformer,
+} from './item-view.ts';
 import { type Pair, pairwisePair, rankingPairs } from './pairs.ts';
 import type { ExportedAnnotation, ItemTransformer, TransformOptions } from './record.ts';
 
@@ -25,27 +31,17 @@ export function preferenceTransformer(
 ): ItemTransformer {
   const questions = questionsOf(iface, 'pairwise', 'ranking');
   const promptAs = format === 'preference' ? 'text' : 'messages';
-  return {
-    header: '',
-    submittedOnly: true,
-    item(item, emit) {
-      if (questions.length === 0 || item.annotations.length === 0) return;
-      const view = new ItemView(iface, item);
-      for (const annotation of item.annotations) {
-        if (annotation.status !== 'submitted') continue;
-        for (const question of questions) {
-          const answer = annotation.answers[question.name];
-          if (answer === undefined || answer === null) continue;
-          const candidates = view.candidates(question.field);
-          const pairs = pairsOf(question, answer, candidates, options.pairs);
-          if (pairs.length === 0) continue;
-          const prompt = view.promptJson(question, promptAs);
-          if (prompt === undefined) continue;
-          for (const pair of pairs) emit(line(format, { view, question, annotation, prompt, pair }));
-        }
-      }
-    },
-  };
+  return trainingTransformer(iface, (view, annotation, emit) => {
+    for (const question of questions) {
+      const answer = annotation.answers[question.name];
+      if (answer === undefined || answer === null) continue;
+      const pairs = pairsOf(question, answer, view.candidates(question.field), options.pairs);
+      if (pairs.length === 0) continue;
+      const prompt = view.promptJson(question, promptAs);
+      if (prompt === undefined) continue;
+      for (const pair of pairs) emit(line(format, { view, question, annotation, prompt, pair }));
+    }
+  });
 }
 
 type PairQuestion = QuestionOf<'pairwise' | 'ranking'>;

@@ -1,6 +1,6 @@
 import { rewriteOf, turnsAnswerOf } from './answer-shapes.ts';
 import { type Message, normalisePrompt, turnsOf } from './conversation.ts';
-import { type ExportInterface, ItemView, questionsOf } from './item-view.ts';
+import { type ExportInterface, questionsOf, trainingTransformer } from './item-view.ts';
 import type { ItemTransformer } from './record.ts';
 
 /**
@@ -13,33 +13,24 @@ import type { ItemTransformer } from './record.ts';
 export function sftTransformer(iface: ExportInterface): ItemTransformer {
   const rewrites = questionsOf(iface, 'rewrite');
   const turnQuestions = questionsOf(iface, 'turns').filter((q) => q.rewrite);
-  return {
-    header: '',
-    submittedOnly: true,
-    item(item, emit) {
-      if (item.annotations.length === 0) return;
-      const view = new ItemView(iface, item);
-      for (const annotation of item.annotations) {
-        if (annotation.status !== 'submitted') continue;
-        for (const question of rewrites) {
-          const rewrite = rewriteOf(annotation.answers[question.name]);
-          const prompt = rewrite && view.prompt(question);
-          if (prompt) emit(example(prompt, rewrite!.text));
-        }
-        for (const question of turnQuestions) {
-          const turns = turnsAnswerOf(annotation.answers[question.name]);
-          const chat = turns && turnsOf(view.value(question.field));
-          if (!turns || !chat) continue;
-          for (const t of turns) {
-            if (typeof t.rewrite !== 'string' || t.rewrite.trim() === '') continue;
-            if (chat[t.turn]?.role !== 'assistant') continue;
-            const prompt = normalisePrompt(chat.slice(0, t.turn));
-            if (prompt) emit(example(prompt, t.rewrite));
-          }
-        }
+  return trainingTransformer(iface, (view, annotation, emit) => {
+    for (const question of rewrites) {
+      const rewrite = rewriteOf(annotation.answers[question.name]);
+      const prompt = rewrite && view.prompt(question);
+      if (prompt) emit(example(prompt, rewrite!.text));
+    }
+    for (const question of turnQuestions) {
+      const turns = turnsAnswerOf(annotation.answers[question.name]);
+      const chat = turns && turnsOf(view.value(question.field));
+      if (!turns || !chat) continue;
+      for (const t of turns) {
+        if (typeof t.rewrite !== 'string' || t.rewrite.trim() === '') continue;
+        if (chat[t.turn]?.role !== 'assistant') continue;
+        const prompt = normalisePrompt(chat.slice(0, t.turn));
+        if (prompt) emit(example(prompt, t.rewrite));
       }
-    },
-  };
+    }
+  });
 }
 
 const example = (prompt: readonly Message[], answer: string): string =>

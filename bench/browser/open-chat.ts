@@ -1,6 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { signIn } from '../../e2e/harness.ts';
-import { type BrowserBenchServer, expectStatus } from './server.ts';
+import { asSignedIn, type BrowserBenchServer, expectStatus } from './server.ts';
 import { longConversation } from './tutoring-data.ts';
 
 const IFACE = {
@@ -26,13 +25,7 @@ export async function measureOpenChat(
   const projectId = await server.project(manager, IFACE, [annotator], [{ id: 'chat', data }]);
   const next = await server.call(annotator, 'POST', `/api/projects/${projectId}/assignments/next`);
   expectStatus(next, 200, 'claim the conversation');
-  const context = await browser.newContext({
-    baseURL: server.baseUrl,
-    viewport: { width: 1280, height: 800 },
-  });
-  try {
-    const page = await context.newPage();
-    await signIn(page, annotator);
+  return asSignedIn(browser, server, annotator, async (page) => {
     const times: number[] = [];
     for (let r = 0; r < opts.runs; r++) {
       await page.goto(`/projects/${projectId}/annotate`, { waitUntil: 'commit' });
@@ -69,7 +62,5 @@ export async function measureOpenChat(
       frameP95Ms: frames[Math.min(frames.length - 1, Math.floor(frames.length * 0.95))] ?? 0,
       frameMaxMs: frames.at(-1) ?? 0,
     };
-  } finally {
-    await context.close();
-  }
+  });
 }

@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { signIn } from '../../e2e/harness.ts';
-import { type BrowserBenchServer, expectStatus } from './server.ts';
+import { asSignedIn, type BrowserBenchServer, expectStatus } from './server.ts';
 
 const LABELS = ['PERSON', 'PLACE', 'THING'];
 const IFACE = {
@@ -57,17 +56,9 @@ export async function withSpansDraft<T>(
   });
   expectStatus(draft, 200, 'save the spans as a draft');
 
-  const context = await browser.newContext({
-    baseURL: server.baseUrl,
-    viewport: { width: 1280, height: 800 },
-  });
-  try {
-    const page = await context.newPage();
-    await signIn(page, annotator);
+  return asSignedIn(browser, server, annotator, async (page) => {
     return await use(page, projectId);
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 /**

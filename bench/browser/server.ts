@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
 import type { Role } from '../../core/api/users.ts';
+import { signIn } from '../../e2e/harness.ts';
 import { createToken } from '../../server/auth/auth.service.ts';
 import { hashPassword } from '../../server/auth/crypto.ts';
 import { createVerity, type Verity } from '../../server/server.ts';
@@ -84,5 +86,25 @@ export async function startBenchServer(): Promise<BrowserBenchServer> {
 export function expectStatus(res: { status: number; body: unknown }, status: number, what: string): void {
   if (res.status !== status) {
     throw new Error(`could not ${what}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+  }
+}
+
+/** Runs `use` on a page of a fresh 1280×800 browser context signed in as `user`; closes the context after. */
+export async function asSignedIn<T>(
+  browser: Browser,
+  server: BrowserBenchServer,
+  user: TestUser,
+  use: (page: Page) => Promise<T>,
+): Promise<T> {
+  const context = await browser.newContext({
+    baseURL: server.baseUrl,
+    viewport: { width: 1280, height: 800 },
+  });
+  try {
+    const page = await context.newPage();
+    await signIn(page, user);
+    return await use(page);
+  } finally {
+    await context.close();
   }
 }

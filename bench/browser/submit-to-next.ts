@@ -1,6 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { signIn } from '../../e2e/harness.ts';
-import type { BrowserBenchServer } from './server.ts';
+import { asSignedIn, type BrowserBenchServer } from './server.ts';
 
 const IFACE = {
   fields: [{ name: 'text', type: 'text' }],
@@ -27,13 +26,7 @@ export async function measureSubmitToNext(
   }));
   const projectId = await server.project(manager, IFACE, [annotator], items);
 
-  const context = await browser.newContext({
-    baseURL: server.baseUrl,
-    viewport: { width: 1280, height: 800 },
-  });
-  try {
-    const page = await context.newPage();
-    await signIn(page, annotator);
+  return asSignedIn(browser, server, annotator, async (page) => {
     await page.goto(`/projects/${projectId}/annotate`);
     for (let i = 0; i < total; i++) {
       await page.getByRole('button', { name: 'Submit' }).and(page.locator(':enabled')).waitFor();
@@ -49,7 +42,5 @@ export async function measureSubmitToNext(
       performance.getEntriesByName('verity:submit-to-next').map((e) => e.duration),
     );
     return all.slice(warmup);
-  } finally {
-    await context.close();
-  }
+  });
 }

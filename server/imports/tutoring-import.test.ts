@@ -166,6 +166,10 @@ describe('the work loop with the tutoring kinds', () => {
     expect(next.body.item.data.reply).toEqual(reply.map(({ model: _, ...c }) => c));
     const again = await h.call(tutor, 'GET', `/api/assignments/${next.body.assignment.id}`);
     expect(JSON.stringify(again.body)).not.toMatch(/alpha|beta/);
+    const mine = await h.call(tutor, 'GET', `/api/projects/${id}/assignments/mine`);
+    expect(mine.status).toBe(200);
+    expect(mine.body.items).toHaveLength(1);
+    expect(JSON.stringify(mine.body)).not.toMatch(/alpha|beta/);
     const own = await h.call(tutor, 'GET', `/api/items/${next.body.item.id}`);
     expect(own.status).toBe(200);
     expect(JSON.stringify(own.body)).not.toMatch(/alpha|beta/);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Distribution } from '../../core/api/stats.ts';
-import type { InterfaceDefinition } from '../../core/interface/index.ts';
+import { type InterfaceDefinition, maxStrength, pairwiseLabels } from '../../core/interface/index.ts';
 
 type Question = InterfaceDefinition['questions'][number];
 type DistributionOut = z.input<typeof Distribution>;
@@ -99,12 +99,12 @@ function bucketsOf(q: Question, counts: Map<string | number, number>): Bucket[] 
     case 'number':
       return histogram(counts);
     case 'pairwise': {
-      const names = ['About the same', 'Slightly better', 'Better', 'Much better'];
-      const max = (q.scale - 1) / 2;
-      const scale = Array.from({ length: max + 1 }, (_, i) => i);
-      return scale.map((s) => ({
+      // A strength is named by the question's own scale: its B side read without the side.
+      const labels = pairwiseLabels(q);
+      const max = maxStrength(q.scale);
+      return Array.from({ length: max + 1 }, (_, s) => ({
         value: s,
-        label: s === 0 ? names[0]! : s === max ? names[3]! : names[s]!,
+        label: strengthLabel(labels[max + s]!),
         count: counts.get(s) ?? 0,
       }));
     }
@@ -173,3 +173,9 @@ export function histogram(counts: Map<string | number, number>): Bucket[] {
 
 /** A range's ends to four significant digits: labels, not data. */
 const round = (n: number): number => Number(n.toPrecision(4));
+
+/** "B much better" → "Much better"; a label without the side stays as it is. */
+function strengthLabel(label: string): string {
+  const words = label.replace(/^B\s+/, '');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -60,3 +60,20 @@ describe('AnswerTally', () => {
     ]);
   });
 });
+
+describe('AnswerTally of pairwise answers', () => {
+  it("counts preferences by strength, named by the question's own scale", () => {
+    const five = { name: 'p', type: 'pairwise', field: 'pair', scale: 5, required: false } as const;
+    const tally = new AnswerTally([five]);
+    tally.add({ p: { preferred: 'a', strength: 2 } });
+    tally.add({ p: { preferred: 'b', strength: 2 } });
+    tally.add({ p: { preferred: null, strength: 0 } });
+    expect(tally.result()[0]!.buckets).toEqual([
+      { value: 0, label: 'About the same', count: 1 },
+      { value: 1, label: 'Better', count: 0 },
+      { value: 2, label: 'Much better', count: 2 },
+    ]);
+    const seven = new AnswerTally([{ ...five, scale: 7 }]).result()[0]!.buckets.map((b) => b.label);
+    expect(seven).toEqual(['About the same', 'Slightly better', 'Better', 'Much better']);
+  });
+});

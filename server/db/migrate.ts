@@ -13,6 +13,7 @@ import * as m0011 from './migrations/0011_annotation_edited_at.ts';
 import * as m0012 from './migrations/0012_annotation_stats_index.ts';
 import * as m0013 from './migrations/0013_annotation_shown_signals.ts';
 import * as m0014 from './migrations/0014_setup_token.ts';
+import * as m0015 from './migrations/0015_models_jobs.ts';
 import type { StoreKind } from './store.ts';
 
 interface Migration {
@@ -36,6 +37,7 @@ const migrations: Migration[] = [
   { name: '0012_annotation_stats_index', ...m0012 },
   { name: '0013_annotation_shown_signals', ...m0013 },
   { name: '0014_setup_token', ...m0014 },
+  { name: '0015_models_jobs', ...m0015 },
 ];
 
 /**

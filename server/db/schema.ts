@@ -23,6 +23,10 @@ export interface Database {
   passwordResets: PasswordResetsTable;
   interfaceVersions: InterfaceVersionsTable;
   setupTokens: SetupTokensTable;
+  modelConnections: ModelConnectionsTable;
+  jobs: JobsTable;
+  jobSteps: JobStepsTable;
+  predictions: PredictionsTable;
 }
 
 /** Every version of a project's interface (migration 0010); the projects row holds the current one. */
@@ -59,6 +63,8 @@ export interface UsersTable {
   passwordHash: string | null;
   external: number;
   createdAt: number;
+  /** Set on the account a model judge answers as (migration 0015); null for people. */
+  modelConnectionId: Generated<number | null>;
 }
 
 export interface SessionsTable {
@@ -165,6 +171,8 @@ export interface AnnotationsTable {
   signals: Generated<string | null>;
   /** The flags the signals raise against the latest answers, `{question: [flag]}`; null when none. */
   flags: Generated<string | null>;
+  /** The agent whose suggestion the annotator was shown (migration 0015); null when none. */
+  suggestedBy: Generated<string | null>;
 }
 
 export interface AnnotationRevisionsTable {
@@ -215,6 +223,81 @@ export interface SetupTokensTable {
   usedAt: number | null;
   /** When a newer link (a later start) replaced it. */
   replacedAt: number | null;
+}
+
+/** An OpenAI-compatible endpoint (migration 0015, server/models/); the key only sealed. */
+export interface ModelConnectionsTable {
+  id: Generated<number>;
+  name: string;
+  baseUrl: string;
+  model: string;
+  /** `v1.<iv>.<tag>.<ciphertext>` (base64url), AES-256-GCM under a key derived from the server secret. */
+  apiKeySealed: string | null;
+  /** Default request parameters, JSON text (`{"temperature": 0.7, "max_tokens": 1024}`). */
+  params: Generated<string>;
+  concurrency: Generated<number>;
+  requestsPerMinute: number | null;
+  timeoutMs: Generated<number>;
+  /** 1: the admin allowed an endpoint on a private or loopback address. */
+  allowPrivateNetwork: Generated<number>;
+  createdBy: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type JobStatusDb = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+/** A background job (migration 0015, server/jobs/): its steps are rows of job_steps. */
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  projectId: number | null;
+  status: JobStatusDb;
+  /** The kind's parameters, JSON text. */
+  params: Generated<string>;
+  /** The limit its steps share (`model:<connection id>`); null: none. */
+  lane: string | null;
+  totalSteps: Generated<number>;
+  doneSteps: Generated<number>;
+  failedSteps: Generated<number>;
+  error: string | null;
+  createdBy: number | null;
+  createdAt: number;
+  updatedAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+}
+
+export type JobStepStatusDb = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
+export interface JobStepsTable {
+  id: Generated<number>;
+  jobId: number;
+  /** The step's unit of work, unique within its job (`item:17:slot:2`). */
+  key: string;
+  status: JobStepStatusDb;
+  lane: string | null;
+  attempts: Generated<number>;
+  /** Not taken before this time (back-off, Retry-After). */
+  runAfter: Generated<number>;
+  leaseOwner: string | null;
+  leaseExpiresAt: number | null;
+  /** Why its last attempt failed, in words that name no secret. */
+  error: string | null;
+  /** What the step produced, JSON text (token counts, latency…); null until done. */
+  result: string | null;
+  updatedAt: number;
+}
+
+/** A suggested answer set for an item (migration 0015): imported, or from a model. */
+export interface PredictionsTable {
+  id: Generated<number>;
+  projectId: number;
+  itemId: number;
+  agent: string;
+  score: number | null;
+  /** `{question: answer}`, JSON text, valid against the interface when stored. */
+  answers: string;
+  source: 'import' | 'model';
+  createdAt: number;
 }
 
 /**

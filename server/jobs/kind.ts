@@ -1,0 +1,75 @@
+import type { z } from 'zod';
+import type { AppContext } from '../context.ts';
+import type { Tx } from '../db/transaction.ts';
+
+/**
+ * What a kind of background job supplies to the job system (docs/jobs.md). The system owns the
+ * tables, leases, heartbeats, retries, progress and cancelling; a kind says what its steps are,
+ * how one step's work is done (outside any transaction: a model call, a decode) and how its
+ * outcome is written (inside the transaction that marks the step done, so the outcome is written
+ * exactly once even when a runner dies after the work and another one repeats it).
+ */
+export interface JobKind<P = unknown, R = unknown> {
+  /** The stored `jobs.kind`, e.g. `generate`. */
+  kind: string;
+  /** Checks the stored parameters when a job is created and each time a runner loads it. */
+  params: z.ZodType<P>;
+  /** Inserts the job's steps (job_steps rows) inside the transaction that creates the job. */
+  plan(tx: Tx, ctx: AppContext, job: JobRecord<P>): Promise<void>;
+  /** Does one step's work outside any transaction; throws StepFailure (or anything: not retried). */
+  run(ctx: AppContext, job: JobRecord<P>, step: StepRecord, signal: AbortSignal): Promise<R>;
+  /** Writes a finished step's outcome, in the transaction that marks it done. */
+  commit(tx: Tx, ctx: AppContext, job: JobRecord<P>, step: StepRecord, result: R): Promise<void>;
+  /** How many of a lane's steps may run at once over all runners (a connection's concurrency). */
+  laneLimit?(ctx: AppContext, lane: string): Promise<number>;
+}
+
+export interface JobRecord<P = unknown> {
+  id: number;
+  kind: string;
+  projectId: number | null;
+  params: P;
+  lane: string | null;
+  createdBy: number | null;
+}
+
+export interface StepRecord {
+  id: number;
+  jobId: number;
+  key: string;
+  /** Attempts begun so far, this one included (1 on the first). */
+  attempts: number;
+}
+
+/**
+ * A step's attempt that failed. `retryable` ones (429, 5xx, timeouts, an unreachable host) are
+ * tried again after an exponential back-off with jitter, or after `retryAfterMs` when the server
+ * said (Retry-After), up to the job system's attempt limit; others fail the step at once. The
+ * message is stored on the step and shown to managers: it must name no secret.
+ */
+export class StepFailure extends Error {
+  readonly retryable: boolean;
+  readonly retryAfterMs: number | undefined;
+  constructor(message: string, options: { retryable: boolean; retryAfterMs?: number | undefined }) {
+    super(message);
+    this.name = 'StepFailure';
+    this.retryable = options.retryable;
+    this.retryAfterMs = options.retryAfterMs;
+  }
+}
+
+/** A job to create: `params` are checked by its kind's schema before anything is written. */
+export interface NewJob {
+  kind: string;
+  projectId: number | null;
+  params: unknown;
+  /** Steps of jobs in one lane share the lane's limit (`model:<connection id>`). */
+  lane?: string | null;
+  createdBy: number | null;
+}
+
+/** The job system as the rest of the server sees it (`ctx.jobs`; server/jobs/). */
+export interface JobQueue {
+  /** Creates the job and plans its steps in one transaction, wakes the runners, returns its id. */
+  enqueue(job: NewJob): Promise<number>;
+}

@@ -27,7 +27,7 @@ export interface RouteDef {
    */
   responseKind?: 'json' | 'jsonl' | 'csv' | 'file';
   /** Success status; 204 routes have response null. */
-  status?: 200 | 201 | 204;
+  status?: 200 | 201 | 202 | 204;
   /** The route may also answer 204 when there is nothing to return. */
   mayBeEmpty?: boolean;
 }

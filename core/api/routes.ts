@@ -1,5 +1,6 @@
 import { assignmentRoutes } from './assignments.routes.ts';
 import { authRoutes } from './auth.routes.ts';
+import { generationRoutes } from './generation.routes.ts';
 import { itemRoutes } from './items.routes.ts';
 import { projectRoutes } from './projects.routes.ts';
 import { setupRoutes } from './setup.routes.ts';
@@ -18,6 +19,7 @@ export const routes = {
   ...statsRoutes,
   ...itemRoutes,
   ...assignmentRoutes,
+  ...generationRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -4,6 +4,7 @@
  * Span offsets are Unicode code points (see offsets.ts).
  */
 export { type Answers, validateAnswers } from './answers.ts';
+export { awaitingFields } from './awaiting.ts';
 export { withoutHiddenModels } from './blind.ts';
 export {
   type AffectedTest,
@@ -25,7 +26,9 @@ export {
 export type { FieldKind } from './fields/kind.ts';
 export { FieldDefinition, fieldKindOf, fieldTypes } from './fields/registry.ts';
 export {
+  awaitsCandidates,
   type Candidate,
+  type CandidateGeneration,
   candidatesOf,
   checkCandidates,
   RESPONSES_LIMITS,
@@ -53,6 +56,7 @@ export {
   storedInterface,
   upgradeInterface,
 } from './migrate.ts';
+export { Identifier } from './names.ts';
 export {
   type CodePointOffset,
   codePointLength,

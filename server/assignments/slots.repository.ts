@@ -4,7 +4,8 @@ import { invalidateCursors } from './claim-cursors.repository.ts';
 
 /**
  * Recomputes free slots from the live claims (locks and submissions) of the given items, or of
- * every item in the project; used wherever claims shrink or the overlap changes.
+ * every item in the project; used wherever claims shrink or the overlap changes. An item awaiting
+ * its candidates (migration 0016) keeps none: generation opens it.
  */
 export async function refreshSlots(
   db: Tx,
@@ -21,7 +22,7 @@ export async function refreshSlots(
   const free = sql<number>`${overlap} - (select count(*) from assignments a where a.item_id = items.id and a.status in ('locked', 'submitted'))`;
   let query = db
     .updateTable('items')
-    .set({ slotsLeft: sql`case when ${free} > 0 then ${free} else 0 end` })
+    .set({ slotsLeft: sql`case when awaiting = 1 then 0 when ${free} > 0 then ${free} else 0 end` })
     .where('projectId', '=', projectId);
   if (itemIds) {
     if (itemIds.length === 0) return;

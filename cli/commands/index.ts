@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { demo } from './demo.ts';
 import { exportItems } from './export.ts';
+import { generate } from './generate.ts';
 import { importItems } from './import.ts';
 import { memberAdd } from './member-add.ts';
 import { memberInvite } from './member-invite.ts';
@@ -32,4 +33,5 @@ export const commands = [
   memberList,
   importItems,
   exportItems,
+  generate,
 ] satisfies readonly Command[] as readonly Command[];

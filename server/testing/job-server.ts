@@ -1,0 +1,34 @@
+import { createVerity } from '../server.ts';
+
+/**
+ * A server process that runs background jobs, for the tests that kill one mid-job or run two on
+ * one store (server/generation/generation-crash.test.ts): opens the store named by the
+ * environment, runs jobs with the runner settings of VERITY_JOB_RUNNER (JSON), listens on
+ * 127.0.0.1 on a free port and prints `{"port":N}` on one stdout line.
+ *
+ *   VERITY_DATA_DIR (required), VERITY_SECRET, VERITY_DATABASE_URL, VERITY_PG_SCHEMA, VERITY_JOB_RUNNER
+ */
+const dataDir = process.env.VERITY_DATA_DIR;
+if (!dataDir) throw new Error('VERITY_DATA_DIR is required');
+
+const verity = await createVerity({
+  dataDir,
+  secret: process.env.VERITY_SECRET,
+  databaseUrl: process.env.VERITY_DATABASE_URL || undefined,
+  pgSchema: process.env.VERITY_PG_SCHEMA || undefined,
+  runJobs: true,
+  jobRunner: process.env.VERITY_JOB_RUNNER ? JSON.parse(process.env.VERITY_JOB_RUNNER) : {},
+});
+await verity.app.listen({ host: '127.0.0.1', port: 0 });
+const address = verity.app.server.address();
+if (address === null || typeof address === 'string') throw new Error(`unexpected address ${String(address)}`);
+process.stdout.write(`${JSON.stringify({ port: address.port })}\n`);
+
+const stop = () => {
+  verity.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

@@ -79,8 +79,16 @@ export interface ModelHandle {
 
 /** The model connections as the rest of the server sees them (`ctx.models`; server/models/). */
 export interface ModelConnections {
-  /** Throws AppError NOT_FOUND for an unknown id. */
+  /**
+   * Throws AppError NOT_FOUND for an unknown id, ModelCallError (`unauthorized`) when the stored
+   * key no longer opens (the server secret changed). Cheap to call per request: one read by id;
+   * the handle is kept while the connection is unchanged.
+   */
   open(connectionId: number): Promise<ModelHandle>;
+  /** Drops the kept handle of a connection that changed or went (the next `open` builds a new one). */
+  forget(connectionId: number): void;
+  /** Closes every kept connection (the server is stopping). */
+  close(): Promise<void>;
 }
 
 /**

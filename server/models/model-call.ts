@@ -1,3 +1,5 @@
+import type { modelErrorKinds } from '../../core/api/models.ts';
+
 /**
  * The shapes of one call to a model connection (server/models/model-client.ts makes it through
  * the `openai` package). Generation, suggestions, live chat and the judge use these and nothing
@@ -29,18 +31,8 @@ export interface Completion {
   finishReason: string | null;
 }
 
-/** Why a call failed, in a closed set the job steps and the UI word for people. */
-export type ModelErrorKind =
-  | 'unreachable'
-  | 'timeout'
-  | 'unauthorized'
-  | 'model_not_found'
-  | 'rate_limited'
-  | 'server_error'
-  | 'bad_request'
-  | 'malformed_reply'
-  | 'schema_mismatch'
-  | 'blocked_address';
+/** Why a call failed, in a closed set the job steps and the UI word for people (core/api/models.ts). */
+export type ModelErrorKind = (typeof modelErrorKinds)[number];
 
 export const RETRYABLE_MODEL_ERRORS: ReadonlySet<ModelErrorKind> = new Set([
   'unreachable',

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVerity, type ServerConfig, type Verity } from '../server.ts';
 import { type ChildServer, startJobServer, stopChild } from '../testing/child-server.ts';
 import { injectApi, seedUser } from '../testing/factories.ts';
-import { addConnection, expectFilled, itemsOf, jobEnd, jobRow, promptProject } from '../testing/generation.ts';
+import {
+  addConnection,
+  expectFilled,
+  itemsOf,
+  jobEnd,
+  jobRow,
+  promptProject,
+} from '../testing/generation.ts';
 import { freshStoreConfig, type TestUser, testStore } from '../testing/harness.ts';
 import { type OpenAiServer, startOpenAiServer } from '../testing/openai-server.ts';
 
@@ -37,7 +44,10 @@ afterAll(async () => {
   await cleanup?.();
 });
 
-async function startJob(items: number, concurrency: number): Promise<{ jobId: number; projectId: number; name: string }> {
+async function startJob(
+  items: number,
+  concurrency: number,
+): Promise<{ jobId: number; projectId: number; name: string }> {
   const h = injectApi(api);
   const { projectId } = await promptProject(h, manager, items);
   const conn = await addConnection(api, admin.id, { baseUrl: ai.baseURL, apiKey: KEY, concurrency });
@@ -81,17 +91,20 @@ describe('generation across crashes and processes', () => {
     for (let n = 1; n <= 24; n++) expect(ai.countFor(`Question number ${n}?`)).toBeGreaterThanOrEqual(2);
   });
 
-  it.skipIf(testStore() !== 'postgres')('shares one job between two processes without double work', async () => {
-    ai.reset();
-    ai.script(...Array(200).fill({ delayMs: 15 }));
-    for (const c of children.splice(0)) await stopChild(c, 'SIGTERM');
-    await Promise.all([spawnRunner(), spawnRunner()]);
-    const { jobId, projectId, name } = await startJob(60, 8);
-    const job = await jobEnd(api, jobId);
-    expect(job).toMatchObject({ status: 'succeeded', totalSteps: 120, doneSteps: 120 });
-    expectFilled(await itemsOf(api, projectId), name, 2);
-    // Each (item, slot) was generated once: two requests per prompt, none more.
-    expect(ai.requestCount).toBe(120);
-    for (let n = 1; n <= 60; n++) expect(ai.countFor(`Question number ${n}?`)).toBe(2);
-  });
+  it.skipIf(testStore() !== 'postgres')(
+    'shares one job between two processes without double work',
+    async () => {
+      ai.reset();
+      ai.script(...Array(200).fill({ delayMs: 15 }));
+      for (const c of children.splice(0)) await stopChild(c, 'SIGTERM');
+      await Promise.all([spawnRunner(), spawnRunner()]);
+      const { jobId, projectId, name } = await startJob(60, 8);
+      const job = await jobEnd(api, jobId);
+      expect(job).toMatchObject({ status: 'succeeded', totalSteps: 120, doneSteps: 120 });
+      expectFilled(await itemsOf(api, projectId), name, 2);
+      // Each (item, slot) was generated once: two requests per prompt, none more.
+      expect(ai.requestCount).toBe(120);
+      for (let n = 1; n <= 60; n++) expect(ai.countFor(`Question number ${n}?`)).toBe(2);
+    },
+  );
 });

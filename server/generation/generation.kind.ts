@@ -45,8 +45,6 @@ export type GenerateJobParams = z.infer<typeof GenerateJobParams>;
 /** A step's outcome: the slot's generated answer, or why there was nothing to generate. */
 export type GenerateStepResult = GeneratedSlot | { skipped: string };
 
-export const laneOf = (connectionId: number): string => `model:${connectionId}`;
-
 /**
  * The `generate` job kind (docs/generation.md): one step per (item, candidate slot). A step calls
  * the model outside any transaction; its commit writes the slot's candidate into the item under

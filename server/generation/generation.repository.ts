@@ -7,19 +7,6 @@ import type { Db, Tx } from '../db/transaction.ts';
 
 /** Every statement of candidate generation (docs/generation.md). */
 
-/** A model connection named by id or by name: its id and name (never anything else of it). */
-export async function findConnection(
-  db: Db,
-  ref: number | string,
-): Promise<{ id: number; name: string } | undefined> {
-  const query = db.selectFrom('modelConnections').select(['id', 'name']);
-  const row = await (typeof ref === 'number'
-    ? query.where('id', '=', ref)
-    : query.where('name', '=', ref)
-  ).executeTakeFirst();
-  return row && { id: Number(row.id), name: row.name };
-}
-
 /**
  * Plans a job's steps, one per (item, slot 1…K), in one INSERT … SELECT over the project's items:
  * in mode `same` only the items awaiting candidates, in mode `new` all of them (the project's

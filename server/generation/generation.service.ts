@@ -4,10 +4,10 @@ import { type InterfaceDefinition, migrateInterface } from '../../core/interface
 import { requireManage } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { AppError, notFound } from '../http/errors.ts';
+import { findConnection, findConnectionByName, laneOf } from '../models/connections.repository.ts';
 import { findProject } from '../projects/projects.repository.ts';
 import { generationFields, targetMismatch } from './fit.ts';
-import { type GenerateJobParams, generateKind, laneOf } from './generation.kind.ts';
-import { findConnection } from './generation.repository.ts';
+import { type GenerateJobParams, generateKind } from './generation.kind.ts';
 
 const invalid = (path: string, message: string) =>
   new AppError('VALIDATION_FAILED', `body.${path}: ${message}`, [{ path: `body.${path}`, message }]);
@@ -26,7 +26,10 @@ export async function startGeneration(
   await requireManage(ctx.store.db, caller, projectId);
   const project = await findProject(ctx.store.db, projectId);
   if (!project) throw notFound('project');
-  const connection = await findConnection(ctx.store.db, body.connection);
+  const connection =
+    typeof body.connection === 'number'
+      ? await findConnection(ctx.store.db, body.connection)
+      : await findConnectionByName(ctx.store.db, body.connection);
   if (!connection) throw notFound('model connection');
   const iface = interfaceOf(project.interface, project.interfaceVersion);
   const fit = generationFields(iface, {

@@ -149,9 +149,21 @@ describe('faults', () => {
   });
 
   const failing: [string, () => Promise<Parameters<typeof addConnection>[2]>, RegExp][] = [
-    ['a wrong key (401)', async () => ({ baseUrl: ai.baseURL, apiKey: 'sk-wrong-key-77aa' }), /401|key|unauthori/i],
-    ['a model that does not exist', async () => ({ baseUrl: ai.baseURL, apiKey: KEY, model: 'no-such-model' }), /no-such-model|model/i],
-    ['an unreachable endpoint', async () => ({ baseUrl: `${(await closedPortUrl()).url}/v1`, apiKey: KEY }), /reach|connect|refused/i],
+    [
+      'a wrong key (401)',
+      async () => ({ baseUrl: ai.baseURL, apiKey: 'sk-wrong-key-77aa' }),
+      /401|key|unauthori/i,
+    ],
+    [
+      'a model that does not exist',
+      async () => ({ baseUrl: ai.baseURL, apiKey: KEY, model: 'no-such-model' }),
+      /no-such-model|model/i,
+    ],
+    [
+      'an unreachable endpoint',
+      async () => ({ baseUrl: `${(await closedPortUrl()).url}/v1`, apiKey: KEY }),
+      /reach|connect|refused/i,
+    ],
     ['a timeout', async () => ({ baseUrl: ai.baseURL, apiKey: KEY, timeoutMs: 150 }), /time/i],
   ];
   for (const [what, connection, message] of failing) {

@@ -1,6 +1,15 @@
 import type { StoreKind } from '../server/db/store.ts';
 
-export const PARTS = ['import', 'next', 'soak', 'export', 'stats', 'search', 'browser'] as const;
+export const PARTS = [
+  'import',
+  'next',
+  'soak',
+  'export',
+  'stats',
+  'search',
+  'generation',
+  'browser',
+] as const;
 export type Part = (typeof PARTS)[number];
 const STORES: readonly StoreKind[] = ['sqlite', 'postgres'];
 
@@ -32,7 +41,7 @@ export interface BenchOptions {
   profileDir: string | undefined;
 }
 
-export const USAGE = `npm run bench -- [--size N] [--stores sqlite,postgres] [--only import,next,soak,export,stats,search,browser]
+export const USAGE = `npm run bench -- [--size N] [--stores sqlite,postgres] [--only import,next,soak,export,stats,search,generation,browser]
   [--smoke] [--annotators N] [--think-ms N] [--seconds N] [--rounds N] [--soak-annotators N] [--soak-seconds N]
   [--pg-url postgres://…] [--profile DIR]`;
 

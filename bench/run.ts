@@ -16,6 +16,7 @@ import { writeItemsFile } from './datagen.ts';
 import { runExport } from './export.ts';
 import { runPreferenceExport } from './export-preference.ts';
 import { runImportFloor } from './floor-import.ts';
+import { runGeneration } from './generation.ts';
 import { runImport } from './import.ts';
 import { runNext } from './next.ts';
 import { type BenchOptions, parseOptions } from './options.ts';
@@ -124,6 +125,7 @@ async function benchStore(
     }
     if (options.only.includes('stats')) await runStats(run);
     if (options.only.includes('search')) await runSearch(run);
+    if (options.only.includes('generation')) await runGeneration(run, prepared.env);
   } finally {
     while (undo.length > depth)
       await undo.pop()!().catch((err: unknown) => progress(`cleanup failed: ${err}`));

@@ -39,10 +39,10 @@ describe('bench --smoke', () => {
   it(`prints every ${store} figure as a well-formed line, a verdict after each ratio to its floor, and hands out no item twice`, async () => {
     const parts =
       store === 'postgres'
-        ? ['--only', 'import,next,export,stats,search']
+        ? ['--only', 'import,next,export,stats,search,generation']
         : withBrowser
           ? []
-          : ['--only', 'import,next,soak,export,stats,search'];
+          : ['--only', 'import,next,soak,export,stats,search,generation'];
     const run = await bench(['--smoke', '--stores', store, '--pg-url', testPgUrl(), ...parts]);
     expect(run.code, run.stderr).toBe(0);
     const all = run.stdout.trim().split('\n');
@@ -118,6 +118,9 @@ describe('bench --smoke', () => {
         'search.q_status_p95',
         'search.q_priority_p50',
         'search.q_priority_p95',
+        'generation.completions_per_s',
+        'generation.progress_p99',
+        'generation.progress_max',
       ].map((name) => name.replace('.', `.${store}.`)),
       ...(withBrowser ? browser.map((name) => `browser.${name}`) : []),
     ]);
@@ -149,6 +152,7 @@ describe('bench --smoke', () => {
     expect(figures.get(`export.${store}.preference`)?.unit).toBe('pairs/s');
     const preference = all.find((line) => line.startsWith('# target export.sqlite.preference '));
     expect(preference !== undefined).toBe(store === 'sqlite');
-    expect(verdicts).toHaveLength(floors.length + (store === 'sqlite' ? 1 : 0));
+    // Generation's two absolute targets (completions per second, progress reaching a poll).
+    expect(verdicts).toHaveLength(floors.length + (store === 'sqlite' ? 1 : 0) + 2);
   }, 180_000);
 });

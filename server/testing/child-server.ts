@@ -11,7 +11,10 @@ export interface ChildServer {
 }
 
 /** Starts job-server.ts on the store of `config` and resolves once it prints its port. */
-export async function startJobServer(config: ServerConfig, runner: Record<string, number>): Promise<ChildServer> {
+export async function startJobServer(
+  config: ServerConfig,
+  runner: Record<string, number>,
+): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/testing/job-server.ts'], {
     cwd: ROOT,
     env: {
@@ -35,7 +38,9 @@ export async function startJobServer(config: ServerConfig, runner: Record<string
       const line = out.split('\n')[0];
       if (out.includes('\n') && line) resolve((JSON.parse(line) as { port: number }).port);
     });
-    child.once('exit', (code) => reject(new Error(`job-server exited (${code}) before listening: ${stderr}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`job-server exited (${code}) before listening: ${stderr}`)),
+    );
   });
   return { child, base: `http://127.0.0.1:${port}` };
 }

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { type ChildServer, startJobServer, stopChild } from '../server/testing/child-server.ts';
-import { type OpenAiServer, startOpenAiServer } from '../server/testing/openai-server.ts';
+import { startOpenAiServer } from '../server/testing/openai-server.ts';
 import { send, sendJson } from './client.ts';
 import type { StoreRun } from './context.ts';
 import { percentile, progress } from './report.ts';

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Verity } from '../server.ts';
 import { next, seedUser } from '../testing/factories.ts';
 import {
   addConnection,
@@ -20,7 +19,6 @@ import { type OpenAiServer, startOpenAiServer } from '../testing/openai-server.t
  */
 const KEY = 'sk-generation-test-91c2e0';
 let h: Harness;
-let runner: Verity;
 let ai: OpenAiServer;
 let admin: TestUser;
 let manager: TestUser;
@@ -28,7 +26,7 @@ let manager: TestUser;
 beforeAll(async () => {
   h = await startHarness();
   // The API process enqueues; a sibling on the same store runs the steps, as `verity start` does.
-  runner = await h.sibling({
+  await h.sibling({
     runJobs: true,
     jobRunner: { pollMs: 20, maxAttempts: 4, backoffBaseMs: 20, backoffCapMs: 100, leaseMs: 5_000 },
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMembers, next, postItems, seedUser } from '../testing/factories.ts';
+import { addMembers, claimProblems, next, postItems, seedUser } from '../testing/factories.ts';
 import { type Harness, jsonl, startHarness, type TestUser } from '../testing/harness.ts';
 import { fullLine, generationInterface, promptLine } from './fixtures.ts';
 
@@ -65,6 +65,7 @@ describe('items awaiting candidates', () => {
     const patched = await h.call(manager, 'PATCH', `/api/projects/${projectId}`, { overlap: 3 });
     expect(patched.status).toBe(200);
     expect((await itemRows()).map((r) => r.slotsLeft)).toEqual([0, 0, 2]);
+    expect(await claimProblems(h, projectId, 3)).toEqual([]);
     const other = await seedUser(h.verity, 'annotator');
     await addMembers(h, manager, projectId, [other]);
     expect((await next(h, other, projectId)).body.item.externalId).toBe('f3');

@@ -20,7 +20,13 @@ import { type OpenAiServer, startOpenAiServer } from '../testing/openai-server.t
  * missing. On PostgreSQL two processes share one job: each slot is asked of the model once.
  */
 const KEY = 'sk-generation-crash-5be1';
+/** A short lease, so that the steps a killed process held are taken again soon after. */
 const RUNNER = { pollMs: 20, leaseMs: 1_000, maxAttempts: 4, backoffBaseMs: 20, backoffCapMs: 100 };
+/**
+ * Two healthy processes: a lease long enough that none runs out while its holder is alive (a
+ * lease that ran out is taken again by design, and the model would be asked twice).
+ */
+const SHARED = { ...RUNNER, leaseMs: 30_000 };
 
 let config: ServerConfig;
 let cleanup: () => Promise<void>;
@@ -59,8 +65,8 @@ async function startJob(
   return { jobId: res.body.jobId, projectId, name: conn.name };
 }
 
-async function spawnRunner(): Promise<ChildServer> {
-  const child = await startJobServer(config, RUNNER);
+async function spawnRunner(runner = RUNNER): Promise<ChildServer> {
+  const child = await startJobServer(config, runner);
   children.push(child);
   return child;
 }
@@ -97,7 +103,7 @@ describe('generation across crashes and processes', () => {
       ai.reset();
       ai.script(...Array(200).fill({ delayMs: 15 }));
       for (const c of children.splice(0)) await stopChild(c, 'SIGTERM');
-      await Promise.all([spawnRunner(), spawnRunner()]);
+      await Promise.all([spawnRunner(SHARED), spawnRunner(SHARED)]);
       const { jobId, projectId, name } = await startJob(60, 8);
       const job = await jobEnd(api, jobId);
       expect(job).toMatchObject({ status: 'succeeded', totalSteps: 120, doneSteps: 120 });

@@ -109,6 +109,8 @@ describe('generation', () => {
     const sources = await itemsOf(h.verity, source.projectId);
     expect(made).toHaveLength(3);
     expectFilled(made, conn.name, 2);
+    // Made in the order their first slots landed: matched to their sources by the record.
+    made.sort((a, b) => a.meta.generatedFrom.item - b.meta.generatedFrom.item);
     expect(made.map((i) => i.meta.generatedFrom)).toEqual(
       sources.map((s) => ({ item: s.id, externalId: s.externalId, job: jobId })),
     );
@@ -162,7 +164,7 @@ describe('faults', () => {
       async () => ({ baseUrl: `${(await closedPortUrl()).url}/v1`, apiKey: KEY }),
       /reach|connect|refused/i,
     ],
-    ['a timeout', async () => ({ baseUrl: ai.baseURL, apiKey: KEY, timeoutMs: 150 }), /time/i],
+    ['a timeout', async () => ({ baseUrl: ai.baseURL, apiKey: KEY, timeoutMs: 150 }), /no answer .* within 150 ms/],
   ];
   for (const [what, connection, message] of failing) {
     it(`ends ${what} as a clear error on the job's steps, never a stuck job`, async () => {

@@ -1,6 +1,7 @@
 import type { PasswordHasher } from './auth/passwords.ts';
 import type { UsersTable } from './db/schema.ts';
 import type { Store } from './db/store.ts';
+import type { JobQueue } from './jobs/job-queue.ts';
 
 /** What every service receives: the store and the server-wide settings. No globals. */
 export interface AppContext {
@@ -17,6 +18,8 @@ export interface AppContext {
   publicOrigin: string | null;
   /** Where import spools its validated rows before the single insert transaction. */
   tmpDir: string;
+  /** Background jobs: enqueue and cancel (server/jobs/, docs/jobs.md). */
+  jobs: JobQueue;
 }
 
 export interface Caller {

@@ -58,18 +58,5 @@ export class StepFailure extends Error {
   }
 }
 
-/** A job to create: `params` are checked by its kind's schema before anything is written. */
-export interface NewJob {
-  kind: string;
-  projectId: number | null;
-  params: unknown;
-  /** Steps of jobs in one lane share the lane's limit (`model:<connection id>`). */
-  lane?: string | null;
-  createdBy: number | null;
-}
-
-/** The job system as the rest of the server sees it (`ctx.jobs`; server/jobs/). */
-export interface JobQueue {
-  /** Creates the job and plans its steps in one transaction, wakes the runners, returns its id. */
-  enqueue(job: NewJob): Promise<number>;
-}
+// Apart from this file, which needs AppContext, so that AppContext can name the queue.
+export type { JobQueue, NewJob } from './job-queue.ts';

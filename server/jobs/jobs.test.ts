@@ -9,7 +9,7 @@ import {
   readyNow,
   seedStepSources,
 } from '../testing/job-test.repository.ts';
-import { TEST_JOB_KIND } from '../testing/job-test-kind.ts';
+import { TEST_JOB_KIND, TEST_JOB_KIND_SINGLE } from '../testing/job-test-kind.ts';
 import { type JobTestServer, startJobTestServer } from '../testing/job-test-server.ts';
 import { findJob } from './jobs.repository.ts';
 import { claimSteps } from './steps.repository.ts';
@@ -55,8 +55,8 @@ const keys = (n: number) => {
   return Array.from({ length: n }, (_, i) => `j${jobCounter}-${String(i).padStart(4, '0')}`);
 };
 
-const enqueue = (s: Verity, params: object, lane: string | null = null) =>
-  s.ctx.jobs.enqueue({ kind: TEST_JOB_KIND, projectId: null, params, lane, createdBy: null });
+const enqueue = (s: Verity, params: object, lane: string | null = null, kind = TEST_JOB_KIND) =>
+  s.ctx.jobs.enqueue({ kind, projectId: null, params, lane, createdBy: null });
 
 const ended = (s: Verity, id: number) =>
   until(async () => {
@@ -100,6 +100,14 @@ describe('running', () => {
       true,
     );
     expect(JSON.parse(steps[0]!.result!)).toEqual({ body: `ok:${list[0]}` });
+  });
+
+  it('writes each outcome by commit() when the kind has no commitMany', async () => {
+    const s = await server(true);
+    const list = keys(12);
+    const id = await enqueue(s, { url: remote.url, keys: list }, null, TEST_JOB_KIND_SINGLE);
+    expect(await ended(s, id)).toMatchObject({ status: 'succeeded', doneSteps: 12 });
+    expect([...(await readTestOutcomes(s.store.db, id)).keys()].sort()).toEqual(list);
   });
 
   it('plans steps by INSERT … SELECT from the store', async () => {
@@ -210,6 +218,7 @@ describe('leases', () => {
         max: 10,
         kinds: [TEST_JOB_KIND],
         limitOf: () => undefined,
+        reclaimLapsed: true,
       }),
     );
     expect(taken.steps.map((st) => st.key).sort()).toEqual(list);

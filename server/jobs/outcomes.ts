@@ -2,7 +2,7 @@ import type { AppContext } from '../context.ts';
 import { type Tx, writeTransaction } from '../db/transaction.ts';
 import { addSettled } from './jobs.repository.ts';
 import type { JobKind, JobRecord, StepRecord } from './kind.ts';
-import { markDone, markFailed, markRetry } from './steps.repository.ts';
+import { markDoneMany, markFailed, markRetry } from './steps.repository.ts';
 
 /**
  * Writing finished steps (docs/jobs.md, "Exactly once"): a batch of outcomes in one durable write
@@ -72,15 +72,33 @@ async function writeBatch(tx: Tx, ctx: AppContext, owner: string, batch: readonl
   };
   // Steps in id order: two transactions that touch the same rows take their locks in one order.
   const sorted = [...batch].sort((a, b) => a.step.id - b.step.id);
-  for (const { kind, job, step, outcome } of sorted) {
-    if (outcome.type === 'done') {
-      const result = outcome.result === undefined ? null : JSON.stringify(outcome.result);
-      if (!(await markDone(tx, owner, step.id, result, now))) continue;
-      await kind.commit(tx, ctx, job, step, outcome.result);
-      count(job.id).done += 1;
-    } else if (outcome.type === 'fail') {
+  const done = sorted.filter((f) => f.outcome.type === 'done');
+  const marked = await markDoneMany(
+    ctx.store,
+    tx,
+    owner,
+    done.map((f) => ({ id: f.step.id, result: resultText(f.outcome) })),
+    now,
+  );
+  const byJob = new Map<number, Finished[]>();
+  for (const f of done) {
+    if (!marked.has(f.step.id)) continue;
+    byJob.set(f.job.id, [...(byJob.get(f.job.id) ?? []), f]);
+  }
+  for (const [jobId, finished] of [...byJob].sort((a, b) => a[0] - b[0])) {
+    const { kind, job } = finished[0]!;
+    const results = finished.map((f) => ({
+      step: f.step,
+      result: (f.outcome as { result: unknown }).result,
+    }));
+    if (kind.commitMany) await kind.commitMany(tx, ctx, job, results);
+    else for (const r of results) await kind.commit(tx, ctx, job, r.step, r.result);
+    count(jobId).done += finished.length;
+  }
+  for (const { job, step, outcome } of sorted) {
+    if (outcome.type === 'fail') {
       if (await markFailed(tx, owner, step.id, outcome.error, now)) count(job.id).failed += 1;
-    } else {
+    } else if (outcome.type === 'retry') {
       await markRetry(tx, owner, step.id, outcome.error, outcome.runAfter, now);
     }
   }
@@ -89,6 +107,9 @@ async function writeBatch(tx: Tx, ctx: AppContext, owner: string, batch: readonl
     await addSettled(tx, jobId, c.done, c.failed, now);
   }
 }
+
+const resultText = (outcome: Outcome): string | null =>
+  outcome.type === 'done' && outcome.result !== undefined ? JSON.stringify(outcome.result) : null;
 
 /** An error's message for a step's record: its first line, bounded. */
 export function messageOf(err: unknown): string {

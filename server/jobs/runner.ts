@@ -5,7 +5,7 @@ import { DEFAULT_RETRY, type RetryPolicy, retryDelay } from './backoff.ts';
 import { type JobKind, type JobRecord, StepFailure, type StepRecord } from './kind.ts';
 import { type Finished, messageOf, type Outcome, writeOutcomes } from './outcomes.ts';
 import { JobRecords } from './records.ts';
-import { type ClaimedStep, claimSteps, releaseSteps, renewLeases } from './steps.repository.ts';
+import { type ClaimedStep, claimSteps, hasClaimable, releaseSteps, renewLeases } from './steps.repository.ts';
 
 /** How a runner works; tests shorten the times (docs/jobs.md, "Limits"). */
 export interface RunnerOptions extends RetryPolicy {
@@ -60,6 +60,13 @@ interface Held {
 export class JobRunner {
   readonly owner = randomUUID();
   private readonly held = new Map<number, Held>();
+  /** Held steps whose run() has not ended (the ones the concurrency bounds). */
+  private running = 0;
+  private claimTimer: NodeJS.Timeout | null = null;
+  /** When lapsed leases were last sent back to pending. */
+  private lastReclaim = 0;
+  /** Jobs seen running (their status need not be set again). */
+  private readonly startedJobs = new Set<number>();
   private readonly records: JobRecords;
   private readonly laneLimits = new Map<string, { limit: number; at: number }>();
   private claiming: Promise<void> | null = null;
@@ -81,25 +88,36 @@ export class JobRunner {
   }
 
   start(): void {
-    this.pollTimer = setInterval(() => this.wake(), this.options.pollMs);
+    this.pollTimer = setInterval(() => this.wake(true), this.options.pollMs);
     this.heartbeatTimer = setInterval(() => void this.heartbeat(), this.options.heartbeatMs);
     this.pollTimer.unref();
     this.heartbeatTimer.unref();
     this.wake();
   }
 
-  /** Asks for ready steps now (an enqueue in this process, a poll, free places after a write). */
-  wake(): void {
+  /**
+   * Asks for ready steps now (an enqueue in this process, free places after a write); `poll`: the
+   * timer's, which first looks without writing.
+   */
+  wake(poll = false): void {
     if (this.closing) return;
     if (this.claiming) {
-      this.again = true;
+      if (!poll) this.again = true;
       return;
     }
-    this.claiming = this.claimLoop()
+    this.claiming = this.claimLoop(poll)
       .catch((err) => this.log('jobs: claiming steps failed', err))
       .finally(() => {
         this.claiming = null;
       });
+  }
+
+  private wakeSoon(): void {
+    if (this.claimTimer || this.closing) return;
+    this.claimTimer = setTimeout(() => {
+      this.claimTimer = null;
+      this.wake();
+    }, this.options.flushDelayMs);
   }
 
   /** Steps held now (running, or finished and not yet written). */
@@ -107,10 +125,14 @@ export class JobRunner {
     return this.held.size;
   }
 
-  private async claimLoop(): Promise<void> {
+  private async claimLoop(poll: boolean): Promise<void> {
+    if (poll && this.running < this.options.concurrency) {
+      const kinds = [...this.kinds.keys()];
+      if (!(await hasClaimable(this.ctx.store.db, Date.now(), kinds))) return;
+    }
     do {
       this.again = false;
-      const free = this.options.concurrency - this.held.size;
+      const free = this.options.concurrency - this.running;
       if (free <= 0 || this.closing) return;
       const more = await this.claimOnce(free);
       if (more) this.again = true;
@@ -122,6 +144,9 @@ export class JobRunner {
     const now = Date.now();
     const stale = [...this.laneLimits].filter(([, v]) => now - v.at > this.options.laneLimitTtlMs);
     for (const [lane] of stale) this.laneLimits.delete(lane);
+    // Lapsed leases are looked for once a poll interval, not on every claim.
+    const reclaimLapsed = now - this.lastReclaim >= this.options.pollMs;
+    if (reclaimLapsed) this.lastReclaim = now;
     const claim = await writeTransaction(
       this.ctx.store,
       (tx) =>
@@ -132,11 +157,17 @@ export class JobRunner {
           max,
           kinds: [...this.kinds.keys()],
           limitOf: (lane) => this.laneLimits.get(lane)?.limit,
+          reclaimLapsed,
+          startedJobs: this.startedJobs,
         }),
       // Only lease state: a crash loses nothing that a lease expiry would not give back.
       { durable: false },
     );
-    for (const step of claim.steps) this.begin(step);
+    if (this.startedJobs.size > 10_000) this.startedJobs.clear();
+    for (const step of claim.steps) {
+      this.startedJobs.add(step.jobId);
+      this.begin(step);
+    }
     for (const { lane, kind } of claim.unknownLanes) await this.learnLimit(lane, kind);
     return (claim.more && claim.steps.length === max) || claim.unknownLanes.length > 0;
   }
@@ -157,6 +188,7 @@ export class JobRunner {
     const kind = this.kinds.get(claimed.kind)!;
     const entry: Held = { claimed, kind, abort: new AbortController(), dropped: false };
     this.held.set(claimed.id, entry);
+    this.running += 1;
     void this.run(entry);
   }
 
@@ -181,6 +213,9 @@ export class JobRunner {
     } catch (err) {
       outcome = this.failure(err, claimed.attempts);
     }
+    this.running -= 1;
+    // A place is free: claim again soon, with whatever else ends meanwhile.
+    this.wakeSoon();
     if (entry.dropped) {
       this.forget(claimed.id);
       return;
@@ -226,7 +261,6 @@ export class JobRunner {
       this.log('jobs: writing finished steps failed', err);
     }
     for (const f of batch) this.forget(f.step.id);
-    this.wake();
   }
 
   private forget(id: number): void {
@@ -266,6 +300,7 @@ export class JobRunner {
     this.closing = true;
     if (this.pollTimer) clearInterval(this.pollTimer);
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    if (this.claimTimer) clearTimeout(this.claimTimer);
     await this.claiming;
     if (this.held.size > 0) {
       await new Promise<void>((resolve) => {

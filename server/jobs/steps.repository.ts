@@ -29,6 +29,10 @@ export interface ClaimRequest {
   max: number;
   /** Only steps of jobs of these kinds (the ones this runner knows). */
   kinds: readonly string[];
+  /** Whether to send steps whose lease ran out back to pending first (not needed on every claim). */
+  reclaimLapsed: boolean;
+  /** Jobs the runner already knows are running: their status is not written again. */
+  startedJobs?: ReadonlySet<number>;
   /** A lane's limit (how many of its steps may run at once over all runners); undefined: not known yet. */
   limitOf(lane: string, kind: string): number | undefined;
 }
@@ -57,12 +61,13 @@ export async function claimSteps(store: Store, tx: Tx, req: ClaimRequest): Promi
   const { now, max, kinds } = req;
   const out: ClaimOutcome = { steps: [], unknownLanes: [], more: false };
   if (max <= 0 || kinds.length === 0) return out;
-  await tx
-    .updateTable('jobSteps')
-    .set({ status: 'pending', leaseOwner: null, leaseExpiresAt: null, updatedAt: now })
-    .where('status', '=', 'running')
-    .where('leaseExpiresAt', '<', now)
-    .execute();
+  if (req.reclaimLapsed)
+    await tx
+      .updateTable('jobSteps')
+      .set({ status: 'pending', leaseOwner: null, leaseExpiresAt: null, updatedAt: now })
+      .where('status', '=', 'running')
+      .where('leaseExpiresAt', '<', now)
+      .execute();
   /** Places left per lane met so far (0: full; -1: limit not known). */
   const room = new Map<string, number>();
   // A few rounds: steps of a full lane at the head of the queue must not hide the others.
@@ -102,9 +107,13 @@ async function readCandidates(
   limit: number,
   closed: readonly string[],
 ) {
+  // A cross join with the condition in WHERE: SQLite then walks the steps first, in the order of
+  // the partial index of pending steps (run_after, id), instead of all open jobs' pending steps
+  // and a sort; PostgreSQL plans it as the inner join it is.
   let query = tx
     .selectFrom('jobSteps as s')
-    .innerJoin('jobs as j', 'j.id', 's.jobId')
+    .crossJoin('jobs as j')
+    .whereRef('j.id', '=', 's.jobId')
     .select(['s.id', 's.jobId', 's.key', 's.lane', 's.attempts', 'j.kind'])
     .where('s.status', '=', 'pending')
     .where('s.runAfter', '<=', req.now)
@@ -173,13 +182,16 @@ async function take(tx: Tx, req: ClaimRequest, taken: readonly Candidate[], out:
       taken.map((c) => c.id),
     )
     .execute();
-  const jobIds = [...new Set(taken.map((c) => Number(c.jobId)))].sort((a, b) => a - b);
-  await tx
-    .updateTable('jobs')
-    .set({ status: 'running', startedAt: now, updatedAt: now })
-    .where('id', 'in', jobIds)
-    .where('status', '=', 'queued')
-    .execute();
+  const jobIds = [...new Set(taken.map((c) => Number(c.jobId)))]
+    .filter((id) => !req.startedJobs?.has(id))
+    .sort((a, b) => a - b);
+  if (jobIds.length > 0)
+    await tx
+      .updateTable('jobs')
+      .set({ status: 'running', startedAt: now, updatedAt: now })
+      .where('id', 'in', jobIds)
+      .where('status', '=', 'queued')
+      .execute();
   for (const c of taken)
     out.steps.push({
       id: Number(c.id),
@@ -242,6 +254,35 @@ export async function markDone(
   return row !== undefined;
 }
 
+/**
+ * markDone for many steps at once; returns the ids the owner still held (and marked). PostgreSQL:
+ * one statement over unnest() (each statement is a round trip); SQLite: one each (in process).
+ */
+export async function markDoneMany(
+  store: Store,
+  tx: Tx,
+  owner: string,
+  steps: readonly { id: number; result: string | null }[],
+  now: number,
+): Promise<Set<number>> {
+  const marked = new Set<number>();
+  if (steps.length === 0) return marked;
+  if (store.kind === 'sqlite') {
+    for (const st of steps) if (await markDone(tx, owner, st.id, st.result, now)) marked.add(st.id);
+    return marked;
+  }
+  const ids = steps.map((st) => st.id);
+  const results = steps.map((st) => st.result);
+  const rows = await sql<{ id: number }>`update job_steps as s
+    set status = 'done', result = u.result, error = null, lease_owner = null,
+      lease_expires_at = null, updated_at = ${now}
+    from unnest(${ids}::bigint[], ${results}::text[]) as u(id, result)
+    where s.id = u.id and s.status = 'running' and s.lease_owner = ${owner}
+    returning s.id`.execute(tx);
+  for (const r of rows.rows) marked.add(Number(r.id));
+  return marked;
+}
+
 /** Marks a held step failed with its error; returns whether the owner still held it. */
 export async function markFailed(
   tx: Tx,
@@ -300,17 +341,30 @@ export async function releaseSteps(db: Db, owner: string, ids: readonly number[]
     .execute();
 }
 
-/** Whether some step is ready to be taken now (a runner's idle check; reads only). */
-export async function hasReadySteps(db: Db, now: number, kinds: readonly string[]): Promise<boolean> {
+/**
+ * Whether a claim could take something now: a ready pending step of a known kind, or a step
+ * whose lease ran out. A read, so an idle runner's polls write nothing.
+ */
+export async function hasClaimable(db: Db, now: number, kinds: readonly string[]): Promise<boolean> {
   if (kinds.length === 0) return false;
-  const row = await db
+  const ready = await db
     .selectFrom('jobSteps as s')
-    .innerJoin('jobs as j', 'j.id', 's.jobId')
+    .crossJoin('jobs as j')
+    .whereRef('j.id', '=', 's.jobId')
     .select('s.id')
     .where('s.status', '=', 'pending')
     .where('s.runAfter', '<=', now)
     .where('j.kind', 'in', kinds)
+    .where('j.status', 'in', ['queued', 'running'])
     .limit(1)
     .executeTakeFirst();
-  return row !== undefined;
+  if (ready) return true;
+  const lapsed = await db
+    .selectFrom('jobSteps')
+    .select('id')
+    .where('status', '=', 'running')
+    .where('leaseExpiresAt', '<', now)
+    .limit(1)
+    .executeTakeFirst();
+  return lapsed !== undefined;
 }

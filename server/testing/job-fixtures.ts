@@ -1,8 +1,7 @@
-import type { JobKind } from '../jobs/kind.ts';
 import { JobRunner, type RunnerOptions, runnerOptions } from '../jobs/runner.ts';
 import type { Verity } from '../server.ts';
 import { type Harness, testStore } from './harness.ts';
-import { TEST_JOB_KIND, testJobKind } from './job-test-kind.ts';
+import { testJobKinds } from './job-test-kind.ts';
 
 /** Runner settings for tests: short leases and polls, so a lost lease is found in a moment. */
 export const FAST_RUNNER: Partial<RunnerOptions> = {
@@ -14,7 +13,7 @@ export const FAST_RUNNER: Partial<RunnerOptions> = {
 
 /** Another server on the harness's store with the test job kind, running jobs when `run` says so. */
 export function jobServer(h: Harness, run: boolean, runner: Partial<RunnerOptions> = {}): Promise<Verity> {
-  return h.sibling({ runJobs: run, jobKinds: [testJobKind], jobRunner: { ...FAST_RUNNER, ...runner } });
+  return h.sibling({ runJobs: run, jobKinds: testJobKinds, jobRunner: { ...FAST_RUNNER, ...runner } });
 }
 
 /** Waits until `check` returns something other than undefined (or fails after `ms`). */
@@ -42,7 +41,7 @@ export async function secondRunner(
   if (testStore() === 'postgres') return jobServer(h, true, runner);
   const second = new JobRunner(
     first.ctx,
-    new Map([[TEST_JOB_KIND, testJobKind as JobKind]]),
+    new Map(testJobKinds.map((k) => [k.kind, k])),
     runnerOptions({ ...FAST_RUNNER, ...runner }),
   );
   second.start();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { insertSteps } from '../jobs/jobs.repository.ts';
 import { type JobKind, StepFailure } from '../jobs/kind.ts';
-import { planFromSettings, recordTestOutcome } from './job-test.repository.ts';
+import { planFromSettings, recordTestOutcome, recordTestOutcomes } from './job-test.repository.ts';
 
 /**
  * A job kind for the job system's own tests, benches and crash test (TEST ONLY): each step asks a
@@ -11,6 +11,8 @@ import { planFromSettings, recordTestOutcome } from './job-test.repository.ts';
  * A lane `test:<n>` has the limit n.
  */
 export const TEST_JOB_KIND = 'test-http';
+/** The same kind with commit() alone (no commitMany): each step's outcome written by itself. */
+export const TEST_JOB_KIND_SINGLE = 'test-http-single';
 
 const params = z.strictObject({
   url: z.url(),
@@ -21,8 +23,10 @@ const params = z.strictObject({
 });
 export type TestJobParams = z.infer<typeof params>;
 
-export const testJobKind: JobKind<TestJobParams, { body: string }> = {
-  kind: TEST_JOB_KIND,
+type TestKind = JobKind<TestJobParams, { body: string }>;
+
+const base: TestKind = {
+  kind: TEST_JOB_KIND_SINGLE,
   params,
   async plan(tx, _ctx, job) {
     if (job.params.fromSettings !== undefined)
@@ -54,3 +58,20 @@ export const testJobKind: JobKind<TestJobParams, { body: string }> = {
     return Number.isInteger(n) && n > 0 ? n : 1;
   },
 };
+
+export const testJobKindSingle: TestKind = base;
+
+export const testJobKind: TestKind = {
+  ...base,
+  kind: TEST_JOB_KIND,
+  async commitMany(tx, _ctx, job, done) {
+    await recordTestOutcomes(
+      tx,
+      job.id,
+      done.map((d) => ({ key: d.step.key, value: d.result.body })),
+    );
+  },
+};
+
+/** Both test kinds, as a server's `jobKinds`. */
+export const testJobKinds: readonly JobKind[] = [testJobKind, testJobKindSingle];

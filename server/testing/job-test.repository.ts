@@ -16,6 +16,18 @@ export async function recordTestOutcome(tx: Tx, jobId: number, key: string, valu
     .execute();
 }
 
+export async function recordTestOutcomes(
+  tx: Tx,
+  jobId: number,
+  rows: readonly { key: string; value: string }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx
+    .insertInto('settings')
+    .values(rows.map((r) => ({ key: outcomeKey(jobId, r.key), value: r.value })))
+    .execute();
+}
+
 /** The committed steps' keys of a job, with what each stored. */
 export async function readTestOutcomes(db: Db, jobId: number): Promise<Map<string, string>> {
   const prefix = outcomeKey(jobId, '');

@@ -2,6 +2,7 @@ import { createClient } from '../client.ts';
 import { defineCommand, enumFlag, intFlag } from '../command.ts';
 import { httpConfig, httpFlags, projectFlag } from '../config.ts';
 import { UsageError } from '../errors.ts';
+import { waitForJob } from '../jobs-wait.ts';
 import { note, printJson } from '../output.ts';
 
 /**
@@ -74,7 +75,9 @@ export const generate = defineCommand({
       return 0;
     }
     note(`Generation started as job ${jobId}.`);
-    return waitForJob(client, jobId);
+    const job = await waitForJob(client, jobId, { progress: true });
+    printJson(job);
+    return job.status === 'succeeded' ? 0 : 1;
   },
 });
 

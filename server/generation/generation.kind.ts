@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { awaitsCandidates, migrateInterface } from '../../core/interface/index.ts';
 import type { AppContext } from '../context.ts';
 import type { Tx } from '../db/transaction.ts';
-import { type JobKind, type JobRecord, StepFailure } from '../jobs/kind.ts';
+import { type JobKind, type JobRecord, type StepDone, StepFailure } from '../jobs/kind.ts';
 import type { ModelHandle } from '../models/model-call.ts';
 import { modelStepFailure } from '../models/step-failure.ts';
 import {
@@ -10,6 +10,7 @@ import {
   insertGeneratedItem,
   type LockedItem,
   lockItem,
+  lockItems,
   openItem,
   planSteps,
   projectInterfaceText,
@@ -91,12 +92,9 @@ export const generateKind: JobKind<GenerateJobParams, GenerateStepResult> = {
     }
   },
   async commit(tx, ctx, job, step, result) {
-    if ('skipped' in result) return;
-    const { itemId, slot } = parseStepKey(step.key);
-    if (job.params.mode === 'same')
-      await writeSlot(tx, ctx, job, await lockItem(tx, ctx.store.kind, itemId), slot, result);
-    else await writeNewItemSlot(tx, ctx, job, itemId, slot, result);
+    await commitSlots(tx, ctx, job, [{ step, result }]);
   },
+  commitMany: commitSlots,
   async laneLimit(ctx, lane) {
     const id = Number(lane.slice('model:'.length));
     try {
@@ -107,19 +105,52 @@ export const generateKind: JobKind<GenerateJobParams, GenerateStepResult> = {
   },
 };
 
-/** Writes the slot's candidate into a locked item (once), and opens it when every slot is there. */
-async function writeSlot(
+/**
+ * Writes finished slots (one step's, or a batch's: the job system hands them in step order, so
+ * in item order, and locks are taken in that order). In mode `same` the batch's items are
+ * locked in one statement and each is written once, with all its slots of the batch.
+ */
+async function commitSlots(
+  tx: Tx,
+  ctx: AppContext,
+  job: JobRecord<GenerateJobParams>,
+  done: readonly StepDone<GenerateStepResult>[],
+): Promise<void> {
+  const slots = new Map<number, { slot: number; result: GeneratedSlot }[]>();
+  for (const { step, result } of done) {
+    if ('skipped' in result) continue;
+    const { itemId, slot } = parseStepKey(step.key);
+    slots.set(itemId, [...(slots.get(itemId) ?? []), { slot, result }]);
+  }
+  const ids = [...slots.keys()].sort((a, b) => a - b);
+  if (job.params.mode === 'new') {
+    for (const id of ids)
+      for (const s of slots.get(id)!) await writeNewItemSlot(tx, ctx, job, id, s.slot, s.result);
+    return;
+  }
+  for (const item of await lockItems(tx, ctx.store.kind, ids))
+    await writeSlots(tx, ctx, job, item, slots.get(item.id)!);
+}
+
+/** Writes slots' candidates into a locked item (each once), and opens it when every slot is there. */
+async function writeSlots(
   tx: Tx,
   ctx: AppContext,
   job: JobRecord<GenerateJobParams>,
   item: LockedItem | undefined,
-  slot: number,
-  result: GeneratedSlot,
+  slots: readonly { slot: number; result: GeneratedSlot }[],
 ): Promise<void> {
   if (!item) return; // deleted meanwhile: nothing to fill
   const p = job.params;
-  const data = withSlot(item.data, p.field, { connectionName: p.connectionName, slot, job: job.id, result });
-  if (!data) return;
+  let data = item.data;
+  let changed = false;
+  for (const { slot, result } of slots) {
+    const next = withSlot(data, p.field, { connectionName: p.connectionName, slot, job: job.id, result });
+    if (!next) continue;
+    data = next;
+    changed = true;
+  }
+  if (!changed) return;
   await saveItemData(tx, ctx.store.kind, item, data);
   await openIfComplete(tx, job, item, data);
 }
@@ -154,7 +185,7 @@ async function writeNewItemSlot(
   const source = await lockItem(tx, kind, sourceId);
   const made = await generatedItemOf(tx, job.id, sourceId);
   if (made !== undefined) {
-    await writeSlot(tx, ctx, job, await lockItem(tx, kind, made), slot, result);
+    await writeSlots(tx, ctx, job, await lockItem(tx, kind, made), [{ slot, result }]);
     return;
   }
   if (!source) return; // deleted before any of its slots landed

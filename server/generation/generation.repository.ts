@@ -66,17 +66,47 @@ export async function lockItem(tx: Tx, kind: StoreKind, itemId: number): Promise
     ])
     .where('i.id', '=', itemId);
   const row = await (kind === 'postgres' ? query.forUpdate('i') : query).executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    id: Number(row.id),
-    projectId: Number(row.projectId),
-    data: JSON.parse(row.data) as Record<string, unknown>,
-    externalId: row.externalId,
-    priority: row.priority,
-    awaiting: row.awaiting === 1,
-    interfaceVersion: row.interfaceVersion,
-  };
+  return row && lockedItemOf(row);
 }
+
+/** Several items, locked in id order (as lockItem); the ones still there. */
+export async function lockItems(tx: Tx, kind: StoreKind, itemIds: readonly number[]): Promise<LockedItem[]> {
+  if (itemIds.length === 0) return [];
+  const query = tx
+    .selectFrom('items as i')
+    .innerJoin('projects as p', 'p.id', 'i.projectId')
+    .select([
+      'i.id',
+      'i.projectId',
+      'i.data',
+      'i.externalId',
+      'i.priority',
+      'i.awaiting',
+      'p.interfaceVersion',
+    ])
+    .where('i.id', 'in', [...itemIds])
+    .orderBy('i.id');
+  const rows = await (kind === 'postgres' ? query.forUpdate('i') : query).execute();
+  return rows.map(lockedItemOf);
+}
+
+const lockedItemOf = (row: {
+  id: number;
+  projectId: number;
+  data: string;
+  externalId: string | null;
+  priority: number;
+  awaiting: number;
+  interfaceVersion: number;
+}): LockedItem => ({
+  id: Number(row.id),
+  projectId: Number(row.projectId),
+  data: JSON.parse(row.data) as Record<string, unknown>,
+  externalId: row.externalId,
+  priority: row.priority,
+  awaiting: row.awaiting === 1,
+  interfaceVersion: row.interfaceVersion,
+});
 
 /** A project's interface as stored (JSON text). */
 export async function projectInterfaceText(db: Db, projectId: number): Promise<string | undefined> {

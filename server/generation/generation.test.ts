@@ -164,7 +164,11 @@ describe('faults', () => {
       async () => ({ baseUrl: `${(await closedPortUrl()).url}/v1`, apiKey: KEY }),
       /reach|connect|refused/i,
     ],
-    ['a timeout', async () => ({ baseUrl: ai.baseURL, apiKey: KEY, timeoutMs: 150 }), /no answer .* within 150 ms/],
+    [
+      'a timeout',
+      async () => ({ baseUrl: ai.baseURL, apiKey: KEY, timeoutMs: 150 }),
+      /no answer .* within 150 ms/,
+    ],
   ];
   for (const [what, connection, message] of failing) {
     it(`ends ${what} as a clear error on the job's steps, never a stuck job`, async () => {

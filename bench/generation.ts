@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
+import OpenAI from 'openai';
 import { type ChildServer, startJobServer, stopChild } from '../server/testing/child-server.ts';
-import { startOpenAiServer } from '../server/testing/openai-server.ts';
+import { type OpenAiServer, startOpenAiServer } from '../server/testing/openai-server.ts';
 import { send, sendJson } from './client.ts';
 import type { StoreRun } from './context.ts';
 import { percentile, progress } from './report.ts';
@@ -28,6 +29,10 @@ const POLL_MS = 10;
  * `generation.<store>.progress_p99` / `_max`: for each completion, the time from the model's
  * answer to the first `GET /api/jobs/:id` (polled every 10 ms) whose count includes it: how soon
  * a step's commit reaches a browser's poll (target ≤ 1 s at the p99).
+ * `generation.<store>.endpoint_floor`: the same number of completions asked of the same server
+ * by the `openai` client alone at concurrency 32, from this process (which also hosts the
+ * server, so a low floor): what the endpoint and the machine allow at all; `ratio_to_floor`
+ * says how much of it the job system delivers.
  */
 export async function runGeneration(run: StoreRun, env: ChildEnv): Promise<void> {
   const items = run.options.smoke ? 200 : 5000;
@@ -85,6 +90,10 @@ export async function runGeneration(run: StoreRun, env: ChildEnv): Promise<void>
       },
       201,
     );
+    const total = items * 2;
+    const floor = await endpointFloor(ai, total);
+    answered.length = 0;
+    ai.reset();
     progress(`${run.kind}: generation: ${items} prompts × 2 candidates on ${count} job process(es)`);
     const started = performance.now();
     const { jobId } = await sendJson<{ jobId: number }>(
@@ -107,10 +116,11 @@ export async function runGeneration(run: StoreRun, env: ChildEnv): Promise<void>
       status = job.status;
       if (status === 'queued' || status === 'running') await new Promise((r) => setTimeout(r, POLL_MS));
     }
-    const total = items * 2;
     if (status !== 'succeeded') throw new Error(`the generation job ended ${status}`);
     const seconds = (polls[polls.length - 1]!.at - started) / 1000;
     run.report.add(`generation.${run.kind}.completions_per_s`, total / seconds, 'completions/s');
+    run.report.add(`generation.${run.kind}.endpoint_floor`, floor, 'completions/s');
+    run.report.add(`generation.${run.kind}.ratio_to_floor`, total / seconds / floor, 'ratio');
     const lags = progressLags(
       answered.slice().sort((a, b) => a - b),
       polls,
@@ -124,6 +134,22 @@ export async function runGeneration(run: StoreRun, env: ChildEnv): Promise<void>
     for (const r of runners) await stopChild(r, 'SIGTERM');
     await ai.close();
   }
+}
+
+/** Completions per second the `openai` client gets from the server alone, CONCURRENCY at a time. */
+async function endpointFloor(ai: OpenAiServer, total: number): Promise<number> {
+  const client = new OpenAI({ baseURL: ai.baseURL, apiKey: KEY, maxRetries: 0 });
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    for (let n = next++; n < total; n = next++)
+      await client.chat.completions.create({
+        model: 'bench-model',
+        messages: [{ role: 'user', content: `Floor ${n}?` }],
+      });
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return total / ((performance.now() - started) / 1000);
 }
 
 /**

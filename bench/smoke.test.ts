@@ -119,6 +119,8 @@ describe('bench --smoke', () => {
         'search.q_priority_p50',
         'search.q_priority_p95',
         'generation.completions_per_s',
+        'generation.endpoint_floor',
+        'generation.ratio_to_floor',
         'generation.progress_p99',
         'generation.progress_max',
       ].map((name) => name.replace('.', `.${store}.`)),

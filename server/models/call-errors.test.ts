@@ -10,7 +10,7 @@ const site = {
   timeoutMs: 5000,
   apiKey: 'sk-secret-123456',
 };
-const status = (code: number, body: unknown = {}, headers: Record<string, string> = {}) =>
+const status = (code: number, body: object = {}, headers: Record<string, string> = {}) =>
   APIError.generate(code, body, undefined, new Headers(headers));
 
 describe('toModelCallError', () => {

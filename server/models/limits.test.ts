@@ -9,8 +9,12 @@ describe('Semaphore', () => {
     const a = await s.acquire();
     const b = await s.acquire();
     const order: string[] = [];
-    const c = s.acquire().then((r) => (order.push('c'), r));
-    const d = s.acquire().then((r) => (order.push('d'), r));
+    const took = (name: string) => (release: () => void) => {
+      order.push(name);
+      return release;
+    };
+    const c = s.acquire().then(took('c'));
+    const d = s.acquire().then(took('d'));
     await Promise.resolve();
     expect([s.inUse, order]).toEqual([2, []]);
     a();

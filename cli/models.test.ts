@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpenAiServer, startOpenAiServer } from '../server/testing/openai-server.ts';
 import { assertNowhere } from '../server/testing/secret-search.ts';
-import { parseParams } from './commands/model-add.ts';
+import { parseParams } from './params.ts';
 import { type CliResult, type CliServer, runCli, startCliServer } from './test-support.ts';
 
 const KEY = `sk-cli-${randomBytes(10).toString('hex')}`;

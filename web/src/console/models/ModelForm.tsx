@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { ModelConnection } from '../../../../core/api/models.ts';
 import { isolatedName } from '../../../../core/names.ts';
 import { call } from '../../api/client.ts';
@@ -33,6 +33,11 @@ export function ModelForm(props: {
   const errors = apiPathErrors(error, 'body.').map((e) => ({ ...e, path: fieldOfPath(e.path) }));
   const at = (path: string) => messagesAt(errors, path);
   const titleId = editing ? `edit-model-${editing.id}` : 'add-model-title';
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Edit opens the form at the top of the page: take focus there (and the view), not left on the row's button.
+  useEffect(() => {
+    if (editing) heading.current?.focus();
+  }, [editing]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
@@ -76,7 +81,9 @@ export function ModelForm(props: {
   );
   return (
     <form className="card stack" onSubmit={submit} aria-labelledby={titleId}>
-      <h2 id={titleId}>{editing ? `Edit ${isolatedName(editing.name)}` : 'Add a model connection'}</h2>
+      <h2 id={titleId} ref={heading} tabIndex={-1}>
+        {editing ? `Edit ${isolatedName(editing.name)}` : 'Add a model connection'}
+      </h2>
       <p className="muted">
         Any OpenAI-compatible chat-completions server: vLLM, llama.cpp’s server, Ollama or a hosted API.
       </p>
@@ -85,13 +92,13 @@ export function ModelForm(props: {
         {text('baseUrl', 'Base URL', 'For example http://gpu-box:8000/v1 or https://api.openai.com/v1')}
         {text('model', 'Model', 'As the server names it, e.g. meta-llama/Llama-3.1-8B-Instruct')}
         {editing ? (
-          <fieldset className="field">
+          <fieldset className="key-choice">
             <legend>API key</legend>
             <p className="muted">
               {editing.hasApiKey ? 'A key is stored. It is never shown.' : 'No key is stored.'}
             </p>
             {(editing.hasApiKey ? keyActions : keyActions.slice(0, 2)).map((action) => (
-              <label key={action} className="row">
+              <label key={action} className="check">
                 <input
                   type="radio"
                   name={`key-action-${editing.id}`}
@@ -145,7 +152,7 @@ export function ModelForm(props: {
         {number('requestsPerMinute', 'Requests per minute', 'Leave empty for no limit')}
         {number('timeoutSeconds', 'Timeout (seconds)', 'How long to wait for an answer')}
       </div>
-      <label className="row">
+      <label className="check">
         <input
           type="checkbox"
           checked={v.allowPrivateNetwork}

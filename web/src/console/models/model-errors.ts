@@ -15,6 +15,5 @@ export const modelErrorHints: Record<ModelErrorKind, string> = {
   malformed_reply: 'The answer was not an OpenAI-compatible chat completion: check the base URL.',
   schema_mismatch:
     'The model did not answer the JSON asked for; a model with structured-output support is needed.',
-  blocked_address:
-    'The address is on a private or loopback network. If this server is yours (a vLLM or Ollama on the LAN), allow private network addresses for this connection.',
+  blocked_address: 'If this server is yours, edit the connection and tick “Allow a private network address”.',
 };

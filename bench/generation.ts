@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import OpenAI from 'openai';
-import { type ChildServer, startJobServer, stopChild } from '../server/testing/child-server.ts';
+import { type ChildServer, startChildServer, stopChild } from '../server/testing/child-server.ts';
 import { type OpenAiServer, startOpenAiServer } from '../server/testing/openai-server.ts';
 import { send, sendJson } from './client.ts';
 import type { StoreRun } from './context.ts';
@@ -23,7 +23,7 @@ const POLL_MS = 10;
 /**
  * Candidate generation's speed (docs/generation.md): a `generate` job of K = 2 over prompt-only
  * items, against the loopback model server answering at once (in this process, fast mode), run
- * by job-server processes on the store (one on SQLite, two on PostgreSQL) at concurrency 32.
+ * by server processes on the store (one on SQLite, two on PostgreSQL) at concurrency 32.
  * `generation.<store>.completions_per_s`: completions written per second from the job's start to
  * its end (target ≥ 500: the system, not the endpoint, would be the bottleneck below it).
  * `generation.<store>.progress_p99` / `_max`: for each completion, the time from the model's
@@ -52,7 +52,8 @@ export async function runGeneration(run: StoreRun, env: ChildEnv): Promise<void>
       ...(env.BENCH_PG_SCHEMA ? { pgSchema: env.BENCH_PG_SCHEMA } : {}),
     };
     const count = run.kind === 'postgres' ? 2 : 1;
-    for (let k = 0; k < count; k++) runners.push(await startJobServer(config, { concurrency: CONCURRENCY }));
+    // Server processes that run jobs as `verity start` does (the runner's own concurrency is 32).
+    for (let k = 0; k < count; k++) runners.push(await startChildServer(config));
     const { id: projectId } = await sendJson<{ id: number }>(
       {
         method: 'POST',

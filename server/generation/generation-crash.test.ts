@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVerity, type ServerConfig, type Verity } from '../server.ts';
-import { type ChildServer, startJobServer, stopChild } from '../testing/child-server.ts';
+import { type ChildServer, startChildServer, stopChild } from '../testing/child-server.ts';
 import { injectApi, seedUser } from '../testing/factories.ts';
 import {
   addConnection,
@@ -21,12 +21,12 @@ import { type OpenAiServer, startOpenAiServer } from '../testing/openai-server.t
  */
 const KEY = 'sk-generation-crash-5be1';
 /** A short lease, so that the steps a killed process held are taken again soon after. */
-const RUNNER = { pollMs: 20, leaseMs: 1_000, maxAttempts: 4, backoffBaseMs: 20, backoffCapMs: 100 };
+const SHORT_LEASE = { VERITY_TEST_JOB_LEASE_MS: '1000' };
 /**
- * Two healthy processes: a lease long enough that none runs out while its holder is alive (a
- * lease that ran out is taken again by design, and the model would be asked twice).
+ * Two healthy processes: the default lease (30 s), long enough that none runs out while its
+ * holder is alive (a lease that ran out is taken again by design, and the model asked twice).
  */
-const SHARED = { ...RUNNER, leaseMs: 30_000 };
+const DEFAULT_LEASE = {};
 
 let config: ServerConfig;
 let cleanup: () => Promise<void>;
@@ -65,8 +65,8 @@ async function startJob(
   return { jobId: res.body.jobId, projectId, name: conn.name };
 }
 
-async function spawnRunner(runner = RUNNER): Promise<ChildServer> {
-  const child = await startJobServer(config, runner);
+async function spawnRunner(env: Record<string, string> = SHORT_LEASE): Promise<ChildServer> {
+  const child = await startChildServer(config, env);
   children.push(child);
   return child;
 }
@@ -103,7 +103,7 @@ describe('generation across crashes and processes', () => {
       ai.reset();
       ai.script(...Array(200).fill({ delayMs: 15 }));
       for (const c of children.splice(0)) await stopChild(c, 'SIGTERM');
-      await Promise.all([spawnRunner(SHARED), spawnRunner(SHARED)]);
+      await Promise.all([spawnRunner(DEFAULT_LEASE), spawnRunner(DEFAULT_LEASE)]);
       const { jobId, projectId, name } = await startJob(60, 8);
       const job = await jobEnd(api, jobId);
       expect(job).toMatchObject({ status: 'succeeded', totalSteps: 120, doneSteps: 120 });

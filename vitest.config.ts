@@ -14,6 +14,7 @@ const STORE_FREE = [
   'server/exports/unanswered.test.ts',
   'server/imports/imported-lines.test.ts',
   'server/imports/spool.test.ts',
+  'server/live/limiter.test.ts',
   'server/stats/kernels.test.ts',
 ];
 

@@ -22,8 +22,10 @@ import { replyStream } from './reply-stream.ts';
 
 const limiters = new WeakMap<AppContext, LiveLimiter>();
 function limiterOf(ctx: AppContext): LiveLimiter {
-  let limiter = limiters.get(ctx);
-  if (!limiter) limiters.set(ctx, (limiter = new LiveLimiter()));
+  const found = limiters.get(ctx);
+  if (found) return found;
+  const limiter = new LiveLimiter();
+  limiters.set(ctx, limiter);
   return limiter;
 }
 

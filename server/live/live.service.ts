@@ -6,7 +6,6 @@ import {
   type InterfaceDefinition,
   type LiveAnswer,
   type LiveQuestion,
-  livePrefix,
   messagesForModel,
   questionKindOf,
 } from '../../core/interface/index.ts';
@@ -58,23 +57,13 @@ function checkConversation(
   }
   const answer = checked.value as LiveAnswer;
   const last = answer.messages[answer.messages.length - 1];
-  if (answer.messages.length <= livePrefix(q, data).length || last?.role !== 'user') {
+  if (last?.role !== 'user') {
     const message = "the last message must be the tutor's, for the model to answer";
     throw new AppError('VALIDATION_FAILED', `body.messages: ${message}`, [
       { path: 'body.messages', message },
     ]);
   }
   return answer;
-}
-
-/** The question's sampling overrides as the chat-completions API names them. */
-function paramsOf(q: LiveQuestion): Record<string, unknown> {
-  const p = q.params ?? {};
-  return {
-    ...(p.temperature === undefined ? {} : { temperature: p.temperature }),
-    ...(p.maxTokens === undefined ? {} : { max_tokens: p.maxTokens }),
-    ...(p.topP === undefined ? {} : { top_p: p.topP }),
-  };
 }
 
 /**
@@ -119,11 +108,7 @@ export async function liveReply(
     throw err;
   }
   const abort = new AbortController();
-  const stream = handle.stream({
-    messages: messagesForModel(answer),
-    params: paramsOf(q),
-    signal: abort.signal,
-  });
+  const stream = handle.stream({ messages: messagesForModel(answer), signal: abort.signal });
   const readable = replyStream(stream, http.req.log, () => {
     admission.release();
     limiterOf(ctx).prune(Date.now());

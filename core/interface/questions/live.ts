@@ -20,14 +20,6 @@ export const LiveQuestion = z
     ...questionCommon,
     field: Identifier.optional().describe("the chat field holding the conversation's opening turns"),
     system: z.string().max(LIVE_LIMITS.messageLength).optional(),
-    /** Sampling overrides sent with each call, over the connection's defaults. */
-    params: z
-      .strictObject({
-        temperature: z.number().min(0).max(2).optional(),
-        maxTokens: z.int().min(1).max(100_000).optional(),
-        topP: z.number().gt(0).max(1).optional(),
-      })
-      .optional(),
     maxTurns: z.int().min(1).max(LIVE_LIMITS.turns).default(10),
     maxLength: z.int().min(1).max(LIVE_LIMITS.messageLength).default(8000),
     rating: z

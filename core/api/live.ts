@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHAT_LIMITS, CHAT_ROLES, LIVE_LIMITS } from '../interface/index.ts';
 import { Id } from './common.ts';
+import { modelErrorKinds } from './models.ts';
 
 /**
  * Live mode (docs/live.md): the tutor's conversation with the project's live model connection,
@@ -65,19 +66,7 @@ export const LiveTurn = z.object({
 });
 
 /** Why a reply failed, in a closed set (the model call's own, and the server's `internal`). */
-export const LIVE_ERROR_KINDS = [
-  'unreachable',
-  'timeout',
-  'unauthorized',
-  'model_not_found',
-  'rate_limited',
-  'server_error',
-  'bad_request',
-  'malformed_reply',
-  'schema_mismatch',
-  'blocked_address',
-  'internal',
-] as const;
+export const LIVE_ERROR_KINDS = [...modelErrorKinds, 'internal'] as const;
 
 /**
  * Each JSON line of a live reply: `delta`s of text as the model sends them, then one `done` with

@@ -109,9 +109,13 @@ export async function liveReply(
   }
   const abort = new AbortController();
   const stream = handle.stream({ messages: messagesForModel(answer), signal: abort.signal });
-  const readable = replyStream(stream, http.req.log, () => {
-    admission.release();
-    limiterOf(ctx).prune(Date.now());
+  const readable = replyStream(stream, {
+    log: http.req.log,
+    signal: abort.signal,
+    done: () => {
+      admission.release();
+      limiterOf(ctx).prune(Date.now());
+    },
   });
   // The browser went away before the reply ended: stop the model too.
   http.reply.raw.on('close', () => {

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyBaseLogger } from 'fastify';
 import type { LiveEvent } from '../../core/api/live.ts';
+import { modelErrorKinds } from '../../core/api/models.ts';
 import { ModelCallError, type ModelStream } from '../models/model-call.ts';
 
 const line = (event: LiveEvent): string => `${JSON.stringify(event)}\n`;
@@ -11,7 +12,11 @@ const line = (event: LiveEvent): string => `${JSON.stringify(event)}\n`;
  * names the connection and the reason and never the key). Always ends: nothing is left waiting.
  * `done` runs once when the stream ends for any reason, the browser's disconnect included.
  */
-export function replyStream(stream: ModelStream, log: FastifyBaseLogger, done: () => void): Readable {
+export function replyStream(
+  stream: ModelStream,
+  opts: { log: FastifyBaseLogger; signal: AbortSignal; done: () => void },
+): Readable {
+  const { log, signal, done } = opts;
   async function* events(): AsyncGenerator<string> {
     try {
       for await (const text of stream) if (text) yield line({ type: 'delta', text });
@@ -29,7 +34,8 @@ export function replyStream(stream: ModelStream, log: FastifyBaseLogger, done: (
         },
       });
     } catch (err) {
-      yield line(errorEvent(err, log));
+      // Stopped because the browser left: no one to tell.
+      if (!signal.aborted) yield line(errorEvent(err, log));
     } finally {
       // The completion's own rejection was reported through the iteration.
       stream.completion.catch(() => undefined);
@@ -42,7 +48,8 @@ export function replyStream(stream: ModelStream, log: FastifyBaseLogger, done: (
 }
 
 function errorEvent(err: unknown, log: FastifyBaseLogger): LiveEvent {
-  if (err instanceof ModelCallError) return { type: 'error', kind: err.kind, message: err.message };
+  if (err instanceof ModelCallError && (modelErrorKinds as readonly string[]).includes(err.kind))
+    return { type: 'error', kind: err.kind, message: err.message };
   log.error({ err }, 'live reply failed');
   return { type: 'error', kind: 'internal', message: 'The reply failed on the server; try again.' };
 }

@@ -170,7 +170,8 @@ describe('live replies', () => {
       { role: 'assistant', content: 'Two, three and five.' },
       { role: 'user', content: 'And the next one?' },
     ]);
-    const conversation = [...again, second.events.at(-1)!.turn!].map(({ finishReason: _f, ...m }) => m);
+    const { finishReason: _f, ...reply } = second.events.at(-1)!.turn!;
+    const conversation = [...again, reply];
     const answer = { talk: { messages: conversation, turns: [...marks, { turn: 4, rating: 5 }] } };
     const submitted = await submit(h, who, assignmentId, answer);
     expect(submitted.status).toBe(200);

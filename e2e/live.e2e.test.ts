@@ -55,10 +55,15 @@ describe('live mode', () => {
     const { id, annotator } = await projectWithItems(e, manager, { name: 'Live', interface: iface }, [
       { id: 'talk-1', data: { opening: [SYSTEM] } },
     ]);
-    const set = await e.api.call(manager, 'PUT', `/api/projects/${id}/live-connection`, {
-      connectionId: connection.body.id,
-    });
-    expect(set.status).toBe(200);
+    // The manager chooses the project's live model in its settings.
+    const lead = await e.open(manager);
+    await lead.page.goto(`/projects/${id}/settings`);
+    await lead.page.getByLabel('Model connection').selectOption({ label: 'Tutor model (tiny-1)' });
+    await lead.page.getByRole('button', { name: 'Save live chat model' }).click();
+    await lead.page.getByText('Live questions now talk with Tutor model.').waitFor();
+    const set = await e.api.call(manager, 'GET', `/api/projects/${id}/live-connection`);
+    expect(set.body.connectionId).toBe(connection.body.id);
+    await lead.context.close();
 
     const { page } = await e.open(annotator);
     await page.goto(`/projects/${id}/annotate`);

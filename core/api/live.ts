@@ -51,6 +51,9 @@ export const LiveConnection = z
     connectionId: Id.nullable(),
     name: z.string().nullable().describe("the connection's name, or null when none is set or it was removed"),
     model: z.string().nullable(),
+    choices: z
+      .array(z.object({ id: Id, name: z.string(), model: z.string() }))
+      .describe('the connections a manager may choose from (name and model only); empty for others'),
   })
   .meta({ id: 'LiveConnection' });
 

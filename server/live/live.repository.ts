@@ -19,6 +19,11 @@ export async function findConnectionName(db: Db, connectionId: number) {
     .executeTakeFirst();
 }
 
+/** Every model connection's id, name and model (never its address or key), by name. */
+export async function listConnectionNames(db: Db) {
+  return db.selectFrom('modelConnections').select(['id', 'name', 'model']).orderBy('name').execute();
+}
+
 export async function updateLiveConnection(
   db: Db,
   projectId: number,

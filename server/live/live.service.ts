@@ -16,7 +16,12 @@ import type { AppContext, Caller } from '../context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 import type { ModelHandle } from '../models/model-call.ts';
 import { LiveLimiter } from './limiter.ts';
-import { findConnectionName, findLiveWork, updateLiveConnection } from './live.repository.ts';
+import {
+  findConnectionName,
+  findLiveWork,
+  listConnectionNames,
+  updateLiveConnection,
+} from './live.repository.ts';
 import { replyStream } from './reply-stream.ts';
 
 const limiters = new WeakMap<AppContext, LiveLimiter>();
@@ -129,19 +134,21 @@ export async function liveReply(
 async function connectionView(
   ctx: AppContext,
   connectionId: number | null,
+  manage: boolean,
 ): Promise<z.input<typeof LiveConnection>> {
   const found = connectionId === null ? undefined : await findConnectionName(ctx.store.db, connectionId);
   return {
     connectionId: found ? connectionId : null,
     name: found?.name ?? null,
     model: found?.model ?? null,
+    choices: manage ? await listConnectionNames(ctx.store.db) : [],
   };
 }
 
-/** The project's live connection: its managers and reviewers see it, annotators only that there is one. */
+/** The project's live connection, for any member; its managers also get the connections to choose from. */
 export async function getLiveConnection(ctx: AppContext, caller: Caller, projectId: number) {
-  const { project } = await projectWithAccess(ctx.store.db, caller, projectId);
-  return connectionView(ctx, project.liveConnectionId);
+  const { project, access } = await projectWithAccess(ctx.store.db, caller, projectId);
+  return connectionView(ctx, project.liveConnectionId, access.manage);
 }
 
 /** Sets the project's live connection (its managers); an unknown connection is refused by name. */
@@ -158,5 +165,5 @@ export async function setLiveConnection(
       { path: 'body.connectionId', message: 'no model connection has this id' },
     ]);
   await updateLiveConnection(ctx.store.db, projectId, body.connectionId, Date.now());
-  return connectionView(ctx, body.connectionId);
+  return connectionView(ctx, body.connectionId, true);
 }

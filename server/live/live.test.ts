@@ -129,10 +129,11 @@ describe('live replies', () => {
     const none = await live(who, assignmentId, { messages: [SYSTEM, { role: 'user', content: 'Hi' }] });
     expect([none.status, none.error.code]).toEqual([409, 'LIVE_UNAVAILABLE']);
     const set = await h.call(manager, 'PUT', `/api/projects/${projectId}/live-connection`, { connectionId });
-    expect(set.body).toEqual({ connectionId, name: 'Live model', model: 'tiny-1' });
-    expect((await h.call(who, 'GET', `/api/projects/${projectId}/live-connection`)).body.connectionId).toBe(
-      connectionId,
-    );
+    const choice = { id: connectionId, name: 'Live model', model: 'tiny-1' };
+    expect(set.body).toEqual({ connectionId, name: 'Live model', model: 'tiny-1', choices: [choice] });
+    // An annotator learns which model answers, not which others there are.
+    const seen = (await h.call(who, 'GET', `/api/projects/${projectId}/live-connection`)).body;
+    expect(seen).toEqual({ connectionId, name: 'Live model', model: 'tiny-1', choices: [] });
     const unknown = await h.call(manager, 'PUT', `/api/projects/${projectId}/live-connection`, {
       connectionId: connectionId + 1000,
     });

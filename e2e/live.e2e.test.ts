@@ -76,7 +76,10 @@ describe('live mode', () => {
     await composer.press('Enter');
     await page.getByTestId('live-streaming').waitFor();
     await page.getByRole('status').filter({ hasText: 'The model replied.' }).waitFor();
-    await page.getByTestId('conversation').getByText(/Reply to: Name a prime number/).waitFor();
+    await page
+      .getByTestId('conversation')
+      .getByText(/Reply to: Name a prime number/)
+      .waitFor();
     expect(await page.getByTestId('live-streaming').count()).toBe(0);
 
     // Shift+Enter is a new line; the second message asks again.
@@ -86,7 +89,10 @@ describe('live mode', () => {
     await page.keyboard.type('one?');
     expect(await composer.inputValue()).toBe('And another\none?');
     await page.keyboard.press('Enter');
-    await page.getByTestId('conversation').getByText(/Reply to: And another/).waitFor();
+    await page
+      .getByTestId('conversation')
+      .getByText(/Reply to: And another/)
+      .waitFor();
 
     // Per reply: a rating for the first, a rating and a rewrite for the second.
     await page.getByRole('radiogroup', { name: 'Rating of reply 1' }).getByRole('radio').nth(3).focus();
@@ -113,14 +119,20 @@ describe('live mode', () => {
       'assistant',
     ]);
     expect(talk.messages[3].content).toBe('And another\none?');
-    expect(talk.messages[2]).toMatchObject({ model: 'tiny-1', content: expect.stringMatching(/^Reply to: Name/) });
+    expect(talk.messages[2]).toMatchObject({
+      model: 'tiny-1',
+      content: expect.stringMatching(/^Reply to: Name/),
+    });
     expect(talk.messages[2].latencyMs).toBeGreaterThanOrEqual(0);
     expect(talk.turns).toEqual([
       { turn: 2, rating: 4 },
       { turn: 4, rating: 2, rewrite: 'Seven is prime too.' },
     ]);
     // The model was sent the item's opening turns, then the conversation.
-    expect(ai.requests.at(-1)!.messages.slice(0, 2)).toEqual([SYSTEM, { role: 'user', content: 'Name a prime number' }]);
+    expect(ai.requests.at(-1)!.messages.slice(0, 2)).toEqual([
+      SYSTEM,
+      { role: 'user', content: 'Name a prime number' },
+    ]);
 
     const sft = await e.api.call(manager, 'GET', `/api/projects/${id}/export?format=sft`);
     const example = JSON.parse(String(sft.body).trim());

@@ -105,7 +105,10 @@ describe('kto of live conversations', () => {
         ],
       },
     };
-    const lines = linesOf(ktoTransformer(iface, { pairs: 'all', threshold: 0.5 }), item([annotation(answer)], {}));
+    const lines = linesOf(
+      ktoTransformer(iface, { pairs: 'all', threshold: 0.5 }),
+      item([annotation(answer)], {}),
+    );
     expect(lines.map((l) => [l.prompt, l.completion, l.label, l.turn])).toEqual([
       ['System: Be brief.\n\nUser: Hi', 'Hello.', false, 2],
       ['System: Be brief.\n\nUser: Hi\n\nAssistant: Hello! How can I help?\n\nUser: 2+2?', '5', true, 4],

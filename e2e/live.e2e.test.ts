@@ -82,12 +82,18 @@ describe('live mode', () => {
       .waitFor();
     expect(await page.getByTestId('live-streaming').count()).toBe(0);
 
-    // Shift+Enter is a new line; the second message asks again.
+    // Shift+Enter is a new line; the second message asks again. Its first reply fails: the error
+    // is a sentence, and Retry (focused) asks again.
     await composer.focus();
     await page.keyboard.type('And another');
     await page.keyboard.press('Shift+Enter');
     await page.keyboard.type('one?');
     expect(await composer.inputValue()).toBe('And another\none?');
+    ai.scriptWhen('And another', { status: 500 });
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'Tutor model' }).waitFor();
+    const retry = page.getByRole('button', { name: 'Retry' });
+    await retry.and(page.locator(':focus')).waitFor();
     await page.keyboard.press('Enter');
     await page
       .getByTestId('conversation')

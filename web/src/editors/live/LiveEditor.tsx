@@ -48,6 +48,16 @@ export function LiveEditor(props: LiveEditorProps) {
   const [text, setText] = useState('');
   const abort = useRef<AbortController | null>(null);
   useEffect(() => () => abort.current?.abort(), []);
+  // Focus goes where the tutor can go on: Retry after a failure or a stop (the Stop button and the
+  // composer have left), the composer when a message is taken back.
+  const retryRef = useRef<HTMLButtonElement>(null);
+  const composerRef = useRef<HTMLTextAreaElement>(null);
+  const [focusNext, setFocusNext] = useState<'retry' | 'composer' | null>(null);
+  useEffect(() => {
+    if (focusNext === 'retry') retryRef.current?.focus();
+    if (focusNext === 'composer') composerRef.current?.focus();
+    if (focusNext) setFocusNext(null);
+  }, [focusNext]);
 
   const change = useCallback((next: LiveAnswer) => {
     latest.current.answer = next;
@@ -83,6 +93,7 @@ export function LiveEditor(props: LiveEditorProps) {
       setPhase({ at: 'replied' });
     } catch (err) {
       setPhase(controller.signal.aborted ? { at: 'stopped' } : { at: 'failed', error: err });
+      setFocusNext('retry');
     } finally {
       if (abort.current === controller) abort.current = null;
     }
@@ -109,6 +120,7 @@ export function LiveEditor(props: LiveEditorProps) {
     change(back.answer);
     setText(back.text);
     setPhase({ at: 'idle' });
+    setFocusNext('composer');
   };
   const turns = replies(answer, prefix);
   return (
@@ -136,7 +148,7 @@ export function LiveEditor(props: LiveEditorProps) {
         <div className="live-composer">
           {needsReply(answer) && !replying ? (
             <p className="live-actions">
-              <button type="button" className="primary" onClick={() => void ask(answer)}>
+              <button type="button" className="primary" ref={retryRef} onClick={() => void ask(answer)}>
                 {phase.at === 'failed' || phase.at === 'stopped' ? 'Retry' : "Get the model's reply"}
               </button>
               {awaitingReply(answer, prefix) && (
@@ -158,7 +170,10 @@ export function LiveEditor(props: LiveEditorProps) {
                 rows={3}
                 value={text}
                 maxLength={q.maxLength}
-                disabled={replying || full}
+                ref={composerRef}
+                // Read-only, not disabled, while the model replies: the focus stays in the box.
+                readOnly={replying}
+                disabled={full}
                 onChange={(e) => setText(e.target.value)}
                 onKeyDown={onKey}
               />

@@ -15,6 +15,8 @@ const STORE_FREE = [
   'server/imports/imported-lines.test.ts',
   'server/imports/spool.test.ts',
   'server/live/limiter.test.ts',
+  'server/models/call-errors.test.ts',
+  'server/models/limits.test.ts',
   'server/models/seal.test.ts',
   'server/net/address-class.test.ts',
   'server/stats/kernels.test.ts',

@@ -1,6 +1,7 @@
 import { assignmentRoutes } from './assignments.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { itemRoutes } from './items.routes.ts';
+import { liveRoutes } from './live.routes.ts';
 import { modelRoutes } from './models.routes.ts';
 import { projectRoutes } from './projects.routes.ts';
 import { setupRoutes } from './setup.routes.ts';
@@ -19,6 +20,7 @@ export const routes = {
   ...statsRoutes,
   ...itemRoutes,
   ...assignmentRoutes,
+  ...liveRoutes,
   ...modelRoutes,
 } as const;
 

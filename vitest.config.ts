@@ -15,6 +15,7 @@ const STORE_FREE = [
   'server/generation/slots.test.ts',
   'server/imports/imported-lines.test.ts',
   'server/imports/spool.test.ts',
+  'server/live/limiter.test.ts',
   'server/models/call-errors.test.ts',
   'server/models/limits.test.ts',
   'server/models/seal.test.ts',

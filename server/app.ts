@@ -16,6 +16,7 @@ import { registerJsonBody } from './http/json-body.ts';
 import { type Handlers, registerRoutes } from './http/register.ts';
 import { importHandlers } from './imports/imports.routes.ts';
 import { itemHandlers } from './items/items.routes.ts';
+import { liveHandlers } from './live/live.routes.ts';
 import { modelHandlers } from './models/connections.routes.ts';
 import { projectHandlers } from './projects/projects.routes.ts';
 import { setupHandlers } from './setup/setup.routes.ts';
@@ -87,6 +88,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     ...exportHandlers(ctx),
     ...assignmentHandlers(ctx),
     ...statsHandlers(ctx),
+    ...liveHandlers(ctx),
     ...modelHandlers(ctx),
     ...generationHandlers(ctx),
   } satisfies Handlers;

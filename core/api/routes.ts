@@ -2,6 +2,7 @@ import { assignmentRoutes } from './assignments.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { generationRoutes } from './generation.routes.ts';
 import { itemRoutes } from './items.routes.ts';
+import { liveRoutes } from './live.routes.ts';
 import { modelRoutes } from './models.routes.ts';
 import { projectRoutes } from './projects.routes.ts';
 import { setupRoutes } from './setup.routes.ts';
@@ -20,6 +21,7 @@ export const routes = {
   ...statsRoutes,
   ...itemRoutes,
   ...assignmentRoutes,
+  ...liveRoutes,
   ...modelRoutes,
   ...generationRoutes,
 } as const;

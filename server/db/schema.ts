@@ -97,6 +97,8 @@ export interface ProjectsTable {
   lockTtlSeconds: number;
   itemOrder: 'sequential' | 'random';
   allowEditSubmitted: number;
+  /** The model connection live questions talk to (migration 0016); null: none. */
+  liveConnectionId: Generated<number | null>;
   createdBy: number;
   createdAt: number;
   updatedAt: number;
@@ -133,7 +135,7 @@ export interface ItemsTable {
   slotsLeft: number;
   submittedCount: number;
   createdAt: number;
-  /** 1 while a `responses` field awaits its candidates (migration 0016): never claimed, slotsLeft 0. */
+  /** 1 while a `responses` field awaits its candidates (migration 0017): never claimed, slotsLeft 0. */
   awaiting: Generated<number>;
 }
 
@@ -290,7 +292,7 @@ export interface JobStepsTable {
   updatedAt: number;
 }
 
-/** In a generation job of mode `new`, the item made from a source item (migration 0016). */
+/** In a generation job of mode `new`, the item made from a source item (migration 0017). */
 export interface GeneratedItemsTable {
   jobId: number;
   sourceItemId: number;

@@ -58,6 +58,8 @@ describe('generating candidates', () => {
     await bar.waitFor();
     await expect.poll(() => bar.getAttribute('aria-valuenow'), { timeout: 20_000 }).toBe('100');
     expect(ai.requestCount).toBe(4);
+    // The job's end reads the project again: nothing awaits candidates any more.
+    await panel.getByText('0 items awaiting them').waitFor();
 
     // The items are open: the annotator is served one, with its two generated candidates.
     const work = await e.open(annotator);

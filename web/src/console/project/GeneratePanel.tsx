@@ -12,9 +12,10 @@ type Mode = 'same' | 'new';
 /**
  * Generate candidates (docs/generation.md): K candidates per prompt item from a model connection,
  * into the items awaiting them or into new items of a target project. Starting it starts a
- * background job, whose bar is shown here until it ends.
+ * background job, whose bar is shown here until it ends; then `onEnded` (the project's counts
+ * are read again).
  */
-export function GeneratePanel({ project }: { project: Project }) {
+export function GeneratePanel({ project, onEnded }: { project: Project; onEnded?: () => void }) {
   // Managers who are not admins may not list connections: they type the name instead.
   const connections = useLoad(
     async (signal) => (await call('listModelConnections', { signal }))?.items ?? [],
@@ -155,7 +156,7 @@ export function GeneratePanel({ project }: { project: Project }) {
           {busy ? 'Starting…' : 'Generate candidates'}
         </button>
       </form>
-      {jobId !== null && <JobProgress jobId={jobId} />}
+      {jobId !== null && <JobProgress jobId={jobId} {...(onEnded ? { onEnded: () => onEnded() } : {})} />}
     </section>
   );
 }

@@ -92,7 +92,9 @@ export function ImportTab({ project, onImported }: { project: Project; onImporte
           <ErrorAlert error={error} />
         )}
       </section>
-      {project.interface.fields.some((f) => f.type === 'responses') && <GeneratePanel project={project} />}
+      {project.interface.fields.some((f) => f.type === 'responses') && (
+        <GeneratePanel project={project} onEnded={onImported} />
+      )}
     </div>
   );
 }

@@ -119,6 +119,14 @@ describe('generation', () => {
     expect(sources.every((s) => s.awaiting === 1)).toBe(true);
   });
 
+  it('ends at once, with no step, when no item awaits candidates', async () => {
+    const { projectId } = await promptProject(h, manager, 0);
+    const conn = await addConnection(h.verity, admin.id, { baseUrl: ai.baseURL, apiKey: KEY });
+    const { job } = await generated(projectId, { connection: conn.name, candidates: 2 });
+    expect(job).toMatchObject({ status: 'succeeded', totalSteps: 0 });
+    expect(ai.requestCount).toBe(0);
+  });
+
   it('refuses K that does not fit the questions, an unknown connection and a field that is not there', async () => {
     const { projectId } = await promptProject(h, manager, 1);
     const conn = await addConnection(h.verity, admin.id, { baseUrl: ai.baseURL, apiKey: KEY });

@@ -11,11 +11,11 @@ import {
   type LockedItem,
   lockItem,
   lockItems,
-  openItem,
+  openItems,
   planSteps,
   projectInterfaceText,
   readItemData,
-  saveItemData,
+  saveItemsData,
 } from './generation.repository.ts';
 import {
   type GeneratedSlot,
@@ -140,32 +140,44 @@ async function writeSlots(
   item: LockedItem | undefined,
   slots: readonly { slot: number; result: GeneratedSlot }[],
 ): Promise<void> {
-  if (!item) return; // deleted meanwhile: nothing to fill
-  const p = job.params;
-  let data = item.data;
-  let changed = false;
-  for (const { slot, result } of slots) {
-    const next = withSlot(data, p.field, { connectionName: p.connectionName, slot, job: job.id, result });
-    if (!next) continue;
-    data = next;
-    changed = true;
-  }
-  if (!changed) return;
-  await saveItemData(tx, ctx.store.kind, item, data);
-  await openIfComplete(tx, job, item, data);
+  await writeItems(tx, ctx, job, item ? [{ item, slots }] : []);
 }
 
-async function openIfComplete(
+/**
+ * Writes slots' candidates into locked items (each slot once): the changed items' data in one
+ * go, then the items whose slots are all there opened in one go.
+ */
+async function writeItems(
+  tx: Tx,
+  ctx: AppContext,
+  job: JobRecord<GenerateJobParams>,
+  batch: readonly { item: LockedItem; slots: readonly { slot: number; result: GeneratedSlot }[] }[],
+): Promise<void> {
+  const p = job.params;
+  const writes: { item: LockedItem; data: Record<string, unknown> }[] = [];
+  for (const { item, slots } of batch) {
+    let data = item.data;
+    for (const { slot, result } of slots)
+      data = withSlot(data, p.field, { connectionName: p.connectionName, slot, job: job.id, result }) ?? data;
+    if (data !== item.data) writes.push({ item, data });
+  }
+  await saveItemsData(tx, ctx.store.kind, writes);
+  const open: LockedItem[] = [];
+  for (const w of writes) if (await complete(tx, job, w.item, w.data)) open.push(w.item);
+  await openItems(tx, open);
+}
+
+/** Whether a written item may open: it awaited, all K slots are there, and no field awaits still. */
+async function complete(
   tx: Tx,
   job: JobRecord<GenerateJobParams>,
   item: LockedItem,
   data: Record<string, unknown>,
-): Promise<void> {
+): Promise<boolean> {
   const p = job.params;
-  if (!item.awaiting || !slotsComplete(data, p.field, p.connectionName, p.candidates)) return;
+  if (!item.awaiting || !slotsComplete(data, p.field, p.connectionName, p.candidates)) return false;
   const fields = await responsesFieldsOf(tx, item.projectId, item.interfaceVersion);
-  if (fields.some((f) => awaitsCandidates(Object.hasOwn(data, f) ? data[f] : undefined))) return;
-  await openItem(tx, item);
+  return !fields.some((f) => awaitsCandidates(Object.hasOwn(data, f) ? data[f] : undefined));
 }
 
 /**
@@ -204,7 +216,7 @@ async function writeNewItemSlot(
     now: Date.now(),
   });
   const created = await lockItem(tx, kind, id);
-  if (created) await openIfComplete(tx, job, created, data);
+  if (created && (await complete(tx, job, created, data))) await openItems(tx, [created]);
 }
 
 /** The names of a project's `responses` fields, kept per interface version. */

@@ -138,20 +138,46 @@ export async function saveItemData(
   await sql`insert into items_search (rowid, words) values (${item.id}, ${words})`.execute(tx);
 }
 
+/** New data for several items (saveItemData's), on PostgreSQL in one statement. */
+export async function saveItemsData(
+  tx: Tx,
+  kind: StoreKind,
+  writes: readonly { item: { id: number; externalId: string | null }; data: Record<string, unknown> }[],
+): Promise<void> {
+  if (kind === 'sqlite' || writes.length === 1) {
+    for (const w of writes) await saveItemData(tx, kind, w.item, w.data);
+    return;
+  }
+  if (writes.length === 0) return;
+  const ids = writes.map((w) => w.item.id);
+  const texts = writes.map((w) => JSON.stringify(w.data));
+  const words = writes.map((w) => itemSearchText(w.data, w.item.externalId));
+  await sql`update items set data = t.data, search_words = t.words::tsvector
+    from unnest(${ids}::bigint[], ${texts}::text[], ${words}::text[]) as t(id, data, words)
+    where items.id = t.id`.execute(tx);
+}
+
 /**
- * Opens an item whose candidates are all written: no longer awaiting, with the project's overlap
- * (as it is now) in free slots, less any live claim. Claim cursors may have passed it: void them.
+ * Opens items whose candidates are all written: no longer awaiting, with their project's overlap
+ * (as it is now) in free slots, less any live claim. Claim cursors may have passed them: each
+ * project's are voided.
  */
-export async function openItem(tx: Tx, item: { id: number; projectId: number }): Promise<void> {
+export async function openItems(tx: Tx, items: readonly { id: number; projectId: number }[]): Promise<void> {
+  if (items.length === 0) return;
   const free = sql<number>`(select overlap from projects p where p.id = items.project_id)
     - (select count(*) from assignments a where a.item_id = items.id and a.status in ('locked', 'submitted'))`;
   await tx
     .updateTable('items')
     .set({ awaiting: 0, slotsLeft: sql`case when ${free} > 0 then ${free} else 0 end` })
-    .where('id', '=', item.id)
+    .where(
+      'id',
+      'in',
+      items.map((i) => i.id),
+    )
     .where('awaiting', '=', 1)
     .execute();
-  await invalidateCursors(tx, item.projectId);
+  for (const projectId of [...new Set(items.map((i) => i.projectId))].sort((a, b) => a - b))
+    await invalidateCursors(tx, projectId);
 }
 
 /** Mode `new`: the item a job made from a source item, if the job made it already. */

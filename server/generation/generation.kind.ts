@@ -81,7 +81,7 @@ export const generateKind: JobKind<GenerateJobParams, GenerateStepResult> = {
       throw new StepFailure(`Item ${itemId} has no prompt in "${p.promptField}".`, { retryable: false });
     let handle: ModelHandle;
     try {
-      handle = await ctx.models.open(p.connectionId);
+      handle = await handleOf(ctx, p.connectionId);
     } catch (err) {
       throw new StepFailure(err instanceof Error ? err.message : String(err), { retryable: false });
     }
@@ -217,6 +217,26 @@ async function writeNewItemSlot(
   });
   const created = await lockItem(tx, kind, id);
   if (created && (await complete(tx, job, created, data))) await openItems(tx, [created]);
+}
+
+/**
+ * A connection's handle, asked of ctx.models at most once a second per connection (each `open`
+ * reads the connection's row to see whether it changed; a job's steps need not each ask).
+ */
+const handles = new WeakMap<AppContext, Map<number, { at: number; handle: Promise<ModelHandle> }>>();
+const HANDLE_TTL_MS = 1000;
+function handleOf(ctx: AppContext, connectionId: number): Promise<ModelHandle> {
+  let byId = handles.get(ctx);
+  if (!byId) {
+    byId = new Map();
+    handles.set(ctx, byId);
+  }
+  const kept = byId.get(connectionId);
+  if (kept && Date.now() - kept.at < HANDLE_TTL_MS) return kept.handle;
+  const handle = ctx.models.open(connectionId);
+  byId.set(connectionId, { at: Date.now(), handle });
+  handle.catch(() => byId.delete(connectionId));
+  return handle;
 }
 
 /** The names of a project's `responses` fields, kept per interface version. */

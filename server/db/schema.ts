@@ -96,6 +96,10 @@ export interface ProjectsTable {
   lockTtlSeconds: number;
   itemOrder: 'sequential' | 'random';
   allowEditSubmitted: number;
+  /** Which suggestion annotators are shown (migration 0016, docs/suggestions.md). */
+  suggestionsMode: Generated<'off' | 'agent' | 'best'>;
+  /** The agent shown when the mode is 'agent'. */
+  suggestionsAgent: Generated<string | null>;
   createdBy: number;
   createdAt: number;
   updatedAt: number;

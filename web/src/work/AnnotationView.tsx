@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from '../app/router.tsx';
 import { AnnotationForm, spanFields } from '../editors/AnnotationForm.tsx';
 import { KeyHint } from '../editors/KeyHint.tsx';
@@ -13,7 +13,9 @@ import { Guidelines } from './Guidelines.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { SkipDialog } from './SkipDialog.tsx';
+import { SuggestionMark } from './SuggestionMark.tsx';
 import type { Signals, SignalsStore } from './signals-store.ts';
+import { suggestionMarks, withSuggestion } from './suggestion.ts';
 import { useAnswers } from './useAnswers.ts';
 import { useDraft } from './useDraft.ts';
 import { useHotkeys } from './useHotkeys.ts';
@@ -66,7 +68,11 @@ export function AnnotationView(props: AnnotationViewProps) {
   const omit = useMemo(() => spanFields(iface), [iface]);
   const readOnly = mode === 'view' || props.sending !== 'no';
   const [restored] = useState(() =>
-    chooseAnswers(props.drafts.read(work.assignment.id), serverAnswers(work)),
+    withSuggestion(
+      chooseAnswers(props.drafts.read(work.assignment.id), serverAnswers(work)),
+      work,
+      mode === 'queue',
+    ),
   );
   const draft = useDraft(work, props.drafts, props.signals);
   const signalsStore = props.signals;
@@ -142,6 +148,34 @@ export function AnnotationView(props: AnnotationViewProps) {
     await draft.settle();
     props.onSubmit(checked.value, draft.timer.take(), signalsStore?.take(assignmentId));
   };
+
+  // Suggested questions confirmed with Accept; changing the answer makes it the tutor's own.
+  const [accepted, setAccepted] = useState<ReadonlySet<string>>(() => new Set());
+  const suggestion = work.suggestion;
+  // Cheap to recompute: a few questions, compared each render.
+  const marks = (() => {
+    if (!suggestion || mode === 'view') return undefined;
+    const by =
+      suggestion.agent === undefined ? undefined : { agent: suggestion.agent, score: suggestion.score };
+    const found = suggestionMarks(suggestion.answers, answers.answers, accepted);
+    const out: Record<string, ReactNode> = {};
+    for (const [q, mark] of Object.entries(found)) {
+      out[q] = (
+        <SuggestionMark
+          question={iface.questions.find((x) => x.name === q)?.label ?? q}
+          mark={mark}
+          by={by}
+          readOnly={readOnly}
+          onAccept={() => setAccepted((s) => new Set(s).add(q))}
+          onRestore={() => {
+            edit({ ...answers.current(), [q]: suggestion.answers[q] }, q);
+            setAccepted((s) => new Set(s).add(q));
+          }}
+        />
+      );
+    }
+    return out;
+  })();
 
   const digitTarget = useMemo(() => digitQuestion(iface, focused)?.name, [iface, focused]);
   const run = (c: Command) => {
@@ -255,6 +289,11 @@ export function AnnotationView(props: AnnotationViewProps) {
         {restored.source === 'local' && mode !== 'view' && (
           <p className="muted small">Restored your latest answers from this browser.</p>
         )}
+        {restored.source === 'suggestion' && (
+          <p className="muted small" data-testid="suggestion-notice">
+            Answers are filled in from a suggestion: check each one. Enter submits them as they stand.
+          </p>
+        )}
       </div>
       <div className="annotate-body">
         <Guidelines source={project.guidelines} />
@@ -272,6 +311,7 @@ export function AnnotationView(props: AnnotationViewProps) {
             errors={errors}
             digitTarget={digitTarget}
             onFocusQuestion={setFocused}
+            marks={marks}
           />
         </main>
       </div>

@@ -66,7 +66,7 @@ export async function loadWork(
     assignment: toAssignment(a),
     annotation: annotation ? toAnnotation(annotation) : null,
     shown: shownOrders(w.iface, item.data, a.itemId, a.userId),
-    suggestion: await suggestionFor(tx, a.itemId, w.view),
+    suggestion: await suggestionFor(tx, item, w.iface, w.view),
   };
 }
 

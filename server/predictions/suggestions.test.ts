@@ -8,7 +8,7 @@ import {
   saveDraft,
   submit,
 } from '../testing/factories.ts';
-import { type Harness, startHarness, type TestUser } from '../testing/harness.ts';
+import { type Harness, sampleInterface, startHarness, type TestUser } from '../testing/harness.ts';
 
 /**
  * Suggestions in the work loop (docs/suggestions.md): which one is shown, to whom with its agent,
@@ -126,6 +126,20 @@ describe('the suggestion in the work payload', () => {
     const third = await next(h, annotator, project);
     expect(third.body.item.externalId).toBe('c');
     expect(third.body.suggestion).toBeNull();
+  });
+
+  it('leaves out suggested answers the interface no longer takes', async () => {
+    const { project, annotator } = await projectWith([item('a')]);
+    const questions = sampleInterface.questions.map((q) =>
+      q.name === 'topic' ? { ...q, options: ['algebra', 'other'] } : q,
+    );
+    const edited = await h.call(manager, 'PATCH', `/api/projects/${project}`, {
+      interface: { fields: sampleInterface.fields, questions },
+      confirm: true,
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    const work = await next(h, annotator, project);
+    expect(work.body.suggestion).toEqual({ score: null, answers: { difficulty: 4 } });
   });
 
   it('refuses mode agent without an agent', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPage, describeFindings } from './axe.ts';
 import { type E2E, projectWithItems, startE2E } from './harness.ts';
 
 /** Suggestions in the browser (docs/suggestions.md): accepted on one item, changed on another. */
@@ -50,8 +51,13 @@ describe('suggestions', () => {
     expect(await difficulty.locator('.suggestion-badge').textContent()).toBe('Suggestion');
     expect(await page.content()).not.toContain('secret-model-7');
 
+    const found0 = await checkPage(page, { page: 'annotate', theme: 'light', state: 'suggestion' });
     await topic.getByRole('button', { name: /^Accept/ }).click();
     expect(await topic.locator('.suggestion-badge').textContent()).toBe('Accepted');
+    found0.push(
+      ...(await checkPage(page, { page: 'annotate', theme: 'light', state: 'suggestion accepted' })),
+    );
+    expect(found0, describeFindings(found0)).toEqual([]);
     // Back on the item, Enter submits the suggestions as they stand.
     await page.locator('main').focus();
     await page.keyboard.press('Enter');
@@ -61,6 +67,7 @@ describe('suggestions', () => {
     await topic.getByText('algebra', { exact: true }).click();
     expect(await topic.locator('.suggestion-badge').textContent()).toBe('Changed');
     expect(await difficulty.locator('.suggestion-badge').textContent()).toBe('Suggestion');
+    const found = await checkPage(page, { page: 'annotate', theme: 'light', state: 'suggestion changed' });
     // Put back, then changed again: the annotator's own answer.
     await topic.getByRole('button', { name: /^Use the suggestion/ }).click();
     expect(await topic.getByRole('radio', { name: /geometry/ }).isChecked()).toBe(true);
@@ -84,6 +91,8 @@ describe('suggestions', () => {
     await lead$.page.goto(`/projects/${id}`);
     const table = lead$.page.getByTestId('suggestion-table');
     await table.waitFor();
+    found.push(...(await checkPage(lead$.page, { page: 'project', theme: 'light', state: 'suggestions' })));
+    expect(found, describeFindings(found)).toEqual([]);
     const rows$ = table.locator('tbody tr');
     expect(await rows$.count()).toBe(3);
     const cellsOf = async (k: number) => rows$.nth(k).locator('th, td').allTextContents();

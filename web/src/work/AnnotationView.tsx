@@ -289,16 +289,16 @@ export function AnnotationView(props: AnnotationViewProps) {
         {restored.source === 'local' && mode !== 'view' && (
           <p className="muted small">Restored your latest answers from this browser.</p>
         )}
-        {restored.source === 'suggestion' && (
-          <p className="muted small" data-testid="suggestion-notice">
-            Answers are filled in from a suggestion: check each one. Enter submits them as they stand.
-          </p>
-        )}
       </div>
       <div className="annotate-body">
         <Guidelines source={project.guidelines} />
         <main id="main" ref={mainRef} className="annotate-main" tabIndex={-1}>
           <h1 className="visually-hidden">Annotate item {itemName}</h1>
+          {restored.source === 'suggestion' && (
+            <p className="muted small" data-testid="suggestion-notice">
+              Answers are filled in from a suggestion: check each one. Enter submits them as they stand.
+            </p>
+          )}
           <ItemFields iface={iface} data={data} omit={omit} shown={shown} level={2} />
           <AnnotationForm
             iface={iface}

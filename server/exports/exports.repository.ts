@@ -35,30 +35,33 @@ import type { Db } from '../db/transaction.ts';
  * (`page`) instead of (after, last]. Unfiltered, the statements are the ones above, unchanged.
  */
 
-const head = (d: Dialect) =>
+const head = (d: Dialect, s: ExportShape) =>
   `'{"id":' || id || ',"externalId":' || coalesce(${jsonOf(d)('external_id')}, 'null') || ',"data":' || data` +
-  ` || ',"meta":' || meta || ',"priority":' || priority || ',"predictions":' || ${predictionsOf(d)}` +
+  ` || ',"meta":' || meta || ',"priority":' || priority || ',"predictions":' || ${s.predictions ? predictionsOf(d) : `'[]'`}` +
   ` || ',"annotations":['`;
 
 /**
  * SQLite writes a real with a fraction always (`1.0`): a whole score is written as an integer, as
  * JSON.stringify and PostgreSQL write it. (A fraction keeps SQLite's 15 significant digits.)
  */
-const sqliteScore = `case when p.score = cast(p.score as integer) and abs(p.score) < 9007199254740992
-  then cast(p.score as integer) else p.score end`;
+const sqliteScore = `cast(case when p.score = cast(p.score as integer) and abs(p.score) < 9007199254740992
+  then cast(p.score as integer) else p.score end as text)`;
 
 /**
- * The item's predictions (docs/suggestions.md) as a JSON array, by agent: one probe of the
- * (item_id, agent) index for an item without any.
+ * The item's predictions (docs/suggestions.md) as a JSON array by agent, written like the rest of
+ * the line: the stored answers spliced as they are. One probe of the (item_id, agent) index.
  */
-const predictionsOf = (d: Dialect) =>
-  d === 'sqlite'
-    ? `(select json_group_array(json(o)) from (select json_object('agent', p.agent, 'score', ${sqliteScore},
-        'answers', json(p.answers), 'source', p.source) as o
-        from predictions p where p.item_id = items.id order by p.agent))`
-    : `coalesce((select json_agg(json_build_object('agent', p.agent, 'score', p.score,
-        'answers', p.answers::json, 'source', p.source) order by p.agent)::text
-        from predictions p where p.item_id = items.id), '[]')`;
+const predictionsOf = (d: Dialect) => {
+  const json = jsonOf(d);
+  const score = d === 'sqlite' ? sqliteScore : 'to_json(p.score)::text';
+  const one = `'{"agent":' || ${json('p.agent')} || ',"score":' || coalesce(${score}, 'null') ||
+    ',"answers":' || p.answers || ',"source":' || ${json('p.source')} || '}'`;
+  const list =
+    d === 'sqlite'
+      ? `group_concat(${one}, ',' order by p.agent)`
+      : `string_agg(${one}, ',' order by p.agent)`;
+  return `(select '[' || coalesce(${list}, '') || ']' from predictions p where p.item_id = items.id)`;
+};
 
 const opening = (label: string, importer: string, suggested: string) =>
   `'{"id":' || n.id || ',"annotator":' || ${label} || ',"userId":' || n.user_id || ',"status":"' || n.status` +
@@ -85,6 +88,8 @@ export interface ExportShape {
   from: boolean;
   to: boolean;
   ids: boolean;
+  /** The project has predictions: each line reads its item's; otherwise every line has `[]`. */
+  predictions: boolean;
 }
 
 /**
@@ -128,7 +133,7 @@ function itemsText(d: Dialect, s: ExportShape): string {
   if (s.completeOnly) where += ' and submitted_count >= {overlap}';
   if (s.from || s.to)
     where += ` and exists (select 1 from annotations n where n.project_id = {project} and n.item_id = items.id${annotationConditions(s)})`;
-  const columns = s.rows === 'records' ? 'id, external_id, data' : `id, ${head(d)}`;
+  const columns = s.rows === 'records' ? 'id, external_id, data' : `id, ${head(d, s)}`;
   return `select ${columns} from items where ${where} order by id limit {limit}`;
 }
 

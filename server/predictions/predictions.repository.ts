@@ -89,16 +89,15 @@ export async function predictionsOfItems(db: Db, itemIds: readonly number[]): Pr
     .execute();
 }
 
-/** The agents with predictions in a project, by name. */
-export async function agentsOfProject(db: Db, projectId: number): Promise<string[]> {
-  const rows = await db
+/** Whether the project has any prediction (one probe of its index). */
+export async function hasPredictions(db: Db, projectId: number): Promise<boolean> {
+  const row = await db
     .selectFrom('predictions')
-    .select('agent')
-    .distinct()
+    .select('id')
     .where('projectId', '=', projectId)
-    .orderBy('agent')
-    .execute();
-  return rows.map((r) => r.agent);
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** A submitted annotation made with a suggestion shown, and that suggestion's answers (JSON text). */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectedExport } from '../testing/export-fixtures.ts';
 import {
   addMembers,
   buildProject,
@@ -227,5 +228,24 @@ describe('suggested_by and the acceptance rate', () => {
     ]);
     expect(lines[0].annotations[0].suggestedBy).toBe('gpt-secret');
     expect(lines[1].predictions).toEqual([]);
+  });
+
+  it('writes the JSONL export byte for byte as the format says, whole and fractional scores alike', async () => {
+    const scored = (score: number | null) => [
+      { agent: 'zeta', score, answers: { flags: ['pii'], topic: 'other' } },
+      { agent: 'alpha', score: 1, answers: { difficulty: 5 } },
+    ];
+    const { project, annotator } = await projectWith([
+      item('a', scored(0.87)),
+      item('b', scored(null)),
+      item('c', []),
+    ]);
+    const work = await next(h, annotator, project);
+    await submit(h, annotator, work.body.assignment.id, { topic: 'algebra' });
+    const res = await h.call(manager, 'GET', `/api/projects/${project}/export?format=jsonl`);
+    expect(res.body).toBe(await expectedExport(h.verity, project));
+    expect(String(res.body)).toContain(
+      '"predictions":[{"agent":"alpha","score":1,"answers":{"difficulty":5},"source":"import"},{"agent":"zeta","score":0.87,',
+    );
   });
 });

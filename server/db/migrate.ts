@@ -15,6 +15,7 @@ import * as m0013 from './migrations/0013_annotation_shown_signals.ts';
 import * as m0014 from './migrations/0014_setup_token.ts';
 import * as m0015 from './migrations/0015_models_jobs.ts';
 import * as m0016 from './migrations/0016_live_connection.ts';
+import * as m0017 from './migrations/0017_project_suggestions.ts';
 import type { StoreKind } from './store.ts';
 
 interface Migration {
@@ -40,6 +41,7 @@ const migrations: Migration[] = [
   { name: '0014_setup_token', ...m0014 },
   { name: '0015_models_jobs', ...m0015 },
   { name: '0016_live_connection', ...m0016 },
+  { name: '0017_project_suggestions', ...m0017 },
 ];
 
 /**

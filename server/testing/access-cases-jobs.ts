@@ -1,27 +1,11 @@
 /** The access matrix's cases for background jobs: admins see all; a project's managers its own. */
 import type { OperationId } from '../../core/api/routes.ts';
-import { writeTransaction } from '../db/transaction.ts';
-import { insertJob, insertSteps, settleTotal } from '../jobs/jobs.repository.ts';
 import { all, type Case, signedIn, type World } from './access-world.ts';
+import { insertFixtureJob } from './job-fixtures.ts';
 
 /** An open job (queued: the matrix's server runs no jobs) of the project, or of none; its id. */
-export async function jobFixture(w: World, projectId: number | null): Promise<number> {
-  const store = w.h.verity.store;
-  return writeTransaction(store, async (tx) => {
-    const now = Date.now();
-    const id = await insertJob(tx, {
-      kind: 'matrix',
-      projectId,
-      params: '{}',
-      lane: null,
-      createdBy: w.users.admin.id,
-      now,
-    });
-    await insertSteps(tx, { jobId: id, lane: null, keys: ['one', 'two'], now });
-    await settleTotal(tx, id, now);
-    return id;
-  });
-}
+export const jobFixture = (w: World, projectId: number | null): Promise<number> =>
+  insertFixtureJob(w.h.verity.store, { projectId, createdBy: w.users.admin.id, keys: ['one', 'two'] });
 
 const NF = 'NOT_FOUND' as const;
 const managersOfA = signedIn({ ...all(NF), admin: 200, manager: 200, projectManager: 200 });

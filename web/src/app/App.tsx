@@ -7,6 +7,8 @@ import { useSession } from './session.tsx';
 
 // Each screen is its own chunk: the annotation view loads none of the console's code.
 const Annotate = screenChunk(() => import('../pages/Annotate.tsx').then((m) => m.Annotate));
+const JobDetailPage = screenChunk(() => import('../pages/JobDetail.tsx').then((m) => m.JobDetailPage));
+const Jobs = screenChunk(() => import('../pages/Jobs.tsx').then((m) => m.Jobs));
 const ItemDetailPage = screenChunk(() => import('../pages/ItemDetail.tsx').then((m) => m.ItemDetailPage));
 const MyWork = screenChunk(() => import('../pages/MyWork.tsx').then((m) => m.MyWork));
 const MyWorkHome = screenChunk(() => import('../pages/MyWorkHome.tsx').then((m) => m.MyWorkHome));
@@ -58,6 +60,8 @@ const screens: Screen[] = [
   screen('/items/:itemId', ItemDetailPage, (p) => ({ itemId: Number(p.itemId) })),
   screen('/my-work', MyWorkHome, () => ({})),
   screen('/users', Users, () => ({})),
+  screen('/jobs', Jobs, () => ({})),
+  screen('/jobs/:jobId', JobDetailPage, (p) => ({ jobId: Number(p.jobId) })),
   screen('/profile', Profile, () => ({})),
 ];
 

@@ -18,6 +18,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/', label: 'Projects' },
     { to: '/my-work', label: 'My work' },
     ...(user.role === 'admin' ? [{ to: '/users', label: 'Users' }] : []),
+    ...(user.role === 'admin' || user.role === 'manager' ? [{ to: '/jobs', label: 'Jobs' }] : []),
     { to: '/profile', label: 'Profile' },
   ];
   return (

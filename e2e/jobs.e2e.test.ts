@@ -77,7 +77,11 @@ describe('jobs in the browser', () => {
     await page.getByRole('button', { name: 'Keep it running' }).click();
     await page.getByRole('button', { name: 'Cancel job' }).click();
     await page.getByRole('button', { name: 'Yes, cancel the job' }).click();
-    await page.getByText('Cancelled', { exact: true }).first().waitFor();
+    const otherBar = page.getByRole('progressbar', { name: `Job ${other} progress` });
+    await expect
+      .poll(() => otherBar.getAttribute('aria-valuetext'), { timeout: 20_000 })
+      .toBe('0%: 0 of 6 steps done (cancelled)');
+    await page.getByRole('button', { name: 'Cancel job' }).waitFor({ state: 'detached' });
     const after = await e.api.call(admin, 'GET', `/api/jobs/${other}`);
     expect(after.body).toMatchObject({ status: 'cancelled', doneSteps: 0 });
     expect(await page.getByRole('button', { name: 'Cancel job' }).count()).toBe(0);

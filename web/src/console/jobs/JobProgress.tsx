@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { type JobDetail, jobIsOpen } from '../../../../core/api/jobs.ts';
 import { call } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/Alert.tsx';
@@ -28,10 +28,13 @@ export function JobProgress({ jobId, onEnded }: { jobId: number; onEnded?: (job:
   const [cancelling, setCancelling] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const job = polled.data;
-  if (job && !jobIsOpen(job.status) && endedSeen !== job.id) {
-    setEndedSeen(job.id);
-    onEnded?.(job);
-  }
+  const ended = job && !jobIsOpen(job.status) ? job : undefined;
+  // Told once, after the render that shows the end (a parent may change its own state then).
+  useEffect(() => {
+    if (!ended || endedSeen === ended.id) return;
+    setEndedSeen(ended.id);
+    onEnded?.(ended);
+  }, [ended, endedSeen, onEnded]);
   if (!job)
     return polled.error ? <ErrorAlert error={polled.error} /> : <p className="muted">Loading the job…</p>;
   const settled = job.doneSteps + job.failedSteps;

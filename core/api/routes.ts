@@ -1,6 +1,7 @@
 import { assignmentRoutes } from './assignments.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { itemRoutes } from './items.routes.ts';
+import { jobRoutes } from './jobs.routes.ts';
 import { liveRoutes } from './live.routes.ts';
 import { modelRoutes } from './models.routes.ts';
 import { projectRoutes } from './projects.routes.ts';
@@ -22,6 +23,7 @@ export const routes = {
   ...assignmentRoutes,
   ...liveRoutes,
   ...modelRoutes,
+  ...jobRoutes,
 } as const;
 
 export type Routes = typeof routes;

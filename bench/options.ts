@@ -7,6 +7,7 @@ export const PARTS = [
   'export',
   'stats',
   'search',
+  'jobs',
   'generation',
   'browser',
 ] as const;
@@ -37,13 +38,15 @@ export interface BenchOptions {
   soakSeconds: number;
   /** A PostgreSQL server the bench may create and drop a database on. */
   pgUrl: string;
+  /** Steps of the job the jobs part times. */
+  jobSteps: number;
   /** Write a V8 CPU profile of every server child into this folder. */
   profileDir: string | undefined;
 }
 
-export const USAGE = `npm run bench -- [--size N] [--stores sqlite,postgres] [--only import,next,soak,export,stats,search,generation,browser]
+export const USAGE = `npm run bench -- [--size N] [--stores sqlite,postgres] [--only import,next,soak,export,stats,search,jobs,generation,browser]
   [--smoke] [--annotators N] [--think-ms N] [--seconds N] [--rounds N] [--soak-annotators N] [--soak-seconds N]
-  [--pg-url postgres://…] [--profile DIR]`;
+  [--pg-url postgres://…] [--profile DIR] [--job-steps N]`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const given = new Map<string, string>();
@@ -71,6 +74,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     'soak-seconds',
     'pg-url',
     'profile',
+    'job-steps',
   ]);
   for (const key of given.keys()) if (!known.has(key)) throw new Error(`unknown option --${key}\n${USAGE}`);
   return {
@@ -89,6 +93,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     pgUrl:
       given.get('pg-url') ?? process.env.VERITY_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
     profileDir: given.get('profile'),
+    jobSteps: count(given.get('job-steps'), smoke ? 300 : 10_000, 'job-steps'),
   };
 }
 

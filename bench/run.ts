@@ -18,6 +18,7 @@ import { runPreferenceExport } from './export-preference.ts';
 import { runImportFloor } from './floor-import.ts';
 import { runGeneration } from './generation.ts';
 import { runImport } from './import.ts';
+import { runJobs } from './jobs.ts';
 import { runNext } from './next.ts';
 import { type BenchOptions, parseOptions } from './options.ts';
 import { progress, Report } from './report.ts';
@@ -93,8 +94,9 @@ async function benchStore(
   try {
     const launch = serverLauncher(prepared, options);
     const servers: ServerChild[] = [];
-    // SQLite: one server process. PostgreSQL: two on the same database when next is measured.
-    const count = kind === 'postgres' && options.only.includes('next') ? 2 : 1;
+    // SQLite: one server process. PostgreSQL: two on the same database when next or jobs is measured.
+    const count =
+      kind === 'postgres' && (options.only.includes('next') || options.only.includes('jobs')) ? 2 : 1;
     // One after the other: the first migrates the fresh store.
     for (let k = 0; k < count; k++) servers.push(await launch());
     const store = await prepared.open();
@@ -125,6 +127,7 @@ async function benchStore(
     }
     if (options.only.includes('stats')) await runStats(run);
     if (options.only.includes('search')) await runSearch(run);
+    if (options.only.includes('jobs')) await runJobs(run);
     if (options.only.includes('generation')) await runGeneration(run, prepared.env);
   } finally {
     while (undo.length > depth)

@@ -3,6 +3,7 @@ import type { RouteDef } from '../core/api/route.ts';
 import { type OperationId, routes } from '../core/api/routes.ts';
 import { accountAndProjectCases } from './testing/access-cases.ts';
 import { generationCases } from './testing/access-cases-generation.ts';
+import { jobCases } from './testing/access-cases-jobs.ts';
 import { liveCases } from './testing/access-cases-live.ts';
 import { modelCases } from './testing/access-cases-models.ts';
 import { statsCases } from './testing/access-cases-stats.ts';
@@ -21,6 +22,7 @@ const matrix: Record<OperationId, Case[]> = {
   ...statsCases,
   ...liveCases,
   ...modelCases,
+  ...jobCases,
   ...generationCases,
 };
 

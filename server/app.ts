@@ -16,6 +16,7 @@ import { registerJsonBody } from './http/json-body.ts';
 import { type Handlers, registerRoutes } from './http/register.ts';
 import { importHandlers } from './imports/imports.routes.ts';
 import { itemHandlers } from './items/items.routes.ts';
+import { jobHandlers } from './jobs/jobs.routes.ts';
 import { liveHandlers } from './live/live.routes.ts';
 import { modelHandlers } from './models/connections.routes.ts';
 import { projectHandlers } from './projects/projects.routes.ts';
@@ -90,6 +91,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     ...statsHandlers(ctx),
     ...liveHandlers(ctx),
     ...modelHandlers(ctx),
+    ...jobHandlers(ctx),
     ...generationHandlers(ctx),
   } satisfies Handlers;
   registerRoutes(app, ctx, handlers, opts.checkResponses ?? false);

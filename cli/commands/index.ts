@@ -3,6 +3,9 @@ import { demo } from './demo.ts';
 import { exportItems } from './export.ts';
 import { generate } from './generate.ts';
 import { importItems } from './import.ts';
+import { jobsCancel } from './jobs-cancel.ts';
+import { jobsList } from './jobs-list.ts';
+import { jobsShow } from './jobs-show.ts';
 import { memberAdd } from './member-add.ts';
 import { memberInvite } from './member-invite.ts';
 import { memberList } from './member-list.ts';
@@ -41,5 +44,8 @@ export const commands = [
   modelList,
   modelTest,
   modelRemove,
+  jobsList,
+  jobsShow,
+  jobsCancel,
   generate,
 ] satisfies readonly Command[] as readonly Command[];

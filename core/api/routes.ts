@@ -2,6 +2,7 @@ import { assignmentRoutes } from './assignments.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { generationRoutes } from './generation.routes.ts';
 import { itemRoutes } from './items.routes.ts';
+import { jobRoutes } from './jobs.routes.ts';
 import { liveRoutes } from './live.routes.ts';
 import { modelRoutes } from './models.routes.ts';
 import { projectRoutes } from './projects.routes.ts';
@@ -23,6 +24,7 @@ export const routes = {
   ...assignmentRoutes,
   ...liveRoutes,
   ...modelRoutes,
+  ...jobRoutes,
   ...generationRoutes,
 } as const;
 

@@ -3,7 +3,7 @@
  * validation of item data and answers against it. Pure: no I/O, imported by server, CLI and web.
  * Span offsets are Unicode code points (see offsets.ts).
  */
-export { type Answers, validateAnswers } from './answers.ts';
+export { type Answers, validateAnswers, validateSuggestedAnswers } from './answers.ts';
 export { awaitingFields } from './awaiting.ts';
 export { withoutHiddenModels } from './blind.ts';
 export {

@@ -5,7 +5,7 @@ import { invalidateCursors } from './claim-cursors.repository.ts';
 /**
  * Recomputes free slots from the live claims (locks and submissions) of the given items, or of
  * every item in the project; used wherever claims shrink or the overlap changes. An item awaiting
- * its candidates (migration 0017) keeps none: generation opens it.
+ * its candidates (migration 0018) keeps none: generation opens it.
  */
 export async function refreshSlots(
   db: Tx,

@@ -99,6 +99,10 @@ export interface ProjectsTable {
   allowEditSubmitted: number;
   /** The model connection live questions talk to (migration 0016); null: none. */
   liveConnectionId: Generated<number | null>;
+  /** Which suggestion annotators are shown (migration 0017, docs/suggestions.md). */
+  suggestionsMode: Generated<'off' | 'agent' | 'best'>;
+  /** The agent shown when the mode is 'agent'. */
+  suggestionsAgent: Generated<string | null>;
   createdBy: number;
   createdAt: number;
   updatedAt: number;
@@ -135,7 +139,7 @@ export interface ItemsTable {
   slotsLeft: number;
   submittedCount: number;
   createdAt: number;
-  /** 1 while a `responses` field awaits its candidates (migration 0017): never claimed, slotsLeft 0. */
+  /** 1 while a `responses` field awaits its candidates (migration 0018): never claimed, slotsLeft 0. */
   awaiting: Generated<number>;
 }
 
@@ -292,7 +296,7 @@ export interface JobStepsTable {
   updatedAt: number;
 }
 
-/** In a generation job of mode `new`, the item made from a source item (migration 0017). */
+/** In a generation job of mode `new`, the item made from a source item (migration 0018). */
 export interface GeneratedItemsTable {
   jobId: number;
   sourceItemId: number;

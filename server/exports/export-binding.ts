@@ -15,6 +15,8 @@ export function exportBinding(
   overlap: number,
   filters: Omit<ExportFilters, 'format' | 'pairs' | 'threshold'>,
   rows: ExportShape['rows'] = 'lines',
+  /** Whether the project has predictions to read (false spares every line a lookup). */
+  predictions = true,
 ): ExportBinding {
   return {
     projectId,
@@ -27,6 +29,7 @@ export function exportBinding(
       from: filters.from !== undefined,
       to: filters.to !== undefined,
       ids: filters.ids !== undefined,
+      predictions,
     },
   };
 }

@@ -15,6 +15,7 @@ import { registerJsonBody } from './http/json-body.ts';
 import { type Handlers, registerRoutes } from './http/register.ts';
 import { importHandlers } from './imports/imports.routes.ts';
 import { itemHandlers } from './items/items.routes.ts';
+import { judgeHandlers } from './judge/judge.routes.ts';
 import { projectHandlers } from './projects/projects.routes.ts';
 import { setupHandlers } from './setup/setup.routes.ts';
 import { statsHandlers } from './stats/stats.routes.ts';
@@ -85,6 +86,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     ...exportHandlers(ctx),
     ...assignmentHandlers(ctx),
     ...statsHandlers(ctx),
+    ...judgeHandlers(ctx),
   } satisfies Handlers;
   registerRoutes(app, ctx, handlers, opts.checkResponses ?? false);
 

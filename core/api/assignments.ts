@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AnnotatorKind } from './judges.ts';
 import { Id, IsoTime } from './common.ts';
 import { Item } from './items.ts';
 
@@ -48,6 +49,7 @@ export const Annotation = z
     projectId: z.number().int(),
     userId: z.number().int(),
     annotator: z.string().describe('email, or the name of an external annotator'),
+    annotatorKind: AnnotatorKind,
     status: AnnotationStatus,
     answers: z.record(z.string(), z.unknown()),
     pendingAnswers: z

@@ -1,6 +1,7 @@
 import { assignmentRoutes } from './assignments.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { itemRoutes } from './items.routes.ts';
+import { judgeRoutes } from './judges.routes.ts';
 import { projectRoutes } from './projects.routes.ts';
 import { setupRoutes } from './setup.routes.ts';
 import { statsRoutes } from './stats.routes.ts';
@@ -18,6 +19,7 @@ export const routes = {
   ...statsRoutes,
   ...itemRoutes,
   ...assignmentRoutes,
+  ...judgeRoutes,
 } as const;
 
 export type Routes = typeof routes;

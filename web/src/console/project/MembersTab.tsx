@@ -130,6 +130,12 @@ export function MembersTab({ projectId, manage }: { projectId: number; manage: b
               <tr key={m.userId}>
                 <td>
                   <Name text={m.name} />
+                  {m.kind === 'model' && (
+                    <>
+                      {' '}
+                      <span className="status status-model">model</span>
+                    </>
+                  )}
                 </td>
                 <td>{m.email ? <Name text={m.email} /> : '—'}</td>
                 <td>{m.role}</td>

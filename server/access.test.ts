@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteDef } from '../core/api/route.ts';
 import { type OperationId, routes } from '../core/api/routes.ts';
 import { accountAndProjectCases } from './testing/access-cases.ts';
+import { judgeCases } from './testing/access-cases-judges.ts';
 import { statsCases } from './testing/access-cases-stats.ts';
 import { workCases } from './testing/access-cases-work.ts';
 import { buildWorld, type Case, checkResponse, kinds, send, type World } from './testing/access-world.ts';
@@ -12,7 +13,12 @@ import { buildWorld, type Case, checkResponse, kinds, send, type World } from '.
  * Every response is also searched for text the caller may not see.
  */
 
-const matrix: Record<OperationId, Case[]> = { ...accountAndProjectCases, ...workCases, ...statsCases };
+const matrix: Record<OperationId, Case[]> = {
+  ...accountAndProjectCases,
+  ...workCases,
+  ...statsCases,
+  ...judgeCases,
+};
 
 let w: World;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { AnnotatorKind } from './judges.ts';
 import { Id, IsoTime } from './common.ts';
 import { Item } from './items.ts';
+import { AnnotatorKind } from './judges.ts';
 
 export const AssignmentStatus = z.enum(['locked', 'submitted', 'skipped', 'expired']);
 export const Assignment = z

@@ -36,7 +36,9 @@ export const RunJudgeBody = z
       .array(z.string().max(64))
       .max(200)
       .optional()
-      .describe('only these questions (of the kinds a judge answers); default: every pairwise, rating and choice question'),
+      .describe(
+        'only these questions (of the kinds a judge answers); default: every pairwise, rating and choice question',
+      ),
   })
   .default({});
 
@@ -46,7 +48,9 @@ export const SuggestBody = z.object({
     .array(z.string().max(64))
     .max(200)
     .optional()
-    .describe('only these questions; default: every question a model can answer (choice, multi_choice, rating, number, text, pairwise, ranking)'),
+    .describe(
+      'only these questions; default: every question a model can answer (choice, multi_choice, rating, number, text, pairwise, ranking)',
+    ),
   confidence: z
     .boolean()
     .default(false)

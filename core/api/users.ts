@@ -28,7 +28,9 @@ export const User = z
     role: Role,
     status: UserStatus,
     external: z.boolean().describe('true for annotators brought in by an import, who cannot sign in'),
-    kind: AnnotatorKind.describe('`model`: the account a model judge answers as (docs/judge.md); it cannot sign in'),
+    kind: AnnotatorKind.describe(
+      '`model`: the account a model judge answers as (docs/judge.md); it cannot sign in',
+    ),
     createdAt: IsoTime,
   })
   .meta({ id: 'User' });

@@ -43,7 +43,10 @@ export async function createPasswordReset(
   const user = await findUserById(ctx.store.db, userId);
   if (!user) throw notFound('user');
   if (user.modelConnectionId !== null)
-    throw new AppError('CONFLICT', `${user.name} is a model judge's account: it has no password and cannot sign in.`);
+    throw new AppError(
+      'CONFLICT',
+      `${user.name} is a model judge's account: it has no password and cannot sign in.`,
+    );
   if (user.external || user.email === null) {
     throw new AppError(
       'CONFLICT',

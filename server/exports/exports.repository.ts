@@ -97,7 +97,8 @@ function annotationConditions(s: ExportShape): string {
   let text = s.submittedOnly || s.from || s.to ? ` and n.status = 'submitted'` : '';
   if (s.from) text += ' and n.submitted_at >= {from}';
   if (s.to) text += ' and n.submitted_at < {to}';
-  if (s.humansOnly) text += ' and n.user_id not in (select id from users where model_connection_id is not null)';
+  if (s.humansOnly)
+    text += ' and n.user_id not in (select id from users where model_connection_id is not null)';
   return text;
 }
 

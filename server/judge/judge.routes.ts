@@ -6,6 +6,7 @@ export const judgeHandlers = (ctx: AppContext) =>
   ({
     listJudges: ({ caller, params }) => judges.listJudges(ctx, caller, params.projectId),
     addJudge: ({ caller, params, body }) => judges.addJudge(ctx, caller, params.projectId, body),
-    runJudge: ({ caller, params, body }) => judges.runJudge(ctx, caller, params.projectId, params.userId, body),
+    runJudge: ({ caller, params, body }) =>
+      judges.runJudge(ctx, caller, params.projectId, params.userId, body),
     suggest: ({ caller, params, body }) => judges.suggest(ctx, caller, params.projectId, body),
   }) satisfies Partial<Handlers>;

@@ -62,7 +62,11 @@ export async function addJudge(
   const { connection } = await ctx.models.open(body.connection);
   const now = Date.now();
   const userId = await writeTransaction(ctx.store, async (tx) => {
-    const id = await ensureModelAccount(tx, { connectionId: connection.id, name: judgeName(connection.name), now });
+    const id = await ensureModelAccount(tx, {
+      connectionId: connection.id,
+      name: judgeName(connection.name),
+      now,
+    });
     await addJudgeMember(tx, { projectId, userId: id, now });
     return id;
   });

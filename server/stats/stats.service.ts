@@ -160,7 +160,12 @@ async function answerDistributions(
   const tally = new AnswerTally(iface.questions);
   let afterItemId: number | null = 0;
   while (afterItemId !== null) {
-    const batch = await submittedAnswersAfter(db, { projectId, afterItemId, items: ITEM_BATCH, includeModels });
+    const batch = await submittedAnswersAfter(db, {
+      projectId,
+      afterItemId,
+      items: ITEM_BATCH,
+      includeModels,
+    });
     for (const answers of batch.answers) tally.add(JSON.parse(answers) as Record<string, unknown>);
     afterItemId = batch.lastItemId;
   }

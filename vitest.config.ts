@@ -14,7 +14,10 @@ const STORE_FREE = [
   'server/exports/unanswered.test.ts',
   'server/imports/imported-lines.test.ts',
   'server/imports/spool.test.ts',
+  'server/models/seal.test.ts',
+  'server/net/address-class.test.ts',
   'server/stats/kernels.test.ts',
+  'server/testing/openai-server.test.ts',
 ];
 
 /** The rendering pipeline in Chromium: browser tests that live beside the web code they test. */

@@ -3,6 +3,7 @@ import type { RouteDef } from '../core/api/route.ts';
 import { type OperationId, routes } from '../core/api/routes.ts';
 import { accountAndProjectCases } from './testing/access-cases.ts';
 import { judgeCases } from './testing/access-cases-judges.ts';
+import { modelCases } from './testing/access-cases-models.ts';
 import { statsCases } from './testing/access-cases-stats.ts';
 import { workCases } from './testing/access-cases-work.ts';
 import { buildWorld, type Case, checkResponse, kinds, send, type World } from './testing/access-world.ts';
@@ -18,6 +19,7 @@ const matrix: Record<OperationId, Case[]> = {
   ...workCases,
   ...statsCases,
   ...judgeCases,
+  ...modelCases,
 };
 
 let w: World;

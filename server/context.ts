@@ -1,6 +1,7 @@
 import type { PasswordHasher } from './auth/passwords.ts';
 import type { UsersTable } from './db/schema.ts';
 import type { Store } from './db/store.ts';
+import type { ModelConnections } from './models/model-call.ts';
 
 /** What every service receives: the store and the server-wide settings. No globals. */
 export interface AppContext {
@@ -17,6 +18,8 @@ export interface AppContext {
   publicOrigin: string | null;
   /** Where import spools its validated rows before the single insert transaction. */
   tmpDir: string;
+  /** The model connections (server/models/): `open(id)` gives a handle to call; nothing opens before. */
+  models: ModelConnections;
 }
 
 export interface Caller {

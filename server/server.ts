@@ -9,6 +9,7 @@ import type { AppContext } from './context.ts';
 import { openStore } from './db/connect.ts';
 import type { Store } from './db/store.ts';
 import { startImportWorker } from './imports/worker-client.ts';
+import { ModelClients } from './models/model-client.ts';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string })
   .version;
@@ -57,9 +58,10 @@ export async function createContext(
   >,
   user: SecretUser = 'server',
 ): Promise<AppContext> {
+  const secret = await loadServerSecret(store, config.dataDir, config.secret, user);
   return {
     store,
-    secret: await loadServerSecret(store, config.dataDir, config.secret, user),
+    secret,
     version: VERSION,
     sessionTtlMs: 12 * 3600_000,
     secureCookies: process.env.VERITY_SECURE_COOKIES === '1',
@@ -67,6 +69,7 @@ export async function createContext(
     trustedProxies: config.trustedProxies ?? [],
     publicOrigin: config.publicOrigin ?? null,
     tmpDir: path.join(config.dataDir, 'tmp'),
+    models: new ModelClients(store, secret),
   };
 }
 
@@ -90,6 +93,7 @@ export async function createVerity(config: ServerConfig): Promise<Verity> {
     store,
     close: async () => {
       await app.close();
+      await ctx.models.close();
       await store.close();
     },
   };

@@ -2,6 +2,7 @@ import { assignmentRoutes } from './assignments.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { itemRoutes } from './items.routes.ts';
 import { judgeRoutes } from './judges.routes.ts';
+import { modelRoutes } from './models.routes.ts';
 import { projectRoutes } from './projects.routes.ts';
 import { setupRoutes } from './setup.routes.ts';
 import { statsRoutes } from './stats.routes.ts';
@@ -20,6 +21,7 @@ export const routes = {
   ...itemRoutes,
   ...assignmentRoutes,
   ...judgeRoutes,
+  ...modelRoutes,
 } as const;
 
 export type Routes = typeof routes;

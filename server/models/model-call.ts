@@ -1,3 +1,5 @@
+import type { modelErrorKinds } from '../../core/api/models.ts';
+
 /**
  * The shapes of one call to a model connection (server/models/model-client.ts makes it through
  * the `openai` package). Generation, suggestions, live chat and the judge use these and nothing
@@ -29,18 +31,8 @@ export interface Completion {
   finishReason: string | null;
 }
 
-/** Why a call failed, in a closed set the job steps and the UI word for people. */
-export type ModelErrorKind =
-  | 'unreachable'
-  | 'timeout'
-  | 'unauthorized'
-  | 'model_not_found'
-  | 'rate_limited'
-  | 'server_error'
-  | 'bad_request'
-  | 'malformed_reply'
-  | 'schema_mismatch'
-  | 'blocked_address';
+/** Why a call failed, in a closed set the job steps and the UI word for people (core/api/models.ts). */
+export type ModelErrorKind = (typeof modelErrorKinds)[number];
 
 export const RETRYABLE_MODEL_ERRORS: ReadonlySet<ModelErrorKind> = new Set([
   'unreachable',
@@ -79,8 +71,16 @@ export interface ModelHandle {
 
 /** The model connections as the rest of the server sees them (`ctx.models`; server/models/). */
 export interface ModelConnections {
-  /** Throws AppError NOT_FOUND for an unknown id. */
+  /**
+   * Throws AppError NOT_FOUND for an unknown id, ModelCallError (`unauthorized`) when the stored
+   * key no longer opens (the server secret changed). Cheap to call per request: one read by id;
+   * the handle is kept while the connection is unchanged.
+   */
   open(connectionId: number): Promise<ModelHandle>;
+  /** Drops the kept handle of a connection that changed or went (the next `open` builds a new one). */
+  forget(connectionId: number): void;
+  /** Closes every kept connection (the server is stopping). */
+  close(): Promise<void>;
 }
 
 /**

@@ -112,9 +112,10 @@ export function injectApi(verity: Verity): Pick<Harness, 'call' | 'verity'> {
   };
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `overrides` change the server's settings (e.g. `logger` from secret-search.ts's collectLogs). */
+export async function startHarness(overrides: Partial<ServerConfig> = {}): Promise<Harness> {
   const { config, cleanup } = await freshStoreConfig();
-  const verity = await createVerity({ ...config, checkResponses: true });
+  const verity = await createVerity({ ...config, checkResponses: true, ...overrides });
   const siblings: Verity[] = [];
   return {
     ...injectApi(verity),

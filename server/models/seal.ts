@@ -1,0 +1,55 @@
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+
+/**
+ * API keys at rest: AES-256-GCM under a key derived from the server secret with HKDF-SHA256 (a
+ * fixed info string naming the purpose and the format's version), stored as
+ * `v1.<iv>.<tag>.<ciphertext>` in base64url. Anyone with the database alone learns nothing of the
+ * keys; with the secret changed (a rotation), a sealed key no longer opens and must be entered again.
+ */
+const VERSION = 'v1';
+const INFO = 'verity model-connection api-key v1';
+const SALT = 'verity-seal';
+
+/** A sealed key that does not open: the secret changed, or the text is not a sealed key. */
+export class UnsealError extends Error {
+  constructor(reason: string) {
+    super(`the stored API key cannot be decrypted (${reason}); enter the key again`);
+    this.name = 'UnsealError';
+  }
+}
+
+const keys = new Map<string, Buffer>();
+function keyFor(secret: string): Buffer {
+  let key = keys.get(secret);
+  if (!key) {
+    key = Buffer.from(hkdfSync('sha256', secret, SALT, INFO, 32));
+    keys.clear(); // one secret per process in practice; never a growing cache
+    keys.set(secret, key);
+  }
+  return key;
+}
+
+export function seal(secret: string, plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', keyFor(secret), iv);
+  cipher.setAAD(Buffer.from(INFO));
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  const tag = cipher.getAuthTag();
+  return [VERSION, iv, tag, body].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+}
+
+export function unseal(secret: string, sealed: string): string {
+  const parts = sealed.split('.');
+  if (parts.length !== 4 || parts[0] !== VERSION)
+    throw new UnsealError('not a sealed key of a known version');
+  const [iv, tag, body] = parts.slice(1).map((p) => Buffer.from(p, 'base64url')) as [Buffer, Buffer, Buffer];
+  if (iv.length !== 12 || tag.length !== 16) throw new UnsealError('not a sealed key of a known version');
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', keyFor(secret), iv);
+    decipher.setAAD(Buffer.from(INFO));
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+  } catch {
+    throw new UnsealError('the server secret changed since it was stored, or the value was altered');
+  }
+}

@@ -1,10 +1,21 @@
 import { z } from 'zod';
 import { ProjectParams } from './common.ts';
-import { AddJudgeBody, JobStarted, Judge, JudgeParams, RunJudgeBody, SuggestBody } from './judges.ts';
+import { AddJudgeBody, ConnectionChoice, JobStarted, Judge, JudgeParams, RunJudgeBody, SuggestBody } from './judges.ts';
 import { route } from './route.ts';
 
 /** Model judges of a project, and suggestions from a model (docs/judge.md). */
 export const judgeRoutes = {
+  listConnectionChoices: route({
+    operationId: 'listConnectionChoices',
+    method: 'GET',
+    path: '/api/projects/{projectId}/model-connections',
+    summary:
+      "The model connections a project's managers may make judges or ask for suggestions: id, name and model only",
+    tag: 'judges',
+    auth: 'user',
+    params: ProjectParams,
+    response: z.object({ items: z.array(ConnectionChoice) }),
+  }),
   listJudges: route({
     operationId: 'listJudges',
     method: 'GET',

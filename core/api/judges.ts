@@ -25,6 +25,11 @@ export const Judge = z
   .meta({ id: 'Judge' });
 export type Judge = z.infer<typeof Judge>;
 
+/** A model connection as a project's managers choose one: never its address or key. */
+export const ConnectionChoice = z
+  .object({ id: z.number().int(), name: z.string(), model: z.string() })
+  .meta({ id: 'ConnectionChoice' });
+
 export const AddJudgeBody = z.object({
   connection: Id.describe('the model connection to make a judge of the project'),
 });

@@ -68,6 +68,10 @@ export const listJudgeRows = (db: Db, projectId: number, userId?: number) => {
   return query.execute();
 };
 
+/** Every model connection by name, as a project's managers choose one: id, name and model only. */
+export const listConnectionChoices = (db: Db) =>
+  db.selectFrom('modelConnections').select(['id', 'name', 'model']).orderBy('name').execute();
+
 /** The item and its project's interface, guidelines and version, as a model step reads them. */
 export const findItemForModel = (db: Db, itemId: number) =>
   db

@@ -4,6 +4,7 @@ import * as judges from './judge.service.ts';
 
 export const judgeHandlers = (ctx: AppContext) =>
   ({
+    listConnectionChoices: ({ caller, params }) => judges.connectionChoices(ctx, caller, params.projectId),
     listJudges: ({ caller, params }) => judges.listJudges(ctx, caller, params.projectId),
     addJudge: ({ caller, params, body }) => judges.addJudge(ctx, caller, params.projectId, body),
     runJudge: ({ caller, params, body }) =>

@@ -14,7 +14,12 @@ import { iso } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 import type { ProjectRow } from '../projects/projects.repository.ts';
-import { addJudgeMember, ensureModelAccount, listJudgeRows } from './judge.repository.ts';
+import {
+  addJudgeMember,
+  ensureModelAccount,
+  listConnectionChoices,
+  listJudgeRows,
+} from './judge.repository.ts';
 import { laneOf } from './model-step.ts';
 
 type JudgeOut = z.input<typeof Judge>;
@@ -33,6 +38,16 @@ const judgeOf = (r: Awaited<ReturnType<typeof listJudgeRows>>[number]): JudgeOut
   status: r.status,
   addedAt: iso(r.addedAt),
 });
+
+/** The connections a project's managers may use (never a connection's address or key). */
+export async function connectionChoices(
+  ctx: AppContext,
+  caller: Caller,
+  projectId: number,
+): Promise<{ items: { id: number; name: string; model: string }[] }> {
+  await requireManage(ctx.store.db, caller, projectId);
+  return { items: await listConnectionChoices(ctx.store.db) };
+}
 
 export async function listJudges(
   ctx: AppContext,

@@ -52,6 +52,14 @@ const managersOfA = signedIn({
 const managersOfB = signedIn({ ...all('NOT_FOUND'), admin: 201, manager: 201 });
 
 export const judgeCases = {
+  listConnectionChoices: [
+    {
+      target: 'project A',
+      build: (w) => ({ params: { projectId: w.projectA } }),
+      expect: signedIn({ ...all(200), reviewer: 'FORBIDDEN', annotator: 'FORBIDDEN', outsider: 'NOT_FOUND' }),
+    },
+    { target: 'project B', build: (w) => ({ params: { projectId: w.projectB } }), expect: viewersOfB },
+  ],
   listJudges: [
     { target: 'project A', build: (w) => ({ params: { projectId: w.projectA } }), expect: viewersOfA },
     { target: 'project B', build: (w) => ({ params: { projectId: w.projectB } }), expect: viewersOfB },

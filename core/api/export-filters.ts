@@ -139,8 +139,8 @@ export const ExportQuery = z
       ),
     includeModels: z
       .enum(['true', 'false'])
-      .default('false')
       .transform((v) => v === 'true')
+      .optional()
       .describe(
         "the training formats (sft, preference, preference-chat, openai-preference, kto, grades): `true` takes model judges' annotations too (docs/judge.md); by default only people's. jsonl and csv carry every annotation (jsonl marks each with `annotatorKind`)",
       ),

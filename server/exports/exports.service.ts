@@ -62,7 +62,7 @@ export async function exportItems(
       ctx.store,
       exportBinding(projectId, project.overlap, filters),
       transformer,
-      includeModels,
+      includeModels === true,
     );
   }
   return { body: Readable.from(chunks, { objectMode: false, highWaterMark: CHUNK_BYTES }), kind, fileName };

@@ -58,6 +58,8 @@ describe('a model judge', () => {
     await page.goto(`/items/${items.body.items[0].id}`);
     const column = page.getByRole('article', { name: /Judge One \(model\)/ });
     await column.getByText('model judge', { exact: true }).waitFor();
-    await page.getByRole('heading', { name: 'Annotations (0 of 2 wanted, and 1 by a model judge)' }).waitFor();
+    await page
+      .getByRole('heading', { name: 'Annotations (0 of 2 wanted, and 1 by a model judge)' })
+      .waitFor();
   });
 });

@@ -21,6 +21,7 @@ import { assertNowhere, collectLogs } from '../testing/secret-search.ts';
  */
 
 const KEY = `sk-judge-${randomBytes(12).toString('hex')}`;
+const OTHER = `sk-wrong-${randomBytes(12).toString('hex')}`;
 const logs = collectLogs('trace');
 let h: Harness;
 let ai: OpenAiServer;
@@ -124,7 +125,11 @@ describe('a judge run', () => {
     const { projectId, itemIds } = await judgeProject(h, manager, { items: 1, annotators: 0, name: 'Retry' });
     const judge = await judgeOf(projectId);
     ai.reset();
-    ai.script({ content: JSON.stringify({ answers: { pref: { preferred: 'A', strength: 2, justification: '' }, verdict: 'good', clarity: 4 } }) });
+    ai.script({
+      content: JSON.stringify({
+        answers: { pref: { preferred: 'A', strength: 2, justification: '' }, verdict: 'good', clarity: 4 },
+      }),
+    });
     const run = await call('POST', `/api/projects/${projectId}/judges/${judge}/run`, {});
     const job = await ended(run.body.jobId);
     expect(job.status).toBe('succeeded');
@@ -141,7 +146,11 @@ describe('a judge run', () => {
   });
 
   it('fails the steps of a model that ignores the schema every time, with a clear error, and ends the job', async () => {
-    const { projectId, itemIds } = await judgeProject(h, manager, { items: 2, annotators: 0, name: 'Ignored' });
+    const { projectId, itemIds } = await judgeProject(h, manager, {
+      items: 2,
+      annotators: 0,
+      name: 'Ignored',
+    });
     const judge = await judgeOf(projectId);
     ai.reset();
     ai.reply = () => JSON.stringify({ answers: { verdict: 'maybe' } });
@@ -169,7 +178,11 @@ describe('a judge run', () => {
   });
 
   it('keeps the judge out of statistics and training exports unless asked, and marks it in the JSONL export', async () => {
-    const { projectId, itemIds, annotators } = await judgeProject(h, manager, { items: 2, annotators: 1, name: 'Kept apart' });
+    const { projectId, itemIds, annotators } = await judgeProject(h, manager, {
+      items: 2,
+      annotators: 1,
+      name: 'Kept apart',
+    });
     const judge = await judgeOf(projectId);
     const person = annotators[0]!;
     const next = await h.call(person, 'POST', `/api/projects/${projectId}/assignments/next`);
@@ -184,10 +197,16 @@ describe('a judge run', () => {
 
     const stats = await call('GET', `/api/projects/${projectId}/stats`);
     expect(stats.body.annotators.map((a: { userId: number }) => a.userId)).toEqual([person.id]);
-    expect(stats.body.distributions.find((d: { question: string }) => d.question === 'verdict').answered).toBe(1);
+    expect(
+      stats.body.distributions.find((d: { question: string }) => d.question === 'verdict').answered,
+    ).toBe(1);
     const all = await call('GET', `/api/projects/${projectId}/stats?includeModels=true`);
-    expect(all.body.annotators).toContainEqual(expect.objectContaining({ userId: judge, kind: 'model', submitted: 2 }));
-    expect(all.body.distributions.find((d: { question: string }) => d.question === 'verdict').answered).toBe(3);
+    expect(all.body.annotators).toContainEqual(
+      expect.objectContaining({ userId: judge, kind: 'model', submitted: 2 }),
+    );
+    expect(all.body.distributions.find((d: { question: string }) => d.question === 'verdict').answered).toBe(
+      3,
+    );
 
     const exported = async (query: string) => {
       const res = await h.verity.app.inject({
@@ -197,7 +216,10 @@ describe('a judge run', () => {
       });
       expect(res.statusCode).toBe(200);
       seen.push({ where: `export ${query}`, text: res.body });
-      return res.body.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      return res.body
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l));
     };
     const people = await exported('format=preference');
     expect(people).toHaveLength(1);
@@ -206,14 +228,20 @@ describe('a judge run', () => {
     expect(withModels).toHaveLength(3);
     expect(withModels.filter((l) => l.annotator === 'Judge One (model)')).toHaveLength(2);
     const lines = await exported('format=jsonl');
-    const kinds = lines.flatMap((l) => l.annotations.map((a: { annotatorKind: string; userId: number }) => [a.userId, a.annotatorKind]));
+    const kinds = lines.flatMap((l) =>
+      l.annotations.map((a: { annotatorKind: string; userId: number }) => [a.userId, a.annotatorKind]),
+    );
     expect(kinds).toContainEqual([judge, 'model']);
     expect(kinds).toContainEqual([person.id, 'human']);
     expect(itemIds).toHaveLength(2);
   });
 
   it('stores model suggestions as predictions with source model', async () => {
-    const { projectId, itemIds } = await judgeProject(h, manager, { items: 2, annotators: 0, name: 'Suggested' });
+    const { projectId, itemIds } = await judgeProject(h, manager, {
+      items: 2,
+      annotators: 0,
+      name: 'Suggested',
+    });
     ai.reset();
     ai.reply = (req) => {
       const answers = JSON.parse(goodReply(req)).answers;
@@ -237,11 +265,34 @@ describe('a judge run', () => {
     );
     expect(JSON.parse(rows[0]!.answers)).toMatchObject({ verdict: 'good', clarity: 4, note: 'a suggestion' });
     // Suggestions are no annotations.
-    const annotations = await h.verity.store.db.selectFrom('annotations').select('id').where('projectId', '=', projectId).execute();
+    const annotations = await h.verity.store.db
+      .selectFrom('annotations')
+      .select('id')
+      .where('projectId', '=', projectId)
+      .execute();
     expect(annotations).toEqual([]);
   });
 
-  it("shows the connection's key nowhere: responses, job steps, logs", async () => {
+  it("shows the connection's key nowhere: responses, job steps, logs, a wrong key's failure included", async () => {
+    const wrong = await addConnection(
+      h,
+      admin,
+      { baseURL: ai.baseURL, apiKey: OTHER },
+      { name: 'Wrong key', model: 'judge-1' },
+    );
+    const { projectId } = await judgeProject(h, manager, { items: 1, annotators: 0, name: 'Refused' });
+    const added = await call('POST', `/api/projects/${projectId}/judges`, { connection: wrong });
+    const run = await call('POST', `/api/projects/${projectId}/judges/${added.body.userId}/run`, {});
+    const job = await ended(run.body.jobId);
+    expect(job.status).toBe('failed');
+    const [step] = await stepsOf(run.body.jobId);
+    expect(step).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(step!.error).toMatch(/Wrong key/);
+    expect(step!.error).toMatch(/401|key/i);
+    assertNowhere(OTHER, [
+      { where: 'step', text: step!.error },
+      ...logs.lines.map((line, i) => ({ where: `log ${i}`, text: line })),
+    ]);
     const steps = await h.verity.store.db.selectFrom('jobSteps').select(['error', 'result']).execute();
     assertNowhere(KEY, [
       ...seen,

@@ -2,6 +2,7 @@ import type { PasswordHasher } from './auth/passwords.ts';
 import type { UsersTable } from './db/schema.ts';
 import type { Store } from './db/store.ts';
 import type { ModelConnections } from './models/model-call.ts';
+import type { JobQueue } from './jobs/job-queue.ts';
 
 /** What every service receives: the store and the server-wide settings. No globals. */
 export interface AppContext {
@@ -20,6 +21,8 @@ export interface AppContext {
   tmpDir: string;
   /** The model connections (server/models/): `open(id)` gives a handle to call; nothing opens before. */
   models: ModelConnections;
+  /** Background jobs: enqueue and cancel (server/jobs/, docs/jobs.md). */
+  jobs: JobQueue;
 }
 
 export interface Caller {

@@ -41,6 +41,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     secret: opts.secret,
     logger: { level: opts.logLevel ?? 'info', stream: logs },
     startImportWorker: true,
+    runJobs: true,
     ...(opts.trustedProxies ? { trustedProxies: opts.trustedProxies } : {}),
     ...(opts.publicOrigin ? { publicOrigin: opts.publicOrigin } : {}),
   });

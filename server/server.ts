@@ -10,6 +10,10 @@ import { openStore } from './db/connect.ts';
 import type { Store } from './db/store.ts';
 import { startImportWorker } from './imports/worker-client.ts';
 import { ModelClients } from './models/model-client.ts';
+import { jobKinds } from './job-kinds.ts';
+import type { JobKind } from './jobs/kind.ts';
+import { JobSystem } from './jobs/queue.ts';
+import type { RunnerOptions } from './jobs/runner.ts';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string })
   .version;
@@ -37,6 +41,15 @@ export interface ServerConfig {
    * deployment cannot be weakened by configuration.
    */
   passwordCostForTests?: ScryptCost;
+  /**
+   * Run background jobs' steps in this process (docs/jobs.md). `verity start` does; tests and the
+   * CLI's local commands, which only enqueue, do not.
+   */
+  runJobs?: boolean;
+  /** Kinds of job besides the server's own (server/job-kinds.ts): tests add theirs. */
+  jobKinds?: readonly JobKind[];
+  /** The runner's lease, concurrency, poll and retry settings (tests shorten them). */
+  jobRunner?: Partial<RunnerOptions>;
 }
 
 export interface Verity {
@@ -54,12 +67,13 @@ export async function createContext(
   store: Store,
   config: Pick<
     ServerConfig,
-    'dataDir' | 'secret' | 'trustedProxies' | 'publicOrigin' | 'passwordCostForTests'
+    'dataDir' | 'secret' | 'trustedProxies' | 'publicOrigin' | 'passwordCostForTests' | 'jobKinds'
   >,
   user: SecretUser = 'server',
 ): Promise<AppContext> {
   const secret = await loadServerSecret(store, config.dataDir, config.secret, user);
-  return {
+  const jobs = new JobSystem([...jobKinds, ...(config.jobKinds ?? [])]);
+  const ctx: AppContext = {
     store,
     secret,
     version: VERSION,
@@ -70,7 +84,10 @@ export async function createContext(
     publicOrigin: config.publicOrigin ?? null,
     tmpDir: path.join(config.dataDir, 'tmp'),
     models: new ModelClients(store, secret),
+    jobs,
   };
+  jobs.bind(ctx);
+  return ctx;
 }
 
 /** Opens the store (migrating it), loads the secret and builds the app; does not listen. */
@@ -87,12 +104,16 @@ export async function createVerity(config: ServerConfig): Promise<Verity> {
     ...(config.logger !== undefined ? { logger: config.logger } : {}),
     checkResponses: config.checkResponses ?? false,
   });
+  const jobs = ctx.jobs;
+  if (config.runJobs && jobs instanceof JobSystem)
+    jobs.startRunner(config.jobRunner, (message, err) => app.log.error({ err }, message));
   return {
     app,
     ctx,
     store,
     close: async () => {
-      await app.close();
+      // Together: requests end while running steps finish (or are given back), before the store closes.
+      await Promise.all([jobs instanceof JobSystem ? jobs.stopRunner() : undefined, app.close()]);
       await ctx.models.close();
       await store.close();
     },

@@ -20,6 +20,12 @@ export interface JobKind<P = unknown, R = unknown> {
   run(ctx: AppContext, job: JobRecord<P>, step: StepRecord, signal: AbortSignal): Promise<R>;
   /** Writes a finished step's outcome, in the transaction that marks it done. */
   commit(tx: Tx, ctx: AppContext, job: JobRecord<P>, step: StepRecord, result: R): Promise<void>;
+  /**
+   * Optional: writes several finished steps' outcomes of one job at once (a multi-row insert), in
+   * the transaction that marks them done; used instead of commit() when given. Worth it on
+   * PostgreSQL, where each statement is a round trip.
+   */
+  commitMany?(tx: Tx, ctx: AppContext, job: JobRecord<P>, done: readonly StepDone<R>[]): Promise<void>;
   /** How many of a lane's steps may run at once over all runners (a connection's concurrency). */
   laneLimit?(ctx: AppContext, lane: string): Promise<number>;
 }
@@ -41,6 +47,12 @@ export interface StepRecord {
   attempts: number;
 }
 
+/** A finished step and what its run() returned (commitMany). */
+export interface StepDone<R = unknown> {
+  step: StepRecord;
+  result: R;
+}
+
 /**
  * A step's attempt that failed. `retryable` ones (429, 5xx, timeouts, an unreachable host) are
  * tried again after an exponential back-off with jitter, or after `retryAfterMs` when the server
@@ -58,18 +70,5 @@ export class StepFailure extends Error {
   }
 }
 
-/** A job to create: `params` are checked by its kind's schema before anything is written. */
-export interface NewJob {
-  kind: string;
-  projectId: number | null;
-  params: unknown;
-  /** Steps of jobs in one lane share the lane's limit (`model:<connection id>`). */
-  lane?: string | null;
-  createdBy: number | null;
-}
-
-/** The job system as the rest of the server sees it (`ctx.jobs`; server/jobs/). */
-export interface JobQueue {
-  /** Creates the job and plans its steps in one transaction, wakes the runners, returns its id. */
-  enqueue(job: NewJob): Promise<number>;
-}
+// Apart from this file, which needs AppContext, so that AppContext can name the queue.
+export type { JobQueue, NewJob } from './job-queue.ts';

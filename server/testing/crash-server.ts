@@ -16,6 +16,7 @@ const verity = await createVerity({
   pgSchema: process.env.VERITY_PG_SCHEMA || undefined,
   // As `verity start` runs: the import worker also takes the checkpoints, claims commit lazily.
   startImportWorker: true,
+  runJobs: true,
 });
 await verity.app.listen({ host: '127.0.0.1', port: 0 });
 const address = verity.app.server.address();

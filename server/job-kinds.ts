@@ -1,0 +1,7 @@
+import type { JobKind } from './jobs/kind.ts';
+
+/**
+ * The server's kinds of background job (docs/jobs.md), one line each. A runner only takes steps
+ * of kinds it knows; `ServerConfig.jobKinds` adds more (tests).
+ */
+export const jobKinds: readonly JobKind[] = [];

@@ -1,8 +1,8 @@
 import type { PasswordHasher } from './auth/passwords.ts';
 import type { UsersTable } from './db/schema.ts';
 import type { Store } from './db/store.ts';
-import type { ModelConnections } from './models/model-call.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
+import type { ModelConnections } from './models/model-call.ts';
 
 /** What every service receives: the store and the server-wide settings. No globals. */
 export interface AppContext {

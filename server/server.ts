@@ -9,11 +9,11 @@ import type { AppContext } from './context.ts';
 import { openStore } from './db/connect.ts';
 import type { Store } from './db/store.ts';
 import { startImportWorker } from './imports/worker-client.ts';
-import { ModelClients } from './models/model-client.ts';
 import { jobKinds } from './job-kinds.ts';
 import type { JobKind } from './jobs/kind.ts';
 import { JobSystem } from './jobs/queue.ts';
 import type { RunnerOptions } from './jobs/runner.ts';
+import { ModelClients } from './models/model-client.ts';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string })
   .version;

@@ -4,7 +4,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import type { Role } from '../core/api/users.ts';
 import { createToken } from '../server/auth/auth.service.ts';
 import { hashPassword } from '../server/auth/crypto.ts';
-import { createVerity, type Verity } from '../server/server.ts';
+import { createVerity, type ServerConfig, type Verity } from '../server/server.ts';
 import { freshStoreConfig, injectApi, TEST_PASSWORD_COST, type TestUser } from '../server/testing/harness.ts';
 import { insertUser } from '../server/users/users.repository.ts';
 import { CHROMIUM, MISSING_CHROMIUM } from './chromium.ts';
@@ -36,11 +36,11 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
 }
 
-/** A real server on a fresh store, listening on 127.0.0.1, and Debian's Chromium driving it. */
-export async function startE2E(): Promise<E2E> {
+/** A real server on a fresh store (`overrides`: its settings, e.g. `runJobs`), listening on 127.0.0.1, and Debian's Chromium driving it. */
+export async function startE2E(overrides: Partial<ServerConfig> = {}): Promise<E2E> {
   const browser = await launchChromium();
   const { config, cleanup } = await freshStoreConfig();
-  const verity = await createVerity({ ...config, checkResponses: true });
+  const verity = await createVerity({ ...config, checkResponses: true, ...overrides });
   await verity.app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(verity.app.server.address() as AddressInfo).port}`;
   const contexts: BrowserContext[] = [];

@@ -6,4 +6,4 @@ import { suggestKind } from './judge/suggest-kind.ts';
  * The server's kinds of background job (docs/jobs.md), one line each. A runner only takes steps
  * of kinds it knows; `ServerConfig.jobKinds` adds more (tests).
  */
-export const jobKinds: readonly JobKind[] = [judgeKind as JobKind, suggestKind as JobKind];
+export const jobKinds: readonly JobKind[] = [judgeKind, suggestKind];

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { ProjectParams } from './common.ts';
-import { AddJudgeBody, ConnectionChoice, JobStarted, Judge, JudgeParams, RunJudgeBody, SuggestBody } from './judges.ts';
+import {
+  AddJudgeBody,
+  ConnectionChoice,
+  JobStarted,
+  Judge,
+  JudgeParams,
+  RunJudgeBody,
+  SuggestBody,
+} from './judges.ts';
 import { route } from './route.ts';
 
 /** Model judges of a project, and suggestions from a model (docs/judge.md). */

@@ -36,7 +36,7 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
 }
 
-/** A real server on a fresh store (`overrides`: its settings, e.g. `runJobs`), listening on 127.0.0.1, and Debian's Chromium driving it. */
+/** A real server on a fresh store, listening on 127.0.0.1, and Debian's Chromium driving it. */
 export async function startE2E(overrides: Partial<ServerConfig> = {}): Promise<E2E> {
   const browser = await launchChromium();
   const { config, cleanup } = await freshStoreConfig();

@@ -44,11 +44,11 @@ describe('a model judge', () => {
     const panel = page.getByRole('region', { name: 'Model judge' });
     await panel.getByLabel('Model connection').selectOption({ label: 'Judge One (judge-1)' });
     await panel.getByRole('button', { name: 'Add as judge' }).click();
-    await panel.getByText('Judge One (model) is a judge of this project.').waitFor();
+    await panel.getByText(/Judge One \(model\)\W* is a judge of this project\./).waitFor();
     const row = page.getByRole('table').getByRole('row').filter({ hasText: 'Judge One (model)' });
     await row.getByText('model', { exact: true }).waitFor();
 
-    await panel.getByRole('button', { name: 'Run Judge One (model)' }).click();
+    await panel.getByRole('button', { name: /^Run\W+Judge One \(model\)/ }).click();
     const bar = panel.getByRole('progressbar');
     await bar.waitFor();
     await expect.poll(async () => bar.getAttribute('aria-valuenow'), { timeout: 20_000 }).toBe('100');

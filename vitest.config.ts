@@ -14,6 +14,8 @@ const STORE_FREE = [
   'server/exports/unanswered.test.ts',
   'server/imports/imported-lines.test.ts',
   'server/imports/spool.test.ts',
+  'server/models/call-errors.test.ts',
+  'server/models/limits.test.ts',
   'server/models/seal.test.ts',
   'server/net/address-class.test.ts',
   'server/stats/kernels.test.ts',

@@ -8,6 +8,8 @@ export interface Flag {
   value?: string;
   help: string;
   required?: boolean;
+  /** A string flag that may be given more than once (`--param a=1 --param b=2`): its values in order. */
+  multiple?: boolean;
 }
 export type Flags = Record<string, Flag>;
 
@@ -16,7 +18,9 @@ type Values<F extends Flags> = {
     ? string
     : F[K]['type'] extends 'boolean'
       ? boolean | undefined
-      : string | undefined;
+      : F[K]['multiple'] extends true
+        ? string[] | undefined
+        : string | undefined;
 };
 
 export interface Args<F extends Flags> {
@@ -44,9 +48,9 @@ export const helpFlag = {
 export function parseCommandArgs<F extends Flags>(cmd: Command<F>, argv: string[]): Args<F> | 'help' {
   const name = `verity ${cmd.path.join(' ')}`;
   const options = Object.fromEntries(
-    Object.entries({ ...cmd.flags, ...helpFlag }).map(([k, f]) => [
+    Object.entries({ ...cmd.flags, ...helpFlag } as Flags).map(([k, f]) => [
       k,
-      { type: f.type, ...(f.short ? { short: f.short } : {}) },
+      { type: f.type, ...(f.short ? { short: f.short } : {}), ...(f.multiple ? { multiple: true } : {}) },
     ]),
   );
   let parsed: ReturnType<typeof parseArgs>;

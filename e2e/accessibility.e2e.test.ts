@@ -135,6 +135,7 @@ const consoleScreens = (): [string, string][] => [
   ['item detail', `/items/${itemId}`],
   ['users', '/users'],
   ['users, searched', '/users?q=annotator'],
+  ['models', '/models'],
   ['profile', '/profile'],
   ['not found', '/no/such/page'],
 ];

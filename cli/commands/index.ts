@@ -5,6 +5,10 @@ import { importItems } from './import.ts';
 import { memberAdd } from './member-add.ts';
 import { memberInvite } from './member-invite.ts';
 import { memberList } from './member-list.ts';
+import { modelAdd } from './model-add.ts';
+import { modelList } from './model-list.ts';
+import { modelRemove } from './model-remove.ts';
+import { modelTest } from './model-test.ts';
 import { projectCreate } from './project-create.ts';
 import { projectList } from './project-list.ts';
 import { projectShow } from './project-show.ts';
@@ -32,4 +36,8 @@ export const commands = [
   memberList,
   importItems,
   exportItems,
+  modelAdd,
+  modelList,
+  modelTest,
+  modelRemove,
 ] satisfies readonly Command[] as readonly Command[];

@@ -22,6 +22,7 @@ export const modelErrorKinds = [
   'blocked_address',
 ] as const;
 export const ModelErrorKind = z.enum(modelErrorKinds);
+export type ModelErrorKind = z.infer<typeof ModelErrorKind>;
 
 /** An endpoint's base URL: http or https, no credentials, no query or fragment. */
 export function baseUrlProblem(text: string): string | null {

@@ -49,7 +49,7 @@ export function safeEndpointText(text: unknown, apiKey: string | null): string |
   let s = text.replace(/\s+/g, ' ').trim();
   if (apiKey) s = s.split(apiKey).join('[redacted]');
   s = s
-    .replace(/\b(Bearer\s+)\S+/gi, '$1[redacted]')
+    .replace(/\b(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1[redacted]')
     .replace(/\b(sk|key|token)[-_][A-Za-z0-9_-]{6,}/gi, '[redacted]');
   return s.length > 200 ? `${s.slice(0, 200)}…` : s;
 }

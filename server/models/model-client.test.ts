@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Harness, startHarness } from '../testing/harness.ts';
 import { closedPortUrl } from '../testing/loopback.ts';
 import { type OpenAiServer, startOpenAiServer } from '../testing/openai-server.ts';
@@ -266,5 +266,38 @@ describe('model client against the loopback server', () => {
     await expect(waiting).rejects.toThrow('left');
     await busy;
     expect(ai.countFor('queued')).toBe(0);
+  });
+
+  it('cancels the call when the reader leaves a stream, and frees the slot', async () => {
+    const slow = await startOpenAiServer({ apiKey: KEY, models: ['tiny-1'], chunkDelayMs: 30 });
+    try {
+      const model = await h.verity.ctx.models.open(
+        (await connection({ baseUrl: slow.baseURL, concurrency: 1 })).id,
+      );
+      const stream = model.stream(ask('a long story of many words to stream slowly'));
+      for await (const delta of stream) {
+        expect(delta).toBe('Reply');
+        break;
+      }
+      await expect(stream.completion).rejects.toThrow('the reader left the stream');
+      await vi.waitFor(() => expect(slow.inFlight).toBe(0));
+      // The one slot is free again.
+      expect((await model.complete(ask('next'))).content).toMatch(/^Reply to: next/);
+      // The caller's own signal ends a stream midway with its reason.
+      const ctl = new AbortController();
+      const second = model.stream({ ...ask('another long story to stream'), signal: ctl.signal });
+      const seen: string[] = [];
+      await expect(
+        (async () => {
+          for await (const d of second) {
+            seen.push(d);
+            if (seen.length === 2) ctl.abort(new Error('tutor left'));
+          }
+        })(),
+      ).rejects.toThrow('tutor left');
+      expect(seen.length).toBeLessThan(6);
+    } finally {
+      await slow.close();
+    }
   });
 });

@@ -8,6 +8,7 @@ import { useSession } from './session.tsx';
 // Each screen is its own chunk: the annotation view loads none of the console's code.
 const Annotate = screenChunk(() => import('../pages/Annotate.tsx').then((m) => m.Annotate));
 const ItemDetailPage = screenChunk(() => import('../pages/ItemDetail.tsx').then((m) => m.ItemDetailPage));
+const Models = screenChunk(() => import('../pages/Models.tsx').then((m) => m.Models));
 const MyWork = screenChunk(() => import('../pages/MyWork.tsx').then((m) => m.MyWork));
 const MyWorkHome = screenChunk(() => import('../pages/MyWorkHome.tsx').then((m) => m.MyWorkHome));
 const NotFound = screenChunk(() => import('../pages/NotFound.tsx').then((m) => m.NotFound));
@@ -58,6 +59,7 @@ const screens: Screen[] = [
   screen('/items/:itemId', ItemDetailPage, (p) => ({ itemId: Number(p.itemId) })),
   screen('/my-work', MyWorkHome, () => ({})),
   screen('/users', Users, () => ({})),
+  screen('/models', Models, () => ({})),
   screen('/profile', Profile, () => ({})),
 ];
 

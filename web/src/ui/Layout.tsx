@@ -17,7 +17,12 @@ export function Layout({ children }: { children: ReactNode }) {
   const nav = [
     { to: '/', label: 'Projects' },
     { to: '/my-work', label: 'My work' },
-    ...(user.role === 'admin' ? [{ to: '/users', label: 'Users' }] : []),
+    ...(user.role === 'admin'
+      ? [
+          { to: '/users', label: 'Users' },
+          { to: '/models', label: 'Models' },
+        ]
+      : []),
     { to: '/profile', label: 'Profile' },
   ];
   return (

@@ -14,6 +14,7 @@ const STORE_FREE = [
   'server/exports/unanswered.test.ts',
   'server/imports/imported-lines.test.ts',
   'server/imports/spool.test.ts',
+  'server/live/limiter.test.ts',
   'server/models/call-errors.test.ts',
   'server/models/limits.test.ts',
   'server/models/seal.test.ts',

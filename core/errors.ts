@@ -45,6 +45,11 @@ export const errorCodes = {
     status: 409,
     message: 'The interface changed since you loaded it; reload it and make your edit again.',
   },
+  LIVE_UNAVAILABLE: {
+    status: 409,
+    message:
+      'Live chat is not available here: the project asks no live question or has no model connection for it.',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'This content type is not accepted here.' },
   RATE_LIMITED: { status: 429, message: 'Too many attempts; wait and try again.' },

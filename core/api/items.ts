@@ -108,7 +108,7 @@ const dateParam = (side: 'from' | 'to', what: string) =>
 
 /**
  * The question types an `answer` filter works on; the others (the tutor's kinds: pairwise,
- * ranking, rubric, steps, rewrite, turns) have structured answers no single value describes.
+ * ranking, rubric, steps, rewrite, turns, live) have structured answers no single value describes.
  */
 export const ANSWER_FILTER_TYPES: readonly string[] = [
   'choice',

@@ -51,8 +51,13 @@ export function buildOpenApi(version: string): Json {
     const responses: Json = {};
     if (def.responseKind === 'jsonl') {
       responses[ok] = {
-        description: 'JSON Lines',
-        content: { 'application/x-ndjson': { schema: { type: 'string' } } },
+        description: def.lines ? 'JSON Lines, each line one `x-line` object' : 'JSON Lines',
+        content: {
+          'application/x-ndjson': {
+            schema: { type: 'string' },
+            ...(def.lines ? { 'x-line': convert(def.lines, 'output') } : {}),
+          },
+        },
       };
     } else if (def.responseKind === 'file') {
       responses[ok] = {

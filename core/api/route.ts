@@ -26,6 +26,8 @@ export interface RouteDef {
    * `file`: a stream of JSON lines or CSV, as the request asks (the export's `format`).
    */
   responseKind?: 'json' | 'jsonl' | 'csv' | 'file';
+  /** For a `jsonl` answer: the schema of each line (the OpenAPI document describes it). */
+  lines?: z.ZodType;
   /** Success status; 204 routes have response null. */
   status?: 200 | 201 | 204;
   /** The route may also answer 204 when there is nothing to return. */

@@ -1,4 +1,11 @@
-import type { Preference, RewriteAnswer, RubricGrade, StepsAnswer, TurnMark } from '../interface/index.ts';
+import type {
+  LiveAnswer,
+  Preference,
+  RewriteAnswer,
+  RubricGrade,
+  StepsAnswer,
+  TurnMark,
+} from '../interface/index.ts';
 
 /**
  * The answer shapes of the tutor's question kinds (docs/data-model.md), read defensively: answers
@@ -60,4 +67,16 @@ export function turnsAnswerOf(answer: unknown): TurnMark[] | undefined {
   if (!isObject(answer) || !Array.isArray(answer.turns)) return undefined;
   const turns = answer.turns as unknown[];
   return turns.every((t) => isObject(t) && Number.isInteger(t.turn)) ? (turns as TurnMark[]) : undefined;
+}
+
+/** A live answer's conversation and marks, when every message is a `{role, content}`. */
+export function liveOf(answer: unknown): LiveAnswer | undefined {
+  if (!isObject(answer) || !Array.isArray(answer.messages)) return undefined;
+  const messages = answer.messages as unknown[];
+  const roles = ['system', 'user', 'assistant'];
+  const ok = messages.every(
+    (m) => isObject(m) && typeof m.content === 'string' && roles.includes(m.role as string),
+  );
+  const turns = turnsAnswerOf({ turns: answer.turns ?? [] });
+  return ok && turns ? { messages: messages as LiveAnswer['messages'], turns } : undefined;
 }

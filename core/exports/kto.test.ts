@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { migrateInterface } from '../interface/index.ts';
 import { ktoTransformer } from './kto.ts';
 import { annotation, item, linesOf, tutorData, tutorInterface } from './testing.ts';
 
@@ -75,5 +76,42 @@ describe('kto', () => {
     expect(linesOf(ktoTransformer(tutorInterface, { pairs: 'all', threshold: 0.5 }), item([draft]))).toEqual(
       [],
     );
+  });
+});
+
+describe('kto of live conversations', () => {
+  const iface = migrateInterface({
+    fields: [],
+    questions: [
+      { name: 'talk', type: 'live', system: 'Be brief.', rating: { min: 1, max: 5 }, rewrite: true },
+    ],
+  });
+  const reply = (content: string) => ({ role: 'assistant', content, model: 'm' });
+  const messages = [
+    { role: 'system', content: 'Be brief.' },
+    { role: 'user', content: 'Hi' },
+    reply('Hello.'),
+    { role: 'user', content: '2+2?' },
+    reply('5'),
+  ];
+
+  it('labels each rated reply, its prompt what the model was sent', () => {
+    const answer = {
+      talk: {
+        messages,
+        turns: [
+          { turn: 2, rating: 1, rewrite: 'Hello! How can I help?' },
+          { turn: 4, rating: 4 },
+        ],
+      },
+    };
+    const lines = linesOf(
+      ktoTransformer(iface, { pairs: 'all', threshold: 0.5 }),
+      item([annotation(answer)], {}),
+    );
+    expect(lines.map((l) => [l.prompt, l.completion, l.label, l.turn])).toEqual([
+      ['System: Be brief.\n\nUser: Hi', 'Hello.', false, 2],
+      ['System: Be brief.\n\nUser: Hi\n\nAssistant: Hello! How can I help?\n\nUser: 2+2?', '5', true, 4],
+    ]);
   });
 });

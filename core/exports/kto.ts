@@ -1,4 +1,5 @@
-import { rubricOf, turnsAnswerOf } from './answer-shapes.ts';
+import { messagesForModel } from '../interface/index.ts';
+import { liveOf, rubricOf, turnsAnswerOf } from './answer-shapes.ts';
 import { normalisePrompt, promptText, turnsOf } from './conversation.ts';
 import {
   type ExportInterface,
@@ -14,15 +15,18 @@ import type { ExportedAnnotation, ItemTransformer, TransformOptions } from './re
  * `{"prompt": str, "completion": str, "label": bool, "item_id", "candidate_id", "turn", "annotator"}`,
  * one per rubric grade (label: its weighted total, 0..1, at least `threshold`) and one per rated
  * assistant turn of a `turns` answer (label: the rating on its scale normalised to 0..1, at least
- * `threshold`). `candidate_id` is the graded candidate (null for a text field or a turn), `turn`
- * the rated turn's index in the conversation (null for a grade).
+ * `threshold`), and one per rated reply of a `live` answer (its prompt the conversation the model
+ * was sent: earlier rewritten replies in place). `candidate_id` is the graded candidate (null
+ * for a text field or a turn), `turn` the rated turn's index in the conversation (null for a grade).
  */
 export function ktoTransformer(iface: ExportInterface, options: TransformOptions): ItemTransformer {
   const rubrics = questionsOf(iface, 'rubric');
   const turnQuestions = questionsOf(iface, 'turns').filter((q) => q.rating !== undefined);
+  const lives = questionsOf(iface, 'live').filter((q) => q.rating !== undefined);
   return trainingTransformer(iface, (view, annotation, emit) => {
     for (const question of rubrics) gradeLines(view, question, annotation, options.threshold, emit);
     for (const question of turnQuestions) turnLines(view, question, annotation, options.threshold, emit);
+    for (const question of lives) liveLines(view, question, annotation, options.threshold, emit);
   });
 }
 
@@ -91,6 +95,34 @@ function turnLines(
     const rated = chat[t.turn];
     if (typeof t.rating !== 'number' || rated?.role !== 'assistant') continue;
     const prompt = normalisePrompt(chat.slice(0, t.turn));
+    if (!prompt) continue;
+    const normalised = (t.rating - scale.min) / (scale.max - scale.min);
+    const e = {
+      prompt: promptText(prompt),
+      completion: rated.content,
+      label: normalised >= threshold,
+      candidate: null,
+      turn: t.turn,
+    };
+    emit(exampleLine(view, annotation, e));
+  }
+}
+
+function liveLines(
+  view: ItemView,
+  question: QuestionOf<'live'>,
+  annotation: ExportedAnnotation,
+  threshold: number,
+  emit: (line: string) => void,
+): void {
+  const live = liveOf(annotation.answers[question.name]);
+  const scale = question.rating!;
+  if (!live) return;
+  const sent = messagesForModel(live);
+  for (const t of live.turns) {
+    const rated = live.messages[t.turn];
+    if (typeof t.rating !== 'number' || rated?.role !== 'assistant' || rated.model === undefined) continue;
+    const prompt = normalisePrompt(sent.slice(0, t.turn));
     if (!prompt) continue;
     const normalised = (t.rating - scale.min) / (scale.max - scale.min);
     const e = {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { migrateInterface } from '../interface/index.ts';
 import { sftTransformer } from './sft.ts';
 import { annotation, item, linesOf, tutorData, tutorInterface } from './testing.ts';
 
@@ -77,5 +78,75 @@ describe('sft', () => {
       }),
     );
     expect(lines).toEqual([]);
+  });
+});
+
+describe('sft of live conversations', () => {
+  const iface = migrateInterface({
+    fields: [{ name: 'conversation', type: 'chat' }],
+    questions: [
+      { name: 'talk', type: 'live', field: 'conversation', rating: { min: 1, max: 5 }, rewrite: true },
+    ],
+  });
+  const live = sftTransformer(iface);
+  const opening = [{ role: 'system', content: 'You tutor.' }];
+  const data = { conversation: opening };
+  const reply = (content: string) => ({ role: 'assistant', content, model: 'm', latencyMs: 5 });
+  const messages = [
+    ...opening,
+    { role: 'user', content: 'Hi' },
+    reply('Hello.'),
+    { role: 'user', content: 'What is 2+2?' },
+    reply('5'),
+    { role: 'user', content: 'Sure?' },
+    reply('Yes.'),
+  ];
+
+  it('writes the conversation with each rewritten reply in place of the model’s', () => {
+    const answer = {
+      talk: {
+        messages,
+        turns: [
+          { turn: 2, rating: 4 },
+          { turn: 4, rating: 1, rewrite: 'It is 4.' },
+          { turn: 6, rating: 3 },
+        ],
+      },
+    };
+    const lines = linesOf(live, item([annotation(answer)], data));
+    expect(lines).toEqual([
+      {
+        messages: [
+          { role: 'system', content: 'You tutor.' },
+          { role: 'user', content: 'Hi' },
+          { role: 'assistant', content: 'Hello.' },
+          { role: 'user', content: 'What is 2+2?' },
+          { role: 'assistant', content: 'It is 4.' },
+          { role: 'user', content: 'Sure?' },
+          { role: 'assistant', content: 'Yes.' },
+        ],
+      },
+    ]);
+    expectAlternating(lines[0]!.messages as { role: string }[]);
+  });
+
+  it('ends before the first badly rated reply the tutor did not rewrite; none kept, no example', () => {
+    const cut = {
+      talk: {
+        messages,
+        turns: [
+          { turn: 2, rating: 5 },
+          { turn: 4, rating: 2 },
+          { turn: 6, rating: 5 },
+        ],
+      },
+    };
+    expect(linesOf(live, item([annotation(cut)], data)).map((l) => (l.messages as object[]).length)).toEqual([
+      3,
+    ]);
+    const none = { talk: { messages, turns: [{ turn: 2, rating: 1 }] } };
+    expect(linesOf(live, item([annotation(none)], data))).toEqual([]);
+    const draft = { talk: { messages, turns: [{ turn: 2, rating: 5 }] } };
+    expect(linesOf(live, item([annotation(draft, { status: 'draft' })], data))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import type { QuestionDefinition } from './questions/registry.ts';
 
 type Q = QuestionDefinition;
-const TUTORING = new Set(['pairwise', 'ranking', 'rubric', 'steps', 'rewrite', 'turns']);
+const TUTORING = new Set(['pairwise', 'ranking', 'rubric', 'steps', 'rewrite', 'turns', 'live']);
 
 /** Whether a question is one of the kinds over candidates and conversations. */
 export const isTutoringKind = (type: string) => TUTORING.has(type);
@@ -45,6 +45,7 @@ export function tutoringChange(was: Q, q: Q): 'same' | 'display' | 'loosened' | 
       (a, b) => b === undefined || (num(a) !== undefined && num(b)! >= num(a)!),
     ) &&
     loosened('maxLength', (a, b) => num(b)! >= num(a)!) &&
+    loosened('maxTurns', (a, b) => num(b)! >= num(a)!) &&
     loosened('rating', (a, b) => {
       const [x, y] = [
         a as { min: number; max: number } | undefined,

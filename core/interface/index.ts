@@ -77,6 +77,17 @@ export {
 export { promptFieldOf, promptMessages } from './prompt.ts';
 export { ChoiceQuestion } from './questions/choice.ts';
 export type { AnswerCheck, AnswerContext, AnswerIssue, FieldRef, QuestionKind } from './questions/kind.ts';
+export { LiveQuestion } from './questions/live.ts';
+export {
+  LIVE_LIMITS,
+  type LiveAnswer,
+  type LiveMark,
+  type LiveMessage,
+  livePrefix,
+  messagesForModel,
+  modelTurns,
+  nextRole,
+} from './questions/live-conversation.ts';
 export { MultiChoiceQuestion } from './questions/multi-choice.ts';
 export { NumberQuestion } from './questions/number.ts';
 export {

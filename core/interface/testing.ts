@@ -108,6 +108,15 @@ export const oneOfEachKind: { [T in QuestionInput['type']]: Extract<QuestionInpu
     field: 'conversation',
     rating: { min: 1, max: 5 },
   },
+  live: {
+    name: 'talk',
+    label: 'Talk with the model',
+    type: 'live',
+    field: 'conversation',
+    rating: { min: 1, max: 5 },
+    flags: ['wrong', 'unsafe'],
+    rewrite: true,
+  },
 };
 
 /** An interface asking `oneOfEachKind` about a Markdown field `text` and showing a plain `source`. */

@@ -14,6 +14,7 @@ import * as m0012 from './migrations/0012_annotation_stats_index.ts';
 import * as m0013 from './migrations/0013_annotation_shown_signals.ts';
 import * as m0014 from './migrations/0014_setup_token.ts';
 import * as m0015 from './migrations/0015_models_jobs.ts';
+import * as m0016 from './migrations/0016_live_connection.ts';
 import * as m0017 from './migrations/0017_model_accounts.ts';
 import type { StoreKind } from './store.ts';
 
@@ -39,6 +40,7 @@ const migrations: Migration[] = [
   { name: '0013_annotation_shown_signals', ...m0013 },
   { name: '0014_setup_token', ...m0014 },
   { name: '0015_models_jobs', ...m0015 },
+  { name: '0016_live_connection', ...m0016 },
   { name: '0017_model_accounts', ...m0017 },
 ];
 

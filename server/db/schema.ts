@@ -96,6 +96,8 @@ export interface ProjectsTable {
   lockTtlSeconds: number;
   itemOrder: 'sequential' | 'random';
   allowEditSubmitted: number;
+  /** The model connection live questions talk to (migration 0016); null: none. */
+  liveConnectionId: Generated<number | null>;
   createdBy: number;
   createdAt: number;
   updatedAt: number;

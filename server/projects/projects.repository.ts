@@ -42,7 +42,7 @@ export async function findProjectForUpdate(
 }
 
 /** The settings a project is created with; the rest (ids, times) the store fills in. */
-export type NewProject = Omit<ProjectRow, 'id' | 'updatedAt'>;
+export type NewProject = Omit<ProjectRow, 'id' | 'updatedAt' | 'liveConnectionId'>;
 
 /** Creates a project and records its interface as its first version (`interfaceVersion` 1). */
 export async function insertProject(tx: Tx, p: NewProject): Promise<ProjectRow> {

@@ -19,7 +19,7 @@ export const NUMBER_BINS = 5;
  * - spans: per label, the spans carrying it;
  * - text: answered (a non-blank text) and empty;
  * - pairwise: per strength of the preference (a tie, then slightly, clearly, much better);
- * - ranking, rubric, steps, rewrite, turns: how many were answered.
+ * - ranking, rubric, steps, rewrite, turns, live: how many were answered.
  * A value the interface no longer offers (an option since removed) keeps its own bar, after the
  * interface's. Pure: the service feeds it the stored answers in batches.
  */
@@ -113,6 +113,7 @@ function bucketsOf(q: Question, counts: Map<string | number, number>): Bucket[] 
     case 'steps':
     case 'rewrite':
     case 'turns':
+    case 'live':
       return [{ value: 'answered', label: 'Answered', count: counts.get('answered') ?? 0 }];
     case 'text':
       return [

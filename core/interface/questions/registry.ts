@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { listForMessage } from '../field-error.ts';
 import { choice } from './choice.ts';
 import type { QuestionKind } from './kind.ts';
+import { live } from './live.ts';
 import { multiChoice } from './multi-choice.ts';
 import { number } from './number.ts';
 import { pairwise } from './pairwise.ts';
@@ -28,6 +29,7 @@ const kinds = [
   steps,
   rewrite,
   turns,
+  live,
 ] as const;
 
 // The tuple of config schemas, typed element by element so the union's output type stays precise.

@@ -42,9 +42,13 @@ export interface TurnMark {
 export const assistantTurns = (chat: readonly ChatTurn[]): number[] =>
   chat.flatMap((t, i) => (t.role === 'assistant' ? [i] : []));
 
-function checkMark(
+/** What a question asks of each turn it marks (a `turns` or a `live` question). */
+export type TurnAsks = Pick<TurnsQuestion, 'rating' | 'flags' | 'rewrite'>;
+
+/** One mark `{turn, rating?, flags?, rewrite?}` checked against what `q` asks and the turns it may mark. */
+export function checkMark(
   m: unknown,
-  q: TurnsQuestion,
+  q: TurnAsks,
   assistant: ReadonlySet<number>,
   at: string,
 ): [TurnMark | undefined, AnswerIssue[]] {
@@ -104,6 +108,41 @@ function checkMark(
   return [out, issues];
 }
 
+/**
+ * A list of marks checked against what `q` asks, on the turns in `assistant`: each turn marked at
+ * most once; with a rating asked, a submit (not `partial`) rates every one. The marks that carry
+ * something, sorted by turn.
+ */
+export function checkMarks(
+  marks: readonly unknown[],
+  q: TurnAsks,
+  assistant: readonly number[],
+  partial: boolean,
+  what = 'assistant turn',
+): { marks: TurnMark[]; issues: AnswerIssue[] } {
+  const allowed = new Set(assistant);
+  const issues: AnswerIssue[] = [];
+  const out = new Map<number, TurnMark>();
+  marks.forEach((m: unknown, i) => {
+    const [mark, problems] = checkMark(m, q, allowed, `.turns[${i}]`);
+    issues.push(...problems);
+    if (!mark) return;
+    if (out.has(mark.turn))
+      issues.push({ at: `.turns[${i}].turn`, message: `turn ${mark.turn} is marked twice` });
+    out.set(mark.turn, mark);
+  });
+  if (!partial && q.rating && issues.length === 0) {
+    const unrated = assistant.filter((t) => out.get(t)?.rating === undefined);
+    if (unrated.length > 0)
+      issues.push({
+        at: '.turns',
+        message: `rate every ${what}; turn${unrated.length > 1 ? 's' : ''} ${unrated.join(', ')} ${unrated.length > 1 ? 'are' : 'is'} unrated`,
+      });
+  }
+  const kept = [...out.values()].filter((m) => Object.keys(m).length > 1).sort((a, b) => a.turn - b.turn);
+  return { marks: kept, issues };
+}
+
 export const turns: QuestionKind<typeof TurnsQuestion> = {
   type: 'turns',
   config: TurnsQuestion,
@@ -111,29 +150,10 @@ export const turns: QuestionKind<typeof TurnsQuestion> = {
     const marks = isPlainObject(answer) ? ownValue(answer, 'turns') : undefined;
     if (!Array.isArray(marks)) return reject(`expected {turns: [{turn, …}]}, got ${describeValue(answer)}`);
     const chat = ownValue(ctx.data, q.field);
-    const assistant = new Set(Array.isArray(chat) ? assistantTurns(chat as ChatTurn[]) : []);
-    const issues: AnswerIssue[] = [];
-    const out = new Map<number, TurnMark>();
-    marks.forEach((m: unknown, i) => {
-      const [mark, problems] = checkMark(m, q, assistant, `.turns[${i}]`);
-      issues.push(...problems);
-      if (!mark) return;
-      if (out.has(mark.turn))
-        issues.push({ at: `.turns[${i}].turn`, message: `turn ${mark.turn} is marked twice` });
-      out.set(mark.turn, mark);
-    });
-    if (!ctx.partial && q.rating && issues.length === 0) {
-      const unrated = [...assistant].filter((t) => out.get(t)?.rating === undefined);
-      if (unrated.length > 0)
-        issues.push({
-          at: '.turns',
-          message: `rate every assistant turn; turn${unrated.length > 1 ? 's' : ''} ${unrated.join(', ')} ${unrated.length > 1 ? 'are' : 'is'} unrated`,
-        });
-    }
-    if (issues.length > 0) return { ok: false, issues };
-    return accept({
-      turns: [...out.values()].filter((m) => Object.keys(m).length > 1).sort((a, b) => a.turn - b.turn),
-    });
+    const assistant = Array.isArray(chat) ? assistantTurns(chat as ChatTurn[]) : [];
+    const checked = checkMarks(marks, q, assistant, ctx.partial);
+    if (checked.issues.length > 0) return { ok: false, issues: checked.issues };
+    return accept({ turns: checked.marks });
   },
   isBlank: (answer) => isPlainObject(answer) && Array.isArray(answer.turns) && answer.turns.length === 0,
   fieldRefs: (q) => [{ key: 'field', name: q.field, types: ['chat'] }],

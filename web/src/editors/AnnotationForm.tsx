@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type {
   InterfaceDefinition,
+  LiveAnswer,
   RankingAnswer,
   RewriteAnswer,
   RubricAnswer,
@@ -10,6 +11,7 @@ import type {
 import { shownCandidates } from './candidates.ts';
 import { ChoiceEditor } from './choice/ChoiceEditor.tsx';
 import { optionsOf } from './keymap.ts';
+import { LiveEditor } from './live/LiveEditor.tsx';
 import { MultiChoiceEditor } from './multi-choice/MultiChoiceEditor.tsx';
 import { NumberEditor } from './number/NumberEditor.tsx';
 import { PairwiseEditor } from './pairwise/PairwiseEditor.tsx';
@@ -155,12 +157,19 @@ function editorFor(
     }
     case 'turns':
       return <TurnsEditor q={q} value={object<TurnsAnswer>()} data={data} {...common} />;
+    case 'live':
+      return <LiveEditor q={q} value={object<LiveAnswer>()} data={data} {...common} />;
   }
 }
 
-/** Fields a spans question shows itself (raw, for exact offsets), to leave out of ItemFields. */
-export function spanFields(iface: InterfaceDefinition): string[] {
-  return iface.questions.flatMap((q) => (q.type === 'spans' ? [q.field] : []));
+/**
+ * Fields a question shows itself, to leave out of ItemFields: a spans question's (raw, for exact
+ * offsets) and a live question's (the start of its conversation).
+ */
+export function questionFields(iface: InterfaceDefinition): string[] {
+  return iface.questions.flatMap((q) =>
+    q.type === 'spans' ? [q.field] : q.type === 'live' && q.field !== undefined ? [q.field] : [],
+  );
 }
 
 /** The digits that answer a question: as many as it has options, nine at most. */

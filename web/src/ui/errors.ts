@@ -37,6 +37,7 @@ const sentences: Record<ErrorCode, (message: string) => string> = {
     'Someone changed this interface since you opened it. Reload the page and make your edit again.',
   PAYLOAD_TOO_LARGE: (message) => message,
   UNSUPPORTED_MEDIA_TYPE: (message) => message,
+  LIVE_UNAVAILABLE: (message) => `${message} Ask the project's manager.`,
   RATE_LIMITED: (message) => `${message} Wait a moment before trying again.`,
   INTERNAL: () =>
     'The server hit an error. Try again; if it persists, tell your admin (the server log has the cause).',

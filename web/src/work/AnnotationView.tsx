@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from '../app/router.tsx';
-import { AnnotationForm, spanFields } from '../editors/AnnotationForm.tsx';
+import { AnnotationForm, questionFields } from '../editors/AnnotationForm.tsx';
 import { KeyHint } from '../editors/KeyHint.tsx';
 import { applyDigit, type Command, digitQuestion } from '../editors/keymap.ts';
+import { LiveWorkContext } from '../editors/live/live-work.ts';
 import { ItemFields } from '../render/ItemFields.tsx';
 import { shownIds } from '../render/shown.ts';
 import { Name } from '../ui/Name.tsx';
@@ -63,7 +64,7 @@ export function AnnotationView(props: AnnotationViewProps) {
   const data = work.item.data;
   // The order each annotator sees candidates in, recorded with their answer (absent: item order).
   const { shown } = work;
-  const omit = useMemo(() => spanFields(iface), [iface]);
+  const omit = useMemo(() => questionFields(iface), [iface]);
   const readOnly = mode === 'view' || props.sending !== 'no';
   const [restored] = useState(() =>
     chooseAnswers(props.drafts.read(work.assignment.id), serverAnswers(work)),
@@ -77,6 +78,11 @@ export function AnnotationView(props: AnnotationViewProps) {
         ? { add: (q: string, d: Parameters<SignalsStore['add']>[2]) => signalsStore.add(assignmentId, q, d) }
         : undefined,
     [signalsStore, assignmentId, mode],
+  );
+  // Live questions talk to the model only while the item is the caller's open work.
+  const liveWork = useMemo(
+    () => (mode !== 'view' && work.assignment.status === 'locked' ? { assignmentId } : undefined),
+    [mode, work.assignment.status, assignmentId],
   );
   const { change } = draft;
   const onChange = useCallback((a: Answers) => mode !== 'view' && change(a), [change, mode]);
@@ -261,18 +267,20 @@ export function AnnotationView(props: AnnotationViewProps) {
         <main id="main" ref={mainRef} className="annotate-main" tabIndex={-1}>
           <h1 className="visually-hidden">Annotate item {itemName}</h1>
           <ItemFields iface={iface} data={data} omit={omit} shown={shown} level={2} />
-          <AnnotationForm
-            iface={iface}
-            data={data}
-            answers={answers.answers}
-            shown={shown}
-            integrity={integrity}
-            onChange={readOnly ? undefined : onFormChange}
-            readOnly={readOnly}
-            errors={errors}
-            digitTarget={digitTarget}
-            onFocusQuestion={setFocused}
-          />
+          <LiveWorkContext value={liveWork}>
+            <AnnotationForm
+              iface={iface}
+              data={data}
+              answers={answers.answers}
+              shown={shown}
+              integrity={integrity}
+              onChange={readOnly ? undefined : onFormChange}
+              readOnly={readOnly}
+              errors={errors}
+              digitTarget={digitTarget}
+              onFocusQuestion={setFocused}
+            />
+          </LiveWorkContext>
         </main>
       </div>
       <SkipDialog

@@ -50,6 +50,12 @@ function tutoringText(q: Question, a: Record<string, unknown>): string | undefin
       const n = Array.isArray(a.turns) ? a.turns.length : 0;
       return n === 0 ? undefined : `${n} ${n === 1 ? 'turn' : 'turns'} marked`;
     }
+    case 'live': {
+      const said = Array.isArray(a.messages)
+        ? (a.messages as { model?: unknown }[]).filter((m) => m?.model !== undefined).length
+        : 0;
+      return said === 0 ? undefined : `${said} ${said === 1 ? 'reply' : 'replies'} of the model`;
+    }
     default:
       return undefined;
   }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { InterfaceDefinition } from '../../../../core/interface/index.ts';
-import { AnnotationForm, spanFields } from '../../editors/AnnotationForm.tsx';
+import { AnnotationForm, questionFields } from '../../editors/AnnotationForm.tsx';
 import { ItemFields } from '../../render/ItemFields.tsx';
 import { sampleData } from './sample.ts';
 
@@ -14,7 +14,7 @@ export function Preview({ iface, problems }: { iface: InterfaceDefinition | null
       {iface ? (
         <>
           <p className="muted">What an annotator sees, on a sample item. Try the questions.</p>
-          <ItemFields iface={iface} data={data} omit={spanFields(iface)} />
+          <ItemFields iface={iface} data={data} omit={questionFields(iface)} />
           <AnnotationForm iface={iface} data={data} answers={answers} onChange={setAnswers} />
         </>
       ) : (

@@ -24,6 +24,7 @@ export function QuestionTypeFields(props: KindProps) {
     case 'rewrite':
       return <RewriteFields {...props} />;
     case 'turns':
+    case 'live':
       return <TurnsFields {...props} />;
     default:
       return <BasicTypeFields {...props} />;

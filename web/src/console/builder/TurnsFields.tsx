@@ -1,26 +1,74 @@
+import { Field } from '../Field.tsx';
 import { messagesAt } from '../pathErrors.ts';
 import { FieldPicker } from './FieldPicker.tsx';
 import { fieldRoles, fitting, type KindProps } from './field-roles.ts';
 import { CheckInput, LinesInput, NumberInput } from './inputs.tsx';
 
-/** A question of every assistant turn of a conversation: a rating, flags, a rewrite, or any of them. */
+/**
+ * A question of every assistant turn of a conversation: a rating, flags, a rewrite, or any of them.
+ * A live question (a conversation with the model) asks the same of each reply, over the item's
+ * opening turns if any, and bounds the tutor's messages.
+ */
 export function TurnsFields(props: KindProps) {
   const { q, at, fields, errors, onChange } = props;
   const msg = (key: string) => messagesAt(errors, `${at}.${key}`);
+  const live = q.type === 'live';
   return (
     <>
       <FieldPicker
-        label="Conversation"
+        label={live ? 'Opening turns' : 'Conversation'}
         path={`${at}.field`}
         value={q.field}
         names={fitting(fields, fieldRoles(q.type).field)}
+        {...(live ? { none: 'None: the tutor starts the conversation' } : {})}
         missing="Add a conversation (chat) field first"
-        hint="A conversation (chat) field: the question is asked of each assistant turn"
+        hint={
+          live
+            ? "A conversation (chat) field the talk with the project's model starts from"
+            : 'A conversation (chat) field: the question is asked of each assistant turn'
+        }
         errors={msg('field')}
         onChange={(v) => onChange({ field: v ?? '' })}
       />
+      {live && (
+        <Field
+          label="System prompt (optional)"
+          hint="Sent first, unless the opening turns start with one of their own."
+          errors={msg('system')}
+          path={`${at}.system`}
+        >
+          {(c) => (
+            <textarea
+              {...c}
+              rows={2}
+              value={q.system}
+              onChange={(e) => onChange({ system: e.target.value })}
+            />
+          )}
+        </Field>
+      )}
+      {live && (
+        <div className="editor-grid">
+          <NumberInput
+            label="Most messages of the tutor"
+            path={`${at}.maxTurns`}
+            value={q.maxTurns}
+            placeholder="10"
+            errors={msg('maxTurns')}
+            onChange={(maxTurns) => onChange({ maxTurns })}
+          />
+          <NumberInput
+            label="Longest message of the tutor (characters)"
+            path={`${at}.maxLength`}
+            value={q.maxLength}
+            placeholder="8000"
+            errors={msg('maxLength')}
+            onChange={(maxLength) => onChange({ maxLength })}
+          />
+        </div>
+      )}
       <CheckInput
-        label="Rate each turn"
+        label={live ? 'Rate each reply of the model' : 'Rate each turn'}
         path={`${at}.rating`}
         checked={q.askRating}
         errors={msg('rating')}

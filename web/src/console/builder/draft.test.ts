@@ -159,6 +159,19 @@ const kindArbs = (names: Names) => {
         rewrite: opt(fc.boolean()),
       })
       .filter((q) => q.rating !== undefined || q.flags !== undefined || q.rewrite === true),
+    live: fc.record({
+      field: opt(fc.constantFrom(...names.chat)),
+      system: opt(fc.string({ minLength: 1, maxLength: 30 })),
+      rating: opt(
+        fc
+          .record({ min: opt(fc.integer({ min: -5, max: 5 })), max: opt(fc.integer({ min: -5, max: 10 })) })
+          .filter((r) => (r.min ?? 1) < (r.max ?? 5)),
+      ),
+      flags: opt(list),
+      rewrite: opt(fc.boolean()),
+      maxTurns: opt(fc.integer({ min: 1, max: 50 })),
+      maxLength: opt(fc.integer({ min: 1, max: 20_000 })),
+    }),
   };
 };
 type Kind = keyof ReturnType<typeof kindArbs>;

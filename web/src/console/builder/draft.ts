@@ -71,7 +71,10 @@ export interface QuestionDraft {
   /** steps: how a response is cut into steps; the item data key of given steps (text fields). */
   split: string;
   stepsKey: string;
-  /** turns: what is asked of each assistant turn (the rating's bounds are min and max, the flags items). */
+  /** live: the system prompt ('' for none) and the most messages of the tutor, as typed. */
+  system: string;
+  maxTurns: string;
+  /** turns and live: what is asked of each assistant turn (the rating's bounds are min and max, the flags items). */
   askRating: boolean;
   askFlags: boolean;
   rewrite: boolean;
@@ -108,6 +111,7 @@ export const formProperties = {
     steps: [...overCandidates, 'split', 'stepsKey'],
     rewrite: [...overCandidates, 'maxLength'],
     turns: ['field', 'rating', 'flags', 'rewrite'],
+    live: ['field', 'system', 'rating', 'flags', 'rewrite', 'maxTurns', 'maxLength'],
   } as Record<string, readonly string[]>,
 } as const;
 
@@ -163,6 +167,8 @@ export const newQuestion = (name = '', field = ''): QuestionDraft => ({
   askRating: false,
   askFlags: false,
   rewrite: false,
+  system: '',
+  maxTurns: '',
   extra: {},
 });
 
@@ -172,7 +178,7 @@ export const linesKey = (type: string): 'options' | 'labels' | 'flags' | undefin
     ? 'options'
     : type === 'spans' || type === 'pairwise'
       ? 'labels'
-      : type === 'turns'
+      : type === 'turns' || type === 'live'
         ? 'flags'
         : undefined;
 export const hasRange = (type: string): boolean => type === 'rating' || type === 'number';
@@ -249,7 +255,13 @@ export function questionToRaw(q: QuestionDraft): Extra {
       set('maxLength', typed(q.maxLength));
       break;
     case 'turns':
-      out.field = q.field;
+    case 'live':
+      if (q.type === 'live') {
+        set('field', optionalText(q.field));
+        set('system', optionalText(q.system));
+        set('maxTurns', typed(q.maxTurns));
+        set('maxLength', typed(q.maxLength));
+      } else out.field = q.field;
       if (q.askRating) {
         const min = typed(q.min);
         const max = typed(q.max);
@@ -315,7 +327,8 @@ function questionFromRaw(q: Extra): QuestionDraft {
   const list = linesKey(type);
   const listValue = list ? q[list] : undefined;
   const items = Array.isArray(listValue) ? listValue.map(text) : [];
-  const rating = type === 'turns' && isObject(q.rating) ? q.rating : undefined;
+  const perTurn = type === 'turns' || type === 'live';
+  const rating = perTurn && isObject(q.rating) ? q.rating : undefined;
   const of = criteriaOf(type);
   return {
     key: newKey(),
@@ -346,8 +359,10 @@ function questionFromRaw(q: Extra): QuestionDraft {
     split: q.split === undefined ? 'paragraphs' : text(q.split),
     stepsKey: text(q.stepsKey),
     askRating: q.rating !== undefined,
-    askFlags: type === 'turns' && q.flags !== undefined,
+    askFlags: perTurn && q.flags !== undefined,
     rewrite: q.rewrite === true,
+    system: text(q.system),
+    maxTurns: text(q.maxTurns),
     extra: without(q, questionProperties(type)),
   };
 }

@@ -51,8 +51,9 @@ export function retype(
   const patch: Partial<QuestionDraft> = { type, extra: {} };
   const fieldTypes = roles.field;
   if (fieldTypes && !fitting(fields, fieldTypes).includes(q.field)) {
-    // A rewrite may have no field (written from scratch); the others need one.
-    patch.field = fitting(fields, fieldTypes)[0] ?? (type === 'rewrite' ? '' : q.field);
+    // A rewrite may have no field (written from scratch), a live question none (no opening turns);
+    // the others need one.
+    patch.field = fitting(fields, fieldTypes)[0] ?? (type === 'rewrite' || type === 'live' ? '' : q.field);
   }
   if (q.prompt !== undefined && !fitting(fields, roles.prompt).includes(q.prompt)) patch.prompt = undefined;
   if (type === 'rubric')
@@ -60,6 +61,7 @@ export function retype(
       q.criteria && q.criteria.length > 0
         ? q.criteria.map((c) => (c.scale === 'none' ? { ...c, scale: 'range', min: '1', max: '5' } : c))
         : [newCriterion()];
-  if (type === 'turns' && !q.askRating && !q.askFlags && !q.rewrite) patch.askRating = true;
+  if ((type === 'turns' || type === 'live') && !q.askRating && !q.askFlags && !q.rewrite)
+    patch.askRating = true;
   return patch;
 }

@@ -193,4 +193,36 @@ neither is worth keeping, and edit it into the answer you would want the model t
 - Use Markdown for structure and \`$…$\` for maths. Write it yourself: do not paste from other
   sources.`,
   },
+  {
+    name: 'Talk with the model',
+    summary: "Hold a conversation with the project's model, then rate, flag or rewrite each reply.",
+    interface: {
+      fields: [{ ...conversation, label: 'Opening turns' }],
+      questions: [
+        {
+          name: 'talk',
+          label: 'Talk with the model',
+          type: 'live',
+          required: true,
+          field: 'conversation',
+          maxTurns: 10,
+          rating: { min: 1, max: 5 },
+          flags: ['incorrect', 'unhelpful', 'unsafe'],
+          rewrite: true,
+        },
+      ],
+    },
+    guidelines: `# Talk with the model
+
+Continue the conversation as the person in it would: ask, push back, follow up. The model's
+replies stream in; Stop one that goes astray, and Retry if a reply fails.
+
+- **Rate** every reply: how good is it as the next turn of this conversation?
+- **Flag** what is wrong with it: incorrect, unhelpful, unsafe.
+- **Rewrite** a reply that falls short into the reply the model should have given. The model is
+  sent your rewrite, not its own reply, when the conversation goes on.
+
+Submit once the conversation has shown what the model does well and badly (the project's
+manager chooses which model answers).`,
+  },
 ];

@@ -12,6 +12,7 @@ export const typeNames: Record<string, string> = {
   steps: 'Step-by-step check',
   rewrite: 'Ideal answer (rewrite)',
   turns: 'Per turn of a conversation',
+  live: 'Conversation with the model (live)',
 };
 
 export const fieldTypeNames: Record<string, string> = {

@@ -6,7 +6,8 @@ import { useNearViewport } from '../useNearViewport.ts';
 import { excerpt, markSummary, type TurnPatch, toggleFlag } from './marks.ts';
 
 export interface TurnRowProps {
-  q: TurnsQuestion;
+  /** What is asked of each turn: a turns question's settings, or a live question's. */
+  q: Pick<TurnsQuestion, 'name' | 'rating' | 'flags' | 'rewrite'>;
   turn: number;
   /** The reply's number among the assistant turns, from 1. */
   reply: number;

@@ -1,6 +1,6 @@
 import type { StoreKind } from '../server/db/store.ts';
 
-export const PARTS = ['import', 'next', 'soak', 'export', 'stats', 'search', 'browser'] as const;
+export const PARTS = ['import', 'next', 'soak', 'export', 'stats', 'search', 'jobs', 'browser'] as const;
 export type Part = (typeof PARTS)[number];
 const STORES: readonly StoreKind[] = ['sqlite', 'postgres'];
 
@@ -28,13 +28,15 @@ export interface BenchOptions {
   soakSeconds: number;
   /** A PostgreSQL server the bench may create and drop a database on. */
   pgUrl: string;
+  /** Steps of the job the jobs part times. */
+  jobSteps: number;
   /** Write a V8 CPU profile of every server child into this folder. */
   profileDir: string | undefined;
 }
 
-export const USAGE = `npm run bench -- [--size N] [--stores sqlite,postgres] [--only import,next,soak,export,stats,search,browser]
+export const USAGE = `npm run bench -- [--size N] [--stores sqlite,postgres] [--only import,next,soak,export,stats,search,jobs,browser]
   [--smoke] [--annotators N] [--think-ms N] [--seconds N] [--rounds N] [--soak-annotators N] [--soak-seconds N]
-  [--pg-url postgres://…] [--profile DIR]`;
+  [--pg-url postgres://…] [--profile DIR] [--job-steps N]`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const given = new Map<string, string>();
@@ -62,6 +64,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     'soak-seconds',
     'pg-url',
     'profile',
+    'job-steps',
   ]);
   for (const key of given.keys()) if (!known.has(key)) throw new Error(`unknown option --${key}\n${USAGE}`);
   return {
@@ -80,6 +83,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     pgUrl:
       given.get('pg-url') ?? process.env.VERITY_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
     profileDir: given.get('profile'),
+    jobSteps: count(given.get('job-steps'), smoke ? 300 : 10_000, 'job-steps'),
   };
 }
 

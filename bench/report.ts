@@ -16,7 +16,9 @@ export type Unit =
   | 'count'
   | 'us/item'
   | 'ms/round'
-  | 'ratio';
+  | 'ratio'
+  | 'steps/s'
+  | 'us/step';
 
 export interface Figure {
   name: string;

@@ -17,6 +17,7 @@ import { runExport } from './export.ts';
 import { runPreferenceExport } from './export-preference.ts';
 import { runImportFloor } from './floor-import.ts';
 import { runImport } from './import.ts';
+import { runJobs } from './jobs.ts';
 import { runNext } from './next.ts';
 import { type BenchOptions, parseOptions } from './options.ts';
 import { progress, Report } from './report.ts';
@@ -92,8 +93,9 @@ async function benchStore(
   try {
     const launch = serverLauncher(prepared, options);
     const servers: ServerChild[] = [];
-    // SQLite: one server process. PostgreSQL: two on the same database when next is measured.
-    const count = kind === 'postgres' && options.only.includes('next') ? 2 : 1;
+    // SQLite: one server process. PostgreSQL: two on the same database when next or jobs is measured.
+    const count =
+      kind === 'postgres' && (options.only.includes('next') || options.only.includes('jobs')) ? 2 : 1;
     // One after the other: the first migrates the fresh store.
     for (let k = 0; k < count; k++) servers.push(await launch());
     const store = await prepared.open();
@@ -124,6 +126,7 @@ async function benchStore(
     }
     if (options.only.includes('stats')) await runStats(run);
     if (options.only.includes('search')) await runSearch(run);
+    if (options.only.includes('jobs')) await runJobs(run);
   } finally {
     while (undo.length > depth)
       await undo.pop()!().catch((err: unknown) => progress(`cleanup failed: ${err}`));

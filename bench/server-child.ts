@@ -1,12 +1,14 @@
 /**
  * A Verity server for the bench, in its own process: configured from the environment, listening
- * on 127.0.0.1 and a free port (printed as one JSON line on stdout), with three bench-only routes
- * that the product never serves: the process's peak memory and CPU time, a reset of the peaks,
- * and users with tokens.
+ * on 127.0.0.1 and a free port (printed as one JSON line on stdout), with bench-only routes that
+ * the product never serves: the process's peak memory and CPU time, a reset of the peaks, users
+ * with tokens, a job of the test kind, and stopping or starting the process's job runner.
  */
 import type { Role } from '../core/api/users.ts';
 import { createToken } from '../server/auth/auth.service.ts';
+import { JobSystem } from '../server/jobs/queue.ts';
 import { createVerity } from '../server/server.ts';
+import { TEST_JOB_KIND, testJobKinds } from '../server/testing/job-test-kind.ts';
 import { insertUser } from '../server/users/users.repository.ts';
 import { PeakMemory } from './rss.ts';
 import { profileSql } from './sql-profile.ts';
@@ -41,8 +43,10 @@ const verity = await createVerity({
   pgSchema: env('BENCH_PG_SCHEMA'),
   secret: env('BENCH_SECRET'),
   logger: false,
-  // As `verity start` does.
+  // As `verity start` does, with the test job kind for the jobs part (bench/jobs.ts).
   startImportWorker: true,
+  runJobs: true,
+  jobKinds: testJobKinds,
 });
 const profileDir = env('BENCH_PROFILE_DIR');
 if (profileDir) profileSql(verity.store, `${profileDir}/sql-${verity.store.kind}-${process.pid}.json`);
@@ -74,6 +78,26 @@ verity.app.post('/__bench/users', async (req) => {
     users.push({ id: row.id, email, token: token.token });
   }
   return { users };
+});
+
+verity.app.post('/__bench/jobs', async (req) => {
+  const { url, steps, prefix } = req.body as { url: string; steps: number; prefix: string };
+  const keys = Array.from({ length: steps }, (_, i) => `${prefix}-${i}`);
+  const jobId = await verity.ctx.jobs.enqueue({
+    kind: TEST_JOB_KIND,
+    projectId: null,
+    params: { url, keys },
+    createdBy: null,
+  });
+  return { jobId };
+});
+verity.app.post('/__bench/jobs/runner', async (req) => {
+  const { run } = req.body as { run: boolean };
+  const jobs = verity.ctx.jobs;
+  if (!(jobs instanceof JobSystem)) throw new Error('no job system');
+  if (run) jobs.startRunner({}, () => undefined);
+  else await jobs.stopRunner();
+  return { ok: true };
 });
 
 await verity.app.listen({ host: '127.0.0.1', port: 0 });

@@ -39,10 +39,10 @@ describe('bench --smoke', () => {
   it(`prints every ${store} figure as a well-formed line, a verdict after each ratio to its floor, and hands out no item twice`, async () => {
     const parts =
       store === 'postgres'
-        ? ['--only', 'import,next,export,stats,search']
+        ? ['--only', 'import,next,export,stats,search,jobs']
         : withBrowser
           ? []
-          : ['--only', 'import,next,soak,export,stats,search'];
+          : ['--only', 'import,next,soak,export,stats,search,jobs'];
     const run = await bench(['--smoke', '--stores', store, '--pg-url', testPgUrl(), ...parts]);
     expect(run.code, run.stderr).toBe(0);
     const all = run.stdout.trim().split('\n');
@@ -118,6 +118,9 @@ describe('bench --smoke', () => {
         'search.q_status_p95',
         'search.q_priority_p50',
         'search.q_priority_p95',
+        ...(store === 'postgres' ? ['jobs.one_process_steps_per_s'] : []),
+        'jobs.steps_per_s',
+        'jobs.server_cpu_per_step',
       ].map((name) => name.replace('.', `.${store}.`)),
       ...(withBrowser ? browser.map((name) => `browser.${name}`) : []),
     ]);
@@ -149,6 +152,9 @@ describe('bench --smoke', () => {
     expect(figures.get(`export.${store}.preference`)?.unit).toBe('pairs/s');
     const preference = all.find((line) => line.startsWith('# target export.sqlite.preference '));
     expect(preference !== undefined).toBe(store === 'sqlite');
-    expect(verdicts).toHaveLength(floors.length + (store === 'sqlite' ? 1 : 0));
+    // The jobs' target is absolute too (steps per second), on both stores.
+    expect(figures.get(`jobs.${store}.steps_per_s`)?.unit).toBe('steps/s');
+    expect(all.some((line) => line.startsWith(`# target jobs.${store}.steps_per_s `))).toBe(true);
+    expect(verdicts).toHaveLength(floors.length + (store === 'sqlite' ? 1 : 0) + 1);
   }, 180_000);
 });

@@ -85,9 +85,9 @@ export interface CliServer {
 let counter = 0;
 
 /** A real server on a free port over a fresh store (SQLite, or PostgreSQL with VERITY_TEST_STORE). */
-export async function startCliServer(): Promise<CliServer> {
+export async function startCliServer(overrides: Partial<ServerConfig> = {}): Promise<CliServer> {
   const { config, cleanup } = await freshStoreConfig();
-  const verity = await createVerity({ ...config, checkResponses: true });
+  const verity = await createVerity({ ...config, checkResponses: true, ...overrides });
   await verity.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = verity.app.server.address() as AddressInfo;
   return {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteDef } from '../core/api/route.ts';
 import { type OperationId, routes } from '../core/api/routes.ts';
 import { accountAndProjectCases } from './testing/access-cases.ts';
+import { jobCases } from './testing/access-cases-jobs.ts';
 import { judgeCases } from './testing/access-cases-judges.ts';
 import { liveCases } from './testing/access-cases-live.ts';
 import { modelCases } from './testing/access-cases-models.ts';
@@ -22,6 +23,7 @@ const matrix: Record<OperationId, Case[]> = {
   ...judgeCases,
   ...liveCases,
   ...modelCases,
+  ...jobCases,
 };
 
 let w: World;

@@ -15,6 +15,7 @@ import { registerJsonBody } from './http/json-body.ts';
 import { type Handlers, registerRoutes } from './http/register.ts';
 import { importHandlers } from './imports/imports.routes.ts';
 import { itemHandlers } from './items/items.routes.ts';
+import { jobHandlers } from './jobs/jobs.routes.ts';
 import { judgeHandlers } from './judge/judge.routes.ts';
 import { liveHandlers } from './live/live.routes.ts';
 import { modelHandlers } from './models/connections.routes.ts';
@@ -91,6 +92,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     ...judgeHandlers(ctx),
     ...liveHandlers(ctx),
     ...modelHandlers(ctx),
+    ...jobHandlers(ctx),
   } satisfies Handlers;
   registerRoutes(app, ctx, handlers, opts.checkResponses ?? false);
 

@@ -2,6 +2,9 @@ import type { Command } from '../command.ts';
 import { demo } from './demo.ts';
 import { exportItems } from './export.ts';
 import { importItems } from './import.ts';
+import { jobsCancel } from './jobs-cancel.ts';
+import { jobsList } from './jobs-list.ts';
+import { jobsShow } from './jobs-show.ts';
 import { memberAdd } from './member-add.ts';
 import { memberInvite } from './member-invite.ts';
 import { memberList } from './member-list.ts';
@@ -40,4 +43,7 @@ export const commands = [
   modelList,
   modelTest,
   modelRemove,
+  jobsList,
+  jobsShow,
+  jobsCancel,
 ] satisfies readonly Command[] as readonly Command[];

@@ -79,6 +79,13 @@ export const Annotation = z
       .describe(
         "integrity signals of text and rewrite answers, summed over saves; only for callers who see everyone's work (managers, reviewers)",
       ),
+    suggestedBy: z
+      .string()
+      .nullable()
+      .optional()
+      .describe(
+        'the agent whose suggestion its annotator was shown (docs/suggestions.md); null if none; only for managers and reviewers',
+      ),
     flags: z
       .record(z.string(), z.array(IntegrityFlag))
       .optional()
@@ -109,8 +116,28 @@ export const Revision = z
   })
   .meta({ id: 'Revision' });
 
+/** The answers an annotator is offered for an item (docs/suggestions.md). */
+export const Suggestion = z
+  .object({
+    agent: z
+      .string()
+      .optional()
+      .describe('who suggested it; only for managers and reviewers, or when the project reveals models'),
+    score: z.number().nullable().describe("the agent's score; null when not given or not shown"),
+    answers: z.record(z.string(), z.unknown()).describe('suggested answers by question: some or all of them'),
+  })
+  .meta({ id: 'Suggestion' });
+
 export const Work = z
-  .object({ item: Item, assignment: Assignment, annotation: Annotation.nullable(), shown: ShownOrders })
+  .object({
+    item: Item,
+    assignment: Assignment,
+    annotation: Annotation.nullable(),
+    shown: ShownOrders,
+    suggestion: Suggestion.nullable().describe(
+      "the suggestion the project's setting picks for this item; null when none (docs/suggestions.md)",
+    ),
+  })
   .meta({ id: 'Work' });
 
 export const AssignmentParams = z.object({ assignmentId: Id });
@@ -178,11 +205,26 @@ export const MyProgress = z
 export const ItemAssignment = Assignment.extend({
   annotator: z.string().describe('email, or the name of an external annotator'),
 }).meta({ id: 'ItemAssignment' });
+/** A stored prediction: an agent's suggested answers for an item (docs/suggestions.md). */
+export const Prediction = z
+  .object({
+    agent: z.string(),
+    score: z.number().nullable(),
+    answers: z.record(z.string(), z.unknown()),
+    source: z.enum(['import', 'model']),
+    createdAt: IsoTime,
+  })
+  .meta({ id: 'Prediction' });
+
 export const ItemDetail = z
   .object({
     item: Item,
     annotations: z.array(Annotation),
     assignments: z.array(ItemAssignment),
+    predictions: z
+      .array(Prediction)
+      .optional()
+      .describe("the item's predictions by agent; only for managers and reviewers"),
   })
   .meta({ id: 'ItemDetail' });
 export const ItemHistoryParams = z.object({ annotationId: Id });

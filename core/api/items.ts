@@ -177,6 +177,7 @@ export const ImportResult = z
   .object({
     imported: z.number().int(),
     annotations: z.number().int(),
+    predictions: z.number().int().describe('predictions (suggested answers) imported with the items'),
     invalid: z.number().int(),
     errors: z.array(ImportLineError).describe('the first 1000 invalid lines'),
   })
@@ -186,10 +187,14 @@ const count = (n: number, one: string) => `${n.toLocaleString('en')} ${one}${n =
 
 /** An import's outcome as one sentence, for people (the CLI's stderr, the web's notice). */
 export function importSummary(
-  r: Pick<z.output<typeof ImportResult>, 'imported' | 'annotations' | 'invalid'>,
+  r: Pick<z.output<typeof ImportResult>, 'imported' | 'annotations' | 'invalid'> & { predictions?: number },
 ): string {
   let text = `${count(r.imported, 'item')} imported`;
-  if (r.annotations > 0) text += ` with ${count(r.annotations, 'annotation')}`;
+  const extras = [
+    ...(r.annotations > 0 ? [count(r.annotations, 'annotation')] : []),
+    ...((r.predictions ?? 0) > 0 ? [count(r.predictions ?? 0, 'prediction')] : []),
+  ];
+  if (extras.length > 0) text += ` with ${extras.join(' and ')}`;
   if (r.invalid > 0) text += `; ${count(r.invalid, 'invalid line')} skipped`;
   else if (r.imported === 0) text += ': the file holds no items';
   return `${text}.`;

@@ -7,6 +7,22 @@ import { Email, Role } from './users.ts';
 
 export const ItemOrder = z.enum(['sequential', 'random']);
 
+/** Which of an item's predictions annotators are shown as suggestions (docs/suggestions.md). */
+export const SuggestionsSetting = z
+  .object({
+    mode: z
+      .enum(['off', 'agent', 'best'])
+      .describe(
+        "off: none; agent: the named agent's; best: the highest-scored of each item, ties by agent name",
+      ),
+    agent: DisplayName.nullable().optional().describe('the agent shown in mode `agent`'),
+  })
+  .refine((s) => s.mode !== 'agent' || (s.agent ?? '') !== '', {
+    message: 'mode "agent" needs an agent',
+    path: ['agent'],
+  })
+  .meta({ id: 'SuggestionsSetting' });
+
 const SettingFields = z.object({
   name: DisplayName,
   guidelines: z.string().max(1_000_000),
@@ -14,6 +30,7 @@ const SettingFields = z.object({
   lockTtlSeconds: z.number().int().min(30).max(86_400),
   itemOrder: ItemOrder,
   allowEditSubmitted: z.boolean(),
+  suggestions: SuggestionsSetting,
 });
 
 // Defaults belong to creation only: in zod 4 a default inside .partial() would still fill in,
@@ -24,6 +41,7 @@ export const CreateProjectBody = SettingFields.extend({
   lockTtlSeconds: SettingFields.shape.lockTtlSeconds.default(600),
   itemOrder: ItemOrder.default('sequential'),
   allowEditSubmitted: z.boolean().default(true),
+  suggestions: SuggestionsSetting.default({ mode: 'best' }),
   interface: InterfaceDefinition,
 });
 export const UpdateProjectBody = SettingFields.partial().extend({
@@ -104,6 +122,15 @@ export const Project = z
     lockTtlSeconds: z.number().int(),
     itemOrder: ItemOrder,
     allowEditSubmitted: z.boolean(),
+    suggestions: z
+      .object({
+        mode: z.enum(['off', 'agent', 'best']),
+        agent: z
+          .string()
+          .nullable()
+          .describe('the agent of mode `agent`; null otherwise, and for callers who do not see agent names'),
+      })
+      .describe('which suggestion annotators are shown (docs/suggestions.md)'),
     interface: InterfaceDefinition,
     createdAt: IsoTime,
     progress: ProjectProgress,

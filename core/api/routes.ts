@@ -1,6 +1,7 @@
 import { assignmentRoutes } from './assignments.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { itemRoutes } from './items.routes.ts';
+import { jobRoutes } from './jobs.routes.ts';
 import { judgeRoutes } from './judges.routes.ts';
 import { liveRoutes } from './live.routes.ts';
 import { modelRoutes } from './models.routes.ts';
@@ -24,6 +25,7 @@ export const routes = {
   ...judgeRoutes,
   ...liveRoutes,
   ...modelRoutes,
+  ...jobRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -61,11 +61,30 @@ export const BurndownPoint = z
   .meta({ id: 'BurndownPoint' });
 export type BurndownPoint = z.infer<typeof BurndownPoint>;
 
+/**
+ * How an agent's suggestions fared in submitted work (docs/suggestions.md): per question, and in
+ * total (question null), how many suggested answers were submitted unchanged or changed.
+ */
+export const SuggestionAcceptance = z
+  .object({
+    agent: z.string(),
+    question: z.string().nullable().describe("the question; null for the agent's total over all questions"),
+    shown: z.number().int().describe('suggested answers in submitted annotations made with this suggestion'),
+    accepted: z.number().int().describe('submitted unchanged'),
+    changed: z.number().int().describe('submitted with another answer, or none'),
+    rate: z.number().nullable().describe('accepted / shown; null when nothing was shown'),
+  })
+  .meta({ id: 'SuggestionAcceptance' });
+export type SuggestionAcceptance = z.infer<typeof SuggestionAcceptance>;
+
 export const ProjectStats = z
   .object({
     annotators: z.array(AnnotatorStats),
     distributions: z.array(Distribution),
     burndown: z.array(BurndownPoint),
+    suggestions: z
+      .array(SuggestionAcceptance)
+      .describe('per agent: its total row, then one per question; agents by name'),
   })
   .meta({ id: 'ProjectStats' });
 export type ProjectStats = z.infer<typeof ProjectStats>;

@@ -75,7 +75,7 @@ export function decodeCsvRecord(columns: CsvColumn[], record: CsvRecord): Decode
         break;
     }
   }
-  return { line, ok: true, item: { externalId, data, meta, priority, annotations: [] } };
+  return { line, ok: true, item: { externalId, data, meta, priority, annotations: [], predictions: [] } };
 }
 
 function plural(count: number, noun: string): string {

@@ -1,3 +1,5 @@
+import type { ImportedPrediction } from './imported-prediction.ts';
+
 /** An item as decoded from an import line, before the server checks it against the project. */
 export interface ItemInput {
   externalId: string | null;
@@ -6,6 +8,8 @@ export interface ItemInput {
   /** Higher comes first. */
   priority: number;
   annotations: ImportedAnnotation[];
+  /** Suggested answers by agent (JSONL only; a CSV line has none). */
+  predictions: ImportedPrediction[];
 }
 
 export interface ImportedAnnotation {

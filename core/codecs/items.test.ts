@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type DecodedItem, decodeCsvItems, decodeJsonlItems } from './items.ts';
+import { type DecodedItem, decodeCsvItems, decodeJsonlItems, MAX_PREDICTIONS_PER_LINE } from './items.ts';
 import { collect, cutAt, cutOffsets, everySplit, sourceOf, utf8 } from './test-support.ts';
 
 const jsonl = (...lines: string[]) => collect(decodeJsonlItems(sourceOf(lines.join('\n'))));
@@ -42,6 +42,7 @@ describe('decodeJsonlItems', () => {
               createdAt: '2026-01-01T00:00:00.000Z',
             },
           ],
+          predictions: [],
         },
       },
     ]);
@@ -53,7 +54,7 @@ describe('decodeJsonlItems', () => {
       '{"id":42,"data":{},"annotations":[{"annotator":"a","answers":{}}]}',
     );
     expect(items.map((item) => item.ok && item.item)).toEqual([
-      { externalId: null, data: {}, meta: {}, priority: 0, annotations: [] },
+      { externalId: null, data: {}, meta: {}, priority: 0, annotations: [], predictions: [] },
       {
         externalId: '42',
         data: {},
@@ -62,6 +63,7 @@ describe('decodeJsonlItems', () => {
         annotations: [
           { annotator: 'a', answers: {}, status: 'submitted', leadTimeMs: null, createdAt: null },
         ],
+        predictions: [],
       },
     ]);
   });
@@ -71,6 +73,57 @@ describe('decodeJsonlItems', () => {
       '{"data":{},"annotations":[{"annotator":"  Grace (external) ","answers":{}}]}',
     );
     expect(item?.ok && item.item.annotations[0]?.annotator).toBe('Grace (external)');
+  });
+
+  it('decodes predictions: agent trimmed, score optional', async () => {
+    const [item] = await jsonl(
+      JSON.stringify({
+        data: {},
+        predictions: [
+          { agent: ' model-a ', score: 0.87, answers: { topic: 'x' } },
+          { agent: 'rules', answers: {} },
+        ],
+      }),
+    );
+    expect(item?.ok && item.item.predictions).toEqual([
+      { agent: 'model-a', score: 0.87, answers: { topic: 'x' } },
+      { agent: 'rules', score: null, answers: {} },
+    ]);
+  });
+
+  it.each([
+    ['{"data":{},"predictions":{}}', 'line 1: "predictions" must be an array'],
+    ['{"data":{},"predictions":[3]}', 'line 1: predictions[0] must be an object'],
+    [
+      '{"data":{},"predictions":[{"agent":"a","answers":{},"why":1}]}',
+      'line 1: predictions[0] has unknown key "why" (expected agent, score, answers)',
+    ],
+    ['{"data":{},"predictions":[{"answers":{}}]}', 'line 1: predictions[0].agent must be a string'],
+    [
+      '{"data":{},"predictions":[{"agent":"a\\u202e","answers":{}}]}',
+      'line 1: predictions[0].agent U+202E (right-to-left override) is not allowed',
+    ],
+    [
+      '{"data":{},"predictions":[{"agent":"a","score":"high","answers":{}}]}',
+      'line 1: predictions[0].score must be a number',
+    ],
+    ['{"data":{},"predictions":[{"agent":"a"}]}', 'line 1: predictions[0].answers must be an object'],
+    [
+      '{"data":{},"predictions":[{"agent":"a","answers":{}},{"agent":"a","answers":{}}]}',
+      'line 1: predictions[1].agent: "a" appears twice on this line',
+    ],
+  ])('reports a bad prediction: %s', async (line, error) => {
+    expect(await errorOf(line)).toEqual([error]);
+  });
+
+  it(`refuses more than ${MAX_PREDICTIONS_PER_LINE} predictions on a line`, async () => {
+    const predictions = Array.from({ length: MAX_PREDICTIONS_PER_LINE + 1 }, (_, k) => ({
+      agent: `a${k}`,
+      answers: {},
+    }));
+    expect(await errorOf(JSON.stringify({ data: {}, predictions }))).toEqual([
+      `line 1: "predictions" holds ${MAX_PREDICTIONS_PER_LINE + 1} predictions; at most ${MAX_PREDICTIONS_PER_LINE} are allowed`,
+    ]);
   });
 
   it('skips blank lines but keeps counting them', async () => {
@@ -103,7 +156,7 @@ describe('decodeJsonlItems', () => {
 
   it('reports an unknown key before anything else', async () => {
     expect(await errorOf('{"dta":{}}')).toEqual([
-      'line 1: unknown key "dta" (expected id, data, meta, priority, annotations)',
+      'line 1: unknown key "dta" (expected id, data, meta, priority, annotations, predictions)',
     ]);
   });
 
@@ -216,7 +269,14 @@ describe('decodeJsonlItems', () => {
             items.map((value, i) => ({
               line: i + 1,
               ok: true,
-              item: { externalId: value.id, data: value.data, meta: {}, priority: 0, annotations: [] },
+              item: {
+                externalId: value.id,
+                data: value.data,
+                meta: {},
+                priority: 0,
+                annotations: [],
+                predictions: [],
+              },
             })),
           );
         },
@@ -241,12 +301,20 @@ describe('decodeCsvItems', () => {
           meta: { source: 'crawl' },
           priority: 3,
           annotations: [],
+          predictions: [],
         },
       },
       {
         line: 3,
         ok: true,
-        item: { externalId: null, data: { text: 'bye' }, meta: { source: '' }, priority: 0, annotations: [] },
+        item: {
+          externalId: null,
+          data: { text: 'bye' },
+          meta: { source: '' },
+          priority: 0,
+          annotations: [],
+          predictions: [],
+        },
       },
     ]);
   });

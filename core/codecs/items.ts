@@ -6,6 +6,8 @@ import { decodeJsonLine } from './jsonl-item.ts';
 import { LineSplitter, type SplitLine } from './line-splitter.ts';
 
 export { detectFormat, type ImportFormat } from './detect-format.ts';
+export type { ImportedPrediction } from './imported-prediction.ts';
+export { MAX_PREDICTIONS_PER_LINE } from './imported-prediction.ts';
 export type { DecodedItem, ImportedAnnotation, ItemInput } from './item-input.ts';
 
 /**

@@ -1,5 +1,6 @@
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../json-depth.ts';
 import { annotationFrom } from './imported-annotation.ts';
+import { type ImportedPrediction, predictionsFrom } from './imported-prediction.ts';
 import {
   type DecodedItem,
   failure,
@@ -34,11 +35,21 @@ export function decodeJsonLine(line: Line): DecodedItem | null {
 export function decodeJsonItem(value: unknown, line: number): DecodedItem {
   if (!isObject(value)) return failure(line, 'must be a JSON object');
   for (const key in value) {
-    if (key !== 'data' && key !== 'id' && key !== 'meta' && key !== 'priority' && key !== 'annotations') {
-      return failure(line, `unknown key ${quote(key)} (expected id, data, meta, priority, annotations)`);
+    if (
+      key !== 'data' &&
+      key !== 'id' &&
+      key !== 'meta' &&
+      key !== 'priority' &&
+      key !== 'annotations' &&
+      key !== 'predictions'
+    ) {
+      return failure(
+        line,
+        `unknown key ${quote(key)} (expected id, data, meta, priority, annotations, predictions)`,
+      );
     }
   }
-  const { id, data, meta, priority, annotations } = value;
+  const { id, data, meta, priority, annotations, predictions } = value;
 
   let externalId: string | null = null;
   if (typeof id === 'string') {
@@ -71,9 +82,23 @@ export function decodeJsonItem(value: unknown, line: number): DecodedItem {
     }
   }
 
+  let suggested: ImportedPrediction[] = [];
+  if (predictions !== undefined && predictions !== null) {
+    const found = predictionsFrom(predictions);
+    if (typeof found === 'string') return failure(line, found);
+    suggested = found;
+  }
+
   return {
     line,
     ok: true,
-    item: { externalId, data, meta: meta ?? {}, priority: priority ?? 0, annotations: decoded },
+    item: {
+      externalId,
+      data,
+      meta: meta ?? {},
+      priority: priority ?? 0,
+      annotations: decoded,
+      predictions: suggested,
+    },
   };
 }

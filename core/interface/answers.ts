@@ -49,3 +49,17 @@ export function validateAnswers(
   // fromEntries defines own properties, so no name can reach a prototype.
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: Object.fromEntries(entries) };
 }
+
+/**
+ * Checks a suggestion's answers (an imported prediction, a model's structured output): any subset
+ * of the questions, each answer given checked exactly as a submitted answer is (the completeness
+ * rules of its kind included), since a tutor can submit an accepted suggestion unchanged.
+ */
+export function validateSuggestedAnswers(
+  iface: InterfaceDefinition,
+  answers: unknown,
+  data: Record<string, unknown>,
+): Checked<Answers> {
+  const optional = { ...iface, questions: iface.questions.map((q) => ({ ...q, required: false })) };
+  return validateAnswers(optional, answers, data, { partial: false });
+}

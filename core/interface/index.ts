@@ -13,7 +13,7 @@ export {
   orderedIds,
   questionSchema,
 } from './answer-schema.ts';
-export { type Answers, validateAnswers } from './answers.ts';
+export { type Answers, validateAnswers, validateSuggestedAnswers } from './answers.ts';
 export { withoutHiddenModels } from './blind.ts';
 export {
   type AffectedTest,

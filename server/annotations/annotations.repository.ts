@@ -22,6 +22,11 @@ export interface AnswerWrite {
   shown: string;
   /** The signals summed with this save's and their flags; absent: both stay as they are. */
   integrity?: IntegrityWrite | undefined;
+  /**
+   * The agent whose suggestion the caller is shown for the item (docs/suggestions.md); kept from
+   * the first save that had one.
+   */
+  suggestedBy?: string | null | undefined;
 }
 
 /**
@@ -56,6 +61,7 @@ export async function recordAnswers(
         updatedAt: w.now,
         submittedAt: w.kind === 'submit' ? w.now : null,
         shown: w.shown,
+        suggestedBy: w.suggestedBy ?? null,
         ...(w.integrity ? { signals: w.integrity.signals, flags: w.integrity.flags } : {}),
       })
       .onConflict((oc) =>
@@ -69,6 +75,7 @@ export async function recordAnswers(
               }),
           status,
           shown: sql<string>`excluded.shown`,
+          suggestedBy: sql<string | null>`coalesce(annotations.suggested_by, excluded.suggested_by)`,
           ...(w.integrity
             ? { signals: sql<string>`excluded.signals`, flags: sql<string | null>`excluded.flags` }
             : {}),

@@ -74,6 +74,7 @@ export const toAnnotation = (
     ? {
         signals: a.signals === null ? {} : JSON.parse(a.signals),
         flags: a.flags === null ? {} : JSON.parse(a.flags),
+        suggestedBy: a.suggestedBy,
       }
     : {}),
 });

@@ -13,7 +13,13 @@ import { checkSignals, integrityWrite } from '../annotations/integrity.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { type Db, writeTransaction } from '../db/transaction.ts';
 import { AppError, notFound } from '../http/errors.ts';
-import type { ProjectRow } from '../projects/projects.repository.ts';
+import {
+  type SuggestionView,
+  suggestedAgent,
+  suggestionFor,
+  suggestionView,
+} from '../predictions/suggestions.ts';
+import { type ProjectRow, suggestionsOf } from '../projects/projects.repository.ts';
 import {
   type AssignmentRow,
   countSubmission,
@@ -43,7 +49,13 @@ type WorkOut = z.input<typeof Work>;
  */
 export async function loadWork(
   tx: Db,
-  w: { iface: InterfaceDefinition; assignment: AssignmentRow; item?: ItemRow; fresh?: boolean },
+  w: {
+    iface: InterfaceDefinition;
+    assignment: AssignmentRow;
+    item?: ItemRow;
+    fresh?: boolean;
+    view: SuggestionView;
+  },
 ): Promise<WorkOut> {
   const a = w.assignment;
   const item = toItem(w.item ?? (await getItemRow(tx, a.itemId)));
@@ -54,16 +66,13 @@ export async function loadWork(
     assignment: toAssignment(a),
     annotation: annotation ? toAnnotation(annotation) : null,
     shown: shownOrders(w.iface, item.data, a.itemId, a.userId),
+    suggestion: await suggestionFor(tx, item, w.iface, w.view),
   };
 }
 
 /** The order the assignment's annotator is shown the item's candidates in, as stored (JSON text). */
 const shownText = (iface: InterfaceDefinition, data: Record<string, unknown>, a: AssignmentRow) =>
   JSON.stringify(shownOrders(iface, data, a.itemId, a.userId));
-
-async function requireProject(ctx: AppContext, caller: Caller, projectId: number): Promise<ProjectRow> {
-  return (await projectWithAccess(ctx.store.db, caller, projectId)).project;
-}
 
 /**
  * The project of the caller's own assignment, or not found: ids of other people's work reveal
@@ -73,8 +82,9 @@ async function ownAssignment(ctx: AppContext, caller: Caller, assignmentId: numb
   const row = await findProjectOfOwnAssignment(ctx.store.db, assignmentId, caller.id);
   if (!row) throw notFound('assignment');
   const { memberRole, ...project } = row;
-  accessOf(caller, memberRole);
-  return { project, iface: interfaceOf(project) };
+  const access = accessOf(caller, memberRole);
+  const iface = interfaceOf(project);
+  return { project, iface, view: suggestionView(project, iface, access) };
 }
 
 /**
@@ -102,8 +112,9 @@ export async function assignNextItem(
   caller: Caller,
   projectId: number,
 ): Promise<WorkOut | null> {
-  const project = await requireProject(ctx, caller, projectId);
+  const { project, access } = await projectWithAccess(ctx.store.db, caller, projectId);
   const iface = interfaceOf(project);
+  const view = suggestionView(project, iface, access);
   const ttlMs = project.lockTtlSeconds * 1000;
   return writeTransaction(
     ctx.store,
@@ -114,7 +125,7 @@ export async function assignNextItem(
       if (held) {
         const renewed = { ...held, lockExpiresAt: now + ttlMs, updatedAt: now };
         await extendLock(tx, { assignmentId: held.id, lockExpiresAt: renewed.lockExpiresAt, now });
-        return loadWork(tx, { iface, assignment: renewed });
+        return loadWork(tx, { iface, assignment: renewed, view });
       }
       const order = project.itemOrder;
       const candidate = await findClaimable(ctx.store, tx, { projectId, userId: caller.id, order, after });
@@ -133,7 +144,7 @@ export async function assignNextItem(
       if (!assignment)
         throw new Error(`item ${candidate.id} had no free slot inside its own claim transaction`);
       // A revived lock (created before now) may carry a draft from before it expired.
-      return loadWork(tx, { iface, assignment, item: candidate, fresh: assignment.createdAt === now });
+      return loadWork(tx, { iface, assignment, item: candidate, fresh: assignment.createdAt === now, view });
     },
     { durable: false, serializeOn: [projectId, caller.id] },
   );
@@ -177,6 +188,7 @@ export async function saveDraft(
       const extra = {
         shown: shownText(iface, data, a),
         integrity: integrityWrite(priorSignals, body.signals, answers),
+        suggestedBy: await suggestedAgent(tx, a.itemId, suggestionsOf(project)),
       };
       if (a.status === 'skipped')
         throw new AppError('ASSIGNMENT_CLOSED', 'You skipped this item; it can no longer be edited.');
@@ -239,6 +251,7 @@ export async function submit(
       const extra = {
         shown: shownText(iface, data, a),
         integrity: integrityWrite(priorSignals, body.signals, answers),
+        suggestedBy: await suggestedAgent(tx, a.itemId, suggestionsOf(project)),
       };
       if (a.status === 'skipped')
         throw new AppError('ASSIGNMENT_CLOSED', 'You skipped this item; it can no longer be submitted.');
@@ -343,6 +356,7 @@ export async function skip(
 }
 
 export async function getWork(ctx: AppContext, caller: Caller, assignmentId: number): Promise<WorkOut> {
-  const { iface } = await ownAssignment(ctx, caller, assignmentId);
-  return loadWork(ctx.store.db, { iface, assignment: (await findAssignment(ctx.store.db, assignmentId))! });
+  const { iface, view } = await ownAssignment(ctx, caller, assignmentId);
+  const assignment = (await findAssignment(ctx.store.db, assignmentId))!;
+  return loadWork(ctx.store.db, { iface, assignment, view });
 }

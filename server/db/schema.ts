@@ -98,6 +98,10 @@ export interface ProjectsTable {
   allowEditSubmitted: number;
   /** The model connection live questions talk to (migration 0016); null: none. */
   liveConnectionId: Generated<number | null>;
+  /** Which suggestion annotators are shown (migration 0017, docs/suggestions.md). */
+  suggestionsMode: Generated<'off' | 'agent' | 'best'>;
+  /** The agent shown when the mode is 'agent'. */
+  suggestionsAgent: Generated<string | null>;
   createdBy: number;
   createdAt: number;
   updatedAt: number;

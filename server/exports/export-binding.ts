@@ -15,6 +15,8 @@ export function exportBinding(
   overlap: number,
   filters: Omit<ExportFilters, 'format' | 'pairs' | 'threshold' | 'includeModels'>,
   rows: ExportShape['rows'] = 'lines',
+  /** Whether the project has predictions to read (false spares every line a lookup). */
+  predictions = true,
 ): ExportBinding {
   return {
     projectId,
@@ -28,6 +30,7 @@ export function exportBinding(
       to: filters.to !== undefined,
       ids: filters.ids !== undefined,
       humansOnly: false,
+      predictions,
     },
   };
 }

@@ -8,15 +8,17 @@ import type { Db } from '../db/transaction.ts';
  * (CamelCasePlugin) cost as much as running them.
  *
  * items (project, after, limit) -> [id, head], ordered by id; the head is the line up to its
- *   annotations: {"id":1,"externalId":"a","data":{…},"meta":{…},"priority":0,"annotations":[
+ *   annotations: {"id":1,"externalId":"a","data":{…},"meta":{…},"priority":0,"predictions":[…],
+ *   "annotations":[ (`predictions`: the item's, by agent: agent, score, answers, source)
  * annotations (project, after, last) of items (after, last] -> [itemId, opening, createdAt,
  *   updatedAt, submittedAt], ordered by item id, then id; the opening is the annotation up to
  *   its first time: {"id":7,"annotator":"a@example.org","annotatorKind":"human","userId":3,"status":"submitted",
  *   "answers":{…},"leadTimeMs":1200,"revision":1,"interfaceVersion":1,"shown":{…},"importedBy":null,
- *   "createdAt": (`interfaceVersion`: the project's interface version the answers were written under;
+ *   "suggestedBy":null,"createdAt": (`interfaceVersion`: the project's interface version the answers were written under;
  *   `shown`: the candidates' order its annotator saw per `responses` field, null if not recorded;
  *   `importedBy`: the email, or name, of the account that imported the annotation; null if it
- *   was not imported, or was imported before importers were recorded.)
+ *   was not imported, or was imported before importers were recorded; `suggestedBy`: the agent
+ *   whose suggestion its annotator was shown, null if none.)
  * skips (project, after, last) of items (after, last] -> [itemId, opening, skippedAt], ordered by
  *   item id, then id, from the partial index of skips (migration 0008): the opening is the skip up
  *   to its time: {"userId":3,"annotator":"a@example.org","reason":"unclear","skippedAt":
@@ -33,15 +35,40 @@ import type { Db } from '../db/transaction.ts';
  * (`page`) instead of (after, last]. Unfiltered, the statements are the ones above, unchanged.
  */
 
-const head = (json: (text: string) => string) =>
-  `'{"id":' || id || ',"externalId":' || coalesce(${json('external_id')}, 'null') || ',"data":' || data` +
-  ` || ',"meta":' || meta || ',"priority":' || priority || ',"annotations":['`;
+const head = (d: Dialect, s: ExportShape) =>
+  `'{"id":' || id || ',"externalId":' || coalesce(${jsonOf(d)('external_id')}, 'null') || ',"data":' || data` +
+  ` || ',"meta":' || meta || ',"priority":' || priority || ',"predictions":' || ${s.predictions ? predictionsOf(d) : `'[]'`}` +
+  ` || ',"annotations":['`;
 
-const opening = (label: string, importer: string) =>
+/**
+ * SQLite writes a real with a fraction always (`1.0`): a whole score is written as an integer, as
+ * JSON.stringify and PostgreSQL write it. (A fraction keeps SQLite's 15 significant digits.)
+ */
+const sqliteScore = `cast(case when p.score = cast(p.score as integer) and abs(p.score) < 9007199254740992
+  then cast(p.score as integer) else p.score end as text)`;
+
+/**
+ * The item's predictions (docs/suggestions.md) as a JSON array by agent, written like the rest of
+ * the line: the stored answers spliced as they are. One probe of the (item_id, agent) index.
+ */
+const predictionsOf = (d: Dialect) => {
+  const json = jsonOf(d);
+  const score = d === 'sqlite' ? sqliteScore : 'to_json(p.score)::text';
+  const one = `'{"agent":' || ${json('p.agent')} || ',"score":' || coalesce(${score}, 'null') ||
+    ',"answers":' || p.answers || ',"source":' || ${json('p.source')} || '}'`;
+  const list =
+    d === 'sqlite'
+      ? `group_concat(${one}, ',' order by p.agent)`
+      : `string_agg(${one}, ',' order by p.agent)`;
+  return `(select '[' || coalesce(${list}, '') || ']' from predictions p where p.item_id = items.id)`;
+};
+
+const opening = (label: string, importer: string, suggested: string) =>
   `'{"id":' || n.id || ',"annotator":' || ${label} || ',"userId":' || n.user_id || ',"status":"' || n.status` +
   ` || '","answers":' || n.answers || ',"leadTimeMs":' || n.lead_time_ms || ',"revision":' || n.revision` +
   ` || ',"interfaceVersion":' || n.interface_version || ',"shown":' || coalesce(n.shown, 'null')` +
-  ` || ',"importedBy":' || coalesce(${importer}, 'null') || ',"createdAt":'`;
+  ` || ',"importedBy":' || coalesce(${importer}, 'null') || ',"suggestedBy":' || coalesce(${suggested}, 'null')` +
+  ` || ',"createdAt":'`;
 
 /** The importer's label of an imported annotation: its first revision is the import. */
 const importerOf = (json: (text: string) => string) =>
@@ -63,6 +90,8 @@ export interface ExportShape {
   ids: boolean;
   /** Leave out model judges' annotations (docs/judge.md): the training formats, unless asked. */
   humansOnly: boolean;
+  /** The project has predictions: each line reads its item's; otherwise every line has `[]`. */
+  predictions: boolean;
 }
 
 /**
@@ -108,7 +137,7 @@ function itemsText(d: Dialect, s: ExportShape): string {
   if (s.completeOnly) where += ' and submitted_count >= {overlap}';
   if (s.from || s.to)
     where += ` and exists (select 1 from annotations n where n.project_id = {project} and n.item_id = items.id${annotationConditions(s)})`;
-  const columns = s.rows === 'records' ? 'id, external_id, data' : `id, ${head(jsonOf(d))}`;
+  const columns = s.rows === 'records' ? 'id, external_id, data' : `id, ${head(d, s)}`;
   return `select ${columns} from items where ${where} order by id limit {limit}`;
 }
 
@@ -140,7 +169,7 @@ function annotationsText(d: Dialect, s: ExportShape): string {
   const columns =
     s.rows === 'records'
       ? `n.item_id, n.id, ${d === 'sqlite' ? '(select coalesce(u.email, u.name) from users u where u.id = n.user_id)' : 'a.label'}, n.status, n.answers, n.submitted_at`
-      : `n.item_id, ${opening(label, importerOf(jsonOf(d)))},
+      : `n.item_id, ${opening(label, importerOf(jsonOf(d)), jsonOf(d)('n.suggested_by'))},
       n.created_at, n.updated_at, n.submitted_at`;
   return `select ${columns}
     from annotations n${lateral}

@@ -12,6 +12,7 @@ import type { AppContext, Caller } from '../context.ts';
 import type { Store } from '../db/store.ts';
 import { AppError, forbidden } from '../http/errors.ts';
 import type { StreamedFile } from '../http/register.ts';
+import { hasPredictions } from '../predictions/predictions.repository.ts';
 import { type ExportBinding, exportBinding } from './export-binding.ts';
 import { itemIdsOutside } from './exports.repository.ts';
 import { ChunkWriter, type Page, type PageSink } from './format.ts';
@@ -51,9 +52,11 @@ export async function exportItems(
   const fileName = `project-${projectId}${format === 'jsonl' || format === 'csv' ? '' : `-${format}`}.${extension}`;
   const kind = format === 'csv' ? 'csv' : 'jsonl';
   let chunks: AsyncGenerator<Buffer>;
-  if (format === 'jsonl')
-    chunks = exportChunks(ctx.store, exportBinding(projectId, project.overlap, filters), iface);
-  else {
+  if (format === 'jsonl') {
+    const predictions = await hasPredictions(ctx.store.db, projectId);
+    const binding = exportBinding(projectId, project.overlap, filters, 'lines', predictions);
+    chunks = exportChunks(ctx.store, binding, iface);
+  } else {
     const transformer = itemTransformer(format, iface, {
       pairs: pairs ?? DEFAULT_TRANSFORM_OPTIONS.pairs,
       threshold: threshold ?? DEFAULT_TRANSFORM_OPTIONS.threshold,

@@ -17,6 +17,7 @@ import {
   migrateInterface,
   validateAnswers,
   validateItemData,
+  validateSuggestedAnswers,
 } from '../../core/interface/index.ts';
 import { requireManage } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
@@ -105,7 +106,7 @@ export async function importStream(ctx: AppContext, request: ImportRequest): Pro
       (bytes) => pipeline.publish(bytes),
     );
     if (invalid > 0 && !skipInvalid) throw importInvalid(invalid, errors);
-    if (counts.valid === 0) return { imported: 0, annotations: 0, invalid, errors };
+    if (counts.valid === 0) return { imported: 0, annotations: 0, predictions: 0, invalid, errors };
     finished = true;
     const written = await pipeline.finish(counts.bytes, (r) => {
       // Ids that already exist are found only now; without skipInvalid they undo the whole import.
@@ -113,7 +114,13 @@ export async function importStream(ctx: AppContext, request: ImportRequest): Pro
       return invalid === 0 || skipInvalid;
     });
     if (invalid > 0 && !skipInvalid) throw importInvalid(invalid, sortByLine(errors));
-    return { imported: written.items, annotations: written.annotations, invalid, errors: sortByLine(errors) };
+    return {
+      imported: written.items,
+      annotations: written.annotations,
+      predictions: written.predictions,
+      invalid,
+      errors: sortByLine(errors),
+    };
   } finally {
     if (!finished) await pipeline.abandon();
     fs.rmSync(spoolPath, { force: true });
@@ -167,6 +174,7 @@ async function spool(
           meta: JSON.stringify(d.item.meta),
           priority: d.item.priority,
           annotations: d.item.annotations.length > 0 ? d.item.annotations : null,
+          predictions: d.item.predictions.length > 0 ? d.item.predictions : null,
         });
         valid += 1;
       }
@@ -210,6 +218,12 @@ function checkItem(iface: InterfaceDefinition, item: ItemInput): string | null {
     const result = validateAnswers(iface, a.answers, item.data, { partial: a.status === 'draft' });
     if (!result.ok) return result.errors.map((e) => `annotations[${k}].answers.${e.message}`).join('; ');
     a.answers = result.value;
+  }
+  for (const [k, p] of item.predictions.entries()) {
+    // Each answer as a submitted one is checked, since a tutor may submit it unchanged.
+    const result = validateSuggestedAnswers(iface, p.answers, item.data);
+    if (!result.ok) return result.errors.map((e) => `predictions[${k}].answers.${e.message}`).join('; ');
+    p.answers = result.value;
   }
   return null;
 }

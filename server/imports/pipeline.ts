@@ -27,7 +27,7 @@ export class InsertPipeline {
   private outstanding = 0;
   private steps: Promise<unknown>[] = [];
   private failure: { error: unknown } | undefined;
-  private result: StretchResult = { items: 0, annotations: 0, errors: [] };
+  private result: StretchResult = { items: 0, annotations: 0, predictions: 0, errors: [] };
   private busyMs = 0;
   private idleMs = 0;
   private idleFrom = 0;
@@ -136,9 +136,10 @@ export class InsertPipeline {
   }
 
   private absorb(r: InsertStep): void {
-    if (r.fromStart) this.result = { items: 0, annotations: 0, errors: [] };
+    if (r.fromStart) this.result = { items: 0, annotations: 0, predictions: 0, errors: [] };
     this.result.items += r.result.items;
     this.result.annotations += r.result.annotations;
+    this.result.predictions += r.result.predictions;
     this.result.errors.push(...r.result.errors);
     this.busyMs += r.busyMs;
     this.idleMs = r.idleMs;
@@ -164,7 +165,7 @@ export class InsertPipeline {
   private defer(): void {
     this.mode = 'deferred';
     this.generation += 1;
-    this.result = { items: 0, annotations: 0, errors: [] };
+    this.result = { items: 0, annotations: 0, predictions: 0, errors: [] };
     this.sent = 0;
     this.busyMs = 0;
     this.idleMs = 0;

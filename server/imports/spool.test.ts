@@ -23,6 +23,20 @@ const spooledItem: fc.Arbitrary<SpooledItem> = fc.record({
     ),
     { nil: null },
   ),
+  predictions: fc.option(
+    fc.array(
+      fc.record({
+        agent: fc.string({ unit: 'binary' }),
+        score: fc.option(
+          fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => (x === 0 ? 0 : x)),
+          { nil: null },
+        ),
+        answers: fc.dictionary(fc.string(), fc.jsonValue()).map((a) => JSON.parse(JSON.stringify(a))),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+    { nil: null },
+  ),
 });
 
 describe('the spool line', () => {
@@ -37,7 +51,7 @@ describe('the spool line', () => {
     );
   });
 
-  it('holds its fields in the order line, priority, externalId, data, meta, annotations', () => {
+  it('holds its fields in the order line, priority, externalId, data, meta, annotations, predictions', () => {
     const text = encodeSpooled({
       line: 7,
       externalId: 'a',
@@ -45,7 +59,8 @@ describe('the spool line', () => {
       meta: '{}',
       priority: -2,
       annotations: null,
+      predictions: [{ agent: 'm', score: 0.5, answers: { q: 1 } }],
     });
-    expect(text).toBe('7\t-2\t"a"\t{"t":1}\t{}\t\n');
+    expect(text).toBe('7\t-2\t"a"\t{"t":1}\t{}\t\t[{"agent":"m","score":0.5,"answers":{"q":1}}]\n');
   });
 });

@@ -1,4 +1,4 @@
-import type { ImportedAnnotation } from '../../core/codecs/items.ts';
+import type { ImportedAnnotation, ImportedPrediction } from '../../core/codecs/items.ts';
 
 /**
  * The spool: the file between an import's two passes. Pass one writes every valid line to it;
@@ -46,22 +46,26 @@ export interface SpooledItem {
   meta: string;
   priority: number;
   annotations: ImportedAnnotation[] | null;
+  /** Suggested answers by agent (docs/suggestions.md), already checked against the interface. */
+  predictions: ImportedPrediction[] | null;
 }
 
 /**
  * One spool line: tab-separated fields, in the order line, priority, externalId, data, meta,
- * annotations, the JSON ones as serialised text. JSON text never holds a raw tab or newline, so
+ * annotations, predictions, the JSON ones as serialised text. JSON text never holds a raw tab or newline, so
  * no escaping is needed, and the data JSON is not serialised twice.
  */
 export function encodeSpooled(item: SpooledItem): string {
   const externalId = item.externalId === null ? '' : JSON.stringify(item.externalId);
   const annotations = item.annotations ? JSON.stringify(item.annotations) : '';
-  return `${item.line}\t${item.priority}\t${externalId}\t${item.data}\t${item.meta}\t${annotations}\n`;
+  const predictions = item.predictions ? JSON.stringify(item.predictions) : '';
+  return `${item.line}\t${item.priority}\t${externalId}\t${item.data}\t${item.meta}\t${annotations}\t${predictions}\n`;
 }
 
 /** Reads one spool line (without its newline) as encodeSpooled wrote it. */
 export function decodeSpooled(text: string): SpooledItem {
-  const [line, priority, externalId, data, meta, annotations] = text.split('\t') as [
+  const [line, priority, externalId, data, meta, annotations, predictions] = text.split('\t') as [
+    string,
     string,
     string,
     string,
@@ -76,5 +80,6 @@ export function decodeSpooled(text: string): SpooledItem {
     meta,
     priority: Number(priority),
     annotations: annotations ? JSON.parse(annotations) : null,
+    predictions: predictions ? JSON.parse(predictions) : null,
   };
 }

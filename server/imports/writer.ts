@@ -11,6 +11,7 @@ import {
 } from '../db/bulk.ts';
 import type { Tx } from '../db/transaction.ts';
 import { notFound } from '../http/errors.ts';
+import { type PredictionWrite, upsertPredictions } from '../predictions/predictions.repository.ts';
 import { ImportedAnnotators, insertAnnotations } from './imported-annotators.ts';
 import { ImportedLines } from './imported-lines.ts';
 import { itemOrderForImport } from './imports.repository.ts';
@@ -28,6 +29,7 @@ export interface ImportTarget {
 export interface StretchResult {
   items: number;
   annotations: number;
+  predictions: number;
   errors: { line: number; message: string }[];
 }
 
@@ -125,7 +127,7 @@ export class SpoolInserter {
 
   /** Inserts the lines of one stretch of the spool. */
   async insertStretch({ from, to }: Stretch): Promise<StretchResult> {
-    const result: StretchResult = { items: 0, annotations: 0, errors: [] };
+    const result: StretchResult = { items: 0, annotations: 0, predictions: 0, errors: [] };
     const fd = fs.openSync(this.spoolPath, 'r');
     try {
       let batch: SpooledItem[] = [];
@@ -168,7 +170,7 @@ export class SpoolInserter {
     if (
       this.target.kind === 'postgres' &&
       this.mode === 'fast' &&
-      batch.every((r) => r.annotations === null)
+      batch.every((r) => r.annotations === null && r.predictions === null)
     ) {
       this.copy ??= new ItemCopy(this.target.client);
       result.items += rows.length;
@@ -203,12 +205,13 @@ export class SpoolInserter {
   ): Promise<void> {
     const now = allRows[0]?.createdAt ?? Date.now();
     const { id: projectId, importedBy } = this.project;
-    // Rows with annotations need their ids, and their annotators are looked up: the open COPY
+    // Rows with annotations or predictions need their ids, and annotators are looked up: the open COPY
     // is ended first, since its connection runs nothing else meanwhile.
     await this.endCopy();
     const { batch, rows } = await this.withoutRefusedAnnotators(spooled, allRows, result);
     const ids = await insertItemRows(this.target, this.tx, rows);
     const refused: SpooledItem[] = [];
+    const predictions: PredictionWrite[] = [];
     for (const [k, r] of batch.entries()) {
       const id = ids[k];
       if (id === null || id === undefined) {
@@ -221,7 +224,21 @@ export class SpoolInserter {
         const at = { projectId, itemId: id, importedBy, now };
         result.annotations += await insertAnnotations(this.tx, at, r.annotations, this.annotators!);
       }
+      for (const p of r.predictions ?? []) {
+        const answers = JSON.stringify(p.answers);
+        predictions.push({
+          projectId,
+          itemId: id,
+          agent: p.agent,
+          score: p.score,
+          answers,
+          source: 'import',
+          createdAt: now,
+        });
+      }
     }
+    await upsertPredictions(this.tx, predictions);
+    result.predictions += predictions.length;
     if (refused.length === 0) return;
     // Rows COPYed earlier are not in `imported`; only an exact run names the earlier line right.
     if (this.mode === 'fast') throw new FastPathConflict();

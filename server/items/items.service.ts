@@ -6,8 +6,9 @@ import { parseSearchQuery } from '../../core/search-words.ts';
 import { projectAccess } from '../access.ts';
 import { toAnnotation, toAssignment, toItem } from '../assignments/assignments.repository.ts';
 import { countAnnotators } from '../assignments/stranded.repository.ts';
-import type { AppContext, Caller } from '../context.ts';
+import { type AppContext, type Caller, iso } from '../context.ts';
 import { forbidden, notFound } from '../http/errors.ts';
+import { predictionsOfItem } from '../predictions/predictions.repository.ts';
 import { findProject } from '../projects/projects.repository.ts';
 import {
   annotationsOfItem,
@@ -135,5 +136,16 @@ export async function getItem(
       toAnnotation(n, { integrity: access.viewAll }),
     ),
     assignments: assignments.map((a) => ({ ...toAssignment(a), annotator: a.annotator })),
+    ...(access.viewAll
+      ? {
+          predictions: (await predictionsOfItem(db, itemId)).map((p) => ({
+            agent: p.agent,
+            score: p.score,
+            answers: JSON.parse(p.answers) as Record<string, unknown>,
+            source: p.source,
+            createdAt: iso(p.createdAt),
+          })),
+        }
+      : {}),
   };
 }

@@ -219,3 +219,36 @@ export async function listFailedSteps(db: Db, jobId: number, limit: number) {
     .limit(limit)
     .execute();
 }
+
+/** Which jobs a list may show (jobs.service.ts decides from the caller). */
+export type JobScope =
+  | { all: true }
+  /** Jobs of any project (none of the server's own). */
+  | { anyProject: true }
+  /** Jobs of projects the user is a manager (or admin) member of. */
+  | { managedBy: number };
+
+/** A page of jobs, newest first, before `beforeId` (0: from the newest). */
+export async function listJobRows(
+  db: Db,
+  page: {
+    scope: JobScope;
+    beforeId: number;
+    limit: number;
+    projectId?: number | undefined;
+    status?: JobStatusDb | undefined;
+  },
+): Promise<JobRow[]> {
+  let query = db.selectFrom('jobs').selectAll('jobs').orderBy('jobs.id', 'desc').limit(page.limit);
+  if (page.beforeId > 0) query = query.where('jobs.id', '<', page.beforeId);
+  if (page.projectId !== undefined) query = query.where('jobs.projectId', '=', page.projectId);
+  if (page.status !== undefined) query = query.where('jobs.status', '=', page.status);
+  const { scope } = page;
+  if ('anyProject' in scope) query = query.where('jobs.projectId', 'is not', null);
+  if ('managedBy' in scope)
+    query = query
+      .innerJoin('projectMembers as m', 'm.projectId', 'jobs.projectId')
+      .where('m.userId', '=', scope.managedBy)
+      .where('m.role', 'in', ['manager', 'admin']);
+  return query.execute();
+}

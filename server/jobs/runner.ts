@@ -242,7 +242,8 @@ export class JobRunner {
   }
 
   private scheduleFlush(): void {
-    if (this.flushing || this.flushTimer) return;
+    // While closing, close() writes what is left itself.
+    if (this.flushing || this.flushTimer || this.closing) return;
     this.flushTimer = setTimeout(() => {
       this.flushTimer = null;
       this.flushing = this.flush().finally(() => {
@@ -316,12 +317,21 @@ export class JobRunner {
       e.dropped = true;
       e.abort.abort(new Error('the server is stopping'));
     }
-    if (this.flushTimer) {
-      clearTimeout(this.flushTimer);
-      this.flushTimer = null;
-      this.flushing = this.flush();
+    // What finished is written before the store closes.
+    for (;;) {
+      if (this.flushTimer) {
+        clearTimeout(this.flushTimer);
+        this.flushTimer = null;
+      }
+      if (this.flushing) {
+        await this.flushing;
+        continue;
+      }
+      if (this.finished.length === 0) break;
+      this.flushing = this.flush().finally(() => {
+        this.flushing = null;
+      });
     }
-    await this.flushing;
     try {
       const ids = running.map((e) => e.claimed.id);
       await writeTransaction(this.ctx.store, (tx) => releaseSteps(tx, this.owner, ids, Date.now()), {

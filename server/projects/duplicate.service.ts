@@ -35,6 +35,8 @@ export async function duplicateProject(
       lockTtlSeconds: source.lockTtlSeconds,
       itemOrder: source.itemOrder,
       allowEditSubmitted: source.allowEditSubmitted,
+      suggestionsMode: source.suggestionsMode,
+      suggestionsAgent: source.suggestionsAgent,
       createdBy: caller.id,
       createdAt: now,
     });
@@ -44,5 +46,5 @@ export async function duplicateProject(
       await copyItems(tx, ctx.store.kind, { from: source.id, to: copy.id, overlap: source.overlap, now });
     return copy;
   });
-  return toProject(ctx.store.db, row);
+  return toProject(ctx.store.db, row, true);
 }

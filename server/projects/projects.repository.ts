@@ -2,6 +2,7 @@ import { type Selectable, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Project, ProjectProgress } from '../../core/api/projects.ts';
 import { migrateInterface } from '../../core/interface/index.ts';
+import type { SuggestionsSetting } from '../../core/suggestions.ts';
 import { countStranded } from '../assignments/stranded.repository.ts';
 import { iso } from '../context.ts';
 import { NO_RANDOM_KEY, type ProjectsTable } from '../db/schema.ts';
@@ -73,20 +74,35 @@ export async function updateProjectRow(
       ProjectRow,
       'name' | 'guidelines' | 'overlap' | 'lockTtlSeconds' | 'itemOrder' | 'allowEditSubmitted'
     >
-  >,
+  > & { suggestions?: SuggestionsSetting | undefined },
   updatedAt: number,
 ): Promise<void> {
-  const { allowEditSubmitted, ...rest } = changes;
+  const { allowEditSubmitted, suggestions, ...rest } = changes;
   await db
     .updateTable('projects')
     .set({
       ...rest,
+      ...(suggestions === undefined ? {} : suggestionColumns(suggestions)),
       ...(allowEditSubmitted === undefined ? {} : { allowEditSubmitted: allowEditSubmitted ? 1 : 0 }),
       updatedAt,
     })
     .where('id', '=', projectId)
     .execute();
 }
+
+/** The setting as the projects row holds it: the agent only in mode 'agent'. */
+export const suggestionColumns = (s: SuggestionsSetting) => ({
+  suggestionsMode: s.mode,
+  suggestionsAgent: s.mode === 'agent' ? (s.agent ?? null) : null,
+});
+
+/** A project's suggestions setting, read from its row. */
+export const suggestionsOf = (
+  p: Pick<ProjectRow, 'suggestionsMode' | 'suggestionsAgent'>,
+): SuggestionsSetting => ({
+  mode: p.suggestionsMode,
+  agent: p.suggestionsAgent,
+});
 
 /** A page of projects by id, after `afterId`: all of them, or those `memberId` is a member of. */
 export async function listProjectRows(
@@ -152,7 +168,11 @@ export async function projectProgress(db: Db, p: ProjectRow): Promise<z.input<ty
   };
 }
 
-export async function toProject(db: Db, p: ProjectRow): Promise<z.input<typeof Project>> {
+/**
+ * A project as the API returns it. `showAgent`: whether the caller may see agent names (managers
+ * and reviewers); for anyone else the setting's agent is left out, like a hidden model name.
+ */
+export async function toProject(db: Db, p: ProjectRow, showAgent: boolean): Promise<z.input<typeof Project>> {
   return {
     id: p.id,
     name: p.name,
@@ -161,6 +181,7 @@ export async function toProject(db: Db, p: ProjectRow): Promise<z.input<typeof P
     lockTtlSeconds: p.lockTtlSeconds,
     itemOrder: p.itemOrder,
     allowEditSubmitted: p.allowEditSubmitted,
+    suggestions: { mode: p.suggestionsMode, agent: showAgent ? p.suggestionsAgent : null },
     interface: migrateInterface(JSON.parse(p.interface), p.interfaceVersion),
     createdAt: iso(p.createdAt),
     progress: await projectProgress(db, p),

@@ -15,6 +15,7 @@ import {
   findProjectForUpdate,
   insertProject,
   listProjectRows,
+  suggestionColumns,
   toProject,
   updateProjectRow,
 } from './projects.repository.ts';
@@ -38,18 +39,19 @@ export async function createProject(
       lockTtlSeconds: body.lockTtlSeconds,
       itemOrder: body.itemOrder,
       allowEditSubmitted: body.allowEditSubmitted,
+      ...suggestionColumns(body.suggestions),
       createdBy: caller.id,
       createdAt: Date.now(),
     }),
   );
-  return toProject(ctx.store.db, row);
+  return toProject(ctx.store.db, row, true);
 }
 
 export async function getProject(ctx: AppContext, caller: Caller, projectId: number): Promise<ProjectOut> {
-  await projectAccess(ctx.store.db, caller, projectId);
+  const access = await projectAccess(ctx.store.db, caller, projectId);
   const row = await findProject(ctx.store.db, projectId);
   if (!row) throw notFound('project');
-  return toProject(ctx.store.db, row);
+  return toProject(ctx.store.db, row, access.viewAll);
 }
 
 export async function updateProject(
@@ -96,6 +98,8 @@ export async function listProjects(
   });
   const shown = pageOf(rows, page.limit, (r) => r.id);
   const items: ProjectOut[] = [];
-  for (const row of shown.items) items.push(await toProject(ctx.store.db, row));
+  // Agent names only for those who see every project; a member reads them in the project itself.
+  const showAgent = caller.role === 'admin' || caller.role === 'manager';
+  for (const row of shown.items) items.push(await toProject(ctx.store.db, row, showAgent));
   return { items, nextCursor: shown.nextCursor };
 }

@@ -2,11 +2,13 @@ import type { z } from 'zod';
 import type { AnnotatorStats, ProjectStats } from '../../core/api/stats.ts';
 import { csvDocument } from '../../core/csv.ts';
 import { migrateInterface } from '../../core/interface/index.ts';
+import { AcceptanceTally, suggestionOutcomes } from '../../core/suggestions.ts';
 import { projectWithAccess } from '../access.ts';
 import { type AppContext, type Caller, iso, isoOrNull, now } from '../context.ts';
 import type { Db } from '../db/transaction.ts';
 import { forbidden } from '../http/errors.ts';
 import type { CsvFile } from '../http/register.ts';
+import { predictionsState, suggestedSubmissionsAfter } from '../predictions/predictions.repository.ts';
 import { AnswersCache } from './answers-cache.ts';
 import { AnswerTally } from './distributions.ts';
 import {
@@ -56,15 +58,21 @@ export async function projectStats(
     project.overlap,
     project.updatedAt,
     includeModels,
+    await predictionsState(db, projectId),
   ].join(':');
   let answers = cache.get(ctx.store, projectId, key);
   if (!answers) {
     const iface = migrateInterface(JSON.parse(project.interface));
-    const [distributions, burndown] = await Promise.all([
+    const [distributions, burndown, suggestions] = await Promise.all([
       answerDistributions(db, projectId, iface, includeModels),
       burndownOf(db, { projectId, total: items * project.overlap }),
+      suggestionAcceptance(
+        db,
+        projectId,
+        iface.questions.map((q) => q.name),
+      ),
     ]);
-    answers = { distributions, burndown };
+    answers = { distributions, burndown, suggestions };
     cache.set(ctx.store, projectId, key, answers);
   }
   const at = now();
@@ -73,10 +81,15 @@ export async function projectStats(
     distributions: answers.distributions,
     // An hour or day still to come ends now.
     burndown: answers.burndown.map((p) => ({ at: iso(Math.min(p.atMs, at)), remaining: p.remaining })),
+    suggestions: answers.suggestions,
   };
 }
 
-type Answers = { distributions: StatsOut['distributions']; burndown: { atMs: number; remaining: number }[] };
+type Answers = {
+  distributions: StatsOut['distributions'];
+  burndown: { atMs: number; remaining: number }[];
+  suggestions: StatsOut['suggestions'];
+};
 const cache = new AnswersCache<Answers>();
 
 /** The per-annotator table as a CSV download. */
@@ -148,6 +161,27 @@ async function annotatorStats(
     })
     .sort((a, b) => b.submitted - a.submitted || a.name.localeCompare(b.name) || a.userId - b.userId);
   return { annotators, annotations };
+}
+
+/**
+ * The acceptance of each agent's suggestions: every submitted annotation made with a suggestion
+ * shown, compared question by question with that suggestion (core/suggestions.ts), a page at a
+ * time.
+ */
+async function suggestionAcceptance(
+  db: Db,
+  projectId: number,
+  questions: readonly string[],
+): Promise<StatsOut['suggestions']> {
+  const tally = new AcceptanceTally();
+  for (let afterId = 0; ; ) {
+    const page = await suggestedSubmissionsAfter(db, { projectId, afterId, limit: ITEM_BATCH });
+    for (const s of page)
+      tally.add(s.agent, suggestionOutcomes(JSON.parse(s.submitted), JSON.parse(s.suggested)));
+    if (page.length < ITEM_BATCH) break;
+    afterId = page[page.length - 1]!.id;
+  }
+  return tally.rows(questions);
 }
 
 /** Tallies the project's submitted answers batch by batch against its current interface. */

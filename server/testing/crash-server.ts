@@ -1,10 +1,12 @@
 import { createVerity } from '../server.ts';
+import { testJobKinds } from './job-test-kind.ts';
 
 /**
  * A bare server process for the crash test: opens the store named by the environment, listens on
  * 127.0.0.1 on a free port and prints `{"port":N}` on one stdout line. The test SIGKILLs it.
  *
- *   VERITY_DATA_DIR (required), VERITY_SECRET, VERITY_DATABASE_URL, VERITY_PG_SCHEMA
+ *   VERITY_DATA_DIR (required), VERITY_SECRET, VERITY_DATABASE_URL, VERITY_PG_SCHEMA;
+ *   VERITY_TEST_JOB_LEASE_MS: also run the test job kinds (job-test-kind.ts), with this lease.
  */
 const dataDir = process.env.VERITY_DATA_DIR;
 if (!dataDir) throw new Error('VERITY_DATA_DIR is required');
@@ -17,6 +19,12 @@ const verity = await createVerity({
   // As `verity start` runs: the import worker also takes the checkpoints, claims commit lazily.
   startImportWorker: true,
   runJobs: true,
+  ...(process.env.VERITY_TEST_JOB_LEASE_MS
+    ? {
+        jobKinds: testJobKinds,
+        jobRunner: { leaseMs: Number(process.env.VERITY_TEST_JOB_LEASE_MS), pollMs: 50 },
+      }
+    : {}),
 });
 await verity.app.listen({ host: '127.0.0.1', port: 0 });
 const address = verity.app.server.address();

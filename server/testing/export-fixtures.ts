@@ -71,6 +71,13 @@ export async function expectedExport(
     .where('s.status', '=', 'skipped')
     .orderBy('s.id')
     .execute();
+  const predictions = await db
+    .selectFrom('predictions')
+    .select(['itemId', 'agent', 'score', 'answers', 'source'])
+    .where('projectId', '=', projectId)
+    .orderBy('itemId')
+    .orderBy('agent')
+    .execute();
   const ranged = filters.from !== undefined || filters.to !== undefined;
   const kept = annotations.filter(
     (a) =>
@@ -92,6 +99,7 @@ export async function expectedExport(
         `"answers":${withNulls(a.answers)},"leadTimeMs":${a.leadTimeMs},"revision":${a.revision},` +
         `"interfaceVersion":${a.interfaceVersion},"shown":${a.shown ?? 'null'},` +
         `"importedBy":${JSON.stringify(a.importerEmail ?? a.importerName)},` +
+        `"suggestedBy":${JSON.stringify(a.suggestedBy)},` +
         `"createdAt":${iso(a.createdAt)},"updatedAt":${iso(a.updatedAt)},"submittedAt":${iso(a.submittedAt)}}`,
     );
     const skipList = skips
@@ -101,9 +109,12 @@ export async function expectedExport(
           `{"userId":${s.userId},"annotator":${JSON.stringify(s.email ?? s.name)},` +
           `"reason":${JSON.stringify(s.skipReason)},"skippedAt":${iso(s.updatedAt)}}`,
       );
+    const suggested = predictions
+      .filter((p) => p.itemId === item.id)
+      .map((p) => ({ agent: p.agent, score: p.score, answers: JSON.parse(p.answers), source: p.source }));
     text +=
       `{"id":${item.id},"externalId":${JSON.stringify(item.externalId)},"data":${item.data},"meta":${item.meta},` +
-      `"priority":${item.priority},"annotations":[${lines.join(',')}],"skips":[${skipList.join(',')}]}\n`;
+      `"priority":${item.priority},"predictions":${JSON.stringify(suggested)},"annotations":[${lines.join(',')}],"skips":[${skipList.join(',')}]}\n`;
   }
   return text;
 }

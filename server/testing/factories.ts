@@ -17,6 +17,8 @@ export interface ProjectOptions {
   lockTtlSeconds?: number;
   itemOrder?: 'sequential' | 'random';
   allowEditSubmitted?: boolean;
+  /** Another interface than sampleInterface. */
+  interface?: unknown;
 }
 
 export interface ItemSpec {

@@ -1,3 +1,6 @@
+import type { Store } from '../db/store.ts';
+import { writeTransaction } from '../db/transaction.ts';
+import { insertJob, insertSteps, settleTotal } from '../jobs/jobs.repository.ts';
 import { JobRunner, type RunnerOptions, runnerOptions } from '../jobs/runner.ts';
 import type { Verity } from '../server.ts';
 import { type Harness, testStore } from './harness.ts';
@@ -46,4 +49,18 @@ export async function secondRunner(
   );
   second.start();
   return second;
+}
+
+/** A queued job of no kind any runner knows (so it stays as made), with steps `keys`; its id. */
+export async function insertFixtureJob(
+  store: Store,
+  job: { projectId: number | null; createdBy: number | null; keys: readonly string[] },
+): Promise<number> {
+  return writeTransaction(store, async (tx) => {
+    const now = Date.now();
+    const id = await insertJob(tx, { kind: 'fixture', params: '{}', lane: null, now, ...job });
+    await insertSteps(tx, { jobId: id, lane: null, keys: job.keys, now });
+    await settleTotal(tx, id, now);
+    return id;
+  });
 }

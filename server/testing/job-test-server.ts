@@ -22,8 +22,9 @@ export interface JobTestServer {
   defaultAnswer: ScriptedAnswer;
   requests(key: string): number;
   totalRequests(): number;
-  /** The most requests open at once since the start. */
+  /** The most requests open at once since the start, or since resetMaxOpen(). */
   maxOpen(): number;
+  resetMaxOpen(): void;
   /** Requests whose client closed the connection before the answer (an aborted run()). */
   abandoned(): number;
   /** Answers every held request (200). */
@@ -48,6 +49,9 @@ export async function startJobTestServer(): Promise<JobTestServer> {
     requests: (key) => counts.get(key) ?? 0,
     totalRequests: () => total,
     maxOpen: () => maxOpen,
+    resetMaxOpen: () => {
+      maxOpen = open;
+    },
     abandoned: () => abandoned,
     release: () => {
       for (const answer of [...held]) answer();

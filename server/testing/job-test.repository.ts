@@ -71,3 +71,26 @@ export async function readyNow(db: Db, jobId: number): Promise<void> {
     .where('status', '=', 'pending')
     .execute();
 }
+
+/** Ends a fixture job as failed, each of its steps failed with `error` (screens with failures). */
+export async function failFixtureJob(db: Db, jobId: number, error: string): Promise<void> {
+  const now = Date.now();
+  const steps = await db
+    .updateTable('jobSteps')
+    .set({ status: 'failed', error, attempts: 1, updatedAt: now })
+    .where('jobId', '=', jobId)
+    .returning('id')
+    .execute();
+  await db
+    .updateTable('jobs')
+    .set({
+      status: 'failed',
+      failedSteps: steps.length,
+      error: `${steps.length} of ${steps.length} steps failed; the first: ${error}`,
+      startedAt: now,
+      finishedAt: now,
+      updatedAt: now,
+    })
+    .where('id', '=', jobId)
+    .execute();
+}

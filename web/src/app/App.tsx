@@ -7,6 +7,8 @@ import { useSession } from './session.tsx';
 
 // Each screen is its own chunk: the annotation view loads none of the console's code.
 const Annotate = screenChunk(() => import('../pages/Annotate.tsx').then((m) => m.Annotate));
+const JobDetailPage = screenChunk(() => import('../pages/JobDetail.tsx').then((m) => m.JobDetailPage));
+const Jobs = screenChunk(() => import('../pages/Jobs.tsx').then((m) => m.Jobs));
 const ItemDetailPage = screenChunk(() => import('../pages/ItemDetail.tsx').then((m) => m.ItemDetailPage));
 const Models = screenChunk(() => import('../pages/Models.tsx').then((m) => m.Models));
 const MyWork = screenChunk(() => import('../pages/MyWork.tsx').then((m) => m.MyWork));
@@ -60,6 +62,8 @@ const screens: Screen[] = [
   screen('/my-work', MyWorkHome, () => ({})),
   screen('/users', Users, () => ({})),
   screen('/models', Models, () => ({})),
+  screen('/jobs', Jobs, () => ({})),
+  screen('/jobs/:jobId', JobDetailPage, (p) => ({ jobId: Number(p.jobId) })),
   screen('/profile', Profile, () => ({})),
 ];
 

@@ -2,6 +2,7 @@ import { useDeferredValue } from 'react';
 import { GuidelinesText } from '../work/GuidelinesText.tsx';
 import { Field } from './Field.tsx';
 import './builder/builder.css';
+import type { SuggestionsMode } from '../../../core/suggestions.ts';
 import { messagesAt, type PathError } from './pathErrors.ts';
 import type { SettingsDraft } from './settings.ts';
 
@@ -101,6 +102,43 @@ export function SettingsFields(props: {
         />
         Annotators may reopen and edit their submitted work
       </label>
+      <div className="editor-grid">
+        <Field
+          label="Suggestions"
+          hint="Answers filled in from the items' predictions, for annotators to accept or change. Annotators never see who suggested them unless the project reveals models."
+          errors={messagesAt(errors, 'suggestions.mode')}
+          path="suggestions.mode"
+        >
+          {(c) => (
+            <select
+              {...c}
+              value={v.suggestionsMode ?? 'best'}
+              onChange={(e) => set({ suggestionsMode: e.target.value as SuggestionsMode })}
+            >
+              <option value="best">The best-scored prediction of each item</option>
+              <option value="agent">One agent's predictions</option>
+              <option value="off">Off</option>
+            </select>
+          )}
+        </Field>
+        {v.suggestionsMode === 'agent' && (
+          <Field
+            label="Agent"
+            hint="The agent name as the predictions give it."
+            errors={messagesAt(errors, 'suggestions.agent')}
+            path="suggestions.agent"
+          >
+            {(c) => (
+              <input
+                {...c}
+                value={v.suggestionsAgent ?? ''}
+                maxLength={200}
+                onChange={(e) => set({ suggestionsAgent: e.target.value })}
+              />
+            )}
+          </Field>
+        )}
+      </div>
     </div>
   );
 }

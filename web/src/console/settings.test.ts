@@ -33,3 +33,28 @@ describe('the lock time, in minutes', () => {
     expect(minutesOf(45)).toBe('0.75');
   });
 });
+
+describe('the suggestions setting', () => {
+  const of = (suggestionsMode: 'off' | 'agent' | 'best', suggestionsAgent = '') =>
+    checkSettings({ ...defaultSettings, name: 'P', suggestionsMode, suggestionsAgent });
+  it('sends the mode, and the agent only in mode agent', () => {
+    expect(of('best', 'ignored')).toMatchObject({ ok: true, value: { suggestions: { mode: 'best' } } });
+    expect(of('agent', ' gpt-x ')).toMatchObject({
+      ok: true,
+      value: { suggestions: { mode: 'agent', agent: 'gpt-x' } },
+    });
+  });
+  it('asks for the agent in mode agent', () => {
+    expect(of('agent', ' ')).toEqual({
+      ok: false,
+      errors: [{ path: 'suggestions.agent', message: 'Name the agent whose suggestions annotators see.' }],
+    });
+  });
+  it('defaults to the best-scored suggestion for a form kept from before the setting', () => {
+    const { suggestionsMode: _, suggestionsAgent: __, ...old } = defaultSettings;
+    expect(checkSettings({ ...old, name: 'P' })).toMatchObject({
+      ok: true,
+      value: { suggestions: { mode: 'best' } },
+    });
+  });
+});

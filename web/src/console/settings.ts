@@ -1,4 +1,5 @@
 import type { Project } from '../../../core/api/projects.ts';
+import type { SuggestionsMode } from '../../../core/suggestions.ts';
 import type { PathError } from './pathErrors.ts';
 
 /**
@@ -13,6 +14,10 @@ export interface SettingsDraft {
   lock: string;
   itemOrder: 'sequential' | 'random';
   allowEditSubmitted: boolean;
+  /** Which suggestion annotators see (docs/suggestions.md); absent in drafts kept from before. */
+  suggestionsMode?: SuggestionsMode;
+  /** The agent of mode 'agent', as typed. */
+  suggestionsAgent?: string;
 }
 
 export interface Settings {
@@ -22,6 +27,7 @@ export interface Settings {
   lockTtlSeconds: number;
   itemOrder: 'sequential' | 'random';
   allowEditSubmitted: boolean;
+  suggestions: { mode: SuggestionsMode; agent?: string };
 }
 
 export const defaultSettings: SettingsDraft = {
@@ -31,6 +37,8 @@ export const defaultSettings: SettingsDraft = {
   lock: '10',
   itemOrder: 'sequential',
   allowEditSubmitted: true,
+  suggestionsMode: 'best',
+  suggestionsAgent: '',
 };
 
 export function settingsOf(p: Project): SettingsDraft {
@@ -41,6 +49,8 @@ export function settingsOf(p: Project): SettingsDraft {
     lock: minutesOf(p.lockTtlSeconds),
     itemOrder: p.itemOrder,
     allowEditSubmitted: p.allowEditSubmitted,
+    suggestionsMode: p.suggestions.mode,
+    suggestionsAgent: p.suggestions.agent ?? '',
   };
 }
 
@@ -65,6 +75,10 @@ export function checkSettings(
       message: 'Enter a lock time in minutes, from 0.5 (30 seconds) to 1440 (24 hours).',
     });
   if (d.name.trim() === '') errors.push({ path: 'name', message: 'Give the project a name.' });
+  const mode = d.suggestionsMode ?? 'best';
+  const agent = (d.suggestionsAgent ?? '').trim();
+  if (mode === 'agent' && agent === '')
+    errors.push({ path: 'suggestions.agent', message: 'Name the agent whose suggestions annotators see.' });
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -75,6 +89,7 @@ export function checkSettings(
       lockTtlSeconds: seconds,
       itemOrder: d.itemOrder,
       allowEditSubmitted: d.allowEditSubmitted,
+      suggestions: mode === 'agent' ? { mode, agent } : { mode },
     },
   };
 }

@@ -18,12 +18,17 @@ export const POLL_MS = 15_000;
  * tab asks nothing, and asks at once when shown again. A new answer replaces the old one in place
  * (no empty state in between, so nothing flickers); one round at a time, and a round still
  * running when `key` changes or the screen closes is aborted. `key` stands for every input of `load`.
+ * `until`: once it holds for an answer (a job that ended), no further rounds are scheduled.
  */
 export function usePolling<T>(
   load: (signal: AbortSignal) => Promise<T>,
   key: string,
   intervalMs = POLL_MS,
+  options: { until?: (data: T) => boolean } = {},
 ): Polled<T> {
+  // The latest `until`, read by the rounds without restarting them.
+  const until = useRef(options.until);
+  until.current = options.until;
   const [state, setState] = useState<{ data: T | undefined; error: unknown; updatedAt: number | null }>({
     data: undefined,
     error: null,
@@ -36,9 +41,10 @@ export function usePolling<T>(
     let timer: ReturnType<typeof setTimeout> | undefined;
     let ctrl: AbortController | undefined;
     let closed = false;
+    let done = false;
     const schedule = () => {
       clearTimeout(timer);
-      if (!closed && !document.hidden) timer = setTimeout(round, intervalMs);
+      if (!closed && !done && !document.hidden) timer = setTimeout(round, intervalMs);
     };
     async function round() {
       clearTimeout(timer);
@@ -47,7 +53,11 @@ export function usePolling<T>(
       ctrl = mine;
       try {
         const data = await load(mine.signal);
-        if (!mine.signal.aborted) setState({ data, error: null, updatedAt: Date.now() });
+        if (!mine.signal.aborted) {
+          setState({ data, error: null, updatedAt: Date.now() });
+          // What `until` says is final needs no more rounds (refresh() still asks once).
+          done = until.current?.(data) === true;
+        }
       } catch (error) {
         if (!mine.signal.aborted) setState((s) => ({ ...s, error }));
       }
@@ -57,7 +67,7 @@ export function usePolling<T>(
       if (document.hidden) {
         clearTimeout(timer);
         ctrl?.abort();
-      } else void round();
+      } else if (!done) void round();
     };
     kick.current = () => void round();
     document.addEventListener('visibilitychange', onVisibility);

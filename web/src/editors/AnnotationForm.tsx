@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import type {
   InterfaceDefinition,
   LiveAnswer,
@@ -48,6 +48,8 @@ export interface AnnotationFormProps {
   shown?: Record<string, string[]> | undefined;
   /** Where written answers report their integrity signals (useIntegritySignals); absent: not measured. */
   integrity?: IntegritySink | undefined;
+  /** Per question name, what to show under its legend (the work view's suggestion marks). */
+  marks?: Readonly<Record<string, ReactNode>> | undefined;
 }
 
 /**
@@ -88,6 +90,7 @@ export function AnnotationForm(props: AnnotationFormProps) {
               errors={errors}
               active={digits}
               hint={digits ? <span className="muted small digit-hint"> · {digitHint(q)}</span> : undefined}
+              mark={props.marks?.[q.name]}
             >
               {editorFor(q, props.answers[q.name], (v) => set(q.name, v), readOnly, digits, props)}
             </Question>

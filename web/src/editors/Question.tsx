@@ -24,6 +24,8 @@ export function Question(props: {
   errors: readonly string[] | undefined;
   active: boolean;
   hint?: ReactNode;
+  /** Shown under the legend, before the description (a suggestion's badge and action). */
+  mark?: ReactNode;
   children: ReactNode;
 }) {
   const { q, errors } = props;
@@ -44,6 +46,7 @@ export function Question(props: {
         )}
         {props.hint}
       </legend>
+      {props.mark}
       <div id={descId} className="question-desc">
         {q.description && <p className="muted">{q.description}</p>}
         {errors?.map((e) => (

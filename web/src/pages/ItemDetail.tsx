@@ -3,6 +3,7 @@ import { Link, useTitle } from '../app/router.tsx';
 import { useUser } from '../app/session.tsx';
 import { AnnotationColumn } from '../console/items/AnnotationColumn.tsx';
 import { AssignmentsTable } from '../console/items/AssignmentsTable.tsx';
+import { PredictionColumn } from '../console/items/PredictionColumn.tsx';
 import { PageHead } from '../console/PageHead.tsx';
 import { loadAccess } from '../console/project/access.ts';
 import { useLoad } from '../console/useLoad.ts';
@@ -68,6 +69,19 @@ export function ItemDetailPage({ itemId }: { itemId: number }) {
           ))}
         </div>
       </section>
+      {(loaded.data.predictions?.length ?? 0) > 0 && (
+        <section className="stack-tight" aria-labelledby="predictions-title">
+          <h2 id="predictions-title">Predictions ({loaded.data.predictions!.length})</h2>
+          <p className="muted">
+            Suggested answers by agent; the project's setting picks the one annotators see.
+          </p>
+          <div className="annotation-columns">
+            {loaded.data.predictions!.map((p) => (
+              <PredictionColumn key={p.agent} prediction={p} iface={project.interface} data={item.data} />
+            ))}
+          </div>
+        </section>
+      )}
       <AssignmentsTable
         assignments={assignments.filter((s) => !annotated.has(s.id) || s.status !== 'submitted')}
         onReturn={manage ? returnSkip : undefined}

@@ -23,6 +23,7 @@ export function Layout({ children }: { children: ReactNode }) {
           { to: '/models', label: 'Models' },
         ]
       : []),
+    ...(user.role === 'admin' || user.role === 'manager' ? [{ to: '/jobs', label: 'Jobs' }] : []),
     { to: '/profile', label: 'Profile' },
   ];
   return (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from '../app/router.tsx';
 import { AnnotationForm, questionFields } from '../editors/AnnotationForm.tsx';
 import { KeyHint } from '../editors/KeyHint.tsx';
@@ -14,7 +14,9 @@ import { Guidelines } from './Guidelines.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { SkipDialog } from './SkipDialog.tsx';
+import { SuggestionMark } from './SuggestionMark.tsx';
 import type { Signals, SignalsStore } from './signals-store.ts';
+import { suggestionMarks, withSuggestion } from './suggestion.ts';
 import { useAnswers } from './useAnswers.ts';
 import { useDraft } from './useDraft.ts';
 import { useHotkeys } from './useHotkeys.ts';
@@ -67,7 +69,11 @@ export function AnnotationView(props: AnnotationViewProps) {
   const omit = useMemo(() => questionFields(iface), [iface]);
   const readOnly = mode === 'view' || props.sending !== 'no';
   const [restored] = useState(() =>
-    chooseAnswers(props.drafts.read(work.assignment.id), serverAnswers(work)),
+    withSuggestion(
+      chooseAnswers(props.drafts.read(work.assignment.id), serverAnswers(work)),
+      work,
+      mode === 'queue',
+    ),
   );
   const draft = useDraft(work, props.drafts, props.signals);
   const signalsStore = props.signals;
@@ -148,6 +154,34 @@ export function AnnotationView(props: AnnotationViewProps) {
     await draft.settle();
     props.onSubmit(checked.value, draft.timer.take(), signalsStore?.take(assignmentId));
   };
+
+  // Suggested questions confirmed with Accept; changing the answer makes it the tutor's own.
+  const [accepted, setAccepted] = useState<ReadonlySet<string>>(() => new Set());
+  const suggestion = work.suggestion;
+  // Cheap to recompute: a few questions, compared each render.
+  const marks = (() => {
+    if (!suggestion || mode === 'view') return undefined;
+    const by =
+      suggestion.agent === undefined ? undefined : { agent: suggestion.agent, score: suggestion.score };
+    const found = suggestionMarks(suggestion.answers, answers.answers, accepted);
+    const out: Record<string, ReactNode> = {};
+    for (const [q, mark] of Object.entries(found)) {
+      out[q] = (
+        <SuggestionMark
+          question={iface.questions.find((x) => x.name === q)?.label ?? q}
+          mark={mark}
+          by={by}
+          readOnly={readOnly}
+          onAccept={() => setAccepted((s) => new Set(s).add(q))}
+          onRestore={() => {
+            edit({ ...answers.current(), [q]: suggestion.answers[q] }, q);
+            setAccepted((s) => new Set(s).add(q));
+          }}
+        />
+      );
+    }
+    return out;
+  })();
 
   const digitTarget = useMemo(() => digitQuestion(iface, focused)?.name, [iface, focused]);
   const run = (c: Command) => {
@@ -266,6 +300,11 @@ export function AnnotationView(props: AnnotationViewProps) {
         <Guidelines source={project.guidelines} />
         <main id="main" ref={mainRef} className="annotate-main" tabIndex={-1}>
           <h1 className="visually-hidden">Annotate item {itemName}</h1>
+          {restored.source === 'suggestion' && (
+            <p className="muted small" data-testid="suggestion-notice">
+              Answers are filled in from a suggestion: check each one. Enter submits them as they stand.
+            </p>
+          )}
           <ItemFields iface={iface} data={data} omit={omit} shown={shown} level={2} />
           <LiveWorkContext value={liveWork}>
             <AnnotationForm
@@ -279,6 +318,7 @@ export function AnnotationView(props: AnnotationViewProps) {
               errors={errors}
               digitTarget={digitTarget}
               onFocusQuestion={setFocused}
+              marks={marks}
             />
           </LiveWorkContext>
         </main>

@@ -86,6 +86,14 @@ export function AnnotationColumn(props: {
             </dd>
           </div>
         )}
+        {a.suggestedBy && (
+          <div>
+            <dt>Suggestion shown</dt>
+            <dd>
+              <Name text={a.suggestedBy} />
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Revision</dt>
           <dd>{a.revision}</dd>

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import type { Project } from '../../../../core/api/projects.ts';
+import { isolatedName } from '../../../../core/names.ts';
 import { call } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/Alert.tsx';
 import { ago } from '../../ui/ago.ts';
@@ -10,6 +11,7 @@ import { ProjectProgress } from '../Progress.tsx';
 import { AnnotatorTable } from '../stats/AnnotatorTable.tsx';
 import { Burndown } from '../stats/Burndown.tsx';
 import { Distributions } from '../stats/Distributions.tsx';
+import { SuggestionTable } from '../stats/SuggestionTable.tsx';
 import { useNow, usePolling } from '../usePolling.ts';
 import '../stats/stats.css';
 
@@ -38,6 +40,7 @@ export function OverviewTab({ project: initial, viewAll }: { project: Project; v
     ['Lock time', formatSeconds(p.lockTtlSeconds)],
     ['Item order', p.itemOrder === 'random' ? 'Random' : 'Sequential (priority, then import order)'],
     ['Editing submitted work', p.allowEditSubmitted ? 'Allowed' : 'Not allowed'],
+    ['Suggestions', suggestionsInWords(p.suggestions)],
     ['Created', formatTime(p.createdAt)],
   ];
   return (
@@ -68,6 +71,10 @@ export function OverviewTab({ project: initial, viewAll }: { project: Project; v
           <Burndown points={stats.burndown} />
           <AnnotatorTable projectId={projectId} rows={stats.annotators} />
           <Distributions distributions={stats.distributions} />
+          <SuggestionTable
+            rows={stats.suggestions}
+            labels={Object.fromEntries(p.interface.questions.map((q) => [q.name, q.label ?? q.name]))}
+          />
         </>
       )}
       {viewAll && !stats && !polled.error && <p className="loading">Loading statistics…</p>}
@@ -119,4 +126,11 @@ function Freshness({ updatedAt, onRefresh }: { updatedAt: number | null; onRefre
       </button>
     </div>
   );
+}
+
+/** The suggestions setting in words (an annotator's copy carries no agent name). */
+function suggestionsInWords(s: Project['suggestions']): string {
+  if (s.mode === 'off') return 'Off';
+  if (s.mode === 'best') return 'The best-scored prediction of each item';
+  return s.agent === null ? "One agent's predictions" : `The predictions of ${isolatedName(s.agent)}`;
 }

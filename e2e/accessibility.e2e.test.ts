@@ -370,8 +370,7 @@ describe('accessibility (axe-core)', () => {
       await tutor.context.close();
 
       expect(describeFindings(found), 'axe-core violations').toBe('');
-      // Every console screen in turn, each waited on until settled: over a minute on a busy machine.
-    }, 180_000);
+    });
 
     it(`finds no violation in any state of the new-project builder, ${theme} theme`, async () => {
       const { context, page } = await session(e.browser, theme, manager);

@@ -3,6 +3,7 @@ import type { RouteDef } from '../core/api/route.ts';
 import { type OperationId, routes } from '../core/api/routes.ts';
 import { accountAndProjectCases } from './testing/access-cases.ts';
 import { jobCases } from './testing/access-cases-jobs.ts';
+import { judgeCases } from './testing/access-cases-judges.ts';
 import { liveCases } from './testing/access-cases-live.ts';
 import { modelCases } from './testing/access-cases-models.ts';
 import { statsCases } from './testing/access-cases-stats.ts';
@@ -19,6 +20,7 @@ const matrix: Record<OperationId, Case[]> = {
   ...accountAndProjectCases,
   ...workCases,
   ...statsCases,
+  ...judgeCases,
   ...liveCases,
   ...modelCases,
   ...jobCases,

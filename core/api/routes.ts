@@ -2,6 +2,7 @@ import { assignmentRoutes } from './assignments.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { itemRoutes } from './items.routes.ts';
 import { jobRoutes } from './jobs.routes.ts';
+import { judgeRoutes } from './judges.routes.ts';
 import { liveRoutes } from './live.routes.ts';
 import { modelRoutes } from './models.routes.ts';
 import { projectRoutes } from './projects.routes.ts';
@@ -21,6 +22,7 @@ export const routes = {
   ...statsRoutes,
   ...itemRoutes,
   ...assignmentRoutes,
+  ...judgeRoutes,
   ...liveRoutes,
   ...modelRoutes,
   ...jobRoutes,

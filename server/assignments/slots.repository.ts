@@ -4,7 +4,8 @@ import { invalidateCursors } from './claim-cursors.repository.ts';
 
 /**
  * Recomputes free slots from the live claims (locks and submissions) of the given items, or of
- * every item in the project; used wherever claims shrink or the overlap changes.
+ * every item in the project; used wherever claims shrink or the overlap changes. A model judge's
+ * submission is no claim on a person's slot and is not counted.
  */
 export async function refreshSlots(
   db: Tx,
@@ -18,7 +19,9 @@ export async function refreshSlots(
   let lock = db.updateTable('items').set({ slotsLeft: sql`slots_left` }).where('projectId', '=', projectId);
   if (itemIds) lock = lock.where('id', 'in', itemIds);
   await lock.execute();
-  const free = sql<number>`${overlap} - (select count(*) from assignments a where a.item_id = items.id and a.status in ('locked', 'submitted'))`;
+  // A model judge's submission takes no slot (docs/judge.md): its account is left out.
+  const free = sql<number>`${overlap} - (select count(*) from assignments a where a.item_id = items.id and a.status in ('locked', 'submitted')
+    and a.user_id not in (select id from users where model_connection_id is not null))`;
   let query = db
     .updateTable('items')
     .set({ slotsLeft: sql`case when ${free} > 0 then ${free} else 0 end` })

@@ -4,6 +4,7 @@ import { type OperationId, routes } from '../core/api/routes.ts';
 import { accountAndProjectCases } from './testing/access-cases.ts';
 import { generationCases } from './testing/access-cases-generation.ts';
 import { jobCases } from './testing/access-cases-jobs.ts';
+import { judgeCases } from './testing/access-cases-judges.ts';
 import { liveCases } from './testing/access-cases-live.ts';
 import { modelCases } from './testing/access-cases-models.ts';
 import { statsCases } from './testing/access-cases-stats.ts';
@@ -20,6 +21,7 @@ const matrix: Record<OperationId, Case[]> = {
   ...accountAndProjectCases,
   ...workCases,
   ...statsCases,
+  ...judgeCases,
   ...liveCases,
   ...modelCases,
   ...jobCases,

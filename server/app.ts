@@ -17,6 +17,7 @@ import { type Handlers, registerRoutes } from './http/register.ts';
 import { importHandlers } from './imports/imports.routes.ts';
 import { itemHandlers } from './items/items.routes.ts';
 import { jobHandlers } from './jobs/jobs.routes.ts';
+import { judgeHandlers } from './judge/judge.routes.ts';
 import { liveHandlers } from './live/live.routes.ts';
 import { modelHandlers } from './models/connections.routes.ts';
 import { projectHandlers } from './projects/projects.routes.ts';
@@ -89,6 +90,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     ...exportHandlers(ctx),
     ...assignmentHandlers(ctx),
     ...statsHandlers(ctx),
+    ...judgeHandlers(ctx),
     ...liveHandlers(ctx),
     ...modelHandlers(ctx),
     ...jobHandlers(ctx),

@@ -44,6 +44,10 @@ export const exportItems = defineCommand({
       help: 'as --from, submitted before WHEN; a date includes its whole day',
     },
     ids: { type: 'string', value: 'IDS', help: 'only these items: ids separated by commas, at most 1000' },
+    'include-models': {
+      type: 'boolean',
+      help: "training formats: take model judges' annotations too (default: people's only; docs/judge.md)",
+    },
     ...httpFlags,
   },
   async run({ values }) {
@@ -52,6 +56,7 @@ export const exportItems = defineCommand({
       format,
       submittedOnly: values['submitted-only'] === true,
       completeOnly: values['complete-only'] === true,
+      includeModels: values['include-models'] === true,
       ...(values.from !== undefined ? { from: values.from } : {}),
       ...(values.to !== undefined ? { to: values.to } : {}),
     });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoTime } from './common.ts';
 import { Item } from './items.ts';
+import { AnnotatorKind } from './judges.ts';
 
 export const AssignmentStatus = z.enum(['locked', 'submitted', 'skipped', 'expired']);
 export const Assignment = z
@@ -48,6 +49,7 @@ export const Annotation = z
     projectId: z.number().int(),
     userId: z.number().int(),
     annotator: z.string().describe('email, or the name of an external annotator'),
+    annotatorKind: AnnotatorKind,
     status: AnnotationStatus,
     answers: z.record(z.string(), z.unknown()),
     pendingAnswers: z

@@ -41,6 +41,8 @@ describe('ExportQuery', () => {
       ids: [3, 9],
       from: Date.UTC(2026, 11, 1),
     });
+    expect(ExportQuery.parse({ format: 'preference', includeModels: 'true' }).includeModels).toBe(true);
+    expect(ExportQuery.parse({ format: 'preference', includeModels: 'false' }).includeModels).toBe(false);
   });
 
   it('names the parameter that is wrong', () => {

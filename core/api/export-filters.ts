@@ -137,6 +137,13 @@ export const ExportQuery = z
       .describe(
         `only these items: ids separated by commas, at most ${MAX_EXPORT_IDS}; an id that is not an item of the project is refused`,
       ),
+    includeModels: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional()
+      .describe(
+        "the training formats (sft, preference, preference-chat, openai-preference, kto, grades): `true` takes model judges' annotations too (docs/judge.md); by default only people's. jsonl and csv carry every annotation (jsonl marks each with `annotatorKind`)",
+      ),
   })
   .superRefine((q, ctx) => {
     if (q.from !== undefined && q.to !== undefined && q.to <= q.from)
@@ -167,6 +174,8 @@ export interface ExportChoice {
   from?: string;
   to?: string;
   ids?: readonly number[];
+  /** The training formats: take model judges' annotations too. */
+  includeModels?: boolean;
 }
 
 export function exportQueryOf(c: ExportChoice): z.input<typeof ExportQuery> {
@@ -181,6 +190,7 @@ export function exportQueryOf(c: ExportChoice): z.input<typeof ExportQuery> {
     ...(c.from ? { from: c.from } : {}),
     ...(c.to ? { to: c.to } : {}),
     ...(c.ids && c.ids.length > 0 ? { ids: c.ids.join(',') } : {}),
+    ...(c.includeModels ? { includeModels: 'true' as const } : {}),
   };
 }
 
@@ -196,5 +206,6 @@ export function exportCommandArgs(projectId: number, c: ExportChoice): string {
   if (c.from) words.push('--from', shellQuote(c.from));
   if (c.to) words.push('--to', shellQuote(c.to));
   if (c.ids && c.ids.length > 0) words.push('--ids', c.ids.join(','));
+  if (c.includeModels) words.push('--include-models');
   return words.join(' ');
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { InterfaceDefinition, InterfaceEdit } from '../interface/index.ts';
 import { DisplayName } from '../names.ts';
 import { Id, IsoTime } from './common.ts';
+import { AnnotatorKind } from './judges.ts';
 import { Email, Role } from './users.ts';
 
 export const ItemOrder = z.enum(['sequential', 'random']);
@@ -148,6 +149,7 @@ export const Member = z
     email: z.string().nullable(),
     name: z.string(),
     role: Role,
+    kind: AnnotatorKind.describe('`model`: a model judge answering as this account (docs/judge.md)'),
     addedAt: IsoTime,
   })
   .meta({ id: 'Member' });

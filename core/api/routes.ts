@@ -3,6 +3,7 @@ import { authRoutes } from './auth.routes.ts';
 import { generationRoutes } from './generation.routes.ts';
 import { itemRoutes } from './items.routes.ts';
 import { jobRoutes } from './jobs.routes.ts';
+import { judgeRoutes } from './judges.routes.ts';
 import { liveRoutes } from './live.routes.ts';
 import { modelRoutes } from './models.routes.ts';
 import { projectRoutes } from './projects.routes.ts';
@@ -22,6 +23,7 @@ export const routes = {
   ...statsRoutes,
   ...itemRoutes,
   ...assignmentRoutes,
+  ...judgeRoutes,
   ...liveRoutes,
   ...modelRoutes,
   ...jobRoutes,

@@ -1,6 +1,6 @@
 import { ProjectParams } from './common.ts';
 import { route } from './route.ts';
-import { ProjectStats } from './stats.ts';
+import { ProjectStats, StatsQuery } from './stats.ts';
 
 /** A project's progress per person, its answer distributions and its burndown. */
 export const statsRoutes = {
@@ -13,6 +13,7 @@ export const statsRoutes = {
     tag: 'stats',
     auth: 'user',
     params: ProjectParams,
+    query: StatsQuery,
     response: ProjectStats,
   }),
   annotatorStatsCsv: route({
@@ -23,6 +24,7 @@ export const statsRoutes = {
     tag: 'stats',
     auth: 'user',
     params: ProjectParams,
+    query: StatsQuery,
     response: null,
     responseKind: 'csv',
   }),

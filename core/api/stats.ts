@@ -1,5 +1,15 @@
 import { z } from 'zod';
 import { IsoTime } from './common.ts';
+import { AnnotatorKind } from './judges.ts';
+
+/** `includeModels=true`: count model judges' annotations too (docs/judge.md); default: people's only. */
+export const StatsQuery = z.object({
+  includeModels: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe("`true`: model judges' annotations count too (marked `kind: model`); default: people's only"),
+});
 
 /** One person's work in a project (docs/data-model.md, "Progress per person"). */
 export const AnnotatorStats = z
@@ -7,6 +17,7 @@ export const AnnotatorStats = z
     userId: z.number().int(),
     name: z.string(),
     email: z.string().nullable(),
+    kind: AnnotatorKind,
     /** Submitted annotations. */
     submitted: z.number().int(),
     /** Skipped assignments. */

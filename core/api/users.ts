@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DisplayName } from '../names.ts';
 import { Id, IsoTime, PageQuery } from './common.ts';
+import { AnnotatorKind } from './judges.ts';
 
 export const roles = ['admin', 'manager', 'reviewer', 'annotator'] as const;
 export const Role = z.enum(roles);
@@ -27,6 +28,9 @@ export const User = z
     role: Role,
     status: UserStatus,
     external: z.boolean().describe('true for annotators brought in by an import, who cannot sign in'),
+    kind: AnnotatorKind.describe(
+      '`model`: the account a model judge answers as (docs/judge.md); it cannot sign in',
+    ),
     createdAt: IsoTime,
   })
   .meta({ id: 'User' });

@@ -3,6 +3,16 @@
  * validation of item data and answers against it. Pure: no I/O, imported by server, CLI and web.
  * Span offsets are Unicode code points (see offsets.ts).
  */
+export {
+  answerSchema,
+  askedQuestions,
+  type JsonSchema,
+  JUDGE_ANSWER_TYPES,
+  MODEL_ANSWER_TYPES,
+  modelAnswerable,
+  orderedIds,
+  questionSchema,
+} from './answer-schema.ts';
 export { type Answers, validateAnswers, validateSuggestedAnswers } from './answers.ts';
 export { awaitingFields } from './awaiting.ts';
 export { withoutHiddenModels } from './blind.ts';
@@ -56,6 +66,8 @@ export {
   storedInterface,
   upgradeInterface,
 } from './migrate.ts';
+export { type ModelAnswers, modelAnswersMessage, readModelAnswers } from './model-answers.ts';
+export { boundedGuidelines, modelPrompt, PROMPT_GUIDELINES_MAX, type PromptMessage } from './model-prompt.ts';
 export { Identifier } from './names.ts';
 export {
   type CodePointOffset,

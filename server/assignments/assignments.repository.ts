@@ -2,6 +2,7 @@ import { type Expression, type ExpressionBuilder, type Selectable, type SqlBool,
 import type { z } from 'zod';
 import type { Annotation, Assignment } from '../../core/api/assignments.ts';
 import type { Item } from '../../core/api/items.ts';
+import type { AnnotatorKind } from '../../core/api/judges.ts';
 import { iso, isoOrNull } from '../context.ts';
 import {
   type AnnotationsTable,
@@ -48,7 +49,7 @@ export const toItem = (i: ItemRow): z.input<typeof Item> => ({
  * who see everyone's work (managers, reviewers); its own annotator never sees them.
  */
 export const toAnnotation = (
-  a: AnnotationRow & { annotator: string },
+  a: AnnotationRow & { annotator: string; annotatorKind?: AnnotatorKind },
   { integrity = false }: { integrity?: boolean } = {},
 ): z.input<typeof Annotation> => ({
   id: a.id,
@@ -57,6 +58,7 @@ export const toAnnotation = (
   projectId: a.projectId,
   userId: a.userId,
   annotator: a.annotator,
+  annotatorKind: a.annotatorKind ?? 'human',
   status: a.status,
   answers: JSON.parse(a.answers),
   pendingAnswers: a.pendingAnswers === null ? null : JSON.parse(a.pendingAnswers),
@@ -81,13 +83,17 @@ export const toAnnotation = (
 export const annotatorLabelOf = (users: string) =>
   sql<string>`coalesce(${sql.ref(`${users}.email`)}, ${sql.ref(`${users}.name`)})`;
 export const annotatorLabel = annotatorLabelOf('u');
+/** Whether an account is a person's or a model judge's (docs/judge.md). */
+export const annotatorKindOf = (users: string) =>
+  sql<AnnotatorKind>`case when ${sql.ref(`${users}.model_connection_id`)} is null then 'human' else 'model' end`;
 
 export function annotationsQuery(db: Db) {
   return db
     .selectFrom('annotations as n')
     .innerJoin('users as u', 'u.id', 'n.userId')
     .selectAll('n')
-    .select(annotatorLabel.as('annotator'));
+    .select(annotatorLabel.as('annotator'))
+    .select(annotatorKindOf('u').as('annotatorKind'));
 }
 
 export const findAssignment = (db: Db, id: number): Promise<AssignmentRow | undefined> =>

@@ -4,8 +4,9 @@ import { invalidateCursors } from './claim-cursors.repository.ts';
 
 /**
  * Recomputes free slots from the live claims (locks and submissions) of the given items, or of
- * every item in the project; used wherever claims shrink or the overlap changes. An item awaiting
- * its candidates (migration 0018) keeps none: generation opens it.
+ * every item in the project; used wherever claims shrink or the overlap changes. A model judge's
+ * submission is no claim on a person's slot and is not counted. An item awaiting its candidates
+ * (migration 0019) keeps none: generation opens it.
  */
 export async function refreshSlots(
   db: Tx,
@@ -19,7 +20,9 @@ export async function refreshSlots(
   let lock = db.updateTable('items').set({ slotsLeft: sql`slots_left` }).where('projectId', '=', projectId);
   if (itemIds) lock = lock.where('id', 'in', itemIds);
   await lock.execute();
-  const free = sql<number>`${overlap} - (select count(*) from assignments a where a.item_id = items.id and a.status in ('locked', 'submitted'))`;
+  // A model judge's submission takes no slot (docs/judge.md): its account is left out.
+  const free = sql<number>`${overlap} - (select count(*) from assignments a where a.item_id = items.id and a.status in ('locked', 'submitted')
+    and a.user_id not in (select id from users where model_connection_id is not null))`;
   let query = db
     .updateTable('items')
     .set({ slotsLeft: sql`case when awaiting = 1 then 0 when ${free} > 0 then ${free} else 0 end` })

@@ -12,7 +12,7 @@ import type { Db } from '../db/transaction.ts';
  * stranded when `annotators − annotators who touched it < slots_left`.
  */
 
-/** The project's annotators: members with the role `annotator` and an active account. */
+/** The project's annotators: members with the role `annotator` and an active account, model judges left out. */
 export async function countAnnotators(db: Db, projectId: number): Promise<number> {
   const row = await db
     .selectFrom('projectMembers as m')
@@ -21,6 +21,7 @@ export async function countAnnotators(db: Db, projectId: number): Promise<number
     .where('m.projectId', '=', projectId)
     .where('m.role', '=', 'annotator')
     .where('u.status', '=', 'active')
+    .where('u.modelConnectionId', 'is', null)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -35,7 +36,7 @@ export const isStranded = (annotators: number): RawBuilder<boolean> =>
     inner join project_members m on m.project_id = a.project_id and m.user_id = a.user_id
     inner join users u on u.id = a.user_id
     where a.item_id = i.id and a.status in ('locked', 'submitted', 'skipped')
-      and m.role = 'annotator' and u.status = 'active') < i.slots_left))`;
+      and m.role = 'annotator' and u.status = 'active' and u.model_connection_id is null) < i.slots_left))`;
 
 /**
  * How many of the project's items are stranded. With at least `overlap` annotators only an item

@@ -13,7 +13,7 @@ import {
   toUser,
   type UserRow,
 } from '../users/users.repository.ts';
-import { SESSION_COOKIE } from './authenticate.ts';
+import { modelCannotSignIn, SESSION_COOKIE } from './authenticate.ts';
 import { keyedHash, newSecret } from './crypto.ts';
 import { deleteSession, deleteSessionsOf, insertSession, setCsrfToken } from './sessions.repository.ts';
 import { admitSignIn, signInFailed, signInKeys, signInSucceeded } from './sign-in-throttle.ts';
@@ -60,6 +60,7 @@ export async function openSession(
   user: UserRow,
   reply: FastifyReply,
 ): Promise<z.input<typeof Session>> {
+  if (user.modelConnectionId !== null) throw modelCannotSignIn();
   const sessionId = newSecret('vs');
   const csrfToken = newSecret('csrf');
   const now = Date.now();
@@ -137,6 +138,8 @@ export async function createToken(
   userId: number,
   name: string,
 ): Promise<z.input<typeof CreatedToken>> {
+  const user = await findUserById(ctx.store.db, userId);
+  if (user && user.modelConnectionId !== null) throw modelCannotSignIn();
   const token = newSecret('vt');
   const row = await insertToken(ctx.store.db, {
     userId,

@@ -6,6 +6,13 @@ import { findSessionWithUser } from './sessions.repository.ts';
 import { findTokenWithUser, markTokenUsed } from './tokens.repository.ts';
 
 export const SESSION_COOKIE = 'verity_session';
+
+/**
+ * The account a model judge answers as (docs/judge.md) has no email and no password, and no
+ * session or API token is ever made for it; should one exist anyway, it is refused here too.
+ */
+export const modelCannotSignIn = () =>
+  new AppError('FORBIDDEN', "A model judge's account cannot sign in or hold an API token.");
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
@@ -35,6 +42,7 @@ export async function authenticate(ctx: AppContext, req: FastifyRequest): Promis
 async function byToken(ctx: AppContext, token: string): Promise<Caller> {
   const row = await findTokenWithUser(ctx.store.db, keyedHash(ctx.secret, token));
   if (!row) throw new AppError('UNAUTHENTICATED', 'The API token is unknown or revoked.');
+  if (row.modelConnectionId !== null) throw modelCannotSignIn();
   if (row.status !== 'active') throw new AppError('ACCOUNT_SUSPENDED');
   const now = Date.now();
   // At most one write a minute per token, so reads stay reads.
@@ -59,6 +67,7 @@ async function bySession(ctx: AppContext, sessionId: string): Promise<Caller> {
   const idHash = keyedHash(ctx.secret, sessionId);
   const row = await findSessionWithUser(ctx.store.db, idHash);
   if (!row) throw new AppError('UNAUTHENTICATED', 'Your session ended; sign in again.');
+  if (row.modelConnectionId !== null) throw modelCannotSignIn();
   // Status before expiry: a suspended user's sessions are expired, and they should be told why.
   if (row.status !== 'active') throw new AppError('ACCOUNT_SUSPENDED');
   if (row.expiresAt <= Date.now())

@@ -42,6 +42,11 @@ export async function createPasswordReset(
   if (caller) requireRole(caller, 'admin');
   const user = await findUserById(ctx.store.db, userId);
   if (!user) throw notFound('user');
+  if (user.modelConnectionId !== null)
+    throw new AppError(
+      'CONFLICT',
+      `${user.name} is a model judge's account: it has no password and cannot sign in.`,
+    );
   if (user.external || user.email === null) {
     throw new AppError(
       'CONFLICT',

@@ -5,7 +5,16 @@ export const findSessionWithUser = (db: Db, idHash: string) =>
   db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.userId')
-    .select(['s.csrfToken', 's.expiresAt', 'u.id', 'u.email', 'u.name', 'u.role', 'u.status'])
+    .select([
+      's.csrfToken',
+      's.expiresAt',
+      'u.id',
+      'u.email',
+      'u.name',
+      'u.role',
+      'u.status',
+      'u.modelConnectionId',
+    ])
     .where('s.idHash', '=', idHash)
     .executeTakeFirst();
 

@@ -9,7 +9,16 @@ export const findTokenWithUser = (db: Db, tokenHash: string) =>
   db
     .selectFrom('apiTokens as t')
     .innerJoin('users as u', 'u.id', 't.userId')
-    .select(['t.id as tokenId', 't.lastUsedAt', 'u.id', 'u.email', 'u.name', 'u.role', 'u.status'])
+    .select([
+      't.id as tokenId',
+      't.lastUsedAt',
+      'u.id',
+      'u.email',
+      'u.name',
+      'u.role',
+      'u.status',
+      'u.modelConnectionId',
+    ])
     .where('t.tokenHash', '=', tokenHash)
     .where('t.revokedAt', 'is', null)
     .executeTakeFirst();

@@ -139,7 +139,7 @@ export interface ItemsTable {
   slotsLeft: number;
   submittedCount: number;
   createdAt: number;
-  /** 1 while a `responses` field awaits its candidates (migration 0018): never claimed, slotsLeft 0. */
+  /** 1 while a `responses` field awaits its candidates (migration 0019): never claimed, slotsLeft 0. */
   awaiting: Generated<number>;
 }
 
@@ -296,7 +296,7 @@ export interface JobStepsTable {
   updatedAt: number;
 }
 
-/** In a generation job of mode `new`, the item made from a source item (migration 0018). */
+/** In a generation job of mode `new`, the item made from a source item (migration 0019). */
 export interface GeneratedItemsTable {
   jobId: number;
   sourceItemId: number;

@@ -13,7 +13,7 @@ export interface ExportBinding {
 export function exportBinding(
   projectId: number,
   overlap: number,
-  filters: Omit<ExportFilters, 'format' | 'pairs' | 'threshold'>,
+  filters: Omit<ExportFilters, 'format' | 'pairs' | 'threshold' | 'includeModels'>,
   rows: ExportShape['rows'] = 'lines',
   /** Whether the project has predictions to read (false spares every line a lookup). */
   predictions = true,
@@ -29,6 +29,7 @@ export function exportBinding(
       from: filters.from !== undefined,
       to: filters.to !== undefined,
       ids: filters.ids !== undefined,
+      humansOnly: false,
       predictions,
     },
   };

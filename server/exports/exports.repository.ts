@@ -12,7 +12,7 @@ import type { Db } from '../db/transaction.ts';
  *   "annotations":[ (`predictions`: the item's, by agent: agent, score, answers, source)
  * annotations (project, after, last) of items (after, last] -> [itemId, opening, createdAt,
  *   updatedAt, submittedAt], ordered by item id, then id; the opening is the annotation up to
- *   its first time: {"id":7,"annotator":"a@example.org","userId":3,"status":"submitted",
+ *   its first time: {"id":7,"annotator":"a@example.org","annotatorKind":"human","userId":3,"status":"submitted",
  *   "answers":{…},"leadTimeMs":1200,"revision":1,"interfaceVersion":1,"shown":{…},"importedBy":null,
  *   "suggestedBy":null,"createdAt": (`interfaceVersion`: the project's interface version the answers were written under;
  *   `shown`: the candidates' order its annotator saw per `responses` field, null if not recorded;
@@ -88,6 +88,8 @@ export interface ExportShape {
   from: boolean;
   to: boolean;
   ids: boolean;
+  /** Leave out model judges' annotations (docs/judge.md): the training formats, unless asked. */
+  humansOnly: boolean;
   /** The project has predictions: each line reads its item's; otherwise every line has `[]`. */
   predictions: boolean;
 }
@@ -119,11 +121,13 @@ const inList = (d: Dialect, column: string, list: ExportParam) =>
     ? `${column} in (select value from json_each({${list}}))`
     : `${column} = any({${list}}::bigint[])`;
 
-/** The conditions on annotations: submitted, and in the range. */
+/** The conditions on annotations: submitted, in the range, and people's only when asked. */
 function annotationConditions(s: ExportShape): string {
   let text = s.submittedOnly || s.from || s.to ? ` and n.status = 'submitted'` : '';
   if (s.from) text += ' and n.submitted_at >= {from}';
   if (s.to) text += ' and n.submitted_at < {to}';
+  if (s.humansOnly)
+    text += ' and n.user_id not in (select id from users where model_connection_id is not null)';
   return text;
 }
 
@@ -141,20 +145,26 @@ function itemsText(d: Dialect, s: ExportShape): string {
 const pageItems = (d: Dialect, s: ExportShape, column: string) =>
   narrowsItems(s) ? inList(d, column, 'page') : `${column} > {after} and ${column} <= {last}`;
 
+/**
+ * The JSONL line's `annotatorKind` after `annotator`, from the same lookup of the user: `model`
+ * for a model judge's account (docs/judge.md), `human` for everyone else.
+ */
+const KIND = `case when u.model_connection_id is null then ',"annotatorKind":"human"' else ',"annotatorKind":"model"' end`;
+
 function annotationsText(d: Dialect, s: ExportShape): string {
   // PostgreSQL: the label comes from a lateral lookup (LIMIT 1 keeps it one), which it runs as a
   // nested loop, memoized per user, so rows leave in index order as they are read. Joined with
   // users, it hashed the join and sorted the whole page before sending a row.
   const label =
     d === 'sqlite'
-      ? 'json_quote((select coalesce(u.email, u.name) from users u where u.id = n.user_id))'
+      ? `(select json_quote(coalesce(u.email, u.name)) || ${KIND} from users u where u.id = n.user_id)`
       : 'a.label';
   const lateral =
     d === 'sqlite'
       ? ''
       : `
     cross join lateral (
-      select ${s.rows === 'records' ? 'coalesce(u.email, u.name)' : 'to_json(coalesce(u.email, u.name))::text'} as label
+      select ${s.rows === 'records' ? 'coalesce(u.email, u.name)' : `to_json(coalesce(u.email, u.name))::text || ${KIND}`} as label
       from users u where u.id = n.user_id limit 1) a`;
   const columns =
     s.rows === 'records'

@@ -39,7 +39,7 @@ export async function exportItems(
 ): Promise<StreamedFile> {
   const { project, access } = await projectWithAccess(ctx.store.db, caller, projectId);
   if (!access.viewAll) throw forbidden('Only managers and reviewers can export.');
-  const { format, pairs, threshold, ...filters } = query;
+  const { format, pairs, threshold, includeModels, ...filters } = query;
   if (filters.ids) {
     const outside = await itemIdsOutside(ctx.store.db, projectId, filters.ids);
     if (outside.length > 0) {
@@ -61,7 +61,12 @@ export async function exportItems(
       pairs: pairs ?? DEFAULT_TRANSFORM_OPTIONS.pairs,
       threshold: threshold ?? DEFAULT_TRANSFORM_OPTIONS.threshold,
     });
-    chunks = transformedChunks(ctx.store, exportBinding(projectId, project.overlap, filters), transformer);
+    chunks = transformedChunks(
+      ctx.store,
+      exportBinding(projectId, project.overlap, filters),
+      transformer,
+      includeModels === true,
+    );
   }
   return { body: Readable.from(chunks, { objectMode: false, highWaterMark: CHUNK_BYTES }), kind, fileName };
 }
@@ -79,16 +84,19 @@ export async function* exportChunks(
 /**
  * Another format's lines (core/exports), as UTF-8 chunks; the header (CSV's) first, even with no
  * rows. Reads records, and submitted annotations only when the format asks (the training formats),
- * whatever the filters say.
+ * whatever the filters say; the training formats leave model judges' annotations out unless
+ * `includeModels` (docs/judge.md).
  */
 export async function* transformedChunks(
   store: Store,
   binding: ExportBinding,
   transformer: ItemTransformer,
+  includeModels = false,
 ): AsyncGenerator<Buffer> {
   const { shape } = binding;
   const submittedOnly = shape.submittedOnly || transformer.submittedOnly;
-  const records = { ...binding, shape: { ...shape, rows: 'records' as const, submittedOnly } };
+  const humansOnly = transformer.submittedOnly && !includeModels;
+  const records = { ...binding, shape: { ...shape, rows: 'records' as const, submittedOnly, humansOnly } };
   const out = new ChunkWriter(CHUNK_BYTES);
   if (transformer.header !== '') out.write(transformer.header);
   yield* chunksOf(store, records, out, new TransformedWriter(out, transformer));

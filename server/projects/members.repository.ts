@@ -26,7 +26,7 @@ export async function listMemberRows(db: Db, projectId: number, userId?: number)
   let query = db
     .selectFrom('projectMembers as m')
     .innerJoin('users as u', 'u.id', 'm.userId')
-    .select(['m.projectId', 'm.userId', 'u.email', 'u.name', 'm.role', 'm.addedAt'])
+    .select(['m.projectId', 'm.userId', 'u.email', 'u.name', 'm.role', 'm.addedAt', 'u.modelConnectionId'])
     .where('m.projectId', '=', projectId)
     .orderBy('m.userId');
   if (userId !== undefined) query = query.where('m.userId', '=', userId);
@@ -77,6 +77,7 @@ export const findFellowMember = (db: Db, managerId: number, userId: number) =>
     .select('theirs.userId as id')
     .where('theirs.userId', '=', userId)
     .where('u.external', '=', 0)
+    .where('u.modelConnectionId', 'is', null)
     .where('mine.userId', '=', managerId)
     .where('mine.role', 'in', ['manager', 'admin'])
     .limit(1)

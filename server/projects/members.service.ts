@@ -11,7 +11,11 @@ type MemberOut = z.input<typeof Member>;
 
 async function listRows(ctx: AppContext, projectId: number, userId?: number): Promise<MemberOut[]> {
   const rows = await listMemberRows(ctx.store.db, projectId, userId);
-  return rows.map((r) => ({ ...r, addedAt: iso(r.addedAt) }));
+  return rows.map(({ modelConnectionId, ...r }) => ({
+    ...r,
+    kind: modelConnectionId === null ? ('human' as const) : ('model' as const),
+    addedAt: iso(r.addedAt),
+  }));
 }
 
 export async function listMembers(
@@ -58,7 +62,7 @@ async function findAddable(
       body.userId !== undefined
         ? await findUserById(db, body.userId)
         : await findUserByEmail(db, body.email ?? '');
-    return user && !user.external ? user : undefined;
+    return user && !user.external && user.modelConnectionId === null ? user : undefined;
   }
   if (body.userId === undefined) {
     throw forbidden(

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import type { Db } from '../db/transaction.ts';
 
 /** One person's counts in a project, before names are attached (stats.service.ts). */
@@ -10,6 +11,13 @@ export interface WorkRow {
   medianMs: number | null;
   lastActiveAt: number | null;
 }
+
+/**
+ * Rows of model judges' accounts (docs/judge.md) are left out of the statistics unless asked for:
+ * `userId not in (the model accounts)`, an uncorrelated subquery both stores run once.
+ */
+const humansOnly = (eb: ExpressionBuilder<Database, 'annotations' | 'assignments'>) =>
+  eb('userId', 'not in', eb.selectFrom('users').select('id').where('modelConnectionId', 'is not', null));
 
 /** Aggregates come back as strings from PostgreSQL (bigint, numeric) and as numbers from SQLite. */
 const num = (v: unknown): number => Number(v ?? 0);
@@ -24,10 +32,12 @@ const numOrNull = (v: unknown): number | null => (v === null || v === undefined 
 export async function workByUser(
   db: Db,
   projectId: number,
+  { includeModels }: { includeModels: boolean },
 ): Promise<{ rows: WorkRow[]; annotations: AnnotationsState }> {
   const [annotations, skips] = await Promise.all([
     db
       .selectFrom('annotations')
+      .$if(!includeModels, (q) => q.where(humansOnly))
       .select((eb) => [
         'status',
         'userId',
@@ -43,6 +53,7 @@ export async function workByUser(
       .select((eb) => ['userId', eb.fn.countAll<number>().as('n'), eb.fn.max('updatedAt').as('last')])
       .where('projectId', '=', projectId)
       .where('status', '=', 'skipped')
+      .$if(!includeModels, (q) => q.where(humansOnly))
       .groupBy('userId')
       .execute(),
   ]);
@@ -111,25 +122,33 @@ export interface PersonRow {
   id: number;
   name: string;
   email: string | null;
+  modelConnectionId: number | null;
 }
 
 /**
  * The project's annotators (members with the role `annotator`, whether or not they have done
  * anything) and the accounts in `ids` (everyone who has), by id.
  */
-export async function peopleOf(db: Db, projectId: number, ids: number[]): Promise<PersonRow[]> {
+export async function peopleOf(
+  db: Db,
+  projectId: number,
+  ids: number[],
+  { includeModels }: { includeModels: boolean },
+): Promise<PersonRow[]> {
   const members = db
     .selectFrom('projectMembers')
     .select('userId')
     .where('projectId', '=', projectId)
     .where('role', '=', 'annotator');
-  let query = db.selectFrom('users').select(['id', 'name', 'email']).where('id', 'in', members);
+  const columns = ['id', 'name', 'email', 'modelConnectionId'] as const;
+  let query = db.selectFrom('users').select(columns).where('id', 'in', members);
   if (ids.length > 0) {
     query = db
       .selectFrom('users')
-      .select(['id', 'name', 'email'])
+      .select(columns)
       .where((eb) => eb.or([eb('id', 'in', members), eb('id', 'in', ids)]));
   }
+  if (!includeModels) query = query.where('modelConnectionId', 'is', null);
   return query.orderBy('id').execute();
 }
 
@@ -143,7 +162,7 @@ export async function countItems(db: Db, projectId: number): Promise<number> {
   return num(row.n);
 }
 
-/** The first and last submission times of the project, null when nothing is submitted. */
+/** The first and last submission times of the project (people's: a judge takes no slot), null when nothing is submitted. */
 export async function submissionSpan(
   db: Db,
   projectId: number,
@@ -153,6 +172,7 @@ export async function submissionSpan(
     .select((eb) => [eb.fn.min('submittedAt').as('first'), eb.fn.max('submittedAt').as('last')])
     .where('projectId', '=', projectId)
     .where('status', '=', 'submitted')
+    .where(humansOnly)
     .executeTakeFirst();
   const first = numOrNull(row?.first);
   const last = numOrNull(row?.last);
@@ -161,7 +181,7 @@ export async function submissionSpan(
 
 /**
  * Submissions per time bucket of `bucketMs` (whole hours or days since the epoch, UTC): the
- * bucket's index and its count, in order. Integer division is the same on both stores.
+ * bucket's index and its count, in order; people's submissions only (a judge takes no slot). Integer division is the same on both stores.
  */
 export async function submissionsPerBucket(
   db: Db,
@@ -171,6 +191,7 @@ export async function submissionsPerBucket(
     select submitted_at / ${sql.lit(bucketMs)} as bucket, count(*) as n
     from annotations
     where project_id = ${projectId} and status = 'submitted' and submitted_at is not null
+      and user_id not in (select id from users where model_connection_id is not null)
     group by submitted_at / ${sql.lit(bucketMs)}
     order by bucket`.execute(db);
   return rows.map((r) => ({ bucket: num(r.bucket), count: num(r.n) }));
@@ -184,7 +205,12 @@ export async function submissionsPerBucket(
  */
 export async function submittedAnswersAfter(
   db: Db,
-  { projectId, afterItemId, items }: { projectId: number; afterItemId: number; items: number },
+  {
+    projectId,
+    afterItemId,
+    items,
+    includeModels,
+  }: { projectId: number; afterItemId: number; items: number; includeModels: boolean },
 ): Promise<{ answers: string[]; lastItemId: number | null }> {
   const ids = await db
     .selectFrom('items')
@@ -203,6 +229,7 @@ export async function submittedAnswersAfter(
     .where('itemId', '<=', last)
     .where('projectId', '=', projectId)
     .where('status', '=', 'submitted')
+    .$if(!includeModels, (q) => q.where(humansOnly))
     .execute();
   return { answers: rows.map((r) => r.answers), lastItemId: ids.length < items ? null : last };
 }

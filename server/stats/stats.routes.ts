@@ -4,6 +4,7 @@ import * as stats from './stats.service.ts';
 
 export const statsHandlers = (ctx: AppContext) =>
   ({
-    projectStats: ({ caller, params }) => stats.projectStats(ctx, caller, params.projectId),
-    annotatorStatsCsv: ({ caller, params }) => stats.annotatorStatsCsv(ctx, caller, params.projectId),
+    projectStats: ({ caller, params, query }) => stats.projectStats(ctx, caller, params.projectId, query),
+    annotatorStatsCsv: ({ caller, params, query }) =>
+      stats.annotatorStatsCsv(ctx, caller, params.projectId, query),
   }) satisfies Partial<Handlers>;

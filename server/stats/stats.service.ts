@@ -39,11 +39,16 @@ async function requireViewAll(db: Db, caller: Caller, projectId: number) {
 }
 
 /** The overview's numbers: work per annotator, answer distributions, remaining work over time. */
-export async function projectStats(ctx: AppContext, caller: Caller, projectId: number): Promise<StatsOut> {
+export async function projectStats(
+  ctx: AppContext,
+  caller: Caller,
+  projectId: number,
+  { includeModels = false }: { includeModels?: boolean } = {},
+): Promise<StatsOut> {
   const db = ctx.store.db;
   const project = await requireViewAll(db, caller, projectId);
   const [{ annotators, annotations }, items] = await Promise.all([
-    annotatorStats(db, projectId),
+    annotatorStats(db, projectId, includeModels),
     countItems(db, projectId),
   ]);
   const key = [
@@ -52,13 +57,14 @@ export async function projectStats(ctx: AppContext, caller: Caller, projectId: n
     items,
     project.overlap,
     project.updatedAt,
+    includeModels,
     await predictionsState(db, projectId),
   ].join(':');
   let answers = cache.get(ctx.store, projectId, key);
   if (!answers) {
     const iface = migrateInterface(JSON.parse(project.interface));
     const [distributions, burndown, suggestions] = await Promise.all([
-      answerDistributions(db, projectId, iface),
+      answerDistributions(db, projectId, iface, includeModels),
       burndownOf(db, { projectId, total: items * project.overlap }),
       suggestionAcceptance(
         db,
@@ -91,10 +97,11 @@ export async function annotatorStatsCsv(
   ctx: AppContext,
   caller: Caller,
   projectId: number,
+  { includeModels = false }: { includeModels?: boolean } = {},
 ): Promise<CsvFile> {
   const db = ctx.store.db;
   await requireViewAll(db, caller, projectId);
-  const { annotators: rows } = await annotatorStats(db, projectId);
+  const { annotators: rows } = await annotatorStats(db, projectId, includeModels);
   const header = [
     'user_id',
     'name',
@@ -121,18 +128,21 @@ export async function annotatorStatsCsv(
 /**
  * Every annotator of the project (a member with the role, whether they have worked yet or not)
  * and everyone else who has worked in it (a manager who annotated, an imported annotator, a
- * former member): most submissions first, then by name.
+ * former member): most submissions first, then by name. Model judges (docs/judge.md) only with
+ * `includeModels`, marked `kind: model`.
  */
 async function annotatorStats(
   db: Db,
   projectId: number,
+  includeModels: boolean,
 ): Promise<{ annotators: AnnotatorOut[]; annotations: AnnotationsState }> {
-  const { rows: work, annotations } = await workByUser(db, projectId);
+  const { rows: work, annotations } = await workByUser(db, projectId, { includeModels });
   const byUser = new Map(work.map((w) => [w.userId, w]));
   const people = await peopleOf(
     db,
     projectId,
     work.map((w) => w.userId),
+    { includeModels },
   );
   const annotators = people
     .map((p) => {
@@ -141,6 +151,7 @@ async function annotatorStats(
         userId: p.id,
         name: p.name,
         email: p.email,
+        kind: p.modelConnectionId === null ? ('human' as const) : ('model' as const),
         submitted: w?.submitted ?? 0,
         skipped: w?.skipped ?? 0,
         activeMs: w?.activeMs ?? 0,
@@ -178,11 +189,17 @@ async function answerDistributions(
   db: Db,
   projectId: number,
   iface: ReturnType<typeof migrateInterface>,
+  includeModels: boolean,
 ): Promise<StatsOut['distributions']> {
   const tally = new AnswerTally(iface.questions);
   let afterItemId: number | null = 0;
   while (afterItemId !== null) {
-    const batch = await submittedAnswersAfter(db, { projectId, afterItemId, items: ITEM_BATCH });
+    const batch = await submittedAnswersAfter(db, {
+      projectId,
+      afterItemId,
+      items: ITEM_BATCH,
+      includeModels,
+    });
     for (const answers of batch.answers) tally.add(JSON.parse(answers) as Record<string, unknown>);
     afterItemId = batch.lastItemId;
   }

@@ -53,7 +53,13 @@ export async function expectedExport(
     )
     .leftJoin('users as importer', 'importer.id', 'r.importedBy')
     .selectAll('n')
-    .select(['u.email', 'u.name', 'importer.email as importerEmail', 'importer.name as importerName'])
+    .select([
+      'u.email',
+      'u.name',
+      'u.modelConnectionId',
+      'importer.email as importerEmail',
+      'importer.name as importerName',
+    ])
     .where('n.projectId', '=', projectId)
     .orderBy('n.id')
     .execute();
@@ -88,7 +94,8 @@ export async function expectedExport(
     if (ranged && list.length === 0) continue;
     const lines = list.map(
       (a) =>
-        `{"id":${a.id},"annotator":${JSON.stringify(a.email ?? a.name)},"userId":${a.userId},"status":${JSON.stringify(a.status)},` +
+        `{"id":${a.id},"annotator":${JSON.stringify(a.email ?? a.name)},"annotatorKind":"${a.modelConnectionId === null ? 'human' : 'model'}",` +
+        `"userId":${a.userId},"status":${JSON.stringify(a.status)},` +
         `"answers":${withNulls(a.answers)},"leadTimeMs":${a.leadTimeMs},"revision":${a.revision},` +
         `"interfaceVersion":${a.interfaceVersion},"shown":${a.shown ?? 'null'},` +
         `"importedBy":${JSON.stringify(a.importerEmail ?? a.importerName)},` +

@@ -16,6 +16,7 @@ export const toUser = (r: UserRow): User => ({
   role: r.role,
   status: r.status,
   external: r.external,
+  kind: r.modelConnectionId === null ? 'human' : 'model',
   createdAt: iso(r.createdAt),
 });
 

@@ -48,6 +48,8 @@ export async function updateUser(
   requireRole(caller, 'admin');
   const user = await findUserById(ctx.store.db, userId);
   if (!user) throw notFound('user');
+  if (user.modelConnectionId !== null && body.role !== undefined && body.role !== 'annotator')
+    throw new AppError('CONFLICT', `${user.name} is a model judge's account; it stays an annotator.`);
   if (userId === caller.id && (body.status === 'suspended' || (body.role && body.role !== 'admin'))) {
     throw new AppError('FORBIDDEN', 'You cannot suspend or demote yourself; ask another admin.');
   }

@@ -38,6 +38,8 @@ export function ItemDetailPage({ itemId }: { itemId: number }) {
     loaded.reload();
   };
   const annotated = new Set(annotations.map((a) => a.assignmentId));
+  // A model judge's answers are shown with the rest but fill none of the wanted places.
+  const byPeople = annotations.filter((a) => a.annotatorKind !== 'model').length;
   return (
     <div className="stack">
       <nav aria-label="Breadcrumb" className="muted">
@@ -51,7 +53,8 @@ export function ItemDetailPage({ itemId }: { itemId: number }) {
       </section>
       <section className="stack-tight" aria-labelledby="annotations-title">
         <h2 id="annotations-title">
-          Annotations ({annotations.length} of {project.overlap} wanted)
+          Annotations ({byPeople} of {project.overlap} wanted
+          {byPeople < annotations.length ? `, and ${annotations.length - byPeople} by a model judge` : ''})
         </h2>
         {annotations.length === 0 && <p className="muted">Nobody has annotated this item yet.</p>}
         <div className="annotation-columns">

@@ -54,6 +54,12 @@ export function AnnotationColumn(props: {
     <article className="card annotation-column" aria-labelledby={`annotation-${a.id}`}>
       <h3 id={`annotation-${a.id}`}>
         <Name text={a.annotator} wide />
+        {a.annotatorKind === 'model' && (
+          <>
+            {' '}
+            <span className="status status-model">model judge</span>
+          </>
+        )}
       </h3>
       <dl className="pairs compact">
         <div>

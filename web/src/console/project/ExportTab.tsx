@@ -25,6 +25,7 @@ export function ExportTab({ projectId, name }: { projectId: number; name: string
   const selection = selectedIds(useLocation().query.get('ids'));
   const [submittedOnly, setSubmittedOnly] = useState(false);
   const [completeOnly, setCompleteOnly] = useState(false);
+  const [includeModels, setIncludeModels] = useState(false);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [onlySelected, setOnlySelected] = useState(true);
@@ -45,6 +46,7 @@ export function ExportTab({ projectId, name }: { projectId: number; name: string
       : {}),
     submittedOnly: submittedOnly && !training,
     completeOnly,
+    includeModels: includeModels && training,
     from,
     to,
     ...(onlySelected && selection.ids.length > 0 ? { ids: selection.ids } : {}),
@@ -79,6 +81,16 @@ export function ExportTab({ projectId, name }: { projectId: number; name: string
           <input type="checkbox" checked={completeOnly} onChange={(e) => setCompleteOnly(e.target.checked)} />
           Complete items only (as many submissions as the overlap)
         </label>
+        {training && (
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={includeModels}
+              onChange={(e) => setIncludeModels(e.target.checked)}
+            />
+            Include model judges&rsquo; answers (left out by default)
+          </label>
+        )}
         {selection.ids.length > 0 && (
           <label className="check">
             <input

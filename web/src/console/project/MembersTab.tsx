@@ -10,6 +10,7 @@ import { Name } from '../../ui/Name.tsx';
 import { Field } from '../Field.tsx';
 import { formatTime } from '../format.ts';
 import { useLoad } from '../useLoad.ts';
+import { ModelJudgePanel } from './ModelJudgePanel.tsx';
 import { PendingInvitations } from './PendingInvitations.tsx';
 
 /** The generic not-found sentence is about links; when adding, it means the email has no account. */
@@ -130,6 +131,12 @@ export function MembersTab({ projectId, manage }: { projectId: number; manage: b
               <tr key={m.userId}>
                 <td>
                   <Name text={m.name} />
+                  {m.kind === 'model' && (
+                    <>
+                      {' '}
+                      <span className="status status-model">model</span>
+                    </>
+                  )}
                 </td>
                 <td>{m.email ? <Name text={m.email} /> : '—'}</td>
                 <td>{m.role}</td>
@@ -152,6 +159,7 @@ export function MembersTab({ projectId, manage }: { projectId: number; manage: b
       {manage && (
         <PendingInvitations onStart={starting} starts={starts} projectId={projectId} version={invited} />
       )}
+      {manage && <ModelJudgePanel projectId={projectId} onChanged={members.reload} />}
     </section>
   );
 }

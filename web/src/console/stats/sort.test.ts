@@ -5,6 +5,7 @@ const row = (userId: number, name: string, more: Partial<AnnotatorRow> = {}): An
   userId,
   name,
   email: null,
+  kind: 'human',
   submitted: 0,
   skipped: 0,
   activeMs: 0,

@@ -12,6 +12,7 @@ const STORE_FREE = [
   'server/auth/throttle.test.ts',
   'server/exports/format.test.ts',
   'server/exports/unanswered.test.ts',
+  'server/generation/slots.test.ts',
   'server/imports/imported-lines.test.ts',
   'server/imports/spool.test.ts',
   'server/live/limiter.test.ts',

@@ -1,6 +1,16 @@
 import type { StoreKind } from '../server/db/store.ts';
 
-export const PARTS = ['import', 'next', 'soak', 'export', 'stats', 'search', 'jobs', 'browser'] as const;
+export const PARTS = [
+  'import',
+  'next',
+  'soak',
+  'export',
+  'stats',
+  'search',
+  'jobs',
+  'generation',
+  'browser',
+] as const;
 export type Part = (typeof PARTS)[number];
 const STORES: readonly StoreKind[] = ['sqlite', 'postgres'];
 
@@ -34,7 +44,7 @@ export interface BenchOptions {
   profileDir: string | undefined;
 }
 
-export const USAGE = `npm run bench -- [--size N] [--stores sqlite,postgres] [--only import,next,soak,export,stats,search,jobs,browser]
+export const USAGE = `npm run bench -- [--size N] [--stores sqlite,postgres] [--only import,next,soak,export,stats,search,jobs,generation,browser]
   [--smoke] [--annotators N] [--think-ms N] [--seconds N] [--rounds N] [--soak-annotators N] [--soak-seconds N]
   [--pg-url postgres://…] [--profile DIR] [--job-steps N]`;
 

@@ -6,6 +6,7 @@ import { isMet, targetOf } from './targets.ts';
  */
 export type Unit =
   | 'items/s'
+  | 'completions/s'
   | 'pairs/s'
   | 'us/pair'
   | 'rounds/s'

@@ -16,6 +16,7 @@ import { writeItemsFile } from './datagen.ts';
 import { runExport } from './export.ts';
 import { runPreferenceExport } from './export-preference.ts';
 import { runImportFloor } from './floor-import.ts';
+import { runGeneration } from './generation.ts';
 import { runImport } from './import.ts';
 import { runJobs } from './jobs.ts';
 import { runNext } from './next.ts';
@@ -127,6 +128,7 @@ async function benchStore(
     if (options.only.includes('stats')) await runStats(run);
     if (options.only.includes('search')) await runSearch(run);
     if (options.only.includes('jobs')) await runJobs(run);
+    if (options.only.includes('generation')) await runGeneration(run, prepared.env);
   } finally {
     while (undo.length > depth)
       await undo.pop()!().catch((err: unknown) => progress(`cleanup failed: ${err}`));

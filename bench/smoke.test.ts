@@ -39,10 +39,10 @@ describe('bench --smoke', () => {
   it(`prints every ${store} figure as a well-formed line, a verdict after each ratio to its floor, and hands out no item twice`, async () => {
     const parts =
       store === 'postgres'
-        ? ['--only', 'import,next,export,stats,search,jobs']
+        ? ['--only', 'import,next,export,stats,search,jobs,generation']
         : withBrowser
           ? []
-          : ['--only', 'import,next,soak,export,stats,search,jobs'];
+          : ['--only', 'import,next,soak,export,stats,search,jobs,generation'];
     const run = await bench(['--smoke', '--stores', store, '--pg-url', testPgUrl(), ...parts]);
     expect(run.code, run.stderr).toBe(0);
     const all = run.stdout.trim().split('\n');
@@ -121,6 +121,11 @@ describe('bench --smoke', () => {
         ...(store === 'postgres' ? ['jobs.one_process_steps_per_s'] : []),
         'jobs.steps_per_s',
         'jobs.server_cpu_per_step',
+        'generation.completions_per_s',
+        'generation.endpoint_floor',
+        'generation.ratio_to_floor',
+        'generation.progress_p99',
+        'generation.progress_max',
       ].map((name) => name.replace('.', `.${store}.`)),
       ...(withBrowser ? browser.map((name) => `browser.${name}`) : []),
     ]);
@@ -152,9 +157,10 @@ describe('bench --smoke', () => {
     expect(figures.get(`export.${store}.preference`)?.unit).toBe('pairs/s');
     const preference = all.find((line) => line.startsWith('# target export.sqlite.preference '));
     expect(preference !== undefined).toBe(store === 'sqlite');
-    // The jobs' target is absolute too (steps per second), on both stores.
+    // The jobs' target is absolute too (steps per second), on both stores, and generation's two
+    // (completions per second, progress reaching a poll).
     expect(figures.get(`jobs.${store}.steps_per_s`)?.unit).toBe('steps/s');
     expect(all.some((line) => line.startsWith(`# target jobs.${store}.steps_per_s `))).toBe(true);
-    expect(verdicts).toHaveLength(floors.length + (store === 'sqlite' ? 1 : 0) + 1);
+    expect(verdicts).toHaveLength(floors.length + (store === 'sqlite' ? 1 : 0) + 1 + 2);
   }, 180_000);
 });

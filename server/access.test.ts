@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteDef } from '../core/api/route.ts';
 import { type OperationId, routes } from '../core/api/routes.ts';
 import { accountAndProjectCases } from './testing/access-cases.ts';
+import { generationCases } from './testing/access-cases-generation.ts';
 import { jobCases } from './testing/access-cases-jobs.ts';
 import { judgeCases } from './testing/access-cases-judges.ts';
 import { liveCases } from './testing/access-cases-live.ts';
@@ -24,6 +25,7 @@ const matrix: Record<OperationId, Case[]> = {
   ...liveCases,
   ...modelCases,
   ...jobCases,
+  ...generationCases,
 };
 
 let w: World;

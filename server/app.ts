@@ -10,6 +10,7 @@ import { authHandlers } from './auth/auth.routes.ts';
 import { checkOrigin } from './auth/origin.ts';
 import type { AppContext } from './context.ts';
 import { exportHandlers } from './exports/exports.routes.ts';
+import { generationHandlers } from './generation/generation.routes.ts';
 import { AppError } from './http/errors.ts';
 import { registerJsonBody } from './http/json-body.ts';
 import { type Handlers, registerRoutes } from './http/register.ts';
@@ -93,6 +94,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     ...liveHandlers(ctx),
     ...modelHandlers(ctx),
     ...jobHandlers(ctx),
+    ...generationHandlers(ctx),
   } satisfies Handlers;
   registerRoutes(app, ctx, handlers, opts.checkResponses ?? false);
 

@@ -1,3 +1,4 @@
+import { generateKind } from './generation/generation.kind.ts';
 import type { JobKind } from './jobs/kind.ts';
 import { judgeKind } from './judge/judge-kind.ts';
 import { suggestKind } from './judge/suggest-kind.ts';
@@ -6,4 +7,4 @@ import { suggestKind } from './judge/suggest-kind.ts';
  * The server's kinds of background job (docs/jobs.md), one line each. A runner only takes steps
  * of kinds it knows; `ServerConfig.jobKinds` adds more (tests).
  */
-export const jobKinds: readonly JobKind[] = [judgeKind, suggestKind];
+export const jobKinds: readonly JobKind[] = [judgeKind, suggestKind, generateKind as JobKind];

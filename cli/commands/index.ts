@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { demo } from './demo.ts';
 import { exportItems } from './export.ts';
+import { generate } from './generate.ts';
 import { importItems } from './import.ts';
 import { jobsCancel } from './jobs-cancel.ts';
 import { jobsList } from './jobs-list.ts';
@@ -46,4 +47,5 @@ export const commands = [
   jobsList,
   jobsShow,
   jobsCancel,
+  generate,
 ] satisfies readonly Command[] as readonly Command[];

@@ -24,7 +24,8 @@ export const Item = z
   .meta({ id: 'Item' });
 export type Item = z.infer<typeof Item>;
 
-export const ItemStatus = z.enum(['open', 'in_progress', 'complete']);
+/** `awaiting`: the item waits for generated candidates and is not served yet (docs/generation.md). */
+export const ItemStatus = z.enum(['open', 'in_progress', 'complete', 'awaiting']);
 export const ItemSummary = Item.extend({
   status: ItemStatus,
   submitted: z.number().int(),

@@ -104,6 +104,10 @@ export const ProjectProgress = z
     items: z.number().int(),
     complete: z.number().int().describe('items with `overlap` submitted annotations'),
     inProgress: z.number().int().describe('items with a live lock or a submission but not complete'),
+    awaiting: z
+      .number()
+      .int()
+      .describe('items whose candidates are still to be generated, not served yet (docs/generation.md)'),
     skipped: z.number().int().describe('skips recorded on the project'),
     submitted: z.number().int().describe('submitted annotations'),
     stranded: z

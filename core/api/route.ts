@@ -29,7 +29,7 @@ export interface RouteDef {
   /** For a `jsonl` answer: the schema of each line (the OpenAPI document describes it). */
   lines?: z.ZodType;
   /** Success status; 204 routes have response null. */
-  status?: 200 | 201 | 204;
+  status?: 200 | 201 | 202 | 204;
   /** The route may also answer 204 when there is nothing to return. */
   mayBeEmpty?: boolean;
 }

@@ -1,5 +1,6 @@
 import { assignmentRoutes } from './assignments.routes.ts';
 import { authRoutes } from './auth.routes.ts';
+import { generationRoutes } from './generation.routes.ts';
 import { itemRoutes } from './items.routes.ts';
 import { jobRoutes } from './jobs.routes.ts';
 import { judgeRoutes } from './judges.routes.ts';
@@ -26,6 +27,7 @@ export const routes = {
   ...liveRoutes,
   ...modelRoutes,
   ...jobRoutes,
+  ...generationRoutes,
 } as const;
 
 export type Routes = typeof routes;

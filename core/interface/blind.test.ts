@@ -36,3 +36,40 @@ describe('hidden model names', () => {
     expect(withoutHiddenModels(fields(true), data)).toBe(data);
   });
 });
+
+describe('generation records', () => {
+  const generated = {
+    prompt: 'Q',
+    pair: [
+      {
+        id: 'm-1',
+        model: 'secret-model',
+        content: 'x',
+        generation: {
+          connection: 'lab',
+          model: 'secret-model',
+          params: { temperature: 0.7 },
+          promptTokens: 3,
+          completionTokens: 5,
+          latencyMs: 12,
+          job: 4,
+        },
+      },
+      { id: 'm-2', content: 'y', generation: { connection: 'lab', model: 'secret-model' } },
+    ],
+  };
+  it('are taken out with the model name when models are hidden', () => {
+    const blind = withoutHiddenModels(fields(false), generated);
+    expect(blind).toEqual({
+      prompt: 'Q',
+      pair: [
+        { id: 'm-1', content: 'x' },
+        { id: 'm-2', content: 'y' },
+      ],
+    });
+    expect(JSON.stringify(blind)).not.toContain('secret-model');
+  });
+  it('stay when the field reveals models', () => {
+    expect(withoutHiddenModels(fields(true), generated)).toBe(generated);
+  });
+});

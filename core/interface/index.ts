@@ -14,6 +14,7 @@ export {
   questionSchema,
 } from './answer-schema.ts';
 export { type Answers, validateAnswers, validateSuggestedAnswers } from './answers.ts';
+export { awaitingFields } from './awaiting.ts';
 export { withoutHiddenModels } from './blind.ts';
 export {
   type AffectedTest,
@@ -35,7 +36,9 @@ export {
 export type { FieldKind } from './fields/kind.ts';
 export { FieldDefinition, fieldKindOf, fieldTypes } from './fields/registry.ts';
 export {
+  awaitsCandidates,
   type Candidate,
+  type CandidateGeneration,
   candidatesOf,
   checkCandidates,
   RESPONSES_LIMITS,
@@ -65,6 +68,7 @@ export {
 } from './migrate.ts';
 export { type ModelAnswers, modelAnswersMessage, readModelAnswers } from './model-answers.ts';
 export { boundedGuidelines, modelPrompt, PROMPT_GUIDELINES_MAX, type PromptMessage } from './model-prompt.ts';
+export { Identifier } from './names.ts';
 export {
   type CodePointOffset,
   codePointLength,

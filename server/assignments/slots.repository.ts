@@ -5,7 +5,8 @@ import { invalidateCursors } from './claim-cursors.repository.ts';
 /**
  * Recomputes free slots from the live claims (locks and submissions) of the given items, or of
  * every item in the project; used wherever claims shrink or the overlap changes. A model judge's
- * submission is no claim on a person's slot and is not counted.
+ * submission is no claim on a person's slot and is not counted. An item awaiting its candidates
+ * (migration 0019) keeps none: generation opens it.
  */
 export async function refreshSlots(
   db: Tx,
@@ -24,7 +25,7 @@ export async function refreshSlots(
     and a.user_id not in (select id from users where model_connection_id is not null))`;
   let query = db
     .updateTable('items')
-    .set({ slotsLeft: sql`case when ${free} > 0 then ${free} else 0 end` })
+    .set({ slotsLeft: sql`case when awaiting = 1 then 0 when ${free} > 0 then ${free} else 0 end` })
     .where('projectId', '=', projectId);
   if (itemIds) {
     if (itemIds.length === 0) return;

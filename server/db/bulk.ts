@@ -54,12 +54,13 @@ async function insertPostgres(tx: Tx, rows: NewItemRow[]): Promise<(number | nul
   const col = <T>(f: (r: NewItemRow) => T) => rows.map(f);
   const inserted = await sql<{
     id: number;
-  }>`insert into items (id, project_id, external_id, data, meta, priority, rand, slots_left, submitted_count, created_at, search_words)
-    select id, project_id, external_id, data, meta, priority, rand, slots_left, 0, created_at, search_words::tsvector from unnest(
+  }>`insert into items (id, project_id, external_id, data, meta, priority, rand, slots_left, submitted_count, created_at, search_words, awaiting)
+    select id, project_id, external_id, data, meta, priority, rand, slots_left, 0, created_at, search_words::tsvector, awaiting from unnest(
       ${ids}::bigint[], ${col((r) => r.projectId)}::bigint[], ${col((r) => r.externalId)}::text[], ${col((r) => r.data)}::text[],
       ${col((r) => r.meta)}::text[], ${col((r) => r.priority)}::int[], ${col((r) => r.rand)}::int[],
-      ${col((r) => r.slotsLeft)}::int[], ${col((r) => r.createdAt)}::bigint[], ${col((r) => r.searchWords)}::text[]
-    ) as t(id, project_id, external_id, data, meta, priority, rand, slots_left, created_at, search_words)
+      ${col((r) => r.slotsLeft)}::int[], ${col((r) => r.createdAt)}::bigint[], ${col((r) => r.searchWords)}::text[],
+      ${col((r) => r.awaiting)}::int[]
+    ) as t(id, project_id, external_id, data, meta, priority, rand, slots_left, created_at, search_words, awaiting)
     on conflict (project_id, external_id) where external_id is not null do nothing
     returning id`.execute(tx);
   if (inserted.rows.length === rows.length) return ids;
@@ -68,7 +69,7 @@ async function insertPostgres(tx: Tx, rows: NewItemRow[]): Promise<(number | nul
 }
 
 const COLUMNS =
-  'project_id, external_id, data, meta, priority, rand, slots_left, submitted_count, created_at';
+  'project_id, external_id, data, meta, priority, rand, slots_left, submitted_count, created_at, awaiting';
 
 /**
  * PostgreSQL's fastest way in: one COPY that stays open while batches of rows are written into
@@ -112,7 +113,7 @@ export class ItemCopy {
     let ok = true;
     for (const r of rows) {
       const ext = r.externalId === null ? '\\N' : copyField(r.externalId);
-      text += `${r.projectId}\t${ext}\t${copyField(r.data)}\t${copyField(r.meta)}\t${r.priority}\t${r.rand}\t${r.slotsLeft}\t0\t${r.createdAt}\t${r.searchWords}\n`;
+      text += `${r.projectId}\t${ext}\t${copyField(r.data)}\t${copyField(r.meta)}\t${r.priority}\t${r.rand}\t${r.slotsLeft}\t0\t${r.createdAt}\t${r.awaiting}\t${r.searchWords}\n`;
       // Sent in blocks under 128 KB, which V8 keeps in its young generation.
       if (text.length >= COPY_BLOCK_BYTES) {
         ok = this.stream.write(text);
@@ -179,7 +180,7 @@ const PER_STATEMENT = 100;
 function insertSqlite(sqlite: SqliteDatabase.Database, rows: NewItemRow[]): (number | null)[] {
   const full = cachedInsert(sqlite, PER_STATEMENT);
   const ids: (number | null)[] = [];
-  const params: unknown[] = new Array(PER_STATEMENT * 8);
+  const params: unknown[] = new Array(PER_STATEMENT * 9);
   for (let i = 0; i < rows.length; i += PER_STATEMENT) {
     const n = Math.min(PER_STATEMENT, rows.length - i);
     const args = n === PER_STATEMENT ? params : [];
@@ -194,6 +195,7 @@ function insertSqlite(sqlite: SqliteDatabase.Database, rows: NewItemRow[]): (num
       args[k++] = r.rand;
       args[k++] = r.slotsLeft;
       args[k++] = r.createdAt;
+      args[k++] = r.awaiting;
     }
     const stmt = n === PER_STATEMENT ? full : cachedInsert(sqlite, n);
     let last: number;
@@ -229,7 +231,17 @@ function indexSqlite(sqlite: SqliteDatabase.Database, rows: NewItemRow[], ids: (
 
 function insertOne(sqlite: SqliteDatabase.Database, r: NewItemRow): number | null {
   try {
-    const args = [r.projectId, r.externalId, r.data, r.meta, r.priority, r.rand, r.slotsLeft, r.createdAt];
+    const args = [
+      r.projectId,
+      r.externalId,
+      r.data,
+      r.meta,
+      r.priority,
+      r.rand,
+      r.slotsLeft,
+      r.createdAt,
+      r.awaiting,
+    ];
     return Number(cachedInsert(sqlite, 1).run(args).lastInsertRowid);
   } catch (err) {
     if (isUniqueViolation(err)) return null;
@@ -242,7 +254,7 @@ const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === 
 const insertStatement = (sqlite: SqliteDatabase.Database, table: 'items' | 'search', n: number) =>
   table === 'items'
     ? sqlite.prepare(
-        `insert into items (${COLUMNS}) values ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?, 0, ?)').join(', ')}`,
+        `insert into items (${COLUMNS}) values ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?, 0, ?, ?)').join(', ')}`,
       )
     : sqlite.prepare(`insert into items_search (rowid, words) values ${Array(n).fill('(?, ?)').join(', ')}`);
 

@@ -27,6 +27,7 @@ export interface Database {
   jobs: JobsTable;
   jobSteps: JobStepsTable;
   predictions: PredictionsTable;
+  generatedItems: GeneratedItemsTable;
 }
 
 /** Every version of a project's interface (migration 0010); the projects row holds the current one. */
@@ -138,6 +139,8 @@ export interface ItemsTable {
   slotsLeft: number;
   submittedCount: number;
   createdAt: number;
+  /** 1 while a `responses` field awaits its candidates (migration 0019): never claimed, slotsLeft 0. */
+  awaiting: Generated<number>;
 }
 
 export type AssignmentStatusDb = 'locked' | 'submitted' | 'skipped' | 'expired';
@@ -291,6 +294,13 @@ export interface JobStepsTable {
   /** What the step produced, JSON text (token counts, latency…); null until done. */
   result: string | null;
   updatedAt: number;
+}
+
+/** In a generation job of mode `new`, the item made from a source item (migration 0019). */
+export interface GeneratedItemsTable {
+  jobId: number;
+  sourceItemId: number;
+  itemId: number;
 }
 
 /** A suggested answer set for an item (migration 0015): imported, or from a model. */

@@ -13,6 +13,7 @@ import {
 } from '../../core/codecs/items.ts';
 import { CodecError } from '../../core/codecs/lines.ts';
 import {
+  awaitingFields,
   type InterfaceDefinition,
   migrateInterface,
   validateAnswers,
@@ -85,7 +86,8 @@ export async function importStream(ctx: AppContext, request: ImportRequest): Pro
   const spoolPath = path.join(ctx.tmpDir, `import-${randomUUID()}.jsonl`);
   const errors: { line: number; message: string }[] = [];
   let invalid = 0;
-  const target = { id: project.id, overlap: project.overlap, importedBy };
+  const responsesFields = iface.fields.filter((f) => f.type === 'responses').map((f) => f.name);
+  const target = { id: project.id, overlap: project.overlap, importedBy, responsesFields };
   const pipeline = InsertPipeline.open(ctx.store, target, spoolPath);
   const record = (line: number, message: string) => {
     invalid += 1;
@@ -209,6 +211,9 @@ async function spool(
 function checkItem(iface: InterfaceDefinition, item: ItemInput): string | null {
   const dataErrors = validateItemData(iface, item.data);
   if (dataErrors.length > 0) return dataErrors.map((e) => e.message).join('; ');
+  const awaiting = awaitingFields(iface, item.data);
+  if (awaiting.length > 0 && item.annotations.length > 0)
+    return `annotations: the item awaits the candidates of ${awaiting.map((f) => `"${f}"`).join(', ')}; annotations can come only with them`;
   const annotators = new Set<string>();
   for (const [k, a] of item.annotations.entries()) {
     // Emails name accounts whatever their case; external names are taken as written.

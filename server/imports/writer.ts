@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { awaitsCandidates } from '../../core/interface/index.ts';
 import { itemSearchText } from '../../core/search-words.ts';
 import { invalidateCursors } from '../assignments/claim-cursors.repository.ts';
 import {
@@ -23,6 +24,11 @@ export interface ImportTarget {
   overlap: number;
   /** The importing account: every imported revision records it. */
   importedBy: number;
+  /**
+   * The interface's `responses` fields: an item without candidates in one of them awaits
+   * generation (docs/generation.md) and is written closed (`awaiting` 1, no free slot).
+   */
+  responsesFields: string[];
 }
 
 /** What inserting one stretch of the spool did; `errors` are lines refused only now (ids already taken). */
@@ -182,8 +188,11 @@ export class SpoolInserter {
   private rowsOf(batch: SpooledItem[]): NewItemRow[] {
     const now = Date.now();
     const { overlap, id: projectId } = this.project;
+    const fields = this.project.responsesFields;
     return batch.map((r): NewItemRow => {
       const submitted = r.annotations?.filter((a) => a.status === 'submitted').length ?? 0;
+      const data = JSON.parse(r.data) as Record<string, unknown>;
+      const awaiting = fields.some((f) => awaitsCandidates(Object.hasOwn(data, f) ? data[f] : undefined));
       return {
         projectId,
         externalId: r.externalId,
@@ -191,9 +200,10 @@ export class SpoolInserter {
         meta: r.meta,
         priority: r.priority,
         rand: randomKey(this.itemOrder),
-        slotsLeft: Math.max(0, overlap - submitted),
+        slotsLeft: awaiting ? 0 : Math.max(0, overlap - submitted),
+        awaiting: awaiting ? 1 : 0,
         createdAt: now,
-        searchWords: itemSearchText(JSON.parse(r.data), r.externalId),
+        searchWords: itemSearchText(data, r.externalId),
       };
     });
   }

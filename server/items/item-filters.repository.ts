@@ -91,7 +91,9 @@ function statusCondition(f: ItemConditions): Condition | undefined {
     case 'complete':
       return sql`i.submitted_count >= ${f.overlap}`;
     case 'in_progress':
-      return sql`i.submitted_count < ${f.overlap} and i.slots_left < ${f.overlap}`;
+      return sql`i.submitted_count < ${f.overlap} and i.slots_left < ${f.overlap} and i.awaiting = 0`;
+    case 'awaiting':
+      return sql`i.awaiting = 1`;
     case 'open':
       return sql`i.submitted_count < ${f.overlap} and i.slots_left >= ${f.overlap}`;
     case 'skipped':

@@ -142,6 +142,7 @@ async function itemPage(db: Db, f: ItemPageFilters, source: PageSource): Promise
       'i.rand',
       'i.slotsLeft',
       'i.submittedCount',
+      'i.awaiting',
       'i.createdAt',
     ])
     .select((eb) => [

@@ -105,9 +105,18 @@ export async function listItems(
   };
 }
 
-/** Complete at `overlap` submissions; in progress while a live lock or a submission holds a slot. */
-const itemStatus = (i: { submittedCount: number; slotsLeft: number }, overlap: number) =>
-  i.submittedCount >= overlap ? 'complete' : i.slotsLeft < overlap ? 'in_progress' : 'open';
+/**
+ * Awaiting while a `responses` field waits for its candidates; complete at `overlap` submissions;
+ * in progress while a live lock or a submission holds a slot.
+ */
+const itemStatus = (i: { submittedCount: number; slotsLeft: number; awaiting: number }, overlap: number) =>
+  i.awaiting === 1
+    ? 'awaiting'
+    : i.submittedCount >= overlap
+      ? 'complete'
+      : i.slotsLeft < overlap
+        ? 'in_progress'
+        : 'open';
 
 export async function getItem(
   ctx: AppContext,

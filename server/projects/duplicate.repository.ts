@@ -38,7 +38,8 @@ export async function copyInvitations(tx: Tx, from: number, to: number, now: num
 
 /**
  * Copies the items of `from` into `to` in id order: data, meta, external id, priority and random
- * key (both projects have the same order), each with `overlap` free slots and no submission, and
+ * key (both projects have the same order), each with `overlap` free slots (none while it awaits
+ * candidates, which stays so) and no submission, and
  * their search words (migration 0009): PostgreSQL copies the column; SQLite's search table keeps
  * no text to copy, so the copies' words are made again from their data, a batch at a time.
  * Returns how many.
@@ -49,8 +50,8 @@ export async function copyItems(
   p: { from: number; to: number; overlap: number; now: number },
 ): Promise<number> {
   const result = await sql`
-    insert into items (project_id, external_id, data, meta, priority, rand, slots_left, submitted_count, created_at${kind === 'postgres' ? sql`, search_words` : sql``})
-    select ${p.to}, external_id, data, meta, priority, rand, ${p.overlap}, 0, ${p.now}${kind === 'postgres' ? sql`, search_words` : sql``}
+    insert into items (project_id, external_id, data, meta, priority, rand, slots_left, submitted_count, created_at, awaiting${kind === 'postgres' ? sql`, search_words` : sql``})
+    select ${p.to}, external_id, data, meta, priority, rand, case when awaiting = 1 then 0 else ${p.overlap} end, 0, ${p.now}, awaiting${kind === 'postgres' ? sql`, search_words` : sql``}
     from items where project_id = ${p.from} order by id`.execute(tx);
   if (kind === 'sqlite') await indexCopiedItems(tx, p.to);
   return Number(result.numAffectedRows ?? 0);

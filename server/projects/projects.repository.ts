@@ -145,9 +145,10 @@ export async function projectProgress(db: Db, p: ProjectRow): Promise<z.input<ty
       sql<number>`coalesce(sum(case when submitted_count >= ${p.overlap} then 1 else 0 end), 0)`.as(
         'complete',
       ),
-      sql<number>`coalesce(sum(case when submitted_count < ${p.overlap} and slots_left < ${p.overlap} then 1 else 0 end), 0)`.as(
+      sql<number>`coalesce(sum(case when submitted_count < ${p.overlap} and slots_left < ${p.overlap} and awaiting = 0 then 1 else 0 end), 0)`.as(
         'inProgress',
       ),
+      sql<number>`coalesce(sum(awaiting), 0)`.as('awaiting'),
       sql<number>`coalesce(sum(submitted_count), 0)`.as('submitted'),
     ])
     .where('projectId', '=', p.id)
@@ -162,6 +163,7 @@ export async function projectProgress(db: Db, p: ProjectRow): Promise<z.input<ty
     items: Number(items.items),
     complete: Number(items.complete),
     inProgress: Number(items.inProgress),
+    awaiting: Number(items.awaiting),
     submitted: Number(items.submitted),
     skipped: Number(skipped.n),
     stranded: await countStranded(db, { projectId: p.id, overlap: p.overlap }),

@@ -26,7 +26,7 @@ describe('creating projects', () => {
       lockTtlSeconds: 600,
       itemOrder: 'sequential',
       allowEditSubmitted: true,
-      progress: { items: 0, complete: 0, inProgress: 0, skipped: 0, submitted: 0, stranded: 0 },
+      progress: { items: 0, complete: 0, inProgress: 0, awaiting: 0, skipped: 0, submitted: 0, stranded: 0 },
     });
     expect(res.body.interface.version).toBe(1);
     expect(res.body.interface.questions.map((q: { name: string }) => q.name)).toEqual(
@@ -194,6 +194,7 @@ describe('updating projects', () => {
       skipped: 0,
       submitted: 1,
       stranded: 0,
+      awaiting: 0,
     });
 
     // Overlap 2: the submitted item needs another annotation, so it is open to a new annotator again.
@@ -206,6 +207,7 @@ describe('updating projects', () => {
       skipped: 0,
       submitted: 1,
       stranded: 0,
+      awaiting: 0,
     });
     const reopened = await h.call(third!, 'POST', `/api/projects/${id}/assignments/next`);
     expect(reopened.body.item.id).toBe(item1);
@@ -219,6 +221,7 @@ describe('updating projects', () => {
       skipped: 0,
       submitted: 1,
       stranded: 0,
+      awaiting: 0,
     });
     const items = await h.call(admin, 'GET', `/api/projects/${id}/items`);
     expect(items.body.items.map((i: { status: string }) => i.status)).toEqual([

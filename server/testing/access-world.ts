@@ -22,7 +22,7 @@ export const kinds = [
 ] as const;
 export type Kind = (typeof kinds)[number];
 export type SignedIn = Exclude<Kind, 'anonymous' | 'suspended'>;
-export type Outcome = 200 | 201 | 204 | ErrorCode;
+export type Outcome = 200 | 201 | 202 | 204 | ErrorCode;
 
 /** The same outcome for every active signed-in caller. */
 export const all = (o: Outcome): Record<SignedIn, Outcome> => ({

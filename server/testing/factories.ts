@@ -175,7 +175,8 @@ export const claimsOf = (h: Api, projectId: number): Promise<ClaimRow[]> =>
 /**
  * The claim invariants, checked against the store: no (item, user) pair twice, never more live
  * claims (locks plus submissions) than the overlap, and the counters the claim path trusts
- * (slotsLeft, submittedCount) equal to what the rows say. Returns the problems found.
+ * (slotsLeft, submittedCount) equal to what the rows say (no free slot while an item awaits
+ * its candidates). Returns the problems found.
  */
 export async function claimProblems(h: Api, projectId: number, overlap: number): Promise<string[]> {
   const problems: string[] = [];
@@ -192,7 +193,7 @@ export async function claimProblems(h: Api, projectId: number, overlap: number):
   }
   const items = await h.verity.store.db
     .selectFrom('items')
-    .select(['id', 'slotsLeft', 'submittedCount'])
+    .select(['id', 'slotsLeft', 'submittedCount', 'awaiting'])
     .where('projectId', '=', projectId)
     .execute();
   const annotations = await h.verity.store.db
@@ -208,8 +209,9 @@ export async function claimProblems(h: Api, projectId: number, overlap: number):
     const l = live.get(i.id) ?? 0;
     const s = submitted.get(i.id) ?? 0;
     if (l > overlap) problems.push(`item ${i.id} has ${l} live claims, overlap is ${overlap}`);
-    if (i.slotsLeft !== Math.max(0, overlap - l))
-      problems.push(`item ${i.id}: slotsLeft ${i.slotsLeft}, claims say ${overlap - l}`);
+    // An item awaiting its candidates has no free slot (docs/generation.md).
+    const free = i.awaiting === 1 ? 0 : Math.max(0, overlap - l);
+    if (i.slotsLeft !== free) problems.push(`item ${i.id}: slotsLeft ${i.slotsLeft}, claims say ${free}`);
     if (i.submittedCount !== s)
       problems.push(`item ${i.id}: submittedCount ${i.submittedCount}, rows say ${s}`);
     if ((submittedAnnotations.get(i.id) ?? 0) !== s) {

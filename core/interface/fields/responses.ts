@@ -3,15 +3,17 @@ import { describeValue, isPlainObject } from '../field-error.ts';
 import { DisplayLabel, Identifier } from '../names.ts';
 import type { FieldKind } from './kind.ts';
 
-export { type Candidate, candidatesOf } from './candidate.ts';
+export { type Candidate, type CandidateGeneration, candidatesOf } from './candidate.ts';
 
 /** Limits of a `responses` value (docs/data-model.md, "Limits"). */
 export const RESPONSES_LIMITS = { min: 2, max: 16, idLength: 100, steps: 500 } as const;
 
 /**
- * Candidate answers to the same prompt, `[{id, model?, content, steps?}]`. Answers and exports
- * name candidates by `id`, never by position: each annotator sees them in their own shuffled order
- * (shuffle.ts). The model name is hidden from annotators unless `revealModels`.
+ * Candidate answers to the same prompt, `[{id, model?, content, steps?, generation?}]`. Answers and
+ * exports name candidates by `id`, never by position: each annotator sees them in their own
+ * shuffled order (shuffle.ts). The model name and how a candidate was generated are hidden from
+ * annotators unless `revealModels`. An item may come without them (the field absent or `[]`): it
+ * then awaits candidates (awaiting.ts) and is not served until generation writes them.
  */
 export const ResponsesField = z
   .strictObject({
@@ -30,7 +32,29 @@ export const responsesField: FieldKind<typeof ResponsesField> = {
   checkValue: checkCandidates,
 };
 
-const KEYS = new Set(['id', 'model', 'content', 'steps']);
+const KEYS = new Set(['id', 'model', 'content', 'steps', 'generation']);
+const GENERATION_KEYS: Record<string, (v: unknown) => boolean> = {
+  connection: (v) => typeof v === 'string',
+  model: (v) => typeof v === 'string',
+  params: isPlainObject,
+  promptTokens: (v) => v === null || Number.isInteger(v),
+  completionTokens: (v) => v === null || Number.isInteger(v),
+  latencyMs: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0,
+  job: (v) => Number.isInteger(v),
+};
+
+/** What is wrong with a candidate's `generation` record, or undefined. */
+function checkGeneration(value: unknown): string | undefined {
+  if (!isPlainObject(value)) return `generation must be an object, got ${describeValue(value)}`;
+  for (const [key, ok] of Object.entries(GENERATION_KEYS))
+    if (!ok(value[key])) return `generation.${key} is not valid: got ${describeValue(value[key])}`;
+  const extra = Object.keys(value).find((k) => !Object.hasOwn(GENERATION_KEYS, k));
+  return extra === undefined ? undefined : `generation: unknown property "${extra}"`;
+}
+
+/** Whether a `responses` value still awaits its candidates: absent, or an empty list. */
+export const awaitsCandidates = (value: unknown): boolean =>
+  value === undefined || (Array.isArray(value) && value.length === 0);
 
 /** What is wrong with a candidate list, naming the candidate (counted from 1) and its id. */
 export function checkCandidates(value: unknown): string | undefined {
@@ -52,7 +76,7 @@ export function checkCandidates(value: unknown): string | undefined {
     seen.set(c.id, i + 1);
     const extra = Object.keys(c).find((k) => !KEYS.has(k));
     if (extra !== undefined)
-      return `${at}: unknown property "${extra}"; a candidate has id, model, content and steps`;
+      return `${at}: unknown property "${extra}"; a candidate has id, model, content, steps and generation`;
     if (typeof c.content !== 'string')
       return `${at}: content must be a string, got ${describeValue(c.content)}`;
     if (c.model !== undefined && typeof c.model !== 'string')
@@ -63,6 +87,10 @@ export function checkCandidates(value: unknown): string | undefined {
         return `${at}: steps must be a list of 1 to ${RESPONSES_LIMITS.steps} strings`;
       const bad = steps.findIndex((s) => typeof s !== 'string');
       if (bad >= 0) return `${at}: steps[${bad}] must be a string, got ${describeValue(steps[bad])}`;
+    }
+    if (c.generation !== undefined) {
+      const problem = checkGeneration(c.generation);
+      if (problem) return `${at}: ${problem}`;
     }
   }
   return undefined;

@@ -32,6 +32,7 @@ export function ProjectProgress({ progress }: { progress: Project['progress'] })
     ['In progress', progress.inProgress],
     ['Skipped', progress.skipped],
   ];
+  if (progress.awaiting > 0) stats.push(['Awaiting candidates', progress.awaiting]);
   return (
     <div className="stack-tight">
       <ProgressBar

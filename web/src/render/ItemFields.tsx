@@ -118,6 +118,8 @@ function ResponsesValue(props: {
     () => candidates.map((c) => `Response ${c.letter}:\n${c.content}`).join('\n\n'),
     [candidates],
   );
+  // An item imported with its prompt alone: generation has not written its candidates yet.
+  if (candidates.length === 0) return <p className="muted">Awaiting candidates.</p>;
   return (
     <RenderBoundary source={asTyped}>
       <Candidates

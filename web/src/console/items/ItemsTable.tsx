@@ -6,7 +6,12 @@ import { Name } from '../../ui/Name.tsx';
 import { type ItemsView, previewOf, type Sort } from './view.ts';
 
 type Row = z.output<typeof ItemSummary>;
-const statusNames = { open: 'Open', in_progress: 'In progress', complete: 'Complete' } as const;
+const statusNames = {
+  open: 'Open',
+  in_progress: 'In progress',
+  complete: 'Complete',
+  awaiting: 'Awaiting candidates',
+} as const;
 
 const metaText = (meta: Record<string, unknown>): string =>
   Object.entries(meta)

@@ -4,7 +4,15 @@
  * into the list route's parameters. Pure: no React, no I/O.
  */
 
-export const STATUSES = ['open', 'in_progress', 'complete', 'skipped', 'stranded', 'waiting'] as const;
+export const STATUSES = [
+  'open',
+  'in_progress',
+  'complete',
+  'awaiting',
+  'skipped',
+  'stranded',
+  'waiting',
+] as const;
 export type Status = (typeof STATUSES)[number];
 export const SORTS = ['id', 'priority', 'createdAt', 'submitted', 'externalId'] as const;
 export type Sort = (typeof SORTS)[number];
@@ -139,6 +147,7 @@ export const statusLabels: Record<Status, string> = {
   open: 'Open',
   in_progress: 'In progress',
   complete: 'Complete',
+  awaiting: 'Awaiting candidates',
   skipped: 'Skipped by someone',
   stranded: 'Cannot complete with the current members',
   waiting: 'Waiting in the queue',

@@ -95,6 +95,8 @@ export const generateKind: JobKind<GenerateJobParams, GenerateStepResult> = {
     await commitSlots(tx, ctx, job, [{ step, result }]);
   },
   commitMany: commitSlots,
+  // The candidate's text is in the item; the step keeps what the call cost.
+  record: (result) => ('content' in result ? { ...result, content: undefined } : result),
   async laneLimit(ctx, lane) {
     const id = Number(lane.slice('model:'.length));
     try {

@@ -81,6 +81,12 @@ describe('generation', () => {
       });
       expect(first.generation.promptTokens).toBeGreaterThan(0);
     }
+    // Each step keeps what its call cost, not the text again (that is in the item).
+    for (const step of await jobSteps(h.verity, jobId)) {
+      const kept = JSON.parse(step.result ?? 'null');
+      expect(kept).toMatchObject({ model: 'gen-model', promptTokens: expect.any(Number) });
+      expect(kept).not.toHaveProperty('content');
+    }
     // One request per slot, the system prompt first, the chat's turns after it.
     expect(ai.requestCount).toBe(10);
     expect(ai.requests[0]!.messages[0]).toEqual({ role: 'system', content: 'Answer briefly.' });

@@ -28,6 +28,11 @@ export interface JobKind<P = unknown, R = unknown> {
   commitMany?(tx: Tx, ctx: AppContext, job: JobRecord<P>, done: readonly StepDone<R>[]): Promise<void>;
   /** How many of a lane's steps may run at once over all runners (a connection's concurrency). */
   laneLimit?(ctx: AppContext, lane: string): Promise<number>;
+  /**
+   * What of a finished step's result its row keeps (job_steps.result, shown by the API); default:
+   * all of it. A kind whose commit() stores a large result elsewhere keeps only a summary here.
+   */
+  record?(result: R): unknown;
 }
 
 export interface JobRecord<P = unknown> {

@@ -77,7 +77,7 @@ async function writeBatch(tx: Tx, ctx: AppContext, owner: string, batch: readonl
     ctx.store,
     tx,
     owner,
-    done.map((f) => ({ id: f.step.id, result: resultText(f.outcome) })),
+    done.map((f) => ({ id: f.step.id, result: resultText(f) })),
     now,
   );
   const byJob = new Map<number, Finished[]>();
@@ -108,8 +108,11 @@ async function writeBatch(tx: Tx, ctx: AppContext, owner: string, batch: readonl
   }
 }
 
-const resultText = (outcome: Outcome): string | null =>
-  outcome.type === 'done' && outcome.result !== undefined ? JSON.stringify(outcome.result) : null;
+function resultText({ kind, outcome }: Finished): string | null {
+  if (outcome.type !== 'done' || outcome.result === undefined) return null;
+  const kept = kind.record ? kind.record(outcome.result) : outcome.result;
+  return kept === undefined ? null : JSON.stringify(kept);
+}
 
 /** An error's message for a step's record: its first line, bounded. */
 export function messageOf(err: unknown): string {

@@ -87,7 +87,7 @@ export async function jobEnd(verity: Verity, jobId: number, timeoutMs = 45_000):
 export const jobSteps = (verity: Verity, jobId: number) =>
   verity.store.db
     .selectFrom('jobSteps')
-    .select(['key', 'status', 'attempts', 'error'])
+    .select(['key', 'status', 'attempts', 'error', 'result'])
     .where('jobId', '=', jobId)
     .orderBy('id')
     .execute();

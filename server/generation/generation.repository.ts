@@ -52,21 +52,8 @@ export interface LockedItem {
  * is exclusive already). Undefined when it was deleted.
  */
 export async function lockItem(tx: Tx, kind: StoreKind, itemId: number): Promise<LockedItem | undefined> {
-  const query = tx
-    .selectFrom('items as i')
-    .innerJoin('projects as p', 'p.id', 'i.projectId')
-    .select([
-      'i.id',
-      'i.projectId',
-      'i.data',
-      'i.externalId',
-      'i.priority',
-      'i.awaiting',
-      'p.interfaceVersion',
-    ])
-    .where('i.id', '=', itemId);
-  const row = await (kind === 'postgres' ? query.forUpdate('i') : query).executeTakeFirst();
-  return row && lockedItemOf(row);
+  const [item] = await lockItems(tx, kind, [itemId]);
+  return item;
 }
 
 /** Several items, locked in id order (as lockItem); the ones still there. */

@@ -3,7 +3,8 @@ import { call } from '../api/client.ts';
 import { Link, navigate, useLocation, useTitle } from '../app/router.tsx';
 import { useUser } from '../app/session.tsx';
 import { formatTime } from '../console/format.ts';
-import { jobKindText, jobStatusText, jobSummary } from '../console/jobs/job-text.ts';
+import { JobBar } from '../console/jobs/JobBar.tsx';
+import { jobKindText, jobStatusText } from '../console/jobs/job-text.ts';
 import { PageHead } from '../console/PageHead.tsx';
 import { Pager } from '../console/Pager.tsx';
 import { useCursorPages } from '../console/useCursorPages.ts';
@@ -97,7 +98,6 @@ export function Jobs() {
 }
 
 function JobRow({ job }: { job: Job }) {
-  const pct = Math.floor(job.progress * 100);
   return (
     <tr>
       <td>
@@ -109,22 +109,7 @@ function JobRow({ job }: { job: Job }) {
         {job.projectId === null ? '—' : <Link to={`/projects/${job.projectId}`}>#{job.projectId}</Link>}
       </td>
       <td>
-        <div className="progress-row">
-          <div
-            className={`progress job-bar job-${job.status}`}
-            role="progressbar"
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={pct}
-            aria-valuetext={`${pct}%: ${jobSummary(job)}`}
-            aria-label={`Job ${job.id} progress`}
-          >
-            <span style={{ width: `${pct}%` }} />
-          </div>
-          <span className="progress-text" aria-hidden="true">
-            {job.doneSteps + job.failedSteps}/{job.totalSteps}
-          </span>
-        </div>
+        <JobBar job={job} text={`${job.doneSteps + job.failedSteps}/${job.totalSteps}`} />
       </td>
       <td>
         {jobStatusText(job.status)}

@@ -3,7 +3,8 @@ import { type JobDetail, jobIsOpen } from '../../../../core/api/jobs.ts';
 import { call } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/Alert.tsx';
 import { usePolling } from '../usePolling.ts';
-import { jobStatusText, jobSummary } from './job-text.ts';
+import { JobBar } from './JobBar.tsx';
+import { jobStatusText } from './job-text.ts';
 import '../console.css';
 import './jobs.css';
 
@@ -38,7 +39,6 @@ export function JobProgress({ jobId, onEnded }: { jobId: number; onEnded?: (job:
   if (!job)
     return polled.error ? <ErrorAlert error={polled.error} /> : <p className="muted">Loading the job…</p>;
   const settled = job.doneSteps + job.failedSteps;
-  const pct = Math.floor(job.progress * 100);
   const cancel = async () => {
     setCancelling(true);
     setError(null);
@@ -54,22 +54,7 @@ export function JobProgress({ jobId, onEnded }: { jobId: number; onEnded?: (job:
   };
   return (
     <div className="job-progress stack-tight">
-      <div className="progress-row">
-        <div
-          className={`progress job-bar job-${job.status}`}
-          role="progressbar"
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={pct}
-          aria-valuetext={`${pct}%: ${jobSummary(job)}`}
-          aria-label={`Job ${job.id} progress`}
-        >
-          <span style={{ width: `${pct}%` }} />
-        </div>
-        <span className="progress-text" aria-hidden="true">
-          {pct}%
-        </span>
-      </div>
+      <JobBar job={job} />
       <p className="job-counts" aria-live="polite">
         <strong>{jobStatusText(job.status)}</strong> · {job.doneSteps.toLocaleString()} /{' '}
         {job.totalSteps.toLocaleString()} done

@@ -16,10 +16,11 @@ type Mode = 'same' | 'new';
  * are read again).
  */
 export function GeneratePanel({ project, onEnded }: { project: Project; onEnded?: () => void }) {
-  // Managers who are not admins may not list connections: they type the name instead.
+  // The connections the project's managers may choose (id, name and model; never more).
   const connections = useLoad(
-    async (signal) => (await call('listModelConnections', { signal }))?.items ?? [],
-    'connections',
+    async (signal) =>
+      (await call('listConnectionChoices', { params: { projectId: project.id }, signal }))?.items ?? [],
+    `connections-${project.id}`,
   );
   const projects = useLoad(
     async (signal) => (await call('listProjects', { query: { limit: 500 }, signal }))?.items ?? [],
@@ -73,7 +74,9 @@ export function GeneratePanel({ project, onEnded }: { project: Project; onEnded?
         {awaiting === 1 ? '' : 's'} awaiting them, or into new items made from every item of this project.
       </p>
       <form className="stack" onSubmit={submit} noValidate>
-        {listed.length > 0 ? (
+        {connections.data === undefined && !connections.error ? (
+          <p className="muted">Loading the model connections…</p>
+        ) : listed.length > 0 ? (
           <Field label="Model connection" errors={errorsAt('connection')}>
             {(control) => (
               <select {...control} value={chosen} onChange={(e) => setConnection(e.target.value)}>

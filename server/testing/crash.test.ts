@@ -1,8 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVerity, type ServerConfig } from '../server.ts';
+import {
+  stopChild as kill,
+  type ChildServer as Server,
+  startChildServer as startServer,
+} from './child-server.ts';
 import { buildTeam, injectApi, newKey, type Team } from './factories.ts';
 import { freshStoreConfig, type TestUser } from './harness.ts';
 
@@ -13,55 +15,11 @@ import { freshStoreConfig, type TestUser } from './harness.ts';
  * must not create a single duplicate.
  */
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ANNOTATORS = 8;
 const OVERLAP = 2;
 const ITEMS = 60;
 /** Acknowledged submissions to wait for before pulling the plug. */
 const KILL_AFTER = 25;
-
-interface Server {
-  child: ChildProcess;
-  base: string;
-}
-
-/** Starts crash-server.ts on the store and resolves once it prints its port. */
-async function startServer(config: ServerConfig): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/testing/crash-server.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      VERITY_DATA_DIR: config.dataDir,
-      VERITY_SECRET: config.secret ?? '',
-      VERITY_DATABASE_URL: config.databaseUrl ?? '',
-      VERITY_PG_SCHEMA: config.pgSchema ?? '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (d) => {
-    stderr += String(d);
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (d) => {
-      out += String(d);
-      const line = out.split('\n')[0];
-      if (out.includes('\n') && line) resolve((JSON.parse(line) as { port: number }).port);
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`crash-server exited (${code}) before listening: ${stderr}`)),
-    );
-  });
-  return { child, base: `http://127.0.0.1:${port}` };
-}
-
-async function kill(server: Server, signal: NodeJS.Signals): Promise<void> {
-  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
-  const exited = once(server.child, 'exit');
-  server.child.kill(signal);
-  await exited;
-}
 
 /** One JSON request over real HTTP; throws when the connection fails (the server is gone). */
 async function call(server: Server, who: TestUser, method: string, url: string, body?: unknown) {

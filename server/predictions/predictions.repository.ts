@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
+import type { PredictionsTable } from '../db/schema.ts';
 import type { Db, Tx } from '../db/transaction.ts';
 
 /**
@@ -7,15 +8,7 @@ import type { Db, Tx } from '../db/transaction.ts';
  */
 
 /** A prediction to store; `answers` is JSON text already checked against the interface. */
-export interface PredictionWrite {
-  projectId: number;
-  itemId: number;
-  agent: string;
-  score: number | null;
-  answers: string;
-  source: 'import' | 'model';
-  createdAt: number;
-}
+export type PredictionWrite = Omit<Selectable<PredictionsTable>, 'id'>;
 
 /** Rows per INSERT: 7 parameters each, well under SQLite's limit of bound parameters. */
 const ROWS_PER_STATEMENT = 500;
@@ -24,18 +17,7 @@ const ROWS_PER_STATEMENT = 500;
  * Inserts predictions, or replaces the answers, score, source and time of the one an agent
  * already has for the item. A later row for the same (item, agent) wins over an earlier one.
  */
-export async function upsertPredictions(
-  tx: Tx,
-  rows: readonly {
-    projectId: number;
-    itemId: number;
-    agent: string;
-    score: number | null;
-    answers: string;
-    source: 'import' | 'model';
-    createdAt: number;
-  }[],
-): Promise<void> {
+export async function upsertPredictions(tx: Tx, rows: readonly PredictionWrite[]): Promise<void> {
   // One statement may not touch a row twice (PostgreSQL refuses it): keep the last of each pair.
   const last = new Map<string, PredictionWrite>();
   for (const r of rows) last.set(`${r.itemId}\u0000${r.agent}`, r);

@@ -28,7 +28,8 @@ export const jobsShow = defineCommand({
       lines.push(
         `Failed steps${job.failedSteps > job.failures.length ? ` (the first ${job.failures.length})` : ''}:`,
       );
-      for (const f of job.failures) lines.push(`  ${f.key}: ${f.error} (${f.attempts} attempts)`);
+      for (const f of job.failures)
+        lines.push(`  ${f.key}: ${f.error} (${f.attempts} attempt${f.attempts === 1 ? '' : 's'})`);
     }
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;

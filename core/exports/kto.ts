@@ -94,17 +94,13 @@ function turnLines(
   for (const t of turns) {
     const rated = chat[t.turn];
     if (typeof t.rating !== 'number' || rated?.role !== 'assistant') continue;
-    const prompt = normalisePrompt(chat.slice(0, t.turn));
-    if (!prompt) continue;
-    const normalised = (t.rating - scale.min) / (scale.max - scale.min);
-    const e = {
-      prompt: promptText(prompt),
-      completion: rated.content,
-      label: normalised >= threshold,
-      candidate: null,
-      turn: t.turn,
-    };
-    emit(exampleLine(view, annotation, e));
+    ratedTurnLine(
+      view,
+      annotation,
+      { before: chat.slice(0, t.turn), rated, rating: t.rating, turn: t.turn },
+      { scale, threshold },
+      emit,
+    );
   }
 }
 
@@ -122,16 +118,39 @@ function liveLines(
   for (const t of live.turns) {
     const rated = live.messages[t.turn];
     if (typeof t.rating !== 'number' || rated?.role !== 'assistant' || rated.model === undefined) continue;
-    const prompt = normalisePrompt(sent.slice(0, t.turn));
-    if (!prompt) continue;
-    const normalised = (t.rating - scale.min) / (scale.max - scale.min);
-    const e = {
-      prompt: promptText(prompt),
-      completion: rated.content,
-      label: normalised >= threshold,
-      candidate: null,
-      turn: t.turn,
-    };
-    emit(exampleLine(view, annotation, e));
+    ratedTurnLine(
+      view,
+      annotation,
+      { before: sent.slice(0, t.turn), rated, rating: t.rating, turn: t.turn },
+      { scale, threshold },
+      emit,
+    );
   }
+}
+
+/** One rated reply as an example: the conversation before it as the prompt, labelled by its rating. */
+function ratedTurnLine(
+  view: ItemView,
+  annotation: ExportedAnnotation,
+  reply: {
+    before: Parameters<typeof normalisePrompt>[0];
+    rated: { content: string };
+    rating: number;
+    turn: number;
+  },
+  grading: { scale: { min: number; max: number }; threshold: number },
+  emit: (line: string) => void,
+): void {
+  const prompt = normalisePrompt(reply.before);
+  if (!prompt) return;
+  const { scale, threshold } = grading;
+  const normalised = (reply.rating - scale.min) / (scale.max - scale.min);
+  const e = {
+    prompt: promptText(prompt),
+    completion: reply.rated.content,
+    label: normalised >= threshold,
+    candidate: null,
+    turn: reply.turn,
+  };
+  emit(exampleLine(view, annotation, e));
 }

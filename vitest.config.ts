@@ -10,6 +10,7 @@ const STORE_FREE = [
   'cli/http-errors.test.ts',
   'server/auth/client-address.test.ts',
   'server/auth/throttle.test.ts',
+  'server/db/coalesce.test.ts',
   'server/exports/format.test.ts',
   'server/exports/unanswered.test.ts',
   'server/generation/slots.test.ts',

@@ -5,6 +5,7 @@ import { type ChildServer, startChildServer, stopChild } from '../server/testing
 import { type OpenAiServer, startOpenAiServer } from '../server/testing/openai-server.ts';
 import { send, sendJson } from './client.ts';
 import type { StoreRun } from './context.ts';
+import { setRunner } from './jobs.ts';
 import { percentile, progress } from './report.ts';
 import type { ChildEnv } from './servers.ts';
 
@@ -44,6 +45,7 @@ export async function runGeneration(run: StoreRun, env: ChildEnv): Promise<void>
     return undefined;
   };
   const runners: ChildServer[] = [];
+  let stopped = false;
   try {
     const config = {
       dataDir: env.BENCH_DATA_DIR,
@@ -52,7 +54,10 @@ export async function runGeneration(run: StoreRun, env: ChildEnv): Promise<void>
       ...(env.BENCH_PG_SCHEMA ? { pgSchema: env.BENCH_PG_SCHEMA } : {}),
     };
     const count = run.kind === 'postgres' ? 2 : 1;
-    // Server processes that run jobs as `verity start` does (the runner's own concurrency is 32).
+    // The job is run by these processes alone, as `verity start` runs jobs (the runner's own
+    // concurrency is 32): the bench's own servers only answer the API meanwhile.
+    for (const s of run.servers) await setRunner(s.url, false);
+    stopped = true;
     for (let k = 0; k < count; k++) runners.push(await startChildServer(config));
     const { id: projectId } = await sendJson<{ id: number }>(
       {
@@ -133,6 +138,7 @@ export async function runGeneration(run: StoreRun, env: ChildEnv): Promise<void>
       run.report.note(`generation: ${ai.requestCount} model calls for ${total} slots`);
   } finally {
     for (const r of runners) await stopChild(r, 'SIGTERM');
+    if (stopped) for (const s of run.servers) await setRunner(s.url, true);
     await ai.close();
   }
 }

@@ -42,7 +42,8 @@ async function serversCpu(run: StoreRun): Promise<number> {
   return total;
 }
 
-const setRunner = (url: string, run: boolean) =>
+/** Stops or starts a bench server's job runner. */
+export const setRunner = (url: string, run: boolean) =>
   sendJson({ method: 'POST', url: `${url}/__bench/jobs/runner`, json: { run } }, 200);
 
 async function timeJob(run: StoreRun, endpoint: string, name: string): Promise<number> {

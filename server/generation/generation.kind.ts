@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { awaitsCandidates, migrateInterface } from '../../core/interface/index.ts';
 import type { AppContext } from '../context.ts';
+import { coalescedReader } from '../db/coalesce.ts';
 import type { Tx } from '../db/transaction.ts';
 import { type JobKind, type JobRecord, type StepDone, StepFailure } from '../jobs/kind.ts';
 import type { ModelHandle } from '../models/model-call.ts';
@@ -14,7 +15,7 @@ import {
   openItems,
   planSteps,
   projectInterfaceText,
-  readItemData,
+  readItemsData,
   saveItemsData,
 } from './generation.repository.ts';
 import {
@@ -69,7 +70,7 @@ export const generateKind: JobKind<GenerateJobParams, GenerateStepResult> = {
   async run(ctx, job, step, signal) {
     const p = job.params;
     const { itemId, slot } = parseStepKey(step.key);
-    const data = await readItemData(ctx.store.db, itemId);
+    const data = await itemDataOf(ctx, itemId);
     if (!data) return { skipped: `item ${itemId} was deleted` };
     if (p.mode === 'same') {
       const state = slotState(data, p.field, slotCandidateId(p.connectionName, slot));
@@ -130,8 +131,13 @@ async function commitSlots(
       for (const s of slots.get(id)!) await writeNewItemSlot(tx, ctx, job, id, s.slot, s.result);
     return;
   }
-  for (const item of await lockItems(tx, ctx.store.kind, ids))
-    await writeSlots(tx, ctx, job, item, slots.get(item.id)!);
+  const locked = await lockItems(tx, ctx.store.kind, ids);
+  await writeItems(
+    tx,
+    ctx,
+    job,
+    locked.map((item) => ({ item, slots: slots.get(item.id)! })),
+  );
 }
 
 /** Writes slots' candidates into a locked item (each once), and opens it when every slot is there. */
@@ -219,6 +225,17 @@ async function writeNewItemSlot(
   });
   const created = await lockItem(tx, kind, id);
   if (created && (await complete(tx, job, created, data))) await openItems(tx, [created]);
+}
+
+/** An item's data for a step's prompt: the steps a runner starts together are read in one query. */
+const readers = new WeakMap<AppContext, (itemId: number) => Promise<Record<string, unknown> | undefined>>();
+function itemDataOf(ctx: AppContext, itemId: number): Promise<Record<string, unknown> | undefined> {
+  let read = readers.get(ctx);
+  if (!read) {
+    read = coalescedReader((ids: readonly number[]) => readItemsData(ctx.store.db, ids));
+    readers.set(ctx, read);
+  }
+  return read(itemId);
 }
 
 /**

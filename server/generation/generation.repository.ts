@@ -30,10 +30,23 @@ export async function planSteps(
   return Number(result.numAffectedRows ?? 0);
 }
 
-/** An item's data as a step reads it before its model call (no lock: the commit checks again). */
-export async function readItemData(db: Db, itemId: number): Promise<Record<string, unknown> | undefined> {
-  const row = await db.selectFrom('items').select('data').where('id', '=', itemId).executeTakeFirst();
-  return row && (JSON.parse(row.data) as Record<string, unknown>);
+/**
+ * Items' data as steps read them before their model calls (no lock: the commit checks again), by
+ * id; a deleted item is missing.
+ */
+export async function readItemsData(
+  db: Db,
+  itemIds: readonly number[],
+): Promise<Map<number, Record<string, unknown>>> {
+  const found = new Map<number, Record<string, unknown>>();
+  if (itemIds.length === 0) return found;
+  const rows = await db
+    .selectFrom('items')
+    .select(['id', 'data'])
+    .where('id', 'in', [...itemIds])
+    .execute();
+  for (const row of rows) found.set(Number(row.id), JSON.parse(row.data) as Record<string, unknown>);
+  return found;
 }
 
 export interface LockedItem {

@@ -83,13 +83,20 @@ describe('jobs through the API', () => {
   it('cancels an open job, with its progress as it stood', async () => {
     remote.defaultAnswer = { hold: true };
     try {
-      const id = await enqueue(projectA, ['api-held-1', 'api-held-2', 'api-held-3']);
-      await remote.whenHeld(3);
+      // 12 steps, 8 running at once (the runner's concurrency here), all held by the server.
+      const keys = Array.from({ length: 12 }, (_, i) => `api-held-${i}`);
+      const id = await enqueue(projectA, keys);
+      await remote.whenHeld(8);
+      const open = await api.call(member, 'GET', `/api/jobs/${id}`);
+      expect(open.body).toMatchObject({
+        status: 'running',
+        steps: { pending: 4, running: 8, done: 0, failed: 0, cancelled: 0 },
+      });
       const res = await api.call(member, 'POST', `/api/jobs/${id}/cancel`);
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({
         status: 'cancelled',
-        steps: { cancelled: 3 },
+        steps: { pending: 0, running: 0, done: 0, failed: 0, cancelled: 12 },
         doneSteps: 0,
         progress: 0,
       });

@@ -83,10 +83,11 @@ describe('a job whose server is killed', () => {
     expect([...outcomes.keys()].sort()).toEqual(keys);
     const steps = await readTestSteps(store.db, jobId);
     expect(steps.every((s) => s.status === 'done' && s.leaseOwner === null)).toBe(true);
-    // Every step was asked for at least once; only those running at the kill were asked again.
+    // Every step was asked for at least once; only those held at the kill were asked again.
     for (const key of keys) expect(remote.requests(key)).toBeGreaterThanOrEqual(1);
     const repeated = keys.filter((k) => remote.requests(k) > 1);
     for (const key of repeated) expect(steps.find((s) => s.key === key)?.attempts).toBeGreaterThan(1);
-    expect(remote.totalRequests()).toBeLessThanOrEqual(STEPS + 32);
+    // A runner holds at most 64 steps (32 running, the rest finished and not yet written).
+    expect(remote.totalRequests()).toBeLessThanOrEqual(STEPS + 64);
   });
 });

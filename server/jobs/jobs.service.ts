@@ -5,8 +5,8 @@ import { type AppContext, type Caller, iso, isoOrNull } from '../context.ts';
 import { decodeCursor, pageOf } from '../http/cursor.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import {
-  countStepsByStatus,
   findJob,
+  findJobWithCounts,
   isOpen,
   type JobRow,
   type JobScope,
@@ -74,13 +74,14 @@ async function visibleJob(ctx: AppContext, caller: Caller, jobId: number): Promi
 }
 
 async function detailOf(ctx: AppContext, job: JobRow): Promise<JobDetailOut> {
-  const [steps, failures] = await Promise.all([
-    countStepsByStatus(ctx.store.db, job.id),
+  const [now, failures] = await Promise.all([
+    findJobWithCounts(ctx.store.db, job.id),
     listFailedSteps(ctx.store.db, job.id, JOB_FAILURES_SHOWN),
   ]);
+  if (!now) throw notFound('job');
   return {
-    ...toJob(job),
-    steps,
+    ...toJob(now.job),
+    steps: now.steps,
     failures: failures.map((f) => ({
       key: f.key,
       error: f.error ?? 'failed with no message',

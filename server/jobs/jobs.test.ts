@@ -283,6 +283,24 @@ describe('two runners on one store', () => {
     expect(remote.maxOpen()).toBeLessThanOrEqual(3);
   });
 
+  it("run other lanes' steps while a full lane's fill the head of the queue", async () => {
+    const a = await server(true, { concurrency: 8 });
+    await second(a, { concurrency: 8 });
+    // 40 steps of a lane of 1, made first, all at the head of the queue; the first (the lane's
+    // one running step) is held.
+    const full = keys(40);
+    remote.script(full[0]!, [{ hold: true }]);
+    const blocked = await enqueue(a, { url: remote.url, keys: full }, 'test:1');
+    await remote.whenHeld(1);
+    const other = await enqueue(a, { url: remote.url, keys: keys(5) }, 'test:4');
+    const free = await enqueue(a, { url: remote.url, keys: keys(5) });
+    expect(await ended(a, other)).toMatchObject({ status: 'succeeded', doneSteps: 5 });
+    expect(await ended(a, free)).toMatchObject({ status: 'succeeded', doneSteps: 5 });
+    expect(await findJob(a.store.db, blocked)).toMatchObject({ status: 'running', doneSteps: 0 });
+    remote.release();
+    expect(await ended(a, blocked)).toMatchObject({ status: 'succeeded', doneSteps: 40 });
+  });
+
   it('write every step exactly once', async () => {
     const a = await server(true, { concurrency: 16 });
     await second(a, { concurrency: 16 });

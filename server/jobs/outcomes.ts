@@ -60,6 +60,30 @@ export async function writeOutcomes(
   }
 }
 
+/**
+ * writeOutcomes, and then `then` (the runner's next claim) in the same transaction, which saves
+ * the claim a transaction of its own. Its answer, or undefined when that transaction failed: the
+ * outcomes are then written alone, as writeOutcomes does, and the caller claims on its own.
+ */
+export async function writeOutcomesThen<T>(
+  ctx: AppContext,
+  owner: string,
+  batch: readonly Finished[],
+  log: (message: string, err?: unknown) => void,
+  then: (tx: Tx) => Promise<T>,
+): Promise<T | undefined> {
+  try {
+    return await writeTransaction(ctx.store, async (tx) => {
+      await writeBatch(tx, ctx, owner, batch);
+      return then(tx);
+    });
+  } catch (err) {
+    log('jobs: writing finished steps with a claim failed; writing them alone', err);
+  }
+  await writeOutcomes(ctx, owner, batch, log);
+  return undefined;
+}
+
 async function writeBatch(tx: Tx, ctx: AppContext, owner: string, batch: readonly Finished[]) {
   const now = Date.now();
   const perJob = new Map<number, { done: number; failed: number }>();

@@ -3,9 +3,17 @@ import type { AppContext } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { DEFAULT_RETRY, type RetryPolicy, retryDelay } from './backoff.ts';
 import { type JobKind, type JobRecord, StepFailure, type StepRecord } from './kind.ts';
-import { type Finished, messageOf, type Outcome, writeOutcomes } from './outcomes.ts';
+import { type Finished, messageOf, type Outcome, writeOutcomes, writeOutcomesThen } from './outcomes.ts';
 import { JobRecords } from './records.ts';
-import { type ClaimedStep, claimSteps, hasClaimable, releaseSteps, renewLeases } from './steps.repository.ts';
+import {
+  type ClaimedStep,
+  type ClaimOutcome,
+  type ClaimRequest,
+  claimSteps,
+  hasClaimable,
+  releaseSteps,
+  renewLeases,
+} from './steps.repository.ts';
 
 /** How a runner works; tests shorten the times (docs/jobs.md, "Limits"). */
 export interface RunnerOptions extends RetryPolicy {
@@ -19,6 +27,8 @@ export interface RunnerOptions extends RetryPolicy {
   pollMs: number;
   /** How long finished steps wait to share one write transaction with others. */
   flushDelayMs: number;
+  /** How long a claim for a freed place waits for other places to free with it. */
+  claimDelayMs: number;
   /** How long close() waits for running steps before giving them back. */
   closeWaitMs: number;
   /** How long a lane's limit is kept before it is asked again. */
@@ -31,7 +41,8 @@ export const DEFAULT_RUNNER: RunnerOptions = {
   leaseMs: 30_000,
   heartbeatMs: 10_000,
   pollMs: 200,
-  flushDelayMs: 2,
+  flushDelayMs: 5,
+  claimDelayMs: 2,
   closeWaitMs: 2_000,
   laneLimitTtlMs: 2_000,
 };
@@ -117,7 +128,7 @@ export class JobRunner {
     this.claimTimer = setTimeout(() => {
       this.claimTimer = null;
       this.wake();
-    }, this.options.flushDelayMs);
+    }, this.options.claimDelayMs);
   }
 
   /** Steps held now (running, or finished and not yet written). */
@@ -132,37 +143,58 @@ export class JobRunner {
     }
     do {
       this.again = false;
-      const free = this.options.concurrency - this.running;
+      const free = this.freePlaces(0);
       if (free <= 0 || this.closing) return;
       const more = await this.claimOnce(free);
       if (more) this.again = true;
     } while (this.again && !this.closing);
   }
 
+  /**
+   * How many steps a claim may take, `writing` held ones being written meanwhile: running steps
+   * are bounded by the concurrency, held ones (running, or finished and not yet written) by twice
+   * that, which bounds the work a crash makes repeat.
+   */
+  private freePlaces(writing: number): number {
+    return Math.min(
+      this.options.concurrency - this.running,
+      2 * this.options.concurrency - (this.held.size - writing),
+    );
+  }
+
   /** One claim; true when there is probably more to take at once. */
   private async claimOnce(max: number): Promise<boolean> {
+    const request = this.claimRequest(max);
+    const claim = await writeTransaction(
+      this.ctx.store,
+      (tx) => claimSteps(this.ctx.store, tx, request),
+      // Only lease state: a crash loses nothing that a lease expiry would not give back.
+      { durable: false },
+    );
+    return this.accept(claim, max);
+  }
+
+  private claimRequest(max: number): ClaimRequest {
     const now = Date.now();
     const stale = [...this.laneLimits].filter(([, v]) => now - v.at > this.options.laneLimitTtlMs);
     for (const [lane] of stale) this.laneLimits.delete(lane);
     // Lapsed leases are looked for once a poll interval, not on every claim.
     const reclaimLapsed = now - this.lastReclaim >= this.options.pollMs;
     if (reclaimLapsed) this.lastReclaim = now;
-    const claim = await writeTransaction(
-      this.ctx.store,
-      (tx) =>
-        claimSteps(this.ctx.store, tx, {
-          owner: this.owner,
-          now,
-          leaseMs: this.options.leaseMs,
-          max,
-          kinds: [...this.kinds.keys()],
-          limitOf: (lane) => this.laneLimits.get(lane)?.limit,
-          reclaimLapsed,
-          startedJobs: this.startedJobs,
-        }),
-      // Only lease state: a crash loses nothing that a lease expiry would not give back.
-      { durable: false },
-    );
+    return {
+      owner: this.owner,
+      now,
+      leaseMs: this.options.leaseMs,
+      max,
+      kinds: [...this.kinds.keys()],
+      limitOf: (lane) => this.laneLimits.get(lane)?.limit,
+      reclaimLapsed,
+      startedJobs: this.startedJobs,
+    };
+  }
+
+  /** Begins the claimed steps; true when there is probably more to take at once. */
+  private async accept(claim: ClaimOutcome, max: number): Promise<boolean> {
     if (this.startedJobs.size > 10_000) this.startedJobs.clear();
     for (const step of claim.steps) {
       this.startedJobs.add(step.jobId);
@@ -214,8 +246,9 @@ export class JobRunner {
       outcome = this.failure(err, claimed.attempts);
     }
     this.running -= 1;
-    // A place is free: claim again soon, with whatever else ends meanwhile.
-    this.wakeSoon();
+    // A place is free: claim again soon, with whatever else ends meanwhile. A lane's step counts
+    // in its lane until it is written, so for those the write's end wakes the claim instead.
+    if (claimed.lane === null || entry.dropped) this.wakeSoon();
     if (entry.dropped) {
       this.forget(claimed.id);
       return;
@@ -246,15 +279,58 @@ export class JobRunner {
     if (this.flushing || this.flushTimer || this.closing) return;
     this.flushTimer = setTimeout(() => {
       this.flushTimer = null;
-      this.flushing = this.flush().finally(() => {
-        this.flushing = null;
-        if (this.finished.length > 0) this.scheduleFlush();
-      });
+      this.flushing = this.flush().then(
+        (claimAgain) => {
+          this.flushing = null;
+          if (this.finished.length > 0) this.scheduleFlush();
+          // The written steps no longer count in their lanes: places there may be free now.
+          if (claimAgain) this.wake();
+        },
+        () => {
+          this.flushing = null;
+        },
+      );
     }, this.options.flushDelayMs);
   }
 
-  private async flush(): Promise<void> {
+  /**
+   * Writes what finished; the places it frees are claimed in the same transaction when no other
+   * claim is under way (one transaction instead of two). Returns whether to claim again now (the
+   * write took no claim, the claim left more, or a wake came meanwhile).
+   */
+  private async flush(): Promise<boolean> {
     const batch = this.finished.splice(0);
+    const max = this.freePlaces(batch.length);
+    if (this.claiming || this.closing || max <= 0) {
+      await this.write(batch);
+      return true;
+    }
+    let release = () => {};
+    this.claiming = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // While this claim is under way, a wake only asks for another one after it.
+    this.again = false;
+    let more = true;
+    try {
+      const request = this.claimRequest(max);
+      const claim = await writeOutcomesThen(this.ctx, this.owner, batch, this.log, (tx) =>
+        claimSteps(this.ctx.store, tx, request),
+      );
+      for (const f of batch) this.forget(f.step.id);
+      if (claim) more = await this.accept(claim, max);
+    } catch (err) {
+      this.log('jobs: writing finished steps failed', err);
+      for (const f of batch) this.forget(f.step.id);
+    } finally {
+      more ||= this.again;
+      this.claiming = null;
+      release();
+    }
+    return more;
+  }
+
+  private async write(batch: Finished[]): Promise<void> {
     try {
       await writeOutcomes(this.ctx, this.owner, batch, this.log);
     } catch (err) {
@@ -328,9 +404,14 @@ export class JobRunner {
         continue;
       }
       if (this.finished.length === 0) break;
-      this.flushing = this.flush().finally(() => {
-        this.flushing = null;
-      });
+      this.flushing = this.flush().then(
+        () => {
+          this.flushing = null;
+        },
+        () => {
+          this.flushing = null;
+        },
+      );
     }
     try {
       const ids = running.map((e) => e.claimed.id);

@@ -74,7 +74,11 @@ export async function claimSteps(store: Store, tx: Tx, req: ClaimRequest): Promi
   for (let round = 0; round < 3 && out.steps.length < max; round++) {
     const want = max - out.steps.length;
     const closed = [...room].filter(([, n]) => n <= 0).map(([lane]) => lane);
-    const candidates = await readCandidates(store, tx, req, want * OVERREAD, closed);
+    // After the first round, only where open jobs of other lanes are (a step's lane is its
+    // job's): a read past a full lane would otherwise walk all of that lane's pending steps.
+    const jobIds = round === 0 ? undefined : await openJobsOutside(tx, req.kinds, closed);
+    if (jobIds?.length === 0) break;
+    const candidates = await readCandidates(store, tx, req, want * OVERREAD, closed, jobIds);
     out.more = candidates.length === want * OVERREAD;
     await measureLanes(store, tx, req, candidates, room, out);
     const taken: Candidate[] = [];
@@ -106,6 +110,7 @@ async function readCandidates(
   req: ClaimRequest,
   limit: number,
   closed: readonly string[],
+  jobIds: readonly number[] | undefined,
 ) {
   // A cross join with the condition in WHERE: SQLite then walks the steps first, in the order of
   // the partial index of pending steps (run_after, id), instead of all open jobs' pending steps
@@ -124,8 +129,21 @@ async function readCandidates(
     .limit(limit);
   if (closed.length > 0)
     query = query.where((eb) => eb.or([eb('s.lane', 'is', null), eb('s.lane', 'not in', closed)]));
+  if (jobIds) query = query.where('s.jobId', 'in', [...jobIds]);
   if (store.kind === 'postgres') query = query.forUpdate('s').skipLocked();
   return query.execute();
+}
+
+/** Open jobs of the kinds whose lane is not one of `closed` (a few: the jobs table's open ones). */
+async function openJobsOutside(tx: Tx, kinds: readonly string[], closed: readonly string[]) {
+  let query = tx
+    .selectFrom('jobs')
+    .select('id')
+    .where('status', 'in', ['queued', 'running'])
+    .where('kind', 'in', kinds);
+  if (closed.length > 0)
+    query = query.where((eb) => eb.or([eb('lane', 'is', null), eb('lane', 'not in', closed)]));
+  return (await query.execute()).map((j) => Number(j.id));
 }
 
 /**

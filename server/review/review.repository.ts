@@ -263,3 +263,15 @@ export async function reviewsOf(
     .execute();
   return new Map(rows.map((r) => [r.annotationId, r]));
 }
+
+/** The review statuses of these items' annotations (only `annotatorId`'s when given), oldest review first. */
+export const reviewStatusesOf = async (db: Db, itemIds: number[], annotatorId: number | undefined) => {
+  if (itemIds.length === 0) return [];
+  let query = db
+    .selectFrom('reviews')
+    .select(['itemId', 'status'])
+    .where('itemId', 'in', itemIds)
+    .orderBy('annotationId');
+  if (annotatorId !== undefined) query = query.where('annotatorId', '=', annotatorId);
+  return query.execute();
+};

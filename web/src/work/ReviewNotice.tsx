@@ -3,6 +3,7 @@ import type { InterfaceDefinition } from '../../../core/interface/index.ts';
 import { DiffView } from '../editors/rewrite/DiffView.tsx';
 import type { Work } from './api.ts';
 import { answerChanges } from './review-changes.ts';
+import './review.css';
 
 type Review = NonNullable<Work['review']>;
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPage, describeFindings } from './axe.ts';
 import { type E2E, projectWithItems, startE2E } from './harness.ts';
 
 let e: E2E;
@@ -40,9 +41,11 @@ describe('review and rework in the browser', () => {
     await rev.getByRole('link', { name: 'Review' }).click();
     await rev.getByText(lines[0]!.data.text).waitFor();
     await rev.getByTestId('review-status').getByText('Awaiting review').waitFor();
+    const found = await checkPage(rev, { page: 'review', theme: 'light' });
     await rev.keyboard.press('r');
     const dialog = rev.getByRole('dialog', { name: 'Send back for rework' });
     await dialog.getByLabel(/What should change/).fill(COMMENT);
+    found.push(...(await checkPage(rev, { page: 'reject dialog', theme: 'light' })));
     await dialog.getByRole('button', { name: 'Reject' }).click();
     await rev.getByRole('heading', { name: 'Nothing to review' }).waitFor();
 
@@ -53,6 +56,8 @@ describe('review and rework in the browser', () => {
     const notice = tut.getByTestId('review-notice');
     await notice.getByText('Sent back for rework').waitFor();
     expect(await notice.getByTestId('review-comment').textContent()).toBe(COMMENT);
+    found.push(...(await checkPage(tut, { page: 'rework', theme: 'light' })));
+    expect(describeFindings(found), 'axe-core violations').toBe('');
     await tut.getByLabel('wrong').check();
     await tut.getByRole('button', { name: /^Submit/ }).click();
     // Resubmitted: the queue goes on to the next new item.

@@ -76,3 +76,39 @@ describe('review and rework in the browser', () => {
     await tut.getByTestId('review-status').filter({ hasText: 'Accepted' }).waitFor();
   });
 });
+
+describe('a fix in the browser', () => {
+  it("replaces the tutor's answer with F and Ctrl+Enter, and the tutor sees what changed", async () => {
+    const lead = await e.user('manager');
+    const tutor = await e.user('annotator');
+    const reviewer = await e.user('reviewer');
+    const project = { name: 'Fixed', interface: iface, review: { mode: 'all' } };
+    const { id } = await projectWithItems(e, lead, project as never, lines, tutor);
+    expect(
+      (await e.api.call(lead, 'POST', `/api/projects/${id}/members`, { userId: reviewer.id })).status,
+    ).toBe(201);
+    const work = await e.api.call(tutor, 'POST', `/api/projects/${id}/assignments/next`);
+    const assignmentId = work.body.assignment.id as number;
+    await e.api.call(tutor, 'POST', `/api/assignments/${assignmentId}/submit`, {
+      answers: { verdict: 'fine' },
+      idempotencyKey: 'review-e2e-fix',
+    });
+
+    const rev = (await e.open(reviewer)).page;
+    await rev.goto(`/projects/${id}/review`);
+    await rev.getByText(lines[0]!.data.text).waitFor();
+    await rev.keyboard.press('f');
+    await rev.getByTestId('review-status').getByText('fixing', { exact: false }).waitFor();
+    await rev.getByLabel('wrong').check();
+    await rev.keyboard.press('Control+Enter');
+    await rev.getByRole('heading', { name: 'Nothing to review' }).waitFor();
+
+    const tut = (await e.open(tutor)).page;
+    await tut.goto(`/projects/${id}/annotate?assignment=${assignmentId}`);
+    const notice = tut.getByTestId('review-notice');
+    await notice.getByText('Fixed by a reviewer').waitFor();
+    await notice.getByText('Verdict').waitFor();
+    expect(await notice.locator('del').first().textContent()).toContain('fine');
+    expect(await notice.locator('ins').first().textContent()).toContain('wrong');
+  });
+});

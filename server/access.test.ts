@@ -7,6 +7,7 @@ import { jobCases } from './testing/access-cases-jobs.ts';
 import { judgeCases } from './testing/access-cases-judges.ts';
 import { liveCases } from './testing/access-cases-live.ts';
 import { modelCases } from './testing/access-cases-models.ts';
+import { reviewCases } from './testing/access-cases-review.ts';
 import { statsCases } from './testing/access-cases-stats.ts';
 import { workCases } from './testing/access-cases-work.ts';
 import { buildWorld, type Case, checkResponse, kinds, send, type World } from './testing/access-world.ts';
@@ -26,6 +27,7 @@ const matrix: Record<OperationId, Case[]> = {
   ...modelCases,
   ...jobCases,
   ...generationCases,
+  ...reviewCases,
 };
 
 let w: World;

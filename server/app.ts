@@ -21,6 +21,7 @@ import { judgeHandlers } from './judge/judge.routes.ts';
 import { liveHandlers } from './live/live.routes.ts';
 import { modelHandlers } from './models/connections.routes.ts';
 import { projectHandlers } from './projects/projects.routes.ts';
+import { reviewHandlers } from './review/review.routes.ts';
 import { setupHandlers } from './setup/setup.routes.ts';
 import { statsHandlers } from './stats/stats.routes.ts';
 import { renderDocsPage } from './system/docs-page.ts';
@@ -89,6 +90,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     ...annotationHandlers(ctx),
     ...exportHandlers(ctx),
     ...assignmentHandlers(ctx),
+    ...reviewHandlers(ctx),
     ...statsHandlers(ctx),
     ...judgeHandlers(ctx),
     ...liveHandlers(ctx),

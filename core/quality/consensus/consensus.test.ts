@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QuestionDefinition } from '../../interface/questions/registry.ts';
+import { QuestionDefinition } from '../../interface/index.ts';
 import { type ConsensusVote, questionConsensus } from './consensus.ts';
 import { oneCoin, seeded } from './synthetic.ts';
 

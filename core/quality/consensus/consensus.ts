@@ -1,4 +1,4 @@
-import type { QuestionDefinition } from '../../interface/questions/registry.ts';
+import type { QuestionDefinition } from '../../interface/index.ts';
 import { bradleyTerry, WinTable } from './bradley-terry.ts';
 import { dawidSkene } from './dawid-skene.ts';
 import { majorityVote } from './majority.ts';

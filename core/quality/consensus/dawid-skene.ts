@@ -26,8 +26,9 @@ export interface DawidSkeneResult extends LabelConsensus {
 
 /**
  * Dawid and Skene's (1979) EM: each worker has a confusion matrix, each item a posterior over the
- * true label. Starts from the majority vote's shares; an item with a gold label keeps it (a one-hot
- * posterior that still trains the workers' matrices). Every answer counts, repeats included.
+ * true label. Starts from the majority vote (its answer, or the labels tied for it sharing
+ * equally); an item with a gold label keeps it (a one-hot posterior that still trains the
+ * workers' matrices). Every answer counts, repeats included.
  * The answer is the posterior's argmax (lowest label index on a tie), the confidence its posterior.
  */
 export function dawidSkene(v: Votes, options: Partial<DawidSkeneOptions> = {}): DawidSkeneResult {
@@ -40,7 +41,7 @@ export function dawidSkene(v: Votes, options: Partial<DawidSkeneOptions> = {}): 
   const gold = v.gold ?? new Int32Array(v.items).fill(-1);
   for (let i = 0; i < v.items; i++) {
     if (gold[i]! >= 0) oneHot(posterior, i, K, gold[i]!);
-    else if (answered[i]) normalise(posterior, i * K, K);
+    else if (answered[i]) majorityStart(posterior, i * K, K);
   }
   const counts = new Float64Array(v.workers * K * K);
   const confusion = new Float64Array(v.workers * K * K);
@@ -107,6 +108,14 @@ export function dawidSkene(v: Votes, options: Partial<DawidSkeneOptions> = {}): 
     confidence[i] = posterior[i * K + best]!;
   }
   return { answer, confidence, posterior, confusion, prior, iterations };
+}
+
+/** The majority's answer as the starting posterior; labels tied for the most answers share it. */
+function majorityStart(table: Float64Array, from: number, K: number): void {
+  let top = 0;
+  for (let k = 0; k < K; k++) top = Math.max(top, table[from + k]!);
+  for (let k = 0; k < K; k++) table[from + k] = table[from + k] === top ? 1 : 0;
+  normalise(table, from, K);
 }
 
 function oneHot(table: Float64Array, i: number, K: number, label: number): void {

@@ -155,3 +155,46 @@ describe('export with consensus', () => {
     expect(res.body.error.message).toContain('majority, weighted, dawid-skene, bradley-terry');
   });
 });
+
+describe('export with consensus over candidates', () => {
+  it('ranks an item’s candidates by Bradley–Terry for pairwise and ranking questions', async () => {
+    const tutor = await buildProject(h, manager, {
+      overlap: 3,
+      interface: {
+        fields: [
+          { name: 'prompt', type: 'text' },
+          { name: 'pair', type: 'responses' },
+          { name: 'four', type: 'responses' },
+        ],
+        questions: [
+          { name: 'better', type: 'pairwise', field: 'pair' },
+          { name: 'order', type: 'ranking', field: 'four', allowTies: true },
+        ],
+      },
+    });
+    const candidates = (ids: string[]) => ids.map((id) => ({ id, content: `answer ${id}` }));
+    const answers = [
+      { better: { preferred: 'b', strength: 2 }, order: { order: [['y'], ['w', 'x'], ['z']] } },
+      { better: { preferred: 'b', strength: 1 }, order: { order: [['y'], ['x'], ['w'], ['z']] } },
+      { better: { preferred: null, strength: 0 }, order: { order: [['x'], ['y'], ['w'], ['z']] } },
+    ];
+    await postItems(h.verity, manager, tutor, [
+      {
+        data: {
+          prompt: 'Which is better?',
+          pair: candidates(['a', 'b']),
+          four: candidates(['w', 'x', 'y', 'z']),
+        },
+        annotations: answers.map((a, k) => ({ annotator: `tutor ${k}`, answers: a })),
+      },
+    ]);
+    const res = await h.call(manager, 'GET', `/api/projects/${tutor}/export?consensus=majority`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const line = JSON.parse(String(res.body).trim()) as Line;
+    const better = line.consensus?.better;
+    expect(better?.answer).toMatchObject({ preferred: 'b', order: [['b'], ['a']] });
+    expect(better?.confidence).toBeGreaterThan(0.5);
+    expect(better?.confidence).toBeLessThan(1);
+    expect(line.consensus?.order?.answer).toMatchObject({ order: [['y'], ['x'], ['w'], ['z']] });
+  });
+});

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { InterfaceDefinition, InterfaceEdit } from '../interface/index.ts';
 import { DisplayName } from '../names.ts';
 import { Id, IsoTime } from './common.ts';
+import { GoldSettings } from './gold.ts';
 import { AnnotatorKind } from './judges.ts';
 import { Email, Role } from './users.ts';
 
@@ -31,6 +32,7 @@ const SettingFields = z.object({
   itemOrder: ItemOrder,
   allowEditSubmitted: z.boolean(),
   suggestions: SuggestionsSetting,
+  gold: GoldSettings.optional(),
 });
 
 // Defaults belong to creation only: in zod 4 a default inside .partial() would still fill in,
@@ -135,6 +137,7 @@ export const Project = z
           .describe('the agent of mode `agent`; null otherwise, and for callers who do not see agent names'),
       })
       .describe('which suggestion annotators are shown (docs/suggestions.md)'),
+    gold: GoldSettings.nullable().describe('gold settings (docs/quality-gold.md); null for annotators'),
     interface: InterfaceDefinition,
     createdAt: IsoTime,
     progress: ProjectProgress,

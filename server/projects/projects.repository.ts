@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely';
 import type { z } from 'zod';
+import type { GoldSettings } from '../../core/api/gold.ts';
 import type { Project, ProjectProgress } from '../../core/api/projects.ts';
 import { migrateInterface } from '../../core/interface/index.ts';
 import type { SuggestionsSetting } from '../../core/suggestions.ts';
@@ -8,6 +9,7 @@ import { iso } from '../context.ts';
 import { NO_RANDOM_KEY, type ProjectsTable } from '../db/schema.ts';
 import type { StoreKind } from '../db/store.ts';
 import type { Db, Tx } from '../db/transaction.ts';
+import { goldSettingsOf } from '../gold/gold-settings.ts';
 
 /** A project as the code sees it: flags as booleans (the table holds 0/1 on both stores). */
 export type ProjectRow = Omit<Selectable<ProjectsTable>, 'allowEditSubmitted'> & {
@@ -43,7 +45,9 @@ export async function findProjectForUpdate(
 }
 
 /** The settings a project is created with; the rest (ids, times) the store fills in. */
-export type NewProject = Omit<ProjectRow, 'id' | 'updatedAt' | 'liveConnectionId'>;
+export type NewProject = Omit<ProjectRow, 'id' | 'updatedAt' | 'liveConnectionId' | 'gold'> & {
+  gold?: string | null;
+};
 
 /** Creates a project and records its interface as its first version (`interfaceVersion` 1). */
 export async function insertProject(tx: Tx, p: NewProject): Promise<ProjectRow> {
@@ -74,15 +78,16 @@ export async function updateProjectRow(
       ProjectRow,
       'name' | 'guidelines' | 'overlap' | 'lockTtlSeconds' | 'itemOrder' | 'allowEditSubmitted'
     >
-  > & { suggestions?: SuggestionsSetting | undefined },
+  > & { suggestions?: SuggestionsSetting | undefined; gold?: GoldSettings | undefined },
   updatedAt: number,
 ): Promise<void> {
-  const { allowEditSubmitted, suggestions, ...rest } = changes;
+  const { allowEditSubmitted, suggestions, gold, ...rest } = changes;
   await db
     .updateTable('projects')
     .set({
       ...rest,
       ...(suggestions === undefined ? {} : suggestionColumns(suggestions)),
+      ...(gold === undefined ? {} : { gold: JSON.stringify(gold) }),
       ...(allowEditSubmitted === undefined ? {} : { allowEditSubmitted: allowEditSubmitted ? 1 : 0 }),
       updatedAt,
     })
@@ -184,6 +189,8 @@ export async function toProject(db: Db, p: ProjectRow, showAgent: boolean): Prom
     itemOrder: p.itemOrder,
     allowEditSubmitted: p.allowEditSubmitted,
     suggestions: { mode: p.suggestionsMode, agent: showAgent ? p.suggestionsAgent : null },
+    // Gold is never shown to annotators: whether a project has gold is itself a hint.
+    gold: showAgent ? goldSettingsOf(p) : null,
     interface: migrateInterface(JSON.parse(p.interface), p.interfaceVersion),
     createdAt: iso(p.createdAt),
     progress: await projectProgress(db, p),

@@ -40,6 +40,7 @@ export async function createProject(
       itemOrder: body.itemOrder,
       allowEditSubmitted: body.allowEditSubmitted,
       ...suggestionColumns(body.suggestions),
+      gold: body.gold ? JSON.stringify(body.gold) : null,
       createdBy: caller.id,
       createdAt: Date.now(),
     }),

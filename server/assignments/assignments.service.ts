@@ -12,6 +12,7 @@ import { recordAnswers } from '../annotations/annotations.repository.ts';
 import { checkSignals, integrityWrite } from '../annotations/integrity.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { type Db, writeTransaction } from '../db/transaction.ts';
+import { takeGoldItem } from '../gold/serving.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import {
   type SuggestionView,
@@ -127,6 +128,9 @@ export async function assignNextItem(
         await extendLock(tx, { assignmentId: held.id, lockExpiresAt: renewed.lockExpiresAt, now });
         return loadWork(tx, { iface, assignment: renewed, view });
       }
+      // Gold items are served by their own rule (server/gold/serving.ts), not by the open slots.
+      const gold = await takeGoldItem(tx, { project, userId: caller.id, expiresAt: now + ttlMs, now });
+      if (gold) return loadWork(tx, { iface, ...gold, fresh: gold.assignment.createdAt === now, view });
       const order = project.itemOrder;
       const candidate = await findClaimable(ctx.store, tx, { projectId, userId: caller.id, order, after });
       if (!candidate) return null;

@@ -1,5 +1,4 @@
-import type { PairwiseAnswer, Preference } from '../interface/questions/pairwise.ts';
-import type { RankingAnswer } from '../interface/questions/ranking.ts';
+import type { PairwiseAnswer, Preference, RankingAnswer } from '../interface/index.ts';
 import type { ScoredParts } from './gold-parts.ts';
 import { kendallTauB } from './kendall.ts';
 

@@ -1,5 +1,4 @@
-import type { RubricAnswer, RubricQuestion } from '../interface/questions/rubric.ts';
-import type { StepsAnswer } from '../interface/questions/steps.ts';
+import type { RubricAnswer, RubricQuestion, StepsAnswer } from '../interface/index.ts';
 
 /** A score in [0, 1] that is the mean of named parts, each kept. */
 export interface ScoredParts {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QuestionDefinition } from '../interface/questions/registry.ts';
+import { QuestionDefinition } from '../interface/index.ts';
 import { jaccard, scoreGoldAnswer, scoreGoldAnswers } from './gold-score.ts';
 
 const q = (def: Record<string, unknown>) => QuestionDefinition.parse({ name: 'q', ...def });

@@ -1,8 +1,10 @@
-import type { PairwiseAnswer } from '../interface/questions/pairwise.ts';
-import type { RankingAnswer } from '../interface/questions/ranking.ts';
-import type { QuestionDefinition } from '../interface/questions/registry.ts';
-import type { RubricAnswer } from '../interface/questions/rubric.ts';
-import type { StepsAnswer } from '../interface/questions/steps.ts';
+import type {
+  PairwiseAnswer,
+  QuestionDefinition,
+  RankingAnswer,
+  RubricAnswer,
+  StepsAnswer,
+} from '../interface/index.ts';
 import { pairwiseScore, rankingScore } from './gold-order.ts';
 import { rubricScore, stepsScore } from './gold-parts.ts';
 import { type LabelledSpan, type SpanF1, spanF1 } from './gold-spans.ts';

@@ -12,6 +12,7 @@ import { recordAnswers } from '../annotations/annotations.repository.ts';
 import { checkSignals, integrityWrite } from '../annotations/integrity.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { type Db, writeTransaction } from '../db/transaction.ts';
+import { requireNotPaused, scoreGoldSubmission } from '../gold/scoring.ts';
 import { takeGoldItem } from '../gold/serving.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import {
@@ -121,6 +122,7 @@ export async function assignNextItem(
     ctx.store,
     async (tx) => {
       const now = Date.now();
+      await requireNotPaused(tx, { projectId, userId: caller.id });
       await expireLocks(ctx.store, tx, { projectId, overlap: project.overlap, now });
       const { held, epoch, after } = await readHeldOrCursor(tx, projectId, caller.id);
       if (held) {
@@ -237,6 +239,7 @@ export async function submit(
     ctx.store,
     async (tx) => {
       const now = Date.now();
+      await requireNotPaused(tx, { projectId: project.id, userId: caller.id });
       const found = await findAssignmentWithData(tx, assignmentId, body.idempotencyKey);
       if (!found) throw notFound('assignment'); // its item was deleted meanwhile
       const { itemData, replayAnswers, priorSignals, ...a } = found;
@@ -302,6 +305,8 @@ export async function submit(
         key: body.idempotencyKey,
         ...extra,
       });
+      const gold = { project, iface, itemId: a.itemId, userId: caller.id, annotationId: annotation.id };
+      await scoreGoldSubmission(tx, { ...gold, answers, now });
       return { kind: 'done' as const, result: { created: true, annotation } };
     },
     { serializeOn: [project.id, caller.id] },

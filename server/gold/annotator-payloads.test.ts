@@ -84,6 +84,7 @@ describe('gold never reaches an annotator', () => {
     await get('items', 'GET', `/api/projects/${projectId}/items`);
     await get('export', 'GET', `/api/projects/${projectId}/export?format=jsonl`);
     await get('stats', 'GET', `/api/projects/${projectId}/stats`);
+    await get('gold report', 'GET', `/api/projects/${projectId}/gold`);
 
     // Both gold items were served, as the first item and among the rest.
     expect(work.length).toBe(4);

@@ -26,3 +26,13 @@ export async function deleteGoldOfItems(tx: Tx, itemIds: number[]): Promise<void
   await tx.deleteFrom('goldScores').where('itemId', 'in', itemIds).execute();
   await tx.deleteFrom('goldItems').where('itemId', 'in', itemIds).execute();
 }
+
+/** How many gold items a project holds. */
+export async function countGoldItems(db: Db, projectId: number): Promise<number> {
+  const row = await db
+    .selectFrom('goldItems')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('projectId', '=', projectId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

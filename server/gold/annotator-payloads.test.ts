@@ -47,6 +47,9 @@ describe('gold never reaches an annotator', () => {
     expect((await h.call(manager, 'PATCH', `/api/projects/${projectId}`, { gold })).status).toBe(200);
     await addMembers(h, manager, projectId, [annotator]);
 
+    // The project's progress counts no gold item as in progress before anyone worked on it.
+    const fresh = await h.call(annotator, 'GET', `/api/projects/${projectId}`);
+    expect(fresh.body.progress).toMatchObject({ items: 4, complete: 0, inProgress: 0 });
     const payloads: { what: string; body: unknown }[] = [];
     const get = async (what: string, method: string, url: string, body?: unknown) => {
       const res = await h.call(annotator, method, url, body);

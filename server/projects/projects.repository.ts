@@ -150,7 +150,9 @@ export async function projectProgress(db: Db, p: ProjectRow): Promise<z.input<ty
       sql<number>`coalesce(sum(case when submitted_count >= ${p.overlap} then 1 else 0 end), 0)`.as(
         'complete',
       ),
-      sql<number>`coalesce(sum(case when submitted_count < ${p.overlap} and slots_left < ${p.overlap} and awaiting = 0 then 1 else 0 end), 0)`.as(
+      // A gold item has no free slot from the start: it is not "in progress" for that (migration 0020).
+      sql<number>`coalesce(sum(case when submitted_count < ${p.overlap} and slots_left < ${p.overlap} and awaiting = 0
+        and not exists (select 1 from gold_items g where g.item_id = items.id) then 1 else 0 end), 0)`.as(
         'inProgress',
       ),
       sql<number>`coalesce(sum(awaiting), 0)`.as('awaiting'),

@@ -27,6 +27,10 @@ export const errorCodes = {
   CSRF_FAILED: { status: 403, message: 'The CSRF token is missing or wrong; reload the page.' },
   FORBIDDEN: { status: 403, message: 'Your role does not allow this.' },
   ACCOUNT_SUSPENDED: { status: 403, message: 'This account is suspended.' },
+  GOLD_PAUSED: {
+    status: 403,
+    message: 'You are paused on this project by its quality bar; a project manager can lift the pause.',
+  },
   NOT_FOUND: { status: 404, message: 'No such resource, or you cannot see it.' },
   CONFLICT: { status: 409, message: 'The resource already exists.' },
   ALREADY_SUBMITTED: { status: 409, message: 'This assignment is already submitted.' },

@@ -3,6 +3,7 @@ import type { RouteDef } from '../core/api/route.ts';
 import { type OperationId, routes } from '../core/api/routes.ts';
 import { accountAndProjectCases } from './testing/access-cases.ts';
 import { generationCases } from './testing/access-cases-generation.ts';
+import { goldCases } from './testing/access-cases-gold.ts';
 import { jobCases } from './testing/access-cases-jobs.ts';
 import { judgeCases } from './testing/access-cases-judges.ts';
 import { liveCases } from './testing/access-cases-live.ts';
@@ -28,6 +29,7 @@ const matrix: Record<OperationId, Case[]> = {
   ...jobCases,
   ...generationCases,
   ...reviewCases,
+  ...goldCases,
 };
 
 let w: World;

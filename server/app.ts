@@ -11,6 +11,7 @@ import { checkOrigin } from './auth/origin.ts';
 import type { AppContext } from './context.ts';
 import { exportHandlers } from './exports/exports.routes.ts';
 import { generationHandlers } from './generation/generation.routes.ts';
+import { goldHandlers } from './gold/gold.routes.ts';
 import { AppError } from './http/errors.ts';
 import { registerJsonBody } from './http/json-body.ts';
 import { type Handlers, registerRoutes } from './http/register.ts';
@@ -97,6 +98,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     ...modelHandlers(ctx),
     ...jobHandlers(ctx),
     ...generationHandlers(ctx),
+    ...goldHandlers(ctx),
   } satisfies Handlers;
   registerRoutes(app, ctx, handlers, opts.checkResponses ?? false);
 

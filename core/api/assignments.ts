@@ -231,6 +231,10 @@ export const ItemDetail = z
       .array(Prediction)
       .optional()
       .describe("the item's predictions by agent; only for managers and reviewers"),
+    gold: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe("a gold item's answers (docs/quality-gold.md); only for managers and reviewers"),
   })
   .meta({ id: 'ItemDetail' });
 export const ItemHistoryParams = z.object({ annotationId: Id });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { InterfaceDefinition, InterfaceEdit } from '../interface/index.ts';
 import { DisplayName } from '../names.ts';
 import { Id, IsoTime } from './common.ts';
+import { GoldSettings } from './gold.ts';
 import { AnnotatorKind } from './judges.ts';
 import { ReviewSetting } from './review.ts';
 import { Email, Role } from './users.ts';
@@ -33,6 +34,7 @@ const SettingFields = z.object({
   allowEditSubmitted: z.boolean(),
   suggestions: SuggestionsSetting,
   review: ReviewSetting,
+  gold: GoldSettings.optional(),
 });
 
 // Defaults belong to creation only: in zod 4 a default inside .partial() would still fill in,
@@ -141,6 +143,7 @@ export const Project = z
     review: z
       .object({ mode: z.enum(['none', 'sample', 'all']), percent: z.number().int().nullable() })
       .describe('which submissions enter review (docs/quality-review.md)'),
+    gold: GoldSettings.nullable().describe('gold settings (docs/quality-gold.md); null for annotators'),
     interface: InterfaceDefinition,
     createdAt: IsoTime,
     progress: ProjectProgress,

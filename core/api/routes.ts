@@ -1,6 +1,7 @@
 import { assignmentRoutes } from './assignments.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { generationRoutes } from './generation.routes.ts';
+import { goldRoutes } from './gold.routes.ts';
 import { itemRoutes } from './items.routes.ts';
 import { jobRoutes } from './jobs.routes.ts';
 import { judgeRoutes } from './judges.routes.ts';
@@ -30,6 +31,7 @@ export const routes = {
   ...modelRoutes,
   ...jobRoutes,
   ...generationRoutes,
+  ...goldRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -75,7 +75,11 @@ export function decodeCsvRecord(columns: CsvColumn[], record: CsvRecord): Decode
         break;
     }
   }
-  return { line, ok: true, item: { externalId, data, meta, priority, annotations: [], predictions: [] } };
+  return {
+    line,
+    ok: true,
+    item: { externalId, data, meta, priority, annotations: [], predictions: [], gold: null },
+  };
 }
 
 function plural(count: number, noun: string): string {

@@ -10,6 +10,8 @@ export interface ItemInput {
   annotations: ImportedAnnotation[];
   /** Suggested answers by agent (JSONL only; a CSV line has none). */
   predictions: ImportedPrediction[];
+  /** The item's gold answers by question name (JSONL only), or null: not a gold item. */
+  gold: Record<string, unknown> | null;
 }
 
 export interface ImportedAnnotation {

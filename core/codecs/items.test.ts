@@ -43,6 +43,7 @@ describe('decodeJsonlItems', () => {
             },
           ],
           predictions: [],
+          gold: null,
         },
       },
     ]);
@@ -54,7 +55,7 @@ describe('decodeJsonlItems', () => {
       '{"id":42,"data":{},"annotations":[{"annotator":"a","answers":{}}]}',
     );
     expect(items.map((item) => item.ok && item.item)).toEqual([
-      { externalId: null, data: {}, meta: {}, priority: 0, annotations: [], predictions: [] },
+      { externalId: null, data: {}, meta: {}, priority: 0, annotations: [], predictions: [], gold: null },
       {
         externalId: '42',
         data: {},
@@ -64,6 +65,7 @@ describe('decodeJsonlItems', () => {
           { annotator: 'a', answers: {}, status: 'submitted', leadTimeMs: null, createdAt: null },
         ],
         predictions: [],
+        gold: null,
       },
     ]);
   });
@@ -156,7 +158,7 @@ describe('decodeJsonlItems', () => {
 
   it('reports an unknown key before anything else', async () => {
     expect(await errorOf('{"dta":{}}')).toEqual([
-      'line 1: unknown key "dta" (expected id, data, meta, priority, annotations, predictions)',
+      'line 1: unknown key "dta" (expected id, data, meta, priority, annotations, predictions, gold)',
     ]);
   });
 
@@ -276,6 +278,7 @@ describe('decodeJsonlItems', () => {
                 priority: 0,
                 annotations: [],
                 predictions: [],
+                gold: null,
               },
             })),
           );
@@ -302,6 +305,7 @@ describe('decodeCsvItems', () => {
           priority: 3,
           annotations: [],
           predictions: [],
+          gold: null,
         },
       },
       {
@@ -314,6 +318,7 @@ describe('decodeCsvItems', () => {
           priority: 0,
           annotations: [],
           predictions: [],
+          gold: null,
         },
       },
     ]);

@@ -41,15 +41,16 @@ export function decodeJsonItem(value: unknown, line: number): DecodedItem {
       key !== 'meta' &&
       key !== 'priority' &&
       key !== 'annotations' &&
-      key !== 'predictions'
+      key !== 'predictions' &&
+      key !== 'gold'
     ) {
       return failure(
         line,
-        `unknown key ${quote(key)} (expected id, data, meta, priority, annotations, predictions)`,
+        `unknown key ${quote(key)} (expected id, data, meta, priority, annotations, predictions, gold)`,
       );
     }
   }
-  const { id, data, meta, priority, annotations, predictions } = value;
+  const { id, data, meta, priority, annotations, predictions, gold } = value;
 
   let externalId: string | null = null;
   if (typeof id === 'string') {
@@ -68,6 +69,9 @@ export function decodeJsonItem(value: unknown, line: number): DecodedItem {
   if (data === undefined) return failure(line, '"data" is required');
   if (!isObject(data)) return failure(line, '"data" must be an object');
   if (meta !== undefined && !isObject(meta)) return failure(line, '"meta" must be an object');
+  if (gold !== undefined && gold !== null && !isObject(gold)) {
+    return failure(line, '"gold" must be an object of answers by question name');
+  }
   if (priority !== undefined && (typeof priority !== 'number' || !isPriority(priority))) {
     return failure(line, priorityProblem);
   }
@@ -99,6 +103,7 @@ export function decodeJsonItem(value: unknown, line: number): DecodedItem {
       priority: priority ?? 0,
       annotations: decoded,
       predictions: suggested,
+      gold: gold ?? null,
     },
   };
 }

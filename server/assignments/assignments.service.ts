@@ -12,6 +12,8 @@ import { recordAnswers } from '../annotations/annotations.repository.ts';
 import { checkSignals, integrityWrite } from '../annotations/integrity.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { type Db, writeTransaction } from '../db/transaction.ts';
+import { requireNotPaused, scoreGoldSubmission } from '../gold/scoring.ts';
+import { takeGoldItem } from '../gold/serving.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import {
   type SuggestionView,
@@ -127,6 +129,7 @@ export async function assignNextItem(
     ctx.store,
     async (tx) => {
       const now = Date.now();
+      await requireNotPaused(tx, { projectId, userId: caller.id });
       await expireLocks(ctx.store, tx, { projectId, overlap: project.overlap, now });
       const { held, epoch, after } = await readHeldOrCursor(tx, projectId, caller.id);
       if (held) {
@@ -134,6 +137,9 @@ export async function assignNextItem(
         await extendLock(tx, { assignmentId: held.id, lockExpiresAt: renewed.lockExpiresAt, now });
         return loadWork(tx, { iface, assignment: renewed, view });
       }
+      // Gold items are served by their own rule (server/gold/serving.ts), not by the open slots.
+      const gold = await takeGoldItem(tx, { project, userId: caller.id, expiresAt: now + ttlMs, now });
+      if (gold) return loadWork(tx, { iface, ...gold, fresh: gold.assignment.createdAt === now, view });
       const order = project.itemOrder;
       const candidate = await findClaimable(ctx.store, tx, { projectId, userId: caller.id, order, after });
       if (!candidate) return null;
@@ -242,6 +248,7 @@ export async function submit(
     ctx.store,
     async (tx) => {
       const now = Date.now();
+      await requireNotPaused(tx, { projectId: project.id, userId: caller.id });
       const found = await findAssignmentWithData(tx, assignmentId, body.idempotencyKey);
       if (!found) throw notFound('assignment'); // its item was deleted meanwhile
       const { itemData, replayAnswers, priorSignals, ...a } = found;
@@ -311,6 +318,8 @@ export async function submit(
         ...extra,
       });
       await afterFirstSubmit(tx, project, annotation, now);
+      const gold = { project, iface, itemId: a.itemId, userId: caller.id, annotationId: annotation.id };
+      await scoreGoldSubmission(tx, { ...gold, answers, now });
       return { kind: 'done' as const, result: { created: true, annotation } };
     },
     { serializeOn: [project.id, caller.id] },

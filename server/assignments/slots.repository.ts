@@ -6,7 +6,8 @@ import { invalidateCursors } from './claim-cursors.repository.ts';
  * Recomputes free slots from the live claims (locks and submissions) of the given items, or of
  * every item in the project; used wherever claims shrink or the overlap changes. A model judge's
  * submission is no claim on a person's slot and is not counted. An item awaiting its candidates
- * (migration 0019) keeps none: generation opens it.
+ * (migration 0019) keeps none: generation opens it. Nor does a gold item (migration 0020): it is
+ * served by its own selection (server/gold/).
  */
 export async function refreshSlots(
   db: Tx,
@@ -23,9 +24,12 @@ export async function refreshSlots(
   // A model judge's submission takes no slot (docs/judge.md): its account is left out.
   const free = sql<number>`${overlap} - (select count(*) from assignments a where a.item_id = items.id and a.status in ('locked', 'submitted')
     and a.user_id not in (select id from users where model_connection_id is not null))`;
+  const isGold = sql<boolean>`exists (select 1 from gold_items g where g.item_id = items.id)`;
   let query = db
     .updateTable('items')
-    .set({ slotsLeft: sql`case when awaiting = 1 then 0 when ${free} > 0 then ${free} else 0 end` })
+    .set({
+      slotsLeft: sql`case when awaiting = 1 or ${isGold} then 0 when ${free} > 0 then ${free} else 0 end`,
+    })
     .where('projectId', '=', projectId);
   if (itemIds) {
     if (itemIds.length === 0) return;

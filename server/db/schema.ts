@@ -31,6 +31,9 @@ export interface Database {
   reviews: ReviewsTable;
   reviewEvents: ReviewEventsTable;
   reviewSamples: ReviewSamplesTable;
+  goldItems: GoldItemsTable;
+  goldScores: GoldScoresTable;
+  goldPauses: GoldPausesTable;
 }
 
 /** Every version of a project's interface (migration 0010); the projects row holds the current one. */
@@ -110,6 +113,8 @@ export interface ProjectsTable {
   reviewMode: Generated<'none' | 'sample' | 'all'>;
   /** The share sampled in mode 'sample', 1..100; null otherwise. */
   reviewPercent: Generated<number | null>;
+  /** The gold settings as JSON text (migration 0020, docs/quality-gold.md); null: the defaults. */
+  gold: Generated<string | null>;
   createdBy: number;
   createdAt: number;
   updatedAt: number;
@@ -364,6 +369,43 @@ export interface PredictionsTable {
   answers: string;
   source: 'import' | 'model';
   createdAt: number;
+}
+
+/** An item's gold answers (migration 0020): `{question: answer}` JSON text, valid when stored. */
+export interface GoldItemsTable {
+  itemId: number;
+  projectId: number;
+  answers: string;
+  createdAt: number;
+}
+
+/** A submitted gold answer's score for one question; null score: awaiting a reviewer's mark. */
+export interface GoldScoresTable {
+  projectId: number;
+  itemId: number;
+  userId: number;
+  annotationId: number;
+  question: string;
+  score: number | null;
+  /** JSON text: the parts (rubric, steps, pairwise) and span F1s, or null. */
+  detail: string | null;
+  scoredAt: number;
+  markedBy: number | null;
+  markedAt: number | null;
+}
+
+/** An annotator paused on a project by the quality bar (migration 0020); lifted by a manager. */
+export interface GoldPausesTable {
+  id: Generated<number>;
+  projectId: number;
+  userId: number;
+  /** The rule as a sentence, e.g. "gold accuracy below 70 % after 10 scored gold items". */
+  rule: string;
+  accuracy: number;
+  scored: number;
+  pausedAt: number;
+  liftedBy: number | null;
+  liftedAt: number | null;
 }
 
 /**

@@ -22,6 +22,7 @@ import {
 } from '../../core/interface/index.ts';
 import { requireManage } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
+import { goldProblem } from '../gold/gold-import.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { findProject, type ProjectRow } from '../projects/projects.repository.ts';
 import { InsertPipeline } from './pipeline.ts';
@@ -177,6 +178,7 @@ async function spool(
           priority: d.item.priority,
           annotations: d.item.annotations.length > 0 ? d.item.annotations : null,
           predictions: d.item.predictions.length > 0 ? d.item.predictions : null,
+          gold: d.item.gold,
         });
         valid += 1;
       }
@@ -223,6 +225,10 @@ function checkItem(iface: InterfaceDefinition, item: ItemInput): string | null {
     const result = validateAnswers(iface, a.answers, item.data, { partial: a.status === 'draft' });
     if (!result.ok) return result.errors.map((e) => `annotations[${k}].answers.${e.message}`).join('; ');
     a.answers = result.value;
+  }
+  if (item.gold !== null) {
+    const problem = goldProblem(iface, item);
+    if (problem) return problem;
   }
   for (const [k, p] of item.predictions.entries()) {
     // Each answer as a submitted one is checked, since a tutor may submit it unchanged.

@@ -37,6 +37,10 @@ const spooledItem: fc.Arbitrary<SpooledItem> = fc.record({
     ),
     { nil: null },
   ),
+  gold: fc.option(
+    fc.dictionary(fc.string(), fc.jsonValue()).map((a) => JSON.parse(JSON.stringify(a))),
+    { nil: null },
+  ),
 });
 
 describe('the spool line', () => {
@@ -51,7 +55,7 @@ describe('the spool line', () => {
     );
   });
 
-  it('holds its fields in the order line, priority, externalId, data, meta, annotations, predictions', () => {
+  it('holds its fields in the order line, priority, externalId, data, meta, annotations, predictions, gold', () => {
     const text = encodeSpooled({
       line: 7,
       externalId: 'a',
@@ -60,7 +64,8 @@ describe('the spool line', () => {
       priority: -2,
       annotations: null,
       predictions: [{ agent: 'm', score: 0.5, answers: { q: 1 } }],
+      gold: { q: 2 },
     });
-    expect(text).toBe('7\t-2\t"a"\t{"t":1}\t{}\t\t[{"agent":"m","score":0.5,"answers":{"q":1}}]\n');
+    expect(text).toBe('7\t-2\t"a"\t{"t":1}\t{}\t\t[{"agent":"m","score":0.5,"answers":{"q":1}}]\t{"q":2}\n');
   });
 });

@@ -48,23 +48,27 @@ export interface SpooledItem {
   annotations: ImportedAnnotation[] | null;
   /** Suggested answers by agent (docs/suggestions.md), already checked against the interface. */
   predictions: ImportedPrediction[] | null;
+  /** Gold answers by question (docs/quality-gold.md), already checked against the interface. */
+  gold: Record<string, unknown> | null;
 }
 
 /**
  * One spool line: tab-separated fields, in the order line, priority, externalId, data, meta,
- * annotations, predictions, the JSON ones as serialised text. JSON text never holds a raw tab or newline, so
+ * annotations, predictions, gold, the JSON ones as serialised text. JSON text never holds a raw tab or newline, so
  * no escaping is needed, and the data JSON is not serialised twice.
  */
 export function encodeSpooled(item: SpooledItem): string {
   const externalId = item.externalId === null ? '' : JSON.stringify(item.externalId);
   const annotations = item.annotations ? JSON.stringify(item.annotations) : '';
   const predictions = item.predictions ? JSON.stringify(item.predictions) : '';
-  return `${item.line}\t${item.priority}\t${externalId}\t${item.data}\t${item.meta}\t${annotations}\t${predictions}\n`;
+  const gold = item.gold ? JSON.stringify(item.gold) : '';
+  return `${item.line}\t${item.priority}\t${externalId}\t${item.data}\t${item.meta}\t${annotations}\t${predictions}\t${gold}\n`;
 }
 
 /** Reads one spool line (without its newline) as encodeSpooled wrote it. */
 export function decodeSpooled(text: string): SpooledItem {
-  const [line, priority, externalId, data, meta, annotations, predictions] = text.split('\t') as [
+  const [line, priority, externalId, data, meta, annotations, predictions, gold] = text.split('\t') as [
+    string,
     string,
     string,
     string,
@@ -81,5 +85,6 @@ export function decodeSpooled(text: string): SpooledItem {
     priority: Number(priority),
     annotations: annotations ? JSON.parse(annotations) : null,
     predictions: predictions ? JSON.parse(predictions) : null,
+    gold: gold ? JSON.parse(gold) : null,
   };
 }

@@ -11,6 +11,7 @@ import {
   randomKey,
 } from '../db/bulk.ts';
 import type { Tx } from '../db/transaction.ts';
+import { type GoldItemWrite, insertGoldItems } from '../gold/gold.repository.ts';
 import { notFound } from '../http/errors.ts';
 import { type PredictionWrite, upsertPredictions } from '../predictions/predictions.repository.ts';
 import { ImportedAnnotators, insertAnnotations } from './imported-annotators.ts';
@@ -176,7 +177,7 @@ export class SpoolInserter {
     if (
       this.target.kind === 'postgres' &&
       this.mode === 'fast' &&
-      batch.every((r) => r.annotations === null && r.predictions === null)
+      batch.every((r) => r.annotations === null && r.predictions === null && r.gold === null)
     ) {
       this.copy ??= new ItemCopy(this.target.client);
       result.items += rows.length;
@@ -200,7 +201,8 @@ export class SpoolInserter {
         meta: r.meta,
         priority: r.priority,
         rand: randomKey(this.itemOrder),
-        slotsLeft: awaiting ? 0 : Math.max(0, overlap - submitted),
+        // A gold item is served by its own selection (server/gold/), never by an open slot.
+        slotsLeft: awaiting || r.gold !== null ? 0 : Math.max(0, overlap - submitted),
         awaiting: awaiting ? 1 : 0,
         createdAt: now,
         searchWords: itemSearchText(data, r.externalId),
@@ -222,6 +224,7 @@ export class SpoolInserter {
     const ids = await insertItemRows(this.target, this.tx, rows);
     const refused: SpooledItem[] = [];
     const predictions: PredictionWrite[] = [];
+    const gold: GoldItemWrite[] = [];
     for (const [k, r] of batch.entries()) {
       const id = ids[k];
       if (id === null || id === undefined) {
@@ -234,6 +237,7 @@ export class SpoolInserter {
         const at = { projectId, itemId: id, importedBy, now };
         result.annotations += await insertAnnotations(this.tx, at, r.annotations, this.annotators!);
       }
+      if (r.gold) gold.push({ projectId, itemId: id, answers: JSON.stringify(r.gold), createdAt: now });
       for (const p of r.predictions ?? []) {
         const answers = JSON.stringify(p.answers);
         predictions.push({
@@ -248,6 +252,7 @@ export class SpoolInserter {
       }
     }
     await upsertPredictions(this.tx, predictions);
+    await insertGoldItems(this.tx, gold);
     result.predictions += predictions.length;
     if (refused.length === 0) return;
     // Rows COPYed earlier are not in `imported`; only an exact run names the earlier line right.

@@ -1,5 +1,6 @@
 import type { Store } from '../db/store.ts';
 import type { Tx } from '../db/transaction.ts';
+import { deleteGoldOfItems } from '../gold/gold.repository.ts';
 
 /**
  * The statements of the bulk actions on items (bulk.service.ts). Each runs inside the action's
@@ -66,6 +67,7 @@ export async function deleteItemsWithWork(tx: Tx, ids: number[]): Promise<{ anno
     .execute();
   const annotations = await tx.deleteFrom('annotations').where('itemId', 'in', ids).executeTakeFirst();
   await tx.deleteFrom('assignments').where('itemId', 'in', ids).execute();
+  await deleteGoldOfItems(tx, ids);
   // search index: the full-text index of items must lose these items too. PostgreSQL's index is
   // on the items rows and goes with them; SQLite's FTS5 table (keyed by item id) needs a delete of
   // its rows here, unless a trigger on items deletes them (the `search` branch's migration has one).

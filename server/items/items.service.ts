@@ -8,6 +8,7 @@ import { projectAccess } from '../access.ts';
 import { toAnnotation, toAssignment, toItem } from '../assignments/assignments.repository.ts';
 import { countAnnotators } from '../assignments/stranded.repository.ts';
 import { type AppContext, type Caller, iso } from '../context.ts';
+import { findGoldAnswers } from '../gold/gold.repository.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { predictionsOfItem } from '../predictions/predictions.repository.ts';
 import { findProject } from '../projects/projects.repository.ts';
@@ -145,6 +146,8 @@ export async function getItem(
     if (project)
       shown.data = withoutHiddenModels(migrateInterface(JSON.parse(project.interface)), shown.data);
   }
+  // Gold answers only for those who see every item's work: an annotator never learns an item is gold.
+  const gold = access.viewAll ? await findGoldAnswers(db, itemId) : undefined;
   return {
     item: shown,
     annotations: (await annotationsOfItem(db, { itemId, userId: onlyOwn })).map((n) =>
@@ -160,6 +163,7 @@ export async function getItem(
             source: p.source,
             createdAt: iso(p.createdAt),
           })),
+          ...(gold ? { gold } : {}),
         }
       : {}),
   };

@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely';
 import type { z } from 'zod';
+import type { GoldSettings } from '../../core/api/gold.ts';
 import type { Project, ProjectProgress } from '../../core/api/projects.ts';
 import type { ReviewSetting } from '../../core/api/review.ts';
 import { migrateInterface } from '../../core/interface/index.ts';
@@ -9,6 +10,7 @@ import { iso } from '../context.ts';
 import { NO_RANDOM_KEY, type ProjectsTable } from '../db/schema.ts';
 import type { StoreKind } from '../db/store.ts';
 import type { Db, Tx } from '../db/transaction.ts';
+import { goldSettingsOf } from '../gold/gold-settings.ts';
 
 /** A project as the code sees it: flags as booleans (the table holds 0/1 on both stores). */
 export type ProjectRow = Omit<Selectable<ProjectsTable>, 'allowEditSubmitted'> & {
@@ -46,9 +48,9 @@ export async function findProjectForUpdate(
 /** The settings a project is created with; the rest (ids, times) the store fills in. */
 export type NewProject = Omit<
   ProjectRow,
-  'id' | 'updatedAt' | 'liveConnectionId' | 'reviewMode' | 'reviewPercent'
+  'id' | 'updatedAt' | 'liveConnectionId' | 'reviewMode' | 'reviewPercent' | 'gold'
 > &
-  Partial<Pick<ProjectRow, 'reviewMode' | 'reviewPercent'>>;
+  Partial<Pick<ProjectRow, 'reviewMode' | 'reviewPercent'>> & { gold?: string | null };
 
 /** Creates a project and records its interface as its first version (`interfaceVersion` 1). */
 export async function insertProject(tx: Tx, p: NewProject): Promise<ProjectRow> {
@@ -79,16 +81,21 @@ export async function updateProjectRow(
       ProjectRow,
       'name' | 'guidelines' | 'overlap' | 'lockTtlSeconds' | 'itemOrder' | 'allowEditSubmitted'
     >
-  > & { suggestions?: SuggestionsSetting | undefined; review?: ReviewSetting | undefined },
+  > & {
+    suggestions?: SuggestionsSetting | undefined;
+    review?: ReviewSetting | undefined;
+    gold?: GoldSettings | undefined;
+  },
   updatedAt: number,
 ): Promise<void> {
-  const { allowEditSubmitted, suggestions, review, ...rest } = changes;
+  const { allowEditSubmitted, suggestions, review, gold, ...rest } = changes;
   await db
     .updateTable('projects')
     .set({
       ...rest,
       ...(suggestions === undefined ? {} : suggestionColumns(suggestions)),
       ...(review === undefined ? {} : reviewColumns(review)),
+      ...(gold === undefined ? {} : { gold: JSON.stringify(gold) }),
       ...(allowEditSubmitted === undefined ? {} : { allowEditSubmitted: allowEditSubmitted ? 1 : 0 }),
       updatedAt,
     })
@@ -157,7 +164,9 @@ export async function projectProgress(db: Db, p: ProjectRow): Promise<z.input<ty
       sql<number>`coalesce(sum(case when submitted_count >= ${p.overlap} then 1 else 0 end), 0)`.as(
         'complete',
       ),
-      sql<number>`coalesce(sum(case when submitted_count < ${p.overlap} and slots_left < ${p.overlap} and awaiting = 0 then 1 else 0 end), 0)`.as(
+      // A gold item has no free slot from the start: it is not "in progress" for that (migration 0020).
+      sql<number>`coalesce(sum(case when submitted_count < ${p.overlap} and slots_left < ${p.overlap} and awaiting = 0
+        and not exists (select 1 from gold_items g where g.item_id = items.id) then 1 else 0 end), 0)`.as(
         'inProgress',
       ),
       sql<number>`coalesce(sum(awaiting), 0)`.as('awaiting'),
@@ -197,6 +206,8 @@ export async function toProject(db: Db, p: ProjectRow, showAgent: boolean): Prom
     allowEditSubmitted: p.allowEditSubmitted,
     suggestions: { mode: p.suggestionsMode, agent: showAgent ? p.suggestionsAgent : null },
     review: { mode: p.reviewMode, percent: p.reviewPercent },
+    // Gold is never shown to annotators: whether a project has gold is itself a hint.
+    gold: showAgent ? goldSettingsOf(p) : null,
     interface: migrateInterface(JSON.parse(p.interface), p.interfaceVersion),
     createdAt: iso(p.createdAt),
     progress: await projectProgress(db, p),

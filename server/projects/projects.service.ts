@@ -42,6 +42,7 @@ export async function createProject(
       allowEditSubmitted: body.allowEditSubmitted,
       ...suggestionColumns(body.suggestions),
       ...reviewColumns(body.review),
+      gold: body.gold ? JSON.stringify(body.gold) : null,
       createdBy: caller.id,
       createdAt: Date.now(),
     }),

@@ -7,6 +7,7 @@ import { ItemsTab } from '../console/items/ItemsTab.tsx';
 import { PageHead } from '../console/PageHead.tsx';
 import { loadAccess, type ProjectAccess, type TabId, visibleTabs } from '../console/project/access.ts';
 import { ExportTab } from '../console/project/ExportTab.tsx';
+import { GoldPanel } from '../console/project/GoldPanel.tsx';
 import { ImportTab } from '../console/project/ImportTab.tsx';
 import { InterfaceTab } from '../console/project/InterfaceTab.tsx';
 import { MembersTab } from '../console/project/MembersTab.tsx';
@@ -75,7 +76,12 @@ function TabBody(props: {
   const { project: p } = props;
   switch (props.tab) {
     case 'overview':
-      return <OverviewTab project={p} viewAll={props.access.viewAll} />;
+      return (
+        <>
+          <OverviewTab project={p} viewAll={props.access.viewAll} />
+          {props.access.viewAll && <GoldPanel projectId={p.id} manage={props.access.manage} />}
+        </>
+      );
     case 'items':
       return <ItemsTab project={p} manage={props.access.manage} />;
     case 'import':

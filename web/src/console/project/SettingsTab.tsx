@@ -7,6 +7,7 @@ import { apiPathErrors, type PathError } from '../pathErrors.ts';
 import { SettingsFields } from '../SettingsFields.tsx';
 import { checkSettings, settingsOf } from '../settings.ts';
 import { DuplicateProject } from './DuplicateProject.tsx';
+import { GoldSettings } from './GoldSettings.tsx';
 import { LiveConnectionSection } from './LiveConnection.tsx';
 
 /** Edit the project's settings (the interface has its own tab); admins and managers can duplicate it. */
@@ -54,6 +55,7 @@ export function SettingsTab({ project, onSaved }: { project: Project; onSaved(p:
           </button>
         </form>
       </section>
+      <GoldSettings project={project} onSaved={onSaved} />
       <LiveConnectionSection project={project} />
       {isManager(user) && <DuplicateProject project={project} />}
     </div>

@@ -1,0 +1,132 @@
+import type { z } from 'zod';
+import type { GoldAccuracy, GoldMarkBody, GoldPause, GoldReport } from '../../core/api/gold.ts';
+import { wilsonInterval } from '../../core/quality/wilson.ts';
+import { projectWithAccess, requireManage } from '../access.ts';
+import { type AppContext, type Caller, iso } from '../context.ts';
+import type { Db } from '../db/transaction.ts';
+import { writeTransaction } from '../db/transaction.ts';
+import { notFound } from '../http/errors.ts';
+import { findProject } from '../projects/projects.repository.ts';
+import { countGoldItems } from './gold.repository.ts';
+import { goldSettingsOf } from './gold-settings.ts';
+import { liftPause, markScore, marksDue, projectPauses, projectScores } from './scores.repository.ts';
+import { checkBar } from './scoring.ts';
+
+type Accuracy = z.input<typeof GoldAccuracy>;
+type PauseOut = z.input<typeof GoldPause>;
+
+/** Managers, admins and the project's reviewers; anyone else is told the project does not exist. */
+async function requireViewAll(db: Db, caller: Caller, projectId: number) {
+  const { project, access } = await projectWithAccess(db, caller, projectId);
+  if (!access.viewAll) throw notFound('project');
+  return project;
+}
+
+function accuracyOf(scores: number[]): Accuracy {
+  const sum = scores.reduce((s, x) => s + x, 0);
+  return {
+    n: scores.length,
+    accuracy: scores.length === 0 ? null : sum / scores.length,
+    interval: wilsonInterval(sum, scores.length),
+  };
+}
+
+const pauseOut = (p: Awaited<ReturnType<typeof projectPauses>>[number]): PauseOut => ({
+  userId: p.userId,
+  annotator: p.annotator,
+  rule: p.rule,
+  accuracy: p.accuracy,
+  scored: p.scored,
+  pausedAt: iso(p.pausedAt),
+  liftedBy: p.liftedBy,
+  liftedAt: p.liftedAt === null ? null : iso(p.liftedAt),
+});
+
+/** Gold accuracy per annotator (overall and per question, with Wilson intervals), pauses and marks due. */
+export async function goldReport(
+  ctx: AppContext,
+  caller: Caller,
+  projectId: number,
+  query: { includeModels: boolean },
+): Promise<z.input<typeof GoldReport>> {
+  const db = ctx.store.db;
+  const project = await requireViewAll(db, caller, projectId);
+  const [scores, pauses, due, goldItems] = await Promise.all([
+    projectScores(db, projectId),
+    projectPauses(db, projectId),
+    marksDue(db, projectId),
+    countGoldItems(db, projectId),
+  ]);
+  const byUser = new Map<number, typeof scores>();
+  for (const s of scores) {
+    if (s.isModel && !query.includeModels) continue;
+    byUser.set(s.userId, [...(byUser.get(s.userId) ?? []), s]);
+  }
+  const annotators = [...byUser.entries()].map(([userId, rows]) => {
+    const scored = rows.filter((r) => r.score !== null).map((r) => r.score as number);
+    const questions: Record<string, Accuracy> = {};
+    for (const name of new Set(rows.map((r) => r.question)))
+      questions[name] = accuracyOf(
+        rows.filter((r) => r.question === name && r.score !== null).map((r) => r.score as number),
+      );
+    const live = pauses.find((p) => p.userId === userId && p.liftedAt === null);
+    return {
+      userId,
+      annotator: rows[0]!.annotator,
+      kind: rows[0]!.isModel ? ('model' as const) : ('human' as const),
+      items: new Set(rows.map((r) => r.itemId)).size,
+      overall: accuracyOf(scored),
+      questions,
+      awaitingMarks: rows.filter((r) => r.score === null).length,
+      paused: live ? pauseOut(live) : null,
+    };
+  });
+  return {
+    settings: goldSettingsOf(project),
+    goldItems,
+    annotators,
+    pauses: pauses.map(pauseOut),
+    awaitingMarks: due.map((d) => ({
+      itemId: d.itemId,
+      userId: d.userId,
+      annotator: d.annotator,
+      question: d.question,
+      answer: (JSON.parse(d.answers) as Record<string, unknown>)[d.question] ?? null,
+      gold: (JSON.parse(d.gold) as Record<string, unknown>)[d.question] ?? null,
+    })),
+  };
+}
+
+/** A project manager lifts an annotator's pause; recorded with who and when. */
+export async function liftGoldPause(
+  ctx: AppContext,
+  caller: Caller,
+  projectId: number,
+  userId: number,
+): Promise<PauseOut> {
+  await requireManage(ctx.store.db, caller, projectId);
+  const lifted = await writeTransaction(ctx.store, (tx) =>
+    liftPause(tx, { projectId, userId, by: caller.id, now: Date.now() }),
+  );
+  if (!lifted) throw notFound('pause');
+  const pause = (await projectPauses(ctx.store.db, projectId)).find((p) => p.userId === userId)!;
+  return pauseOut(pause);
+}
+
+/** A reviewer's (or manager's) mark on a free-text answer to a gold item; the bar is checked again. */
+export async function markGoldAnswer(
+  ctx: AppContext,
+  caller: Caller,
+  projectId: number,
+  body: z.output<typeof GoldMarkBody>,
+): Promise<{ marked: true }> {
+  await requireViewAll(ctx.store.db, caller, projectId);
+  await writeTransaction(ctx.store, async (tx) => {
+    const now = Date.now();
+    const marked = await markScore(tx, { projectId, ...body, by: caller.id, now });
+    if (!marked) throw notFound('answer awaiting a mark');
+    const project = await findProject(tx, projectId);
+    if (project) await checkBar(tx, { project, userId: body.userId, now });
+  });
+  return { marked: true };
+}

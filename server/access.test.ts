@@ -7,6 +7,7 @@ import { jobCases } from './testing/access-cases-jobs.ts';
 import { judgeCases } from './testing/access-cases-judges.ts';
 import { liveCases } from './testing/access-cases-live.ts';
 import { modelCases } from './testing/access-cases-models.ts';
+import { qualityCases } from './testing/access-cases-quality.ts';
 import { statsCases } from './testing/access-cases-stats.ts';
 import { workCases } from './testing/access-cases-work.ts';
 import { buildWorld, type Case, checkResponse, kinds, send, type World } from './testing/access-world.ts';
@@ -21,6 +22,7 @@ const matrix: Record<OperationId, Case[]> = {
   ...accountAndProjectCases,
   ...workCases,
   ...statsCases,
+  ...qualityCases,
   ...judgeCases,
   ...liveCases,
   ...modelCases,

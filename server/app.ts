@@ -21,6 +21,7 @@ import { judgeHandlers } from './judge/judge.routes.ts';
 import { liveHandlers } from './live/live.routes.ts';
 import { modelHandlers } from './models/connections.routes.ts';
 import { projectHandlers } from './projects/projects.routes.ts';
+import { metricsHandlers } from './quality/metrics.routes.ts';
 import { setupHandlers } from './setup/setup.routes.ts';
 import { statsHandlers } from './stats/stats.routes.ts';
 import { renderDocsPage } from './system/docs-page.ts';
@@ -90,6 +91,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     ...exportHandlers(ctx),
     ...assignmentHandlers(ctx),
     ...statsHandlers(ctx),
+    ...metricsHandlers(ctx),
     ...judgeHandlers(ctx),
     ...liveHandlers(ctx),
     ...modelHandlers(ctx),

@@ -7,6 +7,7 @@ import { judgeRoutes } from './judges.routes.ts';
 import { liveRoutes } from './live.routes.ts';
 import { modelRoutes } from './models.routes.ts';
 import { projectRoutes } from './projects.routes.ts';
+import { qualityRoutes } from './quality.routes.ts';
 import { setupRoutes } from './setup.routes.ts';
 import { statsRoutes } from './stats.routes.ts';
 import { userRoutes } from './users.routes.ts';
@@ -21,6 +22,7 @@ export const routes = {
   ...userRoutes,
   ...projectRoutes,
   ...statsRoutes,
+  ...qualityRoutes,
   ...itemRoutes,
   ...assignmentRoutes,
   ...judgeRoutes,

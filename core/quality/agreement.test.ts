@@ -1,8 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { migrateInterface } from '../interface/migrate.ts';
-import { tutoringData, tutoringFields } from '../interface/questions/tutoring-fixture.ts';
+import { migrateInterface } from '../interface/index.ts';
 import { AgreementBuilder, type ItemAnnotation } from './agreement.ts';
+
+const tutoringFields = [
+  { name: 'pair', type: 'responses' },
+  { name: 'four', type: 'responses' },
+];
+const tutoringData: Record<string, unknown> = {
+  text: 'some text to mark up',
+  pair: [
+    { id: 'a', content: 'one' },
+    { id: 'b', content: 'two' },
+  ],
+  four: ['w', 'x', 'y', 'z'].map((id) => ({ id, content: id })),
+};
 
 const iface = migrateInterface({
   fields: [{ name: 'text', type: 'text' }, ...tutoringFields],

@@ -1,4 +1,4 @@
-import type { InterfaceDefinition } from '../interface/interface.ts';
+import type { InterfaceDefinition } from '../interface/index.ts';
 import { AnnotatorTally } from './annotator-tally.ts';
 import { measureFor, type QuestionMeasure } from './question-measures.ts';
 import type { AgreementReport } from './report.ts';

@@ -1,27 +1,13 @@
-import type { QuestionDefinition } from '../interface/questions/registry.ts';
-import { STEP_VERDICTS } from '../interface/questions/steps.ts';
+import { type QuestionDefinition, STEP_VERDICTS } from '../interface/index.ts';
 import type { AnnotatorTally } from './annotator-tally.ts';
 import { type CategoricalMeasure, type CategoricalResult, type Coded, coded } from './categorical.ts';
+import type { Answer, QuestionMeasure } from './measure.ts';
 import { RankingMeasure } from './ranking-measure.ts';
 import type { QuestionReport } from './report.ts';
+
+export type { Answer, QuestionMeasure } from './measure.ts';
+
 import { SpansMeasure } from './spans-measure.ts';
-
-/** One annotator's answer to one question of one item. */
-export interface Answer {
-  annotator: string;
-  value: unknown;
-}
-
-/** The agreement of one question, fed one item at a time. */
-export interface QuestionMeasure {
-  /** Adds an item's answers; returns the disagreement (0…1) of each of its pairable units. */
-  addItem(
-    answers: readonly Answer[],
-    data: Record<string, unknown> | undefined,
-    tally: AnnotatorTally,
-  ): number[];
-  result(): QuestionReport;
-}
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);

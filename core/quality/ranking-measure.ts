@@ -1,6 +1,6 @@
 import type { AnnotatorTally } from './annotator-tally.ts';
 import { kendallTauB, kendallW, type Tiers } from './kendall.ts';
-import type { Answer, QuestionMeasure } from './question-measures.ts';
+import type { Answer, QuestionMeasure } from './measure.ts';
 import type { QuestionReport } from './report.ts';
 
 const asOrder = (value: unknown): Tiers | undefined => {

@@ -1,5 +1,5 @@
 import type { AnnotatorTally } from './annotator-tally.ts';
-import type { Answer, QuestionMeasure } from './question-measures.ts';
+import type { Answer, QuestionMeasure } from './measure.ts';
 import type { QuestionReport } from './report.ts';
 import { pairOverlapF1, type Span, SpanAgreement } from './span-f1.ts';
 

@@ -1,5 +1,6 @@
 import type { InterfaceDefinition } from '../interface/index.ts';
 import { AnnotatorTally } from './annotator-tally.ts';
+import type { Answer } from './measure.ts';
 import { measureFor, type QuestionMeasure } from './question-measures.ts';
 import type { AgreementReport } from './report.ts';
 
@@ -46,10 +47,11 @@ export class AgreementBuilder {
     }
     const scores: number[] = [];
     for (const [name, measure] of this.#measures) {
-      const answers = annotations.flatMap((a) => {
+      const answers: Answer[] = [];
+      for (const a of annotations) {
         const value = a.answers[name];
-        return value === undefined || value === null ? [] : [{ annotator: a.annotator, value }];
-      });
+        if (value !== undefined && value !== null) answers.push({ annotator: a.annotator, value });
+      }
       if (answers.length === 0) continue;
       scores.push(...measure.addItem(answers, data, this.#tally));
     }

@@ -47,7 +47,8 @@ export class CategoricalMeasure {
   readonly #plan: CategoricalPlan;
   readonly #coincidences = new Coincidences();
   readonly #fleiss = new FleissKappa();
-  readonly #pairs = new Map<string, { annotators: [string, string]; kappa: CohenKappa }>();
+  readonly #pairs = new Map<number, { annotators: [string, string]; kappa: CohenKappa }>();
+  readonly #annotators = new Map<string, number>();
   #answers = 0;
 
   constructor(plan: CategoricalPlan) {
@@ -60,14 +61,8 @@ export class CategoricalMeasure {
    */
   addItem(values: readonly Coded[], tally: AnnotatorTally): number[] {
     this.#answers += values.length;
-    const units = new Map<string, Coded[]>();
-    for (const v of values) {
-      const list = units.get(v.unit);
-      if (list) list.push(v);
-      else units.set(v.unit, [v]);
-    }
     const scores: number[] = [];
-    for (const unit of units.values()) {
+    for (const unit of byUnit(values)) {
       if (unit.length < 2) continue;
       const counts = new Map<number, number>();
       for (const v of unit) counts.set(v.code, (counts.get(v.code) ?? 0) + 1);
@@ -83,18 +78,31 @@ export class CategoricalMeasure {
     return scores;
   }
 
+  #index(annotator: string): number {
+    let i = this.#annotators.get(annotator);
+    if (i === undefined) {
+      i = this.#annotators.size;
+      this.#annotators.set(annotator, i);
+    }
+    return i;
+  }
+
+  #inRange(code: number): boolean {
+    const cohen = this.#plan.cohen;
+    if (!cohen) return false;
+    const i = code - cohen.lowest;
+    return Number.isInteger(i) && i >= 0 && i < cohen.count;
+  }
+
+  /** Every pair of the unit's annotators: their Cohen table, names in sort order. */
   #addPairs(unit: readonly Coded[], lowest: number): void {
-    const sorted = [...unit].sort((a, b) =>
-      a.annotator < b.annotator ? -1 : a.annotator > b.annotator ? 1 : 0,
-    );
-    for (let i = 0; i < sorted.length; i++)
-      for (let j = i + 1; j < sorted.length; j++) {
-        const a = sorted[i] as Coded;
-        const b = sorted[j] as Coded;
-        const count = this.#plan.cohen?.count ?? 0;
-        const inRange = (c: number) => Number.isInteger(c - lowest) && c - lowest >= 0 && c - lowest < count;
-        if (a.annotator === b.annotator || !inRange(a.code) || !inRange(b.code)) continue;
-        const key = `${a.annotator}\u0000${b.annotator}`;
+    for (let i = 0; i < unit.length; i++)
+      for (let j = i + 1; j < unit.length; j++) {
+        let a = unit[i] as Coded;
+        let b = unit[j] as Coded;
+        if (a.annotator === b.annotator || !this.#inRange(a.code) || !this.#inRange(b.code)) continue;
+        if (a.annotator > b.annotator) [a, b] = [b, a];
+        const key = this.#index(a.annotator) * 1_048_576 + this.#index(b.annotator);
         let pair = this.#pairs.get(key);
         if (!pair) {
           pair = {
@@ -118,11 +126,7 @@ export class CategoricalMeasure {
     if (this.#plan.categorical) out.fleissKappa = this.#fleiss.kappa();
     const cohen = this.#plan.cohen;
     if (cohen)
-      out.cohenKappa = [...this.#pairs.keys()].sort().map((key) => {
-        const { annotators, kappa } = this.#pairs.get(key) as {
-          annotators: [string, string];
-          kappa: CohenKappa;
-        };
+      out.cohenKappa = [...this.#pairs.values()].sort(byNames).map(({ annotators, kappa }) => {
         const pair: CohenPair = { annotators, n: kappa.n };
         for (const w of cohen.weights) pair[w] = kappa.kappa(w);
         return pair;
@@ -152,3 +156,23 @@ export const coded = {
   /** Free numbers: interval and ratio alpha. */
   numeric: () => new CategoricalMeasure({ levels: ['interval', 'ratio'], categorical: false }),
 };
+
+const byNames = (x: { annotators: [string, string] }, y: { annotators: [string, string] }) => {
+  const a = x.annotators.join('\u0000');
+  const b = y.annotators.join('\u0000');
+  return a < b ? -1 : a > b ? 1 : 0;
+};
+
+/** The values grouped by unit; most questions have one unit per item, so no grouping is needed. */
+function byUnit(values: readonly Coded[]): Iterable<readonly Coded[]> {
+  let one = true;
+  for (const v of values) if (v.unit !== '') one = false;
+  if (one) return [values];
+  const units = new Map<string, Coded[]>();
+  for (const v of values) {
+    const list = units.get(v.unit);
+    if (list) list.push(v);
+    else units.set(v.unit, [v]);
+  }
+  return units.values();
+}

@@ -1,80 +1,75 @@
-import type { ExpressionBuilder } from 'kysely';
-import type { Database } from '../db/schema.ts';
 import type { Db } from '../db/transaction.ts';
 
-/** One submitted annotation of an item, with the label its annotator is known by in exports. */
+/** An account that annotated in the project, with the label the exports know it by. */
+export interface AnnotatorLabel {
+  /** The account's email, or its name for accounts without one. */
+  label: string;
+  model: boolean;
+}
+
+/** One submitted annotation. */
 export interface SubmittedRow {
   itemId: number;
-  /** The account's email, or its name for accounts without one. */
-  annotator: string;
-  model: boolean;
+  userId: number;
   answers: string;
 }
 
-/** A batch of items in id order with their submitted annotations. */
-export interface ItemBatch {
-  items: { id: number; data: string | null }[];
-  /** Ordered by item id. */
-  annotations: SubmittedRow[];
-  /** Where the next batch starts; null after the last. */
-  lastItemId: number | null;
+/** Everyone with an annotation in the project, by user id (a small read: one row per person). */
+export async function annotatorLabels(db: Db, projectId: number): Promise<Map<number, AnnotatorLabel>> {
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'modelConnectionId'])
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('annotations').select('userId').distinct().where('projectId', '=', projectId),
+    )
+    .execute();
+  return new Map(rows.map((r) => [r.id, { label: r.email ?? r.name, model: r.modelConnectionId !== null }]));
 }
 
-const humansOnly = (eb: ExpressionBuilder<Database, 'annotations' | 'users'>) =>
-  eb('users.modelConnectionId', 'is', null);
-
 /**
- * The next `items` items of a project after `afterItemId` and their submitted annotations (model
- * judges' only with `includeModels`); the items' data only when asked (pairwise questions need the
- * candidates' order). Two reads per batch, each along the project's (project, item) index.
+ * The project's submitted annotations after item `afterItemId`, in item order, whole items only:
+ * up to about `rows` rows along the (project, item, id) index. `lastItemId` is where the next read
+ * starts; null after the last.
  */
-export async function submittedBatch(
+export async function submittedAfter(
   db: Db,
-  {
-    projectId,
-    afterItemId,
-    items,
-    includeModels,
-    withData,
-  }: { projectId: number; afterItemId: number; items: number; includeModels: boolean; withData: boolean },
-): Promise<ItemBatch> {
+  { projectId, afterItemId, rows }: { projectId: number; afterItemId: number; rows: number },
+): Promise<{ annotations: SubmittedRow[]; lastItemId: number | null }> {
+  const read = (after: number, limit: number | null, only?: number) =>
+    db
+      .selectFrom('annotations')
+      .select(['itemId', 'userId', 'answers'])
+      .where('projectId', '=', projectId)
+      .$if(only === undefined, (q) => q.where('itemId', '>', after))
+      .$if(only !== undefined, (q) => q.where('itemId', '=', only as number))
+      .where('status', '=', 'submitted')
+      .orderBy('itemId')
+      .orderBy('id')
+      .$if(limit !== null, (q) => q.limit(limit as number))
+      .execute();
+  const got = await read(afterItemId, rows);
+  if (got.length < rows) return { annotations: got, lastItemId: null };
+  // The last item may go on past the limit: leave it to the next read, unless it is the only one.
+  const lastItem = (got[got.length - 1] as SubmittedRow).itemId;
+  let cut = got.length;
+  while (cut > 0 && (got[cut - 1] as SubmittedRow).itemId === lastItem) cut--;
+  if (cut > 0) return { annotations: got.slice(0, cut), lastItemId: (got[cut - 1] as SubmittedRow).itemId };
+  return { annotations: await read(afterItemId, null, lastItem), lastItemId: lastItem };
+}
+
+/** The data of the project's items with ids in [from, to], for questions that need it (pairwise). */
+export async function itemData(
+  db: Db,
+  projectId: number,
+  from: number,
+  to: number,
+): Promise<Map<number, string>> {
   const rows = await db
     .selectFrom('items')
-    .select('id')
-    .$if(withData, (q) => q.select('data'))
+    .select(['id', 'data'])
     .where('projectId', '=', projectId)
-    .where('id', '>', afterItemId)
-    .orderBy('id')
-    .limit(items)
+    .where('id', '>=', from)
+    .where('id', '<=', to)
     .execute();
-  const last = rows[rows.length - 1]?.id;
-  if (last === undefined) return { items: [], annotations: [], lastItemId: null };
-  const annotations = await db
-    .selectFrom('annotations')
-    .innerJoin('users', 'users.id', 'annotations.userId')
-    .select([
-      'annotations.itemId',
-      'annotations.answers',
-      'users.email',
-      'users.name',
-      'users.modelConnectionId',
-    ])
-    .where('annotations.projectId', '=', projectId)
-    .where('annotations.itemId', '>', afterItemId)
-    .where('annotations.itemId', '<=', last)
-    .where('annotations.status', '=', 'submitted')
-    .$if(!includeModels, (q) => q.where(humansOnly))
-    .orderBy('annotations.itemId')
-    .orderBy('annotations.id')
-    .execute();
-  return {
-    items: rows.map((r) => ({ id: r.id, data: 'data' in r ? (r.data as string) : null })),
-    annotations: annotations.map((a) => ({
-      itemId: a.itemId,
-      annotator: a.email ?? a.name,
-      model: a.modelConnectionId !== null,
-      answers: a.answers,
-    })),
-    lastItemId: rows.length < items ? null : last,
-  };
+  return new Map(rows.map((r) => [r.id, r.data]));
 }

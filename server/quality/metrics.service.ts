@@ -1,15 +1,15 @@
 import type { z } from 'zod';
 import type { MetricsReport } from '../../core/api/quality.ts';
 import { migrateInterface } from '../../core/interface/index.ts';
-import { AgreementBuilder } from '../../core/quality/agreement.ts';
+import { AgreementBuilder, type ItemAnnotation } from '../../core/quality/agreement.ts';
 import { projectWithAccess } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
 import type { Db } from '../db/transaction.ts';
 import { forbidden } from '../http/errors.ts';
-import { submittedBatch } from './metrics.repository.ts';
+import { annotatorLabels, itemData, type SubmittedRow, submittedAfter } from './metrics.repository.ts';
 
-/** Items read per batch: memory stays bounded at any project size. */
-const ITEM_BATCH = 2000;
+/** Annotations read per batch (whole items): memory stays bounded at any project size. */
+const ROWS = 20_000;
 
 /**
  * The agreement report of a project (docs/quality-agreement.md), for callers who see everyone's
@@ -35,31 +35,43 @@ export async function computeMetrics(
   projectId: number,
   iface: ReturnType<typeof migrateInterface>,
   includeModels: boolean,
+  rows = ROWS,
 ): Promise<z.input<typeof MetricsReport>> {
   const builder = new AgreementBuilder(iface);
   const withData = iface.questions.some((q) => q.type === 'pairwise');
+  const labels = await annotatorLabels(db, projectId);
   let after = 0;
   for (;;) {
-    const batch = await submittedBatch(db, {
+    const { annotations: rows, lastItemId } = await submittedAfter(db, {
       projectId,
       afterItemId: after,
-      items: ITEM_BATCH,
-      includeModels,
-      withData,
+      rows: ROWS,
     });
-    let at = 0;
-    for (const item of batch.items) {
-      const annotations = [];
-      while (at < batch.annotations.length && batch.annotations[at]?.itemId === item.id) {
-        const row = batch.annotations[at++];
-        if (!row) break;
-        annotations.push({ annotator: row.annotator, answers: JSON.parse(row.answers), model: row.model });
+    const first = rows[0]?.itemId;
+    const data =
+      withData && first !== undefined
+        ? await itemData(db, projectId, first, rows[rows.length - 1]?.itemId ?? first)
+        : undefined;
+    let item: ItemAnnotation[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as SubmittedRow;
+      const who = labels.get(row.userId);
+      if (who && (includeModels || !who.model))
+        item.push({
+          annotator: who.label,
+          answers: JSON.parse(row.answers),
+          ...(who.model ? { model: true } : {}),
+        });
+      if (rows[i + 1]?.itemId !== row.itemId) {
+        if (item.length > 0) {
+          const raw = data?.get(row.itemId);
+          builder.addItem(row.itemId, item, raw === undefined ? undefined : JSON.parse(raw));
+        }
+        item = [];
       }
-      if (annotations.length > 0)
-        builder.addItem(item.id, annotations, item.data === null ? undefined : JSON.parse(item.data));
     }
-    if (batch.lastItemId === null) break;
-    after = batch.lastItemId;
+    if (lastItemId === null) break;
+    after = lastItemId;
   }
   return builder.result();
 }

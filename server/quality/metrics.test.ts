@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateInterface } from '../../core/interface/index.ts';
 import { Coincidences } from '../../core/quality/krippendorff.ts';
 import { addMembers, buildTeam, next, saveDraft, seedUser, submit, type Team } from '../testing/factories.ts';
 import { type Harness, startHarness, type TestUser } from '../testing/harness.ts';
+import { computeMetrics } from './metrics.service.ts';
 
 /**
  * A project's agreement report through the API, from submitted work with known answers: three
@@ -125,6 +127,19 @@ describe('a project’s agreement report', () => {
     // a agrees on topic with b in items 1, 2, 4 and with c in 1, 3, 4; on difficulty with b in
     // 2, 3, 4 and with c in 1, 3: 11 of 16 pairs.
     expect(report.annotators[names.a]).toMatchObject({ pairs: 16, withOthers: 11 / 16, units: 8 });
+  });
+
+  it('gives the same report however many rows a read takes (items are never split between reads)', async () => {
+    const project = await h.verity.store.db
+      .selectFrom('projects')
+      .select('interface')
+      .where('id', '=', team.projectId)
+      .executeTakeFirstOrThrow();
+    const parsed = migrateInterface(JSON.parse(project.interface));
+    const whole = await computeMetrics(h.verity.store.db, team.projectId, parsed, false);
+    for (const rows of [1, 2, 4, 5])
+      expect(await computeMetrics(h.verity.store.db, team.projectId, parsed, false, rows)).toEqual(whole);
+    expect(whole.questions.topic?.n).toBe(12);
   });
 
   it('lets a reviewer read it, and counts a model judge only when asked, marked as one', async () => {

@@ -128,7 +128,7 @@ describe('AgreementBuilder', () => {
     // Step 1 is always "correct": no variation, so alpha is undefined.
     expect(questions.check?.steps?.[1]?.krippendorffAlpha).toEqual({ nominal: null });
     expect(questions.note).toEqual({ type: 'text', n: 18 });
-    expect(annotators['cy']).toMatchObject({ withOthers: 1, withConsensus: 1 });
+    expect(annotators.cy).toMatchObject({ withOthers: 1, withConsensus: 1 });
   });
 
   it('gives per-item disagreement, null under two annotations, and leave-one-out consensus', () => {

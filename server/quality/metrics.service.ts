@@ -35,7 +35,7 @@ export async function computeMetrics(
   projectId: number,
   iface: ReturnType<typeof migrateInterface>,
   includeModels: boolean,
-  rows = ROWS,
+  batchRows = ROWS,
 ): Promise<z.input<typeof MetricsReport>> {
   const builder = new AgreementBuilder(iface);
   const withData = iface.questions.some((q) => q.type === 'pairwise');
@@ -45,7 +45,7 @@ export async function computeMetrics(
     const { annotations: rows, lastItemId } = await submittedAfter(db, {
       projectId,
       afterItemId: after,
-      rows: ROWS,
+      rows: batchRows,
     });
     const first = rows[0]?.itemId;
     const data =
@@ -56,7 +56,7 @@ export async function computeMetrics(
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i] as SubmittedRow;
       const who = labels.get(row.userId);
-      if (who && (includeModels || !who.model))
+      if (who && row.status === 'submitted' && (includeModels || !who.model))
         item.push({
           annotator: who.label,
           answers: JSON.parse(row.answers),

@@ -163,6 +163,9 @@ describe('bench --smoke', () => {
     // (completions per second, progress reaching a poll).
     expect(figures.get(`jobs.${store}.steps_per_s`)?.unit).toBe('steps/s');
     expect(all.some((line) => line.startsWith(`# target jobs.${store}.steps_per_s `))).toBe(true);
-    expect(verdicts).toHaveLength(floors.length + (store === 'sqlite' ? 1 : 0) + 1 + 2);
+    // The agreement report's target is absolute (milliseconds at 1,000,000 answers), on both stores.
+    expect(figures.get(`metrics.${store}.answers`)?.unit).toBe('count');
+    expect(all.some((line) => line.startsWith(`# target metrics.${store}.ms `))).toBe(true);
+    expect(verdicts).toHaveLength(floors.length + (store === 'sqlite' ? 1 : 0) + 1 + 2 + 1);
   }, 180_000);
 });

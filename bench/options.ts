@@ -10,6 +10,7 @@ export const PARTS = [
   'search',
   'jobs',
   'generation',
+  'consensus',
   'browser',
 ] as const;
 export type Part = (typeof PARTS)[number];
@@ -45,7 +46,7 @@ export interface BenchOptions {
   profileDir: string | undefined;
 }
 
-export const USAGE = `npm run bench -- [--size N] [--stores sqlite,postgres] [--only import,next,soak,export,stats,metrics,search,jobs,generation,browser]
+export const USAGE = `npm run bench -- [--size N] [--stores sqlite,postgres] [--only import,next,soak,export,stats,metrics,search,jobs,generation,consensus,browser]
   [--smoke] [--annotators N] [--think-ms N] [--seconds N] [--rounds N] [--soak-annotators N] [--soak-seconds N]
   [--pg-url postgres://…] [--profile DIR] [--job-steps N]`;
 

@@ -18,6 +18,7 @@ export type Unit =
   | 'us/item'
   | 'ms/round'
   | 'ratio'
+  | 'percent'
   | 'steps/s'
   | 'us/step';
 

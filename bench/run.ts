@@ -11,6 +11,7 @@ import path from 'node:path';
 import { CHROMIUM } from '../e2e/chromium.ts';
 import type { StoreKind } from '../server/db/store.ts';
 import { runBrowserBench } from './browser.ts';
+import { runConsensus } from './consensus.ts';
 import type { StoreRun } from './context.ts';
 import { writeItemsFile } from './datagen.ts';
 import { runExport } from './export.ts';
@@ -131,6 +132,8 @@ async function benchStore(
     if (options.only.includes('search')) await runSearch(run);
     if (options.only.includes('jobs')) await runJobs(run);
     if (options.only.includes('generation')) await runGeneration(run, prepared.env);
+    // The figures do not depend on the store: measured on the run's first store only.
+    if (options.only.includes('consensus') && kind === options.stores[0]) await runConsensus(run);
   } finally {
     while (undo.length > depth)
       await undo.pop()!().catch((err: unknown) => progress(`cleanup failed: ${err}`));

@@ -142,6 +142,7 @@ const consoleScreens = (): [string, string][] => [
   ['project interface', `/projects/${projectId}/interface`],
   ['project export of a selection', `/projects/${projectId}/export?ids=${itemId}`],
   ['project settings', `/projects/${projectId}/settings`],
+  ['review, nothing to review', `/projects/${projectId}/review`],
   ['item detail', `/items/${itemId}`],
   ['users', '/users'],
   ['users, searched', '/users?q=annotator'],

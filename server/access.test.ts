@@ -8,6 +8,7 @@ import { judgeCases } from './testing/access-cases-judges.ts';
 import { liveCases } from './testing/access-cases-live.ts';
 import { modelCases } from './testing/access-cases-models.ts';
 import { qualityCases } from './testing/access-cases-quality.ts';
+import { reviewCases } from './testing/access-cases-review.ts';
 import { statsCases } from './testing/access-cases-stats.ts';
 import { workCases } from './testing/access-cases-work.ts';
 import { buildWorld, type Case, checkResponse, kinds, send, type World } from './testing/access-world.ts';
@@ -28,6 +29,7 @@ const matrix: Record<OperationId, Case[]> = {
   ...modelCases,
   ...jobCases,
   ...generationCases,
+  ...reviewCases,
 };
 
 let w: World;

@@ -51,3 +51,14 @@ export async function requireManage(db: Db, caller: Caller, projectId: number): 
   const access = await projectAccess(db, caller, projectId);
   if (!access.manage) throw forbidden('Only project managers can do this.');
 }
+
+/**
+ * Who may review a project's work: those who see all of it (admins, managers, the project's
+ * managers and reviewers) and members whose account role is reviewer. Returns the project.
+ */
+export async function requireReview(db: Db, caller: Caller, projectId: number): Promise<ProjectRow> {
+  const { project, access } = await projectWithAccess(db, caller, projectId);
+  if (!access.viewAll && caller.role !== 'reviewer')
+    throw forbidden('Only reviewers and managers can review.');
+  return project;
+}

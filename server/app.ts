@@ -22,6 +22,7 @@ import { liveHandlers } from './live/live.routes.ts';
 import { modelHandlers } from './models/connections.routes.ts';
 import { projectHandlers } from './projects/projects.routes.ts';
 import { metricsHandlers } from './quality/metrics.routes.ts';
+import { reviewHandlers } from './review/review.routes.ts';
 import { setupHandlers } from './setup/setup.routes.ts';
 import { statsHandlers } from './stats/stats.routes.ts';
 import { renderDocsPage } from './system/docs-page.ts';
@@ -90,6 +91,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     ...annotationHandlers(ctx),
     ...exportHandlers(ctx),
     ...assignmentHandlers(ctx),
+    ...reviewHandlers(ctx),
     ...statsHandlers(ctx),
     ...metricsHandlers(ctx),
     ...judgeHandlers(ctx),

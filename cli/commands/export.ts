@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { ExportQuery, exportQueryOf } from '../../core/api/export-filters.ts';
 import { EXPORT_FORMATS } from '../../core/api/export-formats.ts';
+import type { ConsensusMethod } from '../../core/quality/consensus/index.ts';
 import { createClient } from '../client.ts';
 import { defineCommand, enumFlag, intFlag } from '../command.ts';
 import { httpConfig, httpFlags, projectFlag } from '../config.ts';
@@ -48,6 +49,11 @@ export const exportItems = defineCommand({
       type: 'boolean',
       help: "training formats: take model judges' annotations too (default: people's only; docs/judge.md)",
     },
+    consensus: {
+      type: 'string',
+      value: 'METHOD',
+      help: "jsonl: add each item's consensus per question: majority, weighted, dawid-skene (pairwise and ranking: bradley-terry)",
+    },
     ...httpFlags,
   },
   async run({ values }) {
@@ -64,6 +70,7 @@ export const exportItems = defineCommand({
     const pairs = enumFlag(values.pairs, 'pairs', ['all', 'adjacent']);
     if (pairs !== undefined) query.pairs = pairs;
     if (values.threshold !== undefined) query.threshold = values.threshold;
+    if (values.consensus !== undefined) query.consensus = values.consensus as ConsensusMethod;
     // Checked here as the server would, so a mistake names the flag rather than the parameter.
     const checked = ExportQuery.safeParse(query);
     if (!checked.success) {

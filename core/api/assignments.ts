@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id, IsoTime } from './common.ts';
 import { Item } from './items.ts';
 import { AnnotatorKind } from './judges.ts';
+import { ReviewFeedback } from './review.ts';
 
 export const AssignmentStatus = z.enum(['locked', 'submitted', 'skipped', 'expired']);
 export const Assignment = z
@@ -137,6 +138,11 @@ export const Work = z
     suggestion: Suggestion.nullable().describe(
       "the suggestion the project's setting picks for this item; null when none (docs/suggestions.md)",
     ),
+    review: ReviewFeedback.nullable()
+      .optional()
+      .describe(
+        'the review of its annotation and the feedback, once it entered review (docs/quality-review.md)',
+      ),
   })
   .meta({ id: 'Work' });
 

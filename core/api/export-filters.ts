@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { shellQuote } from '../command-line.ts';
+import { CONSENSUS_METHODS, type ConsensusMethod } from '../quality/consensus/index.ts';
 import { EXPORT_FORMATS, type ExportFormat, PAIR_FORMATS } from './export-formats.ts';
 
 /**
@@ -144,8 +145,23 @@ export const ExportQuery = z
       .describe(
         "the training formats (sft, preference, preference-chat, openai-preference, kto, grades): `true` takes model judges' annotations too (docs/judge.md); by default only people's. jsonl and csv carry every annotation (jsonl marks each with `annotatorKind`)",
       ),
+    consensus: z
+      .enum(CONSENSUS_METHODS, {
+        error: (iss) =>
+          `${JSON.stringify(iss.input)?.slice(0, 40)} is not a consensus method; expected one of ${CONSENSUS_METHODS.join(', ')}`,
+      })
+      .optional()
+      .describe(
+        'jsonl: adds to each line `consensus`, per question its `{answer, confidence}` over the submitted annotations of people (docs/quality.md, "Consensus"): majority, weighted, dawid-skene for choice, multi-choice and rating questions; pairwise and ranking questions always take bradley-terry',
+      ),
   })
   .superRefine((q, ctx) => {
+    if (q.consensus !== undefined && q.format !== 'jsonl')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['consensus'],
+        message: `applies to the format jsonl, not ${q.format}`,
+      });
     if (q.from !== undefined && q.to !== undefined && q.to <= q.from)
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be later than from' });
     if (q.pairs !== undefined && !PAIR_FORMATS.includes(q.format))
@@ -176,6 +192,8 @@ export interface ExportChoice {
   ids?: readonly number[];
   /** The training formats: take model judges' annotations too. */
   includeModels?: boolean;
+  /** jsonl: add each item's consensus by this method. */
+  consensus?: ConsensusMethod;
 }
 
 export function exportQueryOf(c: ExportChoice): z.input<typeof ExportQuery> {
@@ -191,6 +209,7 @@ export function exportQueryOf(c: ExportChoice): z.input<typeof ExportQuery> {
     ...(c.to ? { to: c.to } : {}),
     ...(c.ids && c.ids.length > 0 ? { ids: c.ids.join(',') } : {}),
     ...(c.includeModels ? { includeModels: 'true' as const } : {}),
+    ...(c.consensus !== undefined && (c.format ?? 'jsonl') === 'jsonl' ? { consensus: c.consensus } : {}),
   };
 }
 
@@ -207,5 +226,6 @@ export function exportCommandArgs(projectId: number, c: ExportChoice): string {
   if (c.to) words.push('--to', shellQuote(c.to));
   if (c.ids && c.ids.length > 0) words.push('--ids', c.ids.join(','));
   if (c.includeModels) words.push('--include-models');
+  if (c.consensus !== undefined && (c.format ?? 'jsonl') === 'jsonl') words.push('--consensus', c.consensus);
   return words.join(' ');
 }

@@ -7,6 +7,7 @@ import {
   searchWords,
 } from '../search-words.ts';
 import { Id, IsoTime, PageQuery } from './common.ts';
+import { ReviewStatus } from './review.ts';
 
 /** The longest `preview` of an item in the list. */
 export const ITEM_PREVIEW_LENGTH = 200;
@@ -39,6 +40,11 @@ export const ItemSummary = Item.extend({
     .optional()
     .describe(
       'a submitted annotation of the item has an integrity flag (docs/data-model.md, "Integrity signals"); only for managers and reviewers',
+    ),
+  review: z
+    .array(ReviewStatus)
+    .describe(
+      "the review status of each of its annotations in review, oldest first (an annotator's list: their own); empty when none (docs/quality-review.md)",
     ),
   preview: z
     .string()
@@ -153,6 +159,9 @@ export const ListItemsQuery = PageQuery.extend({
     .describe(
       '`only`: only items with a submitted annotation that has an integrity flag (managers and reviewers only)',
     ),
+  review: ReviewStatus.optional().describe(
+    "only items with an annotation in this review status (an annotator's list: their own annotations)",
+  ),
   sort: ItemSort.default('id').describe(
     '`id`: import order; `priority`; `createdAt`; `submitted`: submitted annotations; `externalId`: by code point, items without one first. Ties go by id; the cursor follows the sort',
   ),

@@ -3,6 +3,7 @@ import { InterfaceDefinition, InterfaceEdit } from '../interface/index.ts';
 import { DisplayName } from '../names.ts';
 import { Id, IsoTime } from './common.ts';
 import { AnnotatorKind } from './judges.ts';
+import { ReviewSetting } from './review.ts';
 import { Email, Role } from './users.ts';
 
 export const ItemOrder = z.enum(['sequential', 'random']);
@@ -31,6 +32,7 @@ const SettingFields = z.object({
   itemOrder: ItemOrder,
   allowEditSubmitted: z.boolean(),
   suggestions: SuggestionsSetting,
+  review: ReviewSetting,
 });
 
 // Defaults belong to creation only: in zod 4 a default inside .partial() would still fill in,
@@ -42,6 +44,7 @@ export const CreateProjectBody = SettingFields.extend({
   itemOrder: ItemOrder.default('sequential'),
   allowEditSubmitted: z.boolean().default(true),
   suggestions: SuggestionsSetting.default({ mode: 'best' }),
+  review: ReviewSetting.default({ mode: 'none' }),
   interface: InterfaceDefinition,
 });
 export const UpdateProjectBody = SettingFields.partial().extend({
@@ -135,6 +138,9 @@ export const Project = z
           .describe('the agent of mode `agent`; null otherwise, and for callers who do not see agent names'),
       })
       .describe('which suggestion annotators are shown (docs/suggestions.md)'),
+    review: z
+      .object({ mode: z.enum(['none', 'sample', 'all']), percent: z.number().int().nullable() })
+      .describe('which submissions enter review (docs/quality-review.md)'),
     interface: InterfaceDefinition,
     createdAt: IsoTime,
     progress: ProjectProgress,

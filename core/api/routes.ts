@@ -8,6 +8,7 @@ import { liveRoutes } from './live.routes.ts';
 import { modelRoutes } from './models.routes.ts';
 import { projectRoutes } from './projects.routes.ts';
 import { qualityRoutes } from './quality.routes.ts';
+import { reviewRoutes } from './review.routes.ts';
 import { setupRoutes } from './setup.routes.ts';
 import { statsRoutes } from './stats.routes.ts';
 import { userRoutes } from './users.routes.ts';
@@ -25,6 +26,7 @@ export const routes = {
   ...qualityRoutes,
   ...itemRoutes,
   ...assignmentRoutes,
+  ...reviewRoutes,
   ...judgeRoutes,
   ...liveRoutes,
   ...modelRoutes,

@@ -20,6 +20,8 @@ import {
   suggestionView,
 } from '../predictions/suggestions.ts';
 import { type ProjectRow, suggestionsOf } from '../projects/projects.repository.ts';
+import { findReviewOfAssignment, findRework } from '../review/review.repository.ts';
+import { afterFirstSubmit, afterResubmit, feedbackFor } from '../review/work.ts';
 import {
   type AssignmentRow,
   countSubmission,
@@ -67,6 +69,7 @@ export async function loadWork(
     annotation: annotation ? toAnnotation(annotation) : null,
     shown: shownOrders(w.iface, item.data, a.itemId, a.userId),
     suggestion: await suggestionFor(tx, item, w.iface, w.view),
+    review: annotation?.status === 'submitted' ? await feedbackFor(tx, annotation.id) : null,
   };
 }
 
@@ -116,6 +119,10 @@ export async function assignNextItem(
   const iface = interfaceOf(project);
   const view = suggestionView(project, iface, access);
   const ttlMs = project.lockTtlSeconds * 1000;
+  // A rejected annotation comes back first: the annotator's own assignment, reopened for rework
+  // (not a new claim; any lock they hold stays theirs until it expires).
+  const rework = await findRework(ctx.store.db, projectId, caller.id);
+  if (rework) return loadWork(ctx.store.db, { iface, assignment: rework, view });
   return writeTransaction(
     ctx.store,
     async (tx) => {
@@ -193,7 +200,9 @@ export async function saveDraft(
       if (a.status === 'skipped')
         throw new AppError('ASSIGNMENT_CLOSED', 'You skipped this item; it can no longer be edited.');
       if (a.status === 'submitted') {
-        if (!project.allowEditSubmitted)
+        // A rejected annotation is open for rework whatever the project allows.
+        const review = await findReviewOfAssignment(tx, a.id);
+        if (!project.allowEditSubmitted && review?.status !== 'rejected')
           throw new AppError('ASSIGNMENT_CLOSED', 'This project does not allow editing submitted work.');
         const annotation = await recordAnswers(ctx.store, tx, a, caller, {
           kind: 'draft',
@@ -256,7 +265,9 @@ export async function submit(
       if (a.status === 'skipped')
         throw new AppError('ASSIGNMENT_CLOSED', 'You skipped this item; it can no longer be submitted.');
       if (a.status === 'submitted') {
-        if (!project.allowEditSubmitted) throw new AppError('ALREADY_SUBMITTED');
+        const review = await findReviewOfAssignment(tx, a.id);
+        if (!project.allowEditSubmitted && review?.status !== 'rejected')
+          throw new AppError('ALREADY_SUBMITTED');
         const annotation = await recordAnswers(ctx.store, tx, a, caller, {
           kind: 'edit',
           answers,
@@ -266,6 +277,7 @@ export async function submit(
           key: body.idempotencyKey,
           ...extra,
         });
+        if (review) await afterResubmit(tx, review, now);
         return { kind: 'done' as const, result: { created: true, annotation } };
       }
       // A lock still running is submitted at once; the status condition guards against anyone
@@ -298,6 +310,7 @@ export async function submit(
         key: body.idempotencyKey,
         ...extra,
       });
+      await afterFirstSubmit(tx, project, annotation, now);
       return { kind: 'done' as const, result: { created: true, annotation } };
     },
     { serializeOn: [project.id, caller.id] },

@@ -18,6 +18,7 @@ import * as m0016 from './migrations/0016_live_connection.ts';
 import * as m0017 from './migrations/0017_project_suggestions.ts';
 import * as m0018 from './migrations/0018_model_accounts.ts';
 import * as m0019 from './migrations/0019_generation.ts';
+import * as m0021 from './migrations/0021_review.ts';
 import type { StoreKind } from './store.ts';
 
 interface Migration {
@@ -46,6 +47,7 @@ const migrations: Migration[] = [
   { name: '0017_project_suggestions', ...m0017 },
   { name: '0018_model_accounts', ...m0018 },
   { name: '0019_generation', ...m0019 },
+  { name: '0021_review', ...m0021 },
 ];
 
 /**

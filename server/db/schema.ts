@@ -28,6 +28,9 @@ export interface Database {
   jobSteps: JobStepsTable;
   predictions: PredictionsTable;
   generatedItems: GeneratedItemsTable;
+  reviews: ReviewsTable;
+  reviewEvents: ReviewEventsTable;
+  reviewSamples: ReviewSamplesTable;
 }
 
 /** Every version of a project's interface (migration 0010); the projects row holds the current one. */
@@ -103,6 +106,10 @@ export interface ProjectsTable {
   suggestionsMode: Generated<'off' | 'agent' | 'best'>;
   /** The agent shown when the mode is 'agent'. */
   suggestionsAgent: Generated<string | null>;
+  /** Which submissions enter review (migration 0021, docs/quality-review.md). */
+  reviewMode: Generated<'none' | 'sample' | 'all'>;
+  /** The share sampled in mode 'sample', 1..100; null otherwise. */
+  reviewPercent: Generated<number | null>;
   createdBy: number;
   createdAt: number;
   updatedAt: number;
@@ -301,6 +308,49 @@ export interface GeneratedItemsTable {
   jobId: number;
   sourceItemId: number;
   itemId: number;
+}
+
+export type ReviewStatusDb = 'awaiting_review' | 'accepted' | 'rejected' | 'fixed' | 'reworked';
+/** An annotation in review (migration 0021, server/review/): its status, claim and latest feedback. */
+export interface ReviewsTable {
+  annotationId: number;
+  projectId: number;
+  itemId: number;
+  /** The annotation's author. */
+  annotatorId: number;
+  status: ReviewStatusDb;
+  /** When it (last) entered the queue: the queue's order. */
+  enteredAt: number;
+  /** The reviewer holding it, until claimExpiresAt. */
+  claimedBy: number | null;
+  claimExpiresAt: number | null;
+  /** The latest reviewer's comment (required on a rejection, optional on accept and fix). */
+  comment: string | null;
+  reviewedBy: number | null;
+  reviewedAt: number | null;
+  /** After a fix: the revision holding the annotator's answers the fix replaced. */
+  fixedFromRevision: number | null;
+  updatedAt: number;
+}
+
+/** One review decision (migration 0021). */
+export interface ReviewEventsTable {
+  id: Generated<number>;
+  annotationId: number;
+  projectId: number;
+  reviewerId: number;
+  outcome: 'accepted' | 'rejected' | 'fixed';
+  comment: string | null;
+  /** The annotation's revision the decision was made on. */
+  revision: number;
+  createdAt: number;
+}
+
+/** How many first submissions of an annotator the project's sampling has counted (migration 0021). */
+export interface ReviewSamplesTable {
+  projectId: number;
+  userId: number;
+  submissions: number;
 }
 
 /** A suggested answer set for an item (migration 0015): imported, or from a model. */

@@ -13,6 +13,8 @@ import type { Store } from '../db/store.ts';
 import { AppError, forbidden } from '../http/errors.ts';
 import type { StreamedFile } from '../http/register.ts';
 import { hasPredictions } from '../predictions/predictions.repository.ts';
+import { type ProjectConsensus, projectConsensus } from '../quality/consensus.service.ts';
+import { ConsensusLineWriter } from './consensus-lines.ts';
 import { type ExportBinding, exportBinding } from './export-binding.ts';
 import { itemIdsOutside } from './exports.repository.ts';
 import { ChunkWriter, type Page, type PageSink } from './format.ts';
@@ -39,7 +41,7 @@ export async function exportItems(
 ): Promise<StreamedFile> {
   const { project, access } = await projectWithAccess(ctx.store.db, caller, projectId);
   if (!access.viewAll) throw forbidden('Only managers and reviewers can export.');
-  const { format, pairs, threshold, includeModels, ...filters } = query;
+  const { format, pairs, threshold, includeModels, consensus, ...filters } = query;
   if (filters.ids) {
     const outside = await itemIdsOutside(ctx.store.db, projectId, filters.ids);
     if (outside.length > 0) {
@@ -55,7 +57,9 @@ export async function exportItems(
   if (format === 'jsonl') {
     const predictions = await hasPredictions(ctx.store.db, projectId);
     const binding = exportBinding(projectId, project.overlap, filters, 'lines', predictions);
-    chunks = exportChunks(ctx.store, binding, iface);
+    const agreed =
+      consensus === undefined ? undefined : await projectConsensus(ctx.store.db, projectId, iface, consensus);
+    chunks = exportChunks(ctx.store, binding, iface, agreed);
   } else {
     const transformer = itemTransformer(format, iface, {
       pairs: pairs ?? DEFAULT_TRANSFORM_OPTIONS.pairs,
@@ -76,9 +80,13 @@ export async function* exportChunks(
   store: Store,
   binding: ExportBinding,
   iface: Pick<InterfaceDefinition, 'questions'>,
+  consensus?: ProjectConsensus,
 ): AsyncGenerator<Buffer> {
   const out = new ChunkWriter(CHUNK_BYTES);
-  yield* chunksOf(store, binding, out, new FilledLineWriter(out, unansweredAsNull(iface)));
+  const fill = unansweredAsNull(iface);
+  const lines =
+    consensus === undefined ? new FilledLineWriter(out, fill) : new ConsensusLineWriter(out, fill, consensus);
+  yield* chunksOf(store, binding, out, lines);
 }
 
 /**

@@ -147,6 +147,11 @@ export class LineWriter implements PageSink<ItemPage> {
     this.#openId = itemId;
   }
 
+  /** Members written after an item's skips, each starting with a comma (none here). */
+  protected tail(_itemId: number): string {
+    return '';
+  }
+
   endPage(): void {
     this.#close();
     this.#writeItemsBefore(Number.POSITIVE_INFINITY);
@@ -158,8 +163,9 @@ export class LineWriter implements PageSink<ItemPage> {
       const id = ids[this.#next]!;
       this.#writeHead(this.#next++);
       const skips = this.#skips.size === 0 ? undefined : this.#skips.get(id);
-      if (skips === undefined) this.out.copy(CLOSE, 0, CLOSE.length);
-      else this.out.write(`],"skips":[${skips}]}\n`);
+      const tail = this.tail(id);
+      if (skips === undefined && tail === '') this.out.copy(CLOSE, 0, CLOSE.length);
+      else this.out.write(`],"skips":[${skips ?? ''}]${tail}}\n`);
     }
   }
 
@@ -170,7 +176,8 @@ export class LineWriter implements PageSink<ItemPage> {
 
   #close(): void {
     if (this.#openId === -1) return;
-    this.out.write(`${this.#annotations}],"skips":[${this.#skips.get(this.#openId) ?? ''}]}\n`);
+    const tail = this.tail(this.#openId);
+    this.out.write(`${this.#annotations}],"skips":[${this.#skips.get(this.#openId) ?? ''}]${tail}}\n`);
     this.#annotations = '';
     this.#openId = -1;
   }

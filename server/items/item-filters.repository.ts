@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { z } from 'zod';
 import type { ItemFilter, ItemSort } from '../../core/api/items.ts';
+import type { ReviewStatus } from '../../core/review.ts';
 import type { SearchQuery } from '../../core/search-words.ts';
 import { isStranded } from '../assignments/stranded.repository.ts';
 import type { StoreKind } from '../db/store.ts';
@@ -43,6 +44,8 @@ export interface ItemConditions {
   submitted: { from: number | undefined; to: number | undefined };
   /** Only items with a submitted annotation that has an integrity flag. */
   flagged: boolean;
+  /** Only items with an annotation in this review status (docs/quality-review.md). */
+  review: ReviewStatus | undefined;
 }
 
 type Condition = RawBuilder<unknown>;
@@ -76,6 +79,11 @@ export function itemConditions(f: ItemConditions): Condition[] {
   if (f.flagged) {
     out.push(sql`exists (select 1 from annotations n
       where n.item_id = i.id and n.status = 'submitted' and n.flags is not null${own})`);
+  }
+  if (f.review !== undefined) {
+    const ownReview = f.assignedTo === undefined ? sql`` : sql` and r.annotator_id = ${f.assignedTo}`;
+    out.push(sql`exists (select 1 from reviews r
+      where r.item_id = i.id and r.status = ${f.review}${ownReview})`);
   }
   return out;
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ItemDetail } from '../../core/api/assignments.ts';
 import type { ItemSummary, ListItemsQuery } from '../../core/api/items.ts';
 import { migrateInterface, withoutHiddenModels } from '../../core/interface/index.ts';
+import type { ReviewStatus } from '../../core/review.ts';
 import { parseSearchQuery } from '../../core/search-words.ts';
 import { projectAccess } from '../access.ts';
 import { toAnnotation, toAssignment, toItem } from '../assignments/assignments.repository.ts';
@@ -10,6 +11,7 @@ import { type AppContext, type Caller, iso } from '../context.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { predictionsOfItem } from '../predictions/predictions.repository.ts';
 import { findProject } from '../projects/projects.repository.ts';
+import { reviewStatusesOf } from '../review/review.repository.ts';
 import {
   annotationsOfItem,
   assignmentsOfItem,
@@ -86,6 +88,9 @@ export async function listItems(
       if (a.flags !== null) flagged.add(a.itemId);
     }
   }
+  const reviews = new Map<number, ReviewStatus[]>();
+  for (const r of await reviewStatusesOf(db, ids, onlyOwn))
+    reviews.set(r.itemId, [...(reviews.get(r.itemId) ?? []), r.status]);
   const firstField = iface.fields[0]?.name;
   return {
     items: items.map(({ skipped, stranded, sortKey: _, ...i }) => {
@@ -98,6 +103,7 @@ export async function listItems(
         skipped,
         stranded,
         ...(access.viewAll ? { flagged: flagged.has(i.id) } : {}),
+        review: reviews.get(i.id) ?? [],
         preview: itemPreview(item.data, firstField),
       };
     }),

@@ -15,7 +15,7 @@ type ListParams = z.output<typeof ListItemsQuery>;
 export function listFilters(
   iface: InterfaceDefinition,
   params: ListParams,
-): Pick<ItemConditions, 'answers' | 'meta' | 'created' | 'submitted' | 'flagged'> {
+): Pick<ItemConditions, 'answers' | 'meta' | 'created' | 'submitted' | 'flagged' | 'review'> {
   const bound = (text: string | undefined, side: 'from' | 'to') =>
     text === undefined ? undefined : (dateBound(text, side) ?? undefined);
   return {
@@ -24,6 +24,7 @@ export function listFilters(
     created: { from: bound(params.createdFrom, 'from'), to: bound(params.createdTo, 'to') },
     submitted: { from: bound(params.submittedFrom, 'from'), to: bound(params.submittedTo, 'to') },
     flagged: params.flagged === 'only',
+    review: params.review,
   };
 }
 

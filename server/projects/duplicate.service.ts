@@ -37,6 +37,8 @@ export async function duplicateProject(
       allowEditSubmitted: source.allowEditSubmitted,
       suggestionsMode: source.suggestionsMode,
       suggestionsAgent: source.suggestionsAgent,
+      reviewMode: source.reviewMode,
+      reviewPercent: source.reviewPercent,
       createdBy: caller.id,
       createdAt: now,
     });

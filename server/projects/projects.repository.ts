@@ -1,6 +1,7 @@
 import { type Selectable, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Project, ProjectProgress } from '../../core/api/projects.ts';
+import type { ReviewSetting } from '../../core/api/review.ts';
 import { migrateInterface } from '../../core/interface/index.ts';
 import type { SuggestionsSetting } from '../../core/suggestions.ts';
 import { countStranded } from '../assignments/stranded.repository.ts';
@@ -43,7 +44,11 @@ export async function findProjectForUpdate(
 }
 
 /** The settings a project is created with; the rest (ids, times) the store fills in. */
-export type NewProject = Omit<ProjectRow, 'id' | 'updatedAt' | 'liveConnectionId'>;
+export type NewProject = Omit<
+  ProjectRow,
+  'id' | 'updatedAt' | 'liveConnectionId' | 'reviewMode' | 'reviewPercent'
+> &
+  Partial<Pick<ProjectRow, 'reviewMode' | 'reviewPercent'>>;
 
 /** Creates a project and records its interface as its first version (`interfaceVersion` 1). */
 export async function insertProject(tx: Tx, p: NewProject): Promise<ProjectRow> {
@@ -74,15 +79,16 @@ export async function updateProjectRow(
       ProjectRow,
       'name' | 'guidelines' | 'overlap' | 'lockTtlSeconds' | 'itemOrder' | 'allowEditSubmitted'
     >
-  > & { suggestions?: SuggestionsSetting | undefined },
+  > & { suggestions?: SuggestionsSetting | undefined; review?: ReviewSetting | undefined },
   updatedAt: number,
 ): Promise<void> {
-  const { allowEditSubmitted, suggestions, ...rest } = changes;
+  const { allowEditSubmitted, suggestions, review, ...rest } = changes;
   await db
     .updateTable('projects')
     .set({
       ...rest,
       ...(suggestions === undefined ? {} : suggestionColumns(suggestions)),
+      ...(review === undefined ? {} : reviewColumns(review)),
       ...(allowEditSubmitted === undefined ? {} : { allowEditSubmitted: allowEditSubmitted ? 1 : 0 }),
       updatedAt,
     })
@@ -94,6 +100,12 @@ export async function updateProjectRow(
 export const suggestionColumns = (s: SuggestionsSetting) => ({
   suggestionsMode: s.mode,
   suggestionsAgent: s.mode === 'agent' ? (s.agent ?? null) : null,
+});
+
+/** The review setting as the projects row holds it: the percent only in mode 'sample'. */
+export const reviewColumns = (r: ReviewSetting) => ({
+  reviewMode: r.mode,
+  reviewPercent: r.mode === 'sample' ? (r.percent ?? null) : null,
 });
 
 /** A project's suggestions setting, read from its row. */
@@ -184,6 +196,7 @@ export async function toProject(db: Db, p: ProjectRow, showAgent: boolean): Prom
     itemOrder: p.itemOrder,
     allowEditSubmitted: p.allowEditSubmitted,
     suggestions: { mode: p.suggestionsMode, agent: showAgent ? p.suggestionsAgent : null },
+    review: { mode: p.reviewMode, percent: p.reviewPercent },
     interface: migrateInterface(JSON.parse(p.interface), p.interfaceVersion),
     createdAt: iso(p.createdAt),
     progress: await projectProgress(db, p),

@@ -7,6 +7,7 @@ import { useSession } from './session.tsx';
 
 // Each screen is its own chunk: the annotation view loads none of the console's code.
 const Annotate = screenChunk(() => import('../pages/Annotate.tsx').then((m) => m.Annotate));
+const Review = screenChunk(() => import('../pages/Review.tsx').then((m) => m.Review));
 const JobDetailPage = screenChunk(() => import('../pages/JobDetail.tsx').then((m) => m.JobDetailPage));
 const Jobs = screenChunk(() => import('../pages/Jobs.tsx').then((m) => m.Jobs));
 const ItemDetailPage = screenChunk(() => import('../pages/ItemDetail.tsx').then((m) => m.ItemDetailPage));
@@ -52,6 +53,7 @@ const screens: Screen[] = [
   screen('/projects/:projectId/annotate', Annotate, (p) => ({ projectId: Number(p.projectId) }), {
     bare: true,
   }),
+  screen('/projects/:projectId/review', Review, (p) => ({ projectId: Number(p.projectId) }), { bare: true }),
   screen('/projects/:projectId/my-work', MyWork, (p) => ({ projectId: Number(p.projectId) })),
   screen('/projects/:projectId', ProjectPage, (p) => ({ projectId: Number(p.projectId), tab: 'overview' })),
   screen('/projects/:projectId/:tab', ProjectPage, (p) => ({

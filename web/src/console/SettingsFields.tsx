@@ -4,7 +4,7 @@ import { Field } from './Field.tsx';
 import './builder/builder.css';
 import type { SuggestionsMode } from '../../../core/suggestions.ts';
 import { messagesAt, type PathError } from './pathErrors.ts';
-import type { SettingsDraft } from './settings.ts';
+import type { ReviewMode, SettingsDraft } from './settings.ts';
 
 /**
  * The project settings inputs, shared by the create form and the settings tab. The guidelines
@@ -134,6 +134,38 @@ export function SettingsFields(props: {
                 value={v.suggestionsAgent ?? ''}
                 maxLength={200}
                 onChange={(e) => set({ suggestionsAgent: e.target.value })}
+              />
+            )}
+          </Field>
+        )}
+      </div>
+      <div className="editor-grid">
+        <Field
+          label="Review"
+          hint="Submissions reviewers check: accept, reject with a comment (back to the annotator) or fix. A sample takes each annotator's first submission and then the same share of everyone's."
+          errors={messagesAt(errors, 'review.mode')}
+          path="review.mode"
+        >
+          {(c) => (
+            <select
+              {...c}
+              value={v.reviewMode ?? 'none'}
+              onChange={(e) => set({ reviewMode: e.target.value as ReviewMode })}
+            >
+              <option value="none">No review</option>
+              <option value="sample">A sample of each annotator's work</option>
+              <option value="all">Every submission</option>
+            </select>
+          )}
+        </Field>
+        {v.reviewMode === 'sample' && (
+          <Field label="Sampled (%)" errors={messagesAt(errors, 'review.percent')} path="review.percent">
+            {(c) => (
+              <input
+                {...c}
+                inputMode="numeric"
+                value={v.reviewPercent ?? '10'}
+                onChange={(e) => set({ reviewPercent: e.target.value })}
               />
             )}
           </Field>

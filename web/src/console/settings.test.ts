@@ -58,3 +58,19 @@ describe('the suggestions setting', () => {
     });
   });
 });
+
+describe('the review setting', () => {
+  const of = (reviewMode: 'none' | 'sample' | 'all', reviewPercent: string) =>
+    checkSettings({ ...defaultSettings, name: 'P', reviewMode, reviewPercent });
+
+  it('sends the percent only for a sample, and needs a whole 1..100 for it', () => {
+    expect(of('none', 'x')).toMatchObject({ ok: true, value: { review: { mode: 'none' } } });
+    expect(of('all', '10')).toMatchObject({ ok: true, value: { review: { mode: 'all' } } });
+    expect(of('sample', '25')).toMatchObject({
+      ok: true,
+      value: { review: { mode: 'sample', percent: 25 } },
+    });
+    for (const bad of ['0', '101', '2.5', ''])
+      expect(of('sample', bad)).toMatchObject({ ok: false, errors: [{ path: 'review.percent' }] });
+  });
+});

@@ -18,7 +18,13 @@ export interface SettingsDraft {
   suggestionsMode?: SuggestionsMode;
   /** The agent of mode 'agent', as typed. */
   suggestionsAgent?: string;
+  /** Which submissions enter review (docs/quality-review.md); absent in drafts kept from before. */
+  reviewMode?: ReviewMode;
+  /** The share sampled per annotator in mode 'sample', as typed. */
+  reviewPercent?: string;
 }
+
+export type ReviewMode = 'none' | 'sample' | 'all';
 
 export interface Settings {
   name: string;
@@ -28,6 +34,7 @@ export interface Settings {
   itemOrder: 'sequential' | 'random';
   allowEditSubmitted: boolean;
   suggestions: { mode: SuggestionsMode; agent?: string };
+  review: { mode: ReviewMode; percent?: number };
 }
 
 export const defaultSettings: SettingsDraft = {
@@ -39,6 +46,8 @@ export const defaultSettings: SettingsDraft = {
   allowEditSubmitted: true,
   suggestionsMode: 'best',
   suggestionsAgent: '',
+  reviewMode: 'none',
+  reviewPercent: '10',
 };
 
 export function settingsOf(p: Project): SettingsDraft {
@@ -51,6 +60,8 @@ export function settingsOf(p: Project): SettingsDraft {
     allowEditSubmitted: p.allowEditSubmitted,
     suggestionsMode: p.suggestions.mode,
     suggestionsAgent: p.suggestions.agent ?? '',
+    reviewMode: p.review.mode,
+    reviewPercent: String(p.review.percent ?? 10),
   };
 }
 
@@ -79,6 +90,10 @@ export function checkSettings(
   const agent = (d.suggestionsAgent ?? '').trim();
   if (mode === 'agent' && agent === '')
     errors.push({ path: 'suggestions.agent', message: 'Name the agent whose suggestions annotators see.' });
+  const review = d.reviewMode ?? 'none';
+  const percent = Number(d.reviewPercent ?? '10');
+  if (review === 'sample' && !(Number.isInteger(percent) && percent >= 1 && percent <= 100))
+    errors.push({ path: 'review.percent', message: 'Enter a whole percentage from 1 to 100.' });
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -90,6 +105,7 @@ export function checkSettings(
       itemOrder: d.itemOrder,
       allowEditSubmitted: d.allowEditSubmitted,
       suggestions: mode === 'agent' ? { mode, agent } : { mode },
+      review: review === 'sample' ? { mode: review, percent } : { mode: review },
     },
   };
 }

@@ -13,10 +13,15 @@ import '../editors/editors.css';
 import { isolatedName } from '../../../core/names.ts';
 import { Name } from '../ui/Name.tsx';
 
-/** Edit and view modes for an assignment opened from My work (`?assignment=`). */
-function modeFor(work: Work, project: Project): ViewMode {
-  if (work.assignment.status === 'locked') return 'queue';
-  return work.assignment.status === 'submitted' && project.allowEditSubmitted ? 'edit' : 'view';
+/**
+ * The queue's own items (a lock, or a rejected item handed back for rework by `next`), and edit
+ * and view modes for an assignment opened from My work (`?assignment=`). A rejected item may be
+ * resubmitted whatever the project allows.
+ */
+function modeFor(work: Work, project: Project, opened: boolean): ViewMode {
+  const rework = work.review?.status === 'rejected';
+  if (work.assignment.status === 'locked' || (rework && !opened)) return 'queue';
+  return work.assignment.status === 'submitted' && (project.allowEditSubmitted || rework) ? 'edit' : 'view';
 }
 
 /** "Start annotating": the focused annotation view over the annotator's queue. */
@@ -138,7 +143,7 @@ export function Annotate({ projectId }: { projectId: number }) {
         key={`${work.assignment.id}-${queue.attempt}`}
         project={project}
         work={work}
-        mode={modeFor(work, project)}
+        mode={modeFor(work, project, opened !== undefined)}
         drafts={queue.stores.drafts}
         signals={queue.stores.signals}
         sending={queue.sending}

@@ -45,6 +45,11 @@ export function ProjectPage({ projectId, tab }: { projectId: number; tab: string
   return (
     <div className="stack">
       <PageHead title={<Name text={project.name} wide />}>
+        {project.review.mode !== 'none' && (access.viewAll || user.role === 'reviewer') && (
+          <Link to={`/projects/${projectId}/review`} className="button">
+            Review
+          </Link>
+        )}
         {access.member && (
           <>
             <Link to={`/projects/${projectId}/annotate`} className="button primary">

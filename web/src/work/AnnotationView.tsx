@@ -11,6 +11,7 @@ import { type Project, serverAnswers, type Work } from './api.ts';
 import { chooseAnswers, type DraftStore } from './draft-store.ts';
 import { focusKind } from './focus-kind.ts';
 import { Guidelines } from './Guidelines.tsx';
+import { ReviewNotice } from './ReviewNotice.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { SkipDialog } from './SkipDialog.tsx';
@@ -68,6 +69,8 @@ export function AnnotationView(props: AnnotationViewProps) {
   const { shown } = work;
   const omit = useMemo(() => questionFields(iface), [iface]);
   const readOnly = mode === 'view' || props.sending !== 'no';
+  // A rework the queue hands back is submitted already: it can be resubmitted, not skipped.
+  const canSkip = mode === 'queue' && work.assignment.status === 'locked';
   const [restored] = useState(() =>
     withSuggestion(
       chooseAnswers(props.drafts.read(work.assignment.id), serverAnswers(work)),
@@ -188,7 +191,7 @@ export function AnnotationView(props: AnnotationViewProps) {
     if (c === 'help') return setDialog('help');
     if (c === 'undo') return answers.undo();
     if (c === 'redo') return answers.redo();
-    if (c === 'skip' && mode === 'queue' && !readOnly) return setDialog('skip');
+    if (c === 'skip' && canSkip && !readOnly) return setDialog('skip');
     if (c === 'previous') return props.onPrevious?.();
     if (c === 'submit') void submit();
   };
@@ -255,7 +258,7 @@ export function AnnotationView(props: AnnotationViewProps) {
         >
           Shortcuts <KeyHint>?</KeyHint>
         </button>
-        {mode === 'queue' && (
+        {canSkip && (
           <button
             type="button"
             className="keep-hint"
@@ -280,6 +283,9 @@ export function AnnotationView(props: AnnotationViewProps) {
       </header>
       <div className="annotate-notices">
         <WorkAlert error={props.error ?? draft.error} />
+        {work.review && (
+          <ReviewNotice review={work.review} iface={iface} answers={work.annotation?.answers ?? {}} />
+        )}
         {mode === 'queue' &&
           props.onNext &&
           DEAD_ENDS.has((props.error as { code?: string })?.code ?? '') && (

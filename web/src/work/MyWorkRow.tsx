@@ -3,6 +3,7 @@ import { RichText } from '../render/RichText.tsx';
 import { ago } from '../ui/ago.ts';
 import { Name } from '../ui/Name.tsx';
 import type { Project, Work } from './api.ts';
+import { REVIEW_LABEL } from './ReviewNotice.tsx';
 import { answerSummary, itemExcerpt } from './summary.ts';
 import './my-work.css';
 
@@ -25,7 +26,10 @@ export function MyWorkRow(props: { work: Work; project: Project; now: number; on
   const excerpt = itemExcerpt(w.item.data);
   const summary = w.annotation ? answerSummary(project.interface, w.annotation.answers) : undefined;
   const when = w.annotation?.submittedAt ?? w.annotation?.updatedAt ?? w.assignment.createdAt;
-  const editable = status === 'locked' || (status === 'submitted' && project.allowEditSubmitted);
+  const review = w.review ?? null;
+  const editable =
+    status === 'locked' ||
+    (status === 'submitted' && (project.allowEditSubmitted || review?.status === 'rejected'));
   return (
     <tr>
       <th scope="row">
@@ -41,6 +45,11 @@ export function MyWorkRow(props: { work: Work; project: Project; now: number; on
           <span className="muted">No answers</span>
         )}
         {w.annotation?.pendingAnswers && <span className="badge">Unsubmitted edits</span>}
+        {review?.comment && (
+          <span className="muted review-row-comment" data-testid="review-comment">
+            Reviewer: <Name text={review.comment} />
+          </span>
+        )}
         {w.assignment.skipReason && (
           <span className="muted">
             Skipped: <Name text={w.assignment.skipReason} />
@@ -49,6 +58,11 @@ export function MyWorkRow(props: { work: Work; project: Project; now: number; on
       </td>
       <td>
         <span className={`status status-${status}`}>{STATUS_LABEL[status]}</span>
+        {review && (
+          <span className="badge" data-testid="review-status" data-status={review.status}>
+            {REVIEW_LABEL[review.status]}
+          </span>
+        )}
         {w.annotation?.editedAt && (
           <span className="edited" title={new Date(w.annotation.editedAt).toLocaleString()}>
             {' '}

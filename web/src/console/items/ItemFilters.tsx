@@ -8,6 +8,9 @@ import {
   type ItemsView,
   MAX_PAIRS,
   pairOf,
+  REVIEW_STATUSES,
+  type ReviewStatus,
+  reviewLabels,
   STATUSES,
   type Status,
   statusLabels,
@@ -67,6 +70,24 @@ export function ItemFilters(props: {
               {STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {statusLabels[s]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Review">
+          {(c) => (
+            <select
+              {...c}
+              value={view.review ?? ''}
+              onChange={(e) =>
+                onChange({ ...view, review: (e.target.value || undefined) as ReviewStatus | undefined })
+              }
+            >
+              <option value="">Any review</option>
+              {REVIEW_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {reviewLabels[s]}
                 </option>
               ))}
             </select>

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ItemSummary } from '../../../../core/api/items.ts';
 import { Link } from '../../app/router.tsx';
 import { Name } from '../../ui/Name.tsx';
-import { type ItemsView, previewOf, type Sort } from './view.ts';
+import { type ItemsView, previewOf, reviewLabels, type Sort } from './view.ts';
 
 type Row = z.output<typeof ItemSummary>;
 const statusNames = {
@@ -60,6 +60,7 @@ export function ItemsTable(props: {
             {sortable('submitted', 'Submitted')}
             <th scope="col">Skips</th>
             <th scope="col">Annotators</th>
+            <th scope="col">Review</th>
             {sortable('priority', 'Priority')}
             {sortable('createdAt', 'Imported')}
             <th scope="col">Metadata</th>
@@ -118,6 +119,9 @@ export function ItemsTable(props: {
                         <Name text={a} />
                       </span>
                     ))}
+              </td>
+              <td data-testid="review-cell">
+                {r.review.length === 0 ? '—' : r.review.map((s) => reviewLabels[s]).join(', ')}
               </td>
               <td>{r.priority}</td>
               <td>

@@ -92,3 +92,15 @@ describe('the preview of an item', () => {
     expect(long.endsWith('…')).toBe(true);
   });
 });
+
+describe('the review filter', () => {
+  it('round-trips through the address, reaches the list route and shows as a chip', () => {
+    const view = parse('review=rejected');
+    expect(view.review).toBe('rejected');
+    expect(isFiltered(view)).toBe(true);
+    expect(queryOfView(view)).toBe('?review=rejected');
+    expect(listFilters(view)).toMatchObject({ review: 'rejected' });
+    expect(chipsOf(view, String)).toMatchObject([{ key: 'review', label: 'Review: Rejected' }]);
+    expect(parse('review=maybe').review).toBeUndefined();
+  });
+});

@@ -14,6 +14,16 @@ export const STATUSES = [
   'waiting',
 ] as const;
 export type Status = (typeof STATUSES)[number];
+/** The review statuses the list filters on (docs/quality-review.md). */
+export const REVIEW_STATUSES = ['awaiting_review', 'accepted', 'rejected', 'fixed', 'reworked'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+export const reviewLabels: Record<ReviewStatus, string> = {
+  awaiting_review: 'Awaiting review',
+  accepted: 'Accepted',
+  rejected: 'Rejected',
+  fixed: 'Fixed',
+  reworked: 'Reworked',
+};
 export const SORTS = ['id', 'priority', 'createdAt', 'submitted', 'externalId'] as const;
 export type Sort = (typeof SORTS)[number];
 export type Order = 'asc' | 'desc';
@@ -34,6 +44,8 @@ export interface ItemsView {
   dates: Partial<Record<DateFilter, string>>;
   /** Only items with a submitted annotation that has an integrity flag. */
   flagged: boolean;
+  /** Only items with an annotation in this review status. */
+  review: ReviewStatus | undefined;
   sort: Sort;
   order: Order;
 }
@@ -47,6 +59,7 @@ export const EMPTY_VIEW: ItemsView = {
   meta: [],
   dates: {},
   flagged: false,
+  review: undefined,
   sort: 'id',
   order: 'asc',
 };
@@ -78,6 +91,7 @@ export function viewFromQuery(query: URLSearchParams): ItemsView {
     meta: pairs('meta'),
     dates,
     flagged: query.get('flagged') === 'only',
+    review: oneOf(REVIEW_STATUSES, query.get('review')),
     sort: oneOf(SORTS, query.get('sort')) ?? 'id',
     order: query.get('order') === 'desc' ? 'desc' : 'asc',
   };
@@ -94,6 +108,7 @@ export function queryOfView(view: ItemsView): string {
   for (const m of view.meta) out.append('meta', m);
   for (const d of DATE_FILTERS) if (view.dates[d]) out.set(d, view.dates[d]);
   if (view.flagged) out.set('flagged', 'only');
+  if (view.review) out.set('review', view.review);
   if (view.sort !== 'id') out.set('sort', view.sort);
   if (view.order !== 'asc') out.set('order', view.order);
   const text = out.toString();
@@ -115,6 +130,7 @@ export function listFilters(view: ItemsView) {
     ...(view.meta.length > 0 ? { meta: view.meta } : {}),
     ...view.dates,
     ...(view.flagged ? { flagged: 'only' as const } : {}),
+    ...(view.review ? { review: view.review } : {}),
   };
 }
 
@@ -127,7 +143,8 @@ export const isFiltered = (view: ItemsView): boolean =>
   view.answer.length > 0 ||
   view.meta.length > 0 ||
   DATE_FILTERS.some((d) => view.dates[d]) ||
-  view.flagged;
+  view.flagged ||
+  view.review !== undefined;
 
 /** `name:value` for a pair filter (a name cannot hold a colon; the value may). */
 export const pairOf = (name: string, value: string): string => `${name}:${value}`;
@@ -207,6 +224,12 @@ export function chipsOf(view: ItemsView, annotatorName: (id: number) => string):
   }
   if (view.flagged)
     chips.push({ key: 'flagged', label: 'Flagged answers only', without: { ...view, flagged: false } });
+  if (view.review)
+    chips.push({
+      key: 'review',
+      label: `Review: ${reviewLabels[view.review]}`,
+      without: { ...view, review: undefined },
+    });
   return chips;
 }
 

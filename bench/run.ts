@@ -20,6 +20,7 @@ import { runImportFloor } from './floor-import.ts';
 import { runGeneration } from './generation.ts';
 import { runImport } from './import.ts';
 import { runJobs } from './jobs.ts';
+import { runMetrics } from './metrics.ts';
 import { runNext } from './next.ts';
 import { type BenchOptions, parseOptions } from './options.ts';
 import { progress, Report } from './report.ts';
@@ -127,6 +128,7 @@ async function benchStore(
       await runPreferenceExport(run);
     }
     if (options.only.includes('stats')) await runStats(run);
+    if (options.only.includes('metrics')) await runMetrics(run);
     if (options.only.includes('search')) await runSearch(run);
     if (options.only.includes('jobs')) await runJobs(run);
     if (options.only.includes('generation')) await runGeneration(run, prepared.env);

@@ -39,10 +39,10 @@ describe('bench --smoke', () => {
   it(`prints every ${store} figure as a well-formed line, a verdict after each ratio to its floor, and hands out no item twice`, async () => {
     const parts =
       store === 'postgres'
-        ? ['--only', 'import,next,export,stats,search,jobs,generation']
+        ? ['--only', 'import,next,export,stats,metrics,search,jobs,generation']
         : withBrowser
           ? []
-          : ['--only', 'import,next,soak,export,stats,search,jobs,generation'];
+          : ['--only', 'import,next,soak,export,stats,metrics,search,jobs,generation'];
     const run = await bench(['--smoke', '--stores', store, '--pg-url', testPgUrl(), ...parts]);
     expect(run.code, run.stderr).toBe(0);
     const all = run.stdout.trim().split('\n');
@@ -112,6 +112,8 @@ describe('bench --smoke', () => {
         'export.preference_server_cpu',
         'stats.cold_ms',
         'stats.ms',
+        'metrics.answers',
+        'metrics.ms',
         'search.q_p50',
         'search.q_p95',
         'search.q_status_p50',
@@ -161,6 +163,9 @@ describe('bench --smoke', () => {
     // (completions per second, progress reaching a poll).
     expect(figures.get(`jobs.${store}.steps_per_s`)?.unit).toBe('steps/s');
     expect(all.some((line) => line.startsWith(`# target jobs.${store}.steps_per_s `))).toBe(true);
-    expect(verdicts).toHaveLength(floors.length + (store === 'sqlite' ? 1 : 0) + 1 + 2);
+    // The agreement report's target is absolute (milliseconds at 1,000,000 answers), on both stores.
+    expect(figures.get(`metrics.${store}.answers`)?.unit).toBe('count');
+    expect(all.some((line) => line.startsWith(`# target metrics.${store}.ms `))).toBe(true);
+    expect(verdicts).toHaveLength(floors.length + (store === 'sqlite' ? 1 : 0) + 1 + 2 + 1);
   }, 180_000);
 });

@@ -8,6 +8,7 @@ import { jobCases } from './testing/access-cases-jobs.ts';
 import { judgeCases } from './testing/access-cases-judges.ts';
 import { liveCases } from './testing/access-cases-live.ts';
 import { modelCases } from './testing/access-cases-models.ts';
+import { qualityCases } from './testing/access-cases-quality.ts';
 import { reviewCases } from './testing/access-cases-review.ts';
 import { statsCases } from './testing/access-cases-stats.ts';
 import { workCases } from './testing/access-cases-work.ts';
@@ -23,6 +24,7 @@ const matrix: Record<OperationId, Case[]> = {
   ...accountAndProjectCases,
   ...workCases,
   ...statsCases,
+  ...qualityCases,
   ...judgeCases,
   ...liveCases,
   ...modelCases,

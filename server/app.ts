@@ -22,6 +22,7 @@ import { judgeHandlers } from './judge/judge.routes.ts';
 import { liveHandlers } from './live/live.routes.ts';
 import { modelHandlers } from './models/connections.routes.ts';
 import { projectHandlers } from './projects/projects.routes.ts';
+import { metricsHandlers } from './quality/metrics.routes.ts';
 import { reviewHandlers } from './review/review.routes.ts';
 import { setupHandlers } from './setup/setup.routes.ts';
 import { statsHandlers } from './stats/stats.routes.ts';
@@ -93,6 +94,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     ...assignmentHandlers(ctx),
     ...reviewHandlers(ctx),
     ...statsHandlers(ctx),
+    ...metricsHandlers(ctx),
     ...judgeHandlers(ctx),
     ...liveHandlers(ctx),
     ...modelHandlers(ctx),

@@ -9,6 +9,7 @@ import { jobsShow } from './jobs-show.ts';
 import { memberAdd } from './member-add.ts';
 import { memberInvite } from './member-invite.ts';
 import { memberList } from './member-list.ts';
+import { metrics } from './metrics.ts';
 import { modelAdd } from './model-add.ts';
 import { modelList } from './model-list.ts';
 import { modelRemove } from './model-remove.ts';
@@ -40,6 +41,7 @@ export const commands = [
   memberList,
   importItems,
   exportItems,
+  metrics,
   modelAdd,
   modelList,
   modelTest,

@@ -8,6 +8,7 @@ import { judgeRoutes } from './judges.routes.ts';
 import { liveRoutes } from './live.routes.ts';
 import { modelRoutes } from './models.routes.ts';
 import { projectRoutes } from './projects.routes.ts';
+import { qualityRoutes } from './quality.routes.ts';
 import { reviewRoutes } from './review.routes.ts';
 import { setupRoutes } from './setup.routes.ts';
 import { statsRoutes } from './stats.routes.ts';
@@ -23,6 +24,7 @@ export const routes = {
   ...userRoutes,
   ...projectRoutes,
   ...statsRoutes,
+  ...qualityRoutes,
   ...itemRoutes,
   ...assignmentRoutes,
   ...reviewRoutes,

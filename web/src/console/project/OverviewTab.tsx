@@ -8,6 +8,7 @@ import { GuidelinesText } from '../../work/GuidelinesText.tsx';
 import { typeNames } from '../builder/type-names.ts';
 import { formatSeconds, formatTime } from '../format.ts';
 import { ProjectProgress } from '../Progress.tsx';
+import { AgreementPanel } from '../stats/AgreementPanel.tsx';
 import { AnnotatorTable } from '../stats/AnnotatorTable.tsx';
 import { Burndown } from '../stats/Burndown.tsx';
 import { Distributions } from '../stats/Distributions.tsx';
@@ -71,6 +72,10 @@ export function OverviewTab({ project: initial, viewAll }: { project: Project; v
           <Burndown points={stats.burndown} />
           <AnnotatorTable projectId={projectId} rows={stats.annotators} />
           <Distributions distributions={stats.distributions} />
+          <AgreementPanel
+            projectId={projectId}
+            labels={Object.fromEntries(p.interface.questions.map((q) => [q.name, q.label ?? q.name]))}
+          />
           <SuggestionTable
             rows={stats.suggestions}
             labels={Object.fromEntries(p.interface.questions.map((q) => [q.name, q.label ?? q.name]))}

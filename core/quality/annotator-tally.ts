@@ -1,0 +1,81 @@
+/**
+ * Per annotator, over every unit of a categorical question (and every option, criterion and step):
+ * agreement with the others (of the pairs the annotator is in, the share where both gave the same
+ * answer) and with the consensus (the others' majority answer, leaving the annotator out; units
+ * where the others tie or where the annotator is alone are not counted).
+ */
+
+export interface AnnotatorAgreement {
+  /** Share of agreeing pairs with the other annotators; null before the first pair. */
+  withOthers: number | null;
+  pairs: number;
+  /** Share of units where the annotator gave the others' majority answer; null before the first. */
+  withConsensus: number | null;
+  consensusUnits: number;
+  /** Units the annotator shared with at least one other annotator. */
+  units: number;
+}
+
+interface Counts {
+  agreed: number;
+  pairs: number;
+  consensusAgreed: number;
+  consensusUnits: number;
+  units: number;
+}
+
+export class AnnotatorTally {
+  readonly #by = new Map<string, Counts>();
+
+  #of(annotator: string): Counts {
+    let c = this.#by.get(annotator);
+    if (!c) {
+      c = { agreed: 0, pairs: 0, consensusAgreed: 0, consensusUnits: 0, units: 0 };
+      this.#by.set(annotator, c);
+    }
+    return c;
+  }
+
+  /** An annotator who answered, so that everyone who took part is listed. */
+  saw(annotator: string): void {
+    this.#of(annotator);
+  }
+
+  /** One pairable unit: its answers and their counts per code. */
+  addUnit(unit: readonly { annotator: string; code: number }[], counts: ReadonlyMap<number, number>): void {
+    const m = unit.length;
+    for (const { annotator, code } of unit) {
+      const c = this.#of(annotator);
+      c.units++;
+      c.pairs += m - 1;
+      c.agreed += (counts.get(code) ?? 0) - 1;
+      let best = -1;
+      let bestCode: number | null = null;
+      for (const [k, n] of counts) {
+        const others = k === code ? n - 1 : n;
+        if (others > best) {
+          best = others;
+          bestCode = k;
+        } else if (others === best) bestCode = null;
+      }
+      if (bestCode === null || best <= 0) continue;
+      c.consensusUnits++;
+      if (bestCode === code) c.consensusAgreed++;
+    }
+  }
+
+  result(): Record<string, AnnotatorAgreement> {
+    const out: Record<string, AnnotatorAgreement> = {};
+    for (const name of [...this.#by.keys()].sort()) {
+      const c = this.#by.get(name) as Counts;
+      out[name] = {
+        withOthers: c.pairs === 0 ? null : c.agreed / c.pairs,
+        pairs: c.pairs,
+        withConsensus: c.consensusUnits === 0 ? null : c.consensusAgreed / c.consensusUnits,
+        consensusUnits: c.consensusUnits,
+        units: c.units,
+      };
+    }
+    return out;
+  }
+}

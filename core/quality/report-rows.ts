@@ -1,0 +1,48 @@
+import type { CategoricalResult } from './categorical.ts';
+import type { QuestionReport } from './report.ts';
+
+/** A coefficient with three decimals, or a dash where it is undefined. */
+export const formatCoefficient = (v: number | null | undefined): string =>
+  v === null || v === undefined ? '—' : v.toFixed(3);
+
+/** One line of a question's table: what is measured, and its value in words. */
+export type ReportRow = [label: string, value: string];
+
+function coefficientRows(c: Partial<CategoricalResult>, prefix = ''): ReportRow[] {
+  const rows: ReportRow[] = [];
+  for (const [level, v] of Object.entries(c.krippendorffAlpha ?? {}))
+    rows.push([`${prefix}alpha ${level}`, formatCoefficient(v)]);
+  if (c.fleissKappa !== undefined) rows.push([`${prefix}Fleiss kappa`, formatCoefficient(c.fleissKappa)]);
+  for (const p of c.cohenKappa ?? []) {
+    const ks = (['unweighted', 'linear', 'quadratic'] as const)
+      .filter((w) => p[w] !== undefined)
+      .map((w) => `${w} ${formatCoefficient(p[w])}`);
+    rows.push([`${prefix}Cohen ${p.annotators[0]} × ${p.annotators[1]} (n ${p.n})`, ks.join(', ')]);
+  }
+  return rows;
+}
+
+/**
+ * A question's report as rows for a table (the CLI's and the console's): its coefficients, then
+ * those of each option, criterion or step, span F1 and rank correlation. Empty for kinds that are
+ * listed but not measured (free text).
+ */
+export function questionRows(q: QuestionReport): ReportRow[] {
+  const rows = coefficientRows(q);
+  for (const [option, c] of Object.entries(q.options ?? {})) rows.push(...coefficientRows(c, `${option}: `));
+  for (const [criterion, c] of Object.entries(q.criteria ?? {}))
+    rows.push(...coefficientRows(c, `${criterion}: `));
+  for (const s of q.steps ?? []) rows.push(...coefficientRows(s, `step ${s.step}: `));
+  if (q.spanF1) {
+    rows.push(['span F1 exact', formatCoefficient(q.spanF1.exact)]);
+    rows.push(['span F1 overlap', formatCoefficient(q.spanF1.overlap)]);
+    for (const [label, f] of Object.entries(q.spanF1.labels))
+      rows.push([
+        `${label}: span F1`,
+        `exact ${formatCoefficient(f.exact)}, overlap ${formatCoefficient(f.overlap)}`,
+      ]);
+  }
+  if (q.kendallTau !== undefined) rows.push(['Kendall tau (mean)', formatCoefficient(q.kendallTau)]);
+  if (q.kendallW !== undefined) rows.push(['Kendall W (mean)', formatCoefficient(q.kendallW)]);
+  return rows;
+}

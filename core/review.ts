@@ -1,5 +1,5 @@
 /**
- * Review and rework, the pure rules (docs/quality-review.md): which submissions a project samples
+ * Review and rework, the pure rules (docs/quality.md): which submissions a project samples
  * and how a review status moves. The server applies them; nothing here does I/O.
  */
 

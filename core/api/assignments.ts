@@ -141,7 +141,7 @@ export const Work = z
     review: ReviewFeedback.nullable()
       .optional()
       .describe(
-        'the review of its annotation and the feedback, once it entered review (docs/quality-review.md)',
+        'the review of its annotation and the feedback, once it entered review (docs/quality.md)',
       ),
   })
   .meta({ id: 'Work' });
@@ -234,7 +234,7 @@ export const ItemDetail = z
     gold: z
       .record(z.string(), z.unknown())
       .optional()
-      .describe("a gold item's answers (docs/quality-gold.md); only for managers and reviewers"),
+      .describe("a gold item's answers (docs/quality.md); only for managers and reviewers"),
   })
   .meta({ id: 'ItemDetail' });
 export const ItemHistoryParams = z.object({ annotationId: Id });

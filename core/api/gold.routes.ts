@@ -9,7 +9,7 @@ import {
 } from './gold.ts';
 import { route } from './route.ts';
 
-/** Gold items: accuracy per annotator, pauses by the quality bar, reviewer marks (docs/quality-gold.md). */
+/** Gold items: accuracy per annotator, pauses by the quality bar, reviewer marks (docs/quality.md). */
 export const goldRoutes = {
   goldReport: route({
     operationId: 'goldReport',

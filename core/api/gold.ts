@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Identifier } from '../interface/index.ts';
 import { Id, IsoTime } from './common.ts';
 
-/** How one question is scored against gold (core/quality/gold-score.ts, docs/quality-gold.md). */
+/** How one question is scored against gold (core/quality/gold-score.ts, docs/quality.md). */
 export const GoldQuestionSetting = z.strictObject({
   tolerance: z
     .number()
@@ -23,7 +23,7 @@ export const GoldBar = z.strictObject({
   after: z.int().min(1).max(100_000),
 });
 
-/** A project's gold settings (docs/quality-gold.md). */
+/** A project's gold settings (docs/quality.md). */
 export const GoldSettings = z
   .strictObject({
     warmup: z.int().min(0).max(1000).default(0).describe("the first N items of an annotator's work are gold"),

@@ -44,7 +44,7 @@ export const ItemSummary = Item.extend({
   review: z
     .array(ReviewStatus)
     .describe(
-      "the review status of each of its annotations in review, oldest first (an annotator's list: their own); empty when none (docs/quality-review.md)",
+      "the review status of each of its annotations in review, oldest first (an annotator's list: their own); empty when none (docs/quality.md)",
     ),
   preview: z
     .string()

@@ -142,8 +142,8 @@ export const Project = z
       .describe('which suggestion annotators are shown (docs/suggestions.md)'),
     review: z
       .object({ mode: z.enum(['none', 'sample', 'all']), percent: z.number().int().nullable() })
-      .describe('which submissions enter review (docs/quality-review.md)'),
-    gold: GoldSettings.nullable().describe('gold settings (docs/quality-gold.md); null for annotators'),
+      .describe('which submissions enter review (docs/quality.md)'),
+    gold: GoldSettings.nullable().describe('gold settings (docs/quality.md); null for annotators'),
     interface: InterfaceDefinition,
     createdAt: IsoTime,
     progress: ProjectProgress,

@@ -2,7 +2,7 @@ import { ProjectParams } from './common.ts';
 import { MetricsQuery, MetricsReport } from './quality.ts';
 import { route } from './route.ts';
 
-/** A project's agreement report (docs/quality-agreement.md). */
+/** A project's agreement report (docs/quality.md). */
 export const qualityRoutes = {
   projectMetrics: route({
     operationId: 'projectMetrics',

@@ -46,7 +46,7 @@ const SpanF1 = z.object({
   spans: z.number().int().describe('spans compared, once per pair of annotators they were compared in'),
 });
 
-/** One question's agreement: only the coefficients its kind admits (docs/quality-agreement.md). */
+/** One question's agreement: only the coefficients its kind admits (docs/quality.md). */
 export const QuestionAgreement = Coefficients.partial()
   .extend({
     type: z.string(),

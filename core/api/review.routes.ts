@@ -3,7 +3,7 @@ import { AcceptBody, FixBody, RejectBody, ReviewParams } from './review.ts';
 import { ReviewOutcome, ReviewTask } from './review-task.ts';
 import { bodyLimits, route } from './route.ts';
 
-/** The review queue and its decisions (docs/quality-review.md): reviewers, managers and admins. */
+/** The review queue and its decisions (docs/quality.md): reviewers, managers and admins. */
 export const reviewRoutes = {
   nextReview: route({
     operationId: 'nextReview',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoTime } from './common.ts';
 
-/** Which submissions of a project enter review (docs/quality-review.md). */
+/** Which submissions of a project enter review (docs/quality.md). */
 export const ReviewSetting = z
   .object({
     mode: z

@@ -9,7 +9,7 @@ import { pairwiseScore, rankingScore } from './gold-order.ts';
 import { rubricScore, stepsScore } from './gold-parts.ts';
 import { type LabelledSpan, type SpanF1, spanF1 } from './gold-spans.ts';
 
-/** How one question is scored against gold; every property is optional (docs/quality-gold.md). */
+/** How one question is scored against gold; every property is optional (docs/quality.md). */
 export interface GoldQuestionOptions {
   /**
    * Numbers, ratings and rubric scales: an answer within this distance of gold counts 1. Default:

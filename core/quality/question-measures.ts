@@ -118,7 +118,7 @@ function firstCandidate(
   return named[0];
 }
 
-/** The measure of each question kind (docs/quality-agreement.md lists which coefficients each gets). */
+/** The measure of each question kind (docs/quality.md lists which coefficients each gets). */
 export function measureFor(q: QuestionDefinition): QuestionMeasure {
   switch (q.type) {
     case 'choice':

@@ -3,7 +3,7 @@ import type { CategoricalResult } from './categorical.ts';
 import type { SpanF1 } from './span-f1.ts';
 
 /**
- * The agreement report of a project (docs/quality-agreement.md): per question only the
+ * The agreement report of a project (docs/quality.md): per question only the
  * coefficients its kind admits; the zod contract of the same shape is core/api/quality.ts.
  */
 export interface QuestionReport extends Partial<CategoricalResult> {

@@ -109,11 +109,11 @@ export interface ProjectsTable {
   suggestionsMode: Generated<'off' | 'agent' | 'best'>;
   /** The agent shown when the mode is 'agent'. */
   suggestionsAgent: Generated<string | null>;
-  /** Which submissions enter review (migration 0021, docs/quality-review.md). */
+  /** Which submissions enter review (migration 0021, docs/quality.md). */
   reviewMode: Generated<'none' | 'sample' | 'all'>;
   /** The share sampled in mode 'sample', 1..100; null otherwise. */
   reviewPercent: Generated<number | null>;
-  /** The gold settings as JSON text (migration 0020, docs/quality-gold.md); null: the defaults. */
+  /** The gold settings as JSON text (migration 0020, docs/quality.md); null: the defaults. */
   gold: Generated<string | null>;
   createdBy: number;
   createdAt: number;

@@ -42,7 +42,7 @@ const head = (d: Dialect, s: ExportShape) =>
   ` || ${goldOf}` +
   ` || ',"annotations":['`;
 
-/** A gold item's answers (docs/quality-gold.md) as `,"gold":{…}`; nothing for other items. */
+/** A gold item's answers (docs/quality.md) as `,"gold":{…}`; nothing for other items. */
 const goldOf = `coalesce((select ',"gold":' || g.answers from gold_items g where g.item_id = items.id), '')`;
 
 /**

@@ -3,7 +3,7 @@ import type { AssignmentRow, ItemRow } from '../assignments/assignments.reposito
 import type { Tx } from '../db/transaction.ts';
 
 /**
- * The reads and the write that serve gold items (docs/quality-gold.md, "Serving"). A gold item has
+ * The reads and the write that serve gold items (docs/quality.md, "Serving"). A gold item has
  * no free slot, so the ordinary claim never reads it; it is locked here with an assignment like
  * any other, without a slot: every annotator may get every gold item once.
  */

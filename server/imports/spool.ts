@@ -48,7 +48,7 @@ export interface SpooledItem {
   annotations: ImportedAnnotation[] | null;
   /** Suggested answers by agent (docs/suggestions.md), already checked against the interface. */
   predictions: ImportedPrediction[] | null;
-  /** Gold answers by question (docs/quality-gold.md), already checked against the interface. */
+  /** Gold answers by question (docs/quality.md), already checked against the interface. */
   gold: Record<string, unknown> | null;
 }
 

@@ -44,7 +44,7 @@ export interface ItemConditions {
   submitted: { from: number | undefined; to: number | undefined };
   /** Only items with a submitted annotation that has an integrity flag. */
   flagged: boolean;
-  /** Only items with an annotation in this review status (docs/quality-review.md). */
+  /** Only items with an annotation in this review status (docs/quality.md). */
   review: ReviewStatus | undefined;
 }
 

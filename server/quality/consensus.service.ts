@@ -15,7 +15,7 @@ export type ProjectConsensus = Map<number, Record<string, ConsensusAnswer>>;
 const OVER_CANDIDATES = new Set(['pairwise', 'ranking']);
 
 /**
- * The consensus of every question of a project (docs/quality-consensus.md), from all its people's
+ * The consensus of every question of a project (docs/quality.md), from all its people's
  * submitted annotations: one read of them, then each question's method over all its answers
  * (Dawid–Skene needs every answer before the first item's result).
  */

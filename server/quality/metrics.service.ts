@@ -12,7 +12,7 @@ import { annotatorLabels, itemData, type SubmittedRow, submittedAfter } from './
 const ROWS = 20_000;
 
 /**
- * The agreement report of a project (docs/quality-agreement.md), for callers who see everyone's
+ * The agreement report of a project (docs/quality.md), for callers who see everyone's
  * work (managers, admins, the project's reviewers). One pass over the submitted annotations in
  * item order; model judges count only with `includeModels`, and are then marked.
  */

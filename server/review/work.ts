@@ -14,7 +14,7 @@ import {
 
 /** What the work loop (server/assignments/) asks of review: entering it, resubmitting, the feedback. */
 
-/** A fresh submission enters review when the project's mode draws it (docs/quality-review.md). */
+/** A fresh submission enters review when the project's mode draws it (docs/quality.md). */
 export async function afterFirstSubmit(
   tx: Tx,
   project: Pick<ProjectRow, 'id' | 'reviewMode' | 'reviewPercent'>,

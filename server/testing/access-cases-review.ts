@@ -1,4 +1,4 @@
-/** The access matrix's cases for review (docs/quality-review.md): reviewers and managers of the project. */
+/** The access matrix's cases for review (docs/quality.md): reviewers and managers of the project. */
 import type { OperationId } from '../../core/api/routes.ts';
 import { all, type Case, secrets, signedIn, type World } from './access-world.ts';
 

@@ -12,7 +12,7 @@ export type ConsensusMethod = (typeof CONSENSUS_METHODS)[number];
 /** One question's consensus on one item. */
 export interface ConsensusAnswer {
   answer: unknown;
-  /** 0..1; see docs/quality-consensus.md for what it means per method. */
+  /** 0..1; see docs/quality.md for what it means per method. */
   confidence: number;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Consensus per item and question (docs/quality-consensus.md): pure kernels (majority.ts,
+ * Consensus per item and question (docs/quality.md): pure kernels (majority.ts,
  * weighted.ts, dawid-skene.ts, bradley-terry.ts) over answers as typed arrays (votes.ts), and the
  * mapping from a question kind to its method (consensus.ts).
  */

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { StoreKind } from '../store.ts';
 
 /**
- * Gold items (docs/quality-gold.md; server/gold/):
+ * Gold items (docs/quality.md; server/gold/):
  * - `projects.gold`: the project's gold settings as JSON text (serving, the quality bar, scoring
  *   options per question); null: the defaults;
  * - `gold_items`: an item's gold answers, JSON text keyed by question name. A table of its own, so

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { StoreKind } from '../store.ts';
 
 /**
- * Review and rework (docs/quality-review.md; server/review/):
+ * Review and rework (docs/quality.md; server/review/):
  * - `projects.review_mode` ('none' | 'sample' | 'all') and `review_percent` (1..100 in 'sample');
  * - `reviews`: one row per annotation that entered review, its status, the reviewer's claim (like
  *   an assignment's lock) and the latest feedback; the queue reads it by (project, status, entered);

@@ -18,7 +18,7 @@ export interface SettingsDraft {
   suggestionsMode?: SuggestionsMode;
   /** The agent of mode 'agent', as typed. */
   suggestionsAgent?: string;
-  /** Which submissions enter review (docs/quality-review.md); absent in drafts kept from before. */
+  /** Which submissions enter review (docs/quality.md); absent in drafts kept from before. */
   reviewMode?: ReviewMode;
   /** The share sampled per annotator in mode 'sample', as typed. */
   reviewPercent?: string;

@@ -26,7 +26,7 @@ type State =
 type Answers = Record<string, unknown>;
 
 /**
- * The review queue (docs/quality-review.md): the annotation view the annotators use, read-only,
+ * The review queue (docs/quality.md): the annotation view the annotators use, read-only,
  * with accept (A), reject with a comment (R) and fix (F: the answers become editable; Ctrl+Enter
  * saves the fix, Esc cancels). Each decision takes the next annotation.
  */

@@ -17,7 +17,7 @@ export const REVIEW_LABEL: Record<Review['status'], string> = {
 
 /**
  * The review of the annotator's own item beside it: the status, the reviewer's comment, and after
- * a fix what the reviewer changed, question by question (docs/quality-review.md).
+ * a fix what the reviewer changed, question by question (docs/quality.md).
  */
 export function ReviewNotice(props: {
   review: Review;

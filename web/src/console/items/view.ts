@@ -14,7 +14,7 @@ export const STATUSES = [
   'waiting',
 ] as const;
 export type Status = (typeof STATUSES)[number];
-/** The review statuses the list filters on (docs/quality-review.md). */
+/** The review statuses the list filters on (docs/quality.md). */
 export const REVIEW_STATUSES = ['awaiting_review', 'accepted', 'rejected', 'fixed', 'reworked'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 export const reviewLabels: Record<ReviewStatus, string> = {

@@ -9,7 +9,7 @@ import { accuracyText, percent as pct } from './gold-text.ts';
 /**
  * Gold accuracy per annotator with its Wilson interval, the annotators the quality bar paused
  * (with Lift for the project's managers), and how many free-text answers await a mark
- * (docs/quality-gold.md). Hidden while the project has no gold items.
+ * (docs/quality.md). Hidden while the project has no gold items.
  */
 export function GoldPanel({ projectId, manage }: { projectId: number; manage: boolean }) {
   const loaded = useLoad(

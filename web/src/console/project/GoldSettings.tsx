@@ -9,7 +9,7 @@ import { checkGold, type GoldDraft, type GoldSettingsValue, goldDraftOf } from '
 const NONE: GoldSettingsValue = { warmup: 0, rate: 0, bar: null, questions: {} };
 
 /**
- * The project's gold settings (docs/quality-gold.md): the warm-up, the rate, and the quality bar.
+ * The project's gold settings (docs/quality.md): the warm-up, the rate, and the quality bar.
  * Saved on their own; per-question scoring options are kept as they are (set through the API).
  */
 export function GoldSettings({ project, onSaved }: { project: Project; onSaved(p: Project): void }) {

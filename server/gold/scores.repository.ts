@@ -1,18 +1,11 @@
 import { sql } from 'kysely';
+import type { GoldScoresTable } from '../db/schema.ts';
 import type { Db, Tx } from '../db/transaction.ts';
 
 /** The tables of gold scores and pauses (migration 0020). */
 
-export interface ScoreWrite {
-  projectId: number;
-  itemId: number;
-  userId: number;
-  annotationId: number;
-  question: string;
-  score: number | null;
-  detail: string | null;
-  scoredAt: number;
-}
+/** A score as it is first written: the row without a reviewer's mark. */
+export type ScoreWrite = Omit<GoldScoresTable, 'markedBy' | 'markedAt'>;
 
 /** Records the scores of one gold submission; a repeated submission of the same item keeps the first. */
 export async function insertScores(tx: Tx, rows: ScoreWrite[]): Promise<void> {

@@ -140,9 +140,7 @@ export const Work = z
     ),
     review: ReviewFeedback.nullable()
       .optional()
-      .describe(
-        'the review of its annotation and the feedback, once it entered review (docs/quality.md)',
-      ),
+      .describe('the review of its annotation and the feedback, once it entered review (docs/quality.md)'),
   })
   .meta({ id: 'Work' });
 

@@ -12,7 +12,7 @@ import { startImportWorker } from './imports/worker-client.ts';
 import { jobKinds } from './job-kinds.ts';
 import type { JobKind } from './jobs/kind.ts';
 import { JobSystem } from './jobs/queue.ts';
-import type { RunnerOptions } from './jobs/runner.ts';
+import type { RunnerOptions } from './jobs/runner-options.ts';
 import { ModelClients } from './models/model-client.ts';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string })

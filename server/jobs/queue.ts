@@ -3,7 +3,8 @@ import { writeTransaction } from '../db/transaction.ts';
 import { AppError } from '../http/errors.ts';
 import { cancelJobRows, insertJob, settleTotal } from './jobs.repository.ts';
 import type { JobKind, JobQueue, JobRecord, NewJob } from './kind.ts';
-import { JobRunner, type RunnerOptions, runnerOptions } from './runner.ts';
+import { JobRunner } from './runner.ts';
+import { type RunnerOptions, runnerOptions } from './runner-options.ts';
 
 /**
  * The job system as the rest of the server sees it (`ctx.jobs`, docs/jobs.md): enqueue creates a

@@ -1,7 +1,8 @@
 import type { Store } from '../db/store.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { insertJob, insertSteps, settleTotal } from '../jobs/jobs.repository.ts';
-import { JobRunner, type RunnerOptions, runnerOptions } from '../jobs/runner.ts';
+import { JobRunner } from '../jobs/runner.ts';
+import { type RunnerOptions, runnerOptions } from '../jobs/runner-options.ts';
 import type { Verity } from '../server.ts';
 import { type Harness, testStore } from './harness.ts';
 import { testJobKinds } from './job-test-kind.ts';

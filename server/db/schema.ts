@@ -161,6 +161,8 @@ export interface ItemsTable {
   createdAt: number;
   /** 1 while a `responses` field awaits its candidates (migration 0019): never claimed, slotsLeft 0. */
   awaiting: Generated<number>;
+  /** The item's disagreement score over its human annotations (migration 0022); null below two. */
+  disagreement: Generated<number | null>;
 }
 
 export type AssignmentStatusDb = 'locked' | 'submitted' | 'skipped' | 'expired';

@@ -143,6 +143,7 @@ async function itemPage(db: Db, f: ItemPageFilters, source: PageSource): Promise
       'i.slotsLeft',
       'i.submittedCount',
       'i.awaiting',
+      'i.disagreement',
       'i.createdAt',
     ])
     .select((eb) => [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InterfaceDefinition, InterfaceEdit } from '../interface/index.ts';
 import { DisplayName } from '../names.ts';
+import { AdjudicationSetting } from './adjudication.ts';
 import { Id, IsoTime } from './common.ts';
 import { GoldSettings } from './gold.ts';
 import { AnnotatorKind } from './judges.ts';
@@ -35,6 +36,7 @@ const SettingFields = z.object({
   suggestions: SuggestionsSetting,
   review: ReviewSetting,
   gold: GoldSettings.optional(),
+  adjudication: AdjudicationSetting.nullable().optional().describe('null: adjudication off (the default)'),
 });
 
 // Defaults belong to creation only: in zod 4 a default inside .partial() would still fill in,
@@ -144,6 +146,7 @@ export const Project = z
       .object({ mode: z.enum(['none', 'sample', 'all']), percent: z.number().int().nullable() })
       .describe('which submissions enter review (docs/quality.md)'),
     gold: GoldSettings.nullable().describe('gold settings (docs/quality.md); null for annotators'),
+    adjudication: AdjudicationSetting.nullable().describe('adjudication (docs/quality.md); null: off'),
     interface: InterfaceDefinition,
     createdAt: IsoTime,
     progress: ProjectProgress,

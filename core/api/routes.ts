@@ -1,3 +1,4 @@
+import { adjudicationRoutes } from './adjudication.routes.ts';
 import { assignmentRoutes } from './assignments.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { generationRoutes } from './generation.routes.ts';
@@ -28,6 +29,7 @@ export const routes = {
   ...itemRoutes,
   ...assignmentRoutes,
   ...reviewRoutes,
+  ...adjudicationRoutes,
   ...judgeRoutes,
   ...liveRoutes,
   ...modelRoutes,

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type {
+  AdjudicationsTable,
   GoldItemsTable,
   GoldPausesTable,
   GoldScoresTable,
@@ -42,6 +43,7 @@ export interface Database {
   goldItems: GoldItemsTable;
   goldScores: GoldScoresTable;
   goldPauses: GoldPausesTable;
+  adjudications: AdjudicationsTable;
 }
 
 /** Every version of a project's interface (migration 0010); the projects row holds the current one. */
@@ -123,6 +125,8 @@ export interface ProjectsTable {
   reviewPercent: Generated<number | null>;
   /** The gold settings as JSON text (migration 0020, docs/quality.md); null: the defaults. */
   gold: Generated<string | null>;
+  /** The adjudication setting as JSON text (migration 0026, docs/quality.md); null: off. */
+  adjudication: Generated<string | null>;
   createdBy: number;
   createdAt: number;
   updatedAt: number;

@@ -1,10 +1,12 @@
 import { type Selectable, sql } from 'kysely';
 import type { z } from 'zod';
+import type { AdjudicationSetting } from '../../core/api/adjudication.ts';
 import type { GoldSettings } from '../../core/api/gold.ts';
 import type { Project, ProjectProgress } from '../../core/api/projects.ts';
 import type { ReviewSetting } from '../../core/api/review.ts';
 import { migrateInterface } from '../../core/interface/index.ts';
 import type { SuggestionsSetting } from '../../core/suggestions.ts';
+import { adjudicationOf } from '../adjudication/adjudication-setting.ts';
 import { countStranded } from '../assignments/stranded.repository.ts';
 import { iso } from '../context.ts';
 import { NO_RANDOM_KEY, type ProjectsTable } from '../db/schema.ts';
@@ -48,9 +50,12 @@ export async function findProjectForUpdate(
 /** The settings a project is created with; the rest (ids, times) the store fills in. */
 export type NewProject = Omit<
   ProjectRow,
-  'id' | 'updatedAt' | 'liveConnectionId' | 'reviewMode' | 'reviewPercent' | 'gold'
+  'id' | 'updatedAt' | 'liveConnectionId' | 'reviewMode' | 'reviewPercent' | 'gold' | 'adjudication'
 > &
-  Partial<Pick<ProjectRow, 'reviewMode' | 'reviewPercent'>> & { gold?: string | null };
+  Partial<Pick<ProjectRow, 'reviewMode' | 'reviewPercent'>> & {
+    gold?: string | null;
+    adjudication?: string | null;
+  };
 
 /** Creates a project and records its interface as its first version (`interfaceVersion` 1). */
 export async function insertProject(tx: Tx, p: NewProject): Promise<ProjectRow> {
@@ -85,10 +90,11 @@ export async function updateProjectRow(
     suggestions?: SuggestionsSetting | undefined;
     review?: ReviewSetting | undefined;
     gold?: GoldSettings | undefined;
+    adjudication?: AdjudicationSetting | null | undefined;
   },
   updatedAt: number,
 ): Promise<void> {
-  const { allowEditSubmitted, suggestions, review, gold, ...rest } = changes;
+  const { allowEditSubmitted, suggestions, review, gold, adjudication, ...rest } = changes;
   await db
     .updateTable('projects')
     .set({
@@ -96,6 +102,7 @@ export async function updateProjectRow(
       ...(suggestions === undefined ? {} : suggestionColumns(suggestions)),
       ...(review === undefined ? {} : reviewColumns(review)),
       ...(gold === undefined ? {} : { gold: JSON.stringify(gold) }),
+      ...(adjudication === undefined ? {} : { adjudication: adjudication && JSON.stringify(adjudication) }),
       ...(allowEditSubmitted === undefined ? {} : { allowEditSubmitted: allowEditSubmitted ? 1 : 0 }),
       updatedAt,
     })
@@ -208,6 +215,7 @@ export async function toProject(db: Db, p: ProjectRow, showAgent: boolean): Prom
     review: { mode: p.reviewMode, percent: p.reviewPercent },
     // Gold is never shown to annotators: whether a project has gold is itself a hint.
     gold: showAgent ? goldSettingsOf(p) : null,
+    adjudication: adjudicationOf(p),
     interface: migrateInterface(JSON.parse(p.interface), p.interfaceVersion),
     createdAt: iso(p.createdAt),
     progress: await projectProgress(db, p),

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { CreateProjectBody, Project, UpdateProjectBody } from '../../core/api/projects.ts';
 import { storedInterface } from '../../core/interface/index.ts';
 import { projectAccess, requireManage, requireRole } from '../access.ts';
+import { checkAdjudicators } from '../adjudication/adjudication-setting.ts';
 import { invalidateCursors } from '../assignments/claim-cursors.repository.ts';
 import { refreshSlots } from '../assignments/slots.repository.ts';
 import type { AppContext, Caller } from '../context.ts';
@@ -29,6 +30,7 @@ export async function createProject(
   body: z.output<typeof CreateProjectBody>,
 ): Promise<ProjectOut> {
   requireRole(caller, 'admin', 'manager');
+  await checkAdjudicators(ctx.store.db, undefined, body.adjudication);
   // A new project's interface is version 1, whatever version the body names.
   const row = await writeTransaction(ctx.store, (tx) =>
     insertProject(tx, {
@@ -43,6 +45,7 @@ export async function createProject(
       ...suggestionColumns(body.suggestions),
       ...reviewColumns(body.review),
       gold: body.gold ? JSON.stringify(body.gold) : null,
+      adjudication: body.adjudication ? JSON.stringify(body.adjudication) : null,
       createdBy: caller.id,
       createdAt: Date.now(),
     }),
@@ -69,6 +72,7 @@ export async function updateProject(
     const before = await findProjectForUpdate(tx, ctx.store.kind, projectId);
     if (!before) throw notFound('project');
     const now = Date.now();
+    await checkAdjudicators(tx, projectId, settings.adjudication);
     if (edit !== undefined) {
       await applyInterfaceEdit(tx, ctx.store.kind, before, {
         interface: edit,

@@ -1,0 +1,333 @@
+import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
+import type { AdjudicationsTable, Database } from '../db/schema.ts';
+import type { Store } from '../db/store.ts';
+import type { Db, Tx } from '../db/transaction.ts';
+
+export type AdjudicationRow = Selectable<AdjudicationsTable>;
+export type AdjudicationState = 'pending' | 'waiting' | 'claimed' | 'decided';
+
+/**
+ * The adjudication queue's statements (docs/quality.md, "Adjudication"). A row is written when an
+ * item's score passes the setting (entry.ts); whether the item is complete — no free slot and no
+ * live lock — is read live, so an item another annotator is still working on (or that adaptive
+ * overlap opened again) waits as `pending` until it is.
+ */
+
+type Eb = ExpressionBuilder<Database & { a: AdjudicationsTable }, 'a'>;
+
+/** No free slot and no running lock on the item. */
+const complete = (eb: Eb, now: number) =>
+  eb.and([
+    eb.exists(
+      eb
+        .selectFrom('items as i')
+        .select(sql`1`.as('one'))
+        .whereRef('i.id', '=', 'a.itemId')
+        .where('i.slotsLeft', '=', 0),
+    ),
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom('assignments as s')
+          .select(sql`1`.as('one'))
+          .whereRef('s.itemId', '=', 'a.itemId')
+          .where('s.status', '=', 'locked')
+          .where('s.lockExpiresAt', '>', now),
+      ),
+    ),
+  ]);
+
+const unclaimed = (eb: Eb, now: number) =>
+  eb.or([eb('a.claimedBy', 'is', null), eb('a.claimExpiresAt', '<=', now)]);
+
+/** The item's row, if it ever entered; locked until the transaction ends on PostgreSQL. */
+export async function findAdjudicationForUpdate(
+  tx: Tx,
+  store: Store,
+  itemId: number,
+): Promise<AdjudicationRow | undefined> {
+  const query = tx.selectFrom('adjudications').selectAll().where('itemId', '=', itemId);
+  return (store.kind === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+}
+
+export const findAdjudication = (db: Db, itemId: number): Promise<AdjudicationRow | undefined> =>
+  db.selectFrom('adjudications').selectAll().where('itemId', '=', itemId).executeTakeFirst();
+
+/** The item's score and whether it is a gold item (gold items have a known answer). */
+export const disputeOf = (tx: Tx, itemId: number) =>
+  tx
+    .selectFrom('items as i')
+    .select((eb) => [
+      'i.projectId',
+      'i.disagreement',
+      eb
+        .exists(eb.selectFrom('goldItems as g').select('g.itemId').whereRef('g.itemId', '=', 'i.id'))
+        .as('gold'),
+    ])
+    .where('i.id', '=', itemId)
+    .executeTakeFirst();
+
+/** Writes (or updates the score of) an undecided row; a decided one is left as it is. */
+export async function upsertEntry(
+  tx: Tx,
+  e: {
+    itemId: number;
+    projectId: number;
+    disagreement: number | null;
+    confidence: number | null;
+    now: number;
+  },
+): Promise<void> {
+  await tx
+    .insertInto('adjudications')
+    .values({
+      itemId: e.itemId,
+      projectId: e.projectId,
+      disagreement: e.disagreement,
+      confidence: e.confidence,
+      enteredAt: e.now,
+      claimedBy: null,
+      claimExpiresAt: null,
+      answers: null,
+      adjudicatorId: null,
+      decidedAt: null,
+      note: null,
+    })
+    .onConflict((oc) =>
+      oc
+        .column('itemId')
+        .doUpdateSet({ disagreement: e.disagreement, confidence: e.confidence })
+        .where('adjudications.decidedAt', 'is', null),
+    )
+    .execute();
+}
+
+/** Takes an undecided item out of the queue (its answers no longer pass the setting). */
+export async function deleteEntry(tx: Tx, itemId: number): Promise<void> {
+  await tx.deleteFrom('adjudications').where('itemId', '=', itemId).where('decidedAt', 'is', null).execute();
+}
+
+/** The waiting item the adjudicator holds on the project, if their claim is still running. */
+export const findHeldAdjudication = (tx: Tx, r: { projectId: number; userId: number; now: number }) =>
+  tx
+    .selectFrom('adjudications as a')
+    .selectAll('a')
+    .where('a.projectId', '=', r.projectId)
+    .where('a.decidedAt', 'is', null)
+    .where('a.claimedBy', '=', r.userId)
+    .where('a.claimExpiresAt', '>', r.now)
+    .orderBy('a.enteredAt')
+    .limit(1)
+    .executeTakeFirst();
+
+/**
+ * The first waiting item (by entry, then id) nobody holds, complete, that the adjudicator did not
+ * annotate. PostgreSQL skips rows another adjudicator's claim is taking; claimAdjudication's own
+ * condition settles the rest.
+ */
+export async function findClaimableAdjudication(
+  tx: Tx,
+  store: Store,
+  r: { projectId: number; userId: number; now: number },
+): Promise<AdjudicationRow | undefined> {
+  const query = tx
+    .selectFrom('adjudications as a')
+    .selectAll('a')
+    .where('a.projectId', '=', r.projectId)
+    .where('a.decidedAt', 'is', null)
+    .where((eb) => unclaimed(eb, r.now))
+    .where((eb) => complete(eb, r.now))
+    .where((eb) => eb.not(eb.exists(annotatedBy(eb, r.userId))))
+    .orderBy('a.enteredAt')
+    .orderBy('a.itemId')
+    .limit(1);
+  return (store.kind === 'postgres' ? query.forUpdate().skipLocked() : query).executeTakeFirst();
+}
+
+const annotatedBy = (eb: Eb, userId: number) =>
+  eb
+    .selectFrom('annotations as n')
+    .select('n.id')
+    .whereRef('n.itemId', '=', 'a.itemId')
+    .where('n.userId', '=', userId);
+
+/** Whether the user has an annotation (a draft included) of the item. */
+export async function hasAnnotated(db: Db, itemId: number, userId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('annotations')
+    .select('id')
+    .where('itemId', '=', itemId)
+    .where('userId', '=', userId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Takes (or renews) the claim, only if the item is undecided and nobody else holds it; whether it did. */
+export async function claimAdjudication(
+  tx: Tx,
+  c: { itemId: number; userId: number; until: number; now: number },
+): Promise<boolean> {
+  const res = await tx
+    .updateTable('adjudications')
+    .set({ claimedBy: c.userId, claimExpiresAt: c.until })
+    .where('itemId', '=', c.itemId)
+    .where('decidedAt', 'is', null)
+    .where((eb) =>
+      eb.or([eb('claimedBy', 'is', null), eb('claimedBy', '=', c.userId), eb('claimExpiresAt', '<=', c.now)]),
+    )
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Drops the user's claim; with `skip`, the item goes to the back of the queue. Whether it held one. */
+export async function releaseClaim(
+  tx: Tx,
+  r: { itemId: number; userId: number; skip: boolean; now: number },
+): Promise<boolean> {
+  const res = await tx
+    .updateTable('adjudications')
+    .set({ claimedBy: null, claimExpiresAt: null, ...(r.skip ? { enteredAt: r.now } : {}) })
+    .where('itemId', '=', r.itemId)
+    .where('decidedAt', 'is', null)
+    .where('claimedBy', '=', r.userId)
+    .where('claimExpiresAt', '>', r.now)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Records the final answers; only on an undecided row. Whether it did. */
+export async function recordFinal(
+  tx: Tx,
+  d: { itemId: number; answers: string; adjudicatorId: number; note: string | null; now: number },
+): Promise<boolean> {
+  const res = await tx
+    .updateTable('adjudications')
+    .set({
+      answers: d.answers,
+      adjudicatorId: d.adjudicatorId,
+      decidedAt: d.now,
+      note: d.note,
+      claimedBy: null,
+      claimExpiresAt: null,
+    })
+    .where('itemId', '=', d.itemId)
+    .where('decidedAt', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** The state of each given row (see AdjudicationState), read live. */
+export function stateExpression(now: number) {
+  return (eb: Eb) =>
+    eb
+      .case()
+      .when('a.decidedAt', 'is not', null)
+      .then(sql.lit('decided'))
+      .when(eb.not(unclaimed(eb, now)))
+      .then(sql.lit('claimed'))
+      .when(complete(eb, now))
+      .then(sql.lit('waiting'))
+      .else(sql.lit('pending'))
+      .end()
+      .$castTo<AdjudicationState>();
+}
+
+/** Counts per state over the project's rows. */
+export async function countStates(
+  db: Db,
+  projectId: number,
+  now: number,
+): Promise<Record<AdjudicationState, number>> {
+  const rows = await db
+    .selectFrom('adjudications as a')
+    .select((eb) => [stateExpression(now)(eb).as('state'), eb.fn.countAll<number>().as('n')])
+    .where('a.projectId', '=', projectId)
+    .groupBy('state')
+    .execute();
+  const counts = { pending: 0, waiting: 0, claimed: 0, decided: 0 };
+  for (const r of rows) counts[r.state] = Number(r.n);
+  return counts;
+}
+
+/** The project's first rows in queue order (decided ones by decision, newest first), optionally of one state. */
+export async function listAdjudications(
+  db: Db,
+  q: { projectId: number; state?: AdjudicationState | undefined; limit: number; now: number },
+) {
+  let query = db
+    .selectFrom('adjudications as a')
+    .innerJoin('items as i', 'i.id', 'a.itemId')
+    .select((eb) => [
+      'a.itemId',
+      'i.externalId',
+      'a.disagreement',
+      'a.confidence',
+      'a.enteredAt',
+      'a.decidedAt',
+      stateExpression(q.now)(eb).as('state'),
+    ])
+    .where('a.projectId', '=', q.projectId);
+  if (q.state === 'decided')
+    query = query.where('a.decidedAt', 'is not', null).orderBy('a.decidedAt', 'desc');
+  else {
+    if (q.state !== undefined) query = query.where('a.decidedAt', 'is', null);
+    query = query.orderBy(sql`case when a.decided_at is null then 0 else 1 end`).orderBy('a.enteredAt');
+  }
+  if (q.state !== undefined && q.state !== 'decided')
+    query = query.where((eb) => eb(stateExpression(q.now)(eb), '=', q.state as AdjudicationState));
+  return query.orderBy('a.itemId').limit(q.limit).execute();
+}
+
+/** A user's label (email, or name), as the exports name people. */
+export async function userLabel(db: Db, userId: number): Promise<string> {
+  const row = await db
+    .selectFrom('users')
+    .select(sql<string>`coalesce(email, name)`.as('label'))
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return row.label;
+}
+
+/** The submitted human annotations of an item (model judges left out), oldest first. */
+export const caseAnswers = (db: Db, itemId: number) =>
+  db
+    .selectFrom('annotations as n')
+    .innerJoin('users as u', 'u.id', 'n.userId')
+    .select([
+      'n.id',
+      'n.userId',
+      sql<string>`coalesce(u.email, u.name)`.as('label'),
+      'n.answers',
+      'n.submittedAt',
+    ])
+    .where('n.itemId', '=', itemId)
+    .where('n.status', '=', 'submitted')
+    .where('u.modelConnectionId', 'is', null)
+    .orderBy('n.id')
+    .execute();
+
+/** One item's state, read live. */
+export async function stateOf(db: Db, itemId: number, now: number): Promise<AdjudicationState> {
+  const row = await db
+    .selectFrom('adjudications as a')
+    .select((eb) => stateExpression(now)(eb).as('state'))
+    .where('a.itemId', '=', itemId)
+    .executeTakeFirstOrThrow();
+  return row.state;
+}
+
+/** Which of the given users are members of the project. */
+export async function membersAmong(
+  db: Db,
+  projectId: number,
+  userIds: readonly number[],
+): Promise<Set<number>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('projectMembers')
+    .select('userId')
+    .where('projectId', '=', projectId)
+    .where('userId', 'in', [...userIds])
+    .execute();
+  return new Set(rows.map((r) => r.userId));
+}

@@ -140,6 +140,37 @@ describe('entering the queue', () => {
   });
 });
 
+describe('changing the setting', () => {
+  it('judges the answered items again: turned on late, threshold raised, a bar added', async () => {
+    const team = await buildTeam(h, {
+      items: 3,
+      annotators: 3,
+      overlap: 3,
+      itemOrder: 'sequential',
+      interface: twoQuestions,
+    });
+    const topics = [
+      ['algebra', 'algebra', 'algebra'],
+      ['algebra', 'algebra', 'geometry'],
+      ['algebra', 'geometry', 'calculus'],
+    ];
+    for (const [k, who] of team.annotators.entries())
+      for (const item of topics) await work(h, who, team.projectId, { topic: item[k], level: 'easy' });
+    const url = `/api/projects/${team.projectId}`;
+    const set = async (adjudication: unknown) => {
+      const res = await h.call(team.manager, 'PATCH', url, { adjudication });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const queue = await api(h, team.projectId).queue(team.manager);
+      return queue.body.items.map((i: { itemId: number }) => team.itemIds.indexOf(i.itemId));
+    };
+    // Disagreement per item (two questions, the level always agreed): 0, 1/3, 1/2.
+    expect(await set({ threshold: 0.1 })).toEqual([1, 2]);
+    expect(await set({ threshold: 0.5 })).toEqual([2]);
+    expect(await set({ threshold: 0.9 })).toEqual([]);
+    expect(await set({ threshold: 0.9, confidenceBelow: 0.7 })).toEqual([1, 2]);
+  });
+});
+
 describe('who adjudicates', () => {
   it('refuses members the setting does not name, and anyone who annotated the item', async () => {
     const t = await adjudicated(h, { threshold: 0.5 }, { items: 1, annotators: 3, overlap: 2 });

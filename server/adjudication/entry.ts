@@ -1,11 +1,21 @@
 import type { AdjudicationSetting } from '../../core/api/adjudication.ts';
-import type { InterfaceDefinition } from '../../core/interface/index.ts';
+import { type InterfaceDefinition, migrateInterface } from '../../core/interface/index.ts';
+import type { StoreKind } from '../db/store.ts';
 import type { Tx } from '../db/transaction.ts';
-import type { ProjectRow } from '../projects/projects.repository.ts';
+import { findProjectForUpdate, type ProjectRow } from '../projects/projects.repository.ts';
 import { humanAnswersOf } from '../quality/disagreement.repository.ts';
-import { deleteEntry, disputeOf, upsertEntry } from './adjudication.repository.ts';
+import {
+  type Candidate,
+  candidatesAfter,
+  deleteEntry,
+  disputeOf,
+  dropSettled,
+  upsertEntry,
+} from './adjudication.repository.ts';
 import { adjudicationOf } from './adjudication-setting.ts';
 import { itemConsensus, lowestConfidence } from './case-consensus.ts';
+
+type Iface = Pick<InterfaceDefinition, 'questions'>;
 
 /** Whether an item's scores send it to adjudication under the setting (docs/quality.md). */
 export function isDisputed(
@@ -29,21 +39,71 @@ export function isDisputed(
  */
 export async function queueForAdjudication(
   tx: Tx,
-  c: { project: ProjectRow; iface: Pick<InterfaceDefinition, 'questions'>; itemId: number; now: number },
+  c: { project: ProjectRow; iface: Iface; itemId: number; now: number },
 ): Promise<void> {
   const setting = adjudicationOf(c.project);
   if (!setting) return;
   const item = await disputeOf(tx, c.itemId);
   if (!item || item.gold) return;
-  const disagreement = item.disagreement === null ? null : Number(item.disagreement);
-  // Every answer agreeing gives each question a confidence of 1: nothing below the bar to read.
-  let confidence: number | null = null;
-  if (setting.confidenceBelow !== null && disagreement !== null && disagreement > 0) {
-    const rows = await humanAnswersOf(tx, [c.itemId]);
-    const annotations = rows.map((r) => ({ annotator: r.label, answers: JSON.parse(r.answers) }));
-    confidence = lowestConfidence(c.iface, itemConsensus(c.iface, annotations, undefined));
+  await enterItems(tx, setting, c.iface, [{ id: c.itemId, ...item }], c.now);
+}
+
+/**
+ * After the setting changed: every answered item of the project is judged again by the new
+ * setting, in batches along the items' ids; undecided entries that no longer pass leave. Only
+ * items that can pass are read: a disagreement at the threshold, or any disagreement at all when
+ * there is a confidence bar (all answers agreeing gives every question a confidence of 1).
+ */
+export async function requeueProject(
+  tx: Tx,
+  c: { project: ProjectRow; iface: Iface; now: number },
+): Promise<void> {
+  const setting = adjudicationOf(c.project);
+  if (!setting) return;
+  await dropSettled(tx, { projectId: c.project.id, setting });
+  let after = 0;
+  for (;;) {
+    const batch = await candidatesAfter(tx, { projectId: c.project.id, setting, after, limit: 1000 });
+    if (batch.length === 0) return;
+    await enterItems(tx, setting, c.iface, batch, c.now);
+    after = batch[batch.length - 1]!.id;
   }
-  const entry = { itemId: c.itemId, projectId: item.projectId, disagreement, confidence, now: c.now };
-  if (isDisputed(setting, entry)) await upsertEntry(tx, entry);
-  else await deleteEntry(tx, c.itemId);
+}
+
+/** Scores the items (their confidence read only where the bar needs it) and enters or drops each. */
+async function enterItems(
+  tx: Tx,
+  setting: AdjudicationSetting,
+  iface: Iface,
+  items: readonly Candidate[],
+  now: number,
+): Promise<void> {
+  // Every answer agreeing gives each question a confidence of 1: nothing below the bar to read.
+  const unsure =
+    setting.confidenceBelow === null
+      ? []
+      : items.filter((i) => Number(i.disagreement ?? 0) > 0).map((i) => i.id);
+  const answers = new Map<number, { annotator: string; answers: Record<string, unknown> }[]>();
+  for (const r of await humanAnswersOf(tx, unsure)) {
+    const list = answers.get(r.itemId) ?? [];
+    list.push({ annotator: r.label, answers: JSON.parse(r.answers) });
+    answers.set(r.itemId, list);
+  }
+  for (const item of items) {
+    const given = answers.get(item.id);
+    const confidence = given ? lowestConfidence(iface, itemConsensus(iface, given, undefined)) : null;
+    const disagreement = item.disagreement === null ? null : Number(item.disagreement);
+    const entry = { itemId: item.id, projectId: item.projectId, disagreement, confidence, now };
+    if (isDisputed(setting, entry)) await upsertEntry(tx, entry);
+    else await deleteEntry(tx, item.id);
+  }
+}
+
+/** After a settings update: when the adjudication setting's rule changed, the project is judged again. */
+export async function afterAdjudicationChange(tx: Tx, kind: StoreKind, before: ProjectRow, now: number) {
+  const project = await findProjectForUpdate(tx, kind, before.id);
+  if (!project) return;
+  const [was, is] = [adjudicationOf(before), adjudicationOf(project)];
+  if (!is || (was && was.threshold === is.threshold && was.confidenceBelow === is.confidenceBelow)) return;
+  await requeueProject(tx, { project, iface: migrateInterface(JSON.parse(project.interface)) as Iface, now });
 }

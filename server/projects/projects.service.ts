@@ -3,6 +3,7 @@ import type { CreateProjectBody, Project, UpdateProjectBody } from '../../core/a
 import { storedInterface } from '../../core/interface/index.ts';
 import { projectAccess, requireManage, requireRole } from '../access.ts';
 import { checkAdjudicators } from '../adjudication/adjudication-setting.ts';
+import { afterAdjudicationChange } from '../adjudication/entry.ts';
 import { invalidateCursors } from '../assignments/claim-cursors.repository.ts';
 import { refreshSlots } from '../assignments/slots.repository.ts';
 import type { AppContext, Caller } from '../context.ts';
@@ -82,6 +83,7 @@ export async function updateProject(
       });
     }
     await updateProjectRow(tx, projectId, settings, now);
+    if (settings.adjudication !== undefined) await afterAdjudicationChange(tx, ctx.store.kind, before, now);
     if (body.overlap !== undefined && body.overlap !== before.overlap)
       await refreshSlots(tx, projectId, body.overlap);
     if (body.itemOrder === 'random' && before.itemOrder !== 'random')

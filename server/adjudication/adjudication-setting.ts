@@ -1,7 +1,7 @@
 import { AdjudicationSetting } from '../../core/api/adjudication.ts';
 import type { Db } from '../db/transaction.ts';
 import { AppError } from '../http/errors.ts';
-import { membersAmong } from './adjudication.repository.ts';
+import { membersAmong } from './entries.repository.ts';
 
 /** A project's adjudication setting from its row; null: adjudication is off. */
 export function adjudicationOf(p: { adjudication: string | null }): AdjudicationSetting | null {

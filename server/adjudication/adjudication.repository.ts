@@ -53,112 +53,6 @@ export async function findAdjudicationForUpdate(
 export const findAdjudication = (db: Db, itemId: number): Promise<AdjudicationRow | undefined> =>
   db.selectFrom('adjudications').selectAll().where('itemId', '=', itemId).executeTakeFirst();
 
-/** An item as the entry rule reads it. */
-export interface Candidate {
-  id: number;
-  projectId: number;
-  disagreement: number | null;
-}
-
-/** The item's score and whether it is a gold item (gold items have a known answer). */
-export const disputeOf = (tx: Tx, itemId: number) =>
-  tx
-    .selectFrom('items as i')
-    .select((eb) => [
-      'i.projectId',
-      'i.disagreement',
-      eb
-        .exists(eb.selectFrom('goldItems as g').select('g.itemId').whereRef('g.itemId', '=', 'i.id'))
-        .as('gold'),
-    ])
-    .where('i.id', '=', itemId)
-    .executeTakeFirst();
-
-type Setting = { threshold: number; confidenceBelow: number | null };
-
-/**
- * The items whose disagreement can pass the setting: at the threshold, or with a confidence bar
- * any disagreement above 0 (all answers agreeing gives every question a confidence of 1).
- */
-const canPass = (eb: ExpressionBuilder<Database & { i: Database['items'] }, 'i'>, setting: Setting) =>
-  setting.confidenceBelow === null
-    ? eb('i.disagreement', '>=', setting.threshold)
-    : eb.or([eb('i.disagreement', '>=', setting.threshold), eb('i.disagreement', '>', 0)]);
-
-/** The project's next items after `after` (by id) that can pass the setting, gold items left out. */
-export const candidatesAfter = (
-  tx: Tx,
-  q: { projectId: number; setting: Setting; after: number; limit: number },
-): Promise<Candidate[]> =>
-  tx
-    .selectFrom('items as i')
-    .select(['i.id', 'i.projectId', 'i.disagreement'])
-    .where('i.projectId', '=', q.projectId)
-    .where('i.id', '>', q.after)
-    .where((eb) => canPass(eb, q.setting))
-    .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('goldItems as g').select('g.itemId').whereRef('g.itemId', '=', 'i.id'))),
-    )
-    .orderBy('i.id')
-    .limit(q.limit)
-    .execute();
-
-/** Undecided entries whose item cannot pass the setting any more leave the queue. */
-export async function dropSettled(tx: Tx, q: { projectId: number; setting: Setting }): Promise<void> {
-  await tx
-    .deleteFrom('adjudications')
-    .where('projectId', '=', q.projectId)
-    .where('decidedAt', 'is', null)
-    .where('itemId', 'in', (eb) =>
-      eb
-        .selectFrom('items as i')
-        .select('i.id')
-        .where('i.projectId', '=', q.projectId)
-        .where((w) => w.or([w('i.disagreement', 'is', null), w.not(canPass(w, q.setting))])),
-    )
-    .execute();
-}
-
-/** Writes (or updates the score of) an undecided row; a decided one is left as it is. */
-export async function upsertEntry(
-  tx: Tx,
-  e: {
-    itemId: number;
-    projectId: number;
-    disagreement: number | null;
-    confidence: number | null;
-    now: number;
-  },
-): Promise<void> {
-  await tx
-    .insertInto('adjudications')
-    .values({
-      itemId: e.itemId,
-      projectId: e.projectId,
-      disagreement: e.disagreement,
-      confidence: e.confidence,
-      enteredAt: e.now,
-      claimedBy: null,
-      claimExpiresAt: null,
-      answers: null,
-      adjudicatorId: null,
-      decidedAt: null,
-      note: null,
-    })
-    .onConflict((oc) =>
-      oc
-        .column('itemId')
-        .doUpdateSet({ disagreement: e.disagreement, confidence: e.confidence })
-        .where('adjudications.decidedAt', 'is', null),
-    )
-    .execute();
-}
-
-/** Takes an undecided item out of the queue (its answers no longer pass the setting). */
-export async function deleteEntry(tx: Tx, itemId: number): Promise<void> {
-  await tx.deleteFrom('adjudications').where('itemId', '=', itemId).where('decidedAt', 'is', null).execute();
-}
-
 /** The waiting item the adjudicator holds on the project, if their claim is still running. */
 export const findHeldAdjudication = (tx: Tx, r: { projectId: number; userId: number; now: number }) =>
   tx
@@ -368,18 +262,12 @@ export async function stateOf(db: Db, itemId: number, now: number): Promise<Adju
   return row.state;
 }
 
-/** Which of the given users are members of the project. */
-export async function membersAmong(
-  db: Db,
-  projectId: number,
-  userIds: readonly number[],
-): Promise<Set<number>> {
-  if (userIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('projectMembers')
-    .select('userId')
-    .where('projectId', '=', projectId)
-    .where('userId', 'in', [...userIds])
-    .execute();
-  return new Set(rows.map((r) => r.userId));
+/** Whether the item is complete: no free slot and no running lock. */
+export async function isComplete(db: Db, itemId: number, now: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('adjudications as a')
+    .select((eb) => complete(eb, now).as('complete'))
+    .where('a.itemId', '=', itemId)
+    .executeTakeFirst();
+  return row !== undefined && Boolean(row.complete);
 }

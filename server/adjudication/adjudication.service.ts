@@ -23,6 +23,7 @@ import {
   findClaimableAdjudication,
   findHeldAdjudication,
   hasAnnotated,
+  isComplete,
   listAdjudications,
   recordFinal,
   releaseClaim,
@@ -122,7 +123,7 @@ export async function decideAdjudication(
       if (row.decidedAt !== null) throw new AppError('CONFLICT', 'This item is decided already.');
       if (row.claimedBy !== null && row.claimedBy !== caller.id && (row.claimExpiresAt ?? 0) > now)
         throw new AppError('CONFLICT', 'Another adjudicator holds this item.');
-      if ((await stateOf(tx, target.itemId, now)) === 'pending')
+      if (!(await isComplete(tx, target.itemId, now)))
         throw new AppError('CONFLICT', 'This item is not complete yet: annotators are still working on it.');
       const item = await getItemRow(tx, target.itemId);
       const answers = checkAnswers(iface, body.answers, JSON.parse(item.data), false);

@@ -264,6 +264,18 @@ describe('the final answer', () => {
       [t.itemIds[1], undefined],
     ]);
     expect(lines[0].annotations).toHaveLength(2);
+    // Deleting the item deletes its adjudication.
+    const removed = await h.call(t.manager, 'POST', `/api/projects/${t.projectId}/items/actions`, {
+      action: 'delete',
+      ids: [item],
+    });
+    expect(removed.status, JSON.stringify(removed.body)).toBe(200);
+    expect((await q.queue(t.manager)).body.counts).toEqual({
+      pending: 0,
+      waiting: 0,
+      claimed: 0,
+      decided: 0,
+    });
   });
 });
 

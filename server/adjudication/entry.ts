@@ -4,6 +4,8 @@ import type { StoreKind } from '../db/store.ts';
 import type { Tx } from '../db/transaction.ts';
 import { findProjectForUpdate, type ProjectRow } from '../projects/projects.repository.ts';
 import { humanAnswersOf } from '../quality/disagreement.repository.ts';
+import { adjudicationOf } from './adjudication-setting.ts';
+import { itemConsensus, lowestConfidence } from './case-consensus.ts';
 import {
   type Candidate,
   candidatesAfter,
@@ -11,9 +13,7 @@ import {
   disputeOf,
   dropSettled,
   upsertEntry,
-} from './adjudication.repository.ts';
-import { adjudicationOf } from './adjudication-setting.ts';
-import { itemConsensus, lowestConfidence } from './case-consensus.ts';
+} from './entries.repository.ts';
 
 type Iface = Pick<InterfaceDefinition, 'questions'>;
 

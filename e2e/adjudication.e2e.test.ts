@@ -34,10 +34,21 @@ describe('adjudication in the browser', () => {
       expect((await e.api.call(lead, 'POST', `/api/projects/${id}/members`, { userId: who.id })).status).toBe(
         201,
       );
-    const set = await e.api.call(lead, 'PATCH', `/api/projects/${id}`, {
-      adjudication: { threshold: 0.5, adjudicators: [senior.id] },
+    // The lead turns adjudication on in the project's settings and names the senior reviewer.
+    const leadPage = (await e.open(lead)).page;
+    await leadPage.goto(`/projects/${id}/settings`);
+    const panel = leadPage.getByRole('region', { name: 'Adjudication' });
+    await panel.getByLabel('Send disputed items to adjudication').check();
+    await panel.getByLabel(/Disagreement at least/).fill('0.5');
+    await panel.getByLabel(senior.email).check();
+    await panel.getByRole('button', { name: 'Save adjudication settings' }).click();
+    await panel.getByText('Adjudication settings saved.').waitFor();
+    const project = await e.api.call(lead, 'GET', `/api/projects/${id}`);
+    expect(project.body.adjudication).toEqual({
+      threshold: 0.5,
+      confidenceBelow: null,
+      adjudicators: [senior.id],
     });
-    expect(set.status, JSON.stringify(set.body)).toBe(200);
     const answers = [
       [ann, { verdict: 'fine', reason: 'the sum is right' }],
       [bob, { verdict: 'wrong', reason: 'the sum is four not five' }],
@@ -85,5 +96,11 @@ describe('adjudication in the browser', () => {
     const line = JSON.parse(String(exported.body).trim());
     expect(line.final).toEqual({ verdict: 'wrong', reason: 'two plus two is four' });
     expect(line.annotations.map((a: { answers: unknown }) => a.answers)).toEqual(answers.map(([, a]) => a));
+
+    // In the item browser, the item's page leads to its adjudication, now decided.
+    await leadPage.goto(`/items/${line.id}`);
+    await leadPage.getByRole('link', { name: 'See the final answer' }).click();
+    await leadPage.getByTestId('adjudication-decided').waitFor();
+    expect(await leadPage.getByTestId('adjudication-state').textContent()).toContain('Decided');
   });
 });

@@ -81,7 +81,7 @@ export const AdjudicationCase = z
   .meta({ id: 'AdjudicationCase' });
 
 export const AdjudicationQueueQuery = z.object({
-  state: AdjudicationState.optional().describe('only items in this state'),
+  state: AdjudicationState.optional().describe('only items in this state; without it the undecided ones'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 

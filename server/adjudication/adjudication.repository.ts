@@ -1,5 +1,5 @@
-import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
-import type { AdjudicationsTable, Database } from '../db/schema.ts';
+import { type ExpressionBuilder, type Selectable, type SqlBool, sql } from 'kysely';
+import type { AdjudicationsTable, Database, ItemsTable } from '../db/schema.ts';
 import type { Store } from '../db/store.ts';
 import type { Db, Tx } from '../db/transaction.ts';
 
@@ -14,6 +14,12 @@ export type AdjudicationState = 'pending' | 'waiting' | 'claimed' | 'decided';
  */
 
 type Eb = ExpressionBuilder<Database & { a: AdjudicationsTable }, 'a'>;
+/** A statement over the rows joined with their items (`i`). */
+type EbJoined = ExpressionBuilder<Database & { a: AdjudicationsTable; i: ItemsTable }, 'a' | 'i'>;
+
+/** A running lock on the row's item (`a`), as a condition any statement over the rows can use. */
+const liveLock = (now: number) =>
+  sql<SqlBool>`exists (select 1 from assignments s where s.item_id = a.item_id and s.status = 'locked' and s.lock_expires_at > ${now})`;
 
 /** No free slot and no running lock on the item. */
 const complete = (eb: Eb, now: number) =>
@@ -25,20 +31,11 @@ const complete = (eb: Eb, now: number) =>
         .whereRef('i.id', '=', 'a.itemId')
         .where('i.slotsLeft', '=', 0),
     ),
-    eb.not(
-      eb.exists(
-        eb
-          .selectFrom('assignments as s')
-          .select(sql`1`.as('one'))
-          .whereRef('s.itemId', '=', 'a.itemId')
-          .where('s.status', '=', 'locked')
-          .where('s.lockExpiresAt', '>', now),
-      ),
-    ),
+    eb.not(liveLock(now)),
   ]);
 
-const unclaimed = (eb: Eb, now: number) =>
-  eb.or([eb('a.claimedBy', 'is', null), eb('a.claimExpiresAt', '<=', now)]);
+/** Nobody holds the row, or their claim ran out. */
+const unclaimed = (now: number) => sql<SqlBool>`(a.claimed_by is null or a.claim_expires_at <= ${now})`;
 
 /** The item's row, if it ever entered; locked until the transaction ends on PostgreSQL. */
 export async function findAdjudicationForUpdate(
@@ -76,19 +73,22 @@ export async function findClaimableAdjudication(
   store: Store,
   r: { projectId: number; userId: number; now: number },
 ): Promise<AdjudicationRow | undefined> {
-  const query = tx
+  const query = claimableQuery(tx, r);
+  return (store.kind === 'postgres' ? query.forUpdate().skipLocked() : query).executeTakeFirst();
+}
+
+export const claimableQuery = (tx: Db, r: { projectId: number; userId: number; now: number }) =>
+  tx
     .selectFrom('adjudications as a')
     .selectAll('a')
     .where('a.projectId', '=', r.projectId)
     .where('a.decidedAt', 'is', null)
-    .where((eb) => unclaimed(eb, r.now))
+    .where(unclaimed(r.now))
     .where((eb) => complete(eb, r.now))
     .where((eb) => eb.not(eb.exists(annotatedBy(eb, r.userId))))
     .orderBy('a.enteredAt')
     .orderBy('a.itemId')
     .limit(1);
-  return (store.kind === 'postgres' ? query.forUpdate().skipLocked() : query).executeTakeFirst();
-}
 
 const annotatedBy = (eb: Eb, userId: number) =>
   eb
@@ -162,16 +162,19 @@ export async function recordFinal(
   return Number(res.numUpdatedRows) === 1;
 }
 
-/** The state of each given row (see AdjudicationState), read live. */
+/**
+ * The state of each row (see AdjudicationState), read live, over the rows joined with their items:
+ * a join rather than a subquery, so that counting a project's rows probes each item by key.
+ */
 export function stateExpression(now: number) {
-  return (eb: Eb) =>
+  return (eb: EbJoined) =>
     eb
       .case()
       .when('a.decidedAt', 'is not', null)
       .then(sql.lit('decided'))
-      .when(eb.not(unclaimed(eb, now)))
+      .when(eb.not(unclaimed(now)))
       .then(sql.lit('claimed'))
-      .when(complete(eb, now))
+      .when(eb.and([eb('i.slotsLeft', '=', 0), eb.not(liveLock(now))]))
       .then(sql.lit('waiting'))
       .else(sql.lit('pending'))
       .end()
@@ -186,6 +189,7 @@ export async function countStates(
 ): Promise<Record<AdjudicationState, number>> {
   const rows = await db
     .selectFrom('adjudications as a')
+    .innerJoin('items as i', 'i.id', 'a.itemId')
     .select((eb) => [stateExpression(now)(eb).as('state'), eb.fn.countAll<number>().as('n')])
     .where('a.projectId', '=', projectId)
     .groupBy('state')
@@ -195,7 +199,7 @@ export async function countStates(
   return counts;
 }
 
-/** The project's first rows in queue order (decided ones by decision, newest first), optionally of one state. */
+/** The project's first undecided rows in queue order, optionally of one state; decided ones newest first. */
 export async function listAdjudications(
   db: Db,
   q: { projectId: number; state?: AdjudicationState | undefined; limit: number; now: number },
@@ -215,10 +219,7 @@ export async function listAdjudications(
     .where('a.projectId', '=', q.projectId);
   if (q.state === 'decided')
     query = query.where('a.decidedAt', 'is not', null).orderBy('a.decidedAt', 'desc');
-  else {
-    if (q.state !== undefined) query = query.where('a.decidedAt', 'is', null);
-    query = query.orderBy(sql`case when a.decided_at is null then 0 else 1 end`).orderBy('a.enteredAt');
-  }
+  else query = query.where('a.decidedAt', 'is', null).orderBy('a.enteredAt');
   if (q.state !== undefined && q.state !== 'decided')
     query = query.where((eb) => eb(stateExpression(q.now)(eb), '=', q.state as AdjudicationState));
   return query.orderBy('a.itemId').limit(q.limit).execute();
@@ -256,6 +257,7 @@ export const caseAnswers = (db: Db, itemId: number) =>
 export async function stateOf(db: Db, itemId: number, now: number): Promise<AdjudicationState> {
   const row = await db
     .selectFrom('adjudications as a')
+    .innerJoin('items as i', 'i.id', 'a.itemId')
     .select((eb) => stateExpression(now)(eb).as('state'))
     .where('a.itemId', '=', itemId)
     .executeTakeFirstOrThrow();

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Db, Tx } from '../db/transaction.ts';
 
@@ -127,4 +127,39 @@ export async function membersAmong(
     .where('userId', 'in', [...userIds])
     .execute();
   return new Set(rows.map((r) => r.userId));
+}
+
+/**
+ * Without a confidence bar the rule is the threshold alone: every item of the project that passes
+ * it is entered (or its score updated) in one statement, decided ones left as they are.
+ */
+export async function enterAtThreshold(tx: Tx, q: { projectId: number; threshold: number; now: number }) {
+  await tx
+    .insertInto('adjudications')
+    .columns(['itemId', 'projectId', 'disagreement', 'confidence', 'enteredAt'])
+    .expression((eb) =>
+      eb
+        .selectFrom('items as i')
+        .select([
+          'i.id',
+          'i.projectId',
+          'i.disagreement',
+          sql<null>`null`.as('confidence'),
+          sql<number>`${q.now}`.as('enteredAt'),
+        ])
+        .where('i.projectId', '=', q.projectId)
+        .where('i.disagreement', '>=', q.threshold)
+        .where((w) =>
+          w.not(
+            w.exists(w.selectFrom('goldItems as g').select('g.itemId').whereRef('g.itemId', '=', 'i.id')),
+          ),
+        ),
+    )
+    .onConflict((oc) =>
+      oc
+        .column('itemId')
+        .doUpdateSet((eb) => ({ disagreement: eb.ref('excluded.disagreement'), confidence: null }))
+        .where('adjudications.decidedAt', 'is', null),
+    )
+    .execute();
 }

@@ -12,6 +12,7 @@ import {
   deleteEntry,
   disputeOf,
   dropSettled,
+  enterAtThreshold,
   upsertEntry,
 } from './entries.repository.ts';
 
@@ -50,9 +51,10 @@ export async function queueForAdjudication(
 
 /**
  * After the setting changed: every answered item of the project is judged again by the new
- * setting, in batches along the items' ids; undecided entries that no longer pass leave. Only
- * items that can pass are read: a disagreement at the threshold, or any disagreement at all when
- * there is a confidence bar (all answers agreeing gives every question a confidence of 1).
+ * setting; undecided entries that no longer pass leave. Without a confidence bar one statement
+ * enters the items at the threshold. With one, the items that can pass (a disagreement at the
+ * threshold, or any at all: all answers agreeing gives every question a confidence of 1) are read
+ * in batches along their ids, with their answers.
  */
 export async function requeueProject(
   tx: Tx,
@@ -61,6 +63,10 @@ export async function requeueProject(
   const setting = adjudicationOf(c.project);
   if (!setting) return;
   await dropSettled(tx, { projectId: c.project.id, setting });
+  if (setting.confidenceBelow === null) {
+    await enterAtThreshold(tx, { projectId: c.project.id, threshold: setting.threshold, now: c.now });
+    return;
+  }
   let after = 0;
   for (;;) {
     const batch = await candidatesAfter(tx, { projectId: c.project.id, setting, after, limit: 1000 });

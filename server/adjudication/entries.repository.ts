@@ -73,44 +73,58 @@ export async function dropSettled(tx: Tx, q: { projectId: number; setting: Setti
     .execute();
 }
 
-/** Writes (or updates the score of) an undecided row; a decided one is left as it is. */
-export async function upsertEntry(
-  tx: Tx,
-  e: {
-    itemId: number;
-    projectId: number;
-    disagreement: number | null;
-    confidence: number | null;
-    now: number;
-  },
-): Promise<void> {
+/** A disputed item's row as the entry rule writes it. */
+export interface Entry {
+  itemId: number;
+  projectId: number;
+  disagreement: number | null;
+  confidence: number | null;
+  now: number;
+}
+
+/**
+ * Writes (or updates the scores of) undecided rows; decided ones are left as they are. At most
+ * 1,000 at once: 11 bound values a row stay within both stores' limits.
+ */
+export async function upsertEntries(tx: Tx, entries: readonly Entry[]): Promise<void> {
+  if (entries.length === 0) return;
   await tx
     .insertInto('adjudications')
-    .values({
-      itemId: e.itemId,
-      projectId: e.projectId,
-      disagreement: e.disagreement,
-      confidence: e.confidence,
-      enteredAt: e.now,
-      claimedBy: null,
-      claimExpiresAt: null,
-      answers: null,
-      adjudicatorId: null,
-      decidedAt: null,
-      note: null,
-    })
+    .values(
+      entries.map((e) => ({
+        itemId: e.itemId,
+        projectId: e.projectId,
+        disagreement: e.disagreement,
+        confidence: e.confidence,
+        enteredAt: e.now,
+        claimedBy: null,
+        claimExpiresAt: null,
+        answers: null,
+        adjudicatorId: null,
+        decidedAt: null,
+        note: null,
+      })),
+    )
     .onConflict((oc) =>
       oc
         .column('itemId')
-        .doUpdateSet({ disagreement: e.disagreement, confidence: e.confidence })
+        .doUpdateSet((eb) => ({
+          disagreement: eb.ref('excluded.disagreement'),
+          confidence: eb.ref('excluded.confidence'),
+        }))
         .where('adjudications.decidedAt', 'is', null),
     )
     .execute();
 }
 
-/** Takes an undecided item out of the queue (its answers no longer pass the setting). */
-export async function deleteEntry(tx: Tx, itemId: number): Promise<void> {
-  await tx.deleteFrom('adjudications').where('itemId', '=', itemId).where('decidedAt', 'is', null).execute();
+/** Takes undecided items out of the queue (their answers no longer pass the setting). */
+export async function deleteEntries(tx: Tx, itemIds: readonly number[]): Promise<void> {
+  if (itemIds.length === 0) return;
+  await tx
+    .deleteFrom('adjudications')
+    .where('itemId', 'in', [...itemIds])
+    .where('decidedAt', 'is', null)
+    .execute();
 }
 
 /** Which of the given users are members of the project. */

@@ -9,11 +9,12 @@ import { itemConsensus, lowestConfidence } from './case-consensus.ts';
 import {
   type Candidate,
   candidatesAfter,
-  deleteEntry,
+  deleteEntries,
   disputeOf,
   dropSettled,
+  type Entry,
   enterAtThreshold,
-  upsertEntry,
+  upsertEntries,
 } from './entries.repository.ts';
 
 type Iface = Pick<InterfaceDefinition, 'questions'>;
@@ -95,14 +96,18 @@ async function enterItems(
     list.push({ annotator: r.label, answers: JSON.parse(r.answers) });
     answers.set(r.itemId, list);
   }
+  const disputed: Entry[] = [];
+  const settled: number[] = [];
   for (const item of items) {
     const given = answers.get(item.id);
     const confidence = given ? lowestConfidence(iface, itemConsensus(iface, given, undefined)) : null;
     const disagreement = item.disagreement === null ? null : Number(item.disagreement);
     const entry = { itemId: item.id, projectId: item.projectId, disagreement, confidence, now };
-    if (isDisputed(setting, entry)) await upsertEntry(tx, entry);
-    else await deleteEntry(tx, item.id);
+    if (isDisputed(setting, entry)) disputed.push(entry);
+    else settled.push(item.id);
   }
+  await upsertEntries(tx, disputed);
+  await deleteEntries(tx, settled);
 }
 
 /** After a settings update: when the adjudication setting's rule changed, the project is judged again. */

@@ -119,6 +119,30 @@ describe('entering the queue', () => {
     expect((await q.queue(t.adjudicator)).body.counts.waiting).toBe(0);
   });
 
+  it("follows a reviewer's fix: answers made to agree take the item out", async () => {
+    const t = await adjudicated(h, { threshold: 0.5 }, { items: 1 });
+    const review = await h.call(t.manager, 'PATCH', `/api/projects/${t.projectId}`, {
+      review: { mode: 'all' },
+    });
+    expect(review.status).toBe(200);
+    const [a, b] = t.annotators as [TestUser, TestUser];
+    await work(h, a, t.projectId, { topic: 'algebra', level: 'easy' });
+    await work(h, b, t.projectId, { topic: 'geometry', level: 'easy' });
+    const q = api(h, t.projectId);
+    expect((await q.queue(t.manager)).body.counts.waiting).toBe(1);
+    const base = `/api/projects/${t.projectId}/review`;
+    for (let i = 0; i < 2; i++) {
+      const task = await h.call(t.manager, 'POST', `${base}/next`);
+      expect(task.status).toBe(200);
+      const { id, revision, annotator } = task.body.annotation;
+      const url = `${base}/${id}/${annotator === b.email ? 'fix' : 'accept'}`;
+      const body =
+        annotator === b.email ? { revision, answers: { topic: 'algebra', level: 'easy' } } : { revision };
+      expect((await h.call(t.manager, 'POST', url, body)).status).toBe(200);
+    }
+    expect((await q.queue(t.manager)).body.counts.waiting).toBe(0);
+  });
+
   it('also takes an item whose majority-vote confidence is below the bar', async () => {
     // Two of three agree on the topic: confidence 2/3, disagreement 1/3 (under the threshold).
     for (const [bar, enters] of [

@@ -30,6 +30,10 @@ export const ItemStatus = z.enum(['open', 'in_progress', 'complete', 'awaiting']
 export const ItemSummary = Item.extend({
   status: ItemStatus,
   submitted: z.number().int(),
+  target: z
+    .number()
+    .int()
+    .describe("the submissions the item needs: the project's overlap, or its own under adaptive overlap"),
   annotators: z.array(z.string()),
   skipped: z.number().int().describe('skips recorded on the item'),
   stranded: z

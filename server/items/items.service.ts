@@ -102,6 +102,7 @@ export async function listItems(
         ...item,
         status: itemStatus(i, i.target ?? overlap),
         submitted: i.submittedCount,
+        target: i.target ?? overlap,
         annotators: annotators.get(i.id) ?? [],
         skipped,
         stranded,

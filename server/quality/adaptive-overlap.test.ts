@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTeam, claimProblems, next, submit, type Team } from '../testing/factories.ts';
+import { buildTeam, claimProblems, next, postItems, submit, type Team } from '../testing/factories.ts';
 import { type Harness, startHarness, type TestUser } from '../testing/harness.ts';
 
 /**
@@ -160,5 +160,27 @@ describe('adaptive overlap', () => {
       [null, 0],
     ]);
     expect(await claimProblems(h, team.projectId, 2)).toEqual([]);
+  });
+
+  it('never grows a gold item, however its answers disagree', async () => {
+    const { team, people } = await disputedTeam({ max: 4, threshold: 0.3 });
+    const [a, b] = people;
+    await postItems(h.verity, team.manager, team.projectId, [
+      { data: { text: 'gold' }, gold: { topic: 'algebra' } },
+    ]);
+    const gold = { warmup: 1, rate: 0, bar: null };
+    expect((await patch(team, { gold })).status).toBe(200);
+    // Each annotator's first item is the gold one (warm-up); they answer it differently.
+    await answerNext(a, team, 'algebra');
+    await answerNext(b, team, 'geometry');
+    const rows = await h.verity.store.db
+      .selectFrom('items')
+      .select(['target', 'slotsLeft', 'disagreement'])
+      .where('projectId', '=', team.projectId)
+      .where('id', 'not in', team.itemIds)
+      .execute();
+    expect(rows.map((r) => ({ ...r, disagreement: Number(r.disagreement) }))).toEqual([
+      { target: null, slotsLeft: 0, disagreement: 1 },
+    ]);
   });
 });

@@ -65,5 +65,9 @@ describe('adaptive overlap and disagreement in the browser', () => {
     await page.waitForURL(/minDisagreement=0.5/);
     await expect.poll(async () => bodyRows(page).count()).toBe(1);
     expect((await rowTexts(page))[0]).toContain('Item split');
+    // The item's page says how many answers it wants now, and how far they disagree.
+    await bodyRows(page).first().getByRole('link').first().click();
+    await page.getByRole('heading', { name: /Annotations \(2 of 3 wanted\)/ }).waitFor();
+    await page.getByText('Disagreement between the answers: 1.00').waitFor();
   });
 });

@@ -169,6 +169,8 @@ export async function getItem(
             createdAt: iso(p.createdAt),
           })),
           ...(gold ? { gold } : {}),
+          target: item.target,
+          disagreement: item.disagreement,
         }
       : {}),
   };

@@ -4,33 +4,34 @@ import type { Db } from '../db/transaction.ts';
 /** A UTC day as whole days since the epoch: integer division is the same on both stores. */
 export const DAY_MS = 86_400_000;
 
+/** Raw SQL's column names come back camel-cased (the Kysely plugin): the aliases here are one word. */
 /** Aggregates come back as strings from PostgreSQL (bigint, numeric) and as numbers from SQLite. */
 const num = (v: unknown): number => Number(v ?? 0);
 
 /** Per person who submitted in the project: submissions, UTC days with one, summed lead time. */
 export async function throughputByUser(db: Db, projectId: number) {
   const { rows } = await sql<{
-    user_id: number | string;
+    uid: number | string;
     annotator: string;
-    is_model: number | string;
+    model: number | string;
     n: number | string;
     days: number | string;
-    lead_ms: number | string | null;
+    lead: number | string | null;
   }>`
-    select a.user_id, coalesce(u.email, u.name) as annotator,
-      case when u.model_connection_id is null then 0 else 1 end as is_model,
+    select a.user_id as uid, coalesce(u.email, u.name) as annotator,
+      case when u.model_connection_id is null then 0 else 1 end as model,
       count(*) as n, count(distinct a.submitted_at / ${sql.lit(DAY_MS)}) as days,
-      sum(a.lead_time_ms) as lead_ms
+      sum(a.lead_time_ms) as lead
     from annotations a join users u on u.id = a.user_id
     where a.project_id = ${projectId} and a.status = 'submitted'
     group by a.user_id, u.email, u.name, u.model_connection_id`.execute(db);
   return rows.map((r) => ({
-    userId: num(r.user_id),
+    userId: num(r.uid),
     annotator: r.annotator,
-    model: num(r.is_model) === 1,
+    model: num(r.model) === 1,
     submitted: num(r.n),
     activeDays: num(r.days),
-    leadMs: num(r.lead_ms),
+    leadMs: num(r.lead),
   }));
 }
 

@@ -31,13 +31,13 @@ export function DashboardsTab({ project }: { project: Project }) {
   return (
     <div className="dashboards stack">
       <div className="refresh-line">
-        <label>
+        <label className="check">
           <input
             type="checkbox"
             checked={includeModels}
             onChange={(e) => setIncludeModels(e.target.checked)}
-          />{' '}
-          Include model judges
+          />
+          Include model judges (left out by default)
         </label>
         <button type="button" onClick={loaded.reload} disabled={loaded.loading}>
           {loaded.loading ? 'Loading…' : 'Refresh'}
@@ -76,6 +76,7 @@ function Panels({
           time: true,
           xLabel: 'day (UTC)',
           yLabel: 'agreement',
+          yRange: [-1, 1],
           description: 'Each question’s main agreement coefficient per day; the table below has the values.',
         }}
       </Panel>

@@ -24,6 +24,19 @@ export interface ChartProps {
 }
 
 const HEIGHT = 240;
+const DAY = 86_400;
+const HALF_DAY = DAY / 2;
+/** Ticks on a time axis: whole days, weeks, months (30 days), years. */
+const DAY_STEPS = [DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY, 91 * DAY, 365 * DAY];
+/** The x axis: half a day either side of the days (a single day sits in the middle); from 0 otherwise. */
+function xRange({ x, time }: ChartProps): [number, number] {
+  const lo = x[0] ?? 0;
+  const hi = x[x.length - 1] ?? 0;
+  return time ? [lo - HALF_DAY, hi + HALF_DAY] : [0, hi > 0 ? hi * 1.1 : 1];
+}
+
+/** A tick as its UTC day: the buckets are UTC days whatever the browser's time zone. */
+const utcDayLabel = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
 
 /**
  * A uPlot chart (this module and the library are their own chunk, loaded with the Dashboards tab).
@@ -40,10 +53,16 @@ export function UPlotChart(props: ChartProps) {
         width: Math.max(280, el.clientWidth),
         height: HEIGHT,
         scales: {
-          x: { time: props.time },
+          // Fixed from the data: uPlot widens a single x value to years on its own.
+          x: { time: props.time, auto: false, range: xRange(props) },
           ...(props.yRange ? { y: { range: props.yRange } } : {}),
         },
-        axes: [{ label: props.xLabel }, { label: props.yLabel }],
+        axes: [
+          props.time
+            ? { label: props.xLabel, incrs: DAY_STEPS, values: (_u, splits) => splits.map(utcDayLabel) }
+            : { label: props.xLabel },
+          { label: props.yLabel },
+        ],
         series: [
           {},
           ...props.series.map((s) => ({

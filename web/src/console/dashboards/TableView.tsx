@@ -33,7 +33,8 @@ export function TableView({
 }) {
   return (
     <div className="stack-tight">
-      <div className="table-wrap">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls sideways; its region takes the focus so keys can scroll it (axe: scrollable-region-focusable) */}
+      <section className="table-wrap" aria-label={table.caption} tabIndex={0}>
         <table className="annotator-table" data-testid={testId}>
           <caption>{table.caption}</caption>
           <thead>
@@ -70,7 +71,7 @@ export function TableView({
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
       <div>
         <button type="button" onClick={() => download(table)} aria-label={`CSV: ${table.caption}`}>
           CSV

@@ -13,6 +13,7 @@ import type { StoreKind } from '../server/db/store.ts';
 import { runBrowserBench } from './browser.ts';
 import { runConsensus } from './consensus.ts';
 import type { StoreRun } from './context.ts';
+import { runDashboards } from './dashboards.ts';
 import { writeItemsFile } from './datagen.ts';
 import { runExport } from './export.ts';
 import { runPreferenceExport } from './export-preference.ts';
@@ -129,6 +130,7 @@ async function benchStore(
     }
     if (options.only.includes('stats')) await runStats(run);
     if (options.only.includes('metrics')) await runMetrics(run);
+    if (options.only.includes('dashboards')) await runDashboards(run);
     if (options.only.includes('search')) await runSearch(run);
     if (options.only.includes('jobs')) await runJobs(run);
     if (options.only.includes('generation')) await runGeneration(run, prepared.env);

@@ -14,6 +14,7 @@ import { runAdaptive } from './adaptive.ts';
 import { runBrowserBench } from './browser.ts';
 import { runConsensus } from './consensus.ts';
 import type { StoreRun } from './context.ts';
+import { runDashboards } from './dashboards.ts';
 import { writeItemsFile } from './datagen.ts';
 import { runExport } from './export.ts';
 import { runPreferenceExport } from './export-preference.ts';
@@ -130,6 +131,7 @@ async function benchStore(
     }
     if (options.only.includes('stats')) await runStats(run);
     if (options.only.includes('metrics')) await runMetrics(run);
+    if (options.only.includes('dashboards')) await runDashboards(run);
     if (options.only.includes('search')) await runSearch(run);
     if (options.only.includes('jobs')) await runJobs(run);
     if (options.only.includes('generation')) await runGeneration(run, prepared.env);

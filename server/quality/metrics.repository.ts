@@ -13,6 +13,7 @@ export interface SubmittedRow {
   userId: number;
   status: 'draft' | 'submitted';
   answers: string;
+  submittedAt: number | null;
 }
 
 /** Everyone with an annotation in the project, by user id (a small read: one row per person). */
@@ -40,7 +41,7 @@ export async function submittedAfter(
   const read = (after: number, limit: number | null, only?: number) =>
     db
       .selectFrom('annotations')
-      .select(['itemId', 'userId', 'status', 'answers'])
+      .select(['itemId', 'userId', 'status', 'answers', 'submittedAt'])
       .where('projectId', '=', projectId)
       .$if(only === undefined, (q) => q.where('itemId', '>', after))
       .$if(only !== undefined, (q) => q.where('itemId', '=', only as number))

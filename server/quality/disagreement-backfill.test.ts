@@ -54,7 +54,6 @@ describe('migration 0023', () => {
       .where('projectId', '=', team.projectId)
       .execute();
     await sql`drop index items_disagreement_sort`.execute(db);
-    await sql`create index items_disagreement on items (project_id, disagreement)`.execute(db);
     await sql`alter table items drop column target`.execute(db);
     await sql`alter table projects drop column adaptive_overlap`.execute(db);
     await sql`delete from verity_migrations where name = '0023_adaptive_overlap'`.execute(db);

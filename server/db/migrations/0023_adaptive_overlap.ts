@@ -12,7 +12,8 @@ import type { Tx } from '../transaction.ts';
  * - `projects.adaptive_overlap`: the setting as JSON text (`{max, threshold}`); null: off.
  *
  * The item list sorts by `coalesce(disagreement, -1)` (items without a score last when most
- * disputed first) and filters by it: one index on that expression replaces migration 0022's.
+ * disputed first) and filters by it: an index on that expression, beside migration 0022's on the
+ * column (which conditions on `disagreement` itself use).
  *
  * It also gives `items.disagreement` (migration 0022, which left existing rows null) a value for
  * every item with at least two submitted human annotations, a few hundred items at a time.
@@ -20,7 +21,6 @@ import type { Tx } from '../transaction.ts';
 export async function up(db: Kysely<unknown>, _kind: StoreKind): Promise<void> {
   await sql.raw('alter table items add column target integer').execute(db);
   await sql.raw('alter table projects add column adaptive_overlap text').execute(db);
-  await sql.raw('drop index items_disagreement').execute(db);
   await sql
     .raw('create index items_disagreement_sort on items (project_id, (coalesce(disagreement, -1)), id)')
     .execute(db);

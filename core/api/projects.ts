@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InterfaceDefinition, InterfaceEdit } from '../interface/index.ts';
 import { DisplayName } from '../names.ts';
+import { AdaptiveOverlap } from './adaptive-overlap.ts';
 import { Id, IsoTime } from './common.ts';
 import { GoldSettings } from './gold.ts';
 import { AnnotatorKind } from './judges.ts';
@@ -35,6 +36,7 @@ const SettingFields = z.object({
   suggestions: SuggestionsSetting,
   review: ReviewSetting,
   gold: GoldSettings.optional(),
+  adaptiveOverlap: AdaptiveOverlap.nullable().describe('null: every item gets `overlap` (docs/quality.md)'),
 });
 
 // Defaults belong to creation only: in zod 4 a default inside .partial() would still fill in,
@@ -47,6 +49,7 @@ export const CreateProjectBody = SettingFields.extend({
   allowEditSubmitted: z.boolean().default(true),
   suggestions: SuggestionsSetting.default({ mode: 'best' }),
   review: ReviewSetting.default({ mode: 'none' }),
+  adaptiveOverlap: SettingFields.shape.adaptiveOverlap.default(null),
   interface: InterfaceDefinition,
 });
 export const UpdateProjectBody = SettingFields.partial().extend({
@@ -144,6 +147,7 @@ export const Project = z
       .object({ mode: z.enum(['none', 'sample', 'all']), percent: z.number().int().nullable() })
       .describe('which submissions enter review (docs/quality.md)'),
     gold: GoldSettings.nullable().describe('gold settings (docs/quality.md); null for annotators'),
+    adaptiveOverlap: AdaptiveOverlap.nullable().describe('adaptive overlap (docs/quality.md); null: off'),
     interface: InterfaceDefinition,
     createdAt: IsoTime,
     progress: ProjectProgress,

@@ -123,6 +123,8 @@ export interface ProjectsTable {
   reviewPercent: Generated<number | null>;
   /** The gold settings as JSON text (migration 0020, docs/quality.md); null: the defaults. */
   gold: Generated<string | null>;
+  /** The adaptive overlap setting as JSON text (migration 0023, docs/quality.md); null: off. */
+  adaptiveOverlap: Generated<string | null>;
   createdBy: number;
   createdAt: number;
   updatedAt: number;
@@ -163,6 +165,8 @@ export interface ItemsTable {
   awaiting: Generated<number>;
   /** The item's disagreement score over its human annotations (migration 0022); null below two. */
   disagreement: Generated<number | null>;
+  /** The item's own overlap once adaptive overlap grew it (migration 0023); null: the project's. */
+  target: Generated<number | null>;
 }
 
 export type AssignmentStatusDb = 'locked' | 'submitted' | 'skipped' | 'expired';

@@ -21,6 +21,7 @@ import * as m0019 from './migrations/0019_generation.ts';
 import * as m0020 from './migrations/0020_gold.ts';
 import * as m0021 from './migrations/0021_review.ts';
 import * as m0022 from './migrations/0022_item_disagreement.ts';
+import * as m0027 from './migrations/0027_sso_identities.ts';
 import type { StoreKind } from './store.ts';
 
 interface Migration {
@@ -52,6 +53,7 @@ const migrations: Migration[] = [
   { name: '0020_gold', ...m0020 },
   { name: '0021_review', ...m0021 },
   { name: '0022_item_disagreement', ...m0022 },
+  { name: '0027_sso_identities', ...m0027 },
 ];
 
 /**

@@ -1,8 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleInterface } from '../testing/harness.ts';
-import { type Finished, signInWithSso, whoIs } from '../testing/sso-browser.ts';
+import {
+  type Finished,
+  finishSignIn,
+  atProvider as providerStep,
+  signInWithSso,
+  startSignIn,
+  whoIs,
+} from '../testing/sso-browser.ts';
 import { type SsoWorld, startSsoWorld } from '../testing/sso-fixture.ts';
 import { findUserByEmail } from '../users/users.repository.ts';
+import { accountFor } from './sso-accounts.ts';
 
 /**
  * Who a sign-in with the provider is (docs/sso.md, "Matching" and "Just-in-time accounts"): the
@@ -67,6 +75,28 @@ describe('just-in-time accounts', () => {
     const noEmail = await w.sibling({ allowedDomains: [], jit: false });
     atProvider({});
     expect(refusedWith(await signInWithSso(noEmail))).toBe('/?sso_error=SSO_EMAIL_UNVERIFIED');
+  });
+
+  it('creates one account when the same first sign-in is resolved twice at once', async () => {
+    const email = `${fresh('twice')}@acme.test`;
+    const claims = {
+      issuer: w.provider.issuer,
+      subject: fresh('sub'),
+      email,
+      emailVerified: true,
+      name: null,
+    };
+    const both = await Promise.all([0, 1].map(() => accountFor(w.h.verity.ctx, w.sso, claims)));
+    expect(both[1]!.user.id).toBe(both[0]!.user.id);
+    expect(both.filter((b) => b.created)).toHaveLength(1);
+    // And the same for an existing account matched by email for the first time.
+    const existing = await w.h.user('annotator', `${fresh('pair')}@acme.test`);
+    const link = { ...claims, subject: fresh('sub'), email: existing.email };
+    const linked = await Promise.all([0, 1].map(() => accountFor(w.h.verity.ctx, w.sso, link)));
+    expect(linked.map((l) => [l.user.id, l.created])).toEqual([
+      [existing.id, false],
+      [existing.id, false],
+    ]);
   });
 
   it('accepts pending project invitations, as a password sign-in does', async () => {

@@ -21,6 +21,21 @@ export async function accountFor(
   config: SsoConfig,
   claims: SsoClaims,
 ): Promise<{ user: UserRow; created: boolean }> {
+  try {
+    return await resolveAccount(ctx, config, claims);
+  } catch (err) {
+    // Two first sign-ins of one person at once: one links or creates, the other's insert meets the
+    // unique email or identity and, asked again, finds what the first one wrote.
+    if (err instanceof AppError) throw err;
+    return resolveAccount(ctx, config, claims);
+  }
+}
+
+async function resolveAccount(
+  ctx: AppContext,
+  config: SsoConfig,
+  claims: SsoClaims,
+): Promise<{ user: UserRow; created: boolean }> {
   const db = ctx.store.db;
   const { issuer, subject, email } = claims;
   if (
@@ -40,8 +55,12 @@ export async function accountFor(
     usable(existing);
     // Matched by email the first time only: an account linked to another subject at this
     // issuer is someone else's email now at the provider, not a second identity of theirs.
-    if (await hasIdentityAt(db, existing.id, issuer))
+    if (await hasIdentityAt(db, existing.id, issuer)) {
+      // Linked to this very subject since the first look (the same sign-in finishing twice at once).
+      if ((await findIdentityUser(db, { issuer, subject })) === existing.id)
+        return { user: existing, created: false };
       throw new AppError('SSO_FAILED', 'This account is linked to another identity at the provider.');
+    }
     await insertIdentity(db, { issuer, subject, userId: existing.id, createdAt: Date.now() });
     return { user: existing, created: false };
   }

@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleInterface } from '../testing/harness.ts';
-import {
-  type Finished,
-  finishSignIn,
-  atProvider as providerStep,
-  signInWithSso,
-  startSignIn,
-  whoIs,
-} from '../testing/sso-browser.ts';
+import { type Finished, signInWithSso, whoIs } from '../testing/sso-browser.ts';
 import { type SsoWorld, startSsoWorld } from '../testing/sso-fixture.ts';
 import { findUserByEmail } from '../users/users.repository.ts';
 import { accountFor } from './sso-accounts.ts';

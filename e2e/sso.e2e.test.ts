@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleInterface } from '../server/testing/harness.ts';
 import { closedPortUrl } from '../server/testing/loopback.ts';
 import { type LoopbackProvider, startOidcProvider } from '../server/testing/oidc-provider.ts';
+import { checkPage, describeFindings } from './axe.ts';
 import { type E2E, startE2E } from './harness.ts';
 
 /**
@@ -40,8 +41,8 @@ afterAll(async () => {
 });
 
 /** A browser of its own: the provider is another origin, which e.open() would refuse to reach. */
-async function browser() {
-  const context = await e.browser.newContext({ baseURL: origin });
+async function browser(theme: 'light' | 'dark' = 'light') {
+  const context = await e.browser.newContext({ baseURL: origin, colorScheme: theme });
   return { context, page: await context.newPage() };
 }
 
@@ -73,18 +74,23 @@ describe('single sign-on in the browser', () => {
     await context.close();
   });
 
-  it('an email outside the allowed domains comes back to the sign-in page with the reason', async () => {
+  it('an email outside the allowed domains comes back to the sign-in page with the reason (axe-clean in both themes)', async () => {
     provider.add({ sub: 'outsider-1', email: 'someone@elsewhere.test', emailVerified: true });
-    provider.signInAs('outsider-1');
-    const { context, page } = await browser();
-    await page.goto('/');
-    await page.getByRole('link', { name: 'Sign in with Acme ID' }).click();
-    const alert = page.getByRole('alert');
-    await alert.waitFor();
-    expect(await alert.textContent()).toContain('not one of the domains allowed to sign in here');
-    // The reason is read once: the address no longer carries it.
-    expect(new URL(page.url()).search).toBe('');
-    await page.getByLabel('Password').waitFor();
-    await context.close();
+    for (const theme of ['light', 'dark'] as const) {
+      provider.signInAs('outsider-1');
+      const { context, page } = await browser(theme);
+      await page.goto('/');
+      await page.getByRole('link', { name: 'Sign in with Acme ID' }).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('not one of the domains allowed to sign in here');
+      // The reason is read once: the address no longer carries it.
+      expect(new URL(page.url()).search).toBe('');
+      await page.getByLabel('Password').waitFor();
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+      const found = await checkPage(page, { page: 'sign-in with single sign-on', theme, state: 'refused' });
+      expect(describeFindings(found), 'axe-core violations').toBe('');
+      await context.close();
+    }
   });
 });

@@ -11,6 +11,7 @@ import { liveCases } from './testing/access-cases-live.ts';
 import { modelCases } from './testing/access-cases-models.ts';
 import { qualityCases } from './testing/access-cases-quality.ts';
 import { reviewCases } from './testing/access-cases-review.ts';
+import { ssoCases } from './testing/access-cases-sso.ts';
 import { statsCases } from './testing/access-cases-stats.ts';
 import { workCases } from './testing/access-cases-work.ts';
 import { buildWorld, type Case, checkResponse, kinds, send, type World } from './testing/access-world.ts';
@@ -34,6 +35,7 @@ const matrix: Record<OperationId, Case[]> = {
   ...generationCases,
   ...reviewCases,
   ...goldCases,
+  ...ssoCases,
 };
 
 let w: World;

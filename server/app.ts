@@ -26,6 +26,7 @@ import { projectHandlers } from './projects/projects.routes.ts';
 import { metricsHandlers } from './quality/metrics.routes.ts';
 import { reviewHandlers } from './review/review.routes.ts';
 import { setupHandlers } from './setup/setup.routes.ts';
+import { ssoHandlers } from './sso/sso.routes.ts';
 import { statsHandlers } from './stats/stats.routes.ts';
 import { renderDocsPage } from './system/docs-page.ts';
 import { serveWebApp } from './system/web.ts';
@@ -86,6 +87,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     health: async () => ({ status: 'ok' as const, store: ctx.store.kind, version: ctx.version }),
     ...authHandlers(ctx),
     ...setupHandlers(ctx),
+    ...ssoHandlers(ctx),
     ...userHandlers(ctx),
     ...projectHandlers(ctx),
     ...importHandlers(ctx),

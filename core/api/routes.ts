@@ -12,6 +12,7 @@ import { projectRoutes } from './projects.routes.ts';
 import { qualityRoutes } from './quality.routes.ts';
 import { reviewRoutes } from './review.routes.ts';
 import { setupRoutes } from './setup.routes.ts';
+import { ssoRoutes } from './sso.routes.ts';
 import { statsRoutes } from './stats.routes.ts';
 import { userRoutes } from './users.routes.ts';
 
@@ -22,6 +23,7 @@ import { userRoutes } from './users.routes.ts';
 export const routes = {
   ...authRoutes,
   ...setupRoutes,
+  ...ssoRoutes,
   ...userRoutes,
   ...projectRoutes,
   ...statsRoutes,

@@ -7,6 +7,7 @@ import type {
   ReviewSamplesTable,
   ReviewsTable,
 } from './schema-quality.ts';
+import type { SsoIdentitiesTable } from './schema-sso.ts';
 
 /**
  * Table shapes as Kysely sees them (camelCase; the CamelCasePlugin maps to snake_case SQL).
@@ -42,6 +43,7 @@ export interface Database {
   goldItems: GoldItemsTable;
   goldScores: GoldScoresTable;
   goldPauses: GoldPausesTable;
+  ssoIdentities: SsoIdentitiesTable;
 }
 
 /** Every version of a project's interface (migration 0010); the projects row holds the current one. */

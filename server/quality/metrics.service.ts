@@ -1,15 +1,13 @@
 import type { z } from 'zod';
 import type { MetricsReport } from '../../core/api/quality.ts';
-import { migrateInterface } from '../../core/interface/index.ts';
+import { type InterfaceDefinition, migrateInterface } from '../../core/interface/index.ts';
 import { AgreementBuilder, type ItemAnnotation } from '../../core/quality/agreement.ts';
 import { projectWithAccess } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
-import type { Db } from '../db/transaction.ts';
+import type { Store } from '../db/store.ts';
 import { forbidden } from '../http/errors.ts';
-import { annotatorLabels, itemData, type SubmittedRow, submittedAfter } from './metrics.repository.ts';
-
-/** Annotations read per batch (whole items): memory stays bounded at any project size. */
-const ROWS = 20_000;
+import { forEachAnswerRow } from './answer-rows.repository.ts';
+import { type AnnotatorLabel, annotatorLabels } from './metrics.repository.ts';
 
 /**
  * The agreement report of a project (docs/quality.md), for callers who see everyone's
@@ -22,56 +20,75 @@ export async function projectMetrics(
   projectId: number,
   { includeModels = false }: { includeModels?: boolean } = {},
 ): Promise<z.input<typeof MetricsReport>> {
-  const db = ctx.store.db;
-  const { project, access } = await projectWithAccess(db, caller, projectId);
+  const { project, access } = await projectWithAccess(ctx.store.db, caller, projectId);
   if (!access.viewAll) throw forbidden('Only managers and reviewers of the project can see its agreement.');
   const iface = migrateInterface(JSON.parse(project.interface));
-  return computeMetrics(db, projectId, iface, includeModels);
+  return computeMetrics(ctx.store, projectId, iface, includeModels);
 }
 
 /** The report itself, without the access check (the bench times this). */
 export async function computeMetrics(
-  db: Db,
+  store: Store,
   projectId: number,
-  iface: ReturnType<typeof migrateInterface>,
+  iface: Pick<InterfaceDefinition, 'questions'>,
   includeModels: boolean,
-  batchRows = ROWS,
+  batchRows?: number,
 ): Promise<z.input<typeof MetricsReport>> {
   const builder = new AgreementBuilder(iface);
-  const withData = iface.questions.some((q) => q.type === 'pairwise');
-  const labels = await annotatorLabels(db, projectId);
-  let after = 0;
-  for (;;) {
-    const { annotations: rows, lastItemId } = await submittedAfter(db, {
-      projectId,
-      afterItemId: after,
-      rows: batchRows,
-    });
-    const first = rows[0]?.itemId;
-    const data =
-      withData && first !== undefined
-        ? await itemData(db, projectId, first, rows[rows.length - 1]?.itemId ?? first)
-        : undefined;
-    let item: ItemAnnotation[] = [];
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i] as SubmittedRow;
-      const who = labels.get(row.userId);
-      if (who && row.status === 'submitted' && (includeModels || !who.model))
-        item.push({
-          annotator: who.label,
-          answers: JSON.parse(row.answers),
-          ...(who.model ? { model: true } : {}),
-        });
-      if (rows[i + 1]?.itemId !== row.itemId) {
-        if (item.length > 0) {
-          const raw = data?.get(row.itemId);
-          builder.addItem(row.itemId, item, raw === undefined ? undefined : JSON.parse(raw));
+  const labels = await annotatorLabels(store.db, projectId);
+  const leaveOut = !includeModels && [...labels.values()].some((l) => l.model);
+  await forEachItem(
+    store,
+    projectId,
+    iface,
+    labels,
+    (item, data) => {
+      const counted = leaveOut ? item.filter((a) => !a.model) : item;
+      if (counted.length > 0) builder.addItem(0, counted, data);
+    },
+    batchRows,
+  );
+  return builder.result();
+}
+
+/**
+ * Each item's submitted annotations (people's and models', marked), in item order, with the item
+ * fields pairwise questions need: one pass over the project's annotations, read as arrays.
+ */
+export async function forEachItem(
+  store: Store,
+  projectId: number,
+  iface: Pick<InterfaceDefinition, 'questions'>,
+  labels: ReadonlyMap<number, AnnotatorLabel>,
+  onItem: (annotations: ItemAnnotation[], data: Record<string, unknown> | undefined, itemId: number) => void,
+  rows?: number,
+): Promise<void> {
+  const dataFields = [...new Set(iface.questions.flatMap((q) => (q.type === 'pairwise' ? [q.field] : [])))];
+  let current = -1;
+  let item: ItemAnnotation[] = [];
+  let data: Record<string, unknown> | undefined;
+  const flush = () => {
+    if (item.length > 0) onItem(item, data, current);
+    item = [];
+  };
+  await forEachAnswerRow(store, { projectId, dataFields, ...(rows ? { rows } : {}) }, (row) => {
+    const itemId = row[0];
+    if (itemId !== current) {
+      flush();
+      current = itemId;
+      if (dataFields.length > 0) {
+        data = {};
+        for (let f = 0; f < dataFields.length; f++) {
+          const raw = row[4 + f] as string | null | undefined;
+          data[dataFields[f] as string] = raw === null || raw === undefined ? undefined : JSON.parse(raw);
         }
-        item = [];
       }
     }
-    if (lastItemId === null) break;
-    after = lastItemId;
-  }
-  return builder.result();
+    if (row[2] !== 'submitted') return;
+    const who = labels.get(row[1]);
+    if (!who) return;
+    const answers = JSON.parse(row[3]) as Record<string, unknown>;
+    item.push(who.model ? { annotator: who.label, answers, model: true } : { annotator: who.label, answers });
+  });
+  flush();
 }

@@ -35,6 +35,9 @@ const SettingFields = z.object({
   suggestions: SuggestionsSetting,
   review: ReviewSetting,
   gold: GoldSettings.optional(),
+  judgeInConsensus: z
+    .boolean()
+    .describe("model judges' answers count in the consensus (docs/quality.md); default false: people's only"),
 });
 
 // Defaults belong to creation only: in zod 4 a default inside .partial() would still fill in,
@@ -47,6 +50,7 @@ export const CreateProjectBody = SettingFields.extend({
   allowEditSubmitted: z.boolean().default(true),
   suggestions: SuggestionsSetting.default({ mode: 'best' }),
   review: ReviewSetting.default({ mode: 'none' }),
+  judgeInConsensus: z.boolean().default(false),
   interface: InterfaceDefinition,
 });
 export const UpdateProjectBody = SettingFields.partial().extend({
@@ -144,6 +148,9 @@ export const Project = z
       .object({ mode: z.enum(['none', 'sample', 'all']), percent: z.number().int().nullable() })
       .describe('which submissions enter review (docs/quality.md)'),
     gold: GoldSettings.nullable().describe('gold settings (docs/quality.md); null for annotators'),
+    judgeInConsensus: z
+      .boolean()
+      .describe("model judges' answers count in the consensus export (docs/quality.md)"),
     interface: InterfaceDefinition,
     createdAt: IsoTime,
     progress: ProjectProgress,

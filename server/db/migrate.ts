@@ -20,6 +20,7 @@ import * as m0018 from './migrations/0018_model_accounts.ts';
 import * as m0019 from './migrations/0019_generation.ts';
 import * as m0020 from './migrations/0020_gold.ts';
 import * as m0021 from './migrations/0021_review.ts';
+import * as m0025 from './migrations/0025_judge_in_consensus.ts';
 import type { StoreKind } from './store.ts';
 
 interface Migration {
@@ -50,6 +51,7 @@ const migrations: Migration[] = [
   { name: '0019_generation', ...m0019 },
   { name: '0020_gold', ...m0020 },
   { name: '0021_review', ...m0021 },
+  { name: '0025_judge_in_consensus', ...m0025 },
 ];
 
 /**

@@ -123,6 +123,8 @@ export interface ProjectsTable {
   reviewPercent: Generated<number | null>;
   /** The gold settings as JSON text (migration 0020, docs/quality.md); null: the defaults. */
   gold: Generated<string | null>;
+  /** 1: model judges count in the consensus (migration 0025, docs/quality.md); 0 (default): people only. */
+  judgeInConsensus: Generated<number>;
   createdBy: number;
   createdAt: number;
   updatedAt: number;

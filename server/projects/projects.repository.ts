@@ -48,9 +48,9 @@ export async function findProjectForUpdate(
 /** The settings a project is created with; the rest (ids, times) the store fills in. */
 export type NewProject = Omit<
   ProjectRow,
-  'id' | 'updatedAt' | 'liveConnectionId' | 'reviewMode' | 'reviewPercent' | 'gold'
+  'id' | 'updatedAt' | 'liveConnectionId' | 'reviewMode' | 'reviewPercent' | 'gold' | 'judgeInConsensus'
 > &
-  Partial<Pick<ProjectRow, 'reviewMode' | 'reviewPercent'>> & { gold?: string | null };
+  Partial<Pick<ProjectRow, 'reviewMode' | 'reviewPercent' | 'judgeInConsensus'>> & { gold?: string | null };
 
 /** Creates a project and records its interface as its first version (`interfaceVersion` 1). */
 export async function insertProject(tx: Tx, p: NewProject): Promise<ProjectRow> {
@@ -85,10 +85,11 @@ export async function updateProjectRow(
     suggestions?: SuggestionsSetting | undefined;
     review?: ReviewSetting | undefined;
     gold?: GoldSettings | undefined;
+    judgeInConsensus?: boolean | undefined;
   },
   updatedAt: number,
 ): Promise<void> {
-  const { allowEditSubmitted, suggestions, review, gold, ...rest } = changes;
+  const { allowEditSubmitted, suggestions, review, gold, judgeInConsensus, ...rest } = changes;
   await db
     .updateTable('projects')
     .set({
@@ -97,6 +98,7 @@ export async function updateProjectRow(
       ...(review === undefined ? {} : reviewColumns(review)),
       ...(gold === undefined ? {} : { gold: JSON.stringify(gold) }),
       ...(allowEditSubmitted === undefined ? {} : { allowEditSubmitted: allowEditSubmitted ? 1 : 0 }),
+      ...(judgeInConsensus === undefined ? {} : { judgeInConsensus: judgeInConsensus ? 1 : 0 }),
       updatedAt,
     })
     .where('id', '=', projectId)
@@ -208,6 +210,7 @@ export async function toProject(db: Db, p: ProjectRow, showAgent: boolean): Prom
     review: { mode: p.reviewMode, percent: p.reviewPercent },
     // Gold is never shown to annotators: whether a project has gold is itself a hint.
     gold: showAgent ? goldSettingsOf(p) : null,
+    judgeInConsensus: p.judgeInConsensus === 1,
     interface: migrateInterface(JSON.parse(p.interface), p.interfaceVersion),
     createdAt: iso(p.createdAt),
     progress: await projectProgress(db, p),

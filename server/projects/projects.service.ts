@@ -43,6 +43,7 @@ export async function createProject(
       ...suggestionColumns(body.suggestions),
       ...reviewColumns(body.review),
       gold: body.gold ? JSON.stringify(body.gold) : null,
+      judgeInConsensus: body.judgeInConsensus ? 1 : 0,
       createdBy: caller.id,
       createdAt: Date.now(),
     }),

@@ -42,9 +42,9 @@ export async function computeMetrics(
     projectId,
     iface,
     labels,
-    (item, data) => {
+    (item, data, itemId) => {
       const counted = leaveOut ? item.filter((a) => !a.model) : item;
-      if (counted.length > 0) builder.addItem(0, counted, data);
+      if (counted.length > 0) builder.addItem(itemId, counted, data);
     },
     batchRows,
   );

@@ -41,7 +41,9 @@ const items: ItemAnnotation[][] = [
 function compare(method: 'majority' | 'dawid-skene', list = items) {
   const judge = new JudgeComparison((a) => a !== 'm');
   const builder = new AgreementBuilder(iface, judge);
-  list.forEach((annotations, i) => builder.addItem(i + 1, annotations));
+  list.forEach((annotations, i) => {
+    builder.addItem(i + 1, annotations);
+  });
   return judge.result(method);
 }
 

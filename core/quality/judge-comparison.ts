@@ -73,10 +73,11 @@ export class JudgeComparison implements UnitListener {
   result(method: ComparisonMethod): Record<string, AnnotatorComparison> {
     const tallies = new Map<string, Map<string, Map<string, { agreed: number; units: number }>>>();
     const count = (annotator: string, question: string, part: string, agreed: boolean) => {
-      let byQuestion = tallies.get(annotator);
-      if (!byQuestion) tallies.set(annotator, (byQuestion = new Map()));
-      let byPart = byQuestion.get(question);
-      if (!byPart) byQuestion.set(question, (byPart = new Map()));
+      const byQuestion =
+        tallies.get(annotator) ?? new Map<string, Map<string, { agreed: number; units: number }>>();
+      tallies.set(annotator, byQuestion);
+      const byPart = byQuestion.get(question) ?? new Map<string, { agreed: number; units: number }>();
+      byQuestion.set(question, byPart);
       const c = byPart.get(part) ?? { agreed: 0, units: 0 };
       c.units++;
       if (agreed) c.agreed++;

@@ -39,8 +39,10 @@ export async function judgeReport(
   const options = goldSettingsOf(project).questions;
   /** Per annotator label: gold items answered, and per question the scores. */
   const scores = new Map<string, { items: number; byQuestion: Map<string, number[]> }>();
+  const submitted = new Set<string>();
   await forEachItem(ctx.store, projectId, iface, labels, (annotations, data, itemId) => {
     builder.addItem(itemId, annotations, data);
+    for (const a of annotations) submitted.add(a.annotator);
     const want = gold.get(itemId);
     if (!want) return;
     for (const a of annotations) {
@@ -58,9 +60,9 @@ export async function judgeReport(
   const agreement = comparison.result(method);
   const rows: Row[] = [];
   for (const [userId, who] of labels) {
+    if (!submitted.has(who.label)) continue; // drafts only
     const vs = agreement[who.label];
     const mine = scores.get(who.label);
-    if (!vs && !mine) continue; // nothing submitted
     const questions: Record<string, ReturnType<typeof accuracyOf>> = {};
     for (const [question, list] of mine?.byQuestion ?? []) questions[question] = accuracyOf(list);
     rows.push({

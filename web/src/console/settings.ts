@@ -22,6 +22,8 @@ export interface SettingsDraft {
   reviewMode?: ReviewMode;
   /** The share sampled per annotator in mode 'sample', as typed. */
   reviewPercent?: string;
+  /** Model judges count in the consensus export (docs/quality.md); absent in drafts kept from before. */
+  judgeInConsensus?: boolean;
 }
 
 export type ReviewMode = 'none' | 'sample' | 'all';
@@ -35,6 +37,7 @@ export interface Settings {
   allowEditSubmitted: boolean;
   suggestions: { mode: SuggestionsMode; agent?: string };
   review: { mode: ReviewMode; percent?: number };
+  judgeInConsensus: boolean;
 }
 
 export const defaultSettings: SettingsDraft = {
@@ -62,6 +65,7 @@ export function settingsOf(p: Project): SettingsDraft {
     suggestionsAgent: p.suggestions.agent ?? '',
     reviewMode: p.review.mode,
     reviewPercent: String(p.review.percent ?? 10),
+    judgeInConsensus: p.judgeInConsensus,
   };
 }
 
@@ -106,6 +110,7 @@ export function checkSettings(
       allowEditSubmitted: d.allowEditSubmitted,
       suggestions: mode === 'agent' ? { mode, agent } : { mode },
       review: review === 'sample' ? { mode: review, percent } : { mode: review },
+      judgeInConsensus: d.judgeInConsensus ?? false,
     },
   };
 }

@@ -98,4 +98,53 @@ describe('the model judge against the people', () => {
     expect(ds.p3?.questions.topic).toEqual({ agreed: 24, units: 30, rate: 0.8 });
     expect(ds.p1?.questions.topic?.units).toBe(30);
   });
+
+  it('reports rubric criteria per candidate and steps by index', () => {
+    const rubricIface = {
+      questions: [
+        {
+          name: 'grade',
+          type: 'rubric',
+          field: 'replies',
+          criteria: [
+            { name: 'correct', scale: 'pass_fail' },
+            { name: 'clear', scale: { min: 1, max: 3 } },
+          ],
+        },
+        { name: 'check', type: 'steps', field: 'replies' },
+      ],
+    } as never;
+    const grade = (correct: boolean, clear: number) => ({
+      grades: [
+        { candidate: 'r1', scores: { correct: { score: correct }, clear: { score: clear } } },
+        { candidate: 'r2', scores: { correct: { score: true }, clear: { score: 3 } } },
+      ],
+    });
+    const check = (...verdicts: string[]) => ({
+      candidate: 'r1',
+      steps: verdicts.map((verdict) => ({ verdict })),
+    });
+    const judge = new JudgeComparison((a) => a !== 'm');
+    const builder = new AgreementBuilder(rubricIface, judge);
+    builder.addItem(1, [
+      { annotator: 'p1', answers: { grade: grade(true, 2), check: check('correct', 'incorrect') } },
+      { annotator: 'p2', answers: { grade: grade(true, 2), check: check('correct', 'incorrect') } },
+      {
+        annotator: 'm',
+        answers: { grade: grade(false, 2), check: check('correct', 'correct') },
+        model: true,
+      },
+    ]);
+    const r = judge.result('majority');
+    // Two candidates per criterion: the judge fails r1 where the people pass it.
+    expect(r.m?.questions.grade?.parts).toEqual({
+      clear: { agreed: 2, units: 2, rate: 1 },
+      correct: { agreed: 1, units: 2, rate: 0.5 },
+    });
+    expect(r.m?.questions.check?.parts).toEqual({
+      '0': { agreed: 1, units: 1, rate: 1 },
+      '1': { agreed: 0, units: 1, rate: 0 },
+    });
+    expect(r.p1?.questions.check).toMatchObject({ agreed: 2, units: 2 });
+  });
 });

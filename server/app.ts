@@ -9,6 +9,7 @@ import { assignmentHandlers } from './assignments/assignments.routes.ts';
 import { authHandlers } from './auth/auth.routes.ts';
 import { checkOrigin } from './auth/origin.ts';
 import type { AppContext } from './context.ts';
+import { dashboardHandlers } from './dashboards/dashboards.routes.ts';
 import { exportHandlers } from './exports/exports.routes.ts';
 import { generationHandlers } from './generation/generation.routes.ts';
 import { goldHandlers } from './gold/gold.routes.ts';
@@ -95,6 +96,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     ...reviewHandlers(ctx),
     ...statsHandlers(ctx),
     ...metricsHandlers(ctx),
+    ...dashboardHandlers(ctx),
     ...judgeHandlers(ctx),
     ...liveHandlers(ctx),
     ...modelHandlers(ctx),

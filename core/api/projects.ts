@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InterfaceDefinition, InterfaceEdit } from '../interface/index.ts';
 import { DisplayName } from '../names.ts';
+import { AdaptiveOverlap } from './adaptive-overlap.ts';
 import { Id, IsoTime } from './common.ts';
 import { GoldSettings } from './gold.ts';
 import { AnnotatorKind } from './judges.ts';
@@ -35,6 +36,7 @@ const SettingFields = z.object({
   suggestions: SuggestionsSetting,
   review: ReviewSetting,
   gold: GoldSettings.optional(),
+  adaptiveOverlap: AdaptiveOverlap.nullable().describe('null: every item gets `overlap` (docs/quality.md)'),
   judgeInConsensus: z
     .boolean()
     .describe("model judges' answers count in the consensus (docs/quality.md); default false: people's only"),
@@ -50,6 +52,7 @@ export const CreateProjectBody = SettingFields.extend({
   allowEditSubmitted: z.boolean().default(true),
   suggestions: SuggestionsSetting.default({ mode: 'best' }),
   review: ReviewSetting.default({ mode: 'none' }),
+  adaptiveOverlap: SettingFields.shape.adaptiveOverlap.default(null),
   judgeInConsensus: z.boolean().default(false),
   interface: InterfaceDefinition,
 });
@@ -148,6 +151,7 @@ export const Project = z
       .object({ mode: z.enum(['none', 'sample', 'all']), percent: z.number().int().nullable() })
       .describe('which submissions enter review (docs/quality.md)'),
     gold: GoldSettings.nullable().describe('gold settings (docs/quality.md); null for annotators'),
+    adaptiveOverlap: AdaptiveOverlap.nullable().describe('adaptive overlap (docs/quality.md); null: off'),
     judgeInConsensus: z
       .boolean()
       .describe("model judges' answers count in the consensus export (docs/quality.md)"),

@@ -1,5 +1,6 @@
 import { assignmentRoutes } from './assignments.routes.ts';
 import { authRoutes } from './auth.routes.ts';
+import { dashboardRoutes } from './dashboards.routes.ts';
 import { generationRoutes } from './generation.routes.ts';
 import { goldRoutes } from './gold.routes.ts';
 import { itemRoutes } from './items.routes.ts';
@@ -25,6 +26,7 @@ export const routes = {
   ...projectRoutes,
   ...statsRoutes,
   ...qualityRoutes,
+  ...dashboardRoutes,
   ...itemRoutes,
   ...assignmentRoutes,
   ...reviewRoutes,

@@ -22,6 +22,8 @@ import {
   suggestionView,
 } from '../predictions/suggestions.ts';
 import { type ProjectRow, suggestionsOf } from '../projects/projects.repository.ts';
+import { adaptAfterSubmit } from '../quality/adaptive-overlap.ts';
+import { refreshDisagreement } from '../quality/disagreement.ts';
 import { findReviewOfAssignment, findRework } from '../review/review.repository.ts';
 import { afterFirstSubmit, afterResubmit, feedbackFor } from '../review/work.ts';
 import {
@@ -285,6 +287,7 @@ export async function submit(
           ...extra,
         });
         if (review) await afterResubmit(tx, review, now);
+        await refreshDisagreement(tx, iface, [a.itemId]);
         return { kind: 'done' as const, result: { created: true, annotation } };
       }
       // A lock still running is submitted at once; the status condition guards against anyone
@@ -320,6 +323,8 @@ export async function submit(
       await afterFirstSubmit(tx, project, annotation, now);
       const gold = { project, iface, itemId: a.itemId, userId: caller.id, annotationId: annotation.id };
       await scoreGoldSubmission(tx, { ...gold, answers, now });
+      const disagreement = await refreshDisagreement(tx, iface, [a.itemId]);
+      await adaptAfterSubmit(tx, project, a.itemId, disagreement.get(a.itemId));
       return { kind: 'done' as const, result: { created: true, annotation } };
     },
     { serializeOn: [project.id, caller.id] },

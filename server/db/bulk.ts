@@ -11,7 +11,9 @@ import type { Tx } from './transaction.ts';
  * An item row as the import writes it: every column but those the store fills in, and the words
  * it is found by (core/search-words.ts itemSearchText), which go to the store's search index.
  */
-export type NewItemRow = Omit<Selectable<ItemsTable>, 'id' | 'submittedCount'> & { searchWords: string };
+export type NewItemRow = Omit<Selectable<ItemsTable>, 'id' | 'submittedCount' | 'disagreement' | 'target'> & {
+  searchWords: string;
+};
 
 /**
  * An item's random-order key: drawn from 1..2^31−1 in random-order projects, NO_RANDOM_KEY in

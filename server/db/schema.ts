@@ -123,6 +123,8 @@ export interface ProjectsTable {
   reviewPercent: Generated<number | null>;
   /** The gold settings as JSON text (migration 0020, docs/quality.md); null: the defaults. */
   gold: Generated<string | null>;
+  /** The adaptive overlap setting as JSON text (migration 0023, docs/quality.md); null: off. */
+  adaptiveOverlap: Generated<string | null>;
   /** 1: model judges count in the consensus (migration 0025, docs/quality.md); 0 (default): people only. */
   judgeInConsensus: Generated<number>;
   createdBy: number;
@@ -163,6 +165,10 @@ export interface ItemsTable {
   createdAt: number;
   /** 1 while a `responses` field awaits its candidates (migration 0019): never claimed, slotsLeft 0. */
   awaiting: Generated<number>;
+  /** The item's disagreement score over its human annotations (migration 0022); null below two. */
+  disagreement: Generated<number | null>;
+  /** The item's own overlap once adaptive overlap grew it (migration 0023); null: the project's. */
+  target: Generated<number | null>;
 }
 
 export type AssignmentStatusDb = 'locked' | 'submitted' | 'skipped' | 'expired';

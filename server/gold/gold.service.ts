@@ -22,7 +22,7 @@ async function requireViewAll(db: Db, caller: Caller, projectId: number) {
   return project;
 }
 
-/** The mean of some scores with its count and 95 % Wilson interval (the gold reports' accuracy). */
+/** The mean of scores with its count and 95 % Wilson interval (successes: the sum). */
 export function accuracyOf(scores: number[]): Accuracy {
   const sum = scores.reduce((s, x) => s + x, 0);
   return {

@@ -143,6 +143,8 @@ async function itemPage(db: Db, f: ItemPageFilters, source: PageSource): Promise
       'i.slotsLeft',
       'i.submittedCount',
       'i.awaiting',
+      'i.disagreement',
+      'i.target',
       'i.createdAt',
     ])
     .select((eb) => [

@@ -11,7 +11,7 @@ import { accuracyOf } from '../gold/gold.service.ts';
 import { goldSettingsOf } from '../gold/gold-settings.ts';
 import { forbidden } from '../http/errors.ts';
 import { annotatorLabels } from '../quality/metrics.repository.ts';
-import { forEachItem } from '../quality/metrics.service.ts';
+import { forEachSubmittedItem } from '../quality/submitted-items.ts';
 
 type Row = z.input<typeof JudgeReportAnnotator>;
 
@@ -40,7 +40,8 @@ export async function judgeReport(
   /** Per annotator label: gold items answered, and per question the scores. */
   const scores = new Map<string, { items: number; byQuestion: Map<string, number[]> }>();
   const submitted = new Set<string>();
-  await forEachItem(ctx.store, projectId, iface, labels, (annotations, data, itemId) => {
+  await forEachSubmittedItem(ctx.store, projectId, iface, { includeModels: true }, (item) => {
+    const { itemId, annotations, data } = item;
     builder.addItem(itemId, annotations, data);
     for (const a of annotations) submitted.add(a.annotator);
     const want = gold.get(itemId);

@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely';
 import type { z } from 'zod';
+import type { AdaptiveOverlap } from '../../core/api/adaptive-overlap.ts';
 import type { GoldSettings } from '../../core/api/gold.ts';
 import type { Project, ProjectProgress } from '../../core/api/projects.ts';
 import type { ReviewSetting } from '../../core/api/review.ts';
@@ -11,6 +12,7 @@ import { NO_RANDOM_KEY, type ProjectsTable } from '../db/schema.ts';
 import type { StoreKind } from '../db/store.ts';
 import type { Db, Tx } from '../db/transaction.ts';
 import { goldSettingsOf } from '../gold/gold-settings.ts';
+import { adaptiveColumn, adaptiveOverlapOf, itemTarget } from '../quality/adaptive-overlap.repository.ts';
 
 /** A project as the code sees it: flags as booleans (the table holds 0/1 on both stores). */
 export type ProjectRow = Omit<Selectable<ProjectsTable>, 'allowEditSubmitted'> & {
@@ -48,9 +50,19 @@ export async function findProjectForUpdate(
 /** The settings a project is created with; the rest (ids, times) the store fills in. */
 export type NewProject = Omit<
   ProjectRow,
-  'id' | 'updatedAt' | 'liveConnectionId' | 'reviewMode' | 'reviewPercent' | 'gold' | 'judgeInConsensus'
+  | 'id'
+  | 'updatedAt'
+  | 'liveConnectionId'
+  | 'reviewMode'
+  | 'reviewPercent'
+  | 'gold'
+  | 'adaptiveOverlap'
+  | 'judgeInConsensus'
 > &
-  Partial<Pick<ProjectRow, 'reviewMode' | 'reviewPercent' | 'judgeInConsensus'>> & { gold?: string | null };
+  Partial<Pick<ProjectRow, 'reviewMode' | 'reviewPercent' | 'judgeInConsensus'>> & {
+    gold?: string | null;
+    adaptiveOverlap?: string | null;
+  };
 
 /** Creates a project and records its interface as its first version (`interfaceVersion` 1). */
 export async function insertProject(tx: Tx, p: NewProject): Promise<ProjectRow> {
@@ -85,11 +97,13 @@ export async function updateProjectRow(
     suggestions?: SuggestionsSetting | undefined;
     review?: ReviewSetting | undefined;
     gold?: GoldSettings | undefined;
+    adaptiveOverlap?: AdaptiveOverlap | null | undefined;
     judgeInConsensus?: boolean | undefined;
   },
   updatedAt: number,
 ): Promise<void> {
-  const { allowEditSubmitted, suggestions, review, gold, judgeInConsensus, ...rest } = changes;
+  const { allowEditSubmitted, suggestions, review, gold, adaptiveOverlap, judgeInConsensus, ...rest } =
+    changes;
   await db
     .updateTable('projects')
     .set({
@@ -97,6 +111,7 @@ export async function updateProjectRow(
       ...(suggestions === undefined ? {} : suggestionColumns(suggestions)),
       ...(review === undefined ? {} : reviewColumns(review)),
       ...(gold === undefined ? {} : { gold: JSON.stringify(gold) }),
+      ...(adaptiveOverlap === undefined ? {} : { adaptiveOverlap: adaptiveColumn(adaptiveOverlap) }),
       ...(allowEditSubmitted === undefined ? {} : { allowEditSubmitted: allowEditSubmitted ? 1 : 0 }),
       ...(judgeInConsensus === undefined ? {} : { judgeInConsensus: judgeInConsensus ? 1 : 0 }),
       updatedAt,
@@ -159,15 +174,14 @@ export async function drawRandomKeys(db: Db, kind: StoreKind, projectId: number)
 }
 
 export async function projectProgress(db: Db, p: ProjectRow): Promise<z.input<typeof ProjectProgress>> {
+  const target = itemTarget(p.overlap);
   const items = await db
     .selectFrom('items')
     .select([
       sql<number>`count(*)`.as('items'),
-      sql<number>`coalesce(sum(case when submitted_count >= ${p.overlap} then 1 else 0 end), 0)`.as(
-        'complete',
-      ),
+      sql<number>`coalesce(sum(case when submitted_count >= ${target} then 1 else 0 end), 0)`.as('complete'),
       // A gold item has no free slot from the start: it is not "in progress" for that (migration 0020).
-      sql<number>`coalesce(sum(case when submitted_count < ${p.overlap} and slots_left < ${p.overlap} and awaiting = 0
+      sql<number>`coalesce(sum(case when submitted_count < ${target} and slots_left < ${target} and awaiting = 0
         and not exists (select 1 from gold_items g where g.item_id = items.id) then 1 else 0 end), 0)`.as(
         'inProgress',
       ),
@@ -189,7 +203,8 @@ export async function projectProgress(db: Db, p: ProjectRow): Promise<z.input<ty
     awaiting: Number(items.awaiting),
     submitted: Number(items.submitted),
     skipped: Number(skipped.n),
-    stranded: await countStranded(db, { projectId: p.id, overlap: p.overlap }),
+    // With adaptive overlap an item may need up to `max` annotators.
+    stranded: await countStranded(db, { projectId: p.id, overlap: adaptiveOverlapOf(p)?.max ?? p.overlap }),
   };
 }
 
@@ -210,6 +225,7 @@ export async function toProject(db: Db, p: ProjectRow, showAgent: boolean): Prom
     review: { mode: p.reviewMode, percent: p.reviewPercent },
     // Gold is never shown to annotators: whether a project has gold is itself a hint.
     gold: showAgent ? goldSettingsOf(p) : null,
+    adaptiveOverlap: showAgent ? adaptiveOverlapOf(p) : null,
     judgeInConsensus: p.judgeInConsensus === 1,
     interface: migrateInterface(JSON.parse(p.interface), p.interfaceVersion),
     createdAt: iso(p.createdAt),

@@ -3,11 +3,12 @@ import type { CreateProjectBody, Project, UpdateProjectBody } from '../../core/a
 import { storedInterface } from '../../core/interface/index.ts';
 import { projectAccess, requireManage, requireRole } from '../access.ts';
 import { invalidateCursors } from '../assignments/claim-cursors.repository.ts';
-import { refreshSlots } from '../assignments/slots.repository.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { decodeCursor, pageOf } from '../http/cursor.ts';
 import { notFound } from '../http/errors.ts';
+import { adaptiveColumn, adaptiveOverlapOf } from '../quality/adaptive-overlap.repository.ts';
+import { checkAdaptiveOverlap, reconcileTargets } from '../quality/adaptive-overlap.ts';
 import { applyInterfaceEdit } from './interface-versions.service.ts';
 import {
   drawRandomKeys,
@@ -29,6 +30,7 @@ export async function createProject(
   body: z.output<typeof CreateProjectBody>,
 ): Promise<ProjectOut> {
   requireRole(caller, 'admin', 'manager');
+  checkAdaptiveOverlap(body.overlap, body.adaptiveOverlap);
   // A new project's interface is version 1, whatever version the body names.
   const row = await writeTransaction(ctx.store, (tx) =>
     insertProject(tx, {
@@ -43,6 +45,7 @@ export async function createProject(
       ...suggestionColumns(body.suggestions),
       ...reviewColumns(body.review),
       gold: body.gold ? JSON.stringify(body.gold) : null,
+      adaptiveOverlap: adaptiveColumn(body.adaptiveOverlap),
       judgeInConsensus: body.judgeInConsensus ? 1 : 0,
       createdBy: caller.id,
       createdAt: Date.now(),
@@ -78,9 +81,13 @@ export async function updateProject(
         now,
       });
     }
+    const overlap = body.overlap ?? before.overlap;
+    const adaptive = body.adaptiveOverlap === undefined ? adaptiveOverlapOf(before) : body.adaptiveOverlap;
+    checkAdaptiveOverlap(overlap, adaptive);
     await updateProjectRow(tx, projectId, settings, now);
-    if (body.overlap !== undefined && body.overlap !== before.overlap)
-      await refreshSlots(tx, projectId, body.overlap);
+    // Targets and slots follow the overlap and the adaptive setting (docs/quality.md).
+    if (overlap !== before.overlap || adaptiveColumn(adaptive) !== before.adaptiveOverlap)
+      await reconcileTargets(tx, { id: projectId, overlap, adaptive });
     if (body.itemOrder === 'random' && before.itemOrder !== 'random')
       await drawRandomKeys(tx, ctx.store.kind, projectId);
     // Claim cursors are positions in the old order.

@@ -4,10 +4,11 @@ import pg from 'pg';
 import type { Store } from '../db/store.ts';
 
 /**
- * One annotation as the quality reports read it: `[itemId, userId, status, answers]`, the answers
- * as stored (JSON text), then, per `dataFields`, that field of the item as JSON text (or null).
+ * One annotation as the quality reports read it: `[itemId, userId, status, answers, submittedAt]`,
+ * the answers as stored (JSON text), then, per `dataFields`, that field of the item as JSON text
+ * (or null).
  */
-export type AnswerRow = [number, number, string, string, ...(string | null)[]];
+export type AnswerRow = [number, number, string, string, number | null, ...(string | null)[]];
 
 export interface AnswerRowsQuery {
   projectId: number;
@@ -46,7 +47,7 @@ async function sqliteRows(
 ): Promise<void> {
   const data = dataFields.map((f) => `, (select i.data -> '$.${f}' from items i where i.id = a.item_id)`);
   // The id comes last, after the fields: the pager's key, ignored by the reader.
-  const text = `select a.item_id, a.user_id, a.status, a.answers${data.join('')}, a.id
+  const text = `select a.item_id, a.user_id, a.status, a.answers, a.submitted_at${data.join('')}, a.id
     from annotations a where a.project_id = ? and (a.item_id, a.id) > (?, ?)
     order by a.item_id, a.id limit ?`;
   const statement = prepared(store.sqlite, text);
@@ -91,7 +92,7 @@ async function postgresRows(
   onRow: (row: AnswerRow) => void,
 ): Promise<void> {
   const data = dataFields.map((f) => `, (i.data::json -> '${f}')::text`);
-  const text = `select a.item_id, a.user_id, a.status, a.answers${data.join('')}
+  const text = `select a.item_id, a.user_id, a.status, a.answers, a.submitted_at${data.join('')}
     from annotations a
     ${dataFields.length > 0 ? 'join items i on i.id = a.item_id' : ''}
     where a.project_id = $1 order by a.item_id, a.id`;

@@ -1,13 +1,12 @@
 import type { z } from 'zod';
 import type { MetricsReport } from '../../core/api/quality.ts';
 import { type InterfaceDefinition, migrateInterface } from '../../core/interface/index.ts';
-import { AgreementBuilder, type ItemAnnotation } from '../../core/quality/agreement.ts';
+import { AgreementBuilder } from '../../core/quality/agreement.ts';
 import { projectWithAccess } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
 import type { Store } from '../db/store.ts';
 import { forbidden } from '../http/errors.ts';
-import { forEachAnswerRow } from './answer-rows.repository.ts';
-import { type AnnotatorLabel, annotatorLabels } from './metrics.repository.ts';
+import { forEachSubmittedItem, ROWS } from './submitted-items.ts';
 
 /**
  * The agreement report of a project (docs/quality.md), for callers who see everyone's
@@ -32,63 +31,11 @@ export async function computeMetrics(
   projectId: number,
   iface: Pick<InterfaceDefinition, 'questions'>,
   includeModels: boolean,
-  batchRows?: number,
+  batchRows = ROWS,
 ): Promise<z.input<typeof MetricsReport>> {
   const builder = new AgreementBuilder(iface);
-  const labels = await annotatorLabels(store.db, projectId);
-  const leaveOut = !includeModels && [...labels.values()].some((l) => l.model);
-  await forEachItem(
-    store,
-    projectId,
-    iface,
-    labels,
-    (item, data, itemId) => {
-      const counted = leaveOut ? item.filter((a) => !a.model) : item;
-      if (counted.length > 0) builder.addItem(itemId, counted, data);
-    },
-    batchRows,
-  );
-  return builder.result();
-}
-
-/**
- * Each item's submitted annotations (people's and models', marked), in item order, with the item
- * fields pairwise questions need: one pass over the project's annotations, read as arrays.
- */
-export async function forEachItem(
-  store: Store,
-  projectId: number,
-  iface: Pick<InterfaceDefinition, 'questions'>,
-  labels: ReadonlyMap<number, AnnotatorLabel>,
-  onItem: (annotations: ItemAnnotation[], data: Record<string, unknown> | undefined, itemId: number) => void,
-  rows?: number,
-): Promise<void> {
-  const dataFields = [...new Set(iface.questions.flatMap((q) => (q.type === 'pairwise' ? [q.field] : [])))];
-  let current = -1;
-  let item: ItemAnnotation[] = [];
-  let data: Record<string, unknown> | undefined;
-  const flush = () => {
-    if (item.length > 0) onItem(item, data, current);
-    item = [];
-  };
-  await forEachAnswerRow(store, { projectId, dataFields, ...(rows ? { rows } : {}) }, (row) => {
-    const itemId = row[0];
-    if (itemId !== current) {
-      flush();
-      current = itemId;
-      if (dataFields.length > 0) {
-        data = {};
-        for (let f = 0; f < dataFields.length; f++) {
-          const raw = row[4 + f] as string | null | undefined;
-          data[dataFields[f] as string] = raw === null || raw === undefined ? undefined : JSON.parse(raw);
-        }
-      }
-    }
-    if (row[2] !== 'submitted') return;
-    const who = labels.get(row[1]);
-    if (!who) return;
-    const answers = JSON.parse(row[3]) as Record<string, unknown>;
-    item.push(who.model ? { annotator: who.label, answers, model: true } : { annotator: who.label, answers });
+  await forEachSubmittedItem(store, projectId, iface, { includeModels, batchRows }, (item) => {
+    builder.addItem(item.itemId, item.annotations, item.data);
   });
-  flush();
+  return builder.result();
 }

@@ -9,6 +9,7 @@ import { interfaceOf } from '../assignments/assignments.service.ts';
 import { type AppContext, type Caller, iso } from '../context.ts';
 import { type Db, writeTransaction } from '../db/transaction.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { refreshDisagreement } from '../quality/disagreement.ts';
 import {
   claimReview,
   findClaimableReview,
@@ -141,6 +142,7 @@ export async function decideReview(
           interfaceVersion: project.interfaceVersion,
           now,
         });
+        await refreshDisagreement(tx, iface, [annotation.itemId]);
       }
       await recordDecision(tx, {
         review,

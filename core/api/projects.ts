@@ -37,6 +37,9 @@ const SettingFields = z.object({
   review: ReviewSetting,
   gold: GoldSettings.optional(),
   adaptiveOverlap: AdaptiveOverlap.nullable().describe('null: every item gets `overlap` (docs/quality.md)'),
+  judgeInConsensus: z
+    .boolean()
+    .describe("model judges' answers count in the consensus (docs/quality.md); default false: people's only"),
 });
 
 // Defaults belong to creation only: in zod 4 a default inside .partial() would still fill in,
@@ -50,6 +53,7 @@ export const CreateProjectBody = SettingFields.extend({
   suggestions: SuggestionsSetting.default({ mode: 'best' }),
   review: ReviewSetting.default({ mode: 'none' }),
   adaptiveOverlap: SettingFields.shape.adaptiveOverlap.default(null),
+  judgeInConsensus: z.boolean().default(false),
   interface: InterfaceDefinition,
 });
 export const UpdateProjectBody = SettingFields.partial().extend({
@@ -148,6 +152,9 @@ export const Project = z
       .describe('which submissions enter review (docs/quality.md)'),
     gold: GoldSettings.nullable().describe('gold settings (docs/quality.md); null for annotators'),
     adaptiveOverlap: AdaptiveOverlap.nullable().describe('adaptive overlap (docs/quality.md); null: off'),
+    judgeInConsensus: z
+      .boolean()
+      .describe("model judges' answers count in the consensus export (docs/quality.md)"),
     interface: InterfaceDefinition,
     createdAt: IsoTime,
     progress: ProjectProgress,

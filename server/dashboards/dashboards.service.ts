@@ -5,11 +5,12 @@ import { AgreementByDay, utcDay } from '../../core/quality/agreement-by-day.ts';
 import { ConfusionTally } from '../../core/quality/confusion.ts';
 import { projectWithAccess } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
+import type { Store } from '../db/store.ts';
 import type { Db } from '../db/transaction.ts';
 import { accuracyOf } from '../gold/gold.service.ts';
 import { projectScores } from '../gold/scores.repository.ts';
 import { forbidden } from '../http/errors.ts';
-import { ROWS, submittedItems } from '../quality/submitted-items.ts';
+import { forEachSubmittedItem, ROWS } from '../quality/submitted-items.ts';
 import { countItems, submissionsPerBucket } from '../stats/stats.repository.ts';
 import {
   DAY_MS,
@@ -42,18 +43,19 @@ export async function projectDashboards(
   const db = ctx.store.db;
   const { project, access } = await projectWithAccess(db, caller, projectId);
   if (!access.viewAll) throw forbidden('Only managers and reviewers of the project can see its dashboards.');
-  return computeDashboards(db, project, includeModels);
+  return computeDashboards(ctx.store, project, includeModels);
 }
 
 /** The dashboards without the access check (the bench times this). */
 export async function computeDashboards(
-  db: Db,
+  store: Store,
   project: DashboardProject,
   includeModels: boolean,
   batchRows = ROWS,
 ): Promise<DashboardsOut> {
+  const db = store.db;
   const [answers, annotators, review, burndown] = await Promise.all([
-    answerCharts(db, project, includeModels, batchRows),
+    answerCharts(store, project, includeModels, batchRows),
     annotatorPoints(db, project.id, includeModels),
     reviewDays(db, project.id),
     burndownDays(db, project),
@@ -65,20 +67,25 @@ export async function computeDashboards(
  * Agreement per day and the confusion matrices, in one pass over the submitted answers: an item
  * belongs to the UTC day of its latest counted submission.
  */
-async function answerCharts(db: Db, project: DashboardProject, includeModels: boolean, batchRows: number) {
+async function answerCharts(
+  store: Store,
+  project: DashboardProject,
+  includeModels: boolean,
+  batchRows: number,
+) {
+  const db = store.db;
   const iface = migrateInterface(JSON.parse(project.interface));
   const byDay = new AgreementByDay(iface);
   const confusion = new ConfusionTally(iface);
   for (const g of await projectGoldAnswers(db, project.id)) confusion.addGold(g.itemId, g.answers);
-  const withData = iface.questions.some((q) => q.type === 'pairwise');
-  for await (const item of submittedItems(db, project.id, { includeModels, withData, batchRows })) {
+  await forEachSubmittedItem(store, project.id, iface, { includeModels, batchRows }, (item) => {
     let latest = 0;
     for (const a of item.annotations) {
       latest = Math.max(latest, a.submittedAt);
       confusion.add(item.itemId, a.annotator, a.answers, a.model);
     }
     byDay.addItem(item.itemId, utcDay(latest), item.annotations, item.data);
-  }
+  });
   return { agreement: byDay.result(), confusion: confusion.result() };
 }
 

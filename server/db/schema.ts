@@ -127,6 +127,8 @@ export interface ProjectsTable {
   gold: Generated<string | null>;
   /** The adaptive overlap setting as JSON text (migration 0023, docs/quality.md); null: off. */
   adaptiveOverlap: Generated<string | null>;
+  /** 1: model judges count in the consensus (migration 0025, docs/quality.md); 0 (default): people only. */
+  judgeInConsensus: Generated<number>;
   createdBy: number;
   createdAt: number;
   updatedAt: number;

@@ -40,6 +40,7 @@ export async function duplicateProject(
       reviewMode: source.reviewMode,
       reviewPercent: source.reviewPercent,
       adaptiveOverlap: source.adaptiveOverlap,
+      judgeInConsensus: source.judgeInConsensus,
       createdBy: caller.id,
       createdAt: now,
     });

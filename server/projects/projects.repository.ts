@@ -50,9 +50,16 @@ export async function findProjectForUpdate(
 /** The settings a project is created with; the rest (ids, times) the store fills in. */
 export type NewProject = Omit<
   ProjectRow,
-  'id' | 'updatedAt' | 'liveConnectionId' | 'reviewMode' | 'reviewPercent' | 'gold' | 'adaptiveOverlap'
+  | 'id'
+  | 'updatedAt'
+  | 'liveConnectionId'
+  | 'reviewMode'
+  | 'reviewPercent'
+  | 'gold'
+  | 'adaptiveOverlap'
+  | 'judgeInConsensus'
 > &
-  Partial<Pick<ProjectRow, 'reviewMode' | 'reviewPercent'>> & {
+  Partial<Pick<ProjectRow, 'reviewMode' | 'reviewPercent' | 'judgeInConsensus'>> & {
     gold?: string | null;
     adaptiveOverlap?: string | null;
   };
@@ -91,10 +98,12 @@ export async function updateProjectRow(
     review?: ReviewSetting | undefined;
     gold?: GoldSettings | undefined;
     adaptiveOverlap?: AdaptiveOverlap | null | undefined;
+    judgeInConsensus?: boolean | undefined;
   },
   updatedAt: number,
 ): Promise<void> {
-  const { allowEditSubmitted, suggestions, review, gold, adaptiveOverlap, ...rest } = changes;
+  const { allowEditSubmitted, suggestions, review, gold, adaptiveOverlap, judgeInConsensus, ...rest } =
+    changes;
   await db
     .updateTable('projects')
     .set({
@@ -104,6 +113,7 @@ export async function updateProjectRow(
       ...(gold === undefined ? {} : { gold: JSON.stringify(gold) }),
       ...(adaptiveOverlap === undefined ? {} : { adaptiveOverlap: adaptiveColumn(adaptiveOverlap) }),
       ...(allowEditSubmitted === undefined ? {} : { allowEditSubmitted: allowEditSubmitted ? 1 : 0 }),
+      ...(judgeInConsensus === undefined ? {} : { judgeInConsensus: judgeInConsensus ? 1 : 0 }),
       updatedAt,
     })
     .where('id', '=', projectId)
@@ -216,6 +226,7 @@ export async function toProject(db: Db, p: ProjectRow, showAgent: boolean): Prom
     // Gold is never shown to annotators: whether a project has gold is itself a hint.
     gold: showAgent ? goldSettingsOf(p) : null,
     adaptiveOverlap: showAgent ? adaptiveOverlapOf(p) : null,
+    judgeInConsensus: p.judgeInConsensus === 1,
     interface: migrateInterface(JSON.parse(p.interface), p.interfaceVersion),
     createdAt: iso(p.createdAt),
     progress: await projectProgress(db, p),

@@ -46,6 +46,7 @@ export async function createProject(
       ...reviewColumns(body.review),
       gold: body.gold ? JSON.stringify(body.gold) : null,
       adaptiveOverlap: adaptiveColumn(body.adaptiveOverlap),
+      judgeInConsensus: body.judgeInConsensus ? 1 : 0,
       createdBy: caller.id,
       createdAt: Date.now(),
     }),

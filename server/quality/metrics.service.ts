@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import type { MetricsReport } from '../../core/api/quality.ts';
-import { migrateInterface } from '../../core/interface/index.ts';
+import { type InterfaceDefinition, migrateInterface } from '../../core/interface/index.ts';
 import { AgreementBuilder } from '../../core/quality/agreement.ts';
 import { projectWithAccess } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
-import type { Db } from '../db/transaction.ts';
+import type { Store } from '../db/store.ts';
 import { forbidden } from '../http/errors.ts';
-import { ROWS, submittedItems } from './submitted-items.ts';
+import { forEachSubmittedItem, ROWS } from './submitted-items.ts';
 
 /**
  * The agreement report of a project (docs/quality.md), for callers who see everyone's
@@ -19,24 +19,23 @@ export async function projectMetrics(
   projectId: number,
   { includeModels = false }: { includeModels?: boolean } = {},
 ): Promise<z.input<typeof MetricsReport>> {
-  const db = ctx.store.db;
-  const { project, access } = await projectWithAccess(db, caller, projectId);
+  const { project, access } = await projectWithAccess(ctx.store.db, caller, projectId);
   if (!access.viewAll) throw forbidden('Only managers and reviewers of the project can see its agreement.');
   const iface = migrateInterface(JSON.parse(project.interface));
-  return computeMetrics(db, projectId, iface, includeModels);
+  return computeMetrics(ctx.store, projectId, iface, includeModels);
 }
 
 /** The report itself, without the access check (the bench times this). */
 export async function computeMetrics(
-  db: Db,
+  store: Store,
   projectId: number,
-  iface: ReturnType<typeof migrateInterface>,
+  iface: Pick<InterfaceDefinition, 'questions'>,
   includeModels: boolean,
   batchRows = ROWS,
 ): Promise<z.input<typeof MetricsReport>> {
   const builder = new AgreementBuilder(iface);
-  const withData = iface.questions.some((q) => q.type === 'pairwise');
-  for await (const item of submittedItems(db, projectId, { includeModels, withData, batchRows }))
+  await forEachSubmittedItem(store, projectId, iface, { includeModels, batchRows }, (item) => {
     builder.addItem(item.itemId, item.annotations, item.data);
+  });
   return builder.result();
 }

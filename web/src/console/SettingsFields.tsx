@@ -104,6 +104,14 @@ export function SettingsFields(props: {
         Annotators may reopen and edit their submitted work
       </label>
       <AdaptiveFields value={v} set={set} errors={errors} />
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={v.judgeInConsensus ?? false}
+          onChange={(e) => set({ judgeInConsensus: e.target.checked })}
+        />
+        Model judges count in the consensus (by default only people's answers do)
+      </label>
       <div className="editor-grid">
         <Field
           label="Suggestions"

@@ -28,6 +28,8 @@ export interface SettingsDraft {
   adaptiveMax?: string;
   /** The disagreement score above which an item gets one more, as typed. */
   adaptiveThreshold?: string;
+  /** Model judges count in the consensus export (docs/quality.md); absent in drafts kept from before. */
+  judgeInConsensus?: boolean;
 }
 
 export type ReviewMode = 'none' | 'sample' | 'all';
@@ -42,6 +44,7 @@ export interface Settings {
   suggestions: { mode: SuggestionsMode; agent?: string };
   review: { mode: ReviewMode; percent?: number };
   adaptiveOverlap: { max: number; threshold: number } | null;
+  judgeInConsensus: boolean;
 }
 
 export const defaultSettings: SettingsDraft = {
@@ -75,6 +78,7 @@ export function settingsOf(p: Project): SettingsDraft {
     adaptive: p.adaptiveOverlap !== null,
     adaptiveMax: String(p.adaptiveOverlap?.max ?? p.overlap + 1),
     adaptiveThreshold: String(p.adaptiveOverlap?.threshold ?? 0.3),
+    judgeInConsensus: p.judgeInConsensus,
   };
 }
 
@@ -121,6 +125,7 @@ export function checkSettings(
       suggestions: mode === 'agent' ? { mode, agent } : { mode },
       review: review === 'sample' ? { mode: review, percent } : { mode: review },
       adaptiveOverlap: adaptive,
+      judgeInConsensus: d.judgeInConsensus ?? false,
     },
   };
 }

@@ -61,13 +61,3 @@ export async function reworksPerDay(db: Db, projectId: number) {
     group by at / ${sql.lit(DAY_MS)}`.execute(db);
   return rows.map((r) => ({ day: num(r.day), count: num(r.n) }));
 }
-
-/** The project's gold answers by item id (parsed). */
-export async function projectGoldAnswers(db: Db, projectId: number) {
-  const rows = await db
-    .selectFrom('goldItems')
-    .select(['itemId', 'answers'])
-    .where('projectId', '=', projectId)
-    .execute();
-  return rows.map((r) => ({ itemId: r.itemId, answers: JSON.parse(r.answers) as Record<string, unknown> }));
-}

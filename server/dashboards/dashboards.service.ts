@@ -7,18 +7,13 @@ import { projectWithAccess } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
 import type { Store } from '../db/store.ts';
 import type { Db } from '../db/transaction.ts';
+import { projectGoldAnswers } from '../gold/gold.repository.ts';
 import { accuracyOf } from '../gold/gold.service.ts';
 import { projectScores } from '../gold/scores.repository.ts';
 import { forbidden } from '../http/errors.ts';
 import { forEachSubmittedItem, ROWS } from '../quality/submitted-items.ts';
 import { countItems, submissionsPerBucket } from '../stats/stats.repository.ts';
-import {
-  DAY_MS,
-  decisionsPerDay,
-  projectGoldAnswers,
-  reworksPerDay,
-  throughputByUser,
-} from './dashboards.repository.ts';
+import { DAY_MS, decisionsPerDay, reworksPerDay, throughputByUser } from './dashboards.repository.ts';
 
 type DashboardsOut = z.input<typeof Dashboards>;
 
@@ -77,7 +72,8 @@ async function answerCharts(
   const iface = migrateInterface(JSON.parse(project.interface));
   const byDay = new AgreementByDay(iface);
   const confusion = new ConfusionTally(iface);
-  for (const g of await projectGoldAnswers(db, project.id)) confusion.addGold(g.itemId, g.answers);
+  for (const [itemId, answers] of await projectGoldAnswers(db, project.id))
+    confusion.addGold(itemId, answers);
   await forEachSubmittedItem(store, project.id, iface, { includeModels, batchRows }, (item) => {
     let latest = 0;
     for (const a of item.annotations) {

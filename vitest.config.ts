@@ -21,6 +21,7 @@ const STORE_FREE = [
   'server/models/limits.test.ts',
   'server/models/seal.test.ts',
   'server/net/address-class.test.ts',
+  'server/sso/sso-config.test.ts',
   'server/stats/kernels.test.ts',
   'server/testing/openai-server.test.ts',
 ];

@@ -100,7 +100,11 @@ async function benchDataset(run: StoreRun, data: CrowdDataset): Promise<void> {
 }
 
 /** The export's consensus label per task (the item's `data.text`). */
-async function consensusOf(run: StoreRun, projectId: number, method: string): Promise<Map<string, number>> {
+export async function consensusOf(
+  run: StoreRun,
+  projectId: number,
+  method: string,
+): Promise<Map<string, number>> {
   const reply = await send({
     method: 'GET',
     url: `${run.servers[0]!.url}/api/projects/${projectId}/export?submitted=only&consensus=${method}`,

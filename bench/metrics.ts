@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { send, sendJson } from './client.ts';
 import type { StoreRun } from './context.ts';
 import { progress } from './report.ts';
@@ -12,12 +12,16 @@ const topic = (id: string, pattern: string) =>
   `case ${pattern} when 0 then 'algebra' when 1 then 'geometry' else 'other' end`.replaceAll('ID', id);
 
 /**
- * Times GET /api/projects/:id/metrics, the agreement report, over `size` answers (1,000,000 by
- * default): a project of size/4 items with a choice and a rating question, each item answered by
- * two annotators who agree on part of it, written straight into the store. Every call reads all
- * of them (the report keeps no cache): the median of CALLS calls.
+ * A project of size/4 items with a choice and a rating question, each item answered by two
+ * annotators who agree on part of it, written straight into the store; `submittedAt` is the SQL
+ * of each annotation's submission time (over `a`, the assignment row). The metrics and dashboards
+ * parts time their reports over it.
  */
-export async function runMetrics(run: StoreRun): Promise<void> {
+export async function seedAnswers(
+  run: StoreRun,
+  name: string,
+  submittedAt: RawBuilder<unknown> = sql`cast(${Date.now()} as bigint)`,
+): Promise<{ projectId: number; items: number }> {
   const server = run.servers[0]!;
   const items = Math.max(1, Math.floor(run.options.size / ANSWERS_PER_ITEM));
   const iface = {
@@ -35,11 +39,11 @@ export async function runMetrics(run: StoreRun): Promise<void> {
       method: 'POST',
       url: `${server.url}/api/projects`,
       token: run.admin.token,
-      json: { name: 'bench metrics', interface: iface, overlap: 2 },
+      json: { name: `bench ${name}`, interface: iface, overlap: 2 },
     },
     201,
   );
-  const users = await server.createUsers('annotator', 2, 'metrics');
+  const users = await server.createUsers('annotator', 2, name);
   const db = run.store.db;
   const at = sql`cast(${Date.now()} as bigint)`;
   await sql`insert into items (project_id, external_id, data, meta, priority, rand, slots_left, submitted_count, created_at)
@@ -62,11 +66,22 @@ export async function runMetrics(run: StoreRun): Promise<void> {
     );
     await sql`insert into annotations (assignment_id, item_id, project_id, user_id, status, answers, lead_time_ms,
         revision, created_at, updated_at, submitted_at)
-      select a.id, a.item_id, a.project_id, a.user_id, 'submitted', ${answers[k]}, 12000, 1, ${at}, ${at}, ${at}
+      select a.id, a.item_id, a.project_id, a.user_id, 'submitted', ${answers[k]}, 12000, 1, ${at}, ${at}, ${submittedAt}
       from assignments a where a.project_id = ${project.id} and a.user_id = ${id}`.execute(db);
   }
+  return { projectId: project.id, items };
+}
+
+/**
+ * Times GET /api/projects/:id/metrics, the agreement report, over `size` answers (1,000,000 by
+ * default, seedAnswers). Every call reads all of them (the report keeps no cache): the median of
+ * CALLS calls.
+ */
+export async function runMetrics(run: StoreRun): Promise<void> {
+  const server = run.servers[0]!;
+  const { projectId, items } = await seedAnswers(run, 'metrics');
   await refreshStatistics(run.store);
-  const url = `${server.url}/api/projects/${project.id}/metrics`;
+  const url = `${server.url}/api/projects/${projectId}/metrics`;
   const times: number[] = [];
   let counted = 0;
   for (let i = 0; i < CALLS; i++) {

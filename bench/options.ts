@@ -7,10 +7,12 @@ export const PARTS = [
   'export',
   'stats',
   'metrics',
+  'dashboards',
   'search',
   'jobs',
   'generation',
   'consensus',
+  'adaptive',
   'browser',
 ] as const;
 export type Part = (typeof PARTS)[number];
@@ -46,7 +48,7 @@ export interface BenchOptions {
   profileDir: string | undefined;
 }
 
-export const USAGE = `npm run bench -- [--size N] [--stores sqlite,postgres] [--only import,next,soak,export,stats,metrics,search,jobs,generation,consensus,browser]
+export const USAGE = `npm run bench -- [--size N] [--stores sqlite,postgres] [--only import,next,soak,export,stats,metrics,dashboards,search,jobs,generation,consensus,adaptive,browser]
   [--smoke] [--annotators N] [--think-ms N] [--seconds N] [--rounds N] [--soak-annotators N] [--soak-seconds N]
   [--pg-url postgres://…] [--profile DIR] [--job-steps N]`;
 

@@ -20,7 +20,8 @@ export type Unit =
   | 'ratio'
   | 'percent'
   | 'steps/s'
-  | 'us/step';
+  | 'us/step'
+  | 'hours';
 
 export interface Figure {
   name: string;

@@ -10,9 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { CHROMIUM } from '../e2e/chromium.ts';
 import type { StoreKind } from '../server/db/store.ts';
+import { runAdaptive } from './adaptive.ts';
 import { runBrowserBench } from './browser.ts';
 import { runConsensus } from './consensus.ts';
 import type { StoreRun } from './context.ts';
+import { runDashboards } from './dashboards.ts';
 import { writeItemsFile } from './datagen.ts';
 import { runExport } from './export.ts';
 import { runPreferenceExport } from './export-preference.ts';
@@ -129,11 +131,13 @@ async function benchStore(
     }
     if (options.only.includes('stats')) await runStats(run);
     if (options.only.includes('metrics')) await runMetrics(run);
+    if (options.only.includes('dashboards')) await runDashboards(run);
     if (options.only.includes('search')) await runSearch(run);
     if (options.only.includes('jobs')) await runJobs(run);
     if (options.only.includes('generation')) await runGeneration(run, prepared.env);
     // The figures do not depend on the store: measured on the run's first store only.
     if (options.only.includes('consensus') && kind === options.stores[0]) await runConsensus(run);
+    if (options.only.includes('adaptive') && kind === options.stores[0]) await runAdaptive(run);
   } finally {
     while (undo.length > depth)
       await undo.pop()!().catch((err: unknown) => progress(`cleanup failed: ${err}`));

@@ -39,12 +39,12 @@ describe('bench --smoke', () => {
   it(`prints every ${store} figure as a well-formed line, a verdict after each ratio to its floor, and hands out no item twice`, async () => {
     const parts =
       store === 'postgres'
-        ? ['--only', 'import,next,export,stats,metrics,search,jobs,generation']
+        ? ['--only', 'import,next,export,stats,metrics,dashboards,search,jobs,generation']
         : // Every part but consensus, which reads the public crowd datasets beside the repository
           // (absent on a fresh clone); its method is tested on the server tier.
           withBrowser
-          ? ['--only', 'import,next,soak,export,stats,metrics,search,jobs,generation,browser']
-          : ['--only', 'import,next,soak,export,stats,metrics,search,jobs,generation'];
+          ? ['--only', 'import,next,soak,export,stats,metrics,dashboards,search,jobs,generation,browser']
+          : ['--only', 'import,next,soak,export,stats,metrics,dashboards,search,jobs,generation'];
     const run = await bench(['--smoke', '--stores', store, '--pg-url', testPgUrl(), ...parts]);
     expect(run.code, run.stderr).toBe(0);
     const all = run.stdout.trim().split('\n');
@@ -116,6 +116,8 @@ describe('bench --smoke', () => {
         'stats.ms',
         'metrics.answers',
         'metrics.ms',
+        'dashboards.answers',
+        'dashboards.ms',
         'search.q_p50',
         'search.q_p95',
         'search.q_status_p50',

@@ -96,3 +96,37 @@ describe('verity metrics', () => {
     expect(out.stdout).toMatch(/coder-2\s+\d\.\d{3} \(12 pairs\)/);
   });
 });
+
+describe('verity judge report', () => {
+  it('prints exactly the API report with --json', async () => {
+    const res = await fetch(`${env.VERITY_URL}/api/projects/${projectId}/judges/report?method=dawid-skene`, {
+      headers: { authorization: `Bearer ${env.VERITY_TOKEN}` },
+    });
+    expect(res.status).toBe(200);
+    const api = await res.json();
+    const out = await runCli(
+      ['judge', 'report', '--project', String(projectId), '--method', 'dawid-skene', '--json'],
+      env,
+    );
+    expect(out.code, out.stderr).toBe(0);
+    expect(JSON.parse(out.stdout)).toEqual(api);
+    expect(api.method).toBe('dawid-skene');
+  });
+
+  it('prints each annotator against the consensus of the others, overall and per question', async () => {
+    const out = await runCli(['judge', 'report', '--project', String(projectId)], env);
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout).toContain(
+      "people's consensus: majority; judges in the consensus export: no; gold items: 0",
+    );
+    // coder-2 against coder-0 and coder-1: topic 1 of 2 (item 2 a tie), difficulty 1 of 2 (item 0 a tie).
+    expect(out.stdout).toMatch(/overall\n(.*\n)*\s+coder-2\s+human\s+0\.500 \(2\/4\)\s+—/);
+    expect(out.stdout).toMatch(/topic\n(.*\n)*\s+coder-2\s+human\s+0\.500 \(1\/2\)/);
+  });
+
+  it('refuses a method it does not know', async () => {
+    const out = await runCli(['judge', 'report', '--project', String(projectId), '--method', 'vote'], env);
+    expect(out.code).not.toBe(0);
+    expect(out.stderr).toContain('--method must be one of majority, dawid-skene');
+  });
+});

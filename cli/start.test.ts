@@ -148,6 +148,49 @@ describe('verity start', () => {
     expect(r.stderr).toContain('VERITY_TRUSTED_PROXIES: "10.0.0.0/33" is not an address, a CIDR');
   });
 
+  it('runs with single sign-on from VERITY_OIDC_*: the banner names the provider and the redirect URI, never the secret', async () => {
+    const port = await freePort();
+    const secret = 'oidc-client-secret-not-to-be-printed-43';
+    const run = runCli(['start', '--port', String(port)], {
+      ...storeEnv(store.config),
+      VERITY_PUBLIC_URL: 'https://verity.example.org',
+      VERITY_OIDC_ISSUER: 'https://id.example.org/',
+      VERITY_OIDC_CLIENT_ID: 'verity-app',
+      VERITY_OIDC_CLIENT_SECRET: secret,
+      VERITY_OIDC_LABEL: 'Example ID',
+      VERITY_OIDC_ALLOWED_DOMAINS: 'example.org',
+      VERITY_OIDC_JIT: '1',
+    });
+    let stderr = '';
+    run.child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    await waitFor(() => stderr.includes('redirect URI'), run);
+    expect(stderr.split('\n')[1]).toBe(
+      'Single sign-on with https://id.example.org/ as "verity-app" (new accounts for example.org as annotator); its redirect URI: https://verity.example.org/api/auth/sso/callback',
+    );
+    const info = await fetch(`http://127.0.0.1:${port}/api/auth/sso`);
+    expect(await info.json()).toEqual({ enabled: true, label: 'Example ID' });
+    run.child.kill('SIGTERM');
+    const result = await run;
+    expect(result.code).toBe(0);
+    expect(result.stdout + stderr).not.toContain(secret);
+  });
+
+  it('refuses a single sign-on setting it cannot use, naming the variable and never the client secret', async () => {
+    const secret = 'oidc-client-secret-not-to-be-printed-42';
+    const r = await runCli(['start', '--port', '0'], {
+      ...storeEnv(store.config),
+      VERITY_OIDC_ISSUER: 'https://id.example.org',
+      VERITY_OIDC_CLIENT_ID: 'verity',
+      VERITY_OIDC_CLIENT_SECRET: secret,
+      VERITY_OIDC_JIT: '1',
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      'error: VERITY_OIDC_JIT=1 needs VERITY_OIDC_ALLOWED_DOMAINS: accounts are created only for the domains you name',
+    );
+    expect(r.stdout + r.stderr).not.toContain(secret);
+  });
+
   it('masks the password of a DATABASE_URL it prints', () => {
     expect(maskPassword('postgres://verity:s3cret@db:5432/verity')).toBe(
       'postgres://verity:***@db:5432/verity',

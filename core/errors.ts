@@ -24,6 +24,25 @@ export const errorCodes = {
   },
   SETUP_LINK_USED: { status: 410, message: 'This setup link was used already; sign in instead.' },
   SETUP_DONE: { status: 409, message: 'Verity has an admin already; sign in instead.' },
+  SSO_NOT_CONFIGURED: { status: 404, message: 'Single sign-on is not set up on this server.' },
+  SSO_FAILED: {
+    status: 400,
+    message:
+      'Signing in with single sign-on did not complete (it expired, was started in another browser, or the provider refused it); try again.',
+  },
+  SSO_DOMAIN_NOT_ALLOWED: {
+    status: 403,
+    message: "Your email's domain may not sign in here with single sign-on; ask an admin.",
+  },
+  SSO_EMAIL_UNVERIFIED: {
+    status: 403,
+    message:
+      'Your sign-in provider did not give a verified email for you, so it cannot be matched to an account here.',
+  },
+  SSO_NO_ACCOUNT: {
+    status: 403,
+    message: 'There is no Verity account for your email yet; ask an admin to invite you.',
+  },
   CSRF_FAILED: { status: 403, message: 'The CSRF token is missing or wrong; reload the page.' },
   FORBIDDEN: { status: 403, message: 'Your role does not allow this.' },
   ACCOUNT_SUSPENDED: { status: 403, message: 'This account is suspended.' },

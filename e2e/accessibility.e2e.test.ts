@@ -136,6 +136,7 @@ const consoleScreens = (): [string, string][] => [
   ['new project', '/projects/new'],
   ['project overview', `/projects/${projectId}`],
   ['project items', `/projects/${projectId}/items`],
+  ['project dashboards', `/projects/${projectId}/dashboards`],
   ['project import', `/projects/${projectId}/import`],
   ['project members', `/projects/${projectId}/members`],
   ['project export', `/projects/${projectId}/export`],

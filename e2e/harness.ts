@@ -36,12 +36,18 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
 }
 
-/** A real server on a fresh store, listening on 127.0.0.1, and Debian's Chromium driving it. */
-export async function startE2E(overrides: Partial<ServerConfig> = {}): Promise<E2E> {
+/**
+ * A real server on a fresh store, listening on 127.0.0.1 (on `listen.port`, default any free one),
+ * and Debian's Chromium driving it.
+ */
+export async function startE2E(
+  overrides: Partial<ServerConfig> = {},
+  listen: { port?: number } = {},
+): Promise<E2E> {
   const browser = await launchChromium();
   const { config, cleanup } = await freshStoreConfig();
   const verity = await createVerity({ ...config, checkResponses: true, ...overrides });
-  await verity.app.listen({ port: 0, host: '127.0.0.1' });
+  await verity.app.listen({ port: listen.port ?? 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(verity.app.server.address() as AddressInfo).port}`;
   const contexts: BrowserContext[] = [];
   return {

@@ -6,7 +6,7 @@ import { type E2E, projectWithItems, startE2E } from './harness.ts';
 /**
  * A manager makes a model connection a judge of a pairwise project, runs it, watches the progress
  * reach the end, and finds the model's answers on the item's page, marked as a model judge's
- * (docs/judge.md).
+ * (docs/judge.md), and the judge in the project's comparison with the people (docs/quality.md).
  */
 let e: E2E;
 let ai: OpenAiServer;
@@ -61,5 +61,15 @@ describe('a model judge', () => {
     await page
       .getByRole('heading', { name: 'Annotations (0 of 2 wanted, and 1 by a model judge)' })
       .waitFor();
+
+    // The project's overview compares the judge with the people (none have answered yet).
+    await page.goto(`/projects/${id}`);
+    const report = page.getByRole('region', { name: 'Model judges against the people' });
+    await report.getByRole('button', { name: 'Compare' }).click();
+    const overall = report.getByRole('table', { name: 'Overall' });
+    const judgeRow = overall.getByRole('row').filter({ hasText: 'Judge One (model)' });
+    await judgeRow.waitFor();
+    expect(await judgeRow.getByRole('cell').allTextContents()).toEqual(['—', '—']);
+    await report.getByText('Model judges do not count in the consensus export').waitFor();
   });
 });

@@ -3,6 +3,7 @@ import type { RouteDef } from '../core/api/route.ts';
 import { type OperationId, routes } from '../core/api/routes.ts';
 import { accountAndProjectCases } from './testing/access-cases.ts';
 import { adjudicationCases } from './testing/access-cases-adjudication.ts';
+import { dashboardCases } from './testing/access-cases-dashboards.ts';
 import { generationCases } from './testing/access-cases-generation.ts';
 import { goldCases } from './testing/access-cases-gold.ts';
 import { jobCases } from './testing/access-cases-jobs.ts';
@@ -11,6 +12,7 @@ import { liveCases } from './testing/access-cases-live.ts';
 import { modelCases } from './testing/access-cases-models.ts';
 import { qualityCases } from './testing/access-cases-quality.ts';
 import { reviewCases } from './testing/access-cases-review.ts';
+import { ssoCases } from './testing/access-cases-sso.ts';
 import { statsCases } from './testing/access-cases-stats.ts';
 import { workCases } from './testing/access-cases-work.ts';
 import { buildWorld, type Case, checkResponse, kinds, send, type World } from './testing/access-world.ts';
@@ -26,6 +28,7 @@ const matrix: Record<OperationId, Case[]> = {
   ...workCases,
   ...statsCases,
   ...qualityCases,
+  ...dashboardCases,
   ...judgeCases,
   ...liveCases,
   ...modelCases,
@@ -34,6 +37,7 @@ const matrix: Record<OperationId, Case[]> = {
   ...reviewCases,
   ...adjudicationCases,
   ...goldCases,
+  ...ssoCases,
 };
 
 let w: World;

@@ -10,6 +10,7 @@ import { assignmentHandlers } from './assignments/assignments.routes.ts';
 import { authHandlers } from './auth/auth.routes.ts';
 import { checkOrigin } from './auth/origin.ts';
 import type { AppContext } from './context.ts';
+import { dashboardHandlers } from './dashboards/dashboards.routes.ts';
 import { exportHandlers } from './exports/exports.routes.ts';
 import { generationHandlers } from './generation/generation.routes.ts';
 import { goldHandlers } from './gold/gold.routes.ts';
@@ -26,6 +27,7 @@ import { projectHandlers } from './projects/projects.routes.ts';
 import { metricsHandlers } from './quality/metrics.routes.ts';
 import { reviewHandlers } from './review/review.routes.ts';
 import { setupHandlers } from './setup/setup.routes.ts';
+import { ssoHandlers } from './sso/sso.routes.ts';
 import { statsHandlers } from './stats/stats.routes.ts';
 import { renderDocsPage } from './system/docs-page.ts';
 import { serveWebApp } from './system/web.ts';
@@ -86,6 +88,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     health: async () => ({ status: 'ok' as const, store: ctx.store.kind, version: ctx.version }),
     ...authHandlers(ctx),
     ...setupHandlers(ctx),
+    ...ssoHandlers(ctx),
     ...userHandlers(ctx),
     ...projectHandlers(ctx),
     ...importHandlers(ctx),
@@ -97,6 +100,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     ...adjudicationHandlers(ctx),
     ...statsHandlers(ctx),
     ...metricsHandlers(ctx),
+    ...dashboardHandlers(ctx),
     ...judgeHandlers(ctx),
     ...liveHandlers(ctx),
     ...modelHandlers(ctx),

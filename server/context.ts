@@ -3,6 +3,7 @@ import type { UsersTable } from './db/schema.ts';
 import type { Store } from './db/store.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import type { ModelConnections } from './models/model-call.ts';
+import type { SsoClient } from './sso/sso-client.ts';
 
 /** What every service receives: the store and the server-wide settings. No globals. */
 export interface AppContext {
@@ -23,6 +24,8 @@ export interface AppContext {
   models: ModelConnections;
   /** Background jobs: enqueue and cancel (server/jobs/, docs/jobs.md). */
   jobs: JobQueue;
+  /** Single sign-on with an OpenID Connect provider (server/sso/, docs/sso.md); null: not configured. */
+  sso: SsoClient | null;
 }
 
 export interface Caller {

@@ -3,9 +3,11 @@ import { localCommand } from '../core/command-line.ts';
 
 export { OLD_TRUST_PROXY_MESSAGE, parseTrustedProxies } from './auth/client-address.ts';
 export { parsePublicUrl } from './auth/origin.ts';
+export { parseSsoEnv } from './sso/sso-config.ts';
 
 import { createVerity, VERSION, type Verity } from './server.ts';
 import { issueSetupLink, SETUP_LINK_TTL_MS } from './setup/setup.service.ts';
+import type { SsoConfig } from './sso/sso-config.ts';
 
 export interface StartOptions {
   port: number;
@@ -20,6 +22,8 @@ export interface StartOptions {
   trustedProxies?: readonly string[];
   /** The origin browsers use (VERITY_PUBLIC_URL), for the Origin check. */
   publicOrigin?: string | null;
+  /** Single sign-on with an OpenID Connect provider (VERITY_OIDC_*, docs/sso.md); null: none. */
+  sso?: SsoConfig | null;
   /** Where the start-up banner goes (default stderr); it is written before the first log line. */
   announce?: (text: string) => void;
 }
@@ -44,6 +48,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     runJobs: true,
     ...(opts.trustedProxies ? { trustedProxies: opts.trustedProxies } : {}),
     ...(opts.publicOrigin ? { publicOrigin: opts.publicOrigin } : {}),
+    ...(opts.sso ? { sso: opts.sso } : {}),
   });
   try {
     await verity.app.listen({ port: opts.port, host: opts.host });
@@ -52,6 +57,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       ? `postgres at ${maskPassword(opts.databaseUrl)}`
       : `sqlite at ${opts.dataDir}`;
     const lines = [`Verity ${VERSION} listening on ${url} (store: ${store})`];
+    if (opts.sso) lines.push(ssoLine(opts.sso, opts.publicOrigin ?? linkOrigin(url)));
     // The link goes to this banner only (stderr), never to the JSON logs, which are often shipped elsewhere.
     const setup = await issueSetupLink(verity.ctx, { origin: opts.publicOrigin ?? linkOrigin(url) });
     if (setup) lines.push(...firstAdminHint(opts, setup.url));
@@ -88,6 +94,14 @@ function firstAdminHint(opts: StartOptions, setupUrl: string): string[] {
     `then get an API token with: ${token.command}`,
     ...(add.needs.length > 0 ? [`(${add.needs.join('; ')})`] : []),
   ];
+}
+
+/** The provider, and the redirect URI to register with it (the client secret is never printed). */
+function ssoLine(sso: SsoConfig, origin: string): string {
+  const jit = sso.jit
+    ? `new accounts for ${sso.allowedDomains.join(', ')} as ${sso.defaultRole}`
+    : 'no new accounts';
+  return `Single sign-on with ${sso.issuer.href} as "${sso.clientId}" (${jit}); its redirect URI: ${origin}/api/auth/sso/callback`;
 }
 
 const urlOf = (a: AddressInfo): string =>

@@ -14,6 +14,8 @@ import type { JobKind } from './jobs/kind.ts';
 import { JobSystem } from './jobs/queue.ts';
 import type { RunnerOptions } from './jobs/runner-options.ts';
 import { ModelClients } from './models/model-client.ts';
+import { SsoClient } from './sso/sso-client.ts';
+import type { SsoConfig } from './sso/sso-config.ts';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string })
   .version;
@@ -50,6 +52,8 @@ export interface ServerConfig {
   jobKinds?: readonly JobKind[];
   /** The runner's lease, concurrency, poll and retry settings (tests shorten them). */
   jobRunner?: Partial<RunnerOptions>;
+  /** Single sign-on (VERITY_OIDC_*, server/sso/sso-config.ts); absent or null: none. */
+  sso?: SsoConfig | null;
 }
 
 export interface Verity {
@@ -67,7 +71,7 @@ export async function createContext(
   store: Store,
   config: Pick<
     ServerConfig,
-    'dataDir' | 'secret' | 'trustedProxies' | 'publicOrigin' | 'passwordCostForTests' | 'jobKinds'
+    'dataDir' | 'secret' | 'trustedProxies' | 'publicOrigin' | 'passwordCostForTests' | 'jobKinds' | 'sso'
   >,
   user: SecretUser = 'server',
 ): Promise<AppContext> {
@@ -85,6 +89,7 @@ export async function createContext(
     tmpDir: path.join(config.dataDir, 'tmp'),
     models: new ModelClients(store, secret),
     jobs,
+    sso: config.sso ? new SsoClient(config.sso) : null,
   };
   jobs.bind(ctx);
   return ctx;
@@ -115,6 +120,7 @@ export async function createVerity(config: ServerConfig): Promise<Verity> {
       // Together: requests end while running steps finish (or are given back), before the store closes.
       await Promise.all([jobs instanceof JobSystem ? jobs.stopRunner() : undefined, app.close()]);
       await ctx.models.close();
+      await ctx.sso?.close();
       await store.close();
     },
   };

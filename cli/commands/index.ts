@@ -6,6 +6,7 @@ import { importItems } from './import.ts';
 import { jobsCancel } from './jobs-cancel.ts';
 import { jobsList } from './jobs-list.ts';
 import { jobsShow } from './jobs-show.ts';
+import { judgeReport } from './judge-report.ts';
 import { memberAdd } from './member-add.ts';
 import { memberInvite } from './member-invite.ts';
 import { memberList } from './member-list.ts';
@@ -42,6 +43,7 @@ export const commands = [
   importItems,
   exportItems,
   metrics,
+  judgeReport,
   modelAdd,
   modelList,
   modelTest,

@@ -50,7 +50,8 @@ export function metricsTables(report: Report): string {
   return out.join('\n');
 }
 
-function table(rows: string[][], head?: string[]): string {
+/** Rows as aligned columns, two spaces in; `head` above them. */
+export function table(rows: string[][], head?: string[]): string {
   const all = head ? [head, ...rows] : rows;
   const widths = (all[0] ?? []).map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
   return all

@@ -4,16 +4,20 @@ import { CliError, UsageError } from '../errors.ts';
 
 type ServerEntry = typeof import('../../server/main.ts');
 
-/** Who stands in front of the server: trusted proxies and the public URL, checked before start. */
+/**
+ * Who stands in front of the server (trusted proxies, the public URL) and the single sign-on
+ * provider (VERITY_OIDC_*, docs/sso.md), checked before start.
+ */
 function networkSettings(
   server: ServerEntry,
   env: NodeJS.ProcessEnv,
-): { trustedProxies: string[]; publicOrigin: string | null } {
+): { trustedProxies: string[]; publicOrigin: string | null; sso: ReturnType<ServerEntry['parseSsoEnv']> } {
   if (env.VERITY_TRUST_PROXY !== undefined) throw new UsageError(server.OLD_TRUST_PROXY_MESSAGE);
   try {
     return {
       trustedProxies: server.parseTrustedProxies(env.VERITY_TRUSTED_PROXIES),
       publicOrigin: env.VERITY_PUBLIC_URL ? server.parsePublicUrl(env.VERITY_PUBLIC_URL) : null,
+      sso: server.parseSsoEnv(env),
     };
   } catch (err) {
     throw new UsageError((err as Error).message);

@@ -233,6 +233,19 @@ export const ItemDetail = z
       .record(z.string(), z.unknown())
       .optional()
       .describe("a gold item's answers (docs/quality.md); only for managers and reviewers"),
+    target: z
+      .number()
+      .int()
+      .nullable()
+      .optional()
+      .describe(
+        "the item's own target under adaptive overlap (docs/quality.md), null: the project's overlap; only for managers and reviewers",
+      ),
+    disagreement: z
+      .number()
+      .nullable()
+      .optional()
+      .describe("the item's disagreement score (docs/quality.md); only for managers and reviewers"),
   })
   .meta({ id: 'ItemDetail' });
 export const ItemHistoryParams = z.object({ annotationId: Id });

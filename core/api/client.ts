@@ -98,6 +98,7 @@ const acceptOf = {
   jsonl: 'application/x-ndjson',
   csv: 'text/csv',
   file: 'application/x-ndjson, text/csv',
+  redirect: 'text/html',
 } as const;
 
 /** `/api/projects/{projectId}/items` with `{ projectId: 7 }` and a query: `/api/projects/7/items?skipInvalid=true`. */

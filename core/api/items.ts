@@ -30,6 +30,10 @@ export const ItemStatus = z.enum(['open', 'in_progress', 'complete', 'awaiting']
 export const ItemSummary = Item.extend({
   status: ItemStatus,
   submitted: z.number().int(),
+  target: z
+    .number()
+    .int()
+    .describe("the submissions the item needs: the project's overlap, or its own under adaptive overlap"),
   annotators: z.array(z.string()),
   skipped: z.number().int().describe('skips recorded on the item'),
   stranded: z
@@ -40,6 +44,12 @@ export const ItemSummary = Item.extend({
     .optional()
     .describe(
       'a submitted annotation of the item has an integrity flag (docs/data-model.md, "Integrity signals"); only for managers and reviewers',
+    ),
+  disagreement: z
+    .number()
+    .nullable()
+    .describe(
+      "the item's disagreement score over its human answers (0: all agree, 1 at most; docs/quality.md); null below two answers, and for annotators",
     ),
   review: z
     .array(ReviewStatus)
@@ -56,7 +66,7 @@ export const ItemSummary = Item.extend({
 /** What the item list filters on: a status, items someone skipped, stranded or waiting items. */
 export const ItemFilter = z.enum([...ItemStatus.options, 'skipped', 'stranded', 'waiting']);
 /** The item list's sorts; each pages by keyset with the item id as tiebreaker. */
-export const ItemSort = z.enum(['id', 'priority', 'createdAt', 'submitted', 'externalId']);
+export const ItemSort = z.enum(['id', 'priority', 'createdAt', 'submitted', 'externalId', 'disagreement']);
 
 export const ItemParams = z.object({ itemId: Id });
 
@@ -163,7 +173,7 @@ export const ListItemsQuery = PageQuery.extend({
     "only items with an annotation in this review status (an annotator's list: their own annotations)",
   ),
   sort: ItemSort.default('id').describe(
-    '`id`: import order; `priority`; `createdAt`; `submitted`: submitted annotations; `externalId`: by code point, items without one first. Ties go by id; the cursor follows the sort',
+    '`id`: import order; `priority`; `createdAt`; `submitted`: submitted annotations; `externalId`: by code point, items without one first; `disagreement` (managers and reviewers): the disagreement score, items without one last in `desc` (most disputed first). Ties go by id; the cursor follows the sort',
   ),
   order: z.enum(['asc', 'desc']).default('asc').describe('the direction of `sort`; the cursor follows it'),
   externalIdPrefix: z
@@ -172,6 +182,12 @@ export const ListItemsQuery = PageQuery.extend({
     .max(200)
     .optional()
     .describe('only items whose externalId starts with this text (case-sensitive)'),
+  minDisagreement: z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe('only items whose disagreement score is at least this (managers and reviewers only)'),
 });
 
 export const ImportQuery = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ProjectParams } from './common.ts';
+import { JudgeReport, JudgeReportQuery } from './judge-report.ts';
 import {
   AddJudgeBody,
   ConnectionChoice,
@@ -33,6 +34,18 @@ export const judgeRoutes = {
     auth: 'user',
     params: ProjectParams,
     response: z.object({ items: z.array(Judge) }),
+  }),
+  judgeReport: route({
+    operationId: 'judgeReport',
+    method: 'GET',
+    path: '/api/projects/{projectId}/judges/report',
+    summary:
+      "Each model judge and each person side by side: agreement with the people's consensus per question and part, and gold accuracy (managers, reviewers)",
+    tag: 'judges',
+    auth: 'user',
+    params: ProjectParams,
+    query: JudgeReportQuery,
+    response: JudgeReport,
   }),
   addJudge: route({
     operationId: 'addJudge',

@@ -72,6 +72,11 @@ export function buildOpenApi(version: string): Json {
         description: 'CSV (RFC 4180): a header row, then one row per record',
         content: { 'text/csv': { schema: { type: 'string' } } },
       };
+    } else if (def.responseKind === 'redirect') {
+      responses[ok] = {
+        description: 'A redirect for the browser to follow',
+        headers: { Location: { schema: { type: 'string' }, description: 'where the browser goes next' } },
+      };
     } else if (def.response) {
       responses[ok] = {
         description: 'OK',

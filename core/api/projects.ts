@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InterfaceDefinition, InterfaceEdit } from '../interface/index.ts';
 import { DisplayName } from '../names.ts';
+import { AdaptiveOverlap } from './adaptive-overlap.ts';
 import { AdjudicationSetting } from './adjudication.ts';
 import { Id, IsoTime } from './common.ts';
 import { GoldSettings } from './gold.ts';
@@ -37,6 +38,10 @@ const SettingFields = z.object({
   review: ReviewSetting,
   gold: GoldSettings.optional(),
   adjudication: AdjudicationSetting.nullable().optional().describe('null: adjudication off (the default)'),
+  adaptiveOverlap: AdaptiveOverlap.nullable().describe('null: every item gets `overlap` (docs/quality.md)'),
+  judgeInConsensus: z
+    .boolean()
+    .describe("model judges' answers count in the consensus (docs/quality.md); default false: people's only"),
 });
 
 // Defaults belong to creation only: in zod 4 a default inside .partial() would still fill in,
@@ -49,6 +54,8 @@ export const CreateProjectBody = SettingFields.extend({
   allowEditSubmitted: z.boolean().default(true),
   suggestions: SuggestionsSetting.default({ mode: 'best' }),
   review: ReviewSetting.default({ mode: 'none' }),
+  adaptiveOverlap: SettingFields.shape.adaptiveOverlap.default(null),
+  judgeInConsensus: z.boolean().default(false),
   interface: InterfaceDefinition,
 });
 export const UpdateProjectBody = SettingFields.partial().extend({
@@ -147,6 +154,10 @@ export const Project = z
       .describe('which submissions enter review (docs/quality.md)'),
     gold: GoldSettings.nullable().describe('gold settings (docs/quality.md); null for annotators'),
     adjudication: AdjudicationSetting.nullable().describe('adjudication (docs/quality.md); null: off'),
+    adaptiveOverlap: AdaptiveOverlap.nullable().describe('adaptive overlap (docs/quality.md); null: off'),
+    judgeInConsensus: z
+      .boolean()
+      .describe("model judges' answers count in the consensus export (docs/quality.md)"),
     interface: InterfaceDefinition,
     createdAt: IsoTime,
     progress: ProjectProgress,

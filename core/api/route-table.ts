@@ -4,8 +4,11 @@ import { type Routes, routes } from './routes.ts';
 export type RouteAddress = {
   method: Routes[keyof Routes]['method'];
   path: string;
-  /** Only on routes that answer JSON lines, CSV (the per-annotator table) or either (the export). */
-  responseKind?: 'jsonl' | 'csv' | 'file';
+  /**
+   * Only on routes that answer JSON lines, CSV (the per-annotator table), either (the export), or
+   * a redirect a browser follows (single sign-on).
+   */
+  responseKind?: 'jsonl' | 'csv' | 'file' | 'redirect';
 };
 
 /**

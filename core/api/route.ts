@@ -23,13 +23,14 @@ export interface RouteDef {
   response: z.ZodType | null;
   /**
    * `jsonl`: a stream of JSON lines; `csv`: a CSV document (text/csv), sent as an attachment;
-   * `file`: a stream of JSON lines or CSV, as the request asks (the export's `format`).
+   * `file`: a stream of JSON lines or CSV, as the request asks (the export's `format`);
+   * `redirect`: a redirect (the `status`, 303 by default) a browser follows, for sign-in with a provider.
    */
-  responseKind?: 'json' | 'jsonl' | 'csv' | 'file';
+  responseKind?: 'json' | 'jsonl' | 'csv' | 'file' | 'redirect';
   /** For a `jsonl` answer: the schema of each line (the OpenAPI document describes it). */
   lines?: z.ZodType;
   /** Success status; 204 routes have response null. */
-  status?: 200 | 201 | 202 | 204;
+  status?: 200 | 201 | 202 | 204 | 303;
   /** The route may also answer 204 when there is nothing to return. */
   mayBeEmpty?: boolean;
 }

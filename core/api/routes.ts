@@ -1,6 +1,7 @@
 import { adjudicationRoutes } from './adjudication.routes.ts';
 import { assignmentRoutes } from './assignments.routes.ts';
 import { authRoutes } from './auth.routes.ts';
+import { dashboardRoutes } from './dashboards.routes.ts';
 import { generationRoutes } from './generation.routes.ts';
 import { goldRoutes } from './gold.routes.ts';
 import { itemRoutes } from './items.routes.ts';
@@ -12,6 +13,7 @@ import { projectRoutes } from './projects.routes.ts';
 import { qualityRoutes } from './quality.routes.ts';
 import { reviewRoutes } from './review.routes.ts';
 import { setupRoutes } from './setup.routes.ts';
+import { ssoRoutes } from './sso.routes.ts';
 import { statsRoutes } from './stats.routes.ts';
 import { userRoutes } from './users.routes.ts';
 
@@ -22,10 +24,12 @@ import { userRoutes } from './users.routes.ts';
 export const routes = {
   ...authRoutes,
   ...setupRoutes,
+  ...ssoRoutes,
   ...userRoutes,
   ...projectRoutes,
   ...statsRoutes,
   ...qualityRoutes,
+  ...dashboardRoutes,
   ...itemRoutes,
   ...assignmentRoutes,
   ...reviewRoutes,

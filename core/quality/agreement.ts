@@ -1,5 +1,5 @@
 import type { InterfaceDefinition } from '../interface/index.ts';
-import { AnnotatorTally } from './annotator-tally.ts';
+import { AnnotatorTally, type UnitListener } from './annotator-tally.ts';
 import type { Answer } from './measure.ts';
 import { measureFor, type QuestionMeasure } from './question-measures.ts';
 import type { AgreementReport } from './report.ts';
@@ -23,11 +23,13 @@ export interface ItemAnnotation {
  */
 export class AgreementBuilder {
   readonly #measures: [string, QuestionMeasure][];
-  readonly #tally = new AnnotatorTally();
+  readonly #tally: AnnotatorTally;
   readonly #models = new Set<string>();
 
-  constructor(iface: Pick<InterfaceDefinition, 'questions'>) {
+  /** `listener` is told every pairable categorical unit with its item, question and part. */
+  constructor(iface: Pick<InterfaceDefinition, 'questions'>, listener?: UnitListener) {
     this.#measures = iface.questions.map((q) => [q.name, measureFor(q)]);
+    this.#tally = new AnnotatorTally(listener);
   }
 
   /**
@@ -37,7 +39,7 @@ export class AgreementBuilder {
    * `data` (the item's fields) orders a pairwise question's candidates.
    */
   addItem(
-    _itemId: string | number,
+    itemId: string | number,
     annotations: readonly ItemAnnotation[],
     data?: Record<string, unknown>,
   ): number | null {
@@ -46,6 +48,8 @@ export class AgreementBuilder {
       if (a.model) this.#models.add(a.annotator);
     }
     const scores: number[] = [];
+    const place = this.#tally.place;
+    place.item = itemId;
     for (const [name, measure] of this.#measures) {
       const answers: Answer[] = [];
       for (const a of annotations) {
@@ -53,6 +57,7 @@ export class AgreementBuilder {
         if (value !== undefined && value !== null) answers.push({ annotator: a.annotator, value });
       }
       if (answers.length === 0) continue;
+      place.question = name;
       scores.push(...measure.addItem(answers, data, this.#tally));
     }
     if (annotations.length < 2 || scores.length === 0) return null;

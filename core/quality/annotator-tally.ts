@@ -16,6 +16,22 @@ export interface AnnotatorAgreement {
   units: number;
 }
 
+/** Where the units being added come from (set by the agreement builder as it walks an item). */
+export interface UnitPlace {
+  item: string | number;
+  question: string;
+  /** The option, criterion or step within the question; '' for the question itself. */
+  part: string;
+}
+
+/** Told every pairable categorical unit, with its place (the model-judge comparison listens). */
+export interface UnitListener {
+  addUnit(
+    place: Readonly<UnitPlace>,
+    unit: readonly { annotator: string; code: number; unit?: string }[],
+  ): void;
+}
+
 interface Counts {
   agreed: number;
   pairs: number;
@@ -26,6 +42,13 @@ interface Counts {
 
 export class AnnotatorTally {
   readonly #by = new Map<string, Counts>();
+  readonly #listener: UnitListener | undefined;
+  /** Where the next units come from; the builder and the keyed measures keep it current. */
+  readonly place: UnitPlace = { item: '', question: '', part: '' };
+
+  constructor(listener?: UnitListener) {
+    this.#listener = listener;
+  }
 
   #of(annotator: string): Counts {
     let c = this.#by.get(annotator);
@@ -42,7 +65,11 @@ export class AnnotatorTally {
   }
 
   /** One pairable unit: its answers and their counts per code. */
-  addUnit(unit: readonly { annotator: string; code: number }[], counts: ReadonlyMap<number, number>): void {
+  addUnit(
+    unit: readonly { annotator: string; code: number; unit?: string }[],
+    counts: ReadonlyMap<number, number>,
+  ): void {
+    this.#listener?.addUnit(this.place, unit);
     const m = unit.length;
     for (const { annotator, code } of unit) {
       const c = this.#of(annotator);

@@ -63,7 +63,9 @@ class Keyed {
         if (!m) continue;
         this.#measures.set(key, m);
       }
+      tally.place.part = key;
       scores.push(...m.addItem(list, tally));
+      tally.place.part = '';
     }
     return scores;
   }

@@ -23,6 +23,7 @@ import {
   suggestionView,
 } from '../predictions/suggestions.ts';
 import { type ProjectRow, suggestionsOf } from '../projects/projects.repository.ts';
+import { adaptAfterSubmit } from '../quality/adaptive-overlap.ts';
 import { refreshDisagreement } from '../quality/disagreement.ts';
 import { findReviewOfAssignment, findRework } from '../review/review.repository.ts';
 import { afterFirstSubmit, afterResubmit, feedbackFor } from '../review/work.ts';
@@ -325,7 +326,8 @@ export async function submit(
       await afterFirstSubmit(tx, project, annotation, now);
       const gold = { project, iface, itemId: a.itemId, userId: caller.id, annotationId: annotation.id };
       await scoreGoldSubmission(tx, { ...gold, answers, now });
-      await refreshDisagreement(tx, iface, [a.itemId]);
+      const disagreement = await refreshDisagreement(tx, iface, [a.itemId]);
+      await adaptAfterSubmit(tx, project, a.itemId, disagreement.get(a.itemId));
       await queueForAdjudication(tx, { project, iface, itemId: a.itemId, now });
       return { kind: 'done' as const, result: { created: true, annotation } };
     },

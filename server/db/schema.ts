@@ -8,6 +8,7 @@ import type {
   ReviewSamplesTable,
   ReviewsTable,
 } from './schema-quality.ts';
+import type { SsoIdentitiesTable } from './schema-sso.ts';
 
 /**
  * Table shapes as Kysely sees them (camelCase; the CamelCasePlugin maps to snake_case SQL).
@@ -44,6 +45,7 @@ export interface Database {
   goldScores: GoldScoresTable;
   goldPauses: GoldPausesTable;
   adjudications: AdjudicationsTable;
+  ssoIdentities: SsoIdentitiesTable;
 }
 
 /** Every version of a project's interface (migration 0010); the projects row holds the current one. */
@@ -127,6 +129,10 @@ export interface ProjectsTable {
   gold: Generated<string | null>;
   /** The adjudication setting as JSON text (migration 0026, docs/quality.md); null: off. */
   adjudication: Generated<string | null>;
+  /** The adaptive overlap setting as JSON text (migration 0023, docs/quality.md); null: off. */
+  adaptiveOverlap: Generated<string | null>;
+  /** 1: model judges count in the consensus (migration 0025, docs/quality.md); 0 (default): people only. */
+  judgeInConsensus: Generated<number>;
   createdBy: number;
   createdAt: number;
   updatedAt: number;
@@ -167,6 +173,8 @@ export interface ItemsTable {
   awaiting: Generated<number>;
   /** The item's disagreement score over its human annotations (migration 0022); null below two. */
   disagreement: Generated<number | null>;
+  /** The item's own overlap once adaptive overlap grew it (migration 0023); null: the project's. */
+  target: Generated<number | null>;
 }
 
 export type AssignmentStatusDb = 'locked' | 'submitted' | 'skipped' | 'expired';

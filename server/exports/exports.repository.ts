@@ -142,7 +142,8 @@ function annotationConditions(s: ExportShape): string {
 function itemsText(d: Dialect, s: ExportShape): string {
   let where = 'project_id = {project} and id > {after}';
   if (s.ids) where += ` and ${inList(d, 'id', 'ids')}`;
-  if (s.completeOnly) where += ' and submitted_count >= {overlap}';
+  // An item's own target (adaptive overlap, docs/quality.md) when it has one.
+  if (s.completeOnly) where += ' and submitted_count >= coalesce(target, {overlap})';
   if (s.from || s.to)
     where += ` and exists (select 1 from annotations n where n.project_id = {project} and n.item_id = items.id${annotationConditions(s)})`;
   const columns = s.rows === 'records' ? 'id, external_id, data' : `id, ${head(d, s)}`;

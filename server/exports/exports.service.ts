@@ -10,6 +10,7 @@ import { type InterfaceDefinition, migrateInterface } from '../../core/interface
 import { projectWithAccess } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
 import type { Store } from '../db/store.ts';
+import { projectGoldAnswers } from '../gold/gold.repository.ts';
 import { AppError, forbidden } from '../http/errors.ts';
 import type { StreamedFile } from '../http/register.ts';
 import { hasPredictions } from '../predictions/predictions.repository.ts';
@@ -58,7 +59,12 @@ export async function exportItems(
     const predictions = await hasPredictions(ctx.store.db, projectId);
     const binding = exportBinding(projectId, project.overlap, filters, 'lines', predictions);
     const agreed =
-      consensus === undefined ? undefined : await projectConsensus(ctx.store.db, projectId, iface, consensus);
+      consensus === undefined
+        ? undefined
+        : await projectConsensus(ctx.store.db, projectId, iface, consensus, {
+            judges: project.judgeInConsensus === 1,
+            gold: await projectGoldAnswers(ctx.store.db, projectId),
+          });
     chunks = exportChunks(ctx.store, binding, iface, agreed);
   } else {
     const transformer = itemTransformer(format, iface, {

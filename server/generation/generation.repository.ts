@@ -164,7 +164,7 @@ export async function saveItemsData(
  */
 export async function openItems(tx: Tx, items: readonly { id: number; projectId: number }[]): Promise<void> {
   if (items.length === 0) return;
-  const free = sql<number>`(select overlap from projects p where p.id = items.project_id)
+  const free = sql<number>`coalesce(items.target, (select overlap from projects p where p.id = items.project_id))
     - (select count(*) from assignments a where a.item_id = items.id and a.status in ('locked', 'submitted')
       and a.user_id not in (select id from users where model_connection_id is not null))`;
   await tx

@@ -36,3 +36,16 @@ export async function countGoldItems(db: Db, projectId: number): Promise<number>
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Every gold item of a project with its gold answers, parsed, by item id. */
+export async function projectGoldAnswers(
+  db: Db,
+  projectId: number,
+): Promise<Map<number, Record<string, unknown>>> {
+  const rows = await db
+    .selectFrom('goldItems')
+    .select(['itemId', 'answers'])
+    .where('projectId', '=', projectId)
+    .execute();
+  return new Map(rows.map((r) => [r.itemId, JSON.parse(r.answers) as Record<string, unknown>]));
+}

@@ -22,7 +22,8 @@ async function requireViewAll(db: Db, caller: Caller, projectId: number) {
   return project;
 }
 
-function accuracyOf(scores: number[]): Accuracy {
+/** The mean of scores with its count and 95 % Wilson interval (successes: the sum). */
+export function accuracyOf(scores: number[]): Accuracy {
   const sum = scores.reduce((s, x) => s + x, 0);
   return {
     n: scores.length,

@@ -33,9 +33,14 @@ export interface StreamedFile {
   fileName: string;
 }
 
+/** Where to send the browser next (a `redirect` route): a path of this site or a provider's URL. */
+export interface Redirect {
+  location: string;
+}
+
 /**
  * A handler returns the response body, `null` for 204, a stream for JSONL responses, a CsvFile for
- * CSV, a StreamedFile for either.
+ * CSV, a StreamedFile for either, a Redirect for a redirect.
  */
 export type Handler<R extends RouteDef> = (
   input: HandlerInput<R>,
@@ -46,9 +51,11 @@ export type Handler<R extends RouteDef> = (
       ? StreamedFile
       : R['responseKind'] extends 'csv'
         ? CsvFile
-        : R['mayBeEmpty'] extends true
-          ? Out<R> | null
-          : Out<R>
+        : R['responseKind'] extends 'redirect'
+          ? Redirect
+          : R['mayBeEmpty'] extends true
+            ? Out<R> | null
+            : Out<R>
 >;
 
 export type Handlers = { [K in keyof Routes]: Handler<Routes[K]> };
@@ -123,6 +130,9 @@ export function registerRoutes(
             reply.header('content-disposition', `attachment; filename="${fileName}"`);
             const type = kind === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8';
             return reply.type(type).send(body);
+          }
+          if (def.responseKind === 'redirect') {
+            return reply.redirect((out as unknown as Redirect).location, def.status ?? 303);
           }
           if (def.responseKind === 'csv') {
             const { csv, fileName } = out as unknown as CsvFile;

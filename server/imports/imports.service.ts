@@ -88,7 +88,13 @@ export async function importStream(ctx: AppContext, request: ImportRequest): Pro
   const errors: { line: number; message: string }[] = [];
   let invalid = 0;
   const responsesFields = iface.fields.filter((f) => f.type === 'responses').map((f) => f.name);
-  const target = { id: project.id, overlap: project.overlap, importedBy, responsesFields };
+  const target = {
+    id: project.id,
+    overlap: project.overlap,
+    importedBy,
+    responsesFields,
+    questions: iface.questions,
+  };
   const pipeline = InsertPipeline.open(ctx.store, target, spoolPath);
   const record = (line: number, message: string) => {
     invalid += 1;

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { awaitsCandidates } from '../../core/interface/index.ts';
+import { awaitsCandidates, type InterfaceDefinition } from '../../core/interface/index.ts';
 import { itemSearchText } from '../../core/search-words.ts';
 import { invalidateCursors } from '../assignments/claim-cursors.repository.ts';
 import {
@@ -14,6 +14,7 @@ import type { Tx } from '../db/transaction.ts';
 import { type GoldItemWrite, insertGoldItems } from '../gold/gold.repository.ts';
 import { notFound } from '../http/errors.ts';
 import { type PredictionWrite, upsertPredictions } from '../predictions/predictions.repository.ts';
+import { refreshDisagreement } from '../quality/disagreement.ts';
 import { ImportedAnnotators, insertAnnotations } from './imported-annotators.ts';
 import { ImportedLines } from './imported-lines.ts';
 import { itemOrderForImport } from './imports.repository.ts';
@@ -30,6 +31,8 @@ export interface ImportTarget {
    * generation (docs/generation.md) and is written closed (`awaiting` 1, no free slot).
    */
   responsesFields: string[];
+  /** The interface's questions: imported annotations give their items a disagreement score. */
+  questions: InterfaceDefinition['questions'];
 }
 
 /** What inserting one stretch of the spool did; `errors` are lines refused only now (ids already taken). */
@@ -225,6 +228,7 @@ export class SpoolInserter {
     const refused: SpooledItem[] = [];
     const predictions: PredictionWrite[] = [];
     const gold: GoldItemWrite[] = [];
+    const annotated: number[] = [];
     for (const [k, r] of batch.entries()) {
       const id = ids[k];
       if (id === null || id === undefined) {
@@ -236,6 +240,7 @@ export class SpoolInserter {
       if (r.annotations) {
         const at = { projectId, itemId: id, importedBy, now };
         result.annotations += await insertAnnotations(this.tx, at, r.annotations, this.annotators!);
+        if (r.annotations.filter((a) => a.status === 'submitted').length >= 2) annotated.push(id);
       }
       if (r.gold) gold.push({ projectId, itemId: id, answers: JSON.stringify(r.gold), createdAt: now });
       for (const p of r.predictions ?? []) {
@@ -253,6 +258,9 @@ export class SpoolInserter {
     }
     await upsertPredictions(this.tx, predictions);
     await insertGoldItems(this.tx, gold);
+    // Items imported with two or more submitted answers get their disagreement score here.
+    if (annotated.length > 0)
+      await refreshDisagreement(this.tx, { questions: this.project.questions }, annotated);
     result.predictions += predictions.length;
     if (refused.length === 0) return;
     // Rows COPYed earlier are not in `imported`; only an exact run names the earlier line right.

@@ -5,6 +5,7 @@ import type { ReviewStatus } from '../../core/review.ts';
 import type { SearchQuery } from '../../core/search-words.ts';
 import { isStranded } from '../assignments/stranded.repository.ts';
 import type { StoreKind } from '../db/store.ts';
+import { itemTarget } from '../quality/adaptive-overlap.repository.ts';
 
 /**
  * The item list's filters as conditions on a row of `items as i`, one store's SQL or the other's
@@ -26,7 +27,7 @@ export interface MetaMatch {
 
 export interface ItemConditions {
   kind: StoreKind;
-  /** The project's overlap, which the status rules compare with. */
+  /** The project's overlap, which the status rules compare with (or an item's own target). */
   overlap: number;
   /** The project's annotator count (countAnnotators), which the stranded rule compares with. */
   annotators: number;
@@ -46,6 +47,8 @@ export interface ItemConditions {
   flagged: boolean;
   /** Only items with an annotation in this review status (docs/quality.md). */
   review: ReviewStatus | undefined;
+  /** Only items whose disagreement score is at least this. */
+  minDisagreement: number | undefined;
 }
 
 type Condition = RawBuilder<unknown>;
@@ -61,6 +64,8 @@ export function itemConditions(f: ItemConditions): Condition[] {
     out.push(sql`substr(i.external_id, 1, ${length}) = ${f.externalIdPrefix}`);
   }
   if (f.assignedTo !== undefined) out.push(hasAssignment(f.assignedTo));
+  // The sort's expression, so its index (migration 0023) serves the filter too; the bound is ≥ 0.
+  if (f.minDisagreement !== undefined) out.push(sql`coalesce(i.disagreement, -1) >= ${f.minDisagreement}`);
   if (f.annotator !== undefined) out.push(hasAssignment(f.annotator));
   if (f.created.from !== undefined) out.push(sql`i.created_at >= ${f.created.from}`);
   if (f.created.to !== undefined) out.push(sql`i.created_at < ${f.created.to}`);
@@ -93,17 +98,18 @@ const hasAssignment = (userId: number) =>
 
 /** The same rules as itemStatus (items.service.ts) and the project's progress counts. */
 function statusCondition(f: ItemConditions): Condition | undefined {
+  const target = itemTarget(f.overlap, 'i');
   switch (f.status) {
     case undefined:
       return undefined;
     case 'complete':
-      return sql`i.submitted_count >= ${f.overlap}`;
+      return sql`i.submitted_count >= ${target}`;
     case 'in_progress':
-      return sql`i.submitted_count < ${f.overlap} and i.slots_left < ${f.overlap} and i.awaiting = 0`;
+      return sql`i.submitted_count < ${target} and i.slots_left < ${target} and i.awaiting = 0`;
     case 'awaiting':
       return sql`i.awaiting = 1`;
     case 'open':
-      return sql`i.submitted_count < ${f.overlap} and i.slots_left >= ${f.overlap}`;
+      return sql`i.submitted_count < ${target} and i.slots_left >= ${target}`;
     case 'skipped':
       return sql`exists (select 1 from assignments s where s.item_id = i.id and s.status = 'skipped')`;
     case 'stranded':
@@ -206,6 +212,9 @@ export function sortKey(kind: StoreKind, sort: Sort): RawBuilder<number | string
       return sql`i.created_at`;
     case 'submitted':
       return sql`i.submitted_count`;
+    case 'disagreement':
+      // Items without a score (fewer than two answers) below every score: last when most disputed first.
+      return sql`coalesce(i.disagreement, -1)`;
     case 'externalId':
       return kind === 'sqlite'
         ? sql`coalesce(i.external_id, '')`

@@ -144,6 +144,7 @@ async function itemPage(db: Db, f: ItemPageFilters, source: PageSource): Promise
       'i.submittedCount',
       'i.awaiting',
       'i.disagreement',
+      'i.target',
       'i.createdAt',
     ])
     .select((eb) => [

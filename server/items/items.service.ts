@@ -49,6 +49,8 @@ export async function listItems(
   const onlyOwn = access.viewAll ? undefined : caller.id;
   if (params.flagged && !access.viewAll)
     throw forbidden('Only managers and reviewers can see integrity flags, so only they can filter by them.');
+  if ((params.minDisagreement !== undefined || params.sort === 'disagreement') && !access.viewAll)
+    throw forbidden('Only managers and reviewers see disagreement, so only they can sort or filter by it.');
   const iface = migrateInterface(JSON.parse(project.interface));
   const filters = listFilters(iface, params);
   const search = params.q === undefined ? null : parseSearchQuery(params.q);
@@ -98,12 +100,14 @@ export async function listItems(
       const item = toItem(i);
       return {
         ...item,
-        status: itemStatus(i, overlap),
+        status: itemStatus(i, i.target ?? overlap),
         submitted: i.submittedCount,
+        target: i.target ?? overlap,
         annotators: annotators.get(i.id) ?? [],
         skipped,
         stranded,
         ...(access.viewAll ? { flagged: flagged.has(i.id) } : {}),
+        disagreement: access.viewAll ? i.disagreement : null,
         review: reviews.get(i.id) ?? [],
         preview: itemPreview(item.data, firstField),
       };
@@ -113,7 +117,8 @@ export async function listItems(
 }
 
 /**
- * Awaiting while a `responses` field waits for its candidates; complete at `overlap` submissions;
+ * Awaiting while a `responses` field waits for its candidates; complete at `overlap` submissions
+ * (the item's own target under adaptive overlap);
  * in progress while a live lock or a submission holds a slot.
  */
 const itemStatus = (i: { submittedCount: number; slotsLeft: number; awaiting: number }, overlap: number) =>
@@ -164,6 +169,8 @@ export async function getItem(
             createdAt: iso(p.createdAt),
           })),
           ...(gold ? { gold } : {}),
+          target: item.target,
+          disagreement: item.disagreement,
         }
       : {}),
   };

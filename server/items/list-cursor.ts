@@ -41,7 +41,12 @@ export function decodeItemCursor(
   }
   if (!Array.isArray(parsed) || parsed.length !== 4) throw notACursor();
   const [s, o, key, id] = parsed as unknown[];
-  const keyOk = s === 'externalId' ? typeof key === 'string' : Number.isSafeInteger(key);
+  const keyOk =
+    s === 'externalId'
+      ? typeof key === 'string'
+      : s === 'disagreement'
+        ? Number.isFinite(key)
+        : Number.isSafeInteger(key);
   if (!keyOk || !Number.isSafeInteger(id)) throw notACursor();
   if (s !== sort || o !== order) throw otherSort(sort);
   return { key: key as number | string, id: id as number };

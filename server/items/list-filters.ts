@@ -15,7 +15,10 @@ type ListParams = z.output<typeof ListItemsQuery>;
 export function listFilters(
   iface: InterfaceDefinition,
   params: ListParams,
-): Pick<ItemConditions, 'answers' | 'meta' | 'created' | 'submitted' | 'flagged' | 'review'> {
+): Pick<
+  ItemConditions,
+  'answers' | 'meta' | 'created' | 'submitted' | 'flagged' | 'review' | 'minDisagreement'
+> {
   const bound = (text: string | undefined, side: 'from' | 'to') =>
     text === undefined ? undefined : (dateBound(text, side) ?? undefined);
   return {
@@ -25,6 +28,7 @@ export function listFilters(
     submitted: { from: bound(params.submittedFrom, 'from'), to: bound(params.submittedTo, 'to') },
     flagged: params.flagged === 'only',
     review: params.review,
+    minDisagreement: params.minDisagreement,
   };
 }
 

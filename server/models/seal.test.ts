@@ -53,4 +53,11 @@ describe('seal', () => {
     const long = 'k'.repeat(4096);
     expect(unseal(secret, seal(secret, long))).toBe(long);
   });
+
+  it('keeps purposes apart: text sealed for one purpose does not open as another', () => {
+    const flow = seal(secret, '{"state":"s"}', 'sso-flow');
+    expect(unseal(secret, flow, 'sso-flow')).toBe('{"state":"s"}');
+    expect(() => unseal(secret, flow)).toThrow(UnsealError);
+    expect(() => unseal(secret, seal(secret, key), 'sso-flow')).toThrow(UnsealError);
+  });
 });

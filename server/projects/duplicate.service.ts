@@ -39,6 +39,8 @@ export async function duplicateProject(
       suggestionsAgent: source.suggestionsAgent,
       reviewMode: source.reviewMode,
       reviewPercent: source.reviewPercent,
+      adaptiveOverlap: source.adaptiveOverlap,
+      judgeInConsensus: source.judgeInConsensus,
       createdBy: caller.id,
       createdAt: now,
     });

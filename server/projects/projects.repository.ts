@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely';
 import type { z } from 'zod';
+import type { AdaptiveOverlap } from '../../core/api/adaptive-overlap.ts';
 import type { AdjudicationSetting } from '../../core/api/adjudication.ts';
 import type { GoldSettings } from '../../core/api/gold.ts';
 import type { Project, ProjectProgress } from '../../core/api/projects.ts';
@@ -13,6 +14,7 @@ import { NO_RANDOM_KEY, type ProjectsTable } from '../db/schema.ts';
 import type { StoreKind } from '../db/store.ts';
 import type { Db, Tx } from '../db/transaction.ts';
 import { goldSettingsOf } from '../gold/gold-settings.ts';
+import { adaptiveColumn, adaptiveOverlapOf, itemTarget } from '../quality/adaptive-overlap.repository.ts';
 
 /** A project as the code sees it: flags as booleans (the table holds 0/1 on both stores). */
 export type ProjectRow = Omit<Selectable<ProjectsTable>, 'allowEditSubmitted'> & {
@@ -50,10 +52,19 @@ export async function findProjectForUpdate(
 /** The settings a project is created with; the rest (ids, times) the store fills in. */
 export type NewProject = Omit<
   ProjectRow,
-  'id' | 'updatedAt' | 'liveConnectionId' | 'reviewMode' | 'reviewPercent' | 'gold' | 'adjudication'
+  | 'id'
+  | 'updatedAt'
+  | 'liveConnectionId'
+  | 'reviewMode'
+  | 'reviewPercent'
+  | 'gold'
+  | 'adaptiveOverlap'
+  | 'judgeInConsensus'
+  | 'adjudication'
 > &
-  Partial<Pick<ProjectRow, 'reviewMode' | 'reviewPercent'>> & {
+  Partial<Pick<ProjectRow, 'reviewMode' | 'reviewPercent' | 'judgeInConsensus'>> & {
     gold?: string | null;
+    adaptiveOverlap?: string | null;
     adjudication?: string | null;
   };
 
@@ -90,11 +101,22 @@ export async function updateProjectRow(
     suggestions?: SuggestionsSetting | undefined;
     review?: ReviewSetting | undefined;
     gold?: GoldSettings | undefined;
+    adaptiveOverlap?: AdaptiveOverlap | null | undefined;
+    judgeInConsensus?: boolean | undefined;
     adjudication?: AdjudicationSetting | null | undefined;
   },
   updatedAt: number,
 ): Promise<void> {
-  const { allowEditSubmitted, suggestions, review, gold, adjudication, ...rest } = changes;
+  const {
+    allowEditSubmitted,
+    suggestions,
+    review,
+    gold,
+    adaptiveOverlap,
+    judgeInConsensus,
+    adjudication,
+    ...rest
+  } = changes;
   await db
     .updateTable('projects')
     .set({
@@ -103,7 +125,9 @@ export async function updateProjectRow(
       ...(review === undefined ? {} : reviewColumns(review)),
       ...(gold === undefined ? {} : { gold: JSON.stringify(gold) }),
       ...(adjudication === undefined ? {} : { adjudication: adjudication && JSON.stringify(adjudication) }),
+      ...(adaptiveOverlap === undefined ? {} : { adaptiveOverlap: adaptiveColumn(adaptiveOverlap) }),
       ...(allowEditSubmitted === undefined ? {} : { allowEditSubmitted: allowEditSubmitted ? 1 : 0 }),
+      ...(judgeInConsensus === undefined ? {} : { judgeInConsensus: judgeInConsensus ? 1 : 0 }),
       updatedAt,
     })
     .where('id', '=', projectId)
@@ -164,15 +188,14 @@ export async function drawRandomKeys(db: Db, kind: StoreKind, projectId: number)
 }
 
 export async function projectProgress(db: Db, p: ProjectRow): Promise<z.input<typeof ProjectProgress>> {
+  const target = itemTarget(p.overlap);
   const items = await db
     .selectFrom('items')
     .select([
       sql<number>`count(*)`.as('items'),
-      sql<number>`coalesce(sum(case when submitted_count >= ${p.overlap} then 1 else 0 end), 0)`.as(
-        'complete',
-      ),
+      sql<number>`coalesce(sum(case when submitted_count >= ${target} then 1 else 0 end), 0)`.as('complete'),
       // A gold item has no free slot from the start: it is not "in progress" for that (migration 0020).
-      sql<number>`coalesce(sum(case when submitted_count < ${p.overlap} and slots_left < ${p.overlap} and awaiting = 0
+      sql<number>`coalesce(sum(case when submitted_count < ${target} and slots_left < ${target} and awaiting = 0
         and not exists (select 1 from gold_items g where g.item_id = items.id) then 1 else 0 end), 0)`.as(
         'inProgress',
       ),
@@ -194,7 +217,8 @@ export async function projectProgress(db: Db, p: ProjectRow): Promise<z.input<ty
     awaiting: Number(items.awaiting),
     submitted: Number(items.submitted),
     skipped: Number(skipped.n),
-    stranded: await countStranded(db, { projectId: p.id, overlap: p.overlap }),
+    // With adaptive overlap an item may need up to `max` annotators.
+    stranded: await countStranded(db, { projectId: p.id, overlap: adaptiveOverlapOf(p)?.max ?? p.overlap }),
   };
 }
 
@@ -216,6 +240,8 @@ export async function toProject(db: Db, p: ProjectRow, showAgent: boolean): Prom
     // Gold is never shown to annotators: whether a project has gold is itself a hint.
     gold: showAgent ? goldSettingsOf(p) : null,
     adjudication: adjudicationOf(p),
+    adaptiveOverlap: showAgent ? adaptiveOverlapOf(p) : null,
+    judgeInConsensus: p.judgeInConsensus === 1,
     interface: migrateInterface(JSON.parse(p.interface), p.interfaceVersion),
     createdAt: iso(p.createdAt),
     progress: await projectProgress(db, p),

@@ -5,11 +5,12 @@ import { projectAccess, requireManage, requireRole } from '../access.ts';
 import { checkAdjudicators } from '../adjudication/adjudication-setting.ts';
 import { afterAdjudicationChange } from '../adjudication/entry.ts';
 import { invalidateCursors } from '../assignments/claim-cursors.repository.ts';
-import { refreshSlots } from '../assignments/slots.repository.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { decodeCursor, pageOf } from '../http/cursor.ts';
 import { notFound } from '../http/errors.ts';
+import { adaptiveColumn, adaptiveOverlapOf } from '../quality/adaptive-overlap.repository.ts';
+import { checkAdaptiveOverlap, reconcileTargets } from '../quality/adaptive-overlap.ts';
 import { applyInterfaceEdit } from './interface-versions.service.ts';
 import {
   drawRandomKeys,
@@ -32,6 +33,7 @@ export async function createProject(
 ): Promise<ProjectOut> {
   requireRole(caller, 'admin', 'manager');
   await checkAdjudicators(ctx.store.db, undefined, body.adjudication);
+  checkAdaptiveOverlap(body.overlap, body.adaptiveOverlap);
   // A new project's interface is version 1, whatever version the body names.
   const row = await writeTransaction(ctx.store, (tx) =>
     insertProject(tx, {
@@ -47,6 +49,8 @@ export async function createProject(
       ...reviewColumns(body.review),
       gold: body.gold ? JSON.stringify(body.gold) : null,
       adjudication: body.adjudication ? JSON.stringify(body.adjudication) : null,
+      adaptiveOverlap: adaptiveColumn(body.adaptiveOverlap),
+      judgeInConsensus: body.judgeInConsensus ? 1 : 0,
       createdBy: caller.id,
       createdAt: Date.now(),
     }),
@@ -82,10 +86,14 @@ export async function updateProject(
         now,
       });
     }
+    const overlap = body.overlap ?? before.overlap;
+    const adaptive = body.adaptiveOverlap === undefined ? adaptiveOverlapOf(before) : body.adaptiveOverlap;
+    checkAdaptiveOverlap(overlap, adaptive);
     await updateProjectRow(tx, projectId, settings, now);
+    // Targets and slots follow the overlap and the adaptive setting (docs/quality.md).
+    if (overlap !== before.overlap || adaptiveColumn(adaptive) !== before.adaptiveOverlap)
+      await reconcileTargets(tx, { id: projectId, overlap, adaptive });
     if (settings.adjudication !== undefined) await afterAdjudicationChange(tx, ctx.store.kind, before, now);
-    if (body.overlap !== undefined && body.overlap !== before.overlap)
-      await refreshSlots(tx, projectId, body.overlap);
     if (body.itemOrder === 'random' && before.itemOrder !== 'random')
       await drawRandomKeys(tx, ctx.store.kind, projectId);
     // Claim cursors are positions in the old order.

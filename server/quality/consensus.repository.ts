@@ -8,17 +8,27 @@ export interface SubmittedAnswers {
 }
 
 /**
- * Every submitted annotation of a project by a person (model judges' accounts left out, docs/judge.md),
- * ordered by item then id. Drafts never count.
+ * Every submitted annotation of a project by a person, ordered by item then id; model judges'
+ * (docs/judge.md) too only with `models` (the project's `judgeInConsensus`). Drafts never count.
  */
-export function submittedAnswers(db: Db, projectId: number): Promise<SubmittedAnswers[]> {
+export function submittedAnswers(
+  db: Db,
+  projectId: number,
+  { models = false }: { models?: boolean } = {},
+): Promise<SubmittedAnswers[]> {
   return db
     .selectFrom('annotations')
     .select(['itemId', 'userId', 'answers'])
     .where('projectId', '=', projectId)
     .where('status', '=', 'submitted')
-    .where((eb) =>
-      eb('userId', 'not in', eb.selectFrom('users').select('id').where('modelConnectionId', 'is not', null)),
+    .$if(!models, (q) =>
+      q.where((eb) =>
+        eb(
+          'userId',
+          'not in',
+          eb.selectFrom('users').select('id').where('modelConnectionId', 'is not', null),
+        ),
+      ),
     )
     .orderBy('itemId')
     .orderBy('id')

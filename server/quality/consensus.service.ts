@@ -14,18 +14,28 @@ export type ProjectConsensus = Map<number, Record<string, ConsensusAnswer>>;
 /** Question kinds over candidates: their consensus needs each item's candidate ids. */
 const OVER_CANDIDATES = new Set(['pairwise', 'ranking']);
 
+/** What the consensus is made from besides the people's answers. */
+export interface ConsensusInputs {
+  /** Model judges' answers count too (the project's `judgeInConsensus`). */
+  judges?: boolean;
+  /** Known answers by item id (the project's gold items), held fixed by the methods. */
+  gold?: ReadonlyMap<number, Record<string, unknown>>;
+}
+
 /**
  * The consensus of every question of a project (docs/quality.md), from all its people's
- * submitted annotations: one read of them, then each question's method over all its answers
- * (Dawid–Skene needs every answer before the first item's result).
+ * submitted annotations (and its model judges' with `judges`): one read of them, then each
+ * question's method over all its answers (Dawid–Skene needs every answer before the first item's
+ * result), with the gold answers held fixed.
  */
 export async function projectConsensus(
   db: Db,
   projectId: number,
   iface: Pick<InterfaceDefinition, 'questions'>,
   method: ConsensusMethod,
+  { judges = false, gold }: ConsensusInputs = {},
 ): Promise<ProjectConsensus> {
-  const rows = await submittedAnswers(db, projectId);
+  const rows = await submittedAnswers(db, projectId, { models: judges });
   const votes = new Map<string, ConsensusVote[]>(iface.questions.map((q) => [q.name, []]));
   for (const row of rows) {
     const answers = JSON.parse(row.answers) as Record<string, unknown>;
@@ -46,7 +56,15 @@ export async function projectConsensus(
       const itemData = data?.get(item);
       return itemData && field ? candidatesOf(itemData, field).map((c) => c.id) : undefined;
     };
-    const result = questionConsensus(question, method, votes.get(question.name) ?? [], { candidates });
+    const known = new Map<string, unknown>();
+    for (const [item, answers] of gold ?? []) {
+      const answer = answers[question.name];
+      if (answer !== undefined && answer !== null) known.set(String(item), answer);
+    }
+    const result = questionConsensus(question, method, votes.get(question.name) ?? [], {
+      candidates,
+      ...(known.size > 0 ? { gold: known } : {}),
+    });
     for (const [item, answer] of result) {
       const id = Number(item);
       const forItem = out.get(id) ?? {};

@@ -52,6 +52,10 @@ const managersOfA = signedIn({
 const managersOfB = signedIn({ ...all('NOT_FOUND'), admin: 201, manager: 201 });
 
 export const judgeCases = {
+  judgeReport: [
+    { target: 'project A', build: (w) => ({ params: { projectId: w.projectA } }), expect: viewersOfA },
+    { target: 'project B', build: (w) => ({ params: { projectId: w.projectB } }), expect: viewersOfB },
+  ],
   listConnectionChoices: [
     {
       target: 'project A',

@@ -41,7 +41,7 @@ export async function expectedExport(
     .executeTakeFirstOrThrow();
   const items = await db
     .selectFrom('items')
-    .select(['id', 'externalId', 'data', 'meta', 'priority', 'submittedCount'])
+    .select(['id', 'externalId', 'data', 'meta', 'priority', 'submittedCount', 'target'])
     .where('projectId', '=', projectId)
     .orderBy('id')
     .execute();
@@ -89,7 +89,7 @@ export async function expectedExport(
   let text = '';
   for (const item of items) {
     if (filters.ids && !filters.ids.includes(Number(item.id))) continue;
-    if (filters.completeOnly && item.submittedCount < overlap) continue;
+    if (filters.completeOnly && item.submittedCount < (item.target ?? overlap)) continue;
     const list = kept.filter((a) => a.itemId === item.id);
     if (ranged && list.length === 0) continue;
     const lines = list.map(

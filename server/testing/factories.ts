@@ -19,6 +19,8 @@ export interface ProjectOptions {
   allowEditSubmitted?: boolean;
   /** Another interface than sampleInterface. */
   interface?: unknown;
+  /** Adaptive overlap (docs/quality.md); `overlap` is then the minimum. */
+  adaptiveOverlap?: { max: number; threshold: number } | null;
 }
 
 export interface ItemSpec {
@@ -174,7 +176,8 @@ export const claimsOf = (h: Api, projectId: number): Promise<ClaimRow[]> =>
 
 /**
  * The claim invariants, checked against the store: no (item, user) pair twice, never more live
- * claims (locks plus submissions) than the overlap, and the counters the claim path trusts
+ * claims (locks plus submissions) than the overlap (an item's own target once adaptive overlap
+ * grew it, docs/quality.md), and the counters the claim path trusts
  * (slotsLeft, submittedCount) equal to what the rows say (no free slot while an item awaits
  * its candidates). Returns the problems found.
  */
@@ -193,7 +196,7 @@ export async function claimProblems(h: Api, projectId: number, overlap: number):
   }
   const items = await h.verity.store.db
     .selectFrom('items')
-    .select(['id', 'slotsLeft', 'submittedCount', 'awaiting'])
+    .select(['id', 'slotsLeft', 'submittedCount', 'awaiting', 'target'])
     .where('projectId', '=', projectId)
     .execute();
   const annotations = await h.verity.store.db
@@ -208,9 +211,10 @@ export async function claimProblems(h: Api, projectId: number, overlap: number):
   for (const i of items) {
     const l = live.get(i.id) ?? 0;
     const s = submitted.get(i.id) ?? 0;
-    if (l > overlap) problems.push(`item ${i.id} has ${l} live claims, overlap is ${overlap}`);
+    const target = i.target ?? overlap;
+    if (l > target) problems.push(`item ${i.id} has ${l} live claims, its target is ${target}`);
     // An item awaiting its candidates has no free slot (docs/generation.md).
-    const free = i.awaiting === 1 ? 0 : Math.max(0, overlap - l);
+    const free = i.awaiting === 1 ? 0 : Math.max(0, target - l);
     if (i.slotsLeft !== free) problems.push(`item ${i.id}: slotsLeft ${i.slotsLeft}, claims say ${free}`);
     if (i.submittedCount !== s)
       problems.push(`item ${i.id}: submittedCount ${i.submittedCount}, rows say ${s}`);

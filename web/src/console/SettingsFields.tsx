@@ -3,6 +3,7 @@ import { GuidelinesText } from '../work/GuidelinesText.tsx';
 import { Field } from './Field.tsx';
 import './builder/builder.css';
 import type { SuggestionsMode } from '../../../core/suggestions.ts';
+import { AdaptiveFields } from './AdaptiveFields.tsx';
 import { messagesAt, type PathError } from './pathErrors.ts';
 import type { ReviewMode, SettingsDraft } from './settings.ts';
 
@@ -47,7 +48,7 @@ export function SettingsFields(props: {
       </section>
       <div className="editor-grid">
         <Field
-          label="Annotators per item (overlap)"
+          label={v.adaptive ? 'Annotators per item: minimum (overlap)' : 'Annotators per item (overlap)'}
           hint="How many different people must submit each item."
           errors={messagesAt(errors, 'overlap')}
           path="overlap"
@@ -101,6 +102,15 @@ export function SettingsFields(props: {
           onChange={(e) => set({ allowEditSubmitted: e.target.checked })}
         />
         Annotators may reopen and edit their submitted work
+      </label>
+      <AdaptiveFields value={v} set={set} errors={errors} />
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={v.judgeInConsensus ?? false}
+          onChange={(e) => set({ judgeInConsensus: e.target.checked })}
+        />
+        Model judges count in the consensus (by default only people's answers do)
       </label>
       <div className="editor-grid">
         <Field

@@ -74,3 +74,26 @@ describe('the review setting', () => {
       expect(of('sample', bad)).toMatchObject({ ok: false, errors: [{ path: 'review.percent' }] });
   });
 });
+
+describe('the adaptive overlap setting', () => {
+  const of = (adaptive: boolean, adaptiveMax: string, adaptiveThreshold: string, overlap = '2') =>
+    checkSettings({ ...defaultSettings, name: 'P', overlap, adaptive, adaptiveMax, adaptiveThreshold });
+
+  it('sends null when off, the maximum and threshold when on', () => {
+    expect(of(false, 'x', 'y')).toMatchObject({ ok: true, value: { adaptiveOverlap: null } });
+    expect(of(true, '4', '0.25')).toMatchObject({
+      ok: true,
+      value: { overlap: 2, adaptiveOverlap: { max: 4, threshold: 0.25 } },
+    });
+  });
+
+  it('needs a whole maximum above the overlap and a threshold from 0 to 1', () => {
+    for (const bad of ['2', '1', '3.5', '', '101'])
+      expect(of(true, bad, '0.3')).toMatchObject({ ok: false, errors: [{ path: 'adaptiveOverlap.max' }] });
+    for (const bad of ['-0.1', '1.5', '', 'x'])
+      expect(of(true, '4', bad)).toMatchObject({
+        ok: false,
+        errors: [{ path: 'adaptiveOverlap.threshold' }],
+      });
+  });
+});

@@ -22,6 +22,14 @@ export interface SettingsDraft {
   reviewMode?: ReviewMode;
   /** The share sampled per annotator in mode 'sample', as typed. */
   reviewPercent?: string;
+  /** Adaptive overlap on (docs/quality.md): `overlap` is then the minimum. Absent in drafts kept from before. */
+  adaptive?: boolean;
+  /** The most annotators an item can get, as typed. */
+  adaptiveMax?: string;
+  /** The disagreement score above which an item gets one more, as typed. */
+  adaptiveThreshold?: string;
+  /** Model judges count in the consensus export (docs/quality.md); absent in drafts kept from before. */
+  judgeInConsensus?: boolean;
 }
 
 export type ReviewMode = 'none' | 'sample' | 'all';
@@ -35,6 +43,8 @@ export interface Settings {
   allowEditSubmitted: boolean;
   suggestions: { mode: SuggestionsMode; agent?: string };
   review: { mode: ReviewMode; percent?: number };
+  adaptiveOverlap: { max: number; threshold: number } | null;
+  judgeInConsensus: boolean;
 }
 
 export const defaultSettings: SettingsDraft = {
@@ -48,6 +58,9 @@ export const defaultSettings: SettingsDraft = {
   suggestionsAgent: '',
   reviewMode: 'none',
   reviewPercent: '10',
+  adaptive: false,
+  adaptiveMax: '3',
+  adaptiveThreshold: '0.3',
 };
 
 export function settingsOf(p: Project): SettingsDraft {
@@ -62,6 +75,10 @@ export function settingsOf(p: Project): SettingsDraft {
     suggestionsAgent: p.suggestions.agent ?? '',
     reviewMode: p.review.mode,
     reviewPercent: String(p.review.percent ?? 10),
+    adaptive: p.adaptiveOverlap !== null,
+    adaptiveMax: String(p.adaptiveOverlap?.max ?? p.overlap + 1),
+    adaptiveThreshold: String(p.adaptiveOverlap?.threshold ?? 0.3),
+    judgeInConsensus: p.judgeInConsensus,
   };
 }
 
@@ -94,6 +111,7 @@ export function checkSettings(
   const percent = Number(d.reviewPercent ?? '10');
   if (review === 'sample' && !(Number.isInteger(percent) && percent >= 1 && percent <= 100))
     errors.push({ path: 'review.percent', message: 'Enter a whole percentage from 1 to 100.' });
+  const adaptive = d.adaptive ? checkAdaptive(d, overlap, errors) : null;
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -106,6 +124,22 @@ export function checkSettings(
       allowEditSubmitted: d.allowEditSubmitted,
       suggestions: mode === 'agent' ? { mode, agent } : { mode },
       review: review === 'sample' ? { mode: review, percent } : { mode: review },
+      adaptiveOverlap: adaptive,
+      judgeInConsensus: d.judgeInConsensus ?? false,
     },
   };
+}
+
+/** The adaptive overlap fields: a whole maximum above the overlap (at most 100), a threshold in 0..1. */
+function checkAdaptive(d: SettingsDraft, overlap: number, errors: PathError[]) {
+  const max = Number(d.adaptiveMax ?? '');
+  const threshold = Number(d.adaptiveThreshold ?? '');
+  if ((d.adaptiveMax ?? '').trim() === '' || !Number.isInteger(max) || max <= overlap || max > 100)
+    errors.push({
+      path: 'adaptiveOverlap.max',
+      message: 'Enter a whole number of annotators above the minimum (overlap), at most 100.',
+    });
+  if ((d.adaptiveThreshold ?? '').trim() === '' || !(threshold >= 0 && threshold <= 1))
+    errors.push({ path: 'adaptiveOverlap.threshold', message: 'Enter a disagreement score from 0 to 1.' });
+  return { max, threshold };
 }

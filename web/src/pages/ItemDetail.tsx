@@ -58,9 +58,14 @@ export function ItemDetailPage({ itemId }: { itemId: number }) {
       </section>
       <section className="stack-tight" aria-labelledby="annotations-title">
         <h2 id="annotations-title">
-          Annotations ({byPeople} of {project.overlap} wanted
+          Annotations ({byPeople} of {loaded.data.target ?? project.overlap} wanted
           {byPeople < annotations.length ? `, and ${annotations.length - byPeople} by a model judge` : ''})
         </h2>
+        {loaded.data.disagreement != null && (
+          <p className="muted">
+            Disagreement between the answers: {loaded.data.disagreement.toFixed(2)} (0: all agree, 1 at most)
+          </p>
+        )}
         {annotations.length === 0 && <p className="muted">Nobody has annotated this item yet.</p>}
         <div className="annotation-columns">
           {annotations.map((a) => (

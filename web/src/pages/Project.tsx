@@ -3,6 +3,7 @@ import type { Project } from '../../../core/api/projects.ts';
 import { call } from '../api/client.ts';
 import { Link, useTitle } from '../app/router.tsx';
 import { useUser } from '../app/session.tsx';
+import { DashboardsTab } from '../console/dashboards/DashboardsTab.tsx';
 import { ItemsTab } from '../console/items/ItemsTab.tsx';
 import { PageHead } from '../console/PageHead.tsx';
 import { loadAccess, type ProjectAccess, type TabId, visibleTabs } from '../console/project/access.ts';
@@ -90,6 +91,8 @@ function TabBody(props: {
       );
     case 'items':
       return <ItemsTab project={p} manage={props.access.manage} />;
+    case 'dashboards':
+      return <DashboardsTab project={p} />;
     case 'import':
       return <ImportTab project={p} onImported={props.reload} />;
     case 'members':

@@ -3,12 +3,14 @@ import { call } from '../api/client.ts';
 import { useTitle } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
 import { ErrorAlert } from '../ui/Alert.tsx';
+import { SsoSignIn, useSsoRefusal } from './SsoSignIn.tsx';
 
 /** Whether the store waits for its first admin; null when the server could not say (then: sign in). */
 type SetupState = { needed: boolean; accounts: boolean } | null | 'loading';
 
 export function SignIn() {
   const [setup, setSetup] = useState<SetupState>('loading');
+  const refusal = useSsoRefusal();
   useEffect(() => {
     call('setupStatus').then(
       (s) => setSetup(s ?? null),
@@ -22,6 +24,7 @@ export function SignIn() {
     return (
       <main className="signin">
         <h1>Sign in to Verity</h1>
+        <SsoSignIn refusal={refusal} />
         <SignInForm />
       </main>
     );

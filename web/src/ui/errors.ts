@@ -22,6 +22,14 @@ const sentences: Record<ErrorCode, (message: string) => string> = {
   SETUP_LINK_EXPIRED: (message) => message,
   SETUP_LINK_USED: (message) => message,
   SETUP_DONE: (message) => message,
+  SSO_NOT_CONFIGURED: (message) => message,
+  SSO_FAILED: () =>
+    'Signing in with single sign-on did not finish: it took too long, was started in another tab or browser, or the provider refused it. Try again.',
+  SSO_DOMAIN_NOT_ALLOWED: () =>
+    'Your email address is not one of the domains allowed to sign in here. Sign in with your work account, or ask an admin.',
+  SSO_EMAIL_UNVERIFIED: () =>
+    'Your sign-in provider did not confirm your email address, so Verity cannot tell which account is yours. Ask an admin.',
+  SSO_NO_ACCOUNT: () => 'There is no Verity account for your email yet. Ask an admin to invite you.',
   CSRF_FAILED: () => 'This page is out of date. Reload it and try again.',
   FORBIDDEN: (message) => `${message} Ask a manager if you need this.`,
   ACCOUNT_SUSPENDED: () => 'Your account is suspended. Ask an admin of this Verity to restore it.',

@@ -134,6 +134,19 @@ export function ItemFilters(props: {
           />
           Flagged answers only
         </label>
+        <Field label="Disagreement at least (0 to 1)">
+          {(c) => (
+            <input
+              {...c}
+              type="number"
+              min={0}
+              max={1}
+              step={0.1}
+              value={view.minDisagreement}
+              onChange={(e) => onChange({ ...view, minDisagreement: e.target.value })}
+            />
+          )}
+        </Field>
       </form>
       <div className="row align-end filters">
         <AnswerFilter

@@ -139,7 +139,6 @@ function Results(props: {
       {rows.length > 0 && (
         <ItemsTable
           rows={rows}
-          overlap={project.overlap}
           view={view}
           onSort={(sort) => props.onView(sortedBy(view, sort))}
           selection={selection}

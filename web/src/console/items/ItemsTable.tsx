@@ -28,17 +28,16 @@ export interface Selection {
 
 /**
  * One page of items: a checkbox per row (when rows can be selected), the start of the item's text
- * as plain text, status, who submitted, and metadata; each row links to the item. Sortable
+ * as plain text, status, who submitted, how much their answers disagree, and metadata; each row links to the item. Sortable
  * columns have a button in their header and say how they are sorted (aria-sort).
  */
 export function ItemsTable(props: {
   rows: Row[];
-  overlap: number;
   view: ItemsView;
   onSort(sort: Sort): void;
   selection: Selection | undefined;
 }) {
-  const { rows, overlap, selection } = props;
+  const { rows, selection } = props;
   const sortable = (sort: Sort, label: string) => (
     <SortHeader sort={sort} label={label} view={props.view} onSort={props.onSort} />
   );
@@ -58,6 +57,7 @@ export function ItemsTable(props: {
             {sortable('externalId', 'External id')}
             <th scope="col">Status</th>
             {sortable('submitted', 'Submitted')}
+            {sortable('disagreement', 'Disagreement')}
             <th scope="col">Skips</th>
             <th scope="col">Annotators</th>
             <th scope="col">Review</th>
@@ -107,7 +107,10 @@ export function ItemsTable(props: {
                 )}
               </td>
               <td>
-                {r.submitted} of {overlap}
+                {r.submitted} of {r.target}
+              </td>
+              <td title="0: every answer agrees; 1 at most. Shown from two answers on.">
+                {r.disagreement === null ? '—' : r.disagreement.toFixed(2)}
               </td>
               <td>{r.skipped}</td>
               <td>

@@ -28,6 +28,7 @@ describe('the item browser view in the address', () => {
       meta: ['batch:4'],
       dates: { createdFrom: '2026-01-01', submittedTo: '2026-02-28' },
       flagged: true,
+      minDisagreement: '',
       sort: 'priority',
       order: 'desc',
     });
@@ -102,5 +103,27 @@ describe('the review filter', () => {
     expect(listFilters(view)).toMatchObject({ review: 'rejected' });
     expect(chipsOf(view, String)).toMatchObject([{ key: 'review', label: 'Review: Rejected' }]);
     expect(parse('review=maybe').review).toBeUndefined();
+  });
+});
+
+describe('the disagreement filter and sort', () => {
+  it('round-trips a minimum from 0 to 1 through the address, and drops anything else', () => {
+    const view = {
+      ...EMPTY_VIEW,
+      minDisagreement: '0.4',
+      sort: 'disagreement' as const,
+      order: 'desc' as const,
+    };
+    const query = queryOfView(view);
+    expect(query).toBe('?minDisagreement=0.4&sort=disagreement&order=desc');
+    expect(viewFromQuery(new URLSearchParams(query.slice(1)))).toEqual(view);
+    expect(viewFromQuery(new URLSearchParams('minDisagreement=1.5')).minDisagreement).toBe('');
+    expect(listFilters(view)).toMatchObject({ minDisagreement: 0.4, sort: 'disagreement' });
+    expect(isFiltered(view)).toBe(true);
+    expect(chipsOf(view, String).map((c) => c.label)).toEqual(['Disagreement at least 0.4']);
+  });
+
+  it('sorts most disputed first on the first click', () => {
+    expect(sortedBy(EMPTY_VIEW, 'disagreement')).toMatchObject({ sort: 'disagreement', order: 'desc' });
   });
 });

@@ -24,7 +24,7 @@ export const reviewLabels: Record<ReviewStatus, string> = {
   fixed: 'Fixed',
   reworked: 'Reworked',
 };
-export const SORTS = ['id', 'priority', 'createdAt', 'submitted', 'externalId'] as const;
+export const SORTS = ['id', 'priority', 'createdAt', 'submitted', 'externalId', 'disagreement'] as const;
 export type Sort = (typeof SORTS)[number];
 export type Order = 'asc' | 'desc';
 
@@ -46,6 +46,8 @@ export interface ItemsView {
   flagged: boolean;
   /** Only items with an annotation in this review status. */
   review: ReviewStatus | undefined;
+  /** Only items whose disagreement score is at least this (0..1, as typed); '' for any. */
+  minDisagreement: string;
   sort: Sort;
   order: Order;
 }
@@ -60,6 +62,7 @@ export const EMPTY_VIEW: ItemsView = {
   dates: {},
   flagged: false,
   review: undefined,
+  minDisagreement: '',
   sort: 'id',
   order: 'asc',
 };
@@ -92,6 +95,7 @@ export function viewFromQuery(query: URLSearchParams): ItemsView {
     dates,
     flagged: query.get('flagged') === 'only',
     review: oneOf(REVIEW_STATUSES, query.get('review')),
+    minDisagreement: disagreementBound(query.get('minDisagreement') ?? '') ?? '',
     sort: oneOf(SORTS, query.get('sort')) ?? 'id',
     order: query.get('order') === 'desc' ? 'desc' : 'asc',
   };
@@ -109,6 +113,8 @@ export function queryOfView(view: ItemsView): string {
   for (const d of DATE_FILTERS) if (view.dates[d]) out.set(d, view.dates[d]);
   if (view.flagged) out.set('flagged', 'only');
   if (view.review) out.set('review', view.review);
+  const bound = disagreementBound(view.minDisagreement);
+  if (bound !== undefined) out.set('minDisagreement', bound);
   if (view.sort !== 'id') out.set('sort', view.sort);
   if (view.order !== 'asc') out.set('order', view.order);
   const text = out.toString();
@@ -131,7 +137,17 @@ export function listFilters(view: ItemsView) {
     ...view.dates,
     ...(view.flagged ? { flagged: 'only' as const } : {}),
     ...(view.review ? { review: view.review } : {}),
+    ...(disagreementBound(view.minDisagreement) === undefined
+      ? {}
+      : { minDisagreement: Number(view.minDisagreement) }),
   };
+}
+
+/** A minimum disagreement as typed, if it is a number from 0 to 1 (trimmed); else undefined. */
+export function disagreementBound(text: string): string | undefined {
+  const t = text.trim();
+  const n = Number(t);
+  return t !== '' && n >= 0 && n <= 1 ? t : undefined;
 }
 
 /** Whether the view narrows the list (a sort alone does not). */
@@ -144,7 +160,8 @@ export const isFiltered = (view: ItemsView): boolean =>
   view.meta.length > 0 ||
   DATE_FILTERS.some((d) => view.dates[d]) ||
   view.flagged ||
-  view.review !== undefined;
+  view.review !== undefined ||
+  disagreementBound(view.minDisagreement) !== undefined;
 
 /** `name:value` for a pair filter (a name cannot hold a colon; the value may). */
 export const pairOf = (name: string, value: string): string => `${name}:${value}`;
@@ -230,6 +247,13 @@ export function chipsOf(view: ItemsView, annotatorName: (id: number) => string):
       label: `Review: ${reviewLabels[view.review]}`,
       without: { ...view, review: undefined },
     });
+  const bound = disagreementBound(view.minDisagreement);
+  if (bound !== undefined)
+    chips.push({
+      key: 'minDisagreement',
+      label: `Disagreement at least ${bound}`,
+      without: { ...view, minDisagreement: '' },
+    });
   return chips;
 }
 
@@ -244,7 +268,10 @@ export const cleared = (view: ItemsView): ItemsView => ({
 export function sortedBy(view: ItemsView, sort: Sort): ItemsView {
   if (view.sort === sort) return { ...view, order: view.order === 'asc' ? 'desc' : 'asc' };
   // Bigger first is what one looks for in these; names and ids read from the start.
-  const first: Order = sort === 'priority' || sort === 'submitted' || sort === 'createdAt' ? 'desc' : 'asc';
+  const first: Order =
+    sort === 'priority' || sort === 'submitted' || sort === 'createdAt' || sort === 'disagreement'
+      ? 'desc'
+      : 'asc';
   return { ...view, sort, order: first };
 }
 

@@ -12,6 +12,7 @@ import { AgreementPanel } from '../stats/AgreementPanel.tsx';
 import { AnnotatorTable } from '../stats/AnnotatorTable.tsx';
 import { Burndown } from '../stats/Burndown.tsx';
 import { Distributions } from '../stats/Distributions.tsx';
+import { JudgeReportPanel } from '../stats/JudgeReportPanel.tsx';
 import { SuggestionTable } from '../stats/SuggestionTable.tsx';
 import { useNow, usePolling } from '../usePolling.ts';
 import '../stats/stats.css';
@@ -73,6 +74,10 @@ export function OverviewTab({ project: initial, viewAll }: { project: Project; v
           <AnnotatorTable projectId={projectId} rows={stats.annotators} />
           <Distributions distributions={stats.distributions} />
           <AgreementPanel
+            projectId={projectId}
+            labels={Object.fromEntries(p.interface.questions.map((q) => [q.name, q.label ?? q.name]))}
+          />
+          <JudgeReportPanel
             projectId={projectId}
             labels={Object.fromEntries(p.interface.questions.map((q) => [q.name, q.label ?? q.name]))}
           />

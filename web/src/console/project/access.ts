@@ -37,6 +37,7 @@ export async function loadAccess(
 export const tabs = [
   { id: 'overview', label: 'Overview', needs: 'any' },
   { id: 'items', label: 'Items', needs: 'viewAll' },
+  { id: 'dashboards', label: 'Dashboards', needs: 'viewAll' },
   { id: 'import', label: 'Import', needs: 'manage' },
   { id: 'members', label: 'Members', needs: 'viewAll' },
   { id: 'export', label: 'Export', needs: 'viewAll' },

@@ -14,19 +14,20 @@ export interface Candidate {
   disagreement: number | null;
 }
 
-/** The item's score and whether it is a gold item (gold items have a known answer). */
-export const disputeOf = (tx: Tx, itemId: number) =>
+/** The items' scores and whether each is a gold item (gold items have a known answer). */
+export const disputesOf = (tx: Tx, itemIds: readonly number[]) =>
   tx
     .selectFrom('items as i')
     .select((eb) => [
+      'i.id',
       'i.projectId',
       'i.disagreement',
       eb
         .exists(eb.selectFrom('goldItems as g').select('g.itemId').whereRef('g.itemId', '=', 'i.id'))
         .as('gold'),
     ])
-    .where('i.id', '=', itemId)
-    .executeTakeFirst();
+    .where('i.id', 'in', itemIds)
+    .execute();
 
 type Setting = { threshold: number; confidenceBelow: number | null };
 

@@ -10,7 +10,7 @@ import {
   type Candidate,
   candidatesAfter,
   deleteEntries,
-  disputeOf,
+  disputesOf,
   dropSettled,
   type Entry,
   enterAtThreshold,
@@ -33,21 +33,20 @@ export function isDisputed(
 }
 
 /**
- * Puts an item in the adjudication queue, updates its scores there, or takes it out, after its
- * answers changed (submit, edit, a reviewer's fix): called in that transaction, after
- * refreshDisagreement, from the item's stored disagreement. A decided item keeps its final answer;
+ * Puts items in the adjudication queue, updates their scores there, or takes them out, after their
+ * answers changed (submit, edit, a reviewer's fix, an import with annotations): called in that
+ * transaction, after refreshDisagreement, from the items' stored disagreement. A decided item keeps its final answer;
  * gold items never enter (their answer is known). Whether the item is complete is read when the
  * queue is, not here.
  */
 export async function queueForAdjudication(
   tx: Tx,
-  c: { project: ProjectRow; iface: Iface; itemId: number; now: number },
+  c: { project: Pick<ProjectRow, 'adjudication'>; iface: Iface; itemIds: readonly number[]; now: number },
 ): Promise<void> {
   const setting = adjudicationOf(c.project);
-  if (!setting) return;
-  const item = await disputeOf(tx, c.itemId);
-  if (!item || item.gold) return;
-  await enterItems(tx, setting, c.iface, [{ id: c.itemId, ...item }], c.now);
+  if (!setting || c.itemIds.length === 0) return;
+  const items = (await disputesOf(tx, c.itemIds)).filter((i) => !i.gold);
+  if (items.length > 0) await enterItems(tx, setting, c.iface, items, c.now);
 }
 
 /**

@@ -290,7 +290,7 @@ export async function submit(
         });
         if (review) await afterResubmit(tx, review, now);
         await refreshDisagreement(tx, iface, [a.itemId]);
-        await queueForAdjudication(tx, { project, iface, itemId: a.itemId, now });
+        await queueForAdjudication(tx, { project, iface, itemIds: [a.itemId], now });
         return { kind: 'done' as const, result: { created: true, annotation } };
       }
       // A lock still running is submitted at once; the status condition guards against anyone
@@ -328,7 +328,7 @@ export async function submit(
       await scoreGoldSubmission(tx, { ...gold, answers, now });
       const disagreement = await refreshDisagreement(tx, iface, [a.itemId]);
       await adaptAfterSubmit(tx, project, a.itemId, disagreement.get(a.itemId));
-      await queueForAdjudication(tx, { project, iface, itemId: a.itemId, now });
+      await queueForAdjudication(tx, { project, iface, itemIds: [a.itemId], now });
       return { kind: 'done' as const, result: { created: true, annotation } };
     },
     { serializeOn: [project.id, caller.id] },

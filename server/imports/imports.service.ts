@@ -94,6 +94,7 @@ export async function importStream(ctx: AppContext, request: ImportRequest): Pro
     importedBy,
     responsesFields,
     questions: iface.questions,
+    adjudication: project.adjudication,
   };
   const pipeline = InsertPipeline.open(ctx.store, target, spoolPath);
   const record = (line: number, message: string) => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { awaitsCandidates, type InterfaceDefinition } from '../../core/interface/index.ts';
 import { itemSearchText } from '../../core/search-words.ts';
+import { queueForAdjudication } from '../adjudication/entry.ts';
 import { invalidateCursors } from '../assignments/claim-cursors.repository.ts';
 import {
   type BulkTarget,
@@ -33,6 +34,8 @@ export interface ImportTarget {
   responsesFields: string[];
   /** The interface's questions: imported annotations give their items a disagreement score. */
   questions: InterfaceDefinition['questions'];
+  /** The adjudication setting as stored: disputed imported items enter its queue. */
+  adjudication: string | null;
 }
 
 /** What inserting one stretch of the spool did; `errors` are lines refused only now (ids already taken). */
@@ -259,8 +262,11 @@ export class SpoolInserter {
     await upsertPredictions(this.tx, predictions);
     await insertGoldItems(this.tx, gold);
     // Items imported with two or more submitted answers get their disagreement score here.
-    if (annotated.length > 0)
-      await refreshDisagreement(this.tx, { questions: this.project.questions }, annotated);
+    if (annotated.length > 0) {
+      const iface = { questions: this.project.questions };
+      await refreshDisagreement(this.tx, iface, annotated);
+      await queueForAdjudication(this.tx, { project: this.project, iface, itemIds: annotated, now });
+    }
     result.predictions += predictions.length;
     if (refused.length === 0) return;
     // Rows COPYed earlier are not in `imported`; only an exact run names the earlier line right.

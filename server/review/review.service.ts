@@ -144,7 +144,7 @@ export async function decideReview(
           now,
         });
         await refreshDisagreement(tx, iface, [annotation.itemId]);
-        await queueForAdjudication(tx, { project, iface, itemId: annotation.itemId, now });
+        await queueForAdjudication(tx, { project, iface, itemIds: [annotation.itemId], now });
       }
       await recordDecision(tx, {
         review,

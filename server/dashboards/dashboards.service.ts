@@ -138,16 +138,15 @@ async function reviewDays(db: Db, projectId: number): Promise<DashboardsOut['rev
 }
 
 /**
- * People's submissions so far and the target slots left (items × overlap, as the overview's
- * burndown counts them) at the end of each UTC day with submissions. A judge takes no slot, so
+ * People's submissions so far and the target slots left (each item's own target, as the
+ * overview's burndown counts them) at the end of each UTC day with submissions. A judge takes no slot, so
  * model judges never count here.
  */
 async function burndownDays(db: Db, project: DashboardProject): Promise<DashboardsOut['burndown']> {
-  const [items, buckets] = await Promise.all([
-    countItems(db, project.id),
+  const [{ target }, buckets] = await Promise.all([
+    countItems(db, project.id, project.overlap),
     submissionsPerBucket(db, { projectId: project.id, bucketMs: DAY_MS }),
   ]);
-  const target = items * project.overlap;
   let submitted = 0;
   const days = buckets.map((b) => {
     submitted += b.count;

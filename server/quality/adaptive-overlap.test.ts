@@ -84,6 +84,15 @@ describe('adaptive overlap', () => {
     expect(await claimProblems(h, team.projectId, 2)).toEqual([]);
     const progress = (await h.call(team.manager, 'GET', `/api/projects/${team.projectId}`)).body.progress;
     expect(progress).toMatchObject({ complete: 2, inProgress: 0, submitted: 6 });
+    // The burndowns count the grown target (2 + 4), so nothing remains once it is met.
+    const stats = await h.call(team.manager, 'GET', `/api/projects/${team.projectId}/stats`);
+    expect(stats.status, JSON.stringify(stats.body)).toBe(200);
+    expect(stats.body.burndown[0].remaining).toBe(6);
+    expect(stats.body.burndown.at(-1).remaining).toBe(0);
+    const dashboards = await h.call(team.manager, 'GET', `/api/projects/${team.projectId}/dashboards`);
+    expect(dashboards.status, JSON.stringify(dashboards.body)).toBe(200);
+    expect(dashboards.body.burndown.target).toBe(6);
+    expect(dashboards.body.burndown.days.at(-1)).toMatchObject({ submitted: 6, remaining: 0 });
   });
 
   it('stops once the answers agree enough', async () => {

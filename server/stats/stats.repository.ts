@@ -152,14 +152,24 @@ export async function peopleOf(
   return query.orderBy('id').execute();
 }
 
-/** The project's item count: with the overlap, the work there is to do. */
-export async function countItems(db: Db, projectId: number): Promise<number> {
+/**
+ * The project's item count and the work there is to do: each item's own target (adaptive overlap
+ * may have grown it, migration 0023), the project's overlap where it has none.
+ */
+export async function countItems(
+  db: Db,
+  projectId: number,
+  overlap: number,
+): Promise<{ items: number; target: number }> {
   const row = await db
     .selectFrom('items')
-    .select(sql<number>`count(*)`.as('n'))
+    .select([
+      sql<number>`count(*)`.as('n'),
+      sql<number>`coalesce(sum(coalesce(target, ${overlap})), 0)`.as('t'),
+    ])
     .where('projectId', '=', projectId)
     .executeTakeFirstOrThrow();
-  return num(row.n);
+  return { items: num(row.n), target: num(row.t) };
 }
 
 /** The first and last submission times of the project (people's: a judge takes no slot), null when nothing is submitted. */

@@ -47,9 +47,9 @@ export async function projectStats(
 ): Promise<StatsOut> {
   const db = ctx.store.db;
   const project = await requireViewAll(db, caller, projectId);
-  const [{ annotators, annotations }, items] = await Promise.all([
+  const [{ annotators, annotations }, { items, target }] = await Promise.all([
     annotatorStats(db, projectId, includeModels),
-    countItems(db, projectId),
+    countItems(db, projectId, project.overlap),
   ]);
   const key = [
     annotations.count,
@@ -65,7 +65,7 @@ export async function projectStats(
     const iface = migrateInterface(JSON.parse(project.interface));
     const [distributions, burndown, suggestions] = await Promise.all([
       answerDistributions(db, projectId, iface, includeModels),
-      burndownOf(db, { projectId, total: items * project.overlap }),
+      burndownOf(db, { projectId, total: target }),
       suggestionAcceptance(
         db,
         projectId,
@@ -207,7 +207,7 @@ async function answerDistributions(
 }
 
 /**
- * Remaining work (items × overlap − submissions) from the first submission on: a point at the
+ * Remaining work (the items' targets − submissions) from the first submission on: a point at the
  * start of the first hour (or day) with a submission, holding all the work, then one at the end
  * of each hour (or day) with submissions. Hours when the submissions span at most two days, else
  * UTC days.

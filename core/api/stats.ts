@@ -55,7 +55,7 @@ export const Distribution = z
   .meta({ id: 'Distribution' });
 export type Distribution = z.infer<typeof Distribution>;
 
-/** Work left after a moment: items × overlap − submissions made by then. */
+/** Work left after a moment: the items' targets − submissions made by then. */
 export const BurndownPoint = z
   .object({ at: IsoTime, remaining: z.number().int() })
   .meta({ id: 'BurndownPoint' });

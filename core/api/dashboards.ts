@@ -74,7 +74,7 @@ export const BurndownDay = z
   .object({
     day: Day,
     submitted: z.int().describe("people's submissions up to the end of this day"),
-    remaining: z.int().describe('target slots (each item's target) not yet submitted at the end of this day'),
+    remaining: z.int().describe('target slots (each item’s target) not yet submitted at the end of this day'),
   })
   .meta({ id: 'BurndownDay' });
 

@@ -6,6 +6,7 @@ import type { Project, ProjectProgress } from '../../core/api/projects.ts';
 import type { ReviewSetting } from '../../core/api/review.ts';
 import { migrateInterface } from '../../core/interface/index.ts';
 import type { SuggestionsSetting } from '../../core/suggestions.ts';
+import type { PayRate } from '../../core/worklog.ts';
 import { countStranded } from '../assignments/stranded.repository.ts';
 import { iso } from '../context.ts';
 import { NO_RANDOM_KEY, type ProjectsTable } from '../db/schema.ts';
@@ -13,6 +14,7 @@ import type { StoreKind } from '../db/store.ts';
 import type { Db, Tx } from '../db/transaction.ts';
 import { goldSettingsOf } from '../gold/gold-settings.ts';
 import { adaptiveColumn, adaptiveOverlapOf, itemTarget } from '../quality/adaptive-overlap.repository.ts';
+import { payColumn, payOf } from '../worklog/pay.ts';
 
 /** A project as the code sees it: flags as booleans (the table holds 0/1 on both stores). */
 export type ProjectRow = Omit<Selectable<ProjectsTable>, 'allowEditSubmitted'> & {
@@ -58,10 +60,12 @@ export type NewProject = Omit<
   | 'gold'
   | 'adaptiveOverlap'
   | 'judgeInConsensus'
+  | 'pay'
 > &
   Partial<Pick<ProjectRow, 'reviewMode' | 'reviewPercent' | 'judgeInConsensus'>> & {
     gold?: string | null;
     adaptiveOverlap?: string | null;
+    pay?: string | null;
   };
 
 /** Creates a project and records its interface as its first version (`interfaceVersion` 1). */
@@ -99,10 +103,11 @@ export async function updateProjectRow(
     gold?: GoldSettings | undefined;
     adaptiveOverlap?: AdaptiveOverlap | null | undefined;
     judgeInConsensus?: boolean | undefined;
+    pay?: PayRate | null | undefined;
   },
   updatedAt: number,
 ): Promise<void> {
-  const { allowEditSubmitted, suggestions, review, gold, adaptiveOverlap, judgeInConsensus, ...rest } =
+  const { allowEditSubmitted, suggestions, review, gold, adaptiveOverlap, judgeInConsensus, pay, ...rest } =
     changes;
   await db
     .updateTable('projects')
@@ -114,6 +119,7 @@ export async function updateProjectRow(
       ...(adaptiveOverlap === undefined ? {} : { adaptiveOverlap: adaptiveColumn(adaptiveOverlap) }),
       ...(allowEditSubmitted === undefined ? {} : { allowEditSubmitted: allowEditSubmitted ? 1 : 0 }),
       ...(judgeInConsensus === undefined ? {} : { judgeInConsensus: judgeInConsensus ? 1 : 0 }),
+      ...(pay === undefined ? {} : { pay: payColumn(pay) }),
       updatedAt,
     })
     .where('id', '=', projectId)
@@ -227,6 +233,7 @@ export async function toProject(db: Db, p: ProjectRow, showAgent: boolean): Prom
     gold: showAgent ? goldSettingsOf(p) : null,
     adaptiveOverlap: showAgent ? adaptiveOverlapOf(p) : null,
     judgeInConsensus: p.judgeInConsensus === 1,
+    pay: showAgent ? payOf(p) : null,
     interface: migrateInterface(JSON.parse(p.interface), p.interfaceVersion),
     createdAt: iso(p.createdAt),
     progress: await projectProgress(db, p),

@@ -9,6 +9,7 @@ import { decodeCursor, pageOf } from '../http/cursor.ts';
 import { notFound } from '../http/errors.ts';
 import { adaptiveColumn, adaptiveOverlapOf } from '../quality/adaptive-overlap.repository.ts';
 import { checkAdaptiveOverlap, reconcileTargets } from '../quality/adaptive-overlap.ts';
+import { payColumn } from '../worklog/pay.ts';
 import { applyInterfaceEdit } from './interface-versions.service.ts';
 import {
   drawRandomKeys,
@@ -47,6 +48,7 @@ export async function createProject(
       gold: body.gold ? JSON.stringify(body.gold) : null,
       adaptiveOverlap: adaptiveColumn(body.adaptiveOverlap),
       judgeInConsensus: body.judgeInConsensus ? 1 : 0,
+      pay: payColumn(body.pay),
       createdBy: caller.id,
       createdAt: Date.now(),
     }),

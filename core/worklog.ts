@@ -1,0 +1,55 @@
+/**
+ * The work log's arithmetic (docs/worklog.md): UTC days, active minutes and pay amounts, all in
+ * integers. Money is integer minor units (cents) end to end; the CSV writes them as decimal text.
+ */
+
+export const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+export type PayUnit = 'hour' | 'item';
+export interface PayRate {
+  unit: PayUnit;
+  /** The rate in the currency's minor units (cents) per hour or per item. */
+  rateCents: number;
+  /** ISO 4217 code, such as EUR. */
+  currency: string;
+}
+
+/** A date `YYYY-MM-DD` as whole days since the epoch (UTC); null when it is no calendar date. */
+export function dayOfDate(date: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  const ms = Date.parse(`${date}T00:00:00.000Z`);
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) return null;
+  return ms / DAY_MS;
+}
+
+/** Whole days since the epoch as `YYYY-MM-DD` (UTC). */
+export const dateOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/** `a / b` rounded half up, for non-negative integers (exact while a < 2^53). */
+function divideHalfUp(a: number, b: number): number {
+  return Math.floor((2 * a + b) / (2 * b));
+}
+
+/**
+ * What one row earns, in cents: per item, the rate times the items submitted; per hour, the rate
+ * times the active time, rounded half up to the cent once per row. Null without a rate.
+ */
+export function amountCents(
+  pay: PayRate | null,
+  work: { submitted: number; activeMs: number },
+): number | null {
+  if (!pay) return null;
+  if (pay.unit === 'item') return pay.rateCents * work.submitted;
+  return divideHalfUp(pay.rateCents * work.activeMs, HOUR_MS);
+}
+
+/** Cents as decimal text with two places: 1234 → "12.34", 5 → "0.05". */
+export function formatCents(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Active time in minutes with two places, rounded half up: 90_000 ms → "1.50". */
+export const formatMinutes = (ms: number): string => formatCents(divideHalfUp(ms, 600));

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { amountCents, DAY_MS, dateOfDay, dayOfDate, formatCents, formatMinutes } from './worklog.ts';
+import {
+  amountCents,
+  DAY_MS,
+  type DayCount,
+  dateOfDay,
+  dayOfDate,
+  formatCents,
+  formatMinutes,
+  mergeCounts,
+} from './worklog.ts';
 
 describe('work log arithmetic', () => {
   it('reads calendar dates as UTC days and back', () => {
@@ -39,5 +48,39 @@ describe('work log arithmetic', () => {
     expect(formatMinutes(299)).toBe('0.00');
     expect(formatMinutes(300)).toBe('0.01');
     expect(formatMinutes(0)).toBe('0.00');
+  });
+});
+
+describe('merging the counts into cells', () => {
+  const count = (day: number, userId: number, projectId: number, n: number, leadMs = 0): DayCount => ({
+    day,
+    userId,
+    projectId,
+    n,
+    leadMs,
+  });
+
+  it("makes one cell per day, person and project, keeping every count and only the submissions' time", () => {
+    const submitted = [count(1, 7, 1, 2, 5000), count(2, 7, 1, 1, 100), count(1, 8, 2, 3, 9)];
+    // A review's or rework's lead time is never active time: only the submissions carry it.
+    const reviewed = [count(1, 7, 1, 4, 999_999), count(1, 9, 1, 5)];
+    const rework = [count(2, 7, 1, 1, 999_999)];
+    const cells = mergeCounts({ submitted, reviewed, rework });
+    const key = (c: { day: number; userId: number; projectId: number }) =>
+      `${c.day}:${c.userId}:${c.projectId}`;
+    expect(new Map(cells.map((c) => [key(c), c]))).toEqual(
+      new Map([
+        ['1:7:1', { day: 1, userId: 7, projectId: 1, submitted: 2, reviewed: 4, rework: 0, activeMs: 5000 }],
+        ['2:7:1', { day: 2, userId: 7, projectId: 1, submitted: 1, reviewed: 0, rework: 1, activeMs: 100 }],
+        ['1:8:2', { day: 1, userId: 8, projectId: 2, submitted: 3, reviewed: 0, rework: 0, activeMs: 9 }],
+        ['1:9:1', { day: 1, userId: 9, projectId: 1, submitted: 0, reviewed: 5, rework: 0, activeMs: 0 }],
+      ]),
+    );
+    // Sums both ways equal the inputs' sums.
+    const total = (xs: { n: number }[]) => xs.reduce((s, x) => s + x.n, 0);
+    expect(cells.reduce((s, c) => s + c.submitted, 0)).toBe(total(submitted));
+    expect(cells.reduce((s, c) => s + c.reviewed, 0)).toBe(total(reviewed));
+    expect(cells.reduce((s, c) => s + c.rework, 0)).toBe(total(rework));
+    expect(mergeCounts({ submitted: [], reviewed: [], rework: [] })).toEqual([]);
   });
 });

@@ -53,3 +53,57 @@ export function formatCents(cents: number): string {
 
 /** Active time in minutes with two places, rounded half up: 90_000 ms → "1.50". */
 export const formatMinutes = (ms: number): string => formatCents(divideHalfUp(ms, 600));
+
+/** One count (and summed lead time) of one person, project and UTC day, as the store groups it. */
+export interface DayCount {
+  day: number;
+  userId: number;
+  projectId: number;
+  n: number;
+  leadMs: number;
+}
+
+/** One cell of the log: a person's work in a project on a day. */
+export interface WorkCell {
+  day: number;
+  userId: number;
+  projectId: number;
+  submitted: number;
+  reviewed: number;
+  rework: number;
+  activeMs: number;
+}
+
+/** The three counts merged into one cell per (day, person, project); active time from the submissions. */
+export function mergeCounts(parts: {
+  submitted: DayCount[];
+  reviewed: DayCount[];
+  rework: DayCount[];
+}): WorkCell[] {
+  const cells = new Map<string, WorkCell>();
+  const cell = (c: DayCount): WorkCell => {
+    const key = `${c.day}:${c.userId}:${c.projectId}`;
+    let out = cells.get(key);
+    if (!out) {
+      out = {
+        day: c.day,
+        userId: c.userId,
+        projectId: c.projectId,
+        submitted: 0,
+        reviewed: 0,
+        rework: 0,
+        activeMs: 0,
+      };
+      cells.set(key, out);
+    }
+    return out;
+  };
+  for (const c of parts.submitted) {
+    const out = cell(c);
+    out.submitted += c.n;
+    out.activeMs += c.leadMs;
+  }
+  for (const c of parts.reviewed) cell(c).reviewed += c.n;
+  for (const c of parts.rework) cell(c).rework += c.n;
+  return [...cells.values()];
+}

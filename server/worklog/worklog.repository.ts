@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import { DAY_MS } from '../../core/worklog.ts';
+import { DAY_MS, type DayCount } from '../../core/worklog.ts';
 import type { Db } from '../db/transaction.ts';
 
 /**
@@ -15,15 +15,6 @@ export interface WorklogScope {
 export interface DayRange {
   from: number;
   to: number;
-}
-
-/** One count (and summed lead time) of one person, project and UTC day. */
-export interface DayCount {
-  day: number;
-  userId: number;
-  projectId: number;
-  n: number;
-  leadMs: number;
 }
 
 /** Aggregates come back as strings from PostgreSQL (bigint, numeric) and as numbers from SQLite. */

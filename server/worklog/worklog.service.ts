@@ -1,13 +1,19 @@
 import type { z } from 'zod';
 import type { Worklog, WorklogRow } from '../../core/api/worklog.ts';
 import { csvDocument } from '../../core/csv.ts';
-import { amountCents, dateOfDay, dayOfDate, formatCents, formatMinutes } from '../../core/worklog.ts';
+import {
+  amountCents,
+  dateOfDay,
+  dayOfDate,
+  formatCents,
+  formatMinutes,
+  mergeCounts,
+} from '../../core/worklog.ts';
 import { projectWithAccess } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
 import type { CsvFile } from '../http/register.ts';
 import { payOf } from './pay.ts';
 import {
-  type DayCount,
   type DayRange,
   peopleByIds,
   projectsByIds,
@@ -78,51 +84,6 @@ export async function worklogRows(ctx: AppContext, caller: Caller, q: WorklogQue
   return rows.sort(
     (a, b) => a.date.localeCompare(b.date) || label(a).localeCompare(label(b)) || a.projectId - b.projectId,
   );
-}
-
-/** One cell of the log: a person's work in a project on a day. */
-export interface WorkCell {
-  day: number;
-  userId: number;
-  projectId: number;
-  submitted: number;
-  reviewed: number;
-  rework: number;
-  activeMs: number;
-}
-
-/** The three counts merged into one cell per (day, person, project); active time from the submissions. */
-export function mergeCounts(parts: {
-  submitted: DayCount[];
-  reviewed: DayCount[];
-  rework: DayCount[];
-}): WorkCell[] {
-  const cells = new Map<string, WorkCell>();
-  const cell = (c: DayCount): WorkCell => {
-    const key = `${c.day}:${c.userId}:${c.projectId}`;
-    let out = cells.get(key);
-    if (!out) {
-      out = {
-        day: c.day,
-        userId: c.userId,
-        projectId: c.projectId,
-        submitted: 0,
-        reviewed: 0,
-        rework: 0,
-        activeMs: 0,
-      };
-      cells.set(key, out);
-    }
-    return out;
-  };
-  for (const c of parts.submitted) {
-    const out = cell(c);
-    out.submitted += c.n;
-    out.activeMs += c.leadMs;
-  }
-  for (const c of parts.reviewed) cell(c).reviewed += c.n;
-  for (const c of parts.rework) cell(c).rework += c.n;
-  return [...cells.values()];
 }
 
 export async function worklog(

@@ -268,7 +268,7 @@ describe('the work log', () => {
     expect(after.reduce((s, r) => s + r.submitted, 0)).toBe(3);
   });
 
-  it('names the field of a bad range or pay rate', async () => {
+  it('names the field of a bad range or pay rate; a duplicate keeps the rate, a tutor does not see it', async () => {
     const bad = async (url: string, method = 'GET', body?: unknown) => {
       const res = await h.call(admin, method, url, body);
       expect(res.status).toBe(400);
@@ -287,6 +287,10 @@ describe('the work log', () => {
     expect(await bad(url, 'PATCH', { pay: { unit: 'item', rateCents: 100, currency: 'usd' } })).toMatch(
       /^body\.pay\.currency: /,
     );
+    const copy = await h.call(admin, 'POST', `${url}/duplicate`, { name: 'Next batch' });
+    expect(copy.body.pay).toEqual({ unit: 'hour', rateCents: 3000, currency: 'USD' });
+    const tutorView = await h.call(tutors[0]!, 'GET', url);
+    expect(tutorView.body.pay).toBeNull();
     const cleared = await h.call(admin, 'PATCH', url, { pay: null });
     expect(cleared.body.pay).toBeNull();
     const rows = await log(admin, `${range}&project=${hourly}`);

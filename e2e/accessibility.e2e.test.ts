@@ -144,6 +144,7 @@ const consoleScreens = (): [string, string][] => [
   ['project export of a selection', `/projects/${projectId}/export?ids=${itemId}`],
   ['project settings', `/projects/${projectId}/settings`],
   ['review, nothing to review', `/projects/${projectId}/review`],
+  ['adjudicate, nothing to adjudicate', `/projects/${projectId}/adjudicate`],
   ['item detail', `/items/${itemId}`],
   ['users', '/users'],
   ['users, searched', '/users?q=annotator'],

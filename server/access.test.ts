@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteDef } from '../core/api/route.ts';
 import { type OperationId, routes } from '../core/api/routes.ts';
 import { accountAndProjectCases } from './testing/access-cases.ts';
+import { adjudicationCases } from './testing/access-cases-adjudication.ts';
 import { dashboardCases } from './testing/access-cases-dashboards.ts';
 import { generationCases } from './testing/access-cases-generation.ts';
 import { goldCases } from './testing/access-cases-gold.ts';
@@ -35,6 +36,7 @@ const matrix: Record<OperationId, Case[]> = {
   ...jobCases,
   ...generationCases,
   ...reviewCases,
+  ...adjudicationCases,
   ...goldCases,
   ...ssoCases,
   ...worklogCases,

@@ -1,3 +1,4 @@
+import { adjudicationOf } from './adjudication/adjudication-setting.ts';
 import type { Caller } from './context.ts';
 import type { Db } from './db/transaction.ts';
 import { forbidden, notFound } from './http/errors.ts';
@@ -61,4 +62,16 @@ export async function requireReview(db: Db, caller: Caller, projectId: number): 
   if (!access.viewAll && caller.role !== 'reviewer')
     throw forbidden('Only reviewers and managers can review.');
   return project;
+}
+
+/**
+ * Who may adjudicate a project's disputed items (docs/quality.md, "Adjudication"): those who manage
+ * it (admins, managers, the project's managers and admins) and the members its adjudication
+ * setting names. Whether they annotated the item is checked per item. Returns the project.
+ */
+export async function requireAdjudicate(db: Db, caller: Caller, projectId: number): Promise<ProjectRow> {
+  const { project, access } = await projectWithAccess(db, caller, projectId);
+  if (access.manage) return project;
+  if (adjudicationOf(project)?.adjudicators.includes(caller.id)) return project;
+  throw forbidden("Only the project's managers and adjudicators can adjudicate.");
 }

@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerO
 import { buildOpenApi } from '../core/api/openapi.ts';
 import { bodyLimits, formatBytes } from '../core/api/route.ts';
 import { errorCodes } from '../core/errors.ts';
+import { adjudicationHandlers } from './adjudication/adjudication.routes.ts';
 import { annotationHandlers } from './annotations/annotations.routes.ts';
 import { assignmentHandlers } from './assignments/assignments.routes.ts';
 import { authHandlers } from './auth/auth.routes.ts';
@@ -97,6 +98,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     ...exportHandlers(ctx),
     ...assignmentHandlers(ctx),
     ...reviewHandlers(ctx),
+    ...adjudicationHandlers(ctx),
     ...statsHandlers(ctx),
     ...worklogHandlers(ctx),
     ...metricsHandlers(ctx),

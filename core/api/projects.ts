@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { InterfaceDefinition, InterfaceEdit } from '../interface/index.ts';
 import { DisplayName } from '../names.ts';
 import { AdaptiveOverlap } from './adaptive-overlap.ts';
+import { AdjudicationSetting } from './adjudication.ts';
 import { Id, IsoTime } from './common.ts';
 import { GoldSettings } from './gold.ts';
 import { AnnotatorKind } from './judges.ts';
@@ -37,6 +38,7 @@ const SettingFields = z.object({
   suggestions: SuggestionsSetting,
   review: ReviewSetting,
   gold: GoldSettings.optional(),
+  adjudication: AdjudicationSetting.nullable().optional().describe('null: adjudication off (the default)'),
   adaptiveOverlap: AdaptiveOverlap.nullable().describe('null: every item gets `overlap` (docs/quality.md)'),
   judgeInConsensus: z
     .boolean()
@@ -154,6 +156,7 @@ export const Project = z
       .object({ mode: z.enum(['none', 'sample', 'all']), percent: z.number().int().nullable() })
       .describe('which submissions enter review (docs/quality.md)'),
     gold: GoldSettings.nullable().describe('gold settings (docs/quality.md); null for annotators'),
+    adjudication: AdjudicationSetting.nullable().describe('adjudication (docs/quality.md); null: off'),
     adaptiveOverlap: AdaptiveOverlap.nullable().describe('adaptive overlap (docs/quality.md); null: off'),
     judgeInConsensus: z
       .boolean()

@@ -1,3 +1,4 @@
+import { adjudicationRoutes } from './adjudication.routes.ts';
 import { assignmentRoutes } from './assignments.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { dashboardRoutes } from './dashboards.routes.ts';
@@ -33,6 +34,7 @@ export const routes = {
   ...itemRoutes,
   ...assignmentRoutes,
   ...reviewRoutes,
+  ...adjudicationRoutes,
   ...judgeRoutes,
   ...liveRoutes,
   ...modelRoutes,

@@ -1,6 +1,5 @@
 import type { UnitListener, UnitPlace } from './annotator-tally.ts';
-import { dawidSkene } from './consensus/dawid-skene.ts';
-import { VoteTable } from './consensus/votes.ts';
+import { dawidSkene, VoteTable } from './consensus/index.ts';
 
 /** How the people's consensus of a unit is formed for the comparison. */
 export type ComparisonMethod = 'majority' | 'dawid-skene';

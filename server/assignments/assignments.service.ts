@@ -8,6 +8,7 @@ import {
   withoutHiddenModels,
 } from '../../core/interface/index.ts';
 import { accessOf, projectWithAccess } from '../access.ts';
+import { queueForAdjudication } from '../adjudication/entry.ts';
 import { recordAnswers } from '../annotations/annotations.repository.ts';
 import { checkSignals, integrityWrite } from '../annotations/integrity.ts';
 import type { AppContext, Caller } from '../context.ts';
@@ -165,7 +166,8 @@ export async function assignNextItem(
   );
 }
 
-function checkAnswers(
+/** The answers checked against the interface and the item, normalised; INVALID_ANSWERS otherwise. */
+export function checkAnswers(
   iface: InterfaceDefinition,
   answers: unknown,
   data: Record<string, unknown>,
@@ -288,6 +290,7 @@ export async function submit(
         });
         if (review) await afterResubmit(tx, review, now);
         await refreshDisagreement(tx, iface, [a.itemId]);
+        await queueForAdjudication(tx, { project, iface, itemId: a.itemId, now });
         return { kind: 'done' as const, result: { created: true, annotation } };
       }
       // A lock still running is submitted at once; the status condition guards against anyone
@@ -325,6 +328,7 @@ export async function submit(
       await scoreGoldSubmission(tx, { ...gold, answers, now });
       const disagreement = await refreshDisagreement(tx, iface, [a.itemId]);
       await adaptAfterSubmit(tx, project, a.itemId, disagreement.get(a.itemId));
+      await queueForAdjudication(tx, { project, iface, itemId: a.itemId, now });
       return { kind: 'done' as const, result: { created: true, annotation } };
     },
     { serializeOn: [project.id, caller.id] },

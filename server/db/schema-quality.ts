@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** The tables of review (migration 0021) and gold items (migration 0020), as schema.ts's. */
+/** The tables of review (migration 0021), gold items (migration 0020) and adjudication (migration 0026), as schema.ts's. */
 
 export type ReviewStatusDb = 'awaiting_review' | 'accepted' | 'rejected' | 'fixed' | 'reworked';
 /** An annotation in review (migration 0021, server/review/): its status, claim and latest feedback. */
@@ -80,4 +80,25 @@ export interface GoldPausesTable {
   pausedAt: number;
   liftedBy: number | null;
   liftedAt: number | null;
+}
+
+/**
+ * A disputed item in adjudication (migration 0026, server/adjudication/): the score it entered on,
+ * an adjudicator's claim, and once decided the final answers, kept apart from the annotations.
+ */
+export interface AdjudicationsTable {
+  itemId: number;
+  projectId: number;
+  /** The item's disagreement and lowest majority-vote confidence when last evaluated. */
+  disagreement: number | null;
+  confidence: number | null;
+  /** When it entered (a skip sets it to the skip's time): the queue's order. */
+  enteredAt: number;
+  claimedBy: number | null;
+  claimExpiresAt: number | null;
+  /** The final answers, `{question: answer}` JSON text, valid when stored; null until decided. */
+  answers: string | null;
+  adjudicatorId: number | null;
+  decidedAt: number | null;
+  note: string | null;
 }

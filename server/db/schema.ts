@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type {
+  AdjudicationsTable,
   GoldItemsTable,
   GoldPausesTable,
   GoldScoresTable,
@@ -43,6 +44,7 @@ export interface Database {
   goldItems: GoldItemsTable;
   goldScores: GoldScoresTable;
   goldPauses: GoldPausesTable;
+  adjudications: AdjudicationsTable;
   ssoIdentities: SsoIdentitiesTable;
 }
 
@@ -125,6 +127,8 @@ export interface ProjectsTable {
   reviewPercent: Generated<number | null>;
   /** The gold settings as JSON text (migration 0020, docs/quality.md); null: the defaults. */
   gold: Generated<string | null>;
+  /** The adjudication setting as JSON text (migration 0026, docs/quality.md); null: off. */
+  adjudication: Generated<string | null>;
   /** The adaptive overlap setting as JSON text (migration 0023, docs/quality.md); null: off. */
   adaptiveOverlap: Generated<string | null>;
   /** 1: model judges count in the consensus (migration 0025, docs/quality.md); 0 (default): people only. */

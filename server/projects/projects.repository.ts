@@ -1,12 +1,14 @@
 import { type Selectable, sql } from 'kysely';
 import type { z } from 'zod';
 import type { AdaptiveOverlap } from '../../core/api/adaptive-overlap.ts';
+import type { AdjudicationSetting } from '../../core/api/adjudication.ts';
 import type { GoldSettings } from '../../core/api/gold.ts';
 import type { Project, ProjectProgress } from '../../core/api/projects.ts';
 import type { ReviewSetting } from '../../core/api/review.ts';
 import { migrateInterface } from '../../core/interface/index.ts';
 import type { SuggestionsSetting } from '../../core/suggestions.ts';
 import type { PayRate } from '../../core/worklog.ts';
+import { adjudicationOf } from '../adjudication/adjudication-setting.ts';
 import { countStranded } from '../assignments/stranded.repository.ts';
 import { iso } from '../context.ts';
 import { NO_RANDOM_KEY, type ProjectsTable } from '../db/schema.ts';
@@ -60,11 +62,13 @@ export type NewProject = Omit<
   | 'gold'
   | 'adaptiveOverlap'
   | 'judgeInConsensus'
+  | 'adjudication'
   | 'pay'
 > &
   Partial<Pick<ProjectRow, 'reviewMode' | 'reviewPercent' | 'judgeInConsensus'>> & {
     gold?: string | null;
     adaptiveOverlap?: string | null;
+    adjudication?: string | null;
     pay?: string | null;
   };
 
@@ -103,12 +107,22 @@ export async function updateProjectRow(
     gold?: GoldSettings | undefined;
     adaptiveOverlap?: AdaptiveOverlap | null | undefined;
     judgeInConsensus?: boolean | undefined;
+    adjudication?: AdjudicationSetting | null | undefined;
     pay?: PayRate | null | undefined;
   },
   updatedAt: number,
 ): Promise<void> {
-  const { allowEditSubmitted, suggestions, review, gold, adaptiveOverlap, judgeInConsensus, pay, ...rest } =
-    changes;
+  const {
+    allowEditSubmitted,
+    suggestions,
+    review,
+    gold,
+    adaptiveOverlap,
+    judgeInConsensus,
+    adjudication,
+    pay,
+    ...rest
+  } = changes;
   await db
     .updateTable('projects')
     .set({
@@ -116,6 +130,7 @@ export async function updateProjectRow(
       ...(suggestions === undefined ? {} : suggestionColumns(suggestions)),
       ...(review === undefined ? {} : reviewColumns(review)),
       ...(gold === undefined ? {} : { gold: JSON.stringify(gold) }),
+      ...(adjudication === undefined ? {} : { adjudication: adjudication && JSON.stringify(adjudication) }),
       ...(adaptiveOverlap === undefined ? {} : { adaptiveOverlap: adaptiveColumn(adaptiveOverlap) }),
       ...(allowEditSubmitted === undefined ? {} : { allowEditSubmitted: allowEditSubmitted ? 1 : 0 }),
       ...(judgeInConsensus === undefined ? {} : { judgeInConsensus: judgeInConsensus ? 1 : 0 }),
@@ -231,6 +246,7 @@ export async function toProject(db: Db, p: ProjectRow, showAgent: boolean): Prom
     review: { mode: p.reviewMode, percent: p.reviewPercent },
     // Gold is never shown to annotators: whether a project has gold is itself a hint.
     gold: showAgent ? goldSettingsOf(p) : null,
+    adjudication: adjudicationOf(p),
     adaptiveOverlap: showAgent ? adaptiveOverlapOf(p) : null,
     judgeInConsensus: p.judgeInConsensus === 1,
     pay: showAgent ? payOf(p) : null,

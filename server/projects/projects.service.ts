@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { CreateProjectBody, Project, UpdateProjectBody } from '../../core/api/projects.ts';
 import { storedInterface } from '../../core/interface/index.ts';
 import { projectAccess, requireManage, requireRole } from '../access.ts';
+import { checkAdjudicators } from '../adjudication/adjudication-setting.ts';
+import { afterAdjudicationChange } from '../adjudication/entry.ts';
 import { invalidateCursors } from '../assignments/claim-cursors.repository.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
@@ -31,6 +33,7 @@ export async function createProject(
   body: z.output<typeof CreateProjectBody>,
 ): Promise<ProjectOut> {
   requireRole(caller, 'admin', 'manager');
+  await checkAdjudicators(ctx.store.db, undefined, body.adjudication);
   checkAdaptiveOverlap(body.overlap, body.adaptiveOverlap);
   // A new project's interface is version 1, whatever version the body names.
   const row = await writeTransaction(ctx.store, (tx) =>
@@ -46,6 +49,7 @@ export async function createProject(
       ...suggestionColumns(body.suggestions),
       ...reviewColumns(body.review),
       gold: body.gold ? JSON.stringify(body.gold) : null,
+      adjudication: body.adjudication ? JSON.stringify(body.adjudication) : null,
       adaptiveOverlap: adaptiveColumn(body.adaptiveOverlap),
       judgeInConsensus: body.judgeInConsensus ? 1 : 0,
       pay: payColumn(body.pay),
@@ -75,6 +79,7 @@ export async function updateProject(
     const before = await findProjectForUpdate(tx, ctx.store.kind, projectId);
     if (!before) throw notFound('project');
     const now = Date.now();
+    await checkAdjudicators(tx, projectId, settings.adjudication);
     if (edit !== undefined) {
       await applyInterfaceEdit(tx, ctx.store.kind, before, {
         interface: edit,
@@ -90,6 +95,7 @@ export async function updateProject(
     // Targets and slots follow the overlap and the adaptive setting (docs/quality.md).
     if (overlap !== before.overlap || adaptiveColumn(adaptive) !== before.adaptiveOverlap)
       await reconcileTargets(tx, { id: projectId, overlap, adaptive });
+    if (settings.adjudication !== undefined) await afterAdjudicationChange(tx, ctx.store.kind, before, now);
     if (body.itemOrder === 'random' && before.itemOrder !== 'random')
       await drawRandomKeys(tx, ctx.store.kind, projectId);
     // Claim cursors are positions in the old order.

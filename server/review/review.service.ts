@@ -4,6 +4,7 @@ import type { ReviewOutcome, ReviewTask } from '../../core/api/review-task.ts';
 import { shownOrders, validateAnswers, withoutHiddenModels } from '../../core/interface/index.ts';
 import { nextStatus, type ReviewDecision } from '../../core/review.ts';
 import { requireReview } from '../access.ts';
+import { queueForAdjudication } from '../adjudication/entry.ts';
 import { annotationsQuery, getItemRow, toAnnotation, toItem } from '../assignments/assignments.repository.ts';
 import { interfaceOf } from '../assignments/assignments.service.ts';
 import { type AppContext, type Caller, iso } from '../context.ts';
@@ -143,6 +144,7 @@ export async function decideReview(
           now,
         });
         await refreshDisagreement(tx, iface, [annotation.itemId]);
+        await queueForAdjudication(tx, { project, iface, itemId: annotation.itemId, now });
       }
       await recordDecision(tx, {
         review,

@@ -8,6 +8,7 @@ import { useSession } from './session.tsx';
 // Each screen is its own chunk: the annotation view loads none of the console's code.
 const Annotate = screenChunk(() => import('../pages/Annotate.tsx').then((m) => m.Annotate));
 const Review = screenChunk(() => import('../pages/Review.tsx').then((m) => m.Review));
+const Adjudicate = screenChunk(() => import('../pages/Adjudicate.tsx').then((m) => m.Adjudicate));
 const JobDetailPage = screenChunk(() => import('../pages/JobDetail.tsx').then((m) => m.JobDetailPage));
 const Jobs = screenChunk(() => import('../pages/Jobs.tsx').then((m) => m.Jobs));
 const ItemDetailPage = screenChunk(() => import('../pages/ItemDetail.tsx').then((m) => m.ItemDetailPage));
@@ -55,6 +56,15 @@ const screens: Screen[] = [
     bare: true,
   }),
   screen('/projects/:projectId/review', Review, (p) => ({ projectId: Number(p.projectId) }), { bare: true }),
+  screen('/projects/:projectId/adjudicate', Adjudicate, (p) => ({ projectId: Number(p.projectId) }), {
+    bare: true,
+  }),
+  screen(
+    '/projects/:projectId/adjudicate/:itemId',
+    Adjudicate,
+    (p) => ({ projectId: Number(p.projectId), itemId: Number(p.itemId) }),
+    { bare: true },
+  ),
   screen('/projects/:projectId/my-work', MyWork, (p) => ({ projectId: Number(p.projectId) })),
   screen('/projects/:projectId', ProjectPage, (p) => ({ projectId: Number(p.projectId), tab: 'overview' })),
   screen('/projects/:projectId/:tab', ProjectPage, (p) => ({

@@ -1,3 +1,4 @@
+import { AdjudicationLink } from '../adjudication/AdjudicationLink.tsx';
 import { call } from '../api/client.ts';
 import { Link, useTitle } from '../app/router.tsx';
 import { useUser } from '../app/session.tsx';
@@ -47,7 +48,11 @@ export function ItemDetailPage({ itemId }: { itemId: number }) {
           <Name text={project.name} />: items
         </Link>
       </nav>
-      <PageHead title={`Item #${item.id}${item.externalId ? ` (${item.externalId})` : ''}`} />
+      <PageHead title={`Item #${item.id}${item.externalId ? ` (${item.externalId})` : ''}`}>
+        {project.adjudication !== null && (manage || project.adjudication.adjudicators.includes(user.id)) && (
+          <AdjudicationLink projectId={project.id} itemId={item.id} />
+        )}
+      </PageHead>
       <section className="card" aria-label="Item">
         <ItemFields iface={project.interface} data={item.data} level={2} />
       </section>

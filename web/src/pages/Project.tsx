@@ -52,6 +52,12 @@ export function ProjectPage({ projectId, tab }: { projectId: number; tab: string
             Review
           </Link>
         )}
+        {project.adjudication !== null &&
+          (access.manage || project.adjudication.adjudicators.includes(user.id)) && (
+            <Link to={`/projects/${projectId}/adjudicate`} className="button">
+              Adjudicate
+            </Link>
+          )}
         {access.member && (
           <>
             <Link to={`/projects/${projectId}/annotate`} className="button primary">

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { Project } from '../../../../core/api/projects.ts';
+import { AdjudicationSettings } from '../../adjudication/AdjudicationSettings.tsx';
 import { call } from '../../api/client.ts';
 import { isManager, useUser } from '../../app/session.tsx';
 import { ErrorAlert } from '../../ui/Alert.tsx';
@@ -56,6 +57,7 @@ export function SettingsTab({ project, onSaved }: { project: Project; onSaved(p:
         </form>
       </section>
       <GoldSettings project={project} onSaved={onSaved} />
+      <AdjudicationSettings project={project} onSaved={onSaved} />
       <LiveConnectionSection project={project} />
       {isManager(user) && <DuplicateProject project={project} />}
     </div>

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { elide, wordDiff } from './word-diff.ts';
+import { type DiffPart, elide, wordDiff } from './word-diff.ts';
 
 /**
  * The word-level changes from `original` to `text`: insertions underlined and deletions struck
@@ -20,26 +20,35 @@ export function DiffView(props: { original: string; text: string; against: strin
       </p>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a long diff scrolls, and keyboard users scroll it from here */}
       <section className="diff-text" tabIndex={0} aria-label={`Changes against ${props.against}`}>
-        {parts.map((p, i) => {
-          const key = `${i}`;
-          if (p.kind === 'elided')
-            return (
-              <span key={key} className="diff-elided">
-                {' '}
-                [… {p.words} unchanged words …]{' '}
-              </span>
-            );
-          if (p.kind === 'same') return <span key={key}>{p.text}</span>;
-          const Tag = p.kind === 'added' ? 'ins' : 'del';
-          return (
-            <Tag key={key} className={`diff-${p.kind}`}>
-              <span className="visually-hidden">{p.kind === 'added' ? ' [inserted: ' : ' [deleted: '}</span>
-              {p.text}
-              <span className="visually-hidden">] </span>
-            </Tag>
-          );
-        })}
+        <DiffParts parts={parts} />
       </section>
     </div>
+  );
+}
+
+/** Diff parts as text: insertions in <ins>, deletions in <del>, each announced to screen readers. */
+export function DiffParts({ parts }: { parts: readonly DiffPart[] }) {
+  return (
+    <>
+      {parts.map((p, i) => {
+        const key = `${i}`;
+        if (p.kind === 'elided')
+          return (
+            <span key={key} className="diff-elided">
+              {' '}
+              [… {p.words} unchanged words …]{' '}
+            </span>
+          );
+        if (p.kind === 'same') return <span key={key}>{p.text}</span>;
+        const Tag = p.kind === 'added' ? 'ins' : 'del';
+        return (
+          <Tag key={key} className={`diff-${p.kind}`}>
+            <span className="visually-hidden">{p.kind === 'added' ? ' [inserted: ' : ' [deleted: '}</span>
+            {p.text}
+            <span className="visually-hidden">] </span>
+          </Tag>
+        );
+      })}
+    </>
   );
 }

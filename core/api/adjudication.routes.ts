@@ -1,0 +1,70 @@
+import {
+  AdjudicationCase,
+  AdjudicationParams,
+  AdjudicationQueue,
+  AdjudicationQueueQuery,
+  DecideBody,
+  ReleaseBody,
+  Released,
+} from './adjudication.ts';
+import { ProjectParams } from './common.ts';
+import { bodyLimits, route } from './route.ts';
+
+/** The adjudication queue and its decisions (docs/quality.md, "Adjudication"): adjudicators only. */
+export const adjudicationRoutes = {
+  adjudicationQueue: route({
+    operationId: 'adjudicationQueue',
+    method: 'GET',
+    path: '/api/projects/{projectId}/adjudication',
+    summary: 'Counts per state and the first items of the adjudication queue',
+    tag: 'adjudication',
+    auth: 'user',
+    params: ProjectParams,
+    query: AdjudicationQueueQuery,
+    response: AdjudicationQueue,
+  }),
+  nextAdjudication: route({
+    operationId: 'nextAdjudication',
+    method: 'POST',
+    path: '/api/projects/{projectId}/adjudication/next',
+    summary: "The caller's held case, or the next waiting item claimed; 204 when none is left",
+    tag: 'adjudication',
+    auth: 'user',
+    params: ProjectParams,
+    response: AdjudicationCase,
+    mayBeEmpty: true,
+  }),
+  getAdjudication: route({
+    operationId: 'getAdjudication',
+    method: 'GET',
+    path: '/api/projects/{projectId}/adjudication/{itemId}',
+    summary: "One item's case: every human answer side by side, its disagreement and consensus",
+    tag: 'adjudication',
+    auth: 'user',
+    params: AdjudicationParams,
+    response: AdjudicationCase,
+  }),
+  decideAdjudication: route({
+    operationId: 'decideAdjudication',
+    method: 'POST',
+    path: '/api/projects/{projectId}/adjudication/{itemId}/decide',
+    summary: "Record the item's final answer, kept apart from the annotators' answers",
+    tag: 'adjudication',
+    auth: 'user',
+    params: AdjudicationParams,
+    body: DecideBody,
+    bodyLimit: bodyLimits.large,
+    response: AdjudicationCase,
+  }),
+  releaseAdjudication: route({
+    operationId: 'releaseAdjudication',
+    method: 'POST',
+    path: '/api/projects/{projectId}/adjudication/{itemId}/release',
+    summary: "Let go of the caller's claim on an item; with skip, it goes to the back of the queue",
+    tag: 'adjudication',
+    auth: 'user',
+    params: AdjudicationParams,
+    body: ReleaseBody,
+    response: Released,
+  }),
+} as const;

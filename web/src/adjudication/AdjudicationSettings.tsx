@@ -1,0 +1,135 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import type { Project } from '../../../core/api/projects.ts';
+import { call } from '../api/client.ts';
+import { type ControlProps, Field } from '../console/Field.tsx';
+import { apiPathErrors, messagesAt, type PathError } from '../console/pathErrors.ts';
+import { ErrorAlert } from '../ui/Alert.tsx';
+import { Name } from '../ui/Name.tsx';
+
+type Member = { userId: number; label: string; role: string };
+
+/**
+ * The project's adjudication setting (docs/quality.md, "Adjudication"): on or off, the disagreement
+ * threshold, the optional confidence bar, and which members adjudicate besides its managers. The
+ * server checks the values and names the field of a bad one.
+ */
+export function AdjudicationSettings({ project, onSaved }: { project: Project; onSaved(p: Project): void }) {
+  const before = project.adjudication;
+  const [on, setOn] = useState(before !== null);
+  const [threshold, setThreshold] = useState(String(before?.threshold ?? 0.5));
+  const [bar, setBar] = useState(before?.confidenceBelow == null ? '' : String(before.confidenceBelow));
+  const [chosen, setChosen] = useState<number[]>(before?.adjudicators ?? []);
+  const [members, setMembers] = useState<Member[]>([]);
+  const [errors, setErrors] = useState<PathError[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+  useEffect(() => {
+    const controller = new AbortController();
+    call('listMembers', { params: { projectId: project.id }, signal: controller.signal })
+      .then((page) =>
+        setMembers(
+          (page?.items ?? [])
+            .filter((m) => m.kind !== 'model')
+            .map((m) => ({ userId: m.userId, label: m.email ?? m.name, role: m.role })),
+        ),
+      )
+      .catch(() => setMembers([]));
+    return () => controller.abort();
+  }, [project.id]);
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setNotice('');
+    setErrors([]);
+    const adjudication = on
+      ? {
+          threshold: Number(threshold),
+          confidenceBelow: bar.trim() === '' ? null : Number(bar),
+          adjudicators: chosen,
+        }
+      : null;
+    try {
+      const saved = await call('updateProject', {
+        params: { projectId: project.id },
+        body: { adjudication },
+      });
+      if (saved) onSaved(saved);
+      setNotice('Adjudication settings saved.');
+    } catch (err) {
+      setError(err);
+      setErrors(apiPathErrors(err, 'body.'));
+    }
+  };
+  const number = (value: string, onChange: (v: string) => void) => (c: ControlProps) => (
+    <input
+      {...c}
+      type="number"
+      step="any"
+      min="0"
+      max="1"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
+  const toggle = (userId: number, yes: boolean) =>
+    setChosen(yes ? [...chosen, userId] : chosen.filter((id) => id !== userId));
+  return (
+    <section className="stack" aria-labelledby="adjudication-settings-title">
+      <h2 id="adjudication-settings-title">Adjudication</h2>
+      <p className="muted">
+        Items the annotators disagree on go to a queue where an adjudicator records the final answer, exported
+        as <code>"final"</code>.
+      </p>
+      <form className="stack" onSubmit={save} noValidate>
+        <label className="check">
+          <input type="checkbox" checked={on} onChange={(e) => setOn(e.target.checked)} />
+          Send disputed items to adjudication
+        </label>
+        {on && (
+          <>
+            <div className="editor-grid">
+              <Field
+                label="Disagreement at least (0–1)"
+                hint="0 when everyone agrees, 1 when every pair of answers differs."
+                errors={messagesAt(errors, 'adjudication.threshold')}
+                path="adjudication.threshold"
+              >
+                {number(threshold, setThreshold)}
+              </Field>
+              <Field
+                label="Or majority confidence below (0–1, optional)"
+                hint="Two of three annotators agreeing is 0.67."
+                errors={messagesAt(errors, 'adjudication.confidenceBelow')}
+                path="adjudication.confidenceBelow"
+              >
+                {number(bar, setBar)}
+              </Field>
+            </div>
+            <fieldset className="stack-tight">
+              <legend>Adjudicators, besides the project's managers</legend>
+              {members.map((m) => (
+                <label key={m.userId} className="check">
+                  <input
+                    type="checkbox"
+                    checked={chosen.includes(m.userId)}
+                    onChange={(e) => toggle(m.userId, e.target.checked)}
+                  />
+                  <Name text={m.label} /> <span className="muted">({m.role})</span>
+                </label>
+              ))}
+              {members.length === 0 && <p className="muted">The project has no members yet.</p>}
+            </fieldset>
+          </>
+        )}
+        <ErrorAlert error={error} />
+        <p role="status" className="ok-text">
+          {notice}
+        </p>
+        <button type="submit" className="self-start">
+          Save adjudication settings
+        </button>
+      </form>
+    </section>
+  );
+}

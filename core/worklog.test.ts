@@ -8,6 +8,7 @@ import {
   formatCents,
   formatMinutes,
   mergeCounts,
+  parseCents,
 } from './worklog.ts';
 
 describe('work log arithmetic', () => {
@@ -48,6 +49,15 @@ describe('work log arithmetic', () => {
     expect(formatMinutes(299)).toBe('0.00');
     expect(formatMinutes(300)).toBe('0.01');
     expect(formatMinutes(0)).toBe('0.00');
+  });
+
+  it('reads decimal text as cents without floats, and nothing else', () => {
+    expect(parseCents('25.5')).toBe(2550);
+    expect(parseCents(' 0.07 ')).toBe(7);
+    expect(parseCents('19.99')).toBe(1999);
+    expect(parseCents('1000000')).toBe(100_000_000);
+    for (const bad of ['', '1.234', '-1', '1e3', '1,50', '.5', 'abc', '12345678'])
+      expect(parseCents(bad)).toBeNull();
   });
 });
 

@@ -107,3 +107,10 @@ export function mergeCounts(parts: {
   for (const c of parts.rework) cell(c).rework += c.n;
   return [...cells.values()];
 }
+
+/** Decimal text with at most two places as cents, without floats: "25.5" → 2550; null if it is not one. */
+export function parseCents(text: string): number | null {
+  const m = /^(\d{1,7})(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}

@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(async () => e?.close());
 
 describe('the work log', () => {
-  it('shows a manager the day’s work with its pay and a CSV to download; a tutor sees their own in My work', async () => {
+  it('shows a manager the day’s work with the pay rate set in the settings and a CSV to download; a tutor sees their own in My work', async () => {
     const manager = await e.user('manager');
     const { id, annotator } = await projectWithItems(
       e,
@@ -20,8 +20,6 @@ describe('the work log', () => {
     );
     const other = await e.user('annotator');
     await e.api.call(manager, 'POST', `/api/projects/${id}/members`, { email: other.email });
-    const pay = { unit: 'item', rateCents: 200, currency: 'EUR' };
-    expect((await e.api.call(manager, 'PATCH', `/api/projects/${id}`, { pay })).status).toBe(200);
     for (const [who, items] of [
       [annotator, 2],
       [other, 1],
@@ -35,6 +33,18 @@ describe('the work log', () => {
     }
 
     const { page } = await e.open(manager);
+    // The rate is set in the project's settings: per item, 2 EUR.
+    await page.goto(`/projects/${id}/settings`);
+    await page.getByLabel('Pay', { exact: true }).selectOption('item');
+    await page.getByLabel('Rate', { exact: true }).fill('2');
+    await page.getByLabel('Currency (ISO code)').fill('eur');
+    await page.getByRole('button', { name: 'Save pay rate' }).click();
+    await page.getByText('Pay rate saved.').waitFor();
+    expect((await e.api.call(manager, 'GET', `/api/projects/${id}`)).body.pay).toEqual({
+      unit: 'item',
+      rateCents: 200,
+      currency: 'EUR',
+    });
     await page.getByRole('link', { name: 'Work log' }).click();
     const table = page.getByRole('table');
     const row = table.getByRole('row').filter({ hasText: annotator.email });

@@ -1,3 +1,6 @@
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
 /** Results go to stdout as pretty JSON; everything else (progress, hints, errors) to stderr. */
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -19,4 +22,13 @@ export async function allPages<T>(
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return all;
+}
+
+/** A streamed answer to stdout; a closed reader (`… | head`) is not a failure. */
+export async function pipeToStdout(body: Readable): Promise<void> {
+  try {
+    await pipeline(body, process.stdout, { end: false });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
+  }
 }

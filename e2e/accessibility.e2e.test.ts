@@ -151,6 +151,7 @@ const consoleScreens = (): [string, string][] => [
   ['models', '/models'],
   ['jobs', '/jobs'],
   ['job with failed steps', `/jobs/${jobId}`],
+  ['work log', '/worklog'],
   ['profile', '/profile'],
   ['not found', '/no/such/page'],
 ];

@@ -15,6 +15,7 @@ import { reviewCases } from './testing/access-cases-review.ts';
 import { ssoCases } from './testing/access-cases-sso.ts';
 import { statsCases } from './testing/access-cases-stats.ts';
 import { workCases } from './testing/access-cases-work.ts';
+import { worklogCases } from './testing/access-cases-worklog.ts';
 import { buildWorld, type Case, checkResponse, kinds, send, type World } from './testing/access-world.ts';
 
 /**
@@ -38,6 +39,7 @@ const matrix: Record<OperationId, Case[]> = {
   ...adjudicationCases,
   ...goldCases,
   ...ssoCases,
+  ...worklogCases,
 };
 
 let w: World;

@@ -32,6 +32,7 @@ import { statsHandlers } from './stats/stats.routes.ts';
 import { renderDocsPage } from './system/docs-page.ts';
 import { serveWebApp } from './system/web.ts';
 import { userHandlers } from './users/users.routes.ts';
+import { worklogHandlers } from './worklog/worklog.routes.ts';
 
 export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
@@ -99,6 +100,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     ...reviewHandlers(ctx),
     ...adjudicationHandlers(ctx),
     ...statsHandlers(ctx),
+    ...worklogHandlers(ctx),
     ...metricsHandlers(ctx),
     ...dashboardHandlers(ctx),
     ...judgeHandlers(ctx),

@@ -9,7 +9,7 @@ import { createClient } from '../client.ts';
 import { defineCommand, enumFlag, intFlag } from '../command.ts';
 import { httpConfig, httpFlags, projectFlag } from '../config.ts';
 import { CliError, UsageError } from '../errors.ts';
-import { note } from '../output.ts';
+import { note, pipeToStdout } from '../output.ts';
 
 export const exportItems = defineCommand({
   path: ['export'],
@@ -101,12 +101,3 @@ export const exportItems = defineCommand({
     return 0;
   },
 });
-
-async function pipeToStdout(body: Readable): Promise<void> {
-  try {
-    await pipeline(body, process.stdout, { end: false });
-  } catch (err) {
-    // A closed reader (`verity export … | head`) is not a failure of the export.
-    if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
-  }
-}

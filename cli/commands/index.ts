@@ -24,6 +24,7 @@ import { userAdd } from './user-add.ts';
 import { userList } from './user-list.ts';
 import { userResetPassword } from './user-reset-password.ts';
 import { userSuspend } from './user-suspend.ts';
+import { worklog } from './worklog.ts';
 
 /** Every command, in the order `verity --help` lists them. */
 export const commands = [
@@ -44,6 +45,7 @@ export const commands = [
   exportItems,
   metrics,
   judgeReport,
+  worklog,
   modelAdd,
   modelList,
   modelTest,

@@ -8,6 +8,7 @@ import { GoldSettings } from './gold.ts';
 import { AnnotatorKind } from './judges.ts';
 import { ReviewSetting } from './review.ts';
 import { Email, Role } from './users.ts';
+import { PayRate } from './worklog.ts';
 
 export const ItemOrder = z.enum(['sequential', 'random']);
 
@@ -42,6 +43,7 @@ const SettingFields = z.object({
   judgeInConsensus: z
     .boolean()
     .describe("model judges' answers count in the consensus (docs/quality.md); default false: people's only"),
+  pay: PayRate.nullable().describe('the pay rate of the work log (docs/worklog.md); null: none'),
 });
 
 // Defaults belong to creation only: in zod 4 a default inside .partial() would still fill in,
@@ -56,6 +58,7 @@ export const CreateProjectBody = SettingFields.extend({
   review: ReviewSetting.default({ mode: 'none' }),
   adaptiveOverlap: SettingFields.shape.adaptiveOverlap.default(null),
   judgeInConsensus: z.boolean().default(false),
+  pay: SettingFields.shape.pay.default(null),
   interface: InterfaceDefinition,
 });
 export const UpdateProjectBody = SettingFields.partial().extend({
@@ -158,6 +161,7 @@ export const Project = z
     judgeInConsensus: z
       .boolean()
       .describe("model judges' answers count in the consensus export (docs/quality.md)"),
+    pay: PayRate.nullable().describe('the pay rate (docs/worklog.md); null: none, and for annotators'),
     interface: InterfaceDefinition,
     createdAt: IsoTime,
     progress: ProjectProgress,

@@ -16,6 +16,7 @@ import { setupRoutes } from './setup.routes.ts';
 import { ssoRoutes } from './sso.routes.ts';
 import { statsRoutes } from './stats.routes.ts';
 import { userRoutes } from './users.routes.ts';
+import { worklogRoutes } from './worklog.routes.ts';
 
 /**
  * Every operation of the API, one RouteDef each (route.ts), kept by resource in `*.routes.ts`
@@ -40,6 +41,7 @@ export const routes = {
   ...jobRoutes,
   ...generationRoutes,
   ...goldRoutes,
+  ...worklogRoutes,
 } as const;
 
 export type Routes = typeof routes;

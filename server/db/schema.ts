@@ -133,6 +133,8 @@ export interface ProjectsTable {
   adaptiveOverlap: Generated<string | null>;
   /** 1: model judges count in the consensus (migration 0025, docs/quality.md); 0 (default): people only. */
   judgeInConsensus: Generated<number>;
+  /** The pay rate as JSON text (migration 0029, docs/worklog.md); null: none. */
+  pay: Generated<string | null>;
   createdBy: number;
   createdAt: number;
   updatedAt: number;

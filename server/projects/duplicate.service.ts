@@ -41,6 +41,7 @@ export async function duplicateProject(
       reviewPercent: source.reviewPercent,
       adaptiveOverlap: source.adaptiveOverlap,
       judgeInConsensus: source.judgeInConsensus,
+      pay: source.pay,
       createdBy: caller.id,
       createdAt: now,
     });

@@ -7,6 +7,7 @@ import type { Project, ProjectProgress } from '../../core/api/projects.ts';
 import type { ReviewSetting } from '../../core/api/review.ts';
 import { migrateInterface } from '../../core/interface/index.ts';
 import type { SuggestionsSetting } from '../../core/suggestions.ts';
+import type { PayRate } from '../../core/worklog.ts';
 import { adjudicationOf } from '../adjudication/adjudication-setting.ts';
 import { countStranded } from '../assignments/stranded.repository.ts';
 import { iso } from '../context.ts';
@@ -15,6 +16,7 @@ import type { StoreKind } from '../db/store.ts';
 import type { Db, Tx } from '../db/transaction.ts';
 import { goldSettingsOf } from '../gold/gold-settings.ts';
 import { adaptiveColumn, adaptiveOverlapOf, itemTarget } from '../quality/adaptive-overlap.repository.ts';
+import { payColumn, payOf } from '../worklog/pay.ts';
 
 /** A project as the code sees it: flags as booleans (the table holds 0/1 on both stores). */
 export type ProjectRow = Omit<Selectable<ProjectsTable>, 'allowEditSubmitted'> & {
@@ -61,11 +63,13 @@ export type NewProject = Omit<
   | 'adaptiveOverlap'
   | 'judgeInConsensus'
   | 'adjudication'
+  | 'pay'
 > &
   Partial<Pick<ProjectRow, 'reviewMode' | 'reviewPercent' | 'judgeInConsensus'>> & {
     gold?: string | null;
     adaptiveOverlap?: string | null;
     adjudication?: string | null;
+    pay?: string | null;
   };
 
 /** Creates a project and records its interface as its first version (`interfaceVersion` 1). */
@@ -104,6 +108,7 @@ export async function updateProjectRow(
     adaptiveOverlap?: AdaptiveOverlap | null | undefined;
     judgeInConsensus?: boolean | undefined;
     adjudication?: AdjudicationSetting | null | undefined;
+    pay?: PayRate | null | undefined;
   },
   updatedAt: number,
 ): Promise<void> {
@@ -115,6 +120,7 @@ export async function updateProjectRow(
     adaptiveOverlap,
     judgeInConsensus,
     adjudication,
+    pay,
     ...rest
   } = changes;
   await db
@@ -128,6 +134,7 @@ export async function updateProjectRow(
       ...(adaptiveOverlap === undefined ? {} : { adaptiveOverlap: adaptiveColumn(adaptiveOverlap) }),
       ...(allowEditSubmitted === undefined ? {} : { allowEditSubmitted: allowEditSubmitted ? 1 : 0 }),
       ...(judgeInConsensus === undefined ? {} : { judgeInConsensus: judgeInConsensus ? 1 : 0 }),
+      ...(pay === undefined ? {} : { pay: payColumn(pay) }),
       updatedAt,
     })
     .where('id', '=', projectId)
@@ -242,6 +249,7 @@ export async function toProject(db: Db, p: ProjectRow, showAgent: boolean): Prom
     adjudication: adjudicationOf(p),
     adaptiveOverlap: showAgent ? adaptiveOverlapOf(p) : null,
     judgeInConsensus: p.judgeInConsensus === 1,
+    pay: showAgent ? payOf(p) : null,
     interface: migrateInterface(JSON.parse(p.interface), p.interfaceVersion),
     createdAt: iso(p.createdAt),
     progress: await projectProgress(db, p),

@@ -11,6 +11,7 @@ import { decodeCursor, pageOf } from '../http/cursor.ts';
 import { notFound } from '../http/errors.ts';
 import { adaptiveColumn, adaptiveOverlapOf } from '../quality/adaptive-overlap.repository.ts';
 import { checkAdaptiveOverlap, reconcileTargets } from '../quality/adaptive-overlap.ts';
+import { payColumn } from '../worklog/pay.ts';
 import { applyInterfaceEdit } from './interface-versions.service.ts';
 import {
   drawRandomKeys,
@@ -51,6 +52,7 @@ export async function createProject(
       adjudication: body.adjudication ? JSON.stringify(body.adjudication) : null,
       adaptiveOverlap: adaptiveColumn(body.adaptiveOverlap),
       judgeInConsensus: body.judgeInConsensus ? 1 : 0,
+      pay: payColumn(body.pay),
       createdBy: caller.id,
       createdAt: Date.now(),
     }),

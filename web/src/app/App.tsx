@@ -23,6 +23,7 @@ const Projects = screenChunk(() => import('../pages/Projects.tsx').then((m) => m
 const ResetPassword = screenChunk(() => import('../pages/ResetPassword.tsx').then((m) => m.ResetPassword));
 const Setup = screenChunk(() => import('../pages/Setup.tsx').then((m) => m.Setup));
 const Users = screenChunk(() => import('../pages/Users.tsx').then((m) => m.Users));
+const Worklog = screenChunk(() => import('../pages/Worklog.tsx').then((m) => m.Worklog));
 
 type Params = Record<string, string>;
 type Screen = {
@@ -75,6 +76,7 @@ const screens: Screen[] = [
   screen('/users', Users, () => ({})),
   screen('/models', Models, () => ({})),
   screen('/jobs', Jobs, () => ({})),
+  screen('/worklog', Worklog, () => ({})),
   screen('/jobs/:jobId', JobDetailPage, (p) => ({ jobId: Number(p.jobId) })),
   screen('/profile', Profile, () => ({})),
 ];

@@ -2,12 +2,14 @@ import { isolatedName } from '../../../core/names.ts';
 import { call } from '../api/client.ts';
 import { Link, useTitle } from '../app/router.tsx';
 import { useLoad } from '../console/useLoad.ts';
+import { WorklogTable } from '../console/worklog/WorklogTable.tsx';
 import { ErrorAlert } from '../ui/Alert.tsx';
 import { Name } from '../ui/Name.tsx';
 
 /**
  * "My work" from the main navigation: the projects the user works on, each leading to their work
- * there and to the next item. (My work itself is per project: /projects/:id/my-work.)
+ * there and to the next item, and their own work log (docs/worklog.md). (My work itself is per
+ * project: /projects/:id/my-work.)
  */
 export function MyWorkHome() {
   useTitle('My work');
@@ -34,6 +36,7 @@ export function MyWorkHome() {
           ))}
         </ul>
       )}
+      <WorklogTable />
     </div>
   );
 }

@@ -23,7 +23,12 @@ export function Layout({ children }: { children: ReactNode }) {
           { to: '/models', label: 'Models' },
         ]
       : []),
-    ...(user.role === 'admin' || user.role === 'manager' ? [{ to: '/jobs', label: 'Jobs' }] : []),
+    ...(user.role === 'admin' || user.role === 'manager'
+      ? [
+          { to: '/jobs', label: 'Jobs' },
+          { to: '/worklog', label: 'Work log' },
+        ]
+      : []),
     { to: '/profile', label: 'Profile' },
   ];
   return (

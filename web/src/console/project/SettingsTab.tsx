@@ -10,6 +10,7 @@ import { checkSettings, settingsOf } from '../settings.ts';
 import { DuplicateProject } from './DuplicateProject.tsx';
 import { GoldSettings } from './GoldSettings.tsx';
 import { LiveConnectionSection } from './LiveConnection.tsx';
+import { PaySettings } from './PaySettings.tsx';
 
 /** Edit the project's settings (the interface has its own tab); admins and managers can duplicate it. */
 export function SettingsTab({ project, onSaved }: { project: Project; onSaved(p: Project): void }) {
@@ -58,6 +59,7 @@ export function SettingsTab({ project, onSaved }: { project: Project; onSaved(p:
       </section>
       <GoldSettings project={project} onSaved={onSaved} />
       <AdjudicationSettings project={project} onSaved={onSaved} />
+      <PaySettings project={project} onSaved={onSaved} />
       <LiveConnectionSection project={project} />
       {isManager(user) && <DuplicateProject project={project} />}
     </div>

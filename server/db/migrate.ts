@@ -24,6 +24,7 @@ import * as m0022 from './migrations/0022_item_disagreement.ts';
 import * as m0023 from './migrations/0023_adaptive_overlap.ts';
 import * as m0025 from './migrations/0025_judge_in_consensus.ts';
 import * as m0027 from './migrations/0027_sso_identities.ts';
+import * as m0028 from './migrations/0028_user_contracts.ts';
 import type { StoreKind } from './store.ts';
 
 interface Migration {
@@ -58,6 +59,7 @@ const migrations: Migration[] = [
   { name: '0023_adaptive_overlap', ...m0023 },
   { name: '0025_judge_in_consensus', ...m0025 },
   { name: '0027_sso_identities', ...m0027 },
+  { name: '0028_user_contracts', ...m0028 },
 ];
 
 /**

@@ -24,6 +24,7 @@ import { runImport } from './import.ts';
 import { runJobs } from './jobs.ts';
 import { runMetrics } from './metrics.ts';
 import { runNext } from './next.ts';
+import { runOffboard } from './offboard.ts';
 import { type BenchOptions, parseOptions } from './options.ts';
 import { progress, Report } from './report.ts';
 import { runSearch } from './search.ts';
@@ -138,6 +139,7 @@ async function benchStore(
     // The figures do not depend on the store: measured on the run's first store only.
     if (options.only.includes('consensus') && kind === options.stores[0]) await runConsensus(run);
     if (options.only.includes('adaptive') && kind === options.stores[0]) await runAdaptive(run);
+    if (options.only.includes('offboard')) await runOffboard(run);
   } finally {
     while (undo.length > depth)
       await undo.pop()!().catch((err: unknown) => progress(`cleanup failed: ${err}`));

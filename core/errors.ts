@@ -46,6 +46,11 @@ export const errorCodes = {
   CSRF_FAILED: { status: 403, message: 'The CSRF token is missing or wrong; reload the page.' },
   FORBIDDEN: { status: 403, message: 'Your role does not allow this.' },
   ACCOUNT_SUSPENDED: { status: 403, message: 'This account is suspended.' },
+  CONTRACT_NOT_STARTED: {
+    status: 403,
+    message: 'Your contract has not started yet; you can sign in from its start date.',
+  },
+  CONTRACT_ENDED: { status: 403, message: 'Your contract has ended; ask an admin to extend it.' },
   GOLD_PAUSED: {
     status: 403,
     message: 'You are paused on this project by its quality bar; a project manager can lift the pause.',

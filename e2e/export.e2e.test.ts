@@ -85,6 +85,12 @@ describe('the export tab', () => {
       lines.map((l) => [l.externalId, l.annotations.map((a: { answers: unknown }) => a.answers)]),
     ).toEqual([['done', [{ topic: 'a', note: null }]]]);
 
+    // One annotator's work (an offboarded tutor's, say): the flag and the parameter follow.
+    await page.getByLabel("Only one annotator's work (email)").fill('Tutor@Example.org');
+    await expect.poll(() => command.textContent()).toContain(' --annotator Tutor@Example.org --out');
+    expect(await url.textContent()).toContain('&annotator=Tutor%40Example.org');
+    await page.getByLabel("Only one annotator's work (email)").fill('');
+
     // A last day before the first is said, and nothing is downloaded.
     await page.getByLabel('Submitted to (last day, included)').fill('2026-11-30');
     await page.getByText('The last day is before the first.').waitFor();

@@ -26,6 +26,11 @@ export interface AppContext {
   jobs: JobQueue;
   /** Single sign-on with an OpenID Connect provider (server/sso/, docs/sso.md); null: not configured. */
   sso: SsoClient | null;
+  /**
+   * The current time in epoch ms: Date.now, or a test's clock (ServerConfig.clock). Contract
+   * windows are checked against it (docs/users.md).
+   */
+  clock: () => number;
 }
 
 export interface Caller {

@@ -54,6 +54,8 @@ export interface ServerConfig {
   jobRunner?: Partial<RunnerOptions>;
   /** Single sign-on (VERITY_OIDC_*, server/sso/sso-config.ts); absent or null: none. */
   sso?: SsoConfig | null;
+  /** TEST ONLY: the clock contract windows are checked against (AppContext.clock); default Date.now. */
+  clock?: () => number;
 }
 
 export interface Verity {
@@ -71,7 +73,14 @@ export async function createContext(
   store: Store,
   config: Pick<
     ServerConfig,
-    'dataDir' | 'secret' | 'trustedProxies' | 'publicOrigin' | 'passwordCostForTests' | 'jobKinds' | 'sso'
+    | 'dataDir'
+    | 'secret'
+    | 'trustedProxies'
+    | 'publicOrigin'
+    | 'passwordCostForTests'
+    | 'jobKinds'
+    | 'sso'
+    | 'clock'
   >,
   user: SecretUser = 'server',
 ): Promise<AppContext> {
@@ -90,6 +99,7 @@ export async function createContext(
     models: new ModelClients(store, secret),
     jobs,
     sso: config.sso ? new SsoClient(config.sso) : null,
+    clock: config.clock ?? Date.now,
   };
   jobs.bind(ctx);
   return ctx;

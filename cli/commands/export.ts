@@ -45,6 +45,11 @@ export const exportItems = defineCommand({
       help: 'as --from, submitted before WHEN; a date includes its whole day',
     },
     ids: { type: 'string', value: 'IDS', help: 'only these items: ids separated by commas, at most 1000' },
+    annotator: {
+      type: 'string',
+      value: 'EMAIL',
+      help: "only this annotator's work (a suspended or offboarded tutor's too)",
+    },
     'include-models': {
       type: 'boolean',
       help: "training formats: take model judges' annotations too (default: people's only; docs/judge.md)",
@@ -67,6 +72,7 @@ export const exportItems = defineCommand({
       ...(values.to !== undefined ? { to: values.to } : {}),
     });
     if (values.ids !== undefined) query.ids = values.ids;
+    if (values.annotator !== undefined) query.annotator = values.annotator;
     const pairs = enumFlag(values.pairs, 'pairs', ['all', 'adjacent']);
     if (pairs !== undefined) query.pairs = pairs;
     if (values.threshold !== undefined) query.threshold = values.threshold;

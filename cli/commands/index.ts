@@ -23,7 +23,7 @@ import { tokenCreate } from './token-create.ts';
 import { userAdd } from './user-add.ts';
 import { userList } from './user-list.ts';
 import { userResetPassword } from './user-reset-password.ts';
-import { userSuspend } from './user-suspend.ts';
+import { userOffboard, userReinstate, userSuspend } from './user-status.ts';
 import { worklog } from './worklog.ts';
 
 /** Every command, in the order `verity --help` lists them. */
@@ -35,6 +35,8 @@ export const commands = [
   userResetPassword,
   userList,
   userSuspend,
+  userOffboard,
+  userReinstate,
   projectCreate,
   projectList,
   projectShow,

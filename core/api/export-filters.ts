@@ -138,6 +138,15 @@ export const ExportQuery = z
       .describe(
         `only these items: ids separated by commas, at most ${MAX_EXPORT_IDS}; an id that is not an item of the project is refused`,
       ),
+    annotator: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email().max(254))
+      .optional()
+      .describe(
+        "only this annotator's work, by email: their annotations (and skips), on the items they annotated; a suspended or offboarded user's too (docs/users.md)",
+      ),
     includeModels: z
       .enum(['true', 'false'])
       .transform((v) => v === 'true')
@@ -190,6 +199,8 @@ export interface ExportChoice {
   from?: string;
   to?: string;
   ids?: readonly number[];
+  /** Only this annotator's work, by email. */
+  annotator?: string;
   /** The training formats: take model judges' annotations too. */
   includeModels?: boolean;
   /** jsonl: add each item's consensus by this method. */
@@ -208,6 +219,7 @@ export function exportQueryOf(c: ExportChoice): z.input<typeof ExportQuery> {
     ...(c.from ? { from: c.from } : {}),
     ...(c.to ? { to: c.to } : {}),
     ...(c.ids && c.ids.length > 0 ? { ids: c.ids.join(',') } : {}),
+    ...(c.annotator ? { annotator: c.annotator } : {}),
     ...(c.includeModels ? { includeModels: 'true' as const } : {}),
     ...(c.consensus !== undefined && (c.format ?? 'jsonl') === 'jsonl' ? { consensus: c.consensus } : {}),
   };
@@ -225,6 +237,7 @@ export function exportCommandArgs(projectId: number, c: ExportChoice): string {
   if (c.from) words.push('--from', shellQuote(c.from));
   if (c.to) words.push('--to', shellQuote(c.to));
   if (c.ids && c.ids.length > 0) words.push('--ids', c.ids.join(','));
+  if (c.annotator) words.push('--annotator', shellQuote(c.annotator));
   if (c.includeModels) words.push('--include-models');
   if (c.consensus !== undefined && (c.format ?? 'jsonl') === 'jsonl') words.push('--consensus', c.consensus);
   return words.join(' ');

@@ -1,6 +1,8 @@
 import { page } from './common.ts';
 import { route } from './route.ts';
 import {
+  BulkStatusBody,
+  BulkStatusResult,
   CreateUserBody,
   ListUsersQuery,
   PasswordResetLink,
@@ -36,12 +38,24 @@ export const userRoutes = {
     operationId: 'updateUser',
     method: 'PATCH',
     path: '/api/users/{userId}',
-    summary: 'Change name, role or status (admin); suspension takes effect on the next request',
+    summary:
+      'Change name, role, status or contract window (admin); suspension and the window take effect on the next request',
     tag: 'users',
     auth: 'user',
     params: UserParams,
     body: UpdateUserBody,
     response: User,
+  }),
+  bulkUserStatus: route({
+    operationId: 'bulkUserStatus',
+    method: 'POST',
+    path: '/api/users/status',
+    summary:
+      'Suspend, offboard or reinstate many users at once, by email or id, in one transaction (admin); reports each',
+    tag: 'users',
+    auth: 'user',
+    body: BulkStatusBody,
+    response: BulkStatusResult,
   }),
   createPasswordReset: route({
     operationId: 'createPasswordReset',

@@ -32,6 +32,13 @@ export const User = z
       '`model`: the account a model judge answers as (docs/judge.md); it cannot sign in',
     ),
     createdAt: IsoTime,
+    contractStart: IsoTime.nullable().describe(
+      'access starts at this instant (inclusive); null: no start (docs/users.md, "Contract windows")',
+    ),
+    contractEnd: IsoTime.nullable().describe('access ends at this instant (exclusive); null: no end'),
+    offboardedAt: IsoTime.nullable().describe(
+      'when an admin offboarded the user (suspended, API tokens revoked); null: not offboarded',
+    ),
   })
   .meta({ id: 'User' });
 export type User = z.infer<typeof User>;
@@ -45,7 +52,84 @@ export const CreateUserBody = z.object({
   role: Role.default('annotator'),
   password: Password.optional(),
 });
-export const UpdateUserBody = z.object({ name: DisplayName, role: Role, status: UserStatus }).partial();
+/** A contract instant: an ISO 8601 date-time with an offset (`2027-01-01T00:00:00Z`), as epoch ms. */
+export const ContractTime = z.iso
+  .datetime({
+    offset: true,
+    error: 'must be an ISO 8601 date-time with an offset, e.g. 2027-01-01T09:00:00Z',
+  })
+  .transform((text) => Date.parse(text));
+
+export const UpdateUserBody = z
+  .object({
+    name: DisplayName,
+    role: Role,
+    status: UserStatus,
+    contractStart: ContractTime.nullable().describe(
+      'access starts at this instant (inclusive); null clears it (docs/users.md, "Contract windows")',
+    ),
+    contractEnd: ContractTime.nullable().describe(
+      'access ends at this instant (exclusive), after contractStart; null clears it',
+    ),
+  })
+  .partial()
+  .superRefine((b, ctx) => {
+    if (
+      typeof b.contractStart === 'number' &&
+      typeof b.contractEnd === 'number' &&
+      b.contractEnd <= b.contractStart
+    )
+      ctx.addIssue({ code: 'custom', path: ['contractEnd'], message: 'must be later than contractStart' });
+  });
+
+/** What a bulk status change does to each user it names (docs/users.md, "Suspension and offboarding"). */
+export const BulkStatusAction = z.enum(['suspend', 'offboard', 'reinstate']);
+export const MAX_BULK_USERS = 5000;
+export const BulkStatusBody = z
+  .object({
+    action: BulkStatusAction,
+    emails: z.array(Email).max(MAX_BULK_USERS).default([]).describe('the users, by email'),
+    userIds: z.array(Id).max(MAX_BULK_USERS).default([]).describe('and/or by id'),
+  })
+  .superRefine((b, ctx) => {
+    if (b.emails.length + b.userIds.length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['emails'],
+        message: 'name at least one user (emails or userIds)',
+      });
+    if (b.emails.length + b.userIds.length > MAX_BULK_USERS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['emails'],
+        message: `at most ${MAX_BULK_USERS} users in one call`,
+      });
+  });
+export const BulkStatusOutcome = z.enum([
+  'suspended',
+  'already_suspended',
+  'offboarded',
+  'already_offboarded',
+  'reinstated',
+  'already_active',
+  'not_found',
+]);
+export const BulkStatusResult = z
+  .object({
+    action: BulkStatusAction,
+    results: z
+      .array(
+        z.object({
+          target: z.string().describe('the email or id as given (emails lower-cased)'),
+          userId: z.number().int().nullable(),
+          outcome: BulkStatusOutcome,
+        }),
+      )
+      .describe('one per distinct email or id given, in the order given'),
+    changed: z.number().int().describe('how many users this call changed'),
+    locksReleased: z.number().int().describe('how many of their locks went back to the pool'),
+  })
+  .meta({ id: 'BulkStatusResult' });
 export const UserParams = z.object({ userId: Id });
 export const ListUsersQuery = PageQuery.extend({
   q: z

@@ -136,20 +136,21 @@ export async function expireLocks(
 }
 
 /**
- * Releases every live lock a user holds, in any project, as their expiry would: the assignments
+ * Releases every live lock the users hold, in any project, as their expiry would: the assignments
  * become expired (their drafts stay attached, and a revived lock finds them again), the slots are
  * recomputed, and each project's claim cursors are voided so the items are claimable by the very
- * next request. Runs inside the caller's write transaction (suspending the user).
+ * next request. Runs inside the caller's write transaction (suspending the users); returns how many.
  */
-export async function releaseLocksOf(tx: Tx, userId: number, now: number): Promise<void> {
+export async function releaseLocksOf(tx: Tx, userIds: readonly number[], now: number): Promise<number> {
+  if (userIds.length === 0) return 0;
   const released = await tx
     .updateTable('assignments')
     .set({ status: 'expired', updatedAt: now })
-    .where('userId', '=', userId)
+    .where('userId', 'in', userIds)
     .where(sql<boolean>`status = 'locked'`)
     .returning(['projectId', 'itemId'])
     .execute();
-  if (released.length === 0) return;
+  if (released.length === 0) return 0;
   const itemsOf = new Map<number, number[]>();
   for (const r of released) itemsOf.set(r.projectId, [...(itemsOf.get(r.projectId) ?? []), r.itemId]);
   const projects = await tx
@@ -159,6 +160,7 @@ export async function releaseLocksOf(tx: Tx, userId: number, now: number): Promi
     .orderBy('id')
     .execute();
   for (const p of projects) await refreshSlots(tx, p.id, p.overlap, itemsOf.get(p.id)!);
+  return released.length;
 }
 
 /**

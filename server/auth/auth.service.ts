@@ -6,6 +6,7 @@ import { iso, isoOrNull } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { acceptInvitations } from '../projects/invitations.repository.ts';
+import { requireUsable } from '../users/account-access.ts';
 import {
   findUserByEmail,
   findUserById,
@@ -44,7 +45,7 @@ export async function login(
     throw new AppError('INVALID_CREDENTIALS');
   }
   await signInSucceeded(ctx, keys);
-  if (user.status !== 'active') throw new AppError('ACCOUNT_SUSPENDED');
+  requireUsable(user, ctx.clock());
   if (weaker) await rehash(ctx, user.id, stored!, body.password);
   // Invitations to this email become memberships at sign-in (server/projects/invitations.*).
   await acceptInvitations(ctx.store.db, user);
@@ -63,7 +64,7 @@ export async function openSession(
   if (user.modelConnectionId !== null) throw modelCannotSignIn();
   const sessionId = newSecret('vs');
   const csrfToken = newSecret('csrf');
-  const now = Date.now();
+  const now = ctx.clock();
   await insertSession(ctx.store.db, {
     idHash: keyedHash(ctx.secret, sessionId),
     userId: user.id,

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppContext, Caller } from '../context.ts';
 import { AppError } from '../http/errors.ts';
+import { requireUsable } from '../users/account-access.ts';
 import { keyedHash, safeEqual } from './crypto.ts';
 import { findSessionWithUser } from './sessions.repository.ts';
 import { findTokenWithUser, markTokenUsed } from './tokens.repository.ts';
@@ -17,7 +18,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Resolves the caller from a bearer token or the session cookie, reading the user on every
- * request: a suspension or a revoked token takes effect on the very next request.
+ * request: a suspension, a contract's start or end (docs/users.md) or a revoked token takes effect
+ * on the very next request.
  */
 export async function authenticate(ctx: AppContext, req: FastifyRequest): Promise<Caller> {
   const header = req.headers.authorization;
@@ -43,8 +45,8 @@ async function byToken(ctx: AppContext, token: string): Promise<Caller> {
   const row = await findTokenWithUser(ctx.store.db, keyedHash(ctx.secret, token));
   if (!row) throw new AppError('UNAUTHENTICATED', 'The API token is unknown or revoked.');
   if (row.modelConnectionId !== null) throw modelCannotSignIn();
-  if (row.status !== 'active') throw new AppError('ACCOUNT_SUSPENDED');
-  const now = Date.now();
+  const now = ctx.clock();
+  requireUsable(row, now);
   // At most one write a minute per token, so reads stay reads.
   if (row.lastUsedAt === null || now - row.lastUsedAt > 60_000) {
     await markTokenUsed(ctx.store.db, row.tokenId, now);
@@ -68,10 +70,11 @@ async function bySession(ctx: AppContext, sessionId: string): Promise<Caller> {
   const row = await findSessionWithUser(ctx.store.db, idHash);
   if (!row) throw new AppError('UNAUTHENTICATED', 'Your session ended; sign in again.');
   if (row.modelConnectionId !== null) throw modelCannotSignIn();
-  // Status before expiry: a suspended user's sessions are expired, and they should be told why.
-  if (row.status !== 'active') throw new AppError('ACCOUNT_SUSPENDED');
-  if (row.expiresAt <= Date.now())
-    throw new AppError('UNAUTHENTICATED', 'Your session ended; sign in again.');
+  // Status and contract before expiry: a suspended user's sessions are expired, and they should
+  // be told why.
+  const now = ctx.clock();
+  requireUsable(row, now);
+  if (row.expiresAt <= now) throw new AppError('UNAUTHENTICATED', 'Your session ended; sign in again.');
   return {
     id: row.id,
     email: row.email,

@@ -44,7 +44,8 @@ export async function takePasswordReset(
     .executeTakeFirst();
 }
 
-/** Voids every link of the user (at suspension). */
-export async function deletePasswordResetsOf(db: Db, userId: number): Promise<void> {
-  await db.deleteFrom('passwordResets').where('userId', '=', userId).execute();
+/** Voids every link of the users (at suspension). */
+export async function deletePasswordResetsOf(db: Db, userIds: readonly number[]): Promise<void> {
+  if (userIds.length === 0) return;
+  await db.deleteFrom('passwordResets').where('userId', 'in', userIds).execute();
 }

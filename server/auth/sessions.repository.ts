@@ -13,6 +13,8 @@ export const findSessionWithUser = (db: Db, idHash: string) =>
       'u.name',
       'u.role',
       'u.status',
+      'u.contractStart',
+      'u.contractEnd',
       'u.modelConnectionId',
     ])
     .where('s.idHash', '=', idHash)
@@ -41,9 +43,10 @@ export async function setCsrfToken(db: Db, idHash: string, csrfToken: string): P
 }
 
 /**
- * Expires (keeps) every session of the user: a request with one is then told the account is
+ * Expires (keeps) every session of the users: a request with one is then told the account is
  * suspended rather than that the session ended.
  */
-export async function expireSessionsOf(tx: Tx, userId: number): Promise<void> {
-  await tx.updateTable('sessions').set({ expiresAt: 0 }).where('userId', '=', userId).execute();
+export async function expireSessionsOf(tx: Tx, userIds: readonly number[]): Promise<void> {
+  if (userIds.length === 0) return;
+  await tx.updateTable('sessions').set({ expiresAt: 0 }).where('userId', 'in', userIds).execute();
 }

@@ -17,6 +17,8 @@ export const findTokenWithUser = (db: Db, tokenHash: string) =>
       'u.name',
       'u.role',
       'u.status',
+      'u.contractStart',
+      'u.contractEnd',
       'u.modelConnectionId',
     ])
     .where('t.tokenHash', '=', tokenHash)
@@ -66,6 +68,17 @@ export async function revokeAllTokensOf(db: Db, userId: number, at: number): Pro
     .updateTable('apiTokens')
     .set({ revokedAt: at })
     .where('userId', '=', userId)
+    .where('revokedAt', 'is', null)
+    .execute();
+}
+
+/** Revokes every live token of these users (offboarding, docs/users.md). */
+export async function revokeTokensOfUsers(db: Db, userIds: readonly number[], at: number): Promise<void> {
+  if (userIds.length === 0) return;
+  await db
+    .updateTable('apiTokens')
+    .set({ revokedAt: at })
+    .where('userId', 'in', userIds)
     .where('revokedAt', 'is', null)
     .execute();
 }

@@ -25,6 +25,7 @@ import * as m0023 from './migrations/0023_adaptive_overlap.ts';
 import * as m0025 from './migrations/0025_judge_in_consensus.ts';
 import * as m0026 from './migrations/0026_adjudication.ts';
 import * as m0027 from './migrations/0027_sso_identities.ts';
+import * as m0028 from './migrations/0028_user_contracts.ts';
 import * as m0029 from './migrations/0029_pay_rate.ts';
 import type { StoreKind } from './store.ts';
 
@@ -61,6 +62,7 @@ const migrations: Migration[] = [
   { name: '0025_judge_in_consensus', ...m0025 },
   { name: '0026_adjudication', ...m0026 },
   { name: '0027_sso_identities', ...m0027 },
+  { name: '0028_user_contracts', ...m0028 },
   { name: '0029_pay_rate', ...m0029 },
 ];
 

@@ -84,6 +84,11 @@ export interface UsersTable {
   createdAt: number;
   /** Set on the account a model judge answers as (migration 0015); null for people. */
   modelConnectionId: Generated<number | null>;
+  /** The contract window (migration 0028, docs/users.md): access from start (inclusive) to end (exclusive); null: open. */
+  contractStart: Generated<number | null>;
+  contractEnd: Generated<number | null>;
+  /** When an admin offboarded the user (migration 0028); null: not offboarded. */
+  offboardedAt: Generated<number | null>;
 }
 
 export interface SessionsTable {

@@ -5,7 +5,7 @@ import type { ExportParam, ExportShape } from './exports.repository.ts';
 export interface ExportBinding {
   projectId: number;
   overlap: number;
-  filters: Pick<ExportFilters, 'from' | 'to' | 'ids'>;
+  filters: Pick<ExportFilters, 'from' | 'to' | 'ids'> & { annotatorId?: number | undefined };
   shape: ExportShape;
 }
 
@@ -13,7 +13,10 @@ export interface ExportBinding {
 export function exportBinding(
   projectId: number,
   overlap: number,
-  filters: Omit<ExportFilters, 'format' | 'pairs' | 'threshold' | 'includeModels'>,
+  filters: Omit<ExportFilters, 'format' | 'pairs' | 'threshold' | 'includeModels' | 'annotator'> & {
+    /** Only this user's work (`annotator`, resolved to its id). */
+    annotatorId?: number | undefined;
+  },
   rows: ExportShape['rows'] = 'lines',
   /** Whether the project has predictions to read (false spares every line a lookup). */
   predictions = true,
@@ -29,6 +32,7 @@ export function exportBinding(
       from: filters.from !== undefined,
       to: filters.to !== undefined,
       ids: filters.ids !== undefined,
+      annotator: filters.annotatorId !== undefined,
       humansOnly: false,
       predictions,
     },
@@ -54,6 +58,7 @@ export function firstPageArgs(
     from: filters.from ?? null,
     to: filters.to ?? null,
     ids: filters.ids ? list(filters.ids) : null,
+    annotator: filters.annotatorId ?? null,
     page: null,
   };
 }

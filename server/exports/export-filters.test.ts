@@ -9,6 +9,8 @@ let projectId: number;
 /** Items 0–6 of the project, as the scenario below describes them. */
 let item: number[];
 let otherItem: number;
+/** Annotators b and c of the scenario (for the `annotator` filter). */
+let people: { b: TestUser; c: TestUser };
 
 const day = (d: number, hour = 12) => Date.UTC(2026, 11, d, hour);
 const at = (d: number, hour = 12): [number, number, number] => [
@@ -40,6 +42,7 @@ beforeAll(async () => {
     await seedUser(h.verity, 'annotator'),
     await seedUser(h.verity, 'annotator'),
   ];
+  people = { b: b!, c: c! };
   const full = { topic: 'algebra', flags: ['pii'], entities: [], difficulty: 3, steps: 2, comment: 'ok' };
   await annotate(h.verity, projectId, [
     { itemId: item[0]!, userId: a!.id, status: 'submitted', answers: full, times: at(1) },
@@ -183,5 +186,43 @@ describe('export filters', () => {
     expect(res.body.error.details).toEqual([
       { path: 'query.ids', message: res.body.error.message, ids: [otherItem, 999999] },
     ]);
+  });
+
+  describe('the annotator filter', () => {
+    const annotatorsOf = (text: string) =>
+      lines(text).map((l) => (l.annotations as unknown as { annotator: string }[]).map((a) => a.annotator));
+
+    it('takes the items an annotator answered, with only their annotations, drafts too unless submitted only', async () => {
+      const b = people.b.email;
+      const all = await exported(`?annotator=${encodeURIComponent(b.toUpperCase())}`);
+      expect(idsOf(all)).toEqual([0, 1]);
+      expect(annotatorsOf(all)).toEqual([[b], [b]]);
+      expect(lines(all)[1]!.annotations.map((a) => a.status)).toEqual(['draft']);
+      expect(idsOf(await exported(`?annotator=${b}&submitted=only`))).toEqual([0]);
+      expect(idsOf(await exported(`?annotator=${b}&from=2026-12-04`))).toEqual([]);
+    });
+
+    it("leaves out everyone else's skips, and narrows the other formats too", async () => {
+      const c = people.c.email;
+      const text = await exported(`?annotator=${c}`);
+      expect(idsOf(text)).toEqual([4]);
+      expect(annotatorsOf(text)).toEqual([[c]]);
+      const csv = (await exported(`?annotator=${c}&format=csv`)).trimEnd().split('\r\n');
+      expect(csv.length).toBe(2);
+      expect(csv[1]).toContain(c);
+    });
+
+    it.each([
+      ['an email no user has', 'nobody@example.org', 'no user with the email nobody@example.org'],
+      ['a text that is no email', 'not-an-email', 'Invalid email'],
+    ])('refuses %s, naming the parameter', async (_, value, message) => {
+      const res = await get(`?annotator=${encodeURIComponent(value)}`);
+      expect([res.status, res.body.error.code, res.body.error.details[0].path]).toEqual([
+        400,
+        'VALIDATION_FAILED',
+        'query.annotator',
+      ]);
+      expect(res.body.error.message).toContain(message);
+    });
   });
 });

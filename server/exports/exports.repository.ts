@@ -31,8 +31,8 @@ import type { Db } from '../db/transaction.ts';
  *   submittedAt]; no skips.
  *
  * The filters (docs/data-model.md, "Export filters") add conditions: on items (`ids`, `complete`,
- * and for `from`/`to` an annotation submitted in the range) and on annotations (submitted, in the
- * range). When the items are narrowed, a page's annotations and skips are read by the page's ids
+ * and for `from`/`to`/`annotator` an annotation submitted in the range, by the annotator) and on
+ * annotations and skips (submitted, in the range, the annotator's). When the items are narrowed, a page's annotations and skips are read by the page's ids
  * (`page`) instead of (after, last]. Unfiltered, the statements are the ones above, unchanged.
  */
 
@@ -96,6 +96,8 @@ export interface ExportShape {
   from: boolean;
   to: boolean;
   ids: boolean;
+  /** Only one user's annotations and skips, on the items they annotated (`annotator`). */
+  annotator: boolean;
   /** Leave out model judges' annotations (docs/judge.md): the training formats, unless asked. */
   humansOnly: boolean;
   /** The project has predictions: each line reads its item's; otherwise every line has `[]`. */
@@ -107,7 +109,8 @@ export interface ExportShape {
  * skips are read by the page's ids (`page`) rather than by its id range, which may span many
  * items the filters left out.
  */
-export const narrowsItems = (s: ExportShape): boolean => s.completeOnly || s.from || s.to || s.ids;
+export const narrowsItems = (s: ExportShape): boolean =>
+  s.completeOnly || s.from || s.to || s.ids || s.annotator;
 
 /**
  * A statement with its parameters written `{name}`: `:name` on SQLite (bound from an object),
@@ -119,7 +122,17 @@ export interface ExportStatement {
 }
 
 /** Every parameter any statement takes; lists (`ids`, `page`) as JSON on SQLite, arrays on PostgreSQL. */
-export type ExportParam = 'project' | 'after' | 'last' | 'limit' | 'overlap' | 'from' | 'to' | 'ids' | 'page';
+export type ExportParam =
+  | 'project'
+  | 'after'
+  | 'last'
+  | 'limit'
+  | 'overlap'
+  | 'from'
+  | 'to'
+  | 'ids'
+  | 'page'
+  | 'annotator';
 
 type Dialect = 'sqlite' | 'postgres';
 const jsonOf = (d: Dialect) => (text: string) =>
@@ -132,6 +145,7 @@ const inList = (d: Dialect, column: string, list: ExportParam) =>
 /** The conditions on annotations: submitted, in the range, and people's only when asked. */
 function annotationConditions(s: ExportShape): string {
   let text = s.submittedOnly || s.from || s.to ? ` and n.status = 'submitted'` : '';
+  if (s.annotator) text += ' and n.user_id = {annotator}';
   if (s.from) text += ' and n.submitted_at >= {from}';
   if (s.to) text += ' and n.submitted_at < {to}';
   if (s.humansOnly)
@@ -144,7 +158,7 @@ function itemsText(d: Dialect, s: ExportShape): string {
   if (s.ids) where += ` and ${inList(d, 'id', 'ids')}`;
   // An item's own target (adaptive overlap, docs/quality.md) when it has one.
   if (s.completeOnly) where += ' and submitted_count >= coalesce(target, {overlap})';
-  if (s.from || s.to)
+  if (s.from || s.to || s.annotator)
     where += ` and exists (select 1 from annotations n where n.project_id = {project} and n.item_id = items.id${annotationConditions(s)})`;
   const columns = s.rows === 'records' ? 'id, external_id, data' : `id, ${head(d, s)}`;
   return `select ${columns} from items where ${where} order by id limit {limit}`;
@@ -189,7 +203,7 @@ function annotationsText(d: Dialect, s: ExportShape): string {
 // A literal status: the planner uses the partial index of skips only then.
 const skipsText = (d: Dialect, s: ExportShape) =>
   `select s.item_id, ${skipOpening(jsonOf(d))}, s.updated_at from assignments s
-    where s.project_id = {project} and s.status = 'skipped' and ${pageItems(d, s, 's.item_id')}
+    where s.project_id = {project} and s.status = 'skipped' and ${pageItems(d, s, 's.item_id')}${s.annotator ? ' and s.user_id = {annotator}' : ''}
     order by s.item_id, s.id`;
 
 function statement(d: Dialect, text: string): ExportStatement {

@@ -15,6 +15,7 @@ import { AppError, forbidden } from '../http/errors.ts';
 import type { StreamedFile } from '../http/register.ts';
 import { hasPredictions } from '../predictions/predictions.repository.ts';
 import { type ProjectConsensus, projectConsensus } from '../quality/consensus.service.ts';
+import { findUserByEmail } from '../users/users.repository.ts';
 import { ConsensusLineWriter } from './consensus-lines.ts';
 import { type ExportBinding, exportBinding } from './export-binding.ts';
 import { itemIdsOutside } from './exports.repository.ts';
@@ -42,7 +43,17 @@ export async function exportItems(
 ): Promise<StreamedFile> {
   const { project, access } = await projectWithAccess(ctx.store.db, caller, projectId);
   if (!access.viewAll) throw forbidden('Only managers and reviewers can export.');
-  const { format, pairs, threshold, includeModels, consensus, ...filters } = query;
+  const { format, pairs, threshold, includeModels, consensus, annotator, ...rest } = query;
+  let annotatorId: number | undefined;
+  if (annotator !== undefined) {
+    // Any account, suspended or offboarded too: their work stays theirs (docs/users.md).
+    annotatorId = (await findUserByEmail(ctx.store.db, annotator))?.id;
+    if (annotatorId === undefined) {
+      const message = `query.annotator: no user with the email ${annotator}`;
+      throw new AppError('VALIDATION_FAILED', message, [{ path: 'query.annotator', message }]);
+    }
+  }
+  const filters = { ...rest, ...(annotatorId !== undefined ? { annotatorId } : {}) };
   if (filters.ids) {
     const outside = await itemIdsOutside(ctx.store.db, projectId, filters.ids);
     if (outside.length > 0) {

@@ -151,4 +151,26 @@ describe('existing accounts', () => {
     w.provider.signInAs(sub);
     expect(refusedWith(await signInWithSso(w.h.verity))).toBe('/?sso_error=ACCOUNT_SUSPENDED');
   });
+
+  it('refuses an account outside its contract window, matched by email or by subject', async () => {
+    const admin = await w.h.user('admin');
+    const tutor = await w.h.user('annotator', `${fresh('contract')}@acme.test`);
+    const sub = atProvider({ email: tutor.email });
+    expect((await whoIs(w.h.verity, (await signInWithSso(w.h.verity)).session))?.id).toBe(tutor.id);
+    const at = (ms: number) => new Date(ms).toISOString();
+    await w.h.call(admin, 'PATCH', `/api/users/${tutor.id}`, { contractEnd: at(Date.now() - 1000) });
+    w.provider.signInAs(sub);
+    expect(refusedWith(await signInWithSso(w.h.verity))).toBe('/?sso_error=CONTRACT_ENDED');
+    await w.h.call(admin, 'PATCH', `/api/users/${tutor.id}`, {
+      contractStart: at(Date.now() + 3_600_000),
+      contractEnd: null,
+    });
+    w.provider.signInAs(sub);
+    expect(refusedWith(await signInWithSso(w.h.verity))).toBe('/?sso_error=CONTRACT_NOT_STARTED');
+    // Matched by email (not linked yet): refused the same way.
+    const unlinked = await w.h.user('annotator', `${fresh('contract')}@acme.test`);
+    await w.h.call(admin, 'PATCH', `/api/users/${unlinked.id}`, { contractEnd: at(Date.now() - 1000) });
+    atProvider({ email: unlinked.email });
+    expect(refusedWith(await signInWithSso(w.h.verity))).toBe('/?sso_error=CONTRACT_ENDED');
+  });
 });

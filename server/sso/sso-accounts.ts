@@ -2,6 +2,7 @@ import { DisplayName } from '../../core/names.ts';
 import type { AppContext } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { AppError } from '../http/errors.ts';
+import { requireUsable } from '../users/account-access.ts';
 import { findUserByEmail, findUserById, insertUser, type UserRow } from '../users/users.repository.ts';
 import { findIdentityUser, hasIdentityAt, insertIdentity } from './identities.repository.ts';
 import type { SsoClaims } from './sso-client.ts';
@@ -14,7 +15,8 @@ import { emailDomainAllowed, type SsoConfig } from './sso-config.ts';
  * 3. otherwise a verified email finds an account that has no identity at this issuer yet, and links it;
  * 4. otherwise, with just-in-time accounts on, a verified email of an allowed domain makes an
  *    account with the default role, linked at once.
- * A suspended account is refused at 2 and 3, and is never linked.
+ * A suspended account, or one outside its contract window (docs/users.md), is refused at 2 and 3,
+ * and is never linked.
  */
 export async function accountFor(
   ctx: AppContext,
@@ -47,12 +49,12 @@ async function resolveAccount(
   if (linkedId !== undefined) {
     const user = await findUserById(db, linkedId);
     if (!user) throw new AppError('SSO_NO_ACCOUNT');
-    return { user: usable(user), created: false };
+    return { user: requireUsable(user, ctx.clock()), created: false };
   }
   if (email === null || !claims.emailVerified) throw new AppError('SSO_EMAIL_UNVERIFIED');
   const existing = await findUserByEmail(db, email);
   if (existing) {
-    usable(existing);
+    requireUsable(existing, ctx.clock());
     // Matched by email the first time only: an account linked to another subject at this
     // issuer is someone else's email now at the provider, not a second identity of theirs.
     if (await hasIdentityAt(db, existing.id, issuer)) {
@@ -76,11 +78,6 @@ async function resolveAccount(
     return row;
   });
   return { user, created: true };
-}
-
-function usable(user: UserRow): UserRow {
-  if (user.status !== 'active') throw new AppError('ACCOUNT_SUSPENDED');
-  return user;
 }
 
 /** The provider's name for the person when it is a valid name here; else the email's local part. */

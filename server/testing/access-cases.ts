@@ -135,6 +135,13 @@ export const accountAndProjectCases = {
       expect: signedIn({ ...all('FORBIDDEN'), admin: 200 }),
     },
   ],
+  bulkUserStatus: [
+    {
+      target: 'another user, suspended',
+      build: async (w) => ({ body: { action: 'suspend', userIds: [await throwawayUser(w)] } }),
+      expect: signedIn({ ...all('FORBIDDEN'), admin: 200 }),
+    },
+  ],
   createPasswordReset: [
     {
       target: 'another user',

@@ -1,6 +1,6 @@
 import { type Selectable, sql } from 'kysely';
 import type { User } from '../../core/api/users.ts';
-import { iso } from '../context.ts';
+import { iso, isoOrNull } from '../context.ts';
 import type { UsersTable } from '../db/schema.ts';
 import type { Db } from '../db/transaction.ts';
 
@@ -18,6 +18,9 @@ export const toUser = (r: UserRow): User => ({
   external: r.external,
   kind: r.modelConnectionId === null ? 'human' : 'model',
   createdAt: iso(r.createdAt),
+  contractStart: isoOrNull(r.contractStart),
+  contractEnd: isoOrNull(r.contractEnd),
+  offboardedAt: isoOrNull(r.offboardedAt),
 });
 
 export async function findUserById(db: Db, id: number): Promise<UserRow | undefined> {
@@ -122,12 +125,53 @@ export async function setPasswordHash(
   await query.execute();
 }
 
-/** Sets the given fields of a user (name, role, status); nothing when none is given. */
+/** Sets the given fields of a user (name, role, status, contract window); nothing when none is given. */
 export async function updateUserRow(
   db: Db,
   userId: number,
-  fields: Partial<Pick<UserRow, 'name' | 'role' | 'status'>>,
+  fields: Partial<Pick<UserRow, 'name' | 'role' | 'status' | 'contractStart' | 'contractEnd'>>,
 ): Promise<void> {
   if (Object.keys(fields).length === 0) return;
   await db.updateTable('users').set(fields).where('id', '=', userId).execute();
+}
+
+/** The users with these emails or ids (a status change names them either way). */
+export async function findUsersByEmailsOrIds(
+  db: Db,
+  emails: readonly string[],
+  ids: readonly number[],
+): Promise<UserRow[]> {
+  if (emails.length === 0 && ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) => {
+      const either = [];
+      if (emails.length > 0) either.push(eb('email', 'in', emails));
+      if (ids.length > 0) either.push(eb('id', 'in', ids));
+      return eb.or(either);
+    })
+    .orderBy('id')
+    .execute();
+  return rows.map(userRowOf);
+}
+
+/**
+ * Sets the status of these users: suspended (with `offboardedAt` when offboarding) or active
+ * again (offboarding cleared). The contract window is left as it is.
+ */
+export async function setStatusOf(
+  db: Db,
+  ids: readonly number[],
+  change: { status: 'suspended'; offboardedAt?: number } | { status: 'active' },
+): Promise<void> {
+  if (ids.length === 0) return;
+  const fields =
+    change.status === 'active'
+      ? { status: 'active' as const, offboardedAt: null }
+      : {
+          status: 'suspended' as const,
+          ...(change.offboardedAt ? { offboardedAt: change.offboardedAt } : {}),
+        };
+  await db.updateTable('users').set(fields).where('id', 'in', ids).execute();
 }

@@ -1,19 +1,19 @@
 import type { z } from 'zod';
 import type { CreateUserBody, UpdateUserBody, User } from '../../core/api/users.ts';
 import { requireRole } from '../access.ts';
-import { releaseLocksOf } from '../assignments/assignments.repository.ts';
-import { deletePasswordResetsOf } from '../auth/password-resets.repository.ts';
-import { expireSessionsOf } from '../auth/sessions.repository.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { decodeCursor, pageOf } from '../http/cursor.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { acceptInvitations } from '../projects/invitations.repository.ts';
+import { accountRefusal } from './account-access.ts';
+import { endAccess } from './user-status.service.ts';
 import {
   findUserByEmail,
   findUserById,
   insertUser,
   listUsers,
+  setStatusOf,
   toUser,
   updateUserRow,
 } from './users.repository.ts';
@@ -53,16 +53,36 @@ export async function updateUser(
   if (userId === caller.id && (body.status === 'suspended' || (body.role && body.role !== 'admin'))) {
     throw new AppError('FORBIDDEN', 'You cannot suspend or demote yourself; ask another admin.');
   }
+  const { status, ...fields } = body;
+  const window = {
+    contractStart: fields.contractStart === undefined ? user.contractStart : fields.contractStart,
+    contractEnd: fields.contractEnd === undefined ? user.contractEnd : fields.contractEnd,
+  };
+  if (
+    window.contractStart !== null &&
+    window.contractEnd !== null &&
+    window.contractEnd <= window.contractStart
+  ) {
+    const path = fields.contractEnd === undefined ? 'body.contractStart' : 'body.contractEnd';
+    const message = `${path}: ${path.endsWith('End') ? 'must be later than contractStart' : 'must be earlier than contractEnd'} (${new Date(path.endsWith('End') ? window.contractStart : window.contractEnd).toISOString()})`;
+    throw new AppError('VALIDATION_FAILED', message, [{ path, message }]);
+  }
+  if (userId === caller.id && accountRefusal({ status: 'active', ...window }, ctx.clock())) {
+    throw new AppError(
+      'FORBIDDEN',
+      'You cannot set a contract window that locks yourself out; ask another admin.',
+    );
+  }
   await writeTransaction(ctx.store, async (tx) => {
-    await updateUserRow(tx, userId, body);
-    if (body.status !== 'suspended') return;
+    await updateUserRow(tx, userId, fields);
+    if (status === 'active') await setStatusOf(tx, [userId], { status: 'active' });
+    if (status !== 'suspended') return;
     // Suspension also ends sessions (kept, expired, so the next request is told why); tokens stay
     // but are refused while suspended, since authentication reads the status every time. Password
     // reset links are voided, so none can be a way back in. The user's locks are released at
-    // once, so their items do not wait out the lock time.
-    await expireSessionsOf(tx, userId);
-    await deletePasswordResetsOf(tx, userId);
-    await releaseLocksOf(tx, userId, Date.now());
+    // once, so their items do not wait out the lock time (user-status.service.ts).
+    await setStatusOf(tx, [userId], { status: 'suspended' });
+    await endAccess(tx, [userId], ctx.clock(), false);
   });
   return toUser((await findUserById(ctx.store.db, userId))!);
 }

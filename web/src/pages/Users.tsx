@@ -8,6 +8,7 @@ import { PageHead } from '../console/PageHead.tsx';
 import { Pager } from '../console/Pager.tsx';
 import { useCursorPages } from '../console/useCursorPages.ts';
 import { useLoad } from '../console/useLoad.ts';
+import { BulkStatus } from '../console/users/BulkStatus.tsx';
 import { CreateUserForm } from '../console/users/CreateUserForm.tsx';
 import { type MadeLink, ResetLink } from '../console/users/ResetLink.tsx';
 import { RoleGuide } from '../console/users/RoleGuide.tsx';
@@ -17,7 +18,8 @@ import { ErrorAlert } from '../ui/Alert.tsx';
 import '../console/console.css';
 
 /**
- * Accounts (admin): search, create, change role, suspend and unsuspend, make password reset links.
+ * Accounts (admin): search, create, change role, suspend and unsuspend, make password reset links;
+ * select rows to suspend, offboard or reinstate them at once.
  * A success notice answers the last action only: it clears as the next one starts.
  */
 export function Users() {
@@ -37,6 +39,7 @@ export function Users() {
   const [notice, setNotice] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [resetLink, setResetLink] = useState<MadeLink | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   if (me.role !== 'admin') return <p role="alert">Only admins manage users.</p>;
   const rows = (list.data?.items ?? []).map((u) => changed.get(u.id) ?? u);
   /** A new action starts: the answer to the previous one no longer applies. */
@@ -80,6 +83,17 @@ export function Users() {
       {resetLink && <ResetLink link={resetLink} onDismiss={() => setResetLink(null)} />}
       <RoleGuide />
       <UserSearch q={q} onSearch={search} />
+      <BulkStatus
+        selected={rows.filter((u) => selected.has(u.id))}
+        onStart={starting}
+        onError={setError}
+        onDone={(message) => {
+          setNotice(message);
+          setSelected(new Set());
+          setChanged(new Map());
+          list.reload();
+        }}
+      />
       {list.data && rows.length === 0 && (
         <p className="muted">{q ? 'No user’s name or email contains this text.' : 'No users yet.'}</p>
       )}
@@ -88,6 +102,9 @@ export function Users() {
           <caption className="visually-hidden">Users</caption>
           <thead>
             <tr>
+              <th scope="col">
+                <span className="visually-hidden">Select</span>
+              </th>
               <th scope="col">Name</th>
               <th scope="col">Email</th>
               <th scope="col">Role</th>
@@ -102,6 +119,13 @@ export function Users() {
                 key={u.id}
                 user={u}
                 self={u.id === me.id}
+                selected={selected.has(u.id)}
+                onSelect={(on) => {
+                  const next = new Set(selected);
+                  if (on) next.add(u.id);
+                  else next.delete(u.id);
+                  setSelected(next);
+                }}
                 onStart={starting}
                 onChanged={onChanged}
                 onError={setError}

@@ -33,6 +33,8 @@ const sentences: Record<ErrorCode, (message: string) => string> = {
   CSRF_FAILED: () => 'This page is out of date. Reload it and try again.',
   FORBIDDEN: (message) => `${message} Ask a manager if you need this.`,
   ACCOUNT_SUSPENDED: () => 'Your account is suspended. Ask an admin of this Verity to restore it.',
+  CONTRACT_NOT_STARTED: (message) => message,
+  CONTRACT_ENDED: (message) => message,
   GOLD_PAUSED: (message) => message,
   NOT_FOUND: (message) => `${message} Check the link, or ask a manager to add you to the project.`,
   CONFLICT: (message) => message,

@@ -28,6 +28,7 @@ export function ExportTab({ projectId, name }: { projectId: number; name: string
   const [includeModels, setIncludeModels] = useState(false);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [annotator, setAnnotator] = useState('');
   const [onlySelected, setOnlySelected] = useState(true);
   const [formatChoice, setFormatChoice] = useState<FormatChoice>({
     format: 'jsonl',
@@ -50,6 +51,7 @@ export function ExportTab({ projectId, name }: { projectId: number; name: string
     from,
     to,
     ...(onlySelected && selection.ids.length > 0 ? { ids: selection.ids } : {}),
+    ...(annotator.trim() ? { annotator: annotator.trim() } : {}),
   };
   const href = api.url('exportItems', { params: { projectId }, query: exportQueryOf(choice) });
   const base = `${name.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '') || 'project'}-${projectId}`;
@@ -121,6 +123,14 @@ export function ExportTab({ projectId, name }: { projectId: number; name: string
             them.
           </p>
         )}
+        <Field
+          label="Only one annotator's work (email)"
+          hint="Their items, with only their annotations; a suspended or offboarded tutor's too. Leave empty for everyone."
+        >
+          {(c) => (
+            <input {...c} type="email" value={annotator} onChange={(e) => setAnnotator(e.target.value)} />
+          )}
+        </Field>
       </fieldset>
       <p>
         {blocked ? (

@@ -13,6 +13,9 @@ import { formatTime } from '../format.ts';
 export function UserRow(props: {
   user: User;
   self: boolean;
+  /** Picked for a bulk action (the page's BulkStatus); the caller's own row cannot be. */
+  selected: boolean;
+  onSelect(on: boolean): void;
   /** An action on this row starts (the page clears the answer to the previous one). */
   onStart(): void;
   onChanged(user: User, message: string): void;
@@ -45,6 +48,15 @@ export function UserRow(props: {
   };
   return (
     <tr>
+      <td>
+        <input
+          type="checkbox"
+          aria-label={`Select ${name}`}
+          checked={props.selected}
+          disabled={props.self || u.external}
+          onChange={(e) => props.onSelect(e.target.checked)}
+        />
+      </td>
       <th scope="row">
         <Name text={u.name} />
       </th>
@@ -64,7 +76,8 @@ export function UserRow(props: {
         </select>
       </td>
       <td>
-        <span className={`status status-${u.status}`}>{u.status}</span>
+        <span className={`status status-${u.status}`}>{u.offboardedAt ? 'offboarded' : u.status}</span>
+        {u.contractEnd && <span className="muted"> until {formatTime(u.contractEnd)}</span>}
       </td>
       <td>{formatTime(u.createdAt)}</td>
       <td>

@@ -1,10 +1,9 @@
-import { Readable } from 'node:stream';
 import { send, sendJson } from './client.ts';
 import { consensusOf } from './consensus.ts';
 import type { StoreRun } from './context.ts';
 import { progress } from './report.ts';
 import type { BenchUser } from './server-child.ts';
-import { addAnnotators } from './setup.ts';
+import { addAnnotators, importLines } from './setup.ts';
 
 /**
  * Adaptive overlap against a fixed one (docs/quality.md, "Adaptive overlap"): a synthetic project
@@ -81,14 +80,7 @@ async function benchProject(
     201,
   );
   const lines = truth.map((_, k) => JSON.stringify({ data: { text: `task ${k}` } }));
-  const imported = await send({
-    method: 'POST',
-    url: `${server.url}/api/projects/${project.id}/items`,
-    token: run.admin.token,
-    stream: Readable.from([Buffer.from(`${lines.join('\n')}\n`)]),
-    contentType: 'application/x-ndjson',
-  });
-  if (imported.status !== 201) throw new Error(`import failed: ${imported.status} ${imported.text}`);
+  await importLines(server, run.admin, project.id, lines);
   await addAnnotators(server, run.admin, project.id, people);
   progress(`adaptive.${label}: ${people.length} annotators on ${truth.length} items`);
   let annotations = 0;

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { send, sendJson } from './client.ts';
 import type { StoreRun } from './context.ts';
 import { accuracyOn, type CrowdDataset, readCrowdDataset } from './crowd-data.ts';
 import { progress } from './report.ts';
+import { importLines } from './setup.ts';
 
 /** ../shared/datasets/crowd beside the repository (its README lists the datasets and their figures). */
 const CROWD = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/datasets/crowd');
@@ -74,14 +74,7 @@ async function benchDataset(run: StoreRun, data: CrowdDataset): Promise<void> {
   );
   progress(`consensus.${data.name}: importing ${lines.length} items with ${annotations} annotations`);
   const started = performance.now();
-  const reply = await send({
-    method: 'POST',
-    url: `${server.url}/api/projects/${project.id}/items`,
-    token: run.admin.token,
-    stream: Readable.from([Buffer.from(`${lines.join('\n')}\n`)]),
-    contentType: 'application/x-ndjson',
-  });
-  if (reply.status !== 201) throw new Error(`import failed: ${reply.status} ${reply.text.slice(0, 500)}`);
+  await importLines(server, run.admin, project.id, lines);
   run.report.add(`consensus.${data.name}.import_ms`, performance.now() - started, 'ms');
   for (const [method, figure] of [
     ['majority', 'majority'],

@@ -1,8 +1,7 @@
-import { Readable } from 'node:stream';
 import { send, sendJson } from './client.ts';
 import type { StoreRun } from './context.ts';
 import { progress } from './report.ts';
-import { addAnnotators } from './setup.ts';
+import { addAnnotators, importLines } from './setup.ts';
 
 /**
  * Bulk offboarding (docs/users.md, "Suspension and offboarding"): TUTORS tutors each take an item
@@ -35,14 +34,7 @@ export async function runOffboard(run: StoreRun): Promise<void> {
     201,
   );
   const lines = tutors.map((_, k) => JSON.stringify({ data: { text: `task ${k}` } }));
-  const imported = await send({
-    method: 'POST',
-    url: `${server.url}/api/projects/${project.id}/items`,
-    token: run.admin.token,
-    stream: Readable.from([Buffer.from(`${lines.join('\n')}\n`)]),
-    contentType: 'application/x-ndjson',
-  });
-  if (imported.status !== 201) throw new Error(`import failed: ${imported.status} ${imported.text}`);
+  await importLines(server, run.admin, project.id, lines);
   await addAnnotators(server, run.admin, project.id, [...tutors, ...checkers]);
   const claim = (token: string) =>
     send({ method: 'POST', url: `${server.url}/api/projects/${project.id}/assignments/next`, token });

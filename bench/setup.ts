@@ -1,5 +1,6 @@
+import { Readable } from 'node:stream';
 import { sampleInterface } from '../server/testing/harness.ts';
-import { sendJson } from './client.ts';
+import { send, sendJson } from './client.ts';
 import type { BenchUser } from './server-child.ts';
 import type { ServerChild } from './servers.ts';
 
@@ -37,4 +38,21 @@ export async function addAnnotators(
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));
+}
+
+/** Imports JSONL lines into the project through the items route; throws naming the answer on failure. */
+export async function importLines(
+  server: ServerChild,
+  admin: BenchUser,
+  projectId: number,
+  lines: readonly string[],
+): Promise<void> {
+  const reply = await send({
+    method: 'POST',
+    url: `${server.url}/api/projects/${projectId}/items`,
+    token: admin.token,
+    stream: Readable.from([Buffer.from(`${lines.join('\n')}\n`)]),
+    contentType: 'application/x-ndjson',
+  });
+  if (reply.status !== 201) throw new Error(`import failed: ${reply.status} ${reply.text.slice(0, 500)}`);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annotate } from '../testing/export-fixtures.ts';
-import { buildProject, postItems, seedUser } from '../testing/factories.ts';
+import { buildProject, postItems, seedJudgeAccount, seedUser } from '../testing/factories.ts';
 import { type Harness, startHarness, type TestUser } from '../testing/harness.ts';
 
 let h: Harness;
@@ -48,21 +48,7 @@ beforeAll(async () => {
   projectId = await buildProject(h, manager, { interface: iface, overlap: 4 });
   for (let k = 0; k < 3; k++) people.push(await seedUser(h.verity, 'annotator'));
   judgeName = `Judge ${Date.now()}`;
-  const judge = await h.verity.store.db
-    .insertInto('users')
-    .values({
-      email: null,
-      name: judgeName,
-      role: 'annotator',
-      status: 'active',
-      passwordHash: null,
-      external: 0,
-      createdAt: Date.now(),
-      modelConnectionId: 999,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  judgeId = judge.id;
+  judgeId = await seedJudgeAccount(h.verity, judgeName);
   await postItems(
     h.verity,
     manager,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annotate } from '../testing/export-fixtures.ts';
-import { buildProject, postItems, seedUser } from '../testing/factories.ts';
+import { buildProject, postItems, seedJudgeAccount, seedUser } from '../testing/factories.ts';
 import { type Harness, startHarness, type TestUser } from '../testing/harness.ts';
 
 let h: Harness;
@@ -50,20 +50,7 @@ beforeAll(async () => {
     .execute();
   itemIds = items.map((i) => i.id);
   const drafter = await seedUser(h.verity, 'annotator');
-  const judge = await h.verity.store.db
-    .insertInto('users')
-    .values({
-      email: null,
-      name: 'Judge',
-      role: 'annotator',
-      status: 'active',
-      passwordHash: null,
-      external: 0,
-      createdAt: Date.now(),
-      modelConnectionId: 999,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const judgeId = await seedJudgeAccount(h.verity, 'Judge');
   const t = Date.UTC(2026, 11, 1);
   await annotate(h.verity, projectId, [
     {
@@ -75,7 +62,7 @@ beforeAll(async () => {
     },
     ...[4, 5].map((i) => ({
       itemId: itemIds[i]!,
-      userId: judge.id,
+      userId: judgeId,
       status: 'submitted' as const,
       answers: { topic: 'other' },
       times: [t, t, t] as [number, number, number],

@@ -226,3 +226,25 @@ export async function claimProblems(h: Api, projectId: number, overlap: number):
   }
   return problems;
 }
+
+/**
+ * A model judge's account written straight into the store (its connection id need not exist):
+ * its annotations count as a judge's, left out of the people's figures.
+ */
+export async function seedJudgeAccount(verity: Verity, name: string): Promise<number> {
+  const row = await verity.store.db
+    .insertInto('users')
+    .values({
+      email: null,
+      name,
+      role: 'annotator',
+      status: 'active',
+      passwordHash: null,
+      external: 0,
+      createdAt: Date.now(),
+      modelConnectionId: 999,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

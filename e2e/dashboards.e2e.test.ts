@@ -87,6 +87,15 @@ describe('the Dashboards tab', () => {
 
     const { page } = await e.open(manager);
     await page.goto(`/projects/${id}`);
+    // The overview's agreement report, on request. Topic over the three items: a–a, b–a, b–b, so
+    // nominal alpha = 1 − (2/6) / (2·3·3 / (6·5)) = 0.444.
+    const agreement = page.getByRole('region', { name: 'Agreement', exact: true });
+    await agreement.getByRole('button', { name: 'Compute agreement' }).click();
+    const topic = agreement.locator('table[data-question="topic"]');
+    await topic.waitFor();
+    expect(
+      await topic.getByRole('row').filter({ hasText: 'alpha nominal' }).getByRole('cell').allTextContents(),
+    ).toEqual(['0.444']);
     await page
       .getByRole('navigation', { name: 'Project sections' })
       .getByRole('link', { name: 'Dashboards' })

@@ -1,9 +1,8 @@
-import { useState } from 'react';
-import type { MetricsReport } from '../../../../core/api/quality.ts';
 import { formatCoefficient, questionRows } from '../../../../core/quality/report-rows.ts';
 import { call } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/Alert.tsx';
 import { Name } from '../../ui/Name.tsx';
+import { useOnRequest } from './on-request.ts';
 
 /**
  * Agreement per question and per annotator (docs/quality.md, Agreement): computed on request,
@@ -17,20 +16,12 @@ export function AgreementPanel({
   /** Question labels by name. */
   labels: Readonly<Record<string, string>>;
 }) {
-  const [report, setReport] = useState<MetricsReport | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const compute = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setReport(await call('projectMetrics', { params: { projectId } }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const {
+    value: report,
+    error,
+    busy,
+    compute,
+  } = useOnRequest(() => call('projectMetrics', { params: { projectId } }));
   return (
     <section className="card stack-tight wide" aria-labelledby="agreement-title">
       <div className="section-head">

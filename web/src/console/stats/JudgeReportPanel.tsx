@@ -4,6 +4,7 @@ import { formatCoefficient } from '../../../../core/quality/report-rows.ts';
 import { call } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/Alert.tsx';
 import { Name } from '../../ui/Name.tsx';
+import { useOnRequest } from './on-request.ts';
 
 type Method = JudgeReport['method'];
 type Row = JudgeReport['annotators'][number];
@@ -32,21 +33,13 @@ export function JudgeReportPanel({
   /** Question labels by name. */
   labels: Readonly<Record<string, string>>;
 }) {
-  const [report, setReport] = useState<JudgeReport | null>(null);
   const [method, setMethod] = useState<Method>('majority');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const compute = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setReport(await call('judgeReport', { params: { projectId }, query: { method } }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const {
+    value: report,
+    error,
+    busy,
+    compute,
+  } = useOnRequest(() => call('judgeReport', { params: { projectId }, query: { method } }));
   const questions = report
     ? [
         ...new Set(

@@ -67,6 +67,23 @@ describe('verity user suspend / offboard / reinstate', () => {
     }
   });
 
+  it('names a malformed email by its flag or its line in the file, and suspends no one', async () => {
+    const token = await tutor('d@cli.example');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verity-emails-'));
+    const file = path.join(dir, 'emails.txt');
+    fs.writeFileSync(file, '# comment\nd@cli.example\n\nnot-an-email\n');
+    try {
+      const r = await runCli(['user', 'suspend', '--email', 'a@x', '--file', file, '--token', admin], s.env);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toContain('VALIDATION_FAILED: --email "a@x": Invalid email address');
+      expect(r.stderr).toContain(`--file ${file} line 4 "not-an-email": Invalid email address`);
+      expect(r.stdout).toBe('');
+      expect(await me(token)).toBe(200);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('asks for at least one user', async () => {
     const r = await runCli(['user', 'suspend', '--token', admin], s.env);
     expect(r.code).toBe(2);

@@ -1,16 +1,34 @@
+import { Email } from '../../core/api/users.ts';
 import { createClient } from '../client.ts';
 import { defineCommand, intFlag } from '../command.ts';
 import { httpConfig, httpFlags } from '../config.ts';
-import { UsageError } from '../errors.ts';
+import { UsageError, validationFailed } from '../errors.ts';
 import { readTextFile } from '../files.ts';
 import { note, printJson } from '../output.ts';
 
-/** The emails of a file, one a line; blank lines and lines starting with # are skipped. */
-export const emailsOfFile = (text: string): string[] =>
+/** The emails of a file, one a line, with their line numbers; blank lines and lines starting with # are skipped. */
+export const emailsOfFile = (text: string): { email: string; line: number }[] =>
   text
     .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
+    .map((line, i) => ({ email: line.trim(), line: i + 1 }))
+    .filter(({ email }) => email !== '' && !email.startsWith('#'));
+
+/**
+ * The emails as the server reads them, each checked where it was given: a malformed one is refused
+ * before the call, naming its flag or its file's line (the server would name only its place in the body).
+ */
+function checkedEmails(given: { email: string; where: string }[]): string[] {
+  const problems: { path: string; message: string }[] = [];
+  const emails: string[] = [];
+  for (const { email, where } of given) {
+    const parsed = Email.safeParse(email);
+    if (parsed.success) emails.push(parsed.data);
+    else
+      problems.push({ path: `${where} ${JSON.stringify(email)}`, message: parsed.error.issues[0]!.message });
+  }
+  if (problems.length > 0) throw validationFailed(problems);
+  return emails;
+}
 
 const HELP = {
   suspend: 'Suspend users: sessions end, tokens are refused, locks go back to the pool (admin; over HTTP)',
@@ -34,8 +52,13 @@ const statusCommand = (action: keyof typeof HELP) =>
       ...httpFlags,
     },
     async run({ values }) {
-      const emails = [...(values.email ?? [])];
-      if (values.file !== undefined) emails.push(...emailsOfFile(readTextFile(values.file, '--file')));
+      const given = (values.email ?? []).map((email) => ({ email, where: '--email' }));
+      if (values.file !== undefined) {
+        const file = values.file;
+        for (const { email, line } of emailsOfFile(readTextFile(file, '--file')))
+          given.push({ email, where: `--file ${file} line ${line}` });
+      }
+      const emails = checkedEmails(given);
       const userIds = (values.id ?? []).map((id) => intFlag(id, 'id')!);
       if (emails.length + userIds.length === 0) throw new UsageError('give --email, --id or --file');
       const client = createClient(httpConfig(values));

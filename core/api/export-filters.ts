@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { shellQuote } from '../command-line.ts';
 import { CONSENSUS_METHODS, type ConsensusMethod } from '../quality/consensus/index.ts';
 import { EXPORT_FORMATS, type ExportFormat, PAIR_FORMATS } from './export-formats.ts';
+import { Email } from './users.ts';
 
 /**
  * The export's filters as query parameters (docs/data-model.md, "Export filters"). Their names are
@@ -138,15 +139,9 @@ export const ExportQuery = z
       .describe(
         `only these items: ids separated by commas, at most ${MAX_EXPORT_IDS}; an id that is not an item of the project is refused`,
       ),
-    annotator: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .pipe(z.email().max(254))
-      .optional()
-      .describe(
-        "only this annotator's work, by email: their annotations (and skips), on the items they annotated; a suspended or offboarded user's too (docs/users.md)",
-      ),
+    annotator: Email.optional().describe(
+      "only this annotator's work, by email: their annotations (and skips), on the items they annotated; a suspended or offboarded user's too (docs/users.md)",
+    ),
     includeModels: z
       .enum(['true', 'false'])
       .transform((v) => v === 'true')

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/transaction.ts';
+import { reworkMoments } from '../review/reworks.repository.ts';
 
 /** A UTC day as whole days since the epoch: integer division is the same on both stores. */
 export const DAY_MS = 86_400_000;
@@ -44,19 +45,11 @@ export async function decisionsPerDay(db: Db, projectId: number) {
   return rows.map((r) => ({ day: num(r.day), outcome: r.outcome, count: num(r.n) }));
 }
 
-/**
- * Reworks per UTC day: for every rejection, the first submit or edit of the annotation by its own
- * annotator at or after it (a reviewer's fix is an edit by the reviewer, not counted). A rejection
- * not yet reworked has none.
- */
+/** Reworks per UTC day, as every report counts them (review/reworks.repository.ts). */
 export async function reworksPerDay(db: Db, projectId: number) {
   const { rows } = await sql<{ day: number | string; n: number | string }>`
-    select at / ${sql.lit(DAY_MS)} as day, count(*) as n from (
-      select (select min(v.created_at) from annotation_revisions v
-              where v.annotation_id = e.annotation_id and v.user_id = r.annotator_id
-                and v.kind in ('submit', 'edit') and v.created_at >= e.created_at) as at
-      from review_events e join reviews r on r.annotation_id = e.annotation_id
-      where e.project_id = ${projectId} and e.outcome = 'rejected') reworks
+    select at / ${sql.lit(DAY_MS)} as day, count(*) as n
+    from (${reworkMoments(sql`e.project_id = ${projectId}`)}) reworks
     where at is not null
     group by at / ${sql.lit(DAY_MS)}`.execute(db);
   return rows.map((r) => ({ day: num(r.day), count: num(r.n) }));

@@ -129,9 +129,15 @@ describe('contract windows', () => {
     expect((await setWindow(tutor, { contractStart: '2027-03-01T00:00:00Z' })).status).toBe(200);
     const endFirst = await setWindow(tutor, { contractEnd: '2027-02-01T00:00:00+01:00' });
     expect([endFirst.status, endFirst.body.error.details[0].path]).toEqual([400, 'body.contractEnd']);
+    expect(endFirst.body.error.message).toBe(
+      'body.contractEnd: must be later than contractStart (2027-03-01T00:00:00.000Z)',
+    );
     expect((await setWindow(tutor, { contractEnd: '2027-04-01T00:00:00Z' })).status).toBe(200);
     const startAfter = await setWindow(tutor, { contractStart: '2027-05-01T00:00:00Z' });
     expect([startAfter.status, startAfter.body.error.details[0].path]).toEqual([400, 'body.contractStart']);
+    expect(startAfter.body.error.message).toBe(
+      'body.contractStart: must be earlier than contractEnd (2027-04-01T00:00:00.000Z)',
+    );
     // An offset is taken into account: stored as the UTC instant.
     const moved = await setWindow(tutor, { contractStart: '2027-03-01T09:00:00+02:00' });
     expect(moved.body.contractStart).toBe('2027-03-01T07:00:00.000Z');

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { CreateUserBody, UpdateUserBody, User } from '../../core/api/users.ts';
 import { requireRole } from '../access.ts';
-import type { AppContext, Caller } from '../context.ts';
+import { type AppContext, type Caller, iso } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { decodeCursor, pageOf } from '../http/cursor.ts';
 import { AppError, notFound } from '../http/errors.ts';
@@ -63,8 +63,12 @@ export async function updateUser(
     window.contractEnd !== null &&
     window.contractEnd <= window.contractStart
   ) {
-    const path = fields.contractEnd === undefined ? 'body.contractStart' : 'body.contractEnd';
-    const message = `${path}: ${path.endsWith('End') ? 'must be later than contractStart' : 'must be earlier than contractEnd'} (${new Date(path.endsWith('End') ? window.contractStart : window.contractEnd).toISOString()})`;
+    // The side this body sets is the one named; the other is quoted as it stands.
+    const [path, rule] =
+      fields.contractEnd === undefined
+        ? ['body.contractStart', `must be earlier than contractEnd (${iso(window.contractEnd)})`]
+        : ['body.contractEnd', `must be later than contractStart (${iso(window.contractStart)})`];
+    const message = `${path}: ${rule}`;
     throw new AppError('VALIDATION_FAILED', message, [{ path, message }]);
   }
   if (userId === caller.id && accountRefusal({ status: 'active', ...window }, ctx.clock())) {

@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import { DAY_MS, type DayCount } from '../../core/worklog.ts';
 import type { Db } from '../db/transaction.ts';
+import { reworkMoments } from '../review/reworks.repository.ts';
 
 /**
  * Whose work a caller may read (worklog.service.ts): everyone's (admins, managers), or their own
@@ -73,21 +74,13 @@ export async function reviewsByDay(db: Db, scope: WorklogScope, range: DayRange)
   return counts(rows);
 }
 
-/**
- * Reworks by day and annotator, as the quality dashboard counts them (docs/quality.md): for every
- * rejection, the annotator's first submit or edit of the annotation at or after it.
- */
+/** Reworks by day and annotator, as every report counts them (review/reworks.repository.ts). */
 export async function reworksByDay(db: Db, scope: WorklogScope, range: DayRange): Promise<DayCount[]> {
   const end = (range.to + 1) * DAY_MS;
+  const rejections = sql`e.created_at < ${end} and ${scoped(scope, 'r.annotator_id', 'e.project_id')}`;
   const { rows } = await sql<Raw>`
-    select x.at / ${day} as day, x.uid as uid, x.pid as pid, count(*) as n from (
-      select r.annotator_id as uid, e.project_id as pid,
-        (select min(v.created_at) from annotation_revisions v
-          where v.annotation_id = e.annotation_id and v.user_id = r.annotator_id
-            and v.kind in ('submit', 'edit') and v.created_at >= e.created_at) as at
-      from review_events e join reviews r on r.annotation_id = e.annotation_id
-      where e.outcome = 'rejected' and e.created_at < ${end}
-        and ${scoped(scope, 'r.annotator_id', 'e.project_id')}) x
+    select x.at / ${day} as day, x.uid as uid, x.pid as pid, count(*) as n
+    from (${reworkMoments(rejections)}) x
     where x.at >= ${range.from * DAY_MS} and x.at < ${end}
     group by x.at / ${day}, x.uid, x.pid`.execute(db);
   return counts(rows);

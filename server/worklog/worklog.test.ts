@@ -5,9 +5,9 @@ import { type Harness, startHarness, type TestUser } from '../testing/harness.ts
 /**
  * The work log against work with known times: several tutors over several days in two projects
  * (one paid per hour, one per item), reviews with a rejection and its rework, a submission on
- * each side of midnight. Times are set in the store after the work goes through the API (the
- * server has no injectable clock); the log is then summed by tutor and by day and compared with
- * direct counts of the annotations and review events.
+ * each side of midnight. Times are set in the store after the work goes through the API (the work
+ * loop stamps Date.now, not the context's clock); the log is then summed by tutor and by day and
+ * compared with direct counts of the annotations and review events.
  */
 
 let h: Harness;

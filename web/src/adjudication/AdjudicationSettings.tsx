@@ -1,10 +1,11 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Project } from '../../../core/api/projects.ts';
 import { call } from '../api/client.ts';
 import { type ControlProps, Field } from '../console/Field.tsx';
-import { apiPathErrors, messagesAt, type PathError } from '../console/pathErrors.ts';
-import { ErrorAlert } from '../ui/Alert.tsx';
+import { messagesAt } from '../console/pathErrors.ts';
+import { useProjectSave } from '../console/project/useProjectSave.ts';
 import { Name } from '../ui/Name.tsx';
+import { SaveControls } from '../ui/SaveControls.tsx';
 
 type Member = { userId: number; label: string; role: string };
 
@@ -20,9 +21,7 @@ export function AdjudicationSettings({ project, onSaved }: { project: Project; o
   const [bar, setBar] = useState(before?.confidenceBelow == null ? '' : String(before.confidenceBelow));
   const [chosen, setChosen] = useState<number[]>(before?.adjudicators ?? []);
   const [members, setMembers] = useState<Member[]>([]);
-  const [errors, setErrors] = useState<PathError[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState('');
+  const { errors, error, notice, submit } = useProjectSave(project, onSaved);
   useEffect(() => {
     const controller = new AbortController();
     call('listMembers', { params: { projectId: project.id }, signal: controller.signal })
@@ -37,11 +36,7 @@ export function AdjudicationSettings({ project, onSaved }: { project: Project; o
     return () => controller.abort();
   }, [project.id]);
 
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    setNotice('');
-    setErrors([]);
+  const save = submit(() => {
     const adjudication = on
       ? {
           threshold: Number(threshold),
@@ -49,18 +44,8 @@ export function AdjudicationSettings({ project, onSaved }: { project: Project; o
           adjudicators: chosen,
         }
       : null;
-    try {
-      const saved = await call('updateProject', {
-        params: { projectId: project.id },
-        body: { adjudication },
-      });
-      if (saved) onSaved(saved);
-      setNotice('Adjudication settings saved.');
-    } catch (err) {
-      setError(err);
-      setErrors(apiPathErrors(err, 'body.'));
-    }
-  };
+    return { ok: true, value: { adjudication } };
+  }, 'Adjudication settings saved.');
   const number = (value: string, onChange: (v: string) => void) => (c: ControlProps) => (
     <input
       {...c}
@@ -122,13 +107,7 @@ export function AdjudicationSettings({ project, onSaved }: { project: Project; o
             </fieldset>
           </>
         )}
-        <ErrorAlert error={error} />
-        <p role="status" className="ok-text">
-          {notice}
-        </p>
-        <button type="submit" className="self-start">
-          Save adjudication settings
-        </button>
+        <SaveControls label="Save adjudication settings" error={error} notice={notice} />
       </form>
     </section>
   );

@@ -1,10 +1,10 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { Project } from '../../../../core/api/projects.ts';
-import { call } from '../../api/client.ts';
-import { ErrorAlert } from '../../ui/Alert.tsx';
+import { SaveControls } from '../../ui/SaveControls.tsx';
 import { type ControlProps, Field } from '../Field.tsx';
-import { apiPathErrors, messagesAt, type PathError } from '../pathErrors.ts';
+import { messagesAt } from '../pathErrors.ts';
 import { checkGold, type GoldDraft, type GoldSettingsValue, goldDraftOf } from './gold-form.ts';
+import { useProjectSave } from './useProjectSave.ts';
 
 const NONE: GoldSettingsValue = { warmup: 0, rate: 0, bar: null, questions: {} };
 
@@ -15,29 +15,12 @@ const NONE: GoldSettingsValue = { warmup: 0, rate: 0, bar: null, questions: {} }
 export function GoldSettings({ project, onSaved }: { project: Project; onSaved(p: Project): void }) {
   const before = (project.gold as GoldSettingsValue | null) ?? NONE;
   const [draft, setDraft] = useState<GoldDraft>(() => goldDraftOf(before));
-  const [errors, setErrors] = useState<PathError[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState('');
+  const { errors, error, notice, submit } = useProjectSave(project, onSaved);
   const set = (patch: Partial<GoldDraft>) => setDraft({ ...draft, ...patch });
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    setNotice('');
+  const save = submit(() => {
     const checked = checkGold(draft, before);
-    setErrors(checked.ok ? [] : checked.errors);
-    if (!checked.ok) return;
-    try {
-      const saved = await call('updateProject', {
-        params: { projectId: project.id },
-        body: { gold: checked.value },
-      });
-      if (saved) onSaved(saved);
-      setNotice('Gold settings saved.');
-    } catch (err) {
-      setError(err);
-      setErrors(apiPathErrors(err, 'body.'));
-    }
-  };
+    return checked.ok ? { ok: true, value: { gold: checked.value } } : checked;
+  }, 'Gold settings saved.');
   const number = (value: string, onChange: (v: string) => void) => (c: ControlProps) => (
     <input {...c} type="number" step="any" value={value} onChange={(e) => onChange(e.target.value)} />
   );
@@ -89,13 +72,7 @@ export function GoldSettings({ project, onSaved }: { project: Project; onSaved(p
             </Field>
           </div>
         )}
-        <ErrorAlert error={error} />
-        <p role="status" className="ok-text">
-          {notice}
-        </p>
-        <button type="submit" className="self-start">
-          Save gold settings
-        </button>
+        <SaveControls label="Save gold settings" error={error} notice={notice} />
       </form>
     </section>
   );

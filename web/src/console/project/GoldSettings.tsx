@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Project } from '../../../../core/api/projects.ts';
 import { SaveControls } from '../../ui/SaveControls.tsx';
-import { type ControlProps, Field } from '../Field.tsx';
+import { CheckInput, NumberInput } from '../builder/inputs.tsx';
 import { messagesAt } from '../pathErrors.ts';
 import { checkGold, type GoldDraft, type GoldSettingsValue, goldDraftOf } from './gold-form.ts';
 import { useProjectSave } from './useProjectSave.ts';
@@ -21,9 +21,6 @@ export function GoldSettings({ project, onSaved }: { project: Project; onSaved(p
     const checked = checkGold(draft, before);
     return checked.ok ? { ok: true, value: { gold: checked.value } } : checked;
   }, 'Gold settings saved.');
-  const number = (value: string, onChange: (v: string) => void) => (c: ControlProps) => (
-    <input {...c} type="number" step="any" value={value} onChange={(e) => onChange(e.target.value)} />
-  );
   return (
     <section className="stack" aria-labelledby="gold-settings-title">
       <h2 id="gold-settings-title">Gold items</h2>
@@ -33,43 +30,48 @@ export function GoldSettings({ project, onSaved }: { project: Project; onSaved(p
       </p>
       <form className="stack" onSubmit={save} noValidate>
         <div className="editor-grid">
-          <Field
+          <NumberInput
             label="Warm-up (gold items first)"
             hint="The first items of each annotator's work that are gold."
-            errors={messagesAt(errors, 'gold.warmup')}
             path="gold.warmup"
-          >
-            {number(draft.warmup, (warmup) => set({ warmup }))}
-          </Field>
-          <Field
+            errors={messagesAt(errors, 'gold.warmup')}
+            step="any"
+            value={draft.warmup}
+            onChange={(warmup) => set({ warmup })}
+          />
+          <NumberInput
             label="Gold rate after the warm-up (%)"
             hint="10 serves one gold item in ten."
-            errors={messagesAt(errors, 'gold.rate')}
             path="gold.rate"
-          >
-            {number(draft.ratePercent, (ratePercent) => set({ ratePercent }))}
-          </Field>
+            errors={messagesAt(errors, 'gold.rate')}
+            step="any"
+            value={draft.ratePercent}
+            onChange={(ratePercent) => set({ ratePercent })}
+          />
         </div>
-        <label className="check">
-          <input type="checkbox" checked={draft.barOn} onChange={(e) => set({ barOn: e.target.checked })} />
-          Pause annotators whose gold accuracy falls below a bar
-        </label>
+        <CheckInput
+          label="Pause annotators whose gold accuracy falls below a bar"
+          checked={draft.barOn}
+          onChange={(barOn) => set({ barOn })}
+        />
         {draft.barOn && (
           <div className="editor-grid">
-            <Field
+            <NumberInput
               label="Minimum accuracy (%)"
-              errors={messagesAt(errors, 'gold.bar.minAccuracy')}
               path="gold.bar.minAccuracy"
-            >
-              {number(draft.minAccuracyPercent, (minAccuracyPercent) => set({ minAccuracyPercent }))}
-            </Field>
-            <Field
+              errors={messagesAt(errors, 'gold.bar.minAccuracy')}
+              step="any"
+              value={draft.minAccuracyPercent}
+              onChange={(minAccuracyPercent) => set({ minAccuracyPercent })}
+            />
+            <NumberInput
               label="After this many scored gold items"
-              errors={messagesAt(errors, 'gold.bar.after')}
               path="gold.bar.after"
-            >
-              {number(draft.after, (after) => set({ after }))}
-            </Field>
+              errors={messagesAt(errors, 'gold.bar.after')}
+              step="any"
+              value={draft.after}
+              onChange={(after) => set({ after })}
+            />
           </div>
         )}
         <SaveControls label="Save gold settings" error={error} notice={notice} />

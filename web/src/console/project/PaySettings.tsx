@@ -2,11 +2,17 @@ import { useState } from 'react';
 import type { Project } from '../../../../core/api/projects.ts';
 import { formatCents, parseCents } from '../../../../core/worklog.ts';
 import { SaveControls } from '../../ui/SaveControls.tsx';
+import { SelectInput, TextInput } from '../builder/inputs.tsx';
 import { Field } from '../Field.tsx';
 import { messagesAt } from '../pathErrors.ts';
 import { useProjectSave } from './useProjectSave.ts';
 
 type Unit = 'none' | 'hour' | 'item';
+const UNITS = [
+  ['none', 'No rate'],
+  ['hour', 'Per hour'],
+  ['item', 'Per item'],
+] as const;
 
 /** The project's pay rate for the work log (docs/worklog.md), saved on its own; money as cents, never a float. */
 export function PaySettings({ project, onSaved }: { project: Project; onSaved(p: Project): void }) {
@@ -31,15 +37,14 @@ export function PaySettings({ project, onSaved }: { project: Project; onSaved(p:
       <p className="muted">The work log pays each tutor per hour of active time or per submitted item.</p>
       <form className="stack" onSubmit={save} noValidate>
         <div className="editor-grid">
-          <Field label="Pay" errors={[]} path="pay.unit">
-            {(c) => (
-              <select {...c} value={unit} onChange={(e) => setUnit(e.target.value as Unit)}>
-                <option value="none">No rate</option>
-                <option value="hour">Per hour</option>
-                <option value="item">Per item</option>
-              </select>
-            )}
-          </Field>
+          <SelectInput
+            label="Pay"
+            path="pay.unit"
+            errors={[]}
+            value={unit}
+            options={UNITS}
+            onChange={(v) => setUnit(v as Unit)}
+          />
           {unit !== 'none' && (
             <>
               <Field label="Rate" errors={messagesAt(errors, 'pay.rateCents')} path="pay.rateCents">
@@ -47,13 +52,13 @@ export function PaySettings({ project, onSaved }: { project: Project; onSaved(p:
                   <input {...c} inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value)} />
                 )}
               </Field>
-              <Field
+              <TextInput
                 label="Currency (ISO code)"
-                errors={messagesAt(errors, 'pay.currency')}
                 path="pay.currency"
-              >
-                {(c) => <input {...c} value={currency} onChange={(e) => setCurrency(e.target.value)} />}
-              </Field>
+                errors={messagesAt(errors, 'pay.currency')}
+                value={currency}
+                onChange={setCurrency}
+              />
             </>
           )}
         </div>

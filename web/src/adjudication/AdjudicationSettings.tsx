@@ -1,12 +1,16 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Project } from '../../../core/api/projects.ts';
 import { call } from '../api/client.ts';
-import { type ControlProps, Field } from '../console/Field.tsx';
-import { apiPathErrors, messagesAt, type PathError } from '../console/pathErrors.ts';
-import { ErrorAlert } from '../ui/Alert.tsx';
+import { CheckInput, NumberInput } from '../console/builder/inputs.tsx';
+import { messagesAt } from '../console/pathErrors.ts';
+import { useProjectSave } from '../console/project/useProjectSave.ts';
 import { Name } from '../ui/Name.tsx';
+import { SaveControls } from '../ui/SaveControls.tsx';
 
 type Member = { userId: number; label: string; role: string };
+
+/** Both bars are scores from 0 to 1. */
+const SCORE = { min: 0, max: 1, step: 'any' } as const;
 
 /**
  * The project's adjudication setting (docs/quality.md, "Adjudication"): on or off, the disagreement
@@ -20,9 +24,7 @@ export function AdjudicationSettings({ project, onSaved }: { project: Project; o
   const [bar, setBar] = useState(before?.confidenceBelow == null ? '' : String(before.confidenceBelow));
   const [chosen, setChosen] = useState<number[]>(before?.adjudicators ?? []);
   const [members, setMembers] = useState<Member[]>([]);
-  const [errors, setErrors] = useState<PathError[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState('');
+  const { errors, error, notice, submit } = useProjectSave(project, onSaved);
   useEffect(() => {
     const controller = new AbortController();
     call('listMembers', { params: { projectId: project.id }, signal: controller.signal })
@@ -37,11 +39,7 @@ export function AdjudicationSettings({ project, onSaved }: { project: Project; o
     return () => controller.abort();
   }, [project.id]);
 
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    setNotice('');
-    setErrors([]);
+  const save = submit(() => {
     const adjudication = on
       ? {
           threshold: Number(threshold),
@@ -49,29 +47,8 @@ export function AdjudicationSettings({ project, onSaved }: { project: Project; o
           adjudicators: chosen,
         }
       : null;
-    try {
-      const saved = await call('updateProject', {
-        params: { projectId: project.id },
-        body: { adjudication },
-      });
-      if (saved) onSaved(saved);
-      setNotice('Adjudication settings saved.');
-    } catch (err) {
-      setError(err);
-      setErrors(apiPathErrors(err, 'body.'));
-    }
-  };
-  const number = (value: string, onChange: (v: string) => void) => (c: ControlProps) => (
-    <input
-      {...c}
-      type="number"
-      step="any"
-      min="0"
-      max="1"
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-    />
-  );
+    return { ok: true, value: { adjudication } };
+  }, 'Adjudication settings saved.');
   const toggle = (userId: number, yes: boolean) =>
     setChosen(yes ? [...chosen, userId] : chosen.filter((id) => id !== userId));
   return (
@@ -82,29 +59,28 @@ export function AdjudicationSettings({ project, onSaved }: { project: Project; o
         as <code>"final"</code>.
       </p>
       <form className="stack" onSubmit={save} noValidate>
-        <label className="check">
-          <input type="checkbox" checked={on} onChange={(e) => setOn(e.target.checked)} />
-          Send disputed items to adjudication
-        </label>
+        <CheckInput label="Send disputed items to adjudication" checked={on} onChange={setOn} />
         {on && (
           <>
             <div className="editor-grid">
-              <Field
+              <NumberInput
                 label="Disagreement at least (0–1)"
                 hint="0 when everyone agrees, 1 when every pair of answers differs."
-                errors={messagesAt(errors, 'adjudication.threshold')}
                 path="adjudication.threshold"
-              >
-                {number(threshold, setThreshold)}
-              </Field>
-              <Field
+                errors={messagesAt(errors, 'adjudication.threshold')}
+                {...SCORE}
+                value={threshold}
+                onChange={setThreshold}
+              />
+              <NumberInput
                 label="Or majority confidence below (0–1, optional)"
                 hint="Two of three annotators agreeing is 0.67."
-                errors={messagesAt(errors, 'adjudication.confidenceBelow')}
                 path="adjudication.confidenceBelow"
-              >
-                {number(bar, setBar)}
-              </Field>
+                errors={messagesAt(errors, 'adjudication.confidenceBelow')}
+                {...SCORE}
+                value={bar}
+                onChange={setBar}
+              />
             </div>
             <fieldset className="stack-tight">
               <legend>Adjudicators, besides the project's managers</legend>
@@ -122,13 +98,7 @@ export function AdjudicationSettings({ project, onSaved }: { project: Project; o
             </fieldset>
           </>
         )}
-        <ErrorAlert error={error} />
-        <p role="status" className="ok-text">
-          {notice}
-        </p>
-        <button type="submit" className="self-start">
-          Save adjudication settings
-        </button>
+        <SaveControls label="Save adjudication settings" error={error} notice={notice} />
       </form>
     </section>
   );

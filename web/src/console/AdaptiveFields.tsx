@@ -1,4 +1,4 @@
-import { Field } from './Field.tsx';
+import { CheckInput, NumberInput } from './builder/inputs.tsx';
 import { messagesAt, type PathError } from './pathErrors.ts';
 import type { SettingsDraft } from './settings.ts';
 
@@ -14,51 +14,34 @@ export function AdaptiveFields(props: {
   const { value: v, set, errors } = props;
   return (
     <>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={v.adaptive ?? false}
-          onChange={(e) => set({ adaptive: e.target.checked })}
-        />
-        Adaptive overlap: more annotators only for items whose answers disagree
-      </label>
+      <CheckInput
+        label="Adaptive overlap: more annotators only for items whose answers disagree"
+        checked={v.adaptive ?? false}
+        onChange={(adaptive) => set({ adaptive })}
+      />
       {v.adaptive && (
         <div className="editor-grid">
-          <Field
+          <NumberInput
             label="Annotators per item: maximum"
             hint="A disputed item gets one more annotator at a time, up to this many."
-            errors={messagesAt(errors, 'adaptiveOverlap.max')}
             path="adaptiveOverlap.max"
-          >
-            {(c) => (
-              <input
-                {...c}
-                type="number"
-                min={2}
-                max={100}
-                value={v.adaptiveMax ?? ''}
-                onChange={(e) => set({ adaptiveMax: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field
+            errors={messagesAt(errors, 'adaptiveOverlap.max')}
+            min={2}
+            max={100}
+            value={v.adaptiveMax ?? ''}
+            onChange={(adaptiveMax) => set({ adaptiveMax })}
+          />
+          <NumberInput
             label="Disagreement threshold"
             hint="0 to 1: once an item's answers are in, a disagreement score above this asks for one more (0.3: about one pair in three differs)."
-            errors={messagesAt(errors, 'adaptiveOverlap.threshold')}
             path="adaptiveOverlap.threshold"
-          >
-            {(c) => (
-              <input
-                {...c}
-                type="number"
-                min={0}
-                max={1}
-                step="any"
-                value={v.adaptiveThreshold ?? ''}
-                onChange={(e) => set({ adaptiveThreshold: e.target.value })}
-              />
-            )}
-          </Field>
+            errors={messagesAt(errors, 'adaptiveOverlap.threshold')}
+            min={0}
+            max={1}
+            step="any"
+            value={v.adaptiveThreshold ?? ''}
+            onChange={(adaptiveThreshold) => set({ adaptiveThreshold })}
+          />
         </div>
       )}
     </>

@@ -1,11 +1,26 @@
 import { useDeferredValue } from 'react';
-import { GuidelinesText } from '../work/GuidelinesText.tsx';
-import { Field } from './Field.tsx';
-import './builder/builder.css';
 import type { SuggestionsMode } from '../../../core/suggestions.ts';
+import { GuidelinesText } from '../work/GuidelinesText.tsx';
 import { AdaptiveFields } from './AdaptiveFields.tsx';
+import { CheckInput, NumberInput, SelectInput } from './builder/inputs.tsx';
+import { Field } from './Field.tsx';
 import { messagesAt, type PathError } from './pathErrors.ts';
 import type { ReviewMode, SettingsDraft } from './settings.ts';
+
+const ITEM_ORDERS = [
+  ['sequential', 'Sequential (priority, then import order)'],
+  ['random', 'Random'],
+] as const;
+const SUGGESTIONS = [
+  ['best', 'The best-scored prediction of each item'],
+  ['agent', "One agent's predictions"],
+  ['off', 'Off'],
+] as const;
+const REVIEW_MODES = [
+  ['none', 'No review'],
+  ['sample', "A sample of each annotator's work"],
+  ['all', 'Every submission'],
+] as const;
 
 /**
  * The project settings inputs, shared by the create form and the settings tab. The guidelines
@@ -47,90 +62,57 @@ export function SettingsFields(props: {
         <GuidelinesText source={guidelines} empty="No guidelines yet." />
       </section>
       <div className="editor-grid">
-        <Field
+        <NumberInput
           label={v.adaptive ? 'Annotators per item: minimum (overlap)' : 'Annotators per item (overlap)'}
           hint="How many different people must submit each item."
-          errors={messagesAt(errors, 'overlap')}
           path="overlap"
-        >
-          {(c) => (
-            <input
-              {...c}
-              type="number"
-              min={1}
-              max={100}
-              value={v.overlap}
-              onChange={(e) => set({ overlap: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field
+          errors={messagesAt(errors, 'overlap')}
+          min={1}
+          max={100}
+          value={v.overlap}
+          onChange={(overlap) => set({ overlap })}
+        />
+        <NumberInput
           label="Lock time (minutes)"
           hint="How long an item stays reserved for an annotator who stops saving: 0.5 to 1440."
-          errors={messagesAt(errors, 'lockTtlSeconds')}
           path="lockTtlSeconds"
-        >
-          {(c) => (
-            <input
-              {...c}
-              type="number"
-              min={0.5}
-              max={1440}
-              step="any"
-              value={v.lock}
-              onChange={(e) => set({ lock: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label="Item order" errors={messagesAt(errors, 'itemOrder')} path="itemOrder">
-          {(c) => (
-            <select
-              {...c}
-              value={v.itemOrder}
-              onChange={(e) => set({ itemOrder: e.target.value as SettingsDraft['itemOrder'] })}
-            >
-              <option value="sequential">Sequential (priority, then import order)</option>
-              <option value="random">Random</option>
-            </select>
-          )}
-        </Field>
+          errors={messagesAt(errors, 'lockTtlSeconds')}
+          min={0.5}
+          max={1440}
+          step="any"
+          value={v.lock}
+          onChange={(lock) => set({ lock })}
+        />
+        <SelectInput
+          label="Item order"
+          path="itemOrder"
+          errors={messagesAt(errors, 'itemOrder')}
+          value={v.itemOrder}
+          options={ITEM_ORDERS}
+          onChange={(itemOrder) => set({ itemOrder: itemOrder as SettingsDraft['itemOrder'] })}
+        />
       </div>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={v.allowEditSubmitted}
-          onChange={(e) => set({ allowEditSubmitted: e.target.checked })}
-        />
-        Annotators may reopen and edit their submitted work
-      </label>
+      <CheckInput
+        label="Annotators may reopen and edit their submitted work"
+        checked={v.allowEditSubmitted}
+        onChange={(allowEditSubmitted) => set({ allowEditSubmitted })}
+      />
       <AdaptiveFields value={v} set={set} errors={errors} />
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={v.judgeInConsensus ?? false}
-          onChange={(e) => set({ judgeInConsensus: e.target.checked })}
-        />
-        Model judges count in the consensus (by default only people's answers do)
-      </label>
+      <CheckInput
+        label="Model judges count in the consensus (by default only people's answers do)"
+        checked={v.judgeInConsensus ?? false}
+        onChange={(judgeInConsensus) => set({ judgeInConsensus })}
+      />
       <div className="editor-grid">
-        <Field
+        <SelectInput
           label="Suggestions"
           hint="Answers filled in from the items' predictions, for annotators to accept or change. Annotators never see who suggested them unless the project reveals models."
-          errors={messagesAt(errors, 'suggestions.mode')}
           path="suggestions.mode"
-        >
-          {(c) => (
-            <select
-              {...c}
-              value={v.suggestionsMode ?? 'best'}
-              onChange={(e) => set({ suggestionsMode: e.target.value as SuggestionsMode })}
-            >
-              <option value="best">The best-scored prediction of each item</option>
-              <option value="agent">One agent's predictions</option>
-              <option value="off">Off</option>
-            </select>
-          )}
-        </Field>
+          errors={messagesAt(errors, 'suggestions.mode')}
+          value={v.suggestionsMode ?? 'best'}
+          options={SUGGESTIONS}
+          onChange={(mode) => set({ suggestionsMode: mode as SuggestionsMode })}
+        />
         {v.suggestionsMode === 'agent' && (
           <Field
             label="Agent"
@@ -150,24 +132,15 @@ export function SettingsFields(props: {
         )}
       </div>
       <div className="editor-grid">
-        <Field
+        <SelectInput
           label="Review"
           hint="Submissions reviewers check: accept, reject with a comment (back to the annotator) or fix. A sample takes each annotator's first submission and then the same share of everyone's."
-          errors={messagesAt(errors, 'review.mode')}
           path="review.mode"
-        >
-          {(c) => (
-            <select
-              {...c}
-              value={v.reviewMode ?? 'none'}
-              onChange={(e) => set({ reviewMode: e.target.value as ReviewMode })}
-            >
-              <option value="none">No review</option>
-              <option value="sample">A sample of each annotator's work</option>
-              <option value="all">Every submission</option>
-            </select>
-          )}
-        </Field>
+          errors={messagesAt(errors, 'review.mode')}
+          value={v.reviewMode ?? 'none'}
+          options={REVIEW_MODES}
+          onChange={(mode) => set({ reviewMode: mode as ReviewMode })}
+        />
         {v.reviewMode === 'sample' && (
           <Field label="Sampled (%)" errors={messagesAt(errors, 'review.percent')} path="review.percent">
             {(c) => (

@@ -5,14 +5,20 @@ import './builder.css';
 
 /** The small inputs the builder's question and criterion forms are made of, each tied to a form path. */
 
-/** A number as typed, for the properties a type may leave to its default (shown as the placeholder). */
+/**
+ * A number as typed, for the properties a type may leave to its default (shown as the placeholder)
+ * and for the settings forms' numbers (with their bounds and step for the browser's spinner).
+ */
 export function NumberInput(props: {
   label: string;
   hint?: string;
-  path: string;
+  path?: string;
   value: string;
-  placeholder: string;
-  errors: string[];
+  placeholder?: string;
+  min?: number;
+  max?: number;
+  step?: number | 'any';
+  errors?: string[];
   onChange(v: string): void;
 }) {
   return (
@@ -21,6 +27,9 @@ export function NumberInput(props: {
         <input
           {...c}
           type="number"
+          min={props.min}
+          max={props.max}
+          step={props.step}
           value={props.value}
           placeholder={props.placeholder}
           onChange={(e) => props.onChange(e.target.value)}

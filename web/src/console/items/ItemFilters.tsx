@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ANSWER_FILTER_TYPES } from '../../../../core/api/items.ts';
 import type { Project } from '../../../../core/api/projects.ts';
+import { NumberInput } from '../builder/inputs.tsx';
 import { Field } from '../Field.tsx';
 import {
   DATE_FILTERS,
@@ -134,19 +135,14 @@ export function ItemFilters(props: {
           />
           Flagged answers only
         </label>
-        <Field label="Disagreement at least (0 to 1)">
-          {(c) => (
-            <input
-              {...c}
-              type="number"
-              min={0}
-              max={1}
-              step={0.1}
-              value={view.minDisagreement}
-              onChange={(e) => onChange({ ...view, minDisagreement: e.target.value })}
-            />
-          )}
-        </Field>
+        <NumberInput
+          label="Disagreement at least (0 to 1)"
+          min={0}
+          max={1}
+          step={0.1}
+          value={view.minDisagreement}
+          onChange={(minDisagreement) => onChange({ ...view, minDisagreement })}
+        />
       </form>
       <div className="row align-end filters">
         <AnswerFilter

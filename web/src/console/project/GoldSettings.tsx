@@ -1,10 +1,10 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { Project } from '../../../../core/api/projects.ts';
-import { call } from '../../api/client.ts';
-import { ErrorAlert } from '../../ui/Alert.tsx';
-import { type ControlProps, Field } from '../Field.tsx';
-import { apiPathErrors, messagesAt, type PathError } from '../pathErrors.ts';
+import { SaveControls } from '../../ui/SaveControls.tsx';
+import { CheckInput, NumberInput } from '../builder/inputs.tsx';
+import { messagesAt } from '../pathErrors.ts';
 import { checkGold, type GoldDraft, type GoldSettingsValue, goldDraftOf } from './gold-form.ts';
+import { useProjectSave } from './useProjectSave.ts';
 
 const NONE: GoldSettingsValue = { warmup: 0, rate: 0, bar: null, questions: {} };
 
@@ -15,32 +15,12 @@ const NONE: GoldSettingsValue = { warmup: 0, rate: 0, bar: null, questions: {} }
 export function GoldSettings({ project, onSaved }: { project: Project; onSaved(p: Project): void }) {
   const before = (project.gold as GoldSettingsValue | null) ?? NONE;
   const [draft, setDraft] = useState<GoldDraft>(() => goldDraftOf(before));
-  const [errors, setErrors] = useState<PathError[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState('');
+  const { errors, error, notice, submit } = useProjectSave(project, onSaved);
   const set = (patch: Partial<GoldDraft>) => setDraft({ ...draft, ...patch });
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    setNotice('');
+  const save = submit(() => {
     const checked = checkGold(draft, before);
-    setErrors(checked.ok ? [] : checked.errors);
-    if (!checked.ok) return;
-    try {
-      const saved = await call('updateProject', {
-        params: { projectId: project.id },
-        body: { gold: checked.value },
-      });
-      if (saved) onSaved(saved);
-      setNotice('Gold settings saved.');
-    } catch (err) {
-      setError(err);
-      setErrors(apiPathErrors(err, 'body.'));
-    }
-  };
-  const number = (value: string, onChange: (v: string) => void) => (c: ControlProps) => (
-    <input {...c} type="number" step="any" value={value} onChange={(e) => onChange(e.target.value)} />
-  );
+    return checked.ok ? { ok: true, value: { gold: checked.value } } : checked;
+  }, 'Gold settings saved.');
   return (
     <section className="stack" aria-labelledby="gold-settings-title">
       <h2 id="gold-settings-title">Gold items</h2>
@@ -50,52 +30,51 @@ export function GoldSettings({ project, onSaved }: { project: Project; onSaved(p
       </p>
       <form className="stack" onSubmit={save} noValidate>
         <div className="editor-grid">
-          <Field
+          <NumberInput
             label="Warm-up (gold items first)"
             hint="The first items of each annotator's work that are gold."
-            errors={messagesAt(errors, 'gold.warmup')}
             path="gold.warmup"
-          >
-            {number(draft.warmup, (warmup) => set({ warmup }))}
-          </Field>
-          <Field
+            errors={messagesAt(errors, 'gold.warmup')}
+            step="any"
+            value={draft.warmup}
+            onChange={(warmup) => set({ warmup })}
+          />
+          <NumberInput
             label="Gold rate after the warm-up (%)"
             hint="10 serves one gold item in ten."
-            errors={messagesAt(errors, 'gold.rate')}
             path="gold.rate"
-          >
-            {number(draft.ratePercent, (ratePercent) => set({ ratePercent }))}
-          </Field>
+            errors={messagesAt(errors, 'gold.rate')}
+            step="any"
+            value={draft.ratePercent}
+            onChange={(ratePercent) => set({ ratePercent })}
+          />
         </div>
-        <label className="check">
-          <input type="checkbox" checked={draft.barOn} onChange={(e) => set({ barOn: e.target.checked })} />
-          Pause annotators whose gold accuracy falls below a bar
-        </label>
+        <CheckInput
+          label="Pause annotators whose gold accuracy falls below a bar"
+          checked={draft.barOn}
+          onChange={(barOn) => set({ barOn })}
+        />
         {draft.barOn && (
           <div className="editor-grid">
-            <Field
+            <NumberInput
               label="Minimum accuracy (%)"
-              errors={messagesAt(errors, 'gold.bar.minAccuracy')}
               path="gold.bar.minAccuracy"
-            >
-              {number(draft.minAccuracyPercent, (minAccuracyPercent) => set({ minAccuracyPercent }))}
-            </Field>
-            <Field
+              errors={messagesAt(errors, 'gold.bar.minAccuracy')}
+              step="any"
+              value={draft.minAccuracyPercent}
+              onChange={(minAccuracyPercent) => set({ minAccuracyPercent })}
+            />
+            <NumberInput
               label="After this many scored gold items"
-              errors={messagesAt(errors, 'gold.bar.after')}
               path="gold.bar.after"
-            >
-              {number(draft.after, (after) => set({ after }))}
-            </Field>
+              errors={messagesAt(errors, 'gold.bar.after')}
+              step="any"
+              value={draft.after}
+              onChange={(after) => set({ after })}
+            />
           </div>
         )}
-        <ErrorAlert error={error} />
-        <p role="status" className="ok-text">
-          {notice}
-        </p>
-        <button type="submit" className="self-start">
-          Save gold settings
-        </button>
+        <SaveControls label="Save gold settings" error={error} notice={notice} />
       </form>
     </section>
   );

@@ -60,7 +60,7 @@ export async function goldReport(
   ]);
   const byUser = new Map<number, typeof scores>();
   for (const s of scores) {
-    if (s.isModel && !query.includeModels) continue;
+    if (s.kind === 'model' && !query.includeModels) continue;
     byUser.set(s.userId, [...(byUser.get(s.userId) ?? []), s]);
   }
   const annotators = [...byUser.entries()].map(([userId, rows]) => {
@@ -74,7 +74,7 @@ export async function goldReport(
     return {
       userId,
       annotator: rows[0]!.annotator,
-      kind: rows[0]!.isModel ? ('model' as const) : ('human' as const),
+      kind: rows[0]!.kind,
       items: new Set(rows.map((r) => r.itemId)).size,
       overall: accuracyOf(scored),
       questions,

@@ -61,15 +61,23 @@ export async function goldReport(
   const byUser = new Map<number, typeof scores>();
   for (const s of scores) {
     if (s.kind === 'model' && !query.includeModels) continue;
-    byUser.set(s.userId, [...(byUser.get(s.userId) ?? []), s]);
+    const rows = byUser.get(s.userId);
+    if (rows) rows.push(s);
+    else byUser.set(s.userId, [s]);
   }
   const annotators = [...byUser.entries()].map(([userId, rows]) => {
-    const scored = rows.filter((r) => r.score !== null).map((r) => r.score as number);
+    // One pass: the scored answers overall and per question (a question only awaiting marks has none).
+    const scored: number[] = [];
+    const perQuestion = new Map<string, number[]>();
+    for (const r of rows) {
+      const list = perQuestion.get(r.question) ?? [];
+      if (list.length === 0) perQuestion.set(r.question, list);
+      if (r.score === null) continue;
+      list.push(r.score);
+      scored.push(r.score);
+    }
     const questions: Record<string, Accuracy> = {};
-    for (const name of new Set(rows.map((r) => r.question)))
-      questions[name] = accuracyOf(
-        rows.filter((r) => r.question === name && r.score !== null).map((r) => r.score as number),
-      );
+    for (const [name, list] of perQuestion) questions[name] = accuracyOf(list);
     const live = pauses.find((p) => p.userId === userId && p.liftedAt === null);
     return {
       userId,
@@ -78,7 +86,7 @@ export async function goldReport(
       items: new Set(rows.map((r) => r.itemId)).size,
       overall: accuracyOf(scored),
       questions,
-      awaitingMarks: rows.filter((r) => r.score === null).length,
+      awaitingMarks: rows.length - scored.length,
       paused: live ? pauseOut(live) : null,
     };
   });

@@ -6,7 +6,6 @@ import { type AppContext, type Caller, iso } from '../context.ts';
 import type { Db } from '../db/transaction.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { notFound } from '../http/errors.ts';
-import { findProject } from '../projects/projects.repository.ts';
 import { countGoldItems } from './gold.repository.ts';
 import { goldSettingsOf } from './gold-settings.ts';
 import { liftPause, markScore, marksDue, projectPauses, projectScores } from './scores.repository.ts';
@@ -129,13 +128,12 @@ export async function markGoldAnswer(
   projectId: number,
   body: z.output<typeof GoldMarkBody>,
 ): Promise<{ marked: true }> {
-  await requireViewAll(ctx.store.db, caller, projectId);
+  const project = await requireViewAll(ctx.store.db, caller, projectId);
   await writeTransaction(ctx.store, async (tx) => {
     const now = Date.now();
     const marked = await markScore(tx, { projectId, ...body, by: caller.id, now });
     if (!marked) throw notFound('answer awaiting a mark');
-    const project = await findProject(tx, projectId);
-    if (project) await checkBar(tx, { project, userId: body.userId, now });
+    await checkBar(tx, { project, userId: body.userId, now });
   });
   return { marked: true };
 }

@@ -3,8 +3,10 @@
  * and how a review status moves. The server applies them; nothing here does I/O.
  */
 
-export type ReviewMode = 'none' | 'sample' | 'all';
-export type ReviewStatus = 'awaiting_review' | 'accepted' | 'rejected' | 'fixed' | 'reworked';
+export const REVIEW_MODES = ['none', 'sample', 'all'] as const;
+export type ReviewMode = (typeof REVIEW_MODES)[number];
+export const REVIEW_STATUSES = ['awaiting_review', 'accepted', 'rejected', 'fixed', 'reworked'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 export type ReviewDecision = 'accept' | 'reject' | 'fix';
 /** What moves a status: a reviewer's decision, or the annotator's resubmission of their answers. */
 export type ReviewEvent = ReviewDecision | 'resubmit';
@@ -38,7 +40,7 @@ export function entersReview(mode: ReviewMode, percent: number | null, k: number
  *   was made on other answers; of a queued one it changes nothing (the reviewer sees the newest).
  */
 export function nextStatus(from: ReviewStatus, event: ReviewEvent): ReviewStatus | undefined {
-  const queued = from === 'awaiting_review' || from === 'reworked';
+  const queued = (QUEUED_STATUSES as readonly ReviewStatus[]).includes(from);
   switch (event) {
     case 'accept':
       return queued ? 'accepted' : undefined;

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { REVIEW_MODES, REVIEW_STATUSES } from '../review.ts';
 import { Id, IsoTime } from './common.ts';
 
 /** Which submissions of a project enter review (docs/quality.md). */
 export const ReviewSetting = z
   .object({
     mode: z
-      .enum(['none', 'sample', 'all'])
+      .enum(REVIEW_MODES)
       .describe(
         "none: no review; sample: `percent` % of each annotator's submissions; all: every submission",
       ),
@@ -26,7 +27,7 @@ export const ReviewSetting = z
 export type ReviewSetting = z.infer<typeof ReviewSetting>;
 
 export const ReviewStatus = z
-  .enum(['awaiting_review', 'accepted', 'rejected', 'fixed', 'reworked'])
+  .enum(REVIEW_STATUSES)
   .describe('reworked: resubmitted after a rejection, awaiting review again');
 
 /** One decision on an annotation. */

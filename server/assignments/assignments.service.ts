@@ -132,7 +132,7 @@ export async function assignNextItem(
     ctx.store,
     async (tx) => {
       const now = Date.now();
-      await requireNotPaused(tx, { projectId, userId: caller.id });
+      await requireNotPaused(tx, { project, userId: caller.id });
       await expireLocks(ctx.store, tx, { projectId, overlap: project.overlap, now });
       const { held, epoch, after } = await readHeldOrCursor(tx, projectId, caller.id);
       if (held) {
@@ -252,7 +252,7 @@ export async function submit(
     ctx.store,
     async (tx) => {
       const now = Date.now();
-      await requireNotPaused(tx, { projectId: project.id, userId: caller.id });
+      await requireNotPaused(tx, { project, userId: caller.id });
       const found = await findAssignmentWithData(tx, assignmentId, body.idempotencyKey);
       if (!found) throw notFound('assignment'); // its item was deleted meanwhile
       const { itemData, replayAnswers, priorSignals, ...a } = found;

@@ -120,4 +120,40 @@ describe('gold scores and the quality bar', () => {
     expect(history.body.pauses.length).toBe(1);
     expect(history.body.annotators[0].paused).toBeNull();
   });
+
+  it("pauses on a reviewer's mark, then refuses the held item's submit, on that project only", async () => {
+    const bar = { minAccuracy: 0.7, after: 2 };
+    const { projectId, annotator } = await project({ gold: 2, plain: 2, bar });
+    // Right on the scored questions; the free text waits for a mark.
+    const answers = { topic: 'geometry', difficulty: 3, comment: 'x' };
+    await answerNext(annotator, projectId, answers);
+    await answerNext(annotator, projectId, answers);
+    const held = await next(h, annotator, projectId);
+    expect(held.status).toBe(200);
+    const report = async () => (await h.call(manager, 'GET', `/api/projects/${projectId}/gold`)).body;
+    const due = (await report()).awaitingMarks as { itemId: number; userId: number }[];
+    expect(due.length).toBe(2);
+    const mark = (d: { itemId: number; userId: number }) =>
+      h.call(reviewer, 'POST', `/api/projects/${projectId}/gold/marks`, {
+        itemId: d.itemId,
+        userId: d.userId,
+        question: 'comment',
+        score: 0,
+      });
+    // 4 of 5 scored answers right: 0.8, above the bar.
+    expect((await mark(due[0]!)).status).toBe(200);
+    expect((await report()).annotators[0].paused).toBeNull();
+    // 4 of 6: below 0.7, so the mark pauses them.
+    expect((await mark(due[1]!)).status).toBe(200);
+    expect((await report()).annotators[0].paused).toMatchObject({ userId: annotator.id, scored: 2 });
+    const refused = await submit(h, annotator, held.body.assignment.id, answers);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('GOLD_PAUSED');
+    // Their other projects are untouched.
+    const other = await project({ gold: 0, plain: 1, bar });
+    await addMembers(h, manager, other.projectId, [annotator]);
+    const elsewhere = await next(h, annotator, other.projectId);
+    expect(elsewhere.status).toBe(200);
+    expect((await submit(h, annotator, elsewhere.body.assignment.id, answers)).status).toBe(200);
+  });
 });

@@ -6,7 +6,6 @@ import { type AppContext, type Caller, iso } from '../context.ts';
 import type { Db } from '../db/transaction.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { notFound } from '../http/errors.ts';
-import { findProject } from '../projects/projects.repository.ts';
 import { countGoldItems } from './gold.repository.ts';
 import { goldSettingsOf } from './gold-settings.ts';
 import { liftPause, markScore, marksDue, projectPauses, projectScores } from './scores.repository.ts';
@@ -60,25 +59,33 @@ export async function goldReport(
   ]);
   const byUser = new Map<number, typeof scores>();
   for (const s of scores) {
-    if (s.isModel && !query.includeModels) continue;
-    byUser.set(s.userId, [...(byUser.get(s.userId) ?? []), s]);
+    if (s.kind === 'model' && !query.includeModels) continue;
+    const rows = byUser.get(s.userId);
+    if (rows) rows.push(s);
+    else byUser.set(s.userId, [s]);
   }
   const annotators = [...byUser.entries()].map(([userId, rows]) => {
-    const scored = rows.filter((r) => r.score !== null).map((r) => r.score as number);
+    // One pass: the scored answers overall and per question (a question only awaiting marks has none).
+    const scored: number[] = [];
+    const perQuestion = new Map<string, number[]>();
+    for (const r of rows) {
+      const list = perQuestion.get(r.question) ?? [];
+      if (list.length === 0) perQuestion.set(r.question, list);
+      if (r.score === null) continue;
+      list.push(r.score);
+      scored.push(r.score);
+    }
     const questions: Record<string, Accuracy> = {};
-    for (const name of new Set(rows.map((r) => r.question)))
-      questions[name] = accuracyOf(
-        rows.filter((r) => r.question === name && r.score !== null).map((r) => r.score as number),
-      );
+    for (const [name, list] of perQuestion) questions[name] = accuracyOf(list);
     const live = pauses.find((p) => p.userId === userId && p.liftedAt === null);
     return {
       userId,
       annotator: rows[0]!.annotator,
-      kind: rows[0]!.isModel ? ('model' as const) : ('human' as const),
+      kind: rows[0]!.kind,
       items: new Set(rows.map((r) => r.itemId)).size,
       overall: accuracyOf(scored),
       questions,
-      awaitingMarks: rows.filter((r) => r.score === null).length,
+      awaitingMarks: rows.length - scored.length,
       paused: live ? pauseOut(live) : null,
     };
   });
@@ -121,13 +128,12 @@ export async function markGoldAnswer(
   projectId: number,
   body: z.output<typeof GoldMarkBody>,
 ): Promise<{ marked: true }> {
-  await requireViewAll(ctx.store.db, caller, projectId);
+  const project = await requireViewAll(ctx.store.db, caller, projectId);
   await writeTransaction(ctx.store, async (tx) => {
     const now = Date.now();
     const marked = await markScore(tx, { projectId, ...body, by: caller.id, now });
     if (!marked) throw notFound('answer awaiting a mark');
-    const project = await findProject(tx, projectId);
-    if (project) await checkBar(tx, { project, userId: body.userId, now });
+    await checkBar(tx, { project, userId: body.userId, now });
   });
   return { marked: true };
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { annotatorKindOf, annotatorLabelOf } from '../assignments/assignments.repository.ts';
 import type { GoldScoresTable } from '../db/schema.ts';
 import type { Db, Tx } from '../db/transaction.ts';
 
@@ -42,7 +43,7 @@ export async function markScore(
   return Number(res.numUpdatedRows) > 0;
 }
 
-/** Every score of a project, with its annotator's label and kind. */
+/** Every score of a project, with its annotator's label and kind (human or model). */
 export function projectScores(db: Db, projectId: number) {
   return db
     .selectFrom('goldScores as s')
@@ -53,8 +54,8 @@ export function projectScores(db: Db, projectId: number) {
       's.question',
       's.score',
       's.annotationId',
-      sql<string>`coalesce(u.email, u.name)`.as('annotator'),
-      sql<number>`case when u.model_connection_id is null then 0 else 1 end`.as('isModel'),
+      annotatorLabelOf('u').as('annotator'),
+      annotatorKindOf('u').as('kind'),
     ])
     .where('s.projectId', '=', projectId)
     .orderBy('s.userId')
@@ -141,8 +142,8 @@ export function projectPauses(db: Db, projectId: number) {
       'p.scored',
       'p.pausedAt',
       'p.liftedAt',
-      sql<string>`coalesce(u.email, u.name)`.as('annotator'),
-      sql<string | null>`coalesce(l.email, l.name)`.as('liftedBy'),
+      annotatorLabelOf('u').as('annotator'),
+      annotatorLabelOf('l').$castTo<string | null>().as('liftedBy'),
     ])
     .where('p.projectId', '=', projectId)
     .orderBy('p.id', 'desc')
@@ -162,7 +163,7 @@ export function marksDue(db: Db, projectId: number) {
       's.question',
       'n.answers',
       sql<string>`g.answers`.as('gold'),
-      sql<string>`coalesce(u.email, u.name)`.as('annotator'),
+      annotatorLabelOf('u').as('annotator'),
     ])
     .where('s.projectId', '=', projectId)
     .where('s.score', 'is', null)

@@ -4,14 +4,15 @@ import type { Tx } from '../db/transaction.ts';
 import { AppError } from '../http/errors.ts';
 import type { ProjectRow } from '../projects/projects.repository.ts';
 import { findGoldAnswers } from './gold.repository.ts';
-import { goldSettingsOf } from './gold-settings.ts';
+import { goldInUse, goldSettingsOf } from './gold-settings.ts';
 import { accuracySince, insertPause, insertScores, latestPause } from './scores.repository.ts';
 
 const percent = (x: number) => `${Math.round(x * 1000) / 10} %`;
 
 /**
  * scoreGoldSubmission: inside the submit transaction, the first submission of a gold item is
- * scored per question (free text waits for a mark), then the quality bar is checked.
+ * scored per question (free text waits for a mark), then the quality bar is checked. Nothing is
+ * read on a project that never set up gold (no gold item can have been served).
  */
 export async function scoreGoldSubmission(
   tx: Tx,
@@ -25,6 +26,7 @@ export async function scoreGoldSubmission(
     now: number;
   },
 ): Promise<void> {
+  if (!goldInUse(s.project)) return;
   const gold = await findGoldAnswers(tx, s.itemId);
   if (!gold) return;
   const settings = goldSettingsOf(s.project);
@@ -74,9 +76,16 @@ export async function checkBar(
   });
 }
 
-/** Refuses an annotator paused on the project, naming the rule that paused them. */
-export async function requireNotPaused(tx: Tx, p: { projectId: number; userId: number }): Promise<void> {
-  const pause = await latestPause(tx, p);
+/**
+ * Refuses an annotator paused on the project, naming the rule that paused them. Nothing is read on
+ * a project that never set up gold (nobody can be paused there).
+ */
+export async function requireNotPaused(
+  tx: Tx,
+  p: { project: Pick<ProjectRow, 'id' | 'gold'>; userId: number },
+): Promise<void> {
+  if (!goldInUse(p.project)) return;
+  const pause = await latestPause(tx, { projectId: p.project.id, userId: p.userId });
   if (!pause || pause.liftedAt !== null) return;
   throw new AppError(
     'GOLD_PAUSED',

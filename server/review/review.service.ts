@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import type { AcceptBody, FixBody, RejectBody } from '../../core/api/review.ts';
 import type { ReviewOutcome, ReviewTask } from '../../core/api/review-task.ts';
-import { shownOrders, validateAnswers, withoutHiddenModels } from '../../core/interface/index.ts';
+import { shownOrders, withoutHiddenModels } from '../../core/interface/index.ts';
 import { nextStatus, type ReviewDecision } from '../../core/review.ts';
 import { requireReview } from '../access.ts';
 import { queueForAdjudication } from '../adjudication/entry.ts';
 import { annotationsQuery, getItemRow, toAnnotation, toItem } from '../assignments/assignments.repository.ts';
-import { interfaceOf } from '../assignments/assignments.service.ts';
+import { checkAnswers, interfaceOf } from '../assignments/assignments.service.ts';
 import { type AppContext, type Caller, iso } from '../context.ts';
 import { type Db, writeTransaction } from '../db/transaction.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
@@ -126,19 +126,11 @@ export async function decideReview(
       let fixedFromRevision: number | null = null;
       if (input.decision === 'fix') {
         const item = await getItemRow(tx, annotation.itemId);
-        const checked = validateAnswers(iface, input.body.answers, JSON.parse(item.data), { partial: false });
-        if (!checked.ok) {
-          const first = checked.errors[0];
-          throw new AppError(
-            'INVALID_ANSWERS',
-            first ? `${first.path}: ${first.message}` : undefined,
-            checked.errors,
-          );
-        }
+        const answers = checkAnswers(iface, input.body.answers, JSON.parse(item.data), false);
         fixedFromRevision = annotation.revision;
         revision = await writeFix(tx, {
           annotationId: annotation.id,
-          answers: JSON.stringify(checked.value),
+          answers: JSON.stringify(answers),
           reviewerId: caller.id,
           interfaceVersion: project.interfaceVersion,
           now,

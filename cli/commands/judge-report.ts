@@ -4,8 +4,7 @@ import { formatCoefficient } from '../../core/quality/report-rows.ts';
 import { createClient } from '../client.ts';
 import { defineCommand, enumFlag, intFlag } from '../command.ts';
 import { httpConfig, httpFlags, projectFlag } from '../config.ts';
-import { printJson } from '../output.ts';
-import { table } from './metrics.ts';
+import { printJson, table } from '../output.ts';
 
 const METHODS = ['majority', 'dawid-skene'] as const;
 
@@ -63,6 +62,7 @@ export function judgeTables(report: Report): string {
       : table(
           rows((a) => [a.consensus.overall, a.gold.overall]),
           HEAD,
+          '  ',
         ),
   );
   const questions = new Set(
@@ -77,6 +77,7 @@ export function judgeTables(report: Report): string {
       table(
         rows((a) => [a.consensus.questions[q], a.gold.questions[q]]),
         HEAD,
+        '  ',
       ),
     );
     const parts = new Set(
@@ -88,6 +89,7 @@ export function judgeTables(report: Report): string {
         table(
           rows((a) => [a.consensus.questions[q]?.parts?.[part], undefined]),
           HEAD,
+          '  ',
         ),
       );
     }

@@ -93,7 +93,7 @@ export async function runMetrics(run: StoreRun): Promise<void> {
     counted = Object.values(body.questions).reduce((sum, q) => sum + q.n, 0);
   }
   if (counted !== items * ANSWERS_PER_ITEM)
-    throw new Error(`metrics counted ${counted} answers, not ${items * 4}`);
+    throw new Error(`metrics counted ${counted} answers, not ${items * ANSWERS_PER_ITEM}`);
   progress(`${run.kind}: agreement over ${counted} answers`);
   times.sort((a, b) => a - b);
   run.report.add(`metrics.${run.kind}.answers`, counted, 'count');

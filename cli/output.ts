@@ -32,3 +32,18 @@ export async function pipeToStdout(body: Readable): Promise<void> {
     if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
   }
 }
+
+/** Rows as aligned columns (each padded to its widest cell), each line after `indent`; `head` above them. */
+export function table(rows: string[][], head?: string[], indent = ''): string {
+  const all = head ? [head, ...rows] : rows;
+  const widths = (all[0] ?? []).map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  return all
+    .map(
+      (r) =>
+        `${indent}${r
+          .map((c, i) => c.padEnd(widths[i] ?? 0))
+          .join('  ')
+          .trimEnd()}\n`,
+    )
+    .join('');
+}

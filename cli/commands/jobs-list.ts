@@ -2,7 +2,7 @@ import { jobStatuses } from '../../core/api/jobs.ts';
 import { createClient } from '../client.ts';
 import { defineCommand, enumFlag, intFlag } from '../command.ts';
 import { httpConfig, httpFlags } from '../config.ts';
-import { allPages, printJson } from '../output.ts';
+import { allPages, printJson, table } from '../output.ts';
 
 export const jobsList = defineCommand({
   path: ['jobs', 'list'],
@@ -40,18 +40,7 @@ export const jobsList = defineCommand({
       String(j.failedSteps),
       j.createdAt,
     ]);
-    process.stdout.write(table(['ID', 'KIND', 'PROJECT', 'STATUS', 'SETTLED', 'FAILED', 'CREATED'], rows));
+    process.stdout.write(table(rows, ['ID', 'KIND', 'PROJECT', 'STATUS', 'SETTLED', 'FAILED', 'CREATED']));
     return 0;
   },
 });
-
-/** Columns padded to their widest cell. */
-function table(head: string[], rows: string[][]): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    `${cells
-      .map((c, i) => c.padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd()}\n`;
-  return [head, ...rows].map(line).join('');
-}

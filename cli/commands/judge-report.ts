@@ -1,11 +1,10 @@
 import type { z } from 'zod';
 import type { JudgeReport } from '../../core/api/judge-report.ts';
-import { formatCoefficient } from '../../core/quality/report-rows.ts';
+import { type AccuracyFigure, formatAccuracy, formatCoefficient } from '../../core/quality/report-rows.ts';
 import { createClient } from '../client.ts';
 import { defineCommand, enumFlag, intFlag } from '../command.ts';
 import { httpConfig, httpFlags, projectFlag } from '../config.ts';
-import { printJson } from '../output.ts';
-import { table } from './metrics.ts';
+import { printJson, table } from '../output.ts';
 
 const METHODS = ['majority', 'dawid-skene'] as const;
 
@@ -37,24 +36,21 @@ export const judgeReport = defineCommand({
 
 type Report = z.output<typeof JudgeReport>;
 type Agreement = { agreed: number; units: number; rate: number | null };
-type Accuracy = { n: number; accuracy: number | null; interval: { low: number; high: number } };
 
 const HEAD = ['ANNOTATOR', 'KIND', 'WITH CONSENSUS', 'GOLD'];
 const vs = (a: Agreement | undefined) => (a ? `${formatCoefficient(a.rate)} (${a.agreed}/${a.units})` : '—');
-const gold = (g: Accuracy | undefined) =>
-  g && g.n > 0
-    ? `${formatCoefficient(g.accuracy)} (n ${g.n}, ${g.interval.low.toFixed(2)}–${g.interval.high.toFixed(2)})`
-    : '—';
 
 /** One table overall, then one per question (and per option, criterion or step) with any figure. */
 export function judgeTables(report: Report): string {
   const out = [
     `people's consensus: ${report.method}; judges in the consensus export: ${report.judgeInConsensus ? 'yes' : 'no'}; gold items: ${report.goldItems}`,
   ];
-  const rows = (pick: (a: Report['annotators'][number]) => [Agreement | undefined, Accuracy | undefined]) =>
+  const rows = (
+    pick: (a: Report['annotators'][number]) => [Agreement | undefined, AccuracyFigure | undefined],
+  ) =>
     report.annotators.map((a) => {
       const [c, g] = pick(a);
-      return [a.annotator, a.kind, vs(c), gold(g)];
+      return [a.annotator, a.kind, vs(c), formatAccuracy(g)];
     });
   out.push('overall');
   out.push(
@@ -63,6 +59,7 @@ export function judgeTables(report: Report): string {
       : table(
           rows((a) => [a.consensus.overall, a.gold.overall]),
           HEAD,
+          '  ',
         ),
   );
   const questions = new Set(
@@ -77,6 +74,7 @@ export function judgeTables(report: Report): string {
       table(
         rows((a) => [a.consensus.questions[q], a.gold.questions[q]]),
         HEAD,
+        '  ',
       ),
     );
     const parts = new Set(
@@ -88,6 +86,7 @@ export function judgeTables(report: Report): string {
         table(
           rows((a) => [a.consensus.questions[q]?.parts?.[part], undefined]),
           HEAD,
+          '  ',
         ),
       );
     }

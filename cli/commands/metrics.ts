@@ -4,7 +4,7 @@ import { formatCoefficient, questionRows } from '../../core/quality/report-rows.
 import { createClient } from '../client.ts';
 import { defineCommand, intFlag } from '../command.ts';
 import { httpConfig, httpFlags, projectFlag } from '../config.ts';
-import { printJson } from '../output.ts';
+import { printJson, table } from '../output.ts';
 
 export const metrics = defineCommand({
   path: ['metrics'],
@@ -36,7 +36,7 @@ export function metricsTables(report: Report): string {
     const rows = questionRows(q);
     const units = q.units === undefined ? '' : `, ${q.units} units`;
     out.push(`${name} (${q.type}, ${q.n} answers${units})`);
-    out.push(rows.length === 0 ? '  not measured: reviewed by people\n' : table(rows));
+    out.push(rows.length === 0 ? '  not measured: reviewed by people\n' : table(rows, undefined, '  '));
   }
   const annotators = Object.entries(report.annotators).map(([name, a]): string[] => [
     a.kind === 'model' ? `${name} (model)` : name,
@@ -45,22 +45,9 @@ export function metricsTables(report: Report): string {
   ]);
   out.push('annotators');
   out.push(
-    annotators.length === 0 ? '  none\n' : table(annotators, ['ANNOTATOR', 'WITH OTHERS', 'WITH CONSENSUS']),
+    annotators.length === 0
+      ? '  none\n'
+      : table(annotators, ['ANNOTATOR', 'WITH OTHERS', 'WITH CONSENSUS'], '  '),
   );
   return out.join('\n');
-}
-
-/** Rows as aligned columns, two spaces in; `head` above them. */
-export function table(rows: string[][], head?: string[]): string {
-  const all = head ? [head, ...rows] : rows;
-  const widths = (all[0] ?? []).map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  return all
-    .map(
-      (r) =>
-        `  ${r
-          .map((c, i) => c.padEnd(widths[i] ?? 0))
-          .join('  ')
-          .trimEnd()}\n`,
-    )
-    .join('');
 }

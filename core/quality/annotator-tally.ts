@@ -32,6 +32,23 @@ export interface UnitListener {
   ): void;
 }
 
+/**
+ * The majority answer of a unit's answers (`counts`: answers per code), leaving out one answer with
+ * code `own` when given (leave-one-out); null when nothing is left or the most frequent codes tie.
+ */
+export function othersMajority(counts: ReadonlyMap<number, number>, own?: number): number | null {
+  let best = 0;
+  let bestCode: number | null = null;
+  for (const [code, n] of counts) {
+    const others = code === own ? n - 1 : n;
+    if (others > best) {
+      best = others;
+      bestCode = code;
+    } else if (others === best) bestCode = null;
+  }
+  return best === 0 ? null : bestCode;
+}
+
 interface Counts {
   agreed: number;
   pairs: number;
@@ -76,18 +93,10 @@ export class AnnotatorTally {
       c.units++;
       c.pairs += m - 1;
       c.agreed += (counts.get(code) ?? 0) - 1;
-      let best = -1;
-      let bestCode: number | null = null;
-      for (const [k, n] of counts) {
-        const others = k === code ? n - 1 : n;
-        if (others > best) {
-          best = others;
-          bestCode = k;
-        } else if (others === best) bestCode = null;
-      }
-      if (bestCode === null || best <= 0) continue;
+      const majority = othersMajority(counts, code);
+      if (majority === null) continue;
       c.consensusUnits++;
-      if (bestCode === code) c.consensusAgreed++;
+      if (majority === code) c.consensusAgreed++;
     }
   }
 

@@ -22,51 +22,20 @@ describe('ConfusionTally', () => {
     t.add(3, 'y', { topic: 'c', level: 2 });
     const [topic, level] = t.result();
     expect(topic!.labels).toEqual(['a', 'b', 'c']);
+    // Rows: the reference label (a, b, c); columns: the annotator's answer.
+    const row = (annotator: string, kind: string, consensus: number, gold: number, counts: number[][]) => ({
+      annotator,
+      kind,
+      consensus,
+      gold,
+      counts,
+    });
+    const none = [0, 0, 0];
     expect(topic!.annotators).toEqual([
-      {
-        annotator: 'm',
-        kind: 'model',
-        consensus: 0,
-        gold: 1,
-        counts: [
-          [0, 0, 0],
-          [0, 0, 0],
-          [0, 0, 1],
-        ],
-      },
-      {
-        annotator: 'x',
-        kind: 'human',
-        consensus: 1,
-        gold: 1,
-        counts: [
-          [1, 0, 0],
-          [0, 0, 0],
-          [0, 1, 0],
-        ],
-      },
-      {
-        annotator: 'y',
-        kind: 'human',
-        consensus: 1,
-        gold: 0,
-        counts: [
-          [1, 0, 0],
-          [0, 0, 0],
-          [0, 0, 0],
-        ],
-      },
-      {
-        annotator: 'z',
-        kind: 'human',
-        consensus: 1,
-        gold: 0,
-        counts: [
-          [0, 1, 0],
-          [0, 0, 0],
-          [0, 0, 0],
-        ],
-      },
+      row('m', 'model', 0, 1, [none, none, [0, 0, 1]]),
+      row('x', 'human', 1, 1, [[1, 0, 0], none, [0, 1, 0]]),
+      row('y', 'human', 1, 0, [[1, 0, 0], none, none]),
+      row('z', 'human', 1, 0, [[0, 1, 0], none, none]),
     ]);
     // Level 2..4; item 1: [2, 3, 3] → 3; m's 9 is off the scale and not counted.
     expect(level!.labels).toEqual(['2', '3', '4']);

@@ -1,4 +1,4 @@
-import type { UnitListener, UnitPlace } from './annotator-tally.ts';
+import { othersMajority, type UnitListener, type UnitPlace } from './annotator-tally.ts';
 import { dawidSkene, VoteTable } from './consensus/index.ts';
 
 /** How the people's consensus of a unit is formed for the comparison. */
@@ -123,17 +123,11 @@ export class JudgeComparison implements UnitListener {
       const counts = byUnit.get(u);
       if (!counts) return null;
       const own = votes.codes[i] as number;
-      const person = this.#isPerson(votes.annotators[i] as string);
-      let best = 0;
-      let bestCode: number | null = null;
-      for (const [code, n] of counts) {
-        const others = person && code === own ? n - 1 : n;
-        if (others > best) {
-          best = others;
-          bestCode = code;
-        } else if (others === best) bestCode = null;
-      }
-      return bestCode === null || best === 0 ? null : bestCode === own;
+      const majority = othersMajority(
+        counts,
+        this.#isPerson(votes.annotators[i] as string) ? own : undefined,
+      );
+      return majority === null ? null : majority === own;
     });
   }
 

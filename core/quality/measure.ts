@@ -17,3 +17,26 @@ export interface QuestionMeasure {
   ): number[];
   result(): QuestionReport;
 }
+
+/**
+ * For the kinds compared a pair of answers at a time (spans, ranking): the answers `read` can take,
+ * and the disagreement (0…1) `compare` gives each pair of them, left out where it gives null.
+ */
+export function pairDisagreements<T>(
+  answers: readonly Answer[],
+  read: (value: unknown) => T | undefined,
+  compare: (a: T, b: T) => number | null,
+): { values: T[]; scores: number[] } {
+  const values: T[] = [];
+  for (const a of answers) {
+    const v = read(a.value);
+    if (v !== undefined) values.push(v);
+  }
+  const scores: number[] = [];
+  for (let i = 0; i < values.length; i++)
+    for (let j = i + 1; j < values.length; j++) {
+      const d = compare(values[i] as T, values[j] as T);
+      if (d !== null) scores.push(d);
+    }
+  return { values, scores };
+}

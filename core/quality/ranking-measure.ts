@@ -1,6 +1,6 @@
 import type { AnnotatorTally } from './annotator-tally.ts';
 import { kendallTauB, kendallW, type Tiers } from './kendall.ts';
-import type { Answer, QuestionMeasure } from './measure.ts';
+import { type Answer, pairDisagreements, type QuestionMeasure } from './measure.ts';
 import type { QuestionReport } from './report.ts';
 
 const asOrder = (value: unknown): Tiers | undefined => {
@@ -28,20 +28,14 @@ export class RankingMeasure implements QuestionMeasure {
   }
 
   addItem(answers: readonly Answer[], _data: unknown, _tally: AnnotatorTally): number[] {
-    const orders = answers.flatMap((a) => {
-      const o = asOrder(a.value);
-      return o ? [o] : [];
+    const { values: orders, scores } = pairDisagreements(answers, asOrder, (a, b) => {
+      const tau = kendallTauB(a, b);
+      if (tau === null) return null;
+      this.#tauSum += tau;
+      this.#tauPairs++;
+      return (1 - tau) / 2;
     });
     this.#n += orders.length;
-    const scores: number[] = [];
-    for (let i = 0; i < orders.length; i++)
-      for (let j = i + 1; j < orders.length; j++) {
-        const tau = kendallTauB(orders[i] as Tiers, orders[j] as Tiers);
-        if (tau === null) continue;
-        this.#tauSum += tau;
-        this.#tauPairs++;
-        scores.push((1 - tau) / 2);
-      }
     const w = kendallW(orders);
     if (w !== null) {
       this.#wSum += w;

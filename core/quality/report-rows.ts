@@ -5,6 +5,19 @@ import type { QuestionReport } from './report.ts';
 export const formatCoefficient = (v: number | null | undefined): string =>
   v === null || v === undefined ? '—' : v.toFixed(3);
 
+/** A gold accuracy as the tables show it (the judges report's, CLI and console). */
+export interface AccuracyFigure {
+  n: number;
+  accuracy: number | null;
+  interval: { low: number; high: number };
+}
+
+/** A gold accuracy with its count and Wilson interval, or a dash without a scored answer. */
+export const formatAccuracy = (g: AccuracyFigure | undefined): string =>
+  g && g.n > 0
+    ? `${formatCoefficient(g.accuracy)} (n ${g.n}, ${g.interval.low.toFixed(2)}–${g.interval.high.toFixed(2)})`
+    : '—';
+
 /** One line of a question's table: what is measured, and its value in words. */
 export type ReportRow = [label: string, value: string];
 

@@ -1,5 +1,5 @@
 import type { AnnotatorTally } from './annotator-tally.ts';
-import type { Answer, QuestionMeasure } from './measure.ts';
+import { type Answer, pairDisagreements, type QuestionMeasure } from './measure.ts';
 import type { QuestionReport } from './report.ts';
 import { pairOverlapF1, type Span, SpanAgreement } from './span-f1.ts';
 
@@ -26,20 +26,12 @@ export class SpansMeasure implements QuestionMeasure {
   }
 
   addItem(answers: readonly Answer[], _data: unknown, _tally: AnnotatorTally): number[] {
-    const given = answers.flatMap((a) => {
-      const spans = asSpans(a.value);
-      return spans ? [spans] : [];
+    const { values, scores } = pairDisagreements(answers, asSpans, (a, b) => {
+      this.#agreement.addPair(a, b);
+      const f1 = pairOverlapF1(a, b);
+      return f1 === null ? null : 1 - f1;
     });
-    this.#n += given.length;
-    const scores: number[] = [];
-    for (let i = 0; i < given.length; i++)
-      for (let j = i + 1; j < given.length; j++) {
-        const a = given[i] as Span[];
-        const b = given[j] as Span[];
-        this.#agreement.addPair(a, b);
-        const f1 = pairOverlapF1(a, b);
-        if (f1 !== null) scores.push(1 - f1);
-      }
+    this.#n += values.length;
     return scores;
   }
 

@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { streamRows } from '../db/raw-rows.ts';
 import { type ExportBinding, firstPageArgs } from './export-binding.ts';
 import {
   type ExportParam,
@@ -73,35 +74,4 @@ function readItems(pool: pg.Pool, items: ExportStatement, params: unknown[], pag
   // Read ahead and awaited later, or never if the export stops first: never an unhandled rejection.
   read.catch(() => undefined);
   return read;
-}
-
-/** Runs a query on a pooled connection and hands each row (an array) to `onRow` as it arrives. */
-async function streamRows<R>(pool: pg.Pool, text: string, values: unknown[], onRow: (row: R) => void) {
-  const client = await pool.connect();
-  let failure: Error | undefined;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let failed: unknown;
-      const config: pg.QueryArrayConfig = { text, values, rowMode: 'array' };
-      const query = new pg.Query(config);
-      query.on('row', (row: R) => {
-        if (failed !== undefined) return;
-        try {
-          onRow(row);
-        } catch (err) {
-          // Thrown inside pg's message handling it would break the connection; report it at the end.
-          failed = err;
-        }
-      });
-      query.on('error', reject);
-      query.on('end', () => (failed === undefined ? resolve() : reject(failed)));
-      client.query(query);
-    });
-  } catch (err) {
-    failure = err instanceof Error ? err : new Error(String(err));
-    throw err;
-  } finally {
-    // After an error the connection's state is unknown: close it rather than reuse it.
-    client.release(failure);
-  }
 }

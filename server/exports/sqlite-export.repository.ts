@@ -1,8 +1,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type SqliteDatabase from 'better-sqlite3';
+import { rawStatement } from '../db/raw-rows.ts';
 import type { Store } from '../db/store.ts';
 import { type ExportBinding, firstPageArgs } from './export-binding.ts';
-import { type ExportStatement, exportStatements, narrowsItems } from './exports.repository.ts';
+import { exportStatements, narrowsItems } from './exports.repository.ts';
 import type { Page, PageSink, SkipRow } from './format.ts';
 
 /** ~4 ms of synchronous work a page here; other requests are served between pages. */
@@ -20,9 +20,9 @@ export async function* sqliteExport<P extends Page>(
 ): AsyncGenerator<void> {
   const sql = exportStatements('sqlite', binding.shape);
   const statements = {
-    items: prepared(store.sqlite, sql.items),
-    annotations: prepared(store.sqlite, sql.annotations),
-    skips: sql.skips && prepared(store.sqlite, sql.skips),
+    items: rawStatement(store.sqlite, sql.items.text),
+    annotations: rawStatement(store.sqlite, sql.annotations.text),
+    skips: sql.skips && rawStatement(store.sqlite, sql.skips.text),
   };
   const narrowed = narrowsItems(binding.shape);
   const args = firstPageArgs(binding, PAGE, (ids) => JSON.stringify(ids));
@@ -46,21 +46,4 @@ export async function* sqliteExport<P extends Page>(
     if (count < PAGE) return;
     await nextTurn();
   }
-}
-
-const cache = new WeakMap<SqliteDatabase.Database, Map<string, SqliteDatabase.Statement>>();
-
-/** Prepared once per connection and statement text; rows come back as arrays. */
-function prepared(sqlite: SqliteDatabase.Database, statement: ExportStatement): SqliteDatabase.Statement {
-  let statements = cache.get(sqlite);
-  if (!statements) {
-    statements = new Map();
-    cache.set(sqlite, statements);
-  }
-  let prepared = statements.get(statement.text);
-  if (!prepared) {
-    prepared = sqlite.prepare(statement.text).raw(true);
-    statements.set(statement.text, prepared);
-  }
-  return prepared;
 }

@@ -40,7 +40,7 @@ export async function judgeReport(
   /** Per annotator label: gold items answered, and per question the scores. */
   const scores = new Map<string, { items: number; byQuestion: Map<string, number[]> }>();
   const submitted = new Set<string>();
-  await forEachSubmittedItem(ctx.store, projectId, iface, { includeModels: true }, (item) => {
+  await forEachSubmittedItem(ctx.store, projectId, iface, { includeModels: true, labels }, (item) => {
     const { itemId, annotations, data } = item;
     builder.addItem(itemId, annotations, data);
     for (const a of annotations) submitted.add(a.annotator);
@@ -53,7 +53,9 @@ export async function judgeReport(
         scoreGoldAnswers(iface.questions, a.answers, want, options),
       )) {
         if (s.status !== 'scored') continue;
-        mine.byQuestion.set(question, [...(mine.byQuestion.get(question) ?? []), s.score]);
+        const list = mine.byQuestion.get(question);
+        if (list) list.push(s.score);
+        else mine.byQuestion.set(question, [s.score]);
       }
       scores.set(a.annotator, mine);
     }

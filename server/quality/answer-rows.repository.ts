@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type SqliteDatabase from 'better-sqlite3';
-import pg from 'pg';
+import type pg from 'pg';
+import { rawStatement, streamRows } from '../db/raw-rows.ts';
 import type { Store } from '../db/store.ts';
 
 /**
@@ -50,7 +50,7 @@ async function sqliteRows(
   const text = `select a.item_id, a.user_id, a.status, a.answers, a.submitted_at${data.join('')}, a.id
     from annotations a where a.project_id = ? and (a.item_id, a.id) > (?, ?)
     order by a.item_id, a.id limit ?`;
-  const statement = prepared(store.sqlite, text);
+  const statement = rawStatement(store.sqlite, text);
   let afterItem = 0;
   let afterId = 0;
   for (;;) {
@@ -69,22 +69,6 @@ async function sqliteRows(
   }
 }
 
-const cache = new WeakMap<SqliteDatabase.Database, Map<string, SqliteDatabase.Statement>>();
-
-function prepared(sqlite: SqliteDatabase.Database, text: string): SqliteDatabase.Statement {
-  let statements = cache.get(sqlite);
-  if (!statements) {
-    statements = new Map();
-    cache.set(sqlite, statements);
-  }
-  let statement = statements.get(text);
-  if (!statement) {
-    statement = sqlite.prepare(text).raw(true);
-    statements.set(text, statement);
-  }
-  return statement;
-}
-
 /** One query, its rows (arrays) used as they arrive and never collected. */
 async function postgresRows(
   pool: pg.Pool,
@@ -96,28 +80,5 @@ async function postgresRows(
     from annotations a
     ${dataFields.length > 0 ? 'join items i on i.id = a.item_id' : ''}
     where a.project_id = $1 order by a.item_id, a.id`;
-  const client = await pool.connect();
-  let failure: Error | undefined;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let failed: unknown;
-      const q = new pg.Query({ text, values: [projectId], rowMode: 'array' } as pg.QueryArrayConfig);
-      q.on('row', (row: AnswerRow) => {
-        if (failed !== undefined) return;
-        try {
-          onRow(row);
-        } catch (err) {
-          failed = err;
-        }
-      });
-      q.on('error', reject);
-      q.on('end', () => (failed === undefined ? resolve() : reject(failed)));
-      client.query(q);
-    });
-  } catch (err) {
-    failure = err instanceof Error ? err : new Error(String(err));
-    throw err;
-  } finally {
-    client.release(failure);
-  }
+  await streamRows(pool, text, [projectId], onRow);
 }

@@ -2,7 +2,7 @@ import type { InterfaceDefinition } from '../../core/interface/index.ts';
 import type { ItemAnnotation } from '../../core/quality/agreement.ts';
 import type { Store } from '../db/store.ts';
 import { forEachAnswerRow } from './answer-rows.repository.ts';
-import { annotatorLabels } from './metrics.repository.ts';
+import { type AnnotatorLabel, annotatorLabels } from './metrics.repository.ts';
 
 /** Rows per read on SQLite (each read is synchronous; other requests run between reads). */
 export const ROWS = 20_000;
@@ -23,16 +23,22 @@ export interface SubmittedItem {
  * The project's items that have submitted annotations, each with them, in item order, handed to
  * `onItem` one at a time: one pass along the (project, item, id) index, rows read as arrays
  * (answer-rows.repository.ts) and the answers parsed here. Model judges' annotations come only with
- * `includeModels`, marked `model`.
+ * `includeModels`, marked `model`. The annotators' labels are read here unless the caller has them
+ * (`labels`, from annotatorLabels).
  */
 export async function forEachSubmittedItem(
   store: Store,
   projectId: number,
   iface: Pick<InterfaceDefinition, 'questions'>,
-  { includeModels, batchRows = ROWS }: { includeModels: boolean; batchRows?: number },
+  options: {
+    includeModels: boolean;
+    batchRows?: number;
+    labels?: ReadonlyMap<number, AnnotatorLabel>;
+  },
   onItem: (item: SubmittedItem) => void,
 ): Promise<void> {
-  const labels = await annotatorLabels(store.db, projectId);
+  const { includeModels, batchRows = ROWS } = options;
+  const labels = options.labels ?? (await annotatorLabels(store.db, projectId));
   const dataFields = [...new Set(iface.questions.flatMap((q) => (q.type === 'pairwise' ? [q.field] : [])))];
   let current = -1;
   let annotations: SubmittedAnnotation[] = [];

@@ -1,6 +1,10 @@
 import { useState } from 'react';
 import type { JudgeReport } from '../../../../core/api/judge-report.ts';
-import { formatCoefficient } from '../../../../core/quality/report-rows.ts';
+import {
+  type AccuracyFigure,
+  formatAccuracy,
+  formatCoefficient,
+} from '../../../../core/quality/report-rows.ts';
 import { call } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/Alert.tsx';
 import { Name } from '../../ui/Name.tsx';
@@ -9,15 +13,11 @@ import { useOnRequest } from './on-request.ts';
 type Method = JudgeReport['method'];
 type Row = JudgeReport['annotators'][number];
 type Agreement = { agreed: number; units: number; rate: number | null } | undefined;
-type Accuracy = { n: number; accuracy: number | null; interval: { low: number; high: number } } | undefined;
+type Accuracy = AccuracyFigure | undefined;
 
 const agreement = (a: Agreement) =>
   a && a.units > 0
     ? `${formatCoefficient(a.rate)} (${a.agreed.toLocaleString()}/${a.units.toLocaleString()})`
-    : '—';
-const accuracy = (g: Accuracy) =>
-  g && g.n > 0
-    ? `${formatCoefficient(g.accuracy)} (n ${g.n}, ${g.interval.low.toFixed(2)}–${g.interval.high.toFixed(2)})`
     : '—';
 
 /**
@@ -75,7 +75,7 @@ export function JudgeReportPanel({
                   {a.kind === 'model' ? ' (model)' : ''}
                 </th>
                 <td className="num">{agreement(c)}</td>
-                <td className="num">{accuracy(g)}</td>
+                <td className="num">{formatAccuracy(g)}</td>
               </tr>
             );
           })}

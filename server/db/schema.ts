@@ -9,6 +9,7 @@ import type {
   ReviewsTable,
 } from './schema-quality.ts';
 import type { SsoIdentitiesTable } from './schema-sso.ts';
+import type { AuditLogTable, SkillsTable, UserSkillsTable } from './schema-workforce.ts';
 
 /**
  * Table shapes as Kysely sees them (camelCase; the CamelCasePlugin maps to snake_case SQL).
@@ -46,6 +47,9 @@ export interface Database {
   goldPauses: GoldPausesTable;
   adjudications: AdjudicationsTable;
   ssoIdentities: SsoIdentitiesTable;
+  skills: SkillsTable;
+  userSkills: UserSkillsTable;
+  auditLog: AuditLogTable;
 }
 
 /** Every version of a project's interface (migration 0010); the projects row holds the current one. */

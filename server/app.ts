@@ -33,6 +33,7 @@ import { renderDocsPage } from './system/docs-page.ts';
 import { serveWebApp } from './system/web.ts';
 import { userHandlers } from './users/users.routes.ts';
 import { worklogHandlers } from './worklog/worklog.routes.ts';
+import { rosterHandlers } from './roster/roster.routes.ts';
 
 export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
@@ -101,6 +102,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     ...adjudicationHandlers(ctx),
     ...statsHandlers(ctx),
     ...worklogHandlers(ctx),
+    ...rosterHandlers(ctx),
     ...metricsHandlers(ctx),
     ...dashboardHandlers(ctx),
     ...judgeHandlers(ctx),

@@ -1,6 +1,7 @@
 import { send } from './client.ts';
 import type { StoreRun } from './context.ts';
 import { progress } from './report.ts';
+import { refreshStatistics } from './stores.ts';
 
 /**
  * The roster (docs/roster.md) over PEOPLE people: written straight into the store (accounts,
@@ -44,7 +45,14 @@ async function seed(run: StoreRun): Promise<number> {
     const chunk = ids.slice(k, k + CHUNK);
     await db
       .insertInto('projectMembers')
-      .values(chunk.map((userId) => ({ projectId: run.projectId, userId, role: 'annotator' as const, addedAt: now })))
+      .values(
+        chunk.map((userId) => ({
+          projectId: run.projectId,
+          userId,
+          role: 'annotator' as const,
+          addedAt: now,
+        })),
+      )
       .execute();
     await db
       .insertInto('userSkills')
@@ -122,6 +130,8 @@ export async function runRoster(run: StoreRun): Promise<void> {
   const server = run.servers[0]!;
   progress(`roster: writing ${PEOPLE} people and their work`);
   const annotations = await seed(run);
+  // As autovacuum would after such a load: PostgreSQL plans with the tables' new sizes.
+  await refreshStatistics(run.store);
   progress(`roster: ${PEOPLE} people, ${annotations} submitted annotations; timing the queries`);
   const since = new Date(Date.now() - 7 * 86_400_000).toISOString();
   const shapes: [string, string][] = [

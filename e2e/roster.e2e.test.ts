@@ -33,7 +33,8 @@ describe('the Roster page', () => {
     const rows = page.getByRole('table', { name: 'People' }).getByRole('row');
     expect(await rows.count()).toBe(3);
     expect(await page.getByRole('rowheader', { name: new RegExp(`${tag} Three`) }).count()).toBe(0);
-    for (const p of [one!, two!]) await page.getByRole('checkbox', { name: `Select \u2068${p.name}\u2069` }).check();
+    for (const p of [one!, two!])
+      await page.getByRole('checkbox', { name: `Select \u2068${p.name}\u2069` }).check();
     await page.getByText('2 people selected.').waitFor();
     await page.getByRole('button', { name: 'Suspend 2 users' }).click();
     await page.getByText(/^Suspend 2 users\? Their sessions and API tokens stop working at once/).waitFor();

@@ -26,6 +26,7 @@ import { modelHandlers } from './models/connections.routes.ts';
 import { projectHandlers } from './projects/projects.routes.ts';
 import { metricsHandlers } from './quality/metrics.routes.ts';
 import { reviewHandlers } from './review/review.routes.ts';
+import { rosterHandlers } from './roster/roster.routes.ts';
 import { setupHandlers } from './setup/setup.routes.ts';
 import { ssoHandlers } from './sso/sso.routes.ts';
 import { statsHandlers } from './stats/stats.routes.ts';
@@ -33,7 +34,6 @@ import { renderDocsPage } from './system/docs-page.ts';
 import { serveWebApp } from './system/web.ts';
 import { userHandlers } from './users/users.routes.ts';
 import { worklogHandlers } from './worklog/worklog.routes.ts';
-import { rosterHandlers } from './roster/roster.routes.ts';
 
 export interface AppOptions {
   logger?: FastifyServerOptions['logger'];

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { SkillLevelSchema, SkillName } from '../skills.ts';
 import { Id, IsoTime } from './common.ts';
-import { dateBound } from './items.ts';
 import { GoldAccuracy } from './gold.ts';
+import { dateBound } from './items.ts';
 import { Role } from './users.ts';
 
 /**
@@ -14,7 +14,13 @@ import { Role } from './users.ts';
  * Where an account stands now, the first that holds: offboarded, suspended, before its contract's
  * start, at or after its end (docs/users.md, "Contract windows"), else active.
  */
-export const RosterStatus = z.enum(['active', 'suspended', 'offboarded', 'contract_not_started', 'contract_ended']);
+export const RosterStatus = z.enum([
+  'active',
+  'suspended',
+  'offboarded',
+  'contract_not_started',
+  'contract_ended',
+]);
 export type RosterStatus = z.infer<typeof RosterStatus>;
 export const RosterSort = z.enum([
   'name',
@@ -49,38 +55,41 @@ const statuses = z
 
 /** The roster's filters, shared by the page and the CSV. */
 const filterFields = z.object({
-    q: z
-      .string()
-      .trim()
-      .max(100)
-      .optional()
-      .describe('only people whose name or email contains this text, ignoring case'),
-    skill: SkillName.optional().describe(
-      'only people who hold this skill at `minLevel` or above, by the hierarchy rule (holding `math` at 2 covers `math.algebra` at 2 unless `math.algebra` itself is held; docs/skills.md)',
-    ),
-    minLevel: z.coerce
-      .number()
-      .pipe(SkillLevelSchema)
-      .optional()
-      .describe('the least level of `skill` (1–3; default 1); needs `skill`'),
-    status: statuses
-      .optional()
-      .describe('only people in one of these states (repeat for several); see RosterStatus'),
-    project: Id.optional().describe(
-      "only members of this project; the figures then count this project's work only, and agreement is shown",
-    ),
-    contractEndBefore: instant('only people whose contract ends before this instant'),
-    contractEndAfter: instant('only people whose contract ends at or after this instant'),
-    lastActiveSince: instant('only people whose last submission is at or after this instant'),
-    lastActiveBefore: instant(
-      'only people with no submission at or after this instant (those who never submitted included)',
-    ),
-    sort: RosterSort.default('name').describe(
-      '`lastActive`, `itemsDone`, `activeTime`: by the figures (never active: 0); `contractEnd`: no end sorts last; ties go by id',
-    ),
-    order: z.enum(['asc', 'desc']).default('asc'),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .describe('only people whose name or email contains this text, ignoring case'),
+  skill: SkillName.optional().describe(
+    'only people who hold this skill at `minLevel` or above, by the hierarchy rule (holding `math` at 2 covers `math.algebra` at 2 unless `math.algebra` itself is held; docs/skills.md)',
+  ),
+  minLevel: z.coerce
+    .number()
+    .pipe(SkillLevelSchema)
+    .optional()
+    .describe('the least level of `skill` (1–3; default 1); needs `skill`'),
+  status: statuses
+    .optional()
+    .describe('only people in one of these states (repeat for several); see RosterStatus'),
+  project: Id.optional().describe(
+    "only members of this project; the figures then count this project's work only, and agreement is shown",
+  ),
+  contractEndBefore: instant('only people whose contract ends before this instant'),
+  contractEndAfter: instant('only people whose contract ends at or after this instant'),
+  lastActiveSince: instant('only people whose last submission is at or after this instant'),
+  lastActiveBefore: instant(
+    'only people with no submission at or after this instant (those who never submitted included)',
+  ),
+  sort: RosterSort.default('name').describe(
+    '`lastActive`, `itemsDone`, `activeTime`: by the figures (never active: 0); `contractEnd`: no end sorts last; ties go by id',
+  ),
+  order: z.enum(['asc', 'desc']).default('asc'),
 });
-const levelNeedsSkill = (q: { skill?: string | undefined; minLevel?: number | undefined }, ctx: z.RefinementCtx) => {
+const levelNeedsSkill = (
+  q: { skill?: string | undefined; minLevel?: number | undefined },
+  ctx: z.RefinementCtx,
+) => {
   if (q.minLevel !== undefined && q.skill === undefined)
     ctx.addIssue({ code: 'custom', path: ['minLevel'], message: 'needs a skill' });
 };

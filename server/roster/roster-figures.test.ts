@@ -127,7 +127,9 @@ describe('the roster figures', () => {
     expect(lines).toHaveLength(5);
     const t3 = lines.find((l) => l.startsWith(`${t[2]!.id},`))!;
     expect(t3).toMatch(
-      new RegExp(`^${t[2]!.id},${t[2]!.email},${tag} T3,annotator,active,,,,6,4\\.00,3,0\\.6667,0\\.2077,0\\.9385,2,4,0\\.5000,\\d{4}-`),
+      new RegExp(
+        `^${t[2]!.id},${t[2]!.email},${tag} T3,annotator,active,,,,6,4\\.00,3,0\\.6667,0\\.2077,0\\.9385,2,4,0\\.5000,\\d{4}-`,
+      ),
     );
   });
 });

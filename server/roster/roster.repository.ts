@@ -85,7 +85,10 @@ const levelOf = (skill: string) => sql<number>`coalesce((select s.level from use
   order by length(s.skill) desc limit 1), 0)`;
 
 const members = (db: Db, projects: RawBuilder<unknown>) =>
-  db.selectFrom('projectMembers as m').select('m.userId').where(projects as RawBuilder<boolean>);
+  db
+    .selectFrom('projectMembers as m')
+    .select('m.userId')
+    .where(projects as RawBuilder<boolean>);
 
 /** The people the selection names: accounts of people (no model judges, no imported identities) in scope, filtered. */
 function filtered(db: Db, s: RosterSelection, withWork: boolean): UsersQuery {
@@ -150,9 +153,7 @@ function sortKey(s: RosterSelection): RawBuilder<unknown> {
 /** How many people the selection names. */
 export async function countPeople(db: Db, s: RosterSelection): Promise<number> {
   const withWork = s.lastActiveSince !== undefined || s.lastActiveBefore !== undefined;
-  const row = await filtered(db, s, withWork)
-    .select(sql<number>`count(*)`.as('n'))
-    .executeTakeFirstOrThrow();
+  const row = await filtered(db, s, withWork).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   return num(row.n);
 }
 

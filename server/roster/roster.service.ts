@@ -88,7 +88,10 @@ async function withFigures(
       status: p.status,
       contractStart: isoOrNull(p.contractStart),
       contractEnd: isoOrNull(p.contractEnd),
-      skills: (skills.get(p.id) ?? []).map((s) => ({ ...s, grantedAt: iso(s.grantedAt) })) as PersonOut['skills'],
+      skills: (skills.get(p.id) ?? []).map((s) => ({
+        ...s,
+        grantedAt: iso(s.grantedAt),
+      })) as PersonOut['skills'],
       itemsDone: w?.items ?? 0,
       activeMs: w?.activeMs ?? 0,
       gold: { n: g.n, accuracy: g.n === 0 ? null : g.sum / g.n, interval: wilsonInterval(g.sum, g.n) },

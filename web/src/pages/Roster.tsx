@@ -6,7 +6,12 @@ import { PageHead } from '../console/PageHead.tsx';
 import { RosterFilters } from '../console/roster/RosterFilters.tsx';
 import { RosterSelection } from '../console/roster/RosterSelection.tsx';
 import { RosterTable } from '../console/roster/RosterTable.tsx';
-import { EMPTY_FORM, type RosterForm, type RosterOrder, rosterQuery } from '../console/roster/roster-query.ts';
+import {
+  EMPTY_FORM,
+  type RosterForm,
+  type RosterOrder,
+  rosterQuery,
+} from '../console/roster/roster-query.ts';
 import { useLoad } from '../console/useLoad.ts';
 import { ErrorAlert } from '../ui/Alert.tsx';
 import '../console/console.css';

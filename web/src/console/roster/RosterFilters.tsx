@@ -76,7 +76,9 @@ export function RosterFilters(props: {
             <input
               type="checkbox"
               checked={f.status.includes(s)}
-              onChange={(e) => set('status', e.target.checked ? [...f.status, s] : f.status.filter((x) => x !== s))}
+              onChange={(e) =>
+                set('status', e.target.checked ? [...f.status, s] : f.status.filter((x) => x !== s))
+              }
             />{' '}
             {STATUS_LABELS[s]}
           </label>

@@ -7,14 +7,22 @@ import { type RosterOrder, STATUS_LABELS } from './roster-query.ts';
 const percent = (x: number) => `${Math.round(x * 100)} %`;
 
 /** A column head that sorts the roster by it: a button, with aria-sort on the head. */
-function SortHead(props: { label: string; sort: RosterSort; order: RosterOrder; onSort(o: RosterOrder): void }) {
+function SortHead(props: {
+  label: string;
+  sort: RosterSort;
+  order: RosterOrder;
+  onSort(o: RosterOrder): void;
+}) {
   const active = props.order.sort === props.sort;
   const next: RosterOrder = {
     sort: props.sort,
     order: active && props.order.order === 'asc' ? 'desc' : 'asc',
   };
   return (
-    <th scope="col" aria-sort={active ? (props.order.order === 'asc' ? 'ascending' : 'descending') : undefined}>
+    <th
+      scope="col"
+      aria-sort={active ? (props.order.order === 'asc' ? 'ascending' : 'descending') : undefined}
+    >
       <button type="button" className="sort-button" onClick={() => props.onSort(next)}>
         {props.label}
         <span aria-hidden="true">{active ? (props.order.order === 'asc' ? ' ▲' : ' ▼') : ''}</span>
@@ -95,7 +103,10 @@ export function RosterTable(props: {
                   <span className="muted">—</span>
                 ) : (
                   p.skills.map((s) => (
-                    <div key={s.skill} title={`${s.source}${s.grantedBy ? ` by ${s.grantedBy}` : ''}, ${s.grantedAt}`}>
+                    <div
+                      key={s.skill}
+                      title={`${s.source}${s.grantedBy ? ` by ${s.grantedBy}` : ''}, ${s.grantedAt}`}
+                    >
                       <Name text={s.skill} /> {s.level} <span className="muted">({s.source})</span>
                     </div>
                   ))

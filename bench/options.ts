@@ -14,6 +14,7 @@ export const PARTS = [
   'consensus',
   'adaptive',
   'offboard',
+  'roster',
   'browser',
 ] as const;
 export type Part = (typeof PARTS)[number];
@@ -49,7 +50,7 @@ export interface BenchOptions {
   profileDir: string | undefined;
 }
 
-export const USAGE = `npm run bench -- [--size N] [--stores sqlite,postgres] [--only import,next,soak,export,stats,metrics,dashboards,search,jobs,generation,consensus,adaptive,offboard,browser]
+export const USAGE = `npm run bench -- [--size N] [--stores sqlite,postgres] [--only import,next,soak,export,stats,metrics,dashboards,search,jobs,generation,consensus,adaptive,offboard,roster,browser]
   [--smoke] [--annotators N] [--think-ms N] [--seconds N] [--rounds N] [--soak-annotators N] [--soak-seconds N]
   [--pg-url postgres://…] [--profile DIR] [--job-steps N]`;
 

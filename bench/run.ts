@@ -27,6 +27,7 @@ import { runNext } from './next.ts';
 import { runOffboard } from './offboard.ts';
 import { type BenchOptions, parseOptions } from './options.ts';
 import { progress, Report } from './report.ts';
+import { runRoster } from './roster.ts';
 import { runSearch } from './search.ts';
 import { type ServerChild, startServer } from './servers.ts';
 import { createProject } from './setup.ts';
@@ -140,6 +141,7 @@ async function benchStore(
     if (options.only.includes('consensus') && kind === options.stores[0]) await runConsensus(run);
     if (options.only.includes('adaptive') && kind === options.stores[0]) await runAdaptive(run);
     if (options.only.includes('offboard')) await runOffboard(run);
+    if (options.only.includes('roster')) await runRoster(run);
   } finally {
     while (undo.length > depth)
       await undo.pop()!().catch((err: unknown) => progress(`cleanup failed: ${err}`));

@@ -26,6 +26,7 @@ import { modelHandlers } from './models/connections.routes.ts';
 import { projectHandlers } from './projects/projects.routes.ts';
 import { metricsHandlers } from './quality/metrics.routes.ts';
 import { reviewHandlers } from './review/review.routes.ts';
+import { rosterHandlers } from './roster/roster.routes.ts';
 import { setupHandlers } from './setup/setup.routes.ts';
 import { ssoHandlers } from './sso/sso.routes.ts';
 import { statsHandlers } from './stats/stats.routes.ts';
@@ -101,6 +102,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     ...adjudicationHandlers(ctx),
     ...statsHandlers(ctx),
     ...worklogHandlers(ctx),
+    ...rosterHandlers(ctx),
     ...metricsHandlers(ctx),
     ...dashboardHandlers(ctx),
     ...judgeHandlers(ctx),

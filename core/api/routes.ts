@@ -12,6 +12,7 @@ import { modelRoutes } from './models.routes.ts';
 import { projectRoutes } from './projects.routes.ts';
 import { qualityRoutes } from './quality.routes.ts';
 import { reviewRoutes } from './review.routes.ts';
+import { rosterRoutes } from './roster.routes.ts';
 import { setupRoutes } from './setup.routes.ts';
 import { ssoRoutes } from './sso.routes.ts';
 import { statsRoutes } from './stats.routes.ts';
@@ -42,6 +43,7 @@ export const routes = {
   ...generationRoutes,
   ...goldRoutes,
   ...worklogRoutes,
+  ...rosterRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -10,6 +10,7 @@ import { projectGoldAnswers } from '../gold/gold.repository.ts';
 import { accuracyOf } from '../gold/gold.service.ts';
 import { goldSettingsOf } from '../gold/gold-settings.ts';
 import { forbidden } from '../http/errors.ts';
+import type { ProjectRow } from '../projects/projects.repository.ts';
 import { annotatorLabels } from '../quality/metrics.repository.ts';
 import { forEachSubmittedItem } from '../quality/submitted-items.ts';
 
@@ -28,6 +29,21 @@ export async function judgeReport(
 ): Promise<z.input<typeof JudgeReport>> {
   const { project, access } = await projectWithAccess(ctx.store.db, caller, projectId);
   if (!access.viewAll) throw forbidden('Only managers and reviewers of the project see the judges report.');
+  const { goldItems, annotators } = await measureAnnotators(ctx, project, method);
+  return { method, judgeInConsensus: project.judgeInConsensus === 1, goldItems, annotators };
+}
+
+/**
+ * Every annotator of the project who submitted, model or person, against the people's consensus
+ * (a person leave-one-out) and on gold: the judges report's rows, also the roster's agreement. The
+ * caller decides who may see them.
+ */
+export async function measureAnnotators(
+  ctx: AppContext,
+  project: ProjectRow,
+  method: ComparisonMethod,
+): Promise<{ goldItems: number; annotators: Row[] }> {
+  const projectId = project.id;
   const iface = migrateInterface(JSON.parse(project.interface));
   const [labels, gold] = await Promise.all([
     annotatorLabels(ctx.store.db, projectId),
@@ -83,5 +99,5 @@ export async function judgeReport(
   rows.sort((a, b) =>
     a.kind === b.kind ? a.annotator.localeCompare(b.annotator) : a.kind === 'model' ? -1 : 1,
   );
-  return { method, judgeInConsensus: project.judgeInConsensus === 1, goldItems: gold.size, annotators: rows };
+  return { goldItems: gold.size, annotators: rows };
 }

@@ -66,6 +66,17 @@ export const findMemberByEmail = (db: Db, projectId: number, email: string) =>
     .executeTakeFirst();
 
 /**
+ * The ids of the projects the user manages (a member there as manager or admin), as a subquery:
+ * what a project manager without a global role sees of people (work log, roster).
+ */
+export const projectsManagedBy = (db: Db, userId: number) =>
+  db
+    .selectFrom('projectMembers')
+    .select('projectId')
+    .where('userId', '=', userId)
+    .where('role', 'in', ['manager', 'admin']);
+
+/**
  * The account `userId` if it is a member of a project `managerId` manages (a person the manager
  * already sees in a member list), and not an external identity.
  */

@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import { DAY_MS, type DayCount } from '../../core/worklog.ts';
 import type { Db } from '../db/transaction.ts';
+import { projectsManagedBy } from '../projects/members.repository.ts';
 import { reworkMoments } from '../review/reworks.repository.ts';
 
 /**
@@ -23,14 +24,13 @@ const num = (v: unknown): number => Number(v ?? 0);
 const day = sql.lit(DAY_MS);
 
 /** The scope as a condition on a person column and a project column. */
-function scoped(scope: WorklogScope, userCol: string, projectCol: string): RawBuilder<unknown> {
+function scoped(db: Db, scope: WorklogScope, userCol: string, projectCol: string): RawBuilder<unknown> {
   const user = sql.ref(userCol);
   const project = sql.ref(projectCol);
   const parts: RawBuilder<unknown>[] = [];
   if (scope.project !== null) parts.push(sql`${project} = ${scope.project}`);
   if (scope.self !== null)
-    parts.push(sql`(${user} = ${scope.self} or ${project} in (select m.project_id from project_members m
-      where m.user_id = ${scope.self} and m.role in ('manager', 'admin')))`);
+    parts.push(sql`(${user} = ${scope.self} or ${project} in ${projectsManagedBy(db, scope.self)})`);
   return parts.length === 0 ? sql`1 = 1` : sql.join(parts, sql` and `);
 }
 
@@ -57,7 +57,7 @@ export async function submissionsByDay(db: Db, scope: WorklogScope, range: DayRa
           where v.annotation_id = a.id and v.kind = 'submit') / ${day} as day
       from annotations a
       where a.status = 'submitted' and a.submitted_at >= ${range.from * DAY_MS}
-        and ${scoped(scope, 'a.user_id', 'a.project_id')}) w
+        and ${scoped(db, scope, 'a.user_id', 'a.project_id')}) w
     where w.day >= ${range.from} and w.day <= ${range.to}
     group by w.day, w.uid, w.pid`.execute(db);
   return counts(rows);
@@ -69,7 +69,7 @@ export async function reviewsByDay(db: Db, scope: WorklogScope, range: DayRange)
     select e.created_at / ${day} as day, e.reviewer_id as uid, e.project_id as pid, count(*) as n
     from review_events e
     where e.created_at >= ${range.from * DAY_MS} and e.created_at < ${(range.to + 1) * DAY_MS}
-      and ${scoped(scope, 'e.reviewer_id', 'e.project_id')}
+      and ${scoped(db, scope, 'e.reviewer_id', 'e.project_id')}
     group by e.created_at / ${day}, e.reviewer_id, e.project_id`.execute(db);
   return counts(rows);
 }
@@ -77,7 +77,7 @@ export async function reviewsByDay(db: Db, scope: WorklogScope, range: DayRange)
 /** Reworks by day and annotator, as every report counts them (review/reworks.repository.ts). */
 export async function reworksByDay(db: Db, scope: WorklogScope, range: DayRange): Promise<DayCount[]> {
   const end = (range.to + 1) * DAY_MS;
-  const rejections = sql`e.created_at < ${end} and ${scoped(scope, 'r.annotator_id', 'e.project_id')}`;
+  const rejections = sql`e.created_at < ${end} and ${scoped(db, scope, 'r.annotator_id', 'e.project_id')}`;
   const { rows } = await sql<Raw>`
     select x.at / ${day} as day, x.uid as uid, x.pid as pid, count(*) as n
     from (${reworkMoments(rejections)}) x

@@ -21,6 +21,7 @@ const ProjectPage = screenChunk(() => import('../pages/Project.tsx').then((m) =>
 const ProjectNew = screenChunk(() => import('../pages/ProjectNew.tsx').then((m) => m.ProjectNew));
 const Projects = screenChunk(() => import('../pages/Projects.tsx').then((m) => m.Projects));
 const ResetPassword = screenChunk(() => import('../pages/ResetPassword.tsx').then((m) => m.ResetPassword));
+const Roster = screenChunk(() => import('../pages/Roster.tsx').then((m) => m.Roster));
 const Setup = screenChunk(() => import('../pages/Setup.tsx').then((m) => m.Setup));
 const Users = screenChunk(() => import('../pages/Users.tsx').then((m) => m.Users));
 const Worklog = screenChunk(() => import('../pages/Worklog.tsx').then((m) => m.Worklog));
@@ -77,6 +78,7 @@ const screens: Screen[] = [
   screen('/models', Models, () => ({})),
   screen('/jobs', Jobs, () => ({})),
   screen('/worklog', Worklog, () => ({})),
+  screen('/roster', Roster, () => ({})),
   screen('/jobs/:jobId', JobDetailPage, (p) => ({ jobId: Number(p.jobId) })),
   screen('/profile', Profile, () => ({})),
 ];

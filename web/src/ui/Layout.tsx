@@ -27,6 +27,7 @@ export function Layout({ children }: { children: ReactNode }) {
       ? [
           { to: '/jobs', label: 'Jobs' },
           { to: '/worklog', label: 'Work log' },
+          { to: '/roster', label: 'Roster' },
         ]
       : []),
     { to: '/profile', label: 'Profile' },

@@ -17,7 +17,8 @@ const plural = (n: number) => `${n} user${n === 1 ? '' : 's'}`;
  * action, each asking first with the number of users it will change.
  */
 export function BulkStatus(props: {
-  selected: readonly User[];
+  /** The users to act on (the Users page's rows, the Roster's people): only their ids are sent. */
+  selected: readonly Pick<User, 'id'>[];
   onStart(): void;
   onDone(message: string): void;
   onError(err: unknown): void;

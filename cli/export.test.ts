@@ -150,8 +150,15 @@ describe('verity export --format', () => {
       [['--format', 'preference', '--pairs', 'some'], '--pairs must be one of all, adjacent'],
       [['--format', 'kto', '--threshold', '2'], '--threshold: "2" is not a number from 0 to 1'],
       [['--format', 'sft', '--pairs', 'all'], '--pairs: applies to the formats preference'],
-      [['--format', 'csv', '--consensus', 'majority'], '--consensus: applies to the format jsonl, not csv'],
+      [
+        ['--format', 'csv', '--consensus', 'majority'],
+        '--consensus: applies to the formats jsonl, sft, preference, preference-chat, openai-preference, not csv',
+      ],
       [['--consensus', 'vote'], '--consensus: "vote" is not a consensus method; expected one of majority'],
+      [
+        ['--format', 'sft', '--consensus', 'majority', '--include-models'],
+        '--include-models: does not apply with consensus',
+      ],
     ];
     for (const [flags, message] of cases) {
       const r = await runCli(['export', '--project', tutor, ...flags], env);

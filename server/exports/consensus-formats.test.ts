@@ -113,17 +113,18 @@ beforeAll(async () => {
     .select('id')
     .where('name', 'in', ['Ann', 'Ben', 'Cat'])
     .execute();
-  const t = Date.UTC(2026, 11, 1);
+  // Ann's answer long ago, Ben's and Cat's later: a range can take Ann's alone.
+  const times = [Date.UTC(2020, 0, 1), Date.UTC(2020, 5, 1), Date.UTC(2020, 5, 1)];
   const same = { compare: pref('a', 1), order: order('w', 'x', 'y', 'z'), ideal: ideal('one') };
   await annotate(
     h.verity,
     projectId,
-    people.map((p) => ({
+    people.map((p, k) => ({
       itemId: ids.gold!,
       userId: p.id,
       status: 'submitted' as const,
       answers: same,
-      times: [t, t, t] as [number, number, number],
+      times: [times[k]!, times[k]!, times[k]!] as [number, number, number],
     })),
   );
   const decided = await api(h, projectId).decide(adjudicator, ids.decided!, {
@@ -225,6 +226,22 @@ describe('preference pairs from the consensus', () => {
     expect(got).toHaveLength(21 + 14 + 21 + 21);
     expect(new Set(got.map((l) => l.annotator))).toEqual(new Set(['Ann', 'Ben', 'Cat']));
     for (const l of got) expect(Object.keys(l).some((k) => k.startsWith('consensus_'))).toBe(false);
+  });
+});
+
+describe('filters with the consensus', () => {
+  it('choose the items, while every answer of an item counts', async () => {
+    // Only Ann's answer on the gold item was submitted before 2020-01-02.
+    const perAnnotator = await lines('format=preference&to=2020-01-02');
+    expect(new Set(perAnnotator.map((l) => `${l.item_id} ${l.annotator}`))).toEqual(
+      new Set([`${ids.gold} Ann`]),
+    );
+    const agreed = await lines('format=preference&consensus=majority&to=2020-01-02');
+    expect(agreed.map(brief)).toHaveLength(6);
+    for (const l of agreed)
+      expect([l.item_id, l.consensus_method, l.consensus_annotators]).toEqual([ids.gold, 'gold', 3]);
+    const sft = await lines('format=sft&consensus=majority&to=2020-01-02');
+    expect(sft.map((l) => l.messages[1].content)).toEqual(['gold answer']);
   });
 });
 

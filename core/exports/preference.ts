@@ -38,18 +38,6 @@ export function preferenceTransformer(
 ): ItemTransformer {
   const questions = questionsOf(iface, 'pairwise', 'ranking');
   const promptAs = format === 'preference' ? 'text' : 'messages';
-  const write = (
-    view: ItemView,
-    question: PairQuestion,
-    pairs: readonly Pair[],
-    tail: (pair: Pair) => string,
-    emit: (line: string) => void,
-  ) => {
-    if (pairs.length === 0) return;
-    const prompt = view.promptJson(question, promptAs);
-    if (prompt === undefined) return;
-    for (const pair of pairs) emit(line(format, { view, question, prompt, pair, tail: tail(pair) }));
-  };
   const { consensus } = options;
   if (consensus !== undefined)
     return agreedTransformer(iface, consensus, (view, agreedOf, emit) => {
@@ -61,19 +49,27 @@ export function preferenceTransformer(
         const pairs = voted
           ? consensusPairs(question, agreed.answer, candidates, options.pairs)
           : pairsOf(question, agreed.answer, candidates, options.pairs);
+        const prompt = pairs.length > 0 ? view.promptJson(question, promptAs) : undefined;
+        if (prompt === undefined) continue;
         const head = `"annotator":null,"consensus_method":"${agreed.by}","consensus_confidence":`;
         const annotators = `,"consensus_annotators":${agreed.annotators}`;
-        const confidence = (pair: Pair) => roundConfidence(voted ? pairConfidence(agreed.answer, pair) : 1);
-        write(view, question, pairs, (pair) => `${head}${confidence(pair)}${annotators}`, emit);
+        for (const pair of pairs) {
+          const confidence = roundConfidence(voted ? pairConfidence(agreed.answer, pair) : 1);
+          emit(line(format, { view, question, prompt, pair, tail: `${head}${confidence}${annotators}` }));
+        }
       }
     });
   return trainingTransformer(iface, (view, annotation, emit) => {
-    const annotator = `"annotator":${JSON.stringify(annotation.annotator)}`;
+    let tail: string | undefined;
     for (const question of questions) {
       const answer = annotation.answers[question.name];
       if (answer === undefined || answer === null) continue;
       const pairs = pairsOf(question, answer, view.candidates(question.field), options.pairs);
-      write(view, question, pairs, () => annotator, emit);
+      if (pairs.length === 0) continue;
+      const prompt = view.promptJson(question, promptAs);
+      if (prompt === undefined) continue;
+      tail ??= `"annotator":${JSON.stringify(annotation.annotator)}`;
+      for (const pair of pairs) emit(line(format, { view, question, prompt, pair, tail }));
     }
   });
 }

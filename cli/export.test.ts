@@ -130,6 +130,23 @@ describe('verity export --format', () => {
     expect((await lines('--format', 'sft'))[0]).toHaveProperty('messages');
   });
 
+  it('makes the training formats from the consensus with --consensus', async () => {
+    // Items 5, 6 and 7 have one submitted answer each: b over a (5, 7), a tie (6); rankings
+    // [[y,z],[w,x]] (5) and [[y,z],[x],[w]] (6, 7). Bradley–Terry keeps their tiers.
+    const pairs = await lines('--format', 'preference', '--consensus', 'majority');
+    const tail = ['y>x:1', 'z>x:1', 'y>w:2', 'z>w:2', 'x>w:1'];
+    expect(pairs.map((l) => `${l.chosen_id}>${l.rejected_id}:${l.margin}`)).toEqual([
+      ...['b>a:1', 'y>w:1', 'y>x:1', 'z>w:1', 'z>x:1'],
+      ...tail,
+      ...['b>a:1', ...tail],
+    ]);
+    for (const l of pairs)
+      expect([l.annotator, l.consensus_method, l.consensus_annotators]).toEqual([null, 'bradley-terry', 1]);
+    expect(await lines('--format', 'sft', '--consensus', 'dawid-skene')).toEqual(
+      await lines('--format', 'sft'),
+    );
+  });
+
   it('writes a CSV file with --out', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'verity-csv-')), 'out.csv');
     const r = await runCli(
@@ -150,8 +167,15 @@ describe('verity export --format', () => {
       [['--format', 'preference', '--pairs', 'some'], '--pairs must be one of all, adjacent'],
       [['--format', 'kto', '--threshold', '2'], '--threshold: "2" is not a number from 0 to 1'],
       [['--format', 'sft', '--pairs', 'all'], '--pairs: applies to the formats preference'],
-      [['--format', 'csv', '--consensus', 'majority'], '--consensus: applies to the format jsonl, not csv'],
+      [
+        ['--format', 'csv', '--consensus', 'majority'],
+        '--consensus: applies to the formats jsonl, sft, preference, preference-chat, openai-preference, not csv',
+      ],
       [['--consensus', 'vote'], '--consensus: "vote" is not a consensus method; expected one of majority'],
+      [
+        ['--format', 'sft', '--consensus', 'majority', '--include-models'],
+        '--include-models: does not apply with consensus',
+      ],
     ];
     for (const [flags, message] of cases) {
       const r = await runCli(['export', '--project', tutor, ...flags], env);

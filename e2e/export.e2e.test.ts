@@ -136,11 +136,40 @@ describe('the export tab', () => {
       'x>w',
     ]);
 
+    // From the consensus: one set of pairs per item, no annotator, model judges not offered.
+    await page.getByLabel('Consensus').selectOption('majority');
+    await expect
+      .poll(() => command.textContent())
+      .toBe(
+        `verity export --project ${id} --format preference --pairs adjacent --consensus majority --out Tutor-work-${id}-preference.jsonl`,
+      );
+    expect(await page.getByLabel(/Include model judges/).count()).toBe(0);
+    const [agreed] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download export' }).click(),
+    ]);
+    const agreedPairs = fs
+      .readFileSync((await agreed.path())!, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(
+      agreedPairs.map((p) => `${p.chosen_id}>${p.rejected_id}:${p.margin} ${p.consensus_method}`),
+    ).toEqual(
+      ['b>a:1', 'y>w:1', 'y>x:1', 'z>w:1', 'z>x:1', 'y>x:1', 'z>x:1', 'x>w:1'].map(
+        (p) => `${p} bradley-terry`,
+      ),
+    );
+    expect(agreedPairs.every((p) => p.annotator === null)).toBe(true);
+
     await page.getByRole('radio', { name: 'kto' }).check();
     await page.getByLabel('Threshold').fill('2');
     await page.getByText('A number from 0 to 1, such as 0.5.').waitFor();
     expect(await page.getByRole('button', { name: 'Download export' }).isDisabled()).toBe(true);
     await page.getByLabel('Threshold').fill('0.8');
     await expect.poll(() => command.textContent()).toContain('--format kto --threshold 0.8');
+    // kto is not made from the consensus: the choice is not offered, nor sent.
+    expect(await page.getByLabel('Consensus').count()).toBe(0);
+    expect(await command.textContent()).not.toContain('--consensus');
   });
 });

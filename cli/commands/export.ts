@@ -57,7 +57,7 @@ export const exportItems = defineCommand({
     consensus: {
       type: 'string',
       value: 'METHOD',
-      help: "jsonl: add each item's consensus per question: majority, weighted, dawid-skene (pairwise and ranking: bradley-terry)",
+      help: "jsonl: add each item's consensus per question: majority, weighted, dawid-skene (pairwise and ranking: bradley-terry); sft and preference formats: one example per item from the agreed answer instead of one per annotator",
     },
     ...httpFlags,
   },
@@ -81,7 +81,8 @@ export const exportItems = defineCommand({
     const checked = ExportQuery.safeParse(query);
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
-      throw new UsageError(`--${String(issue.path[0])}: ${issue.message}`);
+      const flag = String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+      throw new UsageError(`--${flag}: ${issue.message}`);
     }
     const client = createClient(httpConfig(values));
     const res = await client.request('exportItems', {

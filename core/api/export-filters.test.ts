@@ -123,4 +123,22 @@ describe('the same export as a query and as a command', () => {
     expect(exportCommandArgs(3, kto)).toBe('export --project 3 --format kto --threshold 0.7');
     expect(ExportQuery.safeParse(exportQueryOf(kto)).success).toBe(true);
   });
+
+  it('writes the consensus for the formats made from it, and model judges only without it', () => {
+    const sft = { format: 'sft', consensus: 'majority', includeModels: true } as const;
+    expect(exportQueryOf(sft)).toEqual({ format: 'sft', consensus: 'majority' });
+    expect(exportCommandArgs(3, sft)).toBe('export --project 3 --format sft --consensus majority');
+    expect(ExportQuery.safeParse(exportQueryOf(sft)).success).toBe(true);
+    const kto = { format: 'kto', consensus: 'majority' } as const;
+    expect(exportQueryOf(kto)).toEqual({ format: 'kto' });
+    expect(ExportQuery.safeParse({ format: 'kto', consensus: 'majority' }).error?.issues[0]?.message).toBe(
+      'applies to the formats jsonl, sft, preference, preference-chat, openai-preference, not kto',
+    );
+    const both = ExportQuery.safeParse({
+      format: 'preference',
+      consensus: 'weighted',
+      includeModels: 'true',
+    });
+    expect(both.error?.issues.map((i) => i.path.join('.'))).toEqual(['includeModels']);
+  });
 });

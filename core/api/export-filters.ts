@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { shellQuote } from '../command-line.ts';
 import { CONSENSUS_METHODS, type ConsensusMethod } from '../quality/consensus/index.ts';
-import { EXPORT_FORMATS, type ExportFormat, PAIR_FORMATS } from './export-formats.ts';
+import { CONSENSUS_FORMATS, EXPORT_FORMATS, type ExportFormat, PAIR_FORMATS } from './export-formats.ts';
 import { Email } from './users.ts';
 
 /**
@@ -156,15 +156,22 @@ export const ExportQuery = z
       })
       .optional()
       .describe(
-        'jsonl: adds to each line `consensus`, per question its `{answer, confidence}` over the submitted annotations of people (docs/quality.md, "Consensus"): majority, weighted, dawid-skene for choice, multi-choice and rating questions; pairwise and ranking questions always take bradley-terry',
+        'jsonl: adds to each line `consensus`, per question its `{answer, confidence}` over the submitted annotations of people (docs/quality.md, "Consensus"): majority, weighted, dawid-skene for choice, multi-choice and rating questions; pairwise and ranking questions always take bradley-terry. sft, preference, preference-chat, openai-preference: one example per item and question from its agreed answer (adjudicated, gold, the consensus, or unanimous) instead of one per annotator (docs/exports.md, "From the consensus")',
       ),
   })
   .superRefine((q, ctx) => {
-    if (q.consensus !== undefined && q.format !== 'jsonl')
+    if (q.consensus !== undefined && !CONSENSUS_FORMATS.includes(q.format))
       ctx.addIssue({
         code: 'custom',
         path: ['consensus'],
-        message: `applies to the format jsonl, not ${q.format}`,
+        message: `applies to the formats ${CONSENSUS_FORMATS.join(', ')}, not ${q.format}`,
+      });
+    if (q.consensus !== undefined && q.includeModels === true)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['includeModels'],
+        message:
+          "does not apply with consensus: the project's judgeInConsensus setting says whether model judges' answers count",
       });
     if (q.from !== undefined && q.to !== undefined && q.to <= q.from)
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be later than from' });
@@ -198,9 +205,12 @@ export interface ExportChoice {
   annotator?: string;
   /** The training formats: take model judges' annotations too. */
   includeModels?: boolean;
-  /** jsonl: add each item's consensus by this method. */
+  /** jsonl: add each item's consensus by this method; sft and the preference formats: made from it. */
   consensus?: ConsensusMethod;
 }
+
+const takesConsensus = (c: ExportChoice): c is ExportChoice & { consensus: ConsensusMethod } =>
+  c.consensus !== undefined && CONSENSUS_FORMATS.includes(c.format ?? 'jsonl');
 
 export function exportQueryOf(c: ExportChoice): z.input<typeof ExportQuery> {
   return {
@@ -215,8 +225,8 @@ export function exportQueryOf(c: ExportChoice): z.input<typeof ExportQuery> {
     ...(c.to ? { to: c.to } : {}),
     ...(c.ids && c.ids.length > 0 ? { ids: c.ids.join(',') } : {}),
     ...(c.annotator ? { annotator: c.annotator } : {}),
-    ...(c.includeModels ? { includeModels: 'true' as const } : {}),
-    ...(c.consensus !== undefined && (c.format ?? 'jsonl') === 'jsonl' ? { consensus: c.consensus } : {}),
+    ...(c.includeModels && !takesConsensus(c) ? { includeModels: 'true' as const } : {}),
+    ...(takesConsensus(c) ? { consensus: c.consensus } : {}),
   };
 }
 
@@ -233,7 +243,7 @@ export function exportCommandArgs(projectId: number, c: ExportChoice): string {
   if (c.to) words.push('--to', shellQuote(c.to));
   if (c.ids && c.ids.length > 0) words.push('--ids', c.ids.join(','));
   if (c.annotator) words.push('--annotator', shellQuote(c.annotator));
-  if (c.includeModels) words.push('--include-models');
-  if (c.consensus !== undefined && (c.format ?? 'jsonl') === 'jsonl') words.push('--consensus', c.consensus);
+  if (c.includeModels && !takesConsensus(c)) words.push('--include-models');
+  if (takesConsensus(c)) words.push('--consensus', c.consensus);
   return words.join(' ');
 }

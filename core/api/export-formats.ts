@@ -18,6 +18,9 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** Formats that take rankings apart into pairs, and so take `pairs`. */
 export const PAIR_FORMATS: readonly ExportFormat[] = ['preference', 'preference-chat', 'openai-preference'];
 
+/** Formats that can be made from the consensus (`consensus`; docs/exports.md, "From the consensus"). */
+export const CONSENSUS_FORMATS: readonly ExportFormat[] = ['jsonl', 'sft', ...PAIR_FORMATS];
+
 export interface ExportFormatInfo {
   /** What a line is. */
   description: string;

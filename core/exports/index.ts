@@ -11,12 +11,14 @@ import { preferenceTransformer } from './preference.ts';
 import type { ItemTransformer, TransformedFormat, TransformOptions } from './record.ts';
 import { sftTransformer } from './sft.ts';
 
+export { type Agreed, type AgreedBy, agreedAnswer } from './agreed.ts';
 export { type Message, normalisePrompt, promptText } from './conversation.ts';
 export type { ExportInterface } from './item-view.ts';
 export { type Pair, pairwisePair, rankingPairs } from './pairs.ts';
 export { keyAt, members, scanObject } from './raw-json.ts';
 export {
   DEFAULT_TRANSFORM_OPTIONS,
+  type ExportConsensus,
   type ExportedAnnotation,
   type ExportedItem,
   type ItemTransformer,
@@ -32,7 +34,7 @@ export function itemTransformer(
 ): ItemTransformer {
   switch (format) {
     case 'sft':
-      return sftTransformer(iface);
+      return sftTransformer(iface, options);
     case 'preference':
     case 'preference-chat':
     case 'openai-preference':

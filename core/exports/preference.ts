@@ -1,4 +1,6 @@
+import { agreedTransformer, roundConfidence } from './agreed.ts';
 import { pairwiseOf, rankingOf } from './answer-shapes.ts';
+import { consensusPairs, pairConfidence } from './consensus-pairs.ts';
 import {
   type ExportInterface,
   type ItemView,
@@ -7,7 +9,7 @@ import {
   trainingTransformer,
 } from './item-view.ts';
 import { type Pair, pairwisePair, rankingPairs } from './pairs.ts';
-import type { ExportedAnnotation, ItemTransformer, TransformOptions } from './record.ts';
+import type { ItemTransformer, TransformOptions } from './record.ts';
 
 export type PreferenceFormat = 'preference' | 'preference-chat' | 'openai-preference';
 
@@ -23,6 +25,11 @@ export type PreferenceFormat = 'preference' | 'preference-chat' | 'openai-prefer
  *                      [{"role":"assistant","content":…}] (TRL's conversational shape)
  *   openai-preference  {"input":{"messages":[…]},"preferred_output":[…],"non_preferred_output":[…]},
  *                      nothing else (OpenAI's DPO fine-tuning file)
+ *
+ * With `consensus`, one set of pairs per item and question from its agreed answer (agreed.ts):
+ * the consensus order's pairs (consensus-pairs.ts), or an adjudicated or gold answer's as an
+ * annotator's; `annotator` is null and `consensus_method`, `consensus_confidence` and
+ * `consensus_annotators` follow it (not in openai-preference, whose line has nothing else).
  */
 export function preferenceTransformer(
   format: PreferenceFormat,
@@ -31,7 +38,29 @@ export function preferenceTransformer(
 ): ItemTransformer {
   const questions = questionsOf(iface, 'pairwise', 'ranking');
   const promptAs = format === 'preference' ? 'text' : 'messages';
+  const { consensus } = options;
+  if (consensus !== undefined)
+    return agreedTransformer(iface, consensus, (view, agreedOf, emit) => {
+      for (const question of questions) {
+        const agreed = agreedOf(question);
+        if (agreed === undefined) continue;
+        const candidates = view.candidates(question.field);
+        const voted = agreed.by !== 'adjudicated' && agreed.by !== 'gold';
+        const pairs = voted
+          ? consensusPairs(question, agreed.answer, candidates, options.pairs)
+          : pairsOf(question, agreed.answer, candidates, options.pairs);
+        const prompt = pairs.length > 0 ? view.promptJson(question, promptAs) : undefined;
+        if (prompt === undefined) continue;
+        const head = `"annotator":null,"consensus_method":"${agreed.by}","consensus_confidence":`;
+        const annotators = `,"consensus_annotators":${agreed.annotators}`;
+        for (const pair of pairs) {
+          const confidence = roundConfidence(voted ? pairConfidence(agreed.answer, pair) : 1);
+          emit(line(format, { view, question, prompt, pair, tail: `${head}${confidence}${annotators}` }));
+        }
+      }
+    });
   return trainingTransformer(iface, (view, annotation, emit) => {
+    let tail: string | undefined;
     for (const question of questions) {
       const answer = annotation.answers[question.name];
       if (answer === undefined || answer === null) continue;
@@ -39,7 +68,8 @@ export function preferenceTransformer(
       if (pairs.length === 0) continue;
       const prompt = view.promptJson(question, promptAs);
       if (prompt === undefined) continue;
-      for (const pair of pairs) emit(line(format, { view, question, annotation, prompt, pair }));
+      tail ??= `"annotator":${JSON.stringify(annotation.annotator)}`;
+      for (const pair of pairs) emit(line(format, { view, question, prompt, pair, tail }));
     }
   });
 }
@@ -64,15 +94,16 @@ function pairsOf(
 interface LineParts {
   view: ItemView;
   question: PairQuestion;
-  annotation: ExportedAnnotation;
   /** The prompt as JSON: a string, or a list of messages. */
   prompt: string;
   pair: Pair;
+  /** The line's last keys: whose preference it is. */
+  tail: string;
 }
 
 const assistant = (contentJson: string) => `[{"role":"assistant","content":${contentJson}}]`;
 
-function line(format: PreferenceFormat, { view, question, annotation, prompt, pair }: LineParts): string {
+function line(format: PreferenceFormat, { view, question, prompt, pair, tail }: LineParts): string {
   const candidates = view.candidates(question.field);
   const chosen = candidates.get(pair.chosen)!.contentJson;
   const rejected = candidates.get(pair.rejected)!.contentJson;
@@ -84,7 +115,6 @@ function line(format: PreferenceFormat, { view, question, annotation, prompt, pa
       : `"chosen":${assistant(chosen)},"rejected":${assistant(rejected)}`;
   return (
     `{"prompt":${prompt},${pairJson},"margin":${pair.margin},"item_id":${view.item.id},` +
-    `"chosen_id":${JSON.stringify(pair.chosen)},"rejected_id":${JSON.stringify(pair.rejected)},` +
-    `"annotator":${JSON.stringify(annotation.annotator)}}\n`
+    `"chosen_id":${JSON.stringify(pair.chosen)},"rejected_id":${JSON.stringify(pair.rejected)},${tail}}\n`
   );
 }

@@ -1,4 +1,5 @@
 import type { ExportFormat } from '../api/export-formats.ts';
+import type { ConsensusAnswer, ConsensusMethod } from '../quality/consensus/index.ts';
 
 /**
  * What an export's transformer reads of one item: the JSONL export's line (docs/data-model.md,
@@ -22,6 +23,10 @@ export interface ExportedItem {
   /** The item's data as the JSON text it is stored as (ItemView finds fields in it). */
   dataJson: string;
   annotations: readonly ExportedAnnotation[];
+  /** Read with `consensus` only (agreed.ts): the item's adjudicated final answers, once decided. */
+  final?: Record<string, unknown> | undefined;
+  /** Read with `consensus` only: the item's gold answers, on a gold item. */
+  gold?: Record<string, unknown> | undefined;
 }
 
 /** The export formats other than JSONL, which the stores write themselves. */
@@ -32,6 +37,19 @@ export interface TransformOptions {
   pairs: 'all' | 'adjacent';
   /** kto: the normalised score (0..1) from which an example is labelled desirable. */
   threshold: number;
+  /**
+   * sft and the preference formats: one answer per item and question, agreed among its
+   * annotators (agreed.ts), instead of each annotator's lines.
+   */
+  consensus?: ExportConsensus | undefined;
+}
+
+/** The consensus an export with `consensus` takes its answers from (computed before it streams). */
+export interface ExportConsensus {
+  /** The method asked for; pairwise and ranking questions take Bradley–Terry whatever it is. */
+  method: ConsensusMethod;
+  /** An item's consensus per question name, from the project's kernels (docs/quality.md). */
+  of(itemId: number): Readonly<Record<string, ConsensusAnswer>> | undefined;
 }
 
 export const DEFAULT_TRANSFORM_OPTIONS: TransformOptions = { pairs: 'all', threshold: 0.5 };

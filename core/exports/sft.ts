@@ -1,4 +1,5 @@
-import { livePrefix } from '../interface/index.ts';
+import { livePrefix, type QuestionDefinition } from '../interface/index.ts';
+import { agreedTransformer } from './agreed.ts';
 import { liveOf, rewriteOf, turnsAnswerOf } from './answer-shapes.ts';
 import { type Message, normalisePrompt, turnsOf } from './conversation.ts';
 import {
@@ -8,7 +9,7 @@ import {
   questionsOf,
   trainingTransformer,
 } from './item-view.ts';
-import type { ItemTransformer } from './record.ts';
+import type { ItemTransformer, TransformOptions } from './record.ts';
 
 /**
  * Supervised fine-tuning examples (docs/exports.md): `{"messages":[…]}` per rewrite answer (the
@@ -17,20 +18,30 @@ import type { ItemTransformer } from './record.ts';
  * `live` answer (its conversation, each rewritten reply in place of the model's, up to the last
  * reply kept: see liveExample). The messages
  * alternate as conversation.ts normalises them, and the last is the assistant's; a conversation
- * that cannot be put so gives no example.
+ * that cannot be put so gives no example. With `consensus`, the same examples from each
+ * question's agreed answer (agreed.ts) instead of each annotator's; the line is still only
+ * `messages`.
  */
-export function sftTransformer(iface: ExportInterface): ItemTransformer {
+export function sftTransformer(
+  iface: ExportInterface,
+  options: Pick<TransformOptions, 'consensus'> = {},
+): ItemTransformer {
   const rewrites = questionsOf(iface, 'rewrite');
   const turnQuestions = questionsOf(iface, 'turns').filter((q) => q.rewrite);
   const lives = questionsOf(iface, 'live');
-  return trainingTransformer(iface, (view, annotation, emit) => {
+  /** The examples of one item from the answer each question has (`answerOf`). */
+  const write = (
+    view: ItemView,
+    answerOf: (question: QuestionDefinition) => unknown,
+    emit: (line: string) => void,
+  ) => {
     for (const question of rewrites) {
-      const rewrite = rewriteOf(annotation.answers[question.name]);
+      const rewrite = rewriteOf(answerOf(question));
       const prompt = rewrite && view.prompt(question);
       if (prompt) emit(example(prompt, rewrite!.text));
     }
     for (const question of turnQuestions) {
-      const turns = turnsAnswerOf(annotation.answers[question.name]);
+      const turns = turnsAnswerOf(answerOf(question));
       const chat = turns && turnsOf(view.value(question.field));
       if (!turns || !chat) continue;
       for (const t of turns) {
@@ -41,10 +52,18 @@ export function sftTransformer(iface: ExportInterface): ItemTransformer {
       }
     }
     for (const question of lives) {
-      const line = liveExample(view, question, annotation.answers[question.name]);
+      const line = liveExample(view, question, answerOf(question));
       if (line) emit(line);
     }
-  });
+  };
+  const { consensus } = options;
+  if (consensus !== undefined)
+    return agreedTransformer(iface, consensus, (view, agreedOf, emit) =>
+      write(view, (question) => agreedOf(question)?.answer, emit),
+    );
+  return trainingTransformer(iface, (view, annotation, emit) =>
+    write(view, (question) => annotation.answers[question.name], emit),
+  );
 }
 
 /**

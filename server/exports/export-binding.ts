@@ -35,6 +35,7 @@ export function exportBinding(
       annotator: filters.annotatorId !== undefined,
       humansOnly: false,
       predictions,
+      consensus: false,
     },
   };
 }

@@ -28,7 +28,10 @@ import type { Db } from '../db/transaction.ts';
  * they are, with no text put together: their transformers find what they need in the data.
  *
  * items -> [id, externalId, data]; annotations -> [itemId, id, annotator, status, answers,
- *   submittedAt]; no skips.
+ *   submittedAt]; no skips. From the consensus (`consensus`), items also carry their decided
+ *   final answers and gold answers, [id, externalId, data, final, gold] (null when none), and
+ *   each item read comes with all its submitted annotations, whatever the range or annotator:
+ *   those narrow the items, and the consensus takes every answer.
  *
  * The filters (docs/data-model.md, "Export filters") add conditions: on items (`ids`, `complete`,
  * and for `from`/`to`/`annotator` an annotation submitted in the range, by the annotator) and on
@@ -102,6 +105,8 @@ export interface ExportShape {
   humansOnly: boolean;
   /** The project has predictions: each line reads its item's; otherwise every line has `[]`. */
   predictions: boolean;
+  /** Records for the consensus (core/exports/agreed.ts): items with their final and gold answers. */
+  consensus: boolean;
 }
 
 /**
@@ -142,12 +147,16 @@ const inList = (d: Dialect, column: string, list: ExportParam) =>
     ? `${column} in (select value from json_each({${list}}))`
     : `${column} = any({${list}}::bigint[])`;
 
-/** The conditions on annotations: submitted, in the range, and people's only when asked. */
-function annotationConditions(s: ExportShape): string {
+/**
+ * The conditions on annotations: submitted, in the range, and people's only when asked. `all`:
+ * the annotations read with an item for the consensus, every submitted one (the range and the
+ * annotator chose the item).
+ */
+function annotationConditions(s: ExportShape, all = false): string {
   let text = s.submittedOnly || s.from || s.to ? ` and n.status = 'submitted'` : '';
-  if (s.annotator) text += ' and n.user_id = {annotator}';
-  if (s.from) text += ' and n.submitted_at >= {from}';
-  if (s.to) text += ' and n.submitted_at < {to}';
+  if (s.annotator && !all) text += ' and n.user_id = {annotator}';
+  if (s.from && !all) text += ' and n.submitted_at >= {from}';
+  if (s.to && !all) text += ' and n.submitted_at < {to}';
   if (s.humansOnly)
     text += ' and n.user_id not in (select id from users where model_connection_id is not null)';
   return text;
@@ -160,9 +169,17 @@ function itemsText(d: Dialect, s: ExportShape): string {
   if (s.completeOnly) where += ' and submitted_count >= coalesce(target, {overlap})';
   if (s.from || s.to || s.annotator)
     where += ` and exists (select 1 from annotations n where n.project_id = {project} and n.item_id = items.id${annotationConditions(s)})`;
-  const columns = s.rows === 'records' ? 'id, external_id, data' : `id, ${head(d, s)}`;
+  const columns =
+    s.rows === 'lines'
+      ? `id, ${head(d, s)}`
+      : `id, external_id, data${s.consensus ? `, ${finalAndGold}` : ''}`;
   return `select ${columns} from items where ${where} order by id limit {limit}`;
 }
+
+/** An item's decided final answers and gold answers as they are stored (null: none). */
+const finalAndGold =
+  '(select j.answers from adjudications j where j.item_id = items.id and j.decided_at is not null),' +
+  ' (select g.answers from gold_items g where g.item_id = items.id)';
 
 /** The page's items: by id range, or by the page's ids when the items are narrowed. */
 const pageItems = (d: Dialect, s: ExportShape, column: string) =>
@@ -196,7 +213,7 @@ function annotationsText(d: Dialect, s: ExportShape): string {
       n.created_at, n.updated_at, n.submitted_at`;
   return `select ${columns}
     from annotations n${lateral}
-    where n.project_id = {project} and ${pageItems(d, s, 'n.item_id')}${annotationConditions(s)}
+    where n.project_id = {project} and ${pageItems(d, s, 'n.item_id')}${annotationConditions(s, s.consensus)}
     order by n.item_id, n.id`;
 }
 

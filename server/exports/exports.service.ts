@@ -17,6 +17,7 @@ import { hasPredictions } from '../predictions/predictions.repository.ts';
 import { type ProjectConsensus, projectConsensus } from '../quality/consensus.service.ts';
 import { findUserByEmail } from '../users/users.repository.ts';
 import { ConsensusLineWriter } from './consensus-lines.ts';
+import { exportConsensus } from './consensus-source.ts';
 import { type ExportBinding, exportBinding } from './export-binding.ts';
 import { itemIdsOutside } from './exports.repository.ts';
 import { ChunkWriter, type Page, type PageSink } from './format.ts';
@@ -78,15 +79,22 @@ export async function exportItems(
           });
     chunks = exportChunks(ctx.store, binding, iface, agreed);
   } else {
+    const judges = project.judgeInConsensus === 1;
+    const agreed =
+      consensus === undefined
+        ? undefined
+        : await exportConsensus(ctx.store.db, projectId, iface, format, consensus, judges);
     const transformer = itemTransformer(format, iface, {
       pairs: pairs ?? DEFAULT_TRANSFORM_OPTIONS.pairs,
       threshold: threshold ?? DEFAULT_TRANSFORM_OPTIONS.threshold,
+      consensus: agreed,
     });
+    // From the consensus, whose answers count is the project's setting (judgeInConsensus).
     chunks = transformedChunks(
       ctx.store,
       exportBinding(projectId, project.overlap, filters),
       transformer,
-      includeModels === true,
+      agreed === undefined ? { includeModels: includeModels === true } : { consensus: { judges } },
     );
   }
   return { body: Readable.from(chunks, { objectMode: false, highWaterMark: CHUNK_BYTES }), kind, fileName };
@@ -110,18 +118,26 @@ export async function* exportChunks(
  * Another format's lines (core/exports), as UTF-8 chunks; the header (CSV's) first, even with no
  * rows. Reads records, and submitted annotations only when the format asks (the training formats),
  * whatever the filters say; the training formats leave model judges' annotations out unless
- * `includeModels` (docs/judge.md).
+ * `includeModels` (docs/judge.md). From the consensus, each item comes with its final and gold
+ * answers and every submitted annotation, model judges' only with `judges`.
  */
 export async function* transformedChunks(
   store: Store,
   binding: ExportBinding,
   transformer: ItemTransformer,
-  includeModels = false,
+  whose: { includeModels?: boolean; consensus?: { judges: boolean } } = {},
 ): AsyncGenerator<Buffer> {
   const { shape } = binding;
   const submittedOnly = shape.submittedOnly || transformer.submittedOnly;
-  const humansOnly = transformer.submittedOnly && !includeModels;
-  const records = { ...binding, shape: { ...shape, rows: 'records' as const, submittedOnly, humansOnly } };
+  const consensus = whose.consensus !== undefined;
+  const humansOnly =
+    whose.consensus !== undefined
+      ? !whose.consensus.judges
+      : transformer.submittedOnly && whose.includeModels !== true;
+  const records = {
+    ...binding,
+    shape: { ...shape, rows: 'records' as const, submittedOnly, humansOnly, consensus },
+  };
   const out = new ChunkWriter(CHUNK_BYTES);
   if (transformer.header !== '') out.write(transformer.header);
   yield* chunksOf(store, records, out, new TransformedWriter(out, transformer));

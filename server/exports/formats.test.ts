@@ -166,6 +166,28 @@ describe('preference formats', () => {
   });
 });
 
+describe('from the consensus, across pages', () => {
+  // One person's answers per item: their consensus is their own answer (a draft never counts).
+  it('preference: each ranking’s pairs and each preference, margin 1, as Bradley–Terry orders them', async () => {
+    const got = await lines('format=preference&consensus=majority');
+    // A preference between a and b has margin 1 from the consensus, whatever its strength.
+    const margin1 = (p: string) => (p.startsWith('a>') || p.startsWith('b>') ? p.replace(/:\d$/, ':1') : p);
+    const expected = items.flatMap((item) =>
+      expectedPairs(item, 'all').map((p) => `${item.id} ${margin1(p)}`),
+    );
+    expect(got.map((l) => `${l.item_id} ${l.chosen_id}>${l.rejected_id}:${l.margin}`)).toEqual(expected);
+    for (const l of got) {
+      expect([l.annotator, l.consensus_method, l.consensus_annotators]).toEqual([null, 'bradley-terry', 1]);
+      expect(l.consensus_confidence).toBeGreaterThan(0.5);
+      expect(l.consensus_confidence).toBeLessThan(1);
+    }
+  });
+
+  it('sft: each item’s one rewrite is unanimous, so the lines are the per-annotator ones', async () => {
+    expect(await lines('format=sft&consensus=weighted')).toEqual(await lines('format=sft'));
+  });
+});
+
 describe('sft, kto and grades', () => {
   it('sft: one example per rewrite and rewritten turn, roles alternating, the last the assistant', async () => {
     const got = await lines('format=sft');

@@ -1,8 +1,17 @@
 import type { ExportedAnnotation, ItemTransformer } from '../../core/exports/index.ts';
 import { type ChunkWriter, IdPage, isoTime, type PageSink } from './format.ts';
 
-/** An item's row when an export reads records (exports.repository.ts): its columns as they are. */
-type RecordItemRow = [id: number, externalId: string | null, data: string];
+/**
+ * An item's row when an export reads records (exports.repository.ts): its columns as they are;
+ * from the consensus, its final and gold answers' JSON text too (null when none).
+ */
+type RecordItemRow = [
+  id: number,
+  externalId: string | null,
+  data: string,
+  final?: string | null,
+  gold?: string | null,
+];
 
 /** An annotation's row when an export reads records. */
 type RecordAnnotationRow = [
@@ -39,17 +48,23 @@ class RecordAnnotation implements ExportedAnnotation {
 export class RecordPage extends IdPage {
   readonly externalIds: (string | null)[] = [];
   readonly data: string[] = [];
+  readonly finals: (string | null | undefined)[] = [];
+  readonly golds: (string | null | undefined)[] = [];
 
-  override add([id, externalId, data]: RecordItemRow): void {
+  override add([id, externalId, data, final, gold]: RecordItemRow): void {
     this.ids.push(id);
     this.externalIds.push(externalId);
     this.data.push(data);
+    this.finals.push(final);
+    this.golds.push(gold);
   }
 
   override clear(): void {
     super.clear();
     this.externalIds.length = 0;
     this.data.length = 0;
+    this.finals.length = 0;
+    this.golds.length = 0;
   }
 }
 
@@ -110,12 +125,16 @@ export class TransformedWriter implements PageSink<RecordPage> {
     const page = this.#page;
     const at = this.#open;
     this.#open = -1;
+    const final = page.finals[at];
+    const gold = page.golds[at];
     this.transformer.item(
       {
         id: page.ids[at]!,
         externalId: page.externalIds[at]!,
         dataJson: page.data[at]!,
         annotations: this.#annotations,
+        ...(typeof final === 'string' ? { final: JSON.parse(final) as Record<string, unknown> } : {}),
+        ...(typeof gold === 'string' ? { gold: JSON.parse(gold) as Record<string, unknown> } : {}),
       },
       this.#emit,
     );

@@ -127,11 +127,11 @@ describe('export with consensus', () => {
     expect(consensus).toBeDefined();
   });
 
-  it('refuses an unknown method or a format other than jsonl, naming the parameter', async () => {
+  it('refuses an unknown method or a format not made from it, naming the parameter', async () => {
     for (const query of [
       '?consensus=vote',
       '?format=csv&consensus=majority',
-      '?format=sft&consensus=weighted',
+      '?format=kto&consensus=weighted',
     ]) {
       const res = await get(query);
       expect(res.status, query).toBe(400);

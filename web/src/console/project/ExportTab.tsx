@@ -5,7 +5,12 @@ import {
   exportQueryOf,
   MAX_EXPORT_IDS,
 } from '../../../../core/api/export-filters.ts';
-import { EXPORT_FORMAT_INFO } from '../../../../core/api/export-formats.ts';
+import {
+  CONSENSUS_FORMATS,
+  EXPORT_FORMAT_INFO,
+  type ExportFormat,
+} from '../../../../core/api/export-formats.ts';
+import { CONSENSUS_METHODS, type ConsensusMethod } from '../../../../core/quality/consensus/index.ts';
 import { api } from '../../api/client.ts';
 import { useLocation } from '../../app/router.tsx';
 import { Field } from '../Field.tsx';
@@ -30,6 +35,7 @@ export function ExportTab({ projectId, name }: { projectId: number; name: string
   const [to, setTo] = useState('');
   const [annotator, setAnnotator] = useState('');
   const [onlySelected, setOnlySelected] = useState(true);
+  const [consensus, setConsensus] = useState<ConsensusMethod | ''>('');
   const [formatChoice, setFormatChoice] = useState<FormatChoice>({
     format: 'jsonl',
     pairs: 'all',
@@ -37,6 +43,7 @@ export function ExportTab({ projectId, name }: { projectId: number; name: string
   });
   const { format } = formatChoice;
   const training = takesSubmittedOnly(format);
+  const agreed = consensus !== '' && CONSENSUS_FORMATS.includes(format) ? consensus : undefined;
   const rangeError = from !== '' && to !== '' && to < from ? ['The last day is before the first.'] : [];
   const badThreshold = format === 'kto' && thresholdError(formatChoice.threshold) !== undefined;
   const choice: ExportChoice = {
@@ -47,7 +54,8 @@ export function ExportTab({ projectId, name }: { projectId: number; name: string
       : {}),
     submittedOnly: submittedOnly && !training,
     completeOnly,
-    includeModels: includeModels && training,
+    includeModels: includeModels && training && agreed === undefined,
+    ...(agreed !== undefined ? { consensus: agreed } : {}),
     from,
     to,
     ...(onlySelected && selection.ids.length > 0 ? { ids: selection.ids } : {}),
@@ -83,7 +91,10 @@ export function ExportTab({ projectId, name }: { projectId: number; name: string
           <input type="checkbox" checked={completeOnly} onChange={(e) => setCompleteOnly(e.target.checked)} />
           Complete items only (as many submissions as the overlap)
         </label>
-        {training && (
+        {CONSENSUS_FORMATS.includes(format) && (
+          <ConsensusPicker format={format} value={consensus} onChange={setConsensus} />
+        )}
+        {training && agreed === undefined && (
           <label className="check">
             <input
               type="checkbox"
@@ -155,6 +166,44 @@ export function ExportTab({ projectId, name }: { projectId: number; name: string
         </dd>
       </dl>
     </section>
+  );
+}
+
+/**
+ * The consensus to export with (docs/exports.md, "From the consensus"): JSONL adds it to each
+ * line; sft and the preference formats are made from it, one example per item instead of one per
+ * annotator.
+ */
+function ConsensusPicker({
+  format,
+  value,
+  onChange,
+}: {
+  format: ExportFormat;
+  value: ConsensusMethod | '';
+  onChange: (next: ConsensusMethod | '') => void;
+}) {
+  const jsonl = format === 'jsonl';
+  return (
+    <Field
+      label="Consensus"
+      hint={
+        jsonl
+          ? "Adds each item's consensus per question (pairwise and ranking questions: Bradley–Terry)."
+          : 'One example per item from its agreed answer: the adjudicated one, the gold one, the consensus (pairwise and ranking: Bradley–Terry), or a written answer everyone gave alike; items without one are left out.'
+      }
+    >
+      {(c) => (
+        <select {...c} value={value} onChange={(e) => onChange(e.target.value as ConsensusMethod | '')}>
+          <option value="">{jsonl ? 'None' : "None: each annotator's answers"}</option>
+          {CONSENSUS_METHODS.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 

@@ -10,6 +10,7 @@ import { jobCases } from './testing/access-cases-jobs.ts';
 import { judgeCases } from './testing/access-cases-judges.ts';
 import { liveCases } from './testing/access-cases-live.ts';
 import { modelCases } from './testing/access-cases-models.ts';
+import { onboardingCases } from './testing/access-cases-onboarding.ts';
 import { qualityCases } from './testing/access-cases-quality.ts';
 import { reviewCases } from './testing/access-cases-review.ts';
 import { ssoCases } from './testing/access-cases-sso.ts';
@@ -40,6 +41,7 @@ const matrix: Record<OperationId, Case[]> = {
   ...goldCases,
   ...ssoCases,
   ...worklogCases,
+  ...onboardingCases,
 };
 
 let w: World;

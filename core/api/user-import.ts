@@ -21,7 +21,11 @@ export const ImportLinePlan = z.object({
   line: z.number().int().describe("the line's number in the file (the header is line 1)"),
   email: z.string(),
   action: z.enum(['create', 'update', 'unchanged']),
-  userId: z.number().int().nullable().describe('null for an account the import would create'),
+  userId: z
+    .number()
+    .int()
+    .nullable()
+    .describe('the account; null on a dry run for an account the import would create'),
   name: Change(z.string().nullable()).optional(),
   role: Change(Role.nullable()).optional(),
   contractStart: Change(IsoTime.nullable()).optional(),

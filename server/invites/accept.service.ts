@@ -94,7 +94,7 @@ export async function previewInvite(
 }
 
 /** Uses the invite up inside `tx`, or throws why it cannot be (used, withdrawn or expired meanwhile). */
-async function take(ctx: AppContext, tx: Tx, row: InviteRow, now: number): Promise<void> {
+async function take(tx: Tx, row: InviteRow, now: number): Promise<void> {
   if (await takeInvite(tx, row.id, now)) return;
   const current = await findInvite(tx, row.id);
   throw (current && inviteRefusal(current, now)) ?? new AppError('INVITE_USED');
@@ -114,11 +114,11 @@ export async function acceptInto(
   account: { email: string; name: string | null; passwordHash: string | null; via: 'password' | 'sso' },
 ): Promise<UserRow> {
   const now = ctx.clock();
-  await take(ctx, tx, row, now);
+  await take(tx, row, now);
   let user: UserRow;
   if (row.userId !== null) {
     const found = await findUserById(tx, row.userId);
-    if (!found || found.status !== 'active') throw new AppError('ACCOUNT_SUSPENDED');
+    if (found?.status !== 'active') throw new AppError('ACCOUNT_SUSPENDED');
     if (account.passwordHash !== null) await setPasswordHash(tx, found.id, account.passwordHash);
     if (account.name !== null) await updateUserRow(tx, found.id, { name: account.name });
     user = (await findUserById(tx, found.id))!;

@@ -61,8 +61,11 @@ export async function importUsers(
     if (errors.length > 0) refuse(errors);
     const links = new Map<number, string>();
     for (const p of planned) {
-      const url = await applyLine(ctx, tx, caller, p, expiresAt, origin);
-      if (url) links.set(p.plan.line, url);
+      const made = await applyLine(ctx, tx, caller, p, expiresAt, origin);
+      if (made) {
+        links.set(p.plan.line, made.url);
+        p.plan.userId = made.userId;
+      }
     }
     return summary(planned, links, { dryRun: false, expiresAt: links.size > 0 ? expiresAt : null });
   });
@@ -85,7 +88,7 @@ function summary(
   };
 }
 
-/** Applies one line's plan inside the import's transaction; the invite link of an account it made. */
+/** Applies one line's plan inside the import's transaction; for an account it made, its id and invite link. */
 async function applyLine(
   ctx: AppContext,
   tx: Tx,
@@ -93,7 +96,7 @@ async function applyLine(
   p: Planned,
   expiresAt: number,
   origin: string,
-): Promise<string | undefined> {
+): Promise<{ userId: number; url: string } | undefined> {
   const { plan } = p;
   if (plan.action === 'unchanged') return undefined;
   const now = ctx.clock();
@@ -157,5 +160,5 @@ async function applyLine(
     },
     origin,
   );
-  return link.url;
+  return { userId, url: link.url };
 }

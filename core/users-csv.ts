@@ -195,7 +195,8 @@ function readLine(
 
 /**
  * Reads the whole file: every line's problems (all of them, not the first only), and the lines
- * when there are none. A repeated email is an error on its later line, naming the first.
+ * that have none, so the store's checks can report theirs in the same answer. A repeated email is
+ * an error on its later line, naming the first.
  */
 export async function readUsersCsv(text: string): Promise<{ lines: ImportLine[]; errors: LineError[] }> {
   const errors: LineError[] = [];
@@ -245,7 +246,7 @@ export async function readUsersCsv(text: string): Promise<{ lines: ImportLine[];
     errors.push({ line: 1, column: null, message: 'the file is empty: give a header line' });
   else if (columns !== null && rows === 0 && errors.length === 0)
     errors.push({ line: 2, column: null, message: 'the file has a header but no rows' });
-  return { lines: errors.length > 0 ? [] : lines, errors };
+  return { lines, errors };
 }
 
 /** `line 3, column skills: …`: how a problem reads in messages and the API's details. */

@@ -49,16 +49,19 @@ export async function importUsers(
       `The CSV has ${bytes} bytes; at most ${MAX_IMPORT_BYTES} (1 MiB) in one import: split it.`,
     );
   const read = await readUsersCsv(input.csv);
-  if (read.errors.length > 0) refuse(read.errors);
+  const check = (errors: LineError[]) => {
+    const all = [...read.errors, ...errors].sort((a, b) => a.line - b.line);
+    if (all.length > 0) refuse(all);
+  };
   if (input.dryRun) {
     const { planned, errors } = await planImport(ctx.store.db, caller, read.lines);
-    if (errors.length > 0) refuse(errors);
+    check(errors);
     return summary(planned, new Map(), { dryRun: true, expiresAt: null });
   }
   const expiresAt = ctx.clock() + INVITE_DEFAULT_HOURS * 3600_000;
   return writeTransaction(ctx.store, async (tx) => {
     const { planned, errors } = await planImport(tx, caller, read.lines);
-    if (errors.length > 0) refuse(errors);
+    check(errors);
     const links = new Map<number, string>();
     for (const p of planned) {
       const made = await applyLine(ctx, tx, caller, p, expiresAt, origin);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { z } from 'zod';
 import { ApiError } from '../../../../core/api/client-errors.ts';
 import type { ImportUsersResult } from '../../../../core/api/user-import.ts';
@@ -54,10 +54,21 @@ export function ImportUsers({ onApplied }: { onApplied(message: string): void })
     }
   };
   const problems = problemsOf(error);
-  const links =
-    result && !result.dryRun && result.created > 0
-      ? inviteLinksCsv(result.lines, result.inviteExpiresAt)
-      : null;
+  const linksHref = useMemo(
+    () =>
+      result && !result.dryRun && result.created > 0
+        ? URL.createObjectURL(
+            new Blob([inviteLinksCsv(result.lines, result.inviteExpiresAt)], { type: 'text/csv' }),
+          )
+        : null,
+    [result],
+  );
+  useEffect(
+    () => () => {
+      if (linksHref) URL.revokeObjectURL(linksHref);
+    },
+    [linksHref],
+  );
   return (
     <section className="card stack" aria-labelledby="import-users-title">
       <h2 id="import-users-title">Import users from CSV</h2>
@@ -146,10 +157,10 @@ export function ImportUsers({ onApplied }: { onApplied(message: string): void })
           </table>
         </div>
       )}
-      {links && (
+      {linksHref && (
         <p>
           The links are shown only this once.{' '}
-          <a href={URL.createObjectURL(new Blob([links], { type: 'text/csv' }))} download="invite-links.csv">
+          <a href={linksHref} download="invite-links.csv">
             Download the invite links (CSV)
           </a>
         </p>

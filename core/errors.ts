@@ -24,6 +24,17 @@ export const errorCodes = {
   },
   SETUP_LINK_USED: { status: 410, message: 'This setup link was used already; sign in instead.' },
   SETUP_DONE: { status: 409, message: 'Verity has an admin already; sign in instead.' },
+  INVITE_INVALID: {
+    status: 404,
+    message: 'This invite link is not one Verity made; open the whole link you were given.',
+  },
+  INVITE_EXPIRED: { status: 410, message: 'This invite link has expired; ask for a new one.' },
+  INVITE_USED: { status: 410, message: 'This invite link was used already; sign in instead.' },
+  INVITE_REVOKED: { status: 410, message: 'This invite link was withdrawn; ask for a new one.' },
+  INVITE_EMAIL_MISMATCH: {
+    status: 403,
+    message: 'This invite link is for another email address; use the address it was sent to.',
+  },
   SSO_NOT_CONFIGURED: { status: 404, message: 'Single sign-on is not set up on this server.' },
   SSO_FAILED: {
     status: 400,

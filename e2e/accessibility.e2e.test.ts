@@ -148,6 +148,7 @@ const consoleScreens = (): [string, string][] => [
   ['item detail', `/items/${itemId}`],
   ['users', '/users'],
   ['users, searched', '/users?q=annotator'],
+  ['invites', '/invites'],
   ['models', '/models'],
   ['jobs', '/jobs'],
   ['job with failed steps', `/jobs/${jobId}`],

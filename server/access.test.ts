@@ -10,6 +10,7 @@ import { jobCases } from './testing/access-cases-jobs.ts';
 import { judgeCases } from './testing/access-cases-judges.ts';
 import { liveCases } from './testing/access-cases-live.ts';
 import { modelCases } from './testing/access-cases-models.ts';
+import { onboardingCases } from './testing/access-cases-onboarding.ts';
 import { qualityCases } from './testing/access-cases-quality.ts';
 import { reviewCases } from './testing/access-cases-review.ts';
 import { rosterCases } from './testing/access-cases-roster.ts';
@@ -42,6 +43,7 @@ const matrix: Record<OperationId, Case[]> = {
   ...ssoCases,
   ...worklogCases,
   ...rosterCases,
+  ...onboardingCases,
 };
 
 let w: World;

@@ -18,6 +18,7 @@ import { AppError } from './http/errors.ts';
 import { registerJsonBody } from './http/json-body.ts';
 import { type Handlers, registerRoutes } from './http/register.ts';
 import { importHandlers } from './imports/imports.routes.ts';
+import { onboardingHandlers } from './invites/invites.routes.ts';
 import { itemHandlers } from './items/items.routes.ts';
 import { jobHandlers } from './jobs/jobs.routes.ts';
 import { judgeHandlers } from './judge/judge.routes.ts';
@@ -92,6 +93,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     ...setupHandlers(ctx),
     ...ssoHandlers(ctx),
     ...userHandlers(ctx),
+    ...onboardingHandlers(ctx),
     ...projectHandlers(ctx),
     ...importHandlers(ctx),
     ...itemHandlers(ctx),

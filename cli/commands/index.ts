@@ -21,6 +21,7 @@ import { projectShow } from './project-show.ts';
 import { start } from './start.ts';
 import { tokenCreate } from './token-create.ts';
 import { userAdd } from './user-add.ts';
+import { userImport } from './user-import.ts';
 import { userList } from './user-list.ts';
 import { userResetPassword } from './user-reset-password.ts';
 import { userOffboard, userReinstate, userSuspend } from './user-status.ts';
@@ -37,6 +38,7 @@ export const commands = [
   userSuspend,
   userOffboard,
   userReinstate,
+  userImport,
   projectCreate,
   projectList,
   projectShow,

@@ -9,6 +9,7 @@ import { jobRoutes } from './jobs.routes.ts';
 import { judgeRoutes } from './judges.routes.ts';
 import { liveRoutes } from './live.routes.ts';
 import { modelRoutes } from './models.routes.ts';
+import { onboardingRoutes } from './onboarding.routes.ts';
 import { projectRoutes } from './projects.routes.ts';
 import { qualityRoutes } from './quality.routes.ts';
 import { reviewRoutes } from './review.routes.ts';
@@ -28,6 +29,7 @@ export const routes = {
   ...setupRoutes,
   ...ssoRoutes,
   ...userRoutes,
+  ...onboardingRoutes,
   ...projectRoutes,
   ...statsRoutes,
   ...qualityRoutes,

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { InviteLinksTable } from './schema-onboarding.ts';
 import type {
   AdjudicationsTable,
   GoldItemsTable,
@@ -50,6 +51,7 @@ export interface Database {
   skills: SkillsTable;
   userSkills: UserSkillsTable;
   auditLog: AuditLogTable;
+  inviteLinks: InviteLinksTable;
 }
 
 /** Every version of a project's interface (migration 0010); the projects row holds the current one. */

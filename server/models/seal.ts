@@ -12,6 +12,7 @@ const VERSION = 'v1';
 const INFOS = {
   'model-api-key': 'verity model-connection api-key v1',
   'sso-flow': 'verity sso-flow cookie v1',
+  'invite-flow': 'verity invite-flow cookie v1',
 } as const;
 export type SealPurpose = keyof typeof INFOS;
 const SALT = 'verity-seal';

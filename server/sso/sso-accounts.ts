@@ -81,7 +81,7 @@ async function resolveAccount(
 }
 
 /** The provider's name for the person when it is a valid name here; else the email's local part. */
-function nameOf(name: string | null, email: string): string {
+export function nameOf(name: string | null, email: string): string {
   const parsed = DisplayName.safeParse(name ?? '');
   if (parsed.success) return parsed.data;
   const local = DisplayName.safeParse(email.slice(0, email.lastIndexOf('@')));

@@ -12,7 +12,7 @@ import type { SsoChecks } from './sso-client.ts';
  * navigation that a Strict cookie would not accompany; its path is the callback's alone.
  */
 export const FLOW_COOKIE = 'verity_sso';
-const CALLBACK_PATH = '/api/auth/sso/callback';
+export const CALLBACK_PATH = '/api/auth/sso/callback';
 /** Long enough to sign in at the provider (a password, a second factor), short enough to be stale soon. */
 export const FLOW_TTL_MS = 10 * 60_000;
 

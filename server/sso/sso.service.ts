@@ -6,6 +6,7 @@ import { openSession } from '../auth/auth.service.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../http/errors.ts';
 import type { Redirect } from '../http/register.ts';
+import { accountFromInvite, takePendingInvite } from '../invites/invite-sso.ts';
 import { findBlockedAddress } from '../net/guarded-agent.ts';
 import { acceptInvitations } from '../projects/invitations.repository.ts';
 import { accountFor } from './sso-accounts.ts';
@@ -61,6 +62,7 @@ export async function finishSso(
 ): Promise<Redirect> {
   const sso = requireSso(ctx);
   const flow = takeFlow(ctx, req, reply, Date.now());
+  const invite = takePendingInvite(ctx, req, reply);
   try {
     if (!flow) throw new AppError('SSO_FAILED', 'no sign-in under way in this browser, or it expired');
     const url = new URL(flow.redirectUri);
@@ -71,7 +73,10 @@ export async function finishSso(
     } catch (err) {
       throw new AppError('SSO_FAILED', reasonOf(err));
     }
-    const { user, created } = await accountFor(ctx, sso.config, claims);
+    // An invite carried through the flow (server/invites/invite-sso.ts) makes or links the account.
+    const { user, created } = invite
+      ? await accountFromInvite(ctx, sso.config, claims, invite)
+      : await accountFor(ctx, sso.config, claims);
     await acceptInvitations(ctx.store.db, user);
     await openSession(ctx, user, reply);
     req.log.info({ userId: user.id, created }, 'single sign-on: signed in');

@@ -8,6 +8,8 @@ import { useSession } from './session.tsx';
 // Each screen is its own chunk: the annotation view loads none of the console's code.
 const Annotate = screenChunk(() => import('../pages/Annotate.tsx').then((m) => m.Annotate));
 const Review = screenChunk(() => import('../pages/Review.tsx').then((m) => m.Review));
+const AcceptInvite = screenChunk(() => import('../pages/AcceptInvite.tsx').then((m) => m.AcceptInvite));
+const Invites = screenChunk(() => import('../pages/Invites.tsx').then((m) => m.Invites));
 const Adjudicate = screenChunk(() => import('../pages/Adjudicate.tsx').then((m) => m.Adjudicate));
 const JobDetailPage = screenChunk(() => import('../pages/JobDetail.tsx').then((m) => m.JobDetailPage));
 const Jobs = screenChunk(() => import('../pages/Jobs.tsx').then((m) => m.Jobs));
@@ -75,6 +77,7 @@ const screens: Screen[] = [
   screen('/items/:itemId', ItemDetailPage, (p) => ({ itemId: Number(p.itemId) })),
   screen('/my-work', MyWorkHome, () => ({})),
   screen('/users', Users, () => ({})),
+  screen('/invites', Invites, () => ({})),
   screen('/models', Models, () => ({})),
   screen('/jobs', Jobs, () => ({})),
   screen('/worklog', Worklog, () => ({})),
@@ -86,6 +89,8 @@ const screens: Screen[] = [
 /** Where a password reset link and the first-run setup link lead: shown to anyone, signed in or not, outside the layout. */
 const RESET_PASSWORD_PATH = '/reset-password';
 const SETUP_PATH = '/setup';
+/** Where an invite link leads (docs/onboarding.md): shown signed in or not, outside the layout. */
+const INVITE_PATH = '/invite';
 
 const screenAt = (path: string) =>
   screens.map((s) => ({ s, params: match(s.pattern, path) })).find((m) => m.params !== null);
@@ -95,9 +100,11 @@ export function preloadScreen(path: string): void {
   const preload =
     path === RESET_PASSWORD_PATH
       ? ResetPassword.preload
-      : path === SETUP_PATH
-        ? Setup.preload
-        : screenAt(path)?.s.preload;
+      : path === INVITE_PATH
+        ? AcceptInvite.preload
+        : path === SETUP_PATH
+          ? Setup.preload
+          : screenAt(path)?.s.preload;
   (preload ?? NotFound.preload)().catch(() => undefined);
 }
 
@@ -107,6 +114,7 @@ export function App() {
   const found = screenAt(path);
   if (path === RESET_PASSWORD_PATH) return <LazyScreen chunk={ResetPassword} props={{}} />;
   if (path === SETUP_PATH) return <LazyScreen chunk={Setup} props={{}} />;
+  if (path === INVITE_PATH) return <LazyScreen chunk={AcceptInvite} props={{}} />;
   if (loading) return <p className="loading">Loading…</p>;
   if (!user) return <SignIn />;
   const content = found ? found.s.render(found.params!) : <LazyScreen chunk={NotFound} props={{}} />;

@@ -10,6 +10,7 @@ import { useCursorPages } from '../console/useCursorPages.ts';
 import { useLoad } from '../console/useLoad.ts';
 import { BulkStatus } from '../console/users/BulkStatus.tsx';
 import { CreateUserForm } from '../console/users/CreateUserForm.tsx';
+import { ImportUsers } from '../console/users/ImportUsers.tsx';
 import { type MadeLink, ResetLink } from '../console/users/ResetLink.tsx';
 import { RoleGuide } from '../console/users/RoleGuide.tsx';
 import { UserRow } from '../console/users/UserRow.tsx';
@@ -72,6 +73,12 @@ export function Users() {
       <CreateUserForm
         onStart={starting}
         onCreated={(message) => {
+          setNotice(message);
+          list.reload();
+        }}
+      />
+      <ImportUsers
+        onApplied={(message) => {
           setNotice(message);
           list.reload();
         }}

@@ -25,6 +25,7 @@ export function Layout({ children }: { children: ReactNode }) {
       : []),
     ...(user.role === 'admin' || user.role === 'manager'
       ? [
+          { to: '/invites', label: 'Invites' },
           { to: '/jobs', label: 'Jobs' },
           { to: '/worklog', label: 'Work log' },
           { to: '/roster', label: 'Roster' },

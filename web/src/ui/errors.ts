@@ -22,6 +22,12 @@ const sentences: Record<ErrorCode, (message: string) => string> = {
   SETUP_LINK_EXPIRED: (message) => message,
   SETUP_LINK_USED: (message) => message,
   SETUP_DONE: (message) => message,
+  INVITE_INVALID: () =>
+    'This invite link is not complete or not one Verity made. Open the whole link you were given.',
+  INVITE_EXPIRED: () => 'This invite link has expired. Ask whoever invited you for a new one.',
+  INVITE_USED: () => 'This invite link was used already. If it was you, sign in instead.',
+  INVITE_REVOKED: () => 'This invite link was withdrawn. Ask whoever invited you for a new one.',
+  INVITE_EMAIL_MISMATCH: (message) => message,
   SSO_NOT_CONFIGURED: (message) => message,
   SSO_FAILED: () =>
     'Signing in with single sign-on did not finish: it took too long, was started in another tab or browser, or the provider refused it. Try again.',

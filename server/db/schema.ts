@@ -8,6 +8,7 @@ import type {
   ReviewSamplesTable,
   ReviewsTable,
 } from './schema-quality.ts';
+import type { AssessmentAttemptsTable } from './schema-assessments.ts';
 import type { SsoIdentitiesTable } from './schema-sso.ts';
 import type { AuditLogTable, SkillsTable, UserSkillsTable } from './schema-workforce.ts';
 
@@ -50,6 +51,7 @@ export interface Database {
   skills: SkillsTable;
   userSkills: UserSkillsTable;
   auditLog: AuditLogTable;
+  assessmentAttempts: AssessmentAttemptsTable;
 }
 
 /** Every version of a project's interface (migration 0010); the projects row holds the current one. */
@@ -144,6 +146,8 @@ export interface ProjectsTable {
   judgeInConsensus: Generated<number>;
   /** The pay rate as JSON text (migration 0029, docs/worklog.md); null: none. */
   pay: Generated<string | null>;
+  /** The assessment setting as JSON text (migration 0032, docs/assessments.md); null: none. */
+  assessment: Generated<string | null>;
   createdBy: number;
   createdAt: number;
   updatedAt: number;

@@ -7,6 +7,7 @@ import { useSession } from './session.tsx';
 
 // Each screen is its own chunk: the annotation view loads none of the console's code.
 const Annotate = screenChunk(() => import('../pages/Annotate.tsx').then((m) => m.Annotate));
+const Assessments = screenChunk(() => import('../pages/Assessments.tsx').then((m) => m.Assessments));
 const Review = screenChunk(() => import('../pages/Review.tsx').then((m) => m.Review));
 const Adjudicate = screenChunk(() => import('../pages/Adjudicate.tsx').then((m) => m.Adjudicate));
 const JobDetailPage = screenChunk(() => import('../pages/JobDetail.tsx').then((m) => m.JobDetailPage));
@@ -73,6 +74,7 @@ const screens: Screen[] = [
   })),
   screen('/items/:itemId', ItemDetailPage, (p) => ({ itemId: Number(p.itemId) })),
   screen('/my-work', MyWorkHome, () => ({})),
+  screen('/assessments', Assessments, () => ({})),
   screen('/users', Users, () => ({})),
   screen('/models', Models, () => ({})),
   screen('/jobs', Jobs, () => ({})),

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTransaction } from '../db/transaction.ts';
 import { grantSkills } from '../skills/user-skills.repository.ts';
-import { buildProject, next, postItems, seedUser, skip } from '../testing/factories.ts';
-import { type Harness, startHarness, type TestUser } from '../testing/harness.ts';
 import {
   answerAll,
   assessmentProject,
@@ -12,7 +10,9 @@ import {
   type Question,
   skillsOf,
   start,
-} from './fixtures.ts';
+} from '../testing/assessment-fixtures.ts';
+import { buildProject, next, postItems, seedUser, skip } from '../testing/factories.ts';
+import { type Harness, startHarness, type TestUser } from '../testing/harness.ts';
 
 let h: Harness;
 let manager: TestUser;

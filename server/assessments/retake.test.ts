@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOUR_MS } from '../../core/assessments.ts';
-import { next, seedUser } from '../testing/factories.ts';
-import { type Harness, startHarness, type TestUser } from '../testing/harness.ts';
-import { latestAttemptsOf } from './attempts.repository.ts';
 import {
   answerAll,
   assessmentProject,
@@ -11,7 +8,10 @@ import {
   type Question,
   skillsOf,
   start,
-} from './fixtures.ts';
+} from '../testing/assessment-fixtures.ts';
+import { next, seedUser } from '../testing/factories.ts';
+import { type Harness, startHarness, type TestUser } from '../testing/harness.ts';
+import { latestAttemptsOf } from './attempts.repository.ts';
 
 // The retake policy runs on the server's clock: a test moves it.
 let now = Date.UTC(2030, 0, 1);

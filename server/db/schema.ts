@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AssessmentAttemptsTable } from './schema-assessments.ts';
 import type {
   AdjudicationsTable,
   GoldItemsTable,
@@ -8,7 +9,6 @@ import type {
   ReviewSamplesTable,
   ReviewsTable,
 } from './schema-quality.ts';
-import type { AssessmentAttemptsTable } from './schema-assessments.ts';
 import type { SsoIdentitiesTable } from './schema-sso.ts';
 import type { AuditLogTable, SkillsTable, UserSkillsTable } from './schema-workforce.ts';
 

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import { type Api, addMembers, buildProject, next, postItems, submit } from '../testing/factories.ts';
-import type { TestUser } from '../testing/harness.ts';
+import { type Api, addMembers, buildProject, next, postItems, submit } from './factories.ts';
+import type { TestUser } from './harness.ts';
 
 /** Test fixtures of the assessment tests: a skill in the catalogue, an assessment project, a tutor's pass through it. */
 

@@ -25,7 +25,6 @@ describe('assessments', () => {
     const created = await e.api.call(manager, 'POST', '/api/projects', {
       name: 'Algebra qualification',
       interface: TOPIC,
-      assessment: { skill: 'math.algebra', level: 2, passMark: 0.5, openToAll: true },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const id: number = created.body.id;
@@ -33,6 +32,34 @@ describe('assessments', () => {
       { data: { text: 'Solve x + 2 = 5' }, gold: { topic: 'algebra' }, priority: 2 },
       { data: { text: 'The angles of a triangle' }, gold: { topic: 'geometry' }, priority: 1 },
     ]);
+
+    // The manager makes the project an assessment in its settings; a skill not in the catalogue is refused.
+    const lead = await e.open(manager);
+    await lead.page.goto(`/projects/${id}/settings`);
+    const form = lead.page.getByRole('region', { name: 'Assessment' });
+    await form.getByLabel('This project is an assessment').check();
+    await form.getByLabel('Skill a pass grants').fill('math.algebraic');
+    await form.getByLabel('Level', { exact: true }).selectOption('2');
+    await form.getByLabel('Pass mark (%)').fill('50');
+    await form.getByLabel(/Open to every tutor/).check();
+    await form.getByRole('button', { name: 'Save assessment' }).click();
+    await form.getByText('skill "math.algebraic" is not in the catalogue').first().waitFor();
+    await form.getByLabel('Skill a pass grants').fill('math.algebra');
+    await form.getByRole('button', { name: 'Save assessment' }).click();
+    await form.getByText('Assessment saved.').waitFor();
+    const found = await checkPage(lead.page, {
+      page: 'project settings',
+      theme: 'light',
+      state: 'assessment',
+    });
+    expect((await e.api.call(manager, 'GET', `/api/projects/${id}`)).body.assessment).toEqual({
+      skill: 'math.algebra',
+      level: 2,
+      passMark: 0.5,
+      maxAttempts: 3,
+      cooldownHours: 24,
+      openToAll: true,
+    });
 
     const { page } = await e.open(tutor);
     await page.getByRole('link', { name: 'Assessments' }).click();
@@ -66,10 +93,9 @@ describe('assessments', () => {
       'Question 2 0 %',
     ]);
     expect(await result.getByRole('button').count()).toBe(0);
-    const found = await checkPage(page, { page: 'assessments', theme: 'light', state: 'passed' });
+    found.push(...(await checkPage(page, { page: 'assessments', theme: 'light', state: 'passed' })));
 
     // The project's managers see the attempt on the project page.
-    const lead = await e.open(manager);
     await lead.page.goto(`/projects/${id}`);
     const panel = lead.page.getByRole('region', { name: 'Assessment attempts' });
     const row = panel.getByRole('row').filter({ hasText: tutor.email });

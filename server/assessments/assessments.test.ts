@@ -162,6 +162,42 @@ describe('scoring an attempt', () => {
   });
 });
 
+describe('marks at once', () => {
+  it('scores the attempt when two reviewers mark its last two written answers at the same time', async () => {
+    const skill = await catalogueSkill(h);
+    const tutor = await seedUser(h.verity, 'annotator');
+    const projectId = await assessmentProject(h, manager, {
+      setting: { skill, level: 1, passMark: 0.5 },
+      questions: [
+        { text: 'W1', gold: { topic: 'algebra', comment: 'one' } },
+        { text: 'W2', gold: { topic: 'algebra', comment: 'two' } },
+      ],
+      members: [tutor],
+    });
+    await start(h, tutor, projectId);
+    const written = { topic: 'algebra', comment: 'mine' };
+    await answerAll(h, tutor, projectId, { W1: written, W2: written });
+    expect((await mine(h, tutor, projectId)).standing).toBe('pending');
+    const items = await h.verity.store.db
+      .selectFrom('goldItems')
+      .select('itemId')
+      .where('projectId', '=', projectId)
+      .execute();
+    const marks = await Promise.all(
+      items.map((i) =>
+        h.call(manager, 'POST', `/api/projects/${projectId}/gold/marks`, {
+          itemId: i.itemId,
+          userId: tutor.id,
+          question: 'comment',
+          score: 1,
+        }),
+      ),
+    );
+    expect(marks.map((m) => m.status)).toEqual([200, 200]);
+    expect(await mine(h, tutor, projectId)).toMatchObject({ standing: 'passed', lastScore: 1 });
+  });
+});
+
 describe('who takes an assessment', () => {
   it('lets any tutor enrol in an open assessment, and only members in a members-only one', async () => {
     const skill = await catalogueSkill(h);

@@ -29,6 +29,22 @@ export function attemptsOfUser(db: Db, userId: number): Promise<AttemptRow[]> {
     .execute();
 }
 
+/**
+ * Takes the row locks of the user's attempts at the project until the transaction ends (an update
+ * that changes nothing: PostgreSQL locks the rows, SQLite's writer holds the store already). The
+ * last submit and a reviewer's mark both score an attempt from the gold scores; taking this first,
+ * the later of two concurrent ones reads what the earlier committed, so neither leaves the attempt
+ * pending with every answer marked.
+ */
+export async function lockAttemptsOf(tx: Tx, p: { projectId: number; userId: number }): Promise<void> {
+  await tx
+    .updateTable('assessmentAttempts')
+    .set({ status: sql`status` })
+    .where('projectId', '=', p.projectId)
+    .where('userId', '=', p.userId)
+    .execute();
+}
+
 export function insertAttempt(
   tx: Tx,
   a: Pick<AttemptRow, 'projectId' | 'userId' | 'attemptNo' | 'skill' | 'level' | 'passMark' | 'startedAt'>,

@@ -11,6 +11,7 @@ import {
   attemptsOf,
   firstSubmittedAnswers,
   goldPartsOf,
+  lockAttemptsOf,
   questionIds,
   updateAttempt,
 } from './attempts.repository.ts';
@@ -27,6 +28,7 @@ export const resultsOf = (a: Pick<AttemptRow, 'results'>): AttemptResults =>
   a.results === null ? { questions: [] } : (JSON.parse(a.results) as AttemptResults);
 
 async function inProgressOrPending(tx: Tx, at: { projectId: number; userId: number }) {
+  await lockAttemptsOf(tx, at);
   const last = (await attemptsOf(tx, at)).at(-1);
   return last && (last.status === 'in_progress' || last.status === 'pending') ? last : undefined;
 }

@@ -61,8 +61,11 @@ export function ProjectPage({ projectId, tab }: { projectId: number; tab: string
           )}
         {access.member && (
           <>
-            <Link to={`/projects/${projectId}/annotate`} className="button primary">
-              Start annotating
+            <Link
+              to={project.assessment ? '/assessments' : `/projects/${projectId}/annotate`}
+              className="button primary"
+            >
+              {project.assessment ? 'Take the assessment' : 'Start annotating'}
             </Link>
             <Link to={`/projects/${projectId}/my-work`}>My work</Link>
           </>

@@ -73,6 +73,11 @@ export const errorCodes = {
     status: 409,
     message: 'This assignment is closed (skipped, or editing is not allowed).',
   },
+  ASSESSMENT_UNAVAILABLE: {
+    status: 409,
+    message:
+      'This assessment cannot be taken now (passed already, no attempts left, cooling down, or awaiting marks).',
+  },
   LOCK_EXPIRED: { status: 409, message: 'Your lock on this item expired and its slot went to someone else.' },
   IDEMPOTENCY_MISMATCH: { status: 409, message: 'This idempotency key was used with other answers.' },
   INTERFACE_CHANGE_NEEDS_CONFIRMATION: {

@@ -3,6 +3,7 @@ import type { RouteDef } from '../core/api/route.ts';
 import { type OperationId, routes } from '../core/api/routes.ts';
 import { accountAndProjectCases } from './testing/access-cases.ts';
 import { adjudicationCases } from './testing/access-cases-adjudication.ts';
+import { assessmentCases } from './testing/access-cases-assessments.ts';
 import { dashboardCases } from './testing/access-cases-dashboards.ts';
 import { generationCases } from './testing/access-cases-generation.ts';
 import { goldCases } from './testing/access-cases-gold.ts';
@@ -44,6 +45,7 @@ const matrix: Record<OperationId, Case[]> = {
   ...worklogCases,
   ...rosterCases,
   ...onboardingCases,
+  ...assessmentCases,
 };
 
 let w: World;

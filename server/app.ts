@@ -6,6 +6,7 @@ import { bodyLimits, formatBytes } from '../core/api/route.ts';
 import { errorCodes } from '../core/errors.ts';
 import { adjudicationHandlers } from './adjudication/adjudication.routes.ts';
 import { annotationHandlers } from './annotations/annotations.routes.ts';
+import { assessmentHandlers } from './assessments/assessments.routes.ts';
 import { assignmentHandlers } from './assignments/assignments.routes.ts';
 import { authHandlers } from './auth/auth.routes.ts';
 import { checkOrigin } from './auth/origin.ts';
@@ -113,6 +114,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     ...jobHandlers(ctx),
     ...generationHandlers(ctx),
     ...goldHandlers(ctx),
+    ...assessmentHandlers(ctx),
   } satisfies Handlers;
   registerRoutes(app, ctx, handlers, opts.checkResponses ?? false);
 

@@ -3,6 +3,7 @@ import { InterfaceDefinition, InterfaceEdit } from '../interface/index.ts';
 import { DisplayName } from '../names.ts';
 import { AdaptiveOverlap } from './adaptive-overlap.ts';
 import { AdjudicationSetting } from './adjudication.ts';
+import { AssessmentSetting } from './assessments.ts';
 import { Id, IsoTime } from './common.ts';
 import { GoldSettings } from './gold.ts';
 import { AnnotatorKind } from './judges.ts';
@@ -44,6 +45,9 @@ const SettingFields = z.object({
     .boolean()
     .describe("model judges' answers count in the consensus (docs/quality.md); default false: people's only"),
   pay: PayRate.nullable().describe('the pay rate of the work log (docs/worklog.md); null: none'),
+  assessment: AssessmentSetting.nullable()
+    .optional()
+    .describe('the project is a qualification test (docs/assessments.md); null: not one (the default)'),
 });
 
 // Defaults belong to creation only: in zod 4 a default inside .partial() would still fill in,
@@ -162,6 +166,9 @@ export const Project = z
       .boolean()
       .describe("model judges' answers count in the consensus export (docs/quality.md)"),
     pay: PayRate.nullable().describe('the pay rate (docs/worklog.md); null: none, and for annotators'),
+    assessment: AssessmentSetting.nullable().describe(
+      'the assessment setting (docs/assessments.md); null: none',
+    ),
     interface: InterfaceDefinition,
     createdAt: IsoTime,
     progress: ProjectProgress,

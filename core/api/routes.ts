@@ -1,4 +1,5 @@
 import { adjudicationRoutes } from './adjudication.routes.ts';
+import { assessmentRoutes } from './assessments.routes.ts';
 import { assignmentRoutes } from './assignments.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { dashboardRoutes } from './dashboards.routes.ts';
@@ -46,6 +47,7 @@ export const routes = {
   ...goldRoutes,
   ...worklogRoutes,
   ...rosterRoutes,
+  ...assessmentRoutes,
 } as const;
 
 export type Routes = typeof routes;

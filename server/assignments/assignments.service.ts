@@ -11,6 +11,8 @@ import { accessOf, projectWithAccess } from '../access.ts';
 import { queueForAdjudication } from '../adjudication/entry.ts';
 import { recordAnswers } from '../annotations/annotations.repository.ts';
 import { checkSignals, integrityWrite } from '../annotations/integrity.ts';
+import { afterAssessmentSubmit } from '../assessments/scoring.ts';
+import { takeAssessmentItem } from '../assessments/serving.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { type Db, writeTransaction } from '../db/transaction.ts';
 import { requireNotPaused, scoreGoldSubmission } from '../gold/scoring.ts';
@@ -140,9 +142,11 @@ export async function assignNextItem(
         await extendLock(tx, { assignmentId: held.id, lockExpiresAt: renewed.lockExpiresAt, now });
         return loadWork(tx, { iface, assignment: renewed, view });
       }
-      // Gold items are served by their own rule (server/gold/serving.ts), not by the open slots.
-      const gold = await takeGoldItem(tx, { project, userId: caller.id, expiresAt: now + ttlMs, now });
+      // Gold items are served by their own rule (server/gold/, server/assessments/), not by the open slots.
+      const claimGold = project.assessment === null ? takeGoldItem : takeAssessmentItem;
+      const gold = await claimGold(tx, { project, userId: caller.id, expiresAt: now + ttlMs, now });
       if (gold) return loadWork(tx, { iface, ...gold, fresh: gold.assignment.createdAt === now, view });
+      if (project.assessment !== null) return null;
       const order = project.itemOrder;
       const candidate = await findClaimable(ctx.store, tx, { projectId, userId: caller.id, order, after });
       if (!candidate) return null;
@@ -326,6 +330,7 @@ export async function submit(
       await afterFirstSubmit(tx, project, annotation, now);
       const gold = { project, iface, itemId: a.itemId, userId: caller.id, annotationId: annotation.id };
       await scoreGoldSubmission(tx, { ...gold, answers, now });
+      await afterAssessmentSubmit(tx, { project, userId: caller.id, now: ctx.clock() });
       const disagreement = await refreshDisagreement(tx, iface, [a.itemId]);
       await adaptAfterSubmit(tx, project, a.itemId, disagreement.get(a.itemId));
       await queueForAdjudication(tx, { project, iface, itemIds: [a.itemId], now });
@@ -370,6 +375,8 @@ export async function skip(
       if (a.status === 'skipped') return toAssignment(a);
       if (a.status === 'submitted')
         throw new AppError('ALREADY_SUBMITTED', 'This item is submitted; it cannot be skipped.');
+      if (project.assessment !== null)
+        throw new AppError('ASSESSMENT_UNAVAILABLE', 'Every question of an assessment needs an answer.');
       const now = Date.now();
       const skipped = {
         ...a,

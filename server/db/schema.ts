@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { InviteLinksTable } from './schema-onboarding.ts';
+import type { AssessmentAttemptsTable } from './schema-assessments.ts';
 import type {
   AdjudicationsTable,
   GoldItemsTable,
@@ -52,6 +53,7 @@ export interface Database {
   userSkills: UserSkillsTable;
   auditLog: AuditLogTable;
   inviteLinks: InviteLinksTable;
+  assessmentAttempts: AssessmentAttemptsTable;
 }
 
 /** Every version of a project's interface (migration 0010); the projects row holds the current one. */
@@ -146,6 +148,8 @@ export interface ProjectsTable {
   judgeInConsensus: Generated<number>;
   /** The pay rate as JSON text (migration 0029, docs/worklog.md); null: none. */
   pay: Generated<string | null>;
+  /** The assessment setting as JSON text (migration 0032, docs/assessments.md); null: none. */
+  assessment: Generated<string | null>;
   createdBy: number;
   createdAt: number;
   updatedAt: number;

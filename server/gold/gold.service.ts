@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { GoldAccuracy, GoldMarkBody, GoldPause, GoldReport } from '../../core/api/gold.ts';
 import { wilsonInterval } from '../../core/quality/wilson.ts';
 import { projectWithAccess, requireManage } from '../access.ts';
+import { afterAssessmentMark } from '../assessments/scoring.ts';
 import { type AppContext, type Caller, iso } from '../context.ts';
 import type { Db } from '../db/transaction.ts';
 import { writeTransaction } from '../db/transaction.ts';
@@ -134,6 +135,7 @@ export async function markGoldAnswer(
     const marked = await markScore(tx, { projectId, ...body, by: caller.id, now });
     if (!marked) throw notFound('answer awaiting a mark');
     await checkBar(tx, { project, userId: body.userId, now });
+    await afterAssessmentMark(tx, { project, userId: body.userId, now: ctx.clock() });
   });
   return { marked: true };
 }

@@ -9,6 +9,7 @@ import { migrateInterface } from '../../core/interface/index.ts';
 import type { SuggestionsSetting } from '../../core/suggestions.ts';
 import type { PayRate } from '../../core/worklog.ts';
 import { adjudicationOf } from '../adjudication/adjudication-setting.ts';
+import { assessmentOf } from '../assessments/assessment-setting.ts';
 import { countStranded } from '../assignments/stranded.repository.ts';
 import { iso } from '../context.ts';
 import { NO_RANDOM_KEY, type ProjectsTable } from '../db/schema.ts';
@@ -64,6 +65,7 @@ export type NewProject = Omit<
   | 'judgeInConsensus'
   | 'adjudication'
   | 'pay'
+  | 'assessment'
 > &
   Partial<Pick<ProjectRow, 'reviewMode' | 'reviewPercent' | 'judgeInConsensus'>> & {
     gold?: string | null;
@@ -250,6 +252,7 @@ export async function toProject(db: Db, p: ProjectRow, showAgent: boolean): Prom
     adaptiveOverlap: showAgent ? adaptiveOverlapOf(p) : null,
     judgeInConsensus: p.judgeInConsensus === 1,
     pay: showAgent ? payOf(p) : null,
+    assessment: assessmentOf(p),
     interface: migrateInterface(JSON.parse(p.interface), p.interfaceVersion),
     createdAt: iso(p.createdAt),
     progress: await projectProgress(db, p),

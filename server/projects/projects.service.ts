@@ -4,6 +4,7 @@ import { storedInterface } from '../../core/interface/index.ts';
 import { projectAccess, requireManage, requireRole } from '../access.ts';
 import { checkAdjudicators } from '../adjudication/adjudication-setting.ts';
 import { afterAdjudicationChange } from '../adjudication/entry.ts';
+import { applyAssessmentSetting } from '../assessments/assessment-setting.ts';
 import { invalidateCursors } from '../assignments/claim-cursors.repository.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
@@ -36,8 +37,8 @@ export async function createProject(
   await checkAdjudicators(ctx.store.db, undefined, body.adjudication);
   checkAdaptiveOverlap(body.overlap, body.adaptiveOverlap);
   // A new project's interface is version 1, whatever version the body names.
-  const row = await writeTransaction(ctx.store, (tx) =>
-    insertProject(tx, {
+  const row = await writeTransaction(ctx.store, async (tx) => {
+    const made = await insertProject(tx, {
       name: body.name,
       interface: storedInterface(body.interface),
       interfaceVersion: 1,
@@ -55,8 +56,11 @@ export async function createProject(
       pay: payColumn(body.pay),
       createdBy: caller.id,
       createdAt: Date.now(),
-    }),
-  );
+    });
+    if (!body.assessment) return made;
+    await applyAssessmentSetting(tx, { projectId: made.id, gold: made.gold, setting: body.assessment });
+    return (await findProject(tx, made.id))!;
+  });
   return toProject(ctx.store.db, row, true);
 }
 
@@ -74,7 +78,7 @@ export async function updateProject(
   body: z.output<typeof UpdateProjectBody>,
 ): Promise<ProjectOut> {
   await requireManage(ctx.store.db, caller, projectId);
-  const { interface: edit, confirm, ...settings } = body;
+  const { interface: edit, confirm, assessment, ...settings } = body;
   await writeTransaction(ctx.store, async (tx) => {
     const before = await findProjectForUpdate(tx, ctx.store.kind, projectId);
     if (!before) throw notFound('project');
@@ -92,6 +96,8 @@ export async function updateProject(
     const adaptive = body.adaptiveOverlap === undefined ? adaptiveOverlapOf(before) : body.adaptiveOverlap;
     checkAdaptiveOverlap(overlap, adaptive);
     await updateProjectRow(tx, projectId, settings, now);
+    if (assessment !== undefined)
+      await applyAssessmentSetting(tx, { projectId, gold: before.gold, setting: assessment });
     // Targets and slots follow the overlap and the adaptive setting (docs/quality.md).
     if (overlap !== before.overlap || adaptiveColumn(adaptive) !== before.adaptiveOverlap)
       await reconcileTargets(tx, { id: projectId, overlap, adaptive });

@@ -7,6 +7,7 @@ import { useSession } from './session.tsx';
 
 // Each screen is its own chunk: the annotation view loads none of the console's code.
 const Annotate = screenChunk(() => import('../pages/Annotate.tsx').then((m) => m.Annotate));
+const Assessments = screenChunk(() => import('../pages/Assessments.tsx').then((m) => m.Assessments));
 const Review = screenChunk(() => import('../pages/Review.tsx').then((m) => m.Review));
 const AcceptInvite = screenChunk(() => import('../pages/AcceptInvite.tsx').then((m) => m.AcceptInvite));
 const Invites = screenChunk(() => import('../pages/Invites.tsx').then((m) => m.Invites));
@@ -76,6 +77,7 @@ const screens: Screen[] = [
   })),
   screen('/items/:itemId', ItemDetailPage, (p) => ({ itemId: Number(p.itemId) })),
   screen('/my-work', MyWorkHome, () => ({})),
+  screen('/assessments', Assessments, () => ({})),
   screen('/users', Users, () => ({})),
   screen('/invites', Invites, () => ({})),
   screen('/models', Models, () => ({})),

@@ -115,6 +115,7 @@ export function Annotate({ projectId }: { projectId: number }) {
           <p data-testid="progress-counter">{progress.done.toLocaleString()} done in this project.</p>
         )}
         <p className="row">
+          {project?.assessment && <Link to="/assessments">See your assessment result</Link>}
           <Link to={`/projects/${projectId}`}>Back to the project</Link>
           <Link to={`/projects/${projectId}/my-work`}>See my work</Link>
           {openPrevious && (

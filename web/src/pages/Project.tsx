@@ -6,6 +6,7 @@ import { useUser } from '../app/session.tsx';
 import { DashboardsTab } from '../console/dashboards/DashboardsTab.tsx';
 import { ItemsTab } from '../console/items/ItemsTab.tsx';
 import { PageHead } from '../console/PageHead.tsx';
+import { AssessmentPanel } from '../console/project/AssessmentPanel.tsx';
 import { loadAccess, type ProjectAccess, type TabId, visibleTabs } from '../console/project/access.ts';
 import { ExportTab } from '../console/project/ExportTab.tsx';
 import { GoldPanel } from '../console/project/GoldPanel.tsx';
@@ -60,8 +61,11 @@ export function ProjectPage({ projectId, tab }: { projectId: number; tab: string
           )}
         {access.member && (
           <>
-            <Link to={`/projects/${projectId}/annotate`} className="button primary">
-              Start annotating
+            <Link
+              to={project.assessment ? '/assessments' : `/projects/${projectId}/annotate`}
+              className="button primary"
+            >
+              {project.assessment ? 'Take the assessment' : 'Start annotating'}
             </Link>
             <Link to={`/projects/${projectId}/my-work`}>My work</Link>
           </>
@@ -87,6 +91,7 @@ function TabBody(props: {
         <>
           <OverviewTab project={p} viewAll={props.access.viewAll} />
           {props.access.viewAll && <GoldPanel projectId={p.id} manage={props.access.manage} />}
+          {props.access.viewAll && p.assessment !== null && <AssessmentPanel projectId={p.id} />}
         </>
       );
     case 'items':

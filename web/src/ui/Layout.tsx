@@ -17,6 +17,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const nav = [
     { to: '/', label: 'Projects' },
     { to: '/my-work', label: 'My work' },
+    ...(user.role === 'annotator' || user.role === 'reviewer'
+      ? [{ to: '/assessments', label: 'Assessments' }]
+      : []),
     ...(user.role === 'admin'
       ? [
           { to: '/users', label: 'Users' },

@@ -46,6 +46,7 @@ const sentences: Record<ErrorCode, (message: string) => string> = {
   CONFLICT: (message) => message,
   ALREADY_SUBMITTED: (message) => message,
   ASSIGNMENT_CLOSED: (message) => message,
+  ASSESSMENT_UNAVAILABLE: (message) => message,
   LOCK_EXPIRED: (message) => message,
   IDEMPOTENCY_MISMATCH: (message) => message,
   INTERFACE_CHANGE_NEEDS_CONFIRMATION: () =>

@@ -5,6 +5,7 @@ import { isManager, useUser } from '../../app/session.tsx';
 import { SaveControls } from '../../ui/SaveControls.tsx';
 import { SettingsFields } from '../SettingsFields.tsx';
 import { checkSettings, settingsOf } from '../settings.ts';
+import { AssessmentSettings } from './AssessmentSettings.tsx';
 import { DuplicateProject } from './DuplicateProject.tsx';
 import { GoldSettings } from './GoldSettings.tsx';
 import { LiveConnectionSection } from './LiveConnection.tsx';
@@ -31,6 +32,7 @@ export function SettingsTab({ project, onSaved }: { project: Project; onSaved(p:
         </form>
       </section>
       <GoldSettings project={project} onSaved={onSaved} />
+      <AssessmentSettings project={project} onSaved={onSaved} />
       <AdjudicationSettings project={project} onSaved={onSaved} />
       <PaySettings project={project} onSaved={onSaved} />
       <LiveConnectionSection project={project} />

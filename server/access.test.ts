@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteDef } from '../core/api/route.ts';
 import { type OperationId, routes } from '../core/api/routes.ts';
 import { accountAndProjectCases } from './testing/access-cases.ts';
+import { auditCases } from './testing/access-cases-audit.ts';
 import { adjudicationCases } from './testing/access-cases-adjudication.ts';
 import { dashboardCases } from './testing/access-cases-dashboards.ts';
 import { generationCases } from './testing/access-cases-generation.ts';
@@ -40,6 +41,7 @@ const matrix: Record<OperationId, Case[]> = {
   ...goldCases,
   ...ssoCases,
   ...worklogCases,
+  ...auditCases,
 };
 
 let w: World;

@@ -7,6 +7,7 @@ import { errorCodes } from '../core/errors.ts';
 import { adjudicationHandlers } from './adjudication/adjudication.routes.ts';
 import { annotationHandlers } from './annotations/annotations.routes.ts';
 import { assignmentHandlers } from './assignments/assignments.routes.ts';
+import { auditHandlers } from './audit/audit.routes.ts';
 import { authHandlers } from './auth/auth.routes.ts';
 import { checkOrigin } from './auth/origin.ts';
 import type { AppContext } from './context.ts';
@@ -109,6 +110,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     ...jobHandlers(ctx),
     ...generationHandlers(ctx),
     ...goldHandlers(ctx),
+    ...auditHandlers(ctx),
   } satisfies Handlers;
   registerRoutes(app, ctx, handlers, opts.checkResponses ?? false);
 

@@ -1,5 +1,6 @@
 import { adjudicationRoutes } from './adjudication.routes.ts';
 import { assignmentRoutes } from './assignments.routes.ts';
+import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { dashboardRoutes } from './dashboards.routes.ts';
 import { generationRoutes } from './generation.routes.ts';
@@ -42,6 +43,7 @@ export const routes = {
   ...generationRoutes,
   ...goldRoutes,
   ...worklogRoutes,
+  ...auditRoutes,
 } as const;
 
 export type Routes = typeof routes;

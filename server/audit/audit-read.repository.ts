@@ -77,13 +77,22 @@ export async function auditPage(
   }
   if (filters.target !== undefined) {
     const target = filters.target;
-    q = q.where((eb) =>
-      eb.or([eb('targetId', '=', target), eb('targetEmail', '=', target.toLowerCase())]),
-    );
+    q = q.where((eb) => eb.or([eb('targetId', '=', target), eb('targetEmail', '=', target.toLowerCase())]));
   }
   if (after)
     q = q.where((eb) =>
       eb.or([eb('at', '<', after.at), eb.and([eb('at', '=', after.at), eb('id', '<', after.id)])]),
     );
   return q.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+/** A user's role in a project, or null when they are not a member. */
+export async function membershipOf(db: Db, projectId: number, userId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('projectMembers')
+    .select('role')
+    .where('projectId', '=', projectId)
+    .where('userId', '=', userId)
+    .executeTakeFirst();
+  return row?.role ?? null;
 }

@@ -12,6 +12,7 @@ import { type AppContext, type Caller, iso } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { AppError, forbidden } from '../http/errors.ts';
 import type { StreamedFile } from '../http/register.ts';
+import { appendAudit } from './audit.repository.ts';
 import {
   type AuditKey,
   type AuditRow,
@@ -19,7 +20,6 @@ import {
   auditPage,
   managedProjectIds,
 } from './audit-read.repository.ts';
-import { appendAudit } from './audit.repository.ts';
 
 /**
  * Who reads what (docs/audit.md, "Who reads it"): admins every entry; managers the entries of any
@@ -104,7 +104,12 @@ export async function recordExport(
 ): Promise<void> {
   const { action, targetType, targetId = null, projectId = null } = what;
   await writeTransaction(ctx.store, (tx) =>
-    appendAudit(tx, caller, { action, targetType, targetId, projectId, after: { format, filters } }, ctx.clock()),
+    appendAudit(
+      tx,
+      caller,
+      { action, targetType, targetId, projectId, after: { format, filters } },
+      ctx.clock(),
+    ),
   );
 }
 
@@ -118,7 +123,13 @@ export async function exportAudit(
 ): Promise<StreamedFile> {
   const scope = await scopeOf(ctx, caller);
   const { format, ...filters } = query;
-  await recordExport(ctx, caller, { action: 'export.audit', targetType: 'audit' }, format, filtersForEntry(filters));
+  await recordExport(
+    ctx,
+    caller,
+    { action: 'export.audit', targetType: 'audit' },
+    format,
+    filtersForEntry(filters),
+  );
   const db = ctx.store.db;
   async function* chunks(): AsyncGenerator<Buffer> {
     if (format === 'csv') yield Buffer.from(csvDocument([[...AUDIT_CSV_HEADER]]));

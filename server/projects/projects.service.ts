@@ -5,6 +5,7 @@ import { projectAccess, requireManage, requireRole } from '../access.ts';
 import { checkAdjudicators } from '../adjudication/adjudication-setting.ts';
 import { afterAdjudicationChange } from '../adjudication/entry.ts';
 import { invalidateCursors } from '../assignments/claim-cursors.repository.ts';
+import { auditProjectCreate, auditProjectUpdate } from '../audit/audit-acts.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { decodeCursor, pageOf } from '../http/cursor.ts';
@@ -36,8 +37,8 @@ export async function createProject(
   await checkAdjudicators(ctx.store.db, undefined, body.adjudication);
   checkAdaptiveOverlap(body.overlap, body.adaptiveOverlap);
   // A new project's interface is version 1, whatever version the body names.
-  const row = await writeTransaction(ctx.store, (tx) =>
-    insertProject(tx, {
+  const row = await writeTransaction(ctx.store, async (tx) => {
+    const made = await insertProject(tx, {
       name: body.name,
       interface: storedInterface(body.interface),
       interfaceVersion: 1,
@@ -55,8 +56,10 @@ export async function createProject(
       pay: payColumn(body.pay),
       createdBy: caller.id,
       createdAt: Date.now(),
-    }),
-  );
+    });
+    await auditProjectCreate(tx, caller, made, ctx.clock());
+    return made;
+  });
   return toProject(ctx.store.db, row, true);
 }
 
@@ -101,6 +104,7 @@ export async function updateProject(
     // Claim cursors are positions in the old order.
     if (body.itemOrder !== undefined && body.itemOrder !== before.itemOrder)
       await invalidateCursors(tx, projectId);
+    await auditProjectUpdate(tx, caller, before, ctx.clock());
   });
   return getProject(ctx, caller, projectId);
 }

@@ -162,3 +162,30 @@ export async function auditProjectCreate(
     now,
   );
 }
+
+/**
+ * A model connection's change as its API view shows it (never the key: `hasApiKey`, and on an
+ * update `apiKey: 'replaced' | 'removed'` when one was sent): created (`before` null), changed (the
+ * changed keys), deleted (`after` null).
+ */
+export async function auditConnection(
+  tx: Tx,
+  actor: Actor,
+  action: 'model.create' | 'model.update' | 'model.delete',
+  before: { id: number } | null,
+  after: { id: number } | null,
+  now: number,
+): Promise<void> {
+  const view = (c: object | null): Record<string, unknown> =>
+    Object.fromEntries(
+      Object.entries(c ?? {}).filter(([k]) => !['id', 'createdAt', 'updatedAt'].includes(k)),
+    );
+  const [b, a] = [view(before), view(after)];
+  const target = { targetType: 'model_connection', targetId: (before ?? after)!.id };
+  if (action !== 'model.update') {
+    await appendAudit(tx, actor, { action, ...target, before: before && b, after: after && a }, now);
+    return;
+  }
+  const diff = changedValues(b, a);
+  if (diff) await appendAudit(tx, actor, { action, ...target, ...diff }, now);
+}

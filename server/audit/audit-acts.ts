@@ -186,6 +186,10 @@ export async function auditConnection(
     await appendAudit(tx, actor, { action, ...target, before: before && b, after: after && a }, now);
     return;
   }
-  const diff = changedValues(b, a);
-  if (diff) await appendAudit(tx, actor, { action, ...target, ...diff }, now);
+  // A key sent is recorded as replaced or removed, never with a before value.
+  const { apiKey, ...settings } = a;
+  const diff = changedValues(b, settings);
+  if (!diff && apiKey === undefined) return;
+  const changed = { ...diff?.after, ...(apiKey === undefined ? {} : { apiKey }) };
+  await appendAudit(tx, actor, { action, ...target, before: diff?.before ?? {}, after: changed }, now);
 }

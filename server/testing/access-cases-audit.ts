@@ -19,10 +19,15 @@ const names = (kind: Kind): Secret[] =>
   kind === 'admin' || kind === 'manager' ? ['A_NAME', 'B_NAME'] : ['A_NAME'];
 
 const cases = (query: Record<string, string> = {}): Case[] => [
-  { target: 'the whole log', build: () => ({ query: { ...query, limit: '500' } }), expect: readers, shows: names },
+  {
+    target: 'the whole log',
+    build: () => ({ query: { ...query, limit: '500' } }),
+    expect: readers,
+    shows: names,
+  },
   {
     target: 'project B (outside a project manager’s scope: nothing of it shows)',
-    build: (w) => ({ query: { ...query, project: String(w.projectB) } }),
+    build: (w) => ({ query: { ...query, limit: '500', project: String(w.projectB) } }),
     expect: readers,
     shows: (kind) => (kind === 'projectManager' ? [] : ['B_NAME']),
   },

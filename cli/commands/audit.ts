@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../core/api/audit.ts';
+import { changeLines } from '../../core/audit-view.ts';
 import { createClient } from '../client.ts';
 import { defineCommand, intFlag } from '../command.ts';
 import { httpConfig, httpFlags } from '../config.ts';
@@ -12,25 +13,6 @@ function instantFlag(value: string | undefined, name: string): string | undefine
       `--${name}: "${value}" is not an ISO 8601 date (2027-01-31) or date-time with an offset (2027-01-31T09:00:00Z)`,
     );
   return value;
-}
-
-/** A value as one short cell: JSON without its outer braces. */
-const brief = (v: unknown): string =>
-  v === null || v === undefined ? '' : JSON.stringify(v).replace(/^\{|\}$/g, '');
-
-/** The changed keys as `key: before → after`, one per changed key, joined. */
-export function diffCell(e: Pick<AuditEntry, 'before' | 'after'>): string {
-  const b = (e.before ?? {}) as Record<string, unknown>;
-  const a = (e.after ?? {}) as Record<string, unknown>;
-  if (typeof b !== 'object' || typeof a !== 'object') return `${brief(e.before)} → ${brief(e.after)}`;
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  return keys
-    .map((k) =>
-      k in b
-        ? `${k}: ${JSON.stringify(b[k])} → ${JSON.stringify(a[k] ?? null)}`
-        : `${k}: ${JSON.stringify(a[k])}`,
-    )
-    .join('; ');
 }
 
 export const audit = defineCommand({
@@ -97,7 +79,7 @@ const rowOf = (e: AuditEntry): string[] => [
   [e.targetType, e.targetId].filter((x) => x !== null).join(' '),
   e.targetEmail ?? '',
   e.projectId === null ? '' : String(e.projectId),
-  diffCell(e),
+  changeLines(e.before, e.after).join('; '),
 ];
 
 function table(rows: string[][]): string {

@@ -23,6 +23,7 @@ const Projects = screenChunk(() => import('../pages/Projects.tsx').then((m) => m
 const ResetPassword = screenChunk(() => import('../pages/ResetPassword.tsx').then((m) => m.ResetPassword));
 const Setup = screenChunk(() => import('../pages/Setup.tsx').then((m) => m.Setup));
 const Users = screenChunk(() => import('../pages/Users.tsx').then((m) => m.Users));
+const Audit = screenChunk(() => import('../pages/Audit.tsx').then((m) => m.Audit));
 const Worklog = screenChunk(() => import('../pages/Worklog.tsx').then((m) => m.Worklog));
 
 type Params = Record<string, string>;
@@ -77,6 +78,7 @@ const screens: Screen[] = [
   screen('/models', Models, () => ({})),
   screen('/jobs', Jobs, () => ({})),
   screen('/worklog', Worklog, () => ({})),
+  screen('/audit', Audit, () => ({})),
   screen('/jobs/:jobId', JobDetailPage, (p) => ({ jobId: Number(p.jobId) })),
   screen('/profile', Profile, () => ({})),
 ];

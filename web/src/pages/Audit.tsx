@@ -7,6 +7,7 @@ import { useLoad } from '../console/useLoad.ts';
 import { ErrorAlert } from '../ui/Alert.tsx';
 import { Name } from '../ui/Name.tsx';
 import '../console/console.css';
+import './audit.css';
 
 type Filters = {
   since: string;

@@ -4,6 +4,7 @@ import { type OperationId, routes } from '../core/api/routes.ts';
 import { accountAndProjectCases } from './testing/access-cases.ts';
 import { adjudicationCases } from './testing/access-cases-adjudication.ts';
 import { assessmentCases } from './testing/access-cases-assessments.ts';
+import { auditCases } from './testing/access-cases-audit.ts';
 import { dashboardCases } from './testing/access-cases-dashboards.ts';
 import { generationCases } from './testing/access-cases-generation.ts';
 import { goldCases } from './testing/access-cases-gold.ts';
@@ -46,6 +47,7 @@ const matrix: Record<OperationId, Case[]> = {
   ...rosterCases,
   ...onboardingCases,
   ...assessmentCases,
+  ...auditCases,
 };
 
 let w: World;

@@ -8,6 +8,7 @@ import { adjudicationHandlers } from './adjudication/adjudication.routes.ts';
 import { annotationHandlers } from './annotations/annotations.routes.ts';
 import { assessmentHandlers } from './assessments/assessments.routes.ts';
 import { assignmentHandlers } from './assignments/assignments.routes.ts';
+import { auditHandlers } from './audit/audit.routes.ts';
 import { authHandlers } from './auth/auth.routes.ts';
 import { checkOrigin } from './auth/origin.ts';
 import type { AppContext } from './context.ts';
@@ -115,6 +116,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     ...generationHandlers(ctx),
     ...goldHandlers(ctx),
     ...assessmentHandlers(ctx),
+    ...auditHandlers(ctx),
   } satisfies Handlers;
   registerRoutes(app, ctx, handlers, opts.checkResponses ?? false);
 

@@ -1,4 +1,5 @@
 import type { Command } from '../command.ts';
+import { audit } from './audit.ts';
 import { demo } from './demo.ts';
 import { exportItems } from './export.ts';
 import { generate } from './generate.ts';
@@ -50,6 +51,7 @@ export const commands = [
   metrics,
   judgeReport,
   worklog,
+  audit,
   modelAdd,
   modelList,
   modelTest,

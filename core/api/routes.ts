@@ -1,6 +1,7 @@
 import { adjudicationRoutes } from './adjudication.routes.ts';
 import { assessmentRoutes } from './assessments.routes.ts';
 import { assignmentRoutes } from './assignments.routes.ts';
+import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { dashboardRoutes } from './dashboards.routes.ts';
 import { generationRoutes } from './generation.routes.ts';
@@ -48,6 +49,7 @@ export const routes = {
   ...worklogRoutes,
   ...rosterRoutes,
   ...assessmentRoutes,
+  ...auditRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -37,17 +37,39 @@ export async function appendAudit(
 ): Promise<void> {
   await tx
     .insertInto('auditLog')
-    .values({
-      at: now,
-      actorId: actor?.id ?? null,
-      actorLabel: actor ? (actor.email ?? actor.name) : null,
-      action: entry.action,
-      targetType: entry.targetType,
-      targetId: entry.targetId === undefined || entry.targetId === null ? null : String(entry.targetId),
-      targetEmail: entry.targetEmail ?? null,
-      projectId: entry.projectId ?? null,
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-    })
+    .values(rowOf(actor, entry, now))
     .execute();
+}
+
+/** Rows per multi-row insert: 11 values each, well under SQLite's 32,766 bound parameters. */
+const MANY = 500;
+
+/** appendAudit for many entries at once (a bulk act: one entry per user), in a few statements. */
+export async function appendAuditMany(
+  tx: Tx,
+  actor: Pick<Caller, 'id' | 'email' | 'name'> | null,
+  entries: readonly AuditEntry[],
+  now: number,
+): Promise<void> {
+  for (let i = 0; i < entries.length; i += MANY) {
+    await tx
+      .insertInto('auditLog')
+      .values(entries.slice(i, i + MANY).map((e) => rowOf(actor, e, now)))
+      .execute();
+  }
+}
+
+function rowOf(actor: Pick<Caller, 'id' | 'email' | 'name'> | null, entry: AuditEntry, now: number) {
+  return {
+    at: now,
+    actorId: actor?.id ?? null,
+    actorLabel: actor ? (actor.email ?? actor.name) : null,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId === undefined || entry.targetId === null ? null : String(entry.targetId),
+    targetEmail: entry.targetEmail ?? null,
+    projectId: entry.projectId ?? null,
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+  };
 }

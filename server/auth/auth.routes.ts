@@ -12,6 +12,6 @@ export const authHandlers = (ctx: AppContext) =>
     changePassword: ({ caller, body }) => auth.changePassword(ctx, caller, body),
     resetPassword: ({ body, req }) => resetPassword(ctx, body, req.ip),
     listTokens: ({ caller }) => auth.listTokens(ctx, caller),
-    createToken: ({ caller, body }) => auth.createToken(ctx, caller.id, body.name),
+    createToken: ({ caller, body }) => auth.createToken(ctx, caller.id, body.name, caller),
     revokeToken: ({ caller, params }) => auth.revokeToken(ctx, caller, params.tokenId),
   }) satisfies Partial<Handlers>;

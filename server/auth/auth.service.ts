@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { ApiToken, ChangePasswordBody, CreatedToken, LoginBody, Session } from '../../core/api/users.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { iso, isoOrNull } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
@@ -129,24 +130,43 @@ export async function signOutEverywhere(ctx: AppContext, caller: Caller, reply: 
   await writeTransaction(ctx.store, async (tx) => {
     await deleteSessionsOf(tx, caller.id);
     await revokeAllTokensOf(tx, caller.id, Date.now());
+    const entry = {
+      targetType: 'user',
+      targetId: caller.id,
+      targetEmail: caller.email,
+      after: { tokens: 'revoked', sessions: 'ended' },
+    };
+    await appendAudit(tx, caller, { action: 'token.revoke_all', ...entry }, ctx.clock());
   });
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
   return null;
 }
 
+/** `actor`: who asks (the route's caller, themselves); null for the local CLI and test fixtures. */
 export async function createToken(
   ctx: AppContext,
   userId: number,
   name: string,
+  actor: Caller | null = null,
 ): Promise<z.input<typeof CreatedToken>> {
   const user = await findUserById(ctx.store.db, userId);
   if (user && user.modelConnectionId !== null) throw modelCannotSignIn();
   const token = newSecret('vt');
-  const row = await insertToken(ctx.store.db, {
-    userId,
-    name,
-    tokenHash: keyedHash(ctx.secret, token),
-    createdAt: Date.now(),
+  const row = await writeTransaction(ctx.store, async (tx) => {
+    const made = await insertToken(tx, {
+      userId,
+      name,
+      tokenHash: keyedHash(ctx.secret, token),
+      createdAt: Date.now(),
+    });
+    const entry = {
+      targetType: 'token',
+      targetId: made.id,
+      targetEmail: user?.email ?? null,
+      after: { name },
+    };
+    await appendAudit(tx, actor, { action: 'token.create', ...entry }, ctx.clock());
+    return made;
   });
   return { id: row.id, name: row.name, createdAt: iso(row.createdAt), lastUsedAt: null, token };
 }
@@ -167,7 +187,15 @@ export async function listTokens(
 }
 
 export async function revokeToken(ctx: AppContext, caller: Caller, tokenId: number): Promise<null> {
-  if (!(await revokeTokenOf(ctx.store.db, { userId: caller.id, tokenId, at: Date.now() })))
-    throw notFound('token');
+  await writeTransaction(ctx.store, async (tx) => {
+    if (!(await revokeTokenOf(tx, { userId: caller.id, tokenId, at: Date.now() }))) throw notFound('token');
+    const entry = {
+      targetType: 'token',
+      targetId: tokenId,
+      targetEmail: caller.email,
+      after: { revoked: true },
+    };
+    await appendAudit(tx, caller, { action: 'token.revoke', ...entry }, ctx.clock());
+  });
   return null;
 }

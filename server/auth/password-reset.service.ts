@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { PasswordResetLink, ResetPasswordBody } from '../../core/api/users.ts';
 import { requireRole } from '../access.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { iso } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
@@ -61,15 +62,22 @@ export async function createPasswordReset(
   }
   const token = newSecret('vr');
   const expiresAt = now + PASSWORD_RESET_TTL_MS;
-  await writeTransaction(ctx.store, (tx) =>
-    replacePasswordReset(tx, {
+  await writeTransaction(ctx.store, async (tx) => {
+    await replacePasswordReset(tx, {
       userId,
       tokenHash: keyedHash(ctx.secret, token),
       createdBy: caller?.id ?? null,
       createdAt: now,
       expiresAt,
-    }),
-  );
+    });
+    const entry = {
+      targetType: 'user',
+      targetId: userId,
+      targetEmail: user.email,
+      after: { expiresAt: iso(expiresAt) },
+    };
+    await appendAudit(tx, caller, { action: 'user.reset_link', ...entry }, now);
+  });
   return { url: `${origin}${RESET_PAGE}#token=${token}`, expiresAt: iso(expiresAt) };
 }
 

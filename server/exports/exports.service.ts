@@ -8,6 +8,7 @@ import {
 } from '../../core/exports/index.ts';
 import { type InterfaceDefinition, migrateInterface } from '../../core/interface/index.ts';
 import { projectWithAccess } from '../access.ts';
+import { recordExport } from '../audit/audit.service.ts';
 import type { AppContext, Caller } from '../context.ts';
 import type { Store } from '../db/store.ts';
 import { projectGoldAnswers } from '../gold/gold.repository.ts';
@@ -97,6 +98,13 @@ export async function exportItems(
       agreed === undefined ? { includeModels: includeModels === true } : { consensus: { judges } },
     );
   }
+  await recordExport(
+    ctx,
+    caller,
+    { action: 'export.items', targetType: 'project', targetId: projectId, projectId },
+    format,
+    { ...query, format: undefined },
+  );
   return { body: Readable.from(chunks, { objectMode: false, highWaterMark: CHUNK_BYTES }), kind, fileName };
 }
 

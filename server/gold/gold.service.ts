@@ -3,6 +3,8 @@ import type { GoldAccuracy, GoldMarkBody, GoldPause, GoldReport } from '../../co
 import { wilsonInterval } from '../../core/quality/wilson.ts';
 import { projectWithAccess, requireManage } from '../access.ts';
 import { afterAssessmentMark } from '../assessments/scoring.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import { emailOf } from '../audit/audit-read.repository.ts';
 import { type AppContext, type Caller, iso } from '../context.ts';
 import type { Db } from '../db/transaction.ts';
 import { writeTransaction } from '../db/transaction.ts';
@@ -114,9 +116,13 @@ export async function liftGoldPause(
   userId: number,
 ): Promise<PauseOut> {
   await requireManage(ctx.store.db, caller, projectId);
-  const lifted = await writeTransaction(ctx.store, (tx) =>
-    liftPause(tx, { projectId, userId, by: caller.id, now: Date.now() }),
-  );
+  const lifted = await writeTransaction(ctx.store, async (tx) => {
+    if (!(await liftPause(tx, { projectId, userId, by: caller.id, now: Date.now() }))) return false;
+    const entry = { targetType: 'user', targetId: userId, targetEmail: await emailOf(tx, userId), projectId };
+    const [before, after] = [{ paused: true }, { paused: false }];
+    await appendAudit(tx, caller, { action: 'gold.lift_pause', ...entry, before, after }, ctx.clock());
+    return true;
+  });
   if (!lifted) throw notFound('pause');
   const pause = (await projectPauses(ctx.store.db, projectId)).find((p) => p.userId === userId)!;
   return pauseOut(pause);

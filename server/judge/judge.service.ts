@@ -9,6 +9,7 @@ import {
 } from '../../core/interface/index.ts';
 import { MAX_NAME_LENGTH } from '../../core/names.ts';
 import { projectAccess, projectWithAccess, requireManage } from '../access.ts';
+import { auditMembership, membershipOf } from '../audit/audit-acts.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { iso } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
@@ -82,7 +83,15 @@ export async function addJudge(
       name: judgeName(connection.name),
       now,
     });
+    const before = await membershipOf(tx, projectId, id);
     await addJudgeMember(tx, { projectId, userId: id, now });
+    await auditMembership(
+      tx,
+      caller,
+      { projectId, userId: id, before, after: 'annotator' },
+      ctx.clock(),
+      'judge.add',
+    );
     return id;
   });
   const [judge] = await listJudgeRows(ctx.store.db, projectId, userId);

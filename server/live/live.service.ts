@@ -12,7 +12,9 @@ import {
 import { accessOf, projectWithAccess } from '../access.ts';
 import { findProjectOfOwnAssignment } from '../assignments/assignments.repository.ts';
 import { interfaceOf } from '../assignments/assignments.service.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
 import type { AppContext, Caller } from '../context.ts';
+import { writeTransaction } from '../db/transaction.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 import type { ModelHandle } from '../models/model-call.ts';
 import { LiveLimiter } from './limiter.ts';
@@ -158,12 +160,28 @@ export async function setLiveConnection(
   projectId: number,
   body: z.output<typeof LiveConnectionBody>,
 ) {
-  const { access } = await projectWithAccess(ctx.store.db, caller, projectId);
+  const { project, access } = await projectWithAccess(ctx.store.db, caller, projectId);
   if (!access.manage) throw forbidden('Only project managers can choose the live model connection.');
   if (body.connectionId !== null && !(await findConnectionName(ctx.store.db, body.connectionId)))
     throw new AppError('VALIDATION_FAILED', 'body.connectionId: no model connection has this id', [
       { path: 'body.connectionId', message: 'no model connection has this id' },
     ]);
-  await updateLiveConnection(ctx.store.db, projectId, body.connectionId, Date.now());
+  await writeTransaction(ctx.store, async (tx) => {
+    await updateLiveConnection(tx, projectId, body.connectionId, Date.now());
+    if (project.liveConnectionId === body.connectionId) return;
+    const [before, after] = [
+      { liveConnectionId: project.liveConnectionId },
+      { liveConnectionId: body.connectionId },
+    ];
+    const entry = {
+      action: 'project.settings',
+      targetType: 'project',
+      targetId: projectId,
+      projectId,
+      before,
+      after,
+    };
+    await appendAudit(tx, caller, entry, ctx.clock());
+  });
   return connectionView(ctx, body.connectionId, true);
 }

@@ -6,7 +6,9 @@ import type {
   UpdateModelConnectionBody,
 } from '../../core/api/models.ts';
 import { requireRole } from '../access.ts';
+import { auditConnection } from '../audit/audit-acts.ts';
 import { type AppContext, type Caller, iso } from '../context.ts';
+import { writeTransaction } from '../db/transaction.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import {
   type ConnectionRow,
@@ -84,17 +86,21 @@ export async function createModelConnection(
 ): Promise<ModelConnection> {
   requireRole(caller, 'admin');
   await requireFreeName(ctx, body.name);
-  const row = await insertConnection(ctx.store.db, {
-    name: body.name,
-    baseUrl: body.baseUrl,
-    model: body.model,
-    apiKeySealed: body.apiKey === undefined ? null : seal(ctx.secret, body.apiKey),
-    params: body.params,
-    concurrency: body.concurrency,
-    requestsPerMinute: body.requestsPerMinute,
-    timeoutMs: body.timeoutMs,
-    allowPrivateNetwork: body.allowPrivateNetwork,
-    createdBy: caller.id,
+  const row = await writeTransaction(ctx.store, async (tx) => {
+    const made = await insertConnection(tx, {
+      name: body.name,
+      baseUrl: body.baseUrl,
+      model: body.model,
+      apiKeySealed: body.apiKey === undefined ? null : seal(ctx.secret, body.apiKey),
+      params: body.params,
+      concurrency: body.concurrency,
+      requestsPerMinute: body.requestsPerMinute,
+      timeoutMs: body.timeoutMs,
+      allowPrivateNetwork: body.allowPrivateNetwork,
+      createdBy: caller.id,
+    });
+    await auditConnection(tx, caller, 'model.create', null, toModelConnection(made), ctx.clock());
+    return made;
   });
   return toModelConnection(row);
 }
@@ -106,12 +112,20 @@ export async function updateModelConnection(
   body: z.output<typeof UpdateModelConnectionBody>,
 ): Promise<ModelConnection> {
   requireRole(caller, 'admin');
-  await requireConnection(ctx, id);
+  const was = await requireConnection(ctx, id);
   if (body.name !== undefined) await requireFreeName(ctx, body.name, id);
   const { apiKey, ...rest } = body;
-  const row = await updateConnection(ctx.store.db, id, {
-    ...rest,
-    ...(apiKey === undefined ? {} : { apiKeySealed: apiKey === null ? null : seal(ctx.secret, apiKey) }),
+  const row = await writeTransaction(ctx.store, async (tx) => {
+    const changed = await updateConnection(tx, id, {
+      ...rest,
+      ...(apiKey === undefined ? {} : { apiKeySealed: apiKey === null ? null : seal(ctx.secret, apiKey) }),
+    });
+    if (changed) {
+      const key = apiKey === undefined ? {} : { apiKey: apiKey === null ? 'removed' : 'replaced' };
+      const [before, after] = [toModelConnection(was), { ...toModelConnection(changed), ...key }];
+      await auditConnection(tx, caller, 'model.update', before, after, ctx.clock());
+    }
+    return changed;
   });
   ctx.models.forget(id);
   if (!row) throw notFound('model connection');
@@ -139,7 +153,10 @@ export async function deleteModelConnection(ctx: AppContext, caller: Caller, id:
       `The model connection "${row.name}" answers as ${judges === 1 ? 'a judge account' : `${judges} judge accounts`}; suspend ${judges === 1 ? 'it' : 'them'} first, then remove the connection.`,
       { judges },
     );
-  await deleteConnection(ctx.store.db, id);
+  await writeTransaction(ctx.store, async (tx) => {
+    await deleteConnection(tx, id);
+    await auditConnection(tx, caller, 'model.delete', toModelConnection(row), null, ctx.clock());
+  });
   ctx.models.forget(id);
   return null;
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { DuplicateProjectBody, Project } from '../../core/api/projects.ts';
 import { migrateInterface, storedInterface } from '../../core/interface/index.ts';
 import { projectAccess, requireRole } from '../access.ts';
+import { auditProjectCreate } from '../audit/audit-acts.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { notFound } from '../http/errors.ts';
@@ -49,6 +50,7 @@ export async function duplicateProject(
     await copyInvitations(tx, source.id, copy.id, now);
     if (body.items)
       await copyItems(tx, ctx.store.kind, { from: source.id, to: copy.id, overlap: source.overlap, now });
+    await auditProjectCreate(tx, caller, copy, ctx.clock(), { duplicateOf: source.id, items: body.items });
     return copy;
   });
   return toProject(ctx.store.db, row, true);

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { Invitation, InviteBody } from '../../core/api/projects.ts';
 import { requireManage } from '../access.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
 import type { AppContext, Caller } from '../context.ts';
+import { writeTransaction } from '../db/transaction.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import {
   deleteInvitation,
@@ -37,11 +39,21 @@ export async function createInvitation(
   // Only a current member is told apart, which the member list already shows the caller.
   const member = await findMemberByEmail(ctx.store.db, projectId, body.email);
   if (member) throw new AppError('CONFLICT', `${body.email} is already a member of this project.`);
-  const row = await upsertInvitation(ctx.store.db, {
-    projectId,
-    email: body.email,
-    role: body.role,
-    invitedBy: caller.id,
+  const row = await writeTransaction(ctx.store, async (tx) => {
+    const made = await upsertInvitation(tx, {
+      projectId,
+      email: body.email,
+      role: body.role,
+      invitedBy: caller.id,
+    });
+    const entry = { targetType: 'invitation', targetId: made.id, targetEmail: made.email, projectId };
+    await appendAudit(
+      tx,
+      caller,
+      { action: 'invitation.create', ...entry, after: { role: made.role } },
+      ctx.clock(),
+    );
+    return made;
   });
   return toInvitation(row);
 }
@@ -53,6 +65,16 @@ export async function cancelInvitation(
   invitationId: number,
 ): Promise<null> {
   await requireManage(ctx.store.db, caller, projectId);
-  if (!(await deleteInvitation(ctx.store.db, projectId, invitationId))) throw notFound('invitation');
+  await writeTransaction(ctx.store, async (tx) => {
+    const gone = (await listInvitationRows(tx, projectId)).find((i) => i.id === invitationId);
+    if (!gone || !(await deleteInvitation(tx, projectId, invitationId))) throw notFound('invitation');
+    const entry = { targetType: 'invitation', targetId: invitationId, targetEmail: gone.email, projectId };
+    await appendAudit(
+      tx,
+      caller,
+      { action: 'invitation.cancel', ...entry, before: { role: gone.role } },
+      ctx.clock(),
+    );
+  });
   return null;
 }

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import type { AddMemberBody, Member } from '../../core/api/projects.ts';
 import { projectAccess, requireManage } from '../access.ts';
+import { auditMembership, membershipOf } from '../audit/audit-acts.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { iso } from '../context.ts';
+import { writeTransaction } from '../db/transaction.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { findUserByEmail, findUserById } from '../users/users.repository.ts';
 import { deleteMember, findFellowMember, listMemberRows, upsertMember } from './members.repository.ts';
@@ -37,7 +39,11 @@ export async function addMember(
   await requireManage(ctx.store.db, caller, projectId);
   const user = await findAddable(ctx, caller, body);
   if (!user) throw notFound('user');
-  await upsertMember(ctx.store.db, { projectId, userId: user.id, role: body.role, addedAt: Date.now() });
+  await writeTransaction(ctx.store, async (tx) => {
+    const before = await membershipOf(tx, projectId, user.id);
+    await upsertMember(tx, { projectId, userId: user.id, role: body.role, addedAt: Date.now() });
+    await auditMembership(tx, caller, { projectId, userId: user.id, before, after: body.role }, ctx.clock());
+  });
   const [member] = await listRows(ctx, projectId, user.id);
   return member!;
 }
@@ -79,6 +85,10 @@ export async function removeMember(
   userId: number,
 ): Promise<null> {
   await requireManage(ctx.store.db, caller, projectId);
-  if (!(await deleteMember(ctx.store.db, projectId, userId))) throw notFound('member');
+  await writeTransaction(ctx.store, async (tx) => {
+    const before = await membershipOf(tx, projectId, userId);
+    if (!(await deleteMember(tx, projectId, userId))) throw notFound('member');
+    await auditMembership(tx, caller, { projectId, userId, before, after: null }, ctx.clock());
+  });
   return null;
 }

@@ -6,6 +6,7 @@ import { checkAdjudicators } from '../adjudication/adjudication-setting.ts';
 import { afterAdjudicationChange } from '../adjudication/entry.ts';
 import { applyAssessmentSetting } from '../assessments/assessment-setting.ts';
 import { invalidateCursors } from '../assignments/claim-cursors.repository.ts';
+import { auditProjectCreate, auditProjectUpdate } from '../audit/audit-acts.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { decodeCursor, pageOf } from '../http/cursor.ts';
@@ -57,9 +58,11 @@ export async function createProject(
       createdBy: caller.id,
       createdAt: Date.now(),
     });
-    if (!body.assessment) return made;
-    await applyAssessmentSetting(tx, { projectId: made.id, gold: made.gold, setting: body.assessment });
-    return (await findProject(tx, made.id))!;
+    if (body.assessment)
+      await applyAssessmentSetting(tx, { projectId: made.id, gold: made.gold, setting: body.assessment });
+    const project = body.assessment ? (await findProject(tx, made.id))! : made;
+    await auditProjectCreate(tx, caller, project, ctx.clock());
+    return project;
   });
   return toProject(ctx.store.db, row, true);
 }
@@ -107,6 +110,7 @@ export async function updateProject(
     // Claim cursors are positions in the old order.
     if (body.itemOrder !== undefined && body.itemOrder !== before.itemOrder)
       await invalidateCursors(tx, projectId);
+    await auditProjectUpdate(tx, caller, before, ctx.clock());
   });
   return getProject(ctx, caller, projectId);
 }

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import type { CompleteSetupBody, SetupStatus } from '../../core/api/setup.ts';
 import type { Session } from '../../core/api/users.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
 import { openSession } from '../auth/auth.service.ts';
 import { keyedHash, newSecret, safeEqual } from '../auth/crypto.ts';
 import { admitSignIn, signInFailed, signInKeys, signInSucceeded } from '../auth/sign-in-throttle.ts';
@@ -113,6 +114,14 @@ export async function completeSetup(
       if ((await hasActiveAdmin(tx)) || !(await takeSetupToken(tx, tokenHash, Date.now()))) return null;
       const user = await insertUser(tx, { email: body.email, name: body.name, role: 'admin', passwordHash });
       await acceptInvitations(tx, user);
+      // The first admin makes themselves: the system acts (docs/audit.md).
+      const after = { email: user.email, name: user.name, role: user.role, via: 'setup' };
+      await appendAudit(
+        tx,
+        null,
+        { action: 'user.create', targetType: 'user', targetId: user.id, targetEmail: user.email, after },
+        ctx.clock(),
+      );
       return user;
     },
     { serializeOn: SETUP_LOCK },

@@ -22,6 +22,15 @@ function atProvider(p: { email?: string; emailVerified?: boolean; name?: string;
   return sub;
 }
 
+/** The audit entries whose target is this user. */
+const auditOf = (userId: number) =>
+  w.h.verity.store.db
+    .selectFrom('auditLog')
+    .selectAll()
+    .where('targetId', '=', String(userId))
+    .where('targetType', '=', 'user')
+    .execute();
+
 const refusedWith = (done: Finished) => (done.session === null ? done.location : 'signed in');
 
 beforeAll(async () => {
@@ -39,6 +48,17 @@ describe('just-in-time accounts', () => {
     expect(me).toMatchObject({ email, role: 'reviewer', name: 'Ada Lovelace' });
     const row = await findUserByEmail(w.h.verity.store.db, email);
     expect(row).toMatchObject({ id: me!.id, status: 'active', passwordHash: null, external: false });
+    // The sign-up is audited with no actor (docs/audit.md).
+    const entries = await auditOf(me!.id);
+    expect(entries).toEqual([
+      expect.objectContaining({
+        action: 'sso.signup',
+        actorId: null,
+        targetEmail: email,
+        targetType: 'user',
+      }),
+    ]);
+    expect(JSON.parse(entries[0]!.after!)).toMatchObject({ email, role: 'reviewer', name: 'Ada Lovelace' });
   });
 
   it('matches by subject afterwards, whatever email the provider reports then (and creates nobody new)', async () => {
@@ -125,6 +145,9 @@ describe('existing accounts', () => {
     const sub = atProvider({ email: existing.email.toUpperCase() });
     const me = await whoIs(jitOff, (await signInWithSso(jitOff)).session);
     expect(me).toMatchObject({ id: existing.id, role: 'manager' });
+    expect((await auditOf(existing.id)).filter((e) => e.action === 'sso.link')).toEqual([
+      expect.objectContaining({ actorId: null, targetEmail: existing.email }),
+    ]);
     atProvider({ sub, email: `${fresh('other')}@elsewhere.test`, emailVerified: false });
     expect((await whoIs(jitOff, (await signInWithSso(jitOff)).session))?.id).toBe(existing.id);
   });

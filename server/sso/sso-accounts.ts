@@ -1,4 +1,5 @@
 import { DisplayName } from '../../core/names.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
 import type { AppContext } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { AppError } from '../http/errors.ts';
@@ -63,7 +64,16 @@ async function resolveAccount(
         return { user: existing, created: false };
       throw new AppError('SSO_FAILED', 'This account is linked to another identity at the provider.');
     }
-    await insertIdentity(db, { issuer, subject, userId: existing.id, createdAt: Date.now() });
+    await writeTransaction(ctx.store, async (tx) => {
+      await insertIdentity(tx, { issuer, subject, userId: existing.id, createdAt: Date.now() });
+      const after = { issuer, subject };
+      await appendAudit(
+        tx,
+        null,
+        { action: 'sso.link', targetType: 'user', targetId: existing.id, targetEmail: existing.email, after },
+        ctx.clock(),
+      );
+    });
     return { user: existing, created: false };
   }
   if (!config.jit) throw new AppError('SSO_NO_ACCOUNT');
@@ -75,6 +85,13 @@ async function resolveAccount(
       passwordHash: null,
     });
     await insertIdentity(tx, { issuer, subject, userId: row.id, createdAt: row.createdAt });
+    const after = { email: row.email, name: row.name, role: row.role, issuer, subject };
+    await appendAudit(
+      tx,
+      null,
+      { action: 'sso.signup', targetType: 'user', targetId: row.id, targetEmail: row.email, after },
+      ctx.clock(),
+    );
     return row;
   });
   return { user, created: true };

@@ -4,6 +4,7 @@ import { csvDocument } from '../../core/csv.ts';
 import { migrateInterface } from '../../core/interface/index.ts';
 import { AcceptanceTally, suggestionOutcomes } from '../../core/suggestions.ts';
 import { projectWithAccess } from '../access.ts';
+import { recordExport } from '../audit/audit.service.ts';
 import { type AppContext, type Caller, iso, isoOrNull, now } from '../context.ts';
 import type { Db } from '../db/transaction.ts';
 import { forbidden } from '../http/errors.ts';
@@ -122,6 +123,13 @@ export async function annotatorStatsCsv(
     r.medianMs ?? '',
     r.lastActiveAt ?? '',
   ]);
+  await recordExport(
+    ctx,
+    caller,
+    { action: 'export.annotator_stats', targetType: 'project', targetId: projectId, projectId },
+    'csv',
+    { includeModels },
+  );
   return { csv: csvDocument([header, ...body]), fileName: `project-${projectId}-annotators.csv` };
 }
 

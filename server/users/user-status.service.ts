@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { BulkStatusBody, BulkStatusResult } from '../../core/api/users.ts';
 import { requireRole } from '../access.ts';
 import { releaseLocksOf } from '../assignments/assignments.repository.ts';
+import { auditStatusChanges } from '../audit/audit-acts.ts';
 import { deletePasswordResetsOf } from '../auth/password-resets.repository.ts';
 import { expireSessionsOf } from '../auth/sessions.repository.ts';
 import { revokeTokensOfUsers } from '../auth/tokens.repository.ts';
@@ -74,6 +75,7 @@ export async function bulkUserStatus(
       await setStatusOf(tx, changed, { status: 'suspended', ...(offboard ? { offboardedAt: now } : {}) });
       locksReleased = await endAccess(tx, changed, now, offboard);
     }
+    await auditStatusChanges(tx, caller, action, found, changed, now);
     const result = (target: string, u: UserRow | undefined) => ({
       target,
       userId: u?.id ?? null,

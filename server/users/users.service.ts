@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { CreateUserBody, UpdateUserBody, User } from '../../core/api/users.ts';
 import { requireRole } from '../access.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import { auditUserUpdate } from '../audit/audit-acts.ts';
 import { type AppContext, type Caller, iso } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { decodeCursor, pageOf } from '../http/cursor.ts';
@@ -34,6 +36,13 @@ export async function createUser(
   const row = await writeTransaction(ctx.store, async (tx) => {
     const user = await insertUser(tx, { email: body.email, name: body.name, role: body.role, passwordHash });
     await acceptInvitations(tx, user);
+    const after = { email: user.email, name: user.name, role: user.role };
+    await appendAudit(
+      tx,
+      caller,
+      { action: 'user.create', targetType: 'user', targetId: user.id, targetEmail: user.email, after },
+      ctx.clock(),
+    );
     return user;
   });
   return toUser(row);
@@ -79,6 +88,7 @@ export async function updateUser(
   }
   await writeTransaction(ctx.store, async (tx) => {
     await updateUserRow(tx, userId, fields);
+    await auditUserUpdate(tx, caller, user, body, ctx.clock());
     if (status === 'active') await setStatusOf(tx, [userId], { status: 'active' });
     if (status !== 'suspended') return;
     // Suspension also ends sessions (kept, expired, so the next request is told why); tokens stay

@@ -10,6 +10,7 @@ import {
   mergeCounts,
 } from '../../core/worklog.ts';
 import { projectWithAccess } from '../access.ts';
+import { recordExport } from '../audit/audit.service.ts';
 import type { AppContext, Caller } from '../context.ts';
 import type { CsvFile } from '../http/register.ts';
 import { payOf } from './pay.ts';
@@ -128,6 +129,13 @@ export async function worklogCsv(ctx: AppContext, caller: Caller, q: WorklogQuer
     r.pay?.currency ?? '',
     r.amountCents === null || r.amountCents === undefined ? '' : formatCents(r.amountCents),
   ]);
+  await recordExport(
+    ctx,
+    caller,
+    { action: 'export.worklog', targetType: 'worklog', projectId: q.project ?? null },
+    'csv',
+    { ...q },
+  );
   const scope = q.project === undefined ? '' : `-project-${q.project}`;
   return {
     csv: csvDocument([[...WORKLOG_CSV_HEADER], ...lines]),

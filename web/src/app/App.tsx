@@ -27,6 +27,7 @@ const ResetPassword = screenChunk(() => import('../pages/ResetPassword.tsx').the
 const Roster = screenChunk(() => import('../pages/Roster.tsx').then((m) => m.Roster));
 const Setup = screenChunk(() => import('../pages/Setup.tsx').then((m) => m.Setup));
 const Users = screenChunk(() => import('../pages/Users.tsx').then((m) => m.Users));
+const Audit = screenChunk(() => import('../pages/Audit.tsx').then((m) => m.Audit));
 const Worklog = screenChunk(() => import('../pages/Worklog.tsx').then((m) => m.Worklog));
 
 type Params = Record<string, string>;
@@ -84,6 +85,7 @@ const screens: Screen[] = [
   screen('/jobs', Jobs, () => ({})),
   screen('/worklog', Worklog, () => ({})),
   screen('/roster', Roster, () => ({})),
+  screen('/audit', Audit, () => ({})),
   screen('/jobs/:jobId', JobDetailPage, (p) => ({ jobId: Number(p.jobId) })),
   screen('/profile', Profile, () => ({})),
 ];

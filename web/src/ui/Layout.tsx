@@ -24,6 +24,7 @@ export function Layout({ children }: { children: ReactNode }) {
       ? [
           { to: '/users', label: 'Users' },
           { to: '/models', label: 'Models' },
+          { to: '/audit', label: 'Audit' },
         ]
       : []),
     ...(user.role === 'admin' || user.role === 'manager'

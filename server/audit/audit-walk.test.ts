@@ -4,8 +4,9 @@ import { routes } from '../../core/api/routes.ts';
 import { buildWorld, send, type World } from '../testing/access-world.ts';
 import { type AuditCall, accountCalls, freshWorld, handedSecrets } from '../testing/audit-walk-cases.ts';
 import { projectCalls } from '../testing/audit-walk-cases-projects.ts';
+import { workforceCalls } from '../testing/audit-walk-cases-workforce.ts';
 
-const c = { ...accountCalls, ...projectCalls };
+const c = { ...accountCalls, ...projectCalls, ...workforceCalls };
 
 import { assertNowhere } from '../testing/secret-search.ts';
 
@@ -71,6 +72,16 @@ const classified: Record<string, Class> = {
   markGoldAnswer: notAdministrative('a reviewer’s mark on an answer: review work'),
   worklogCsv: audited(c.worklogCsv),
   exportAudit: audited(c.exportAudit),
+  createInvite: audited(c.createInvite),
+  revokeInvite: audited(c.revokeInvite),
+  previewInvite: notAdministrative('reads what a link grants; changes nothing'),
+  acceptInvite: audited(c.acceptInvite),
+  inviteSso: notAdministrative('starts a sign-in; the invite’s acceptance at the callback is audited'),
+  importUsers: audited(c.importUsers),
+  rosterCsv: audited(c.rosterCsv),
+  startAssessmentAttempt: notAdministrative(
+    'a tutor starts their own test; enrolling in an open assessment is logged as assessment.enrol',
+  ),
 };
 
 const defs = Object.values(routes) as RouteDef[];

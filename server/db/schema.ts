@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
-import type { InviteLinksTable } from './schema-onboarding.ts';
 import type { AssessmentAttemptsTable } from './schema-assessments.ts';
+import type { InviteLinksTable } from './schema-onboarding.ts';
 import type {
   AdjudicationsTable,
   GoldItemsTable,

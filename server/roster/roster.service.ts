@@ -4,6 +4,7 @@ import { csvDocument } from '../../core/csv.ts';
 import { wilsonInterval } from '../../core/quality/wilson.ts';
 import { formatMinutes } from '../../core/worklog.ts';
 import { projectWithAccess } from '../access.ts';
+import { recordExport } from '../audit/audit.service.ts';
 import { type AppContext, type Caller, iso, isoOrNull } from '../context.ts';
 import { forbidden } from '../http/errors.ts';
 import type { CsvFile } from '../http/register.ts';
@@ -182,6 +183,13 @@ export async function rosterCsv(ctx: AppContext, caller: Caller, q: Filters): Pr
     fixed(p.agreement?.rate),
     p.lastActiveAt ?? '',
   ]);
+  await recordExport(
+    ctx,
+    caller,
+    { action: 'export.roster', targetType: 'roster', projectId: q.project ?? null },
+    'csv',
+    { ...q },
+  );
   const suffix = q.project === undefined ? '' : `-project-${q.project}`;
   return {
     csv: csvDocument([[...ROSTER_CSV_HEADER], ...lines]),

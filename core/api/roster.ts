@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SkillLevelSchema, SkillName } from '../skills.ts';
+import { AttemptStatus } from './assessments.ts';
 import { Id, IsoTime } from './common.ts';
 import { GoldAccuracy } from './gold.ts';
 import { dateBound } from './items.ts';
@@ -117,6 +118,17 @@ export const RosterAgreement = z.object({
   rate: z.number().nullable(),
 });
 
+/** A person's latest attempt at one assessment (docs/assessments.md). */
+export const RosterAssessment = z.object({
+  projectId: z.int(),
+  projectName: z.string(),
+  skill: z.string(),
+  level: z.int(),
+  status: AttemptStatus,
+  score: z.number().nullable().describe('the attempt score in [0, 1]; null until scored'),
+  finishedAt: IsoTime.nullable(),
+});
+
 export const RosterPerson = z
   .object({
     id: z.int(),
@@ -134,6 +146,9 @@ export const RosterPerson = z
       "leave-one-out agreement with the other people's majority, as the judges report measures it; only with `project` (else null)",
     ),
     lastActiveAt: IsoTime.nullable().describe('their latest submission (in scope); null: none'),
+    assessments: z
+      .array(RosterAssessment)
+      .describe('their latest attempt at each assessment they took, in any project'),
   })
   .meta({ id: 'RosterPerson' });
 export type RosterPerson = z.infer<typeof RosterPerson>;

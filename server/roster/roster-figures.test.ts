@@ -122,7 +122,7 @@ describe('the roster figures', () => {
     expect(res.status).toBe(200);
     const lines = String(res.body).trim().split('\r\n');
     expect(lines[0]).toBe(
-      'id,email,name,role,status,contract_start,contract_end,skills,items_done,active_minutes,gold_scored,gold_accuracy,gold_low,gold_high,agreement_agreed,agreement_units,agreement_rate,last_active',
+      'id,email,name,role,status,contract_start,contract_end,skills,items_done,active_minutes,gold_scored,gold_accuracy,gold_low,gold_high,agreement_agreed,agreement_units,agreement_rate,last_active,assessments',
     );
     expect(lines).toHaveLength(5);
     const t3 = lines.find((l) => l.startsWith(`${t[2]!.id},`))!;
@@ -131,6 +131,50 @@ describe('the roster figures', () => {
         `^${t[2]!.id},${t[2]!.email},${tag} T3,annotator,active,,,,6,4\\.00,3,0\\.6667,0\\.2077,0\\.9385,2,4,0\\.5000,\\d{4}-`,
       ),
     );
+  });
+
+  it("shows each person's latest attempt at each assessment, in the table and the CSV", async () => {
+    const db = h.verity.store.db;
+    await db
+      .insertInto('skills')
+      .values({ name: 'roster.check', description: '', createdBy: null, createdAt: 1 })
+      .execute();
+    const attempt = (attemptNo: number, status: 'failed' | 'passed', score: number) => ({
+      projectId: projectQ,
+      userId: t[1]!.id,
+      attemptNo,
+      status,
+      skill: 'roster.check',
+      level: 2,
+      passMark: 0.8,
+      score,
+      results: '[]',
+      startedAt: Date.parse('2026-01-0' + attemptNo + 'T10:00:00Z'),
+      finishedAt: Date.parse('2026-01-0' + attemptNo + 'T11:00:00Z'),
+      scoredAt: Date.parse('2026-01-0' + attemptNo + 'T11:00:00Z'),
+    });
+    await db
+      .insertInto('assessmentAttempts')
+      .values([attempt(1, 'failed', 0.5), attempt(2, 'passed', 0.9)])
+      .execute();
+    const r = await rosterOf(h, admin, `q=${tag}`);
+    expect(find(r, t[1]!)!.assessments).toEqual([
+      {
+        projectId: projectQ,
+        projectName: expect.any(String),
+        skill: 'roster.check',
+        level: 2,
+        status: 'passed',
+        score: 0.9,
+        finishedAt: '2026-01-02T11:00:00.000Z',
+      },
+    ]);
+    expect(find(r, t[0]!)!.assessments).toEqual([]);
+    const csv = await h.call(admin, 'GET', `/api/roster.csv?q=${tag}`);
+    const line = String(csv.body)
+      .split('\r\n')
+      .find((l) => l.startsWith(`${t[1]!.id},`))!;
+    expect(line.endsWith(',roster.check:2 passed 0.9000')).toBe(true);
   });
 });
 

@@ -1,9 +1,11 @@
 import type { z } from 'zod';
+import type { AttemptStatus } from '../../core/api/assessments.ts';
 import type { Roster, RosterFilters, RosterPerson, RosterQuery } from '../../core/api/roster.ts';
 import { csvDocument } from '../../core/csv.ts';
 import { wilsonInterval } from '../../core/quality/wilson.ts';
 import { formatMinutes } from '../../core/worklog.ts';
 import { projectWithAccess } from '../access.ts';
+import { latestAttemptsOf } from '../assessments/attempts.repository.ts';
 import { recordExport } from '../audit/audit.service.ts';
 import { type AppContext, type Caller, iso, isoOrNull } from '../context.ts';
 import { forbidden } from '../http/errors.ts';
@@ -72,11 +74,12 @@ async function withFigures(
 ): Promise<PersonOut[]> {
   const db = ctx.store.db;
   const ids = people.map((p) => p.id);
-  const [work, gold, skills, agreement] = await Promise.all([
+  const [work, gold, skills, agreement, attempts] = await Promise.all([
     workOf(db, scope, ids),
     goldOf(db, scope, ids),
     skillRowsOf(db, ids),
     project ? agreementIn(ctx, project) : Promise.resolve(null),
+    latestAttemptsOf(db, ids),
   ]);
   return people.map((p) => {
     const w = work.get(p.id);
@@ -98,6 +101,11 @@ async function withFigures(
       gold: { n: g.n, accuracy: g.n === 0 ? null : g.sum / g.n, interval: wilsonInterval(g.sum, g.n) },
       agreement: agreement ? (agreement.get(p.id) ?? { agreed: 0, units: 0, rate: null }) : null,
       lastActiveAt: isoOrNull(w?.lastAt ?? null),
+      assessments: (attempts.get(p.id) ?? []).map((a) => ({
+        ...a,
+        status: a.status as z.infer<typeof AttemptStatus>,
+        finishedAt: isoOrNull(a.finishedAt),
+      })),
     };
   });
 }
@@ -153,6 +161,7 @@ export const ROSTER_CSV_HEADER = [
   'agreement_units',
   'agreement_rate',
   'last_active',
+  'assessments',
 ] as const;
 
 const fixed = (x: number | null | undefined) => (x === null || x === undefined ? '' : x.toFixed(4));
@@ -182,6 +191,9 @@ export async function rosterCsv(ctx: AppContext, caller: Caller, q: Filters): Pr
     p.agreement?.units ?? '',
     fixed(p.agreement?.rate),
     p.lastActiveAt ?? '',
+    p.assessments
+      .map((a) => `${a.skill}:${a.level} ${a.status}${a.score === null ? '' : ` ${a.score.toFixed(4)}`}`)
+      .join('; '),
   ]);
   await recordExport(
     ctx,

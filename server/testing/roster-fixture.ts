@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Roster } from '../../core/api/roster.ts';
 import type { Role } from '../../core/api/users.ts';
 import { createToken } from '../auth/auth.service.ts';
 import { writeTransaction } from '../db/transaction.ts';
@@ -42,20 +43,5 @@ export async function grant(verity: Verity, userId: number, skills: Record<strin
 export async function rosterOf(h: Pick<Harness, 'call'>, who: TestUser, query: string) {
   const res = await h.call(who, 'GET', `/api/roster?${query}`);
   if (res.status !== 200) throw new Error(`roster ${query}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as {
-    total: number;
-    scope: string;
-    people: {
-      id: number;
-      name: string;
-      email: string;
-      status: string;
-      itemsDone: number;
-      activeMs: number;
-      lastActiveAt: string | null;
-      skills: { skill: string; level: number; source: string; grantedBy: string | null }[];
-      gold: { n: number; accuracy: number | null; interval: { low: number; high: number } };
-      agreement: { agreed: number; units: number; rate: number | null } | null;
-    }[];
-  };
+  return res.body as Roster;
 }

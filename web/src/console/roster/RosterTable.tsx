@@ -66,6 +66,7 @@ export function RosterTable(props: {
             <th scope="col">Gold accuracy</th>
             <th scope="col">Agreement</th>
             {head('Last active', 'lastActive')}
+            <th scope="col">Assessments</th>
           </tr>
         </thead>
         <tbody>
@@ -143,6 +144,18 @@ export function RosterTable(props: {
                 )}
               </td>
               <td>{formatTime(p.lastActiveAt)}</td>
+              <td>
+                {p.assessments.length === 0 ? (
+                  <span className="muted">—</span>
+                ) : (
+                  p.assessments.map((a) => (
+                    <div key={a.projectId} title={a.projectName}>
+                      <Name text={a.skill} /> {a.level}: {a.status}
+                      {a.score !== null && <span className="muted"> {percent(a.score)}</span>}
+                    </div>
+                  ))
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

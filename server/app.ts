@@ -27,6 +27,7 @@ import { projectHandlers } from './projects/projects.routes.ts';
 import { metricsHandlers } from './quality/metrics.routes.ts';
 import { reviewHandlers } from './review/review.routes.ts';
 import { setupHandlers } from './setup/setup.routes.ts';
+import { skillHandlers } from './skills/skills.routes.ts';
 import { ssoHandlers } from './sso/sso.routes.ts';
 import { statsHandlers } from './stats/stats.routes.ts';
 import { renderDocsPage } from './system/docs-page.ts';
@@ -109,6 +110,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     ...jobHandlers(ctx),
     ...generationHandlers(ctx),
     ...goldHandlers(ctx),
+    ...skillHandlers(ctx),
   } satisfies Handlers;
   registerRoutes(app, ctx, handlers, opts.checkResponses ?? false);
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InterfaceDefinition, InterfaceEdit } from '../interface/index.ts';
 import { DisplayName } from '../names.ts';
+import { SkillLevelSchema, SkillRequirements } from '../skills.ts';
 import { AdaptiveOverlap } from './adaptive-overlap.ts';
 import { AdjudicationSetting } from './adjudication.ts';
 import { Id, IsoTime } from './common.ts';
@@ -44,6 +45,9 @@ const SettingFields = z.object({
     .boolean()
     .describe("model judges' answers count in the consensus (docs/quality.md); default false: people's only"),
   pay: PayRate.nullable().describe('the pay rate of the work log (docs/worklog.md); null: none'),
+  requiredSkills: SkillRequirements.describe(
+    'skills every item asks for, name -> least level (docs/skills.md); {}: none. Names must be in the catalogue',
+  ),
 });
 
 // Defaults belong to creation only: in zod 4 a default inside .partial() would still fill in,
@@ -59,6 +63,7 @@ export const CreateProjectBody = SettingFields.extend({
   adaptiveOverlap: SettingFields.shape.adaptiveOverlap.default(null),
   judgeInConsensus: z.boolean().default(false),
   pay: SettingFields.shape.pay.default(null),
+  requiredSkills: SettingFields.shape.requiredSkills.default({}),
   interface: InterfaceDefinition,
 });
 export const UpdateProjectBody = SettingFields.partial().extend({
@@ -131,6 +136,10 @@ export const ProjectProgress = z
       .number()
       .int()
       .describe('items that cannot complete with the current members (docs/data-model.md, "Stranded items")'),
+    waitingForSkills: z
+      .number()
+      .int()
+      .describe('open items no qualified current member can take (docs/skills.md, "Coverage")'),
   })
   .meta({ id: 'ProjectProgress' });
 
@@ -162,6 +171,9 @@ export const Project = z
       .boolean()
       .describe("model judges' answers count in the consensus export (docs/quality.md)"),
     pay: PayRate.nullable().describe('the pay rate (docs/worklog.md); null: none, and for annotators'),
+    requiredSkills: z
+      .record(z.string(), SkillLevelSchema)
+      .describe('skills every item asks for (docs/skills.md); {}: none'),
     interface: InterfaceDefinition,
     createdAt: IsoTime,
     progress: ProjectProgress,

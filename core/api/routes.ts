@@ -13,6 +13,7 @@ import { projectRoutes } from './projects.routes.ts';
 import { qualityRoutes } from './quality.routes.ts';
 import { reviewRoutes } from './review.routes.ts';
 import { setupRoutes } from './setup.routes.ts';
+import { skillRoutes } from './skills.routes.ts';
 import { ssoRoutes } from './sso.routes.ts';
 import { statsRoutes } from './stats.routes.ts';
 import { userRoutes } from './users.routes.ts';
@@ -42,6 +43,7 @@ export const routes = {
   ...generationRoutes,
   ...goldRoutes,
   ...worklogRoutes,
+  ...skillRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -27,6 +27,7 @@ import { adaptAfterSubmit } from '../quality/adaptive-overlap.ts';
 import { refreshDisagreement } from '../quality/disagreement.ts';
 import { findReviewOfAssignment, findRework } from '../review/review.repository.ts';
 import { afterFirstSubmit, afterResubmit, feedbackFor } from '../review/work.ts';
+import { routeClaim } from '../skills/routing.ts';
 import {
   type AssignmentRow,
   countSubmission,
@@ -140,11 +141,20 @@ export async function assignNextItem(
         await extendLock(tx, { assignmentId: held.id, lockExpiresAt: renewed.lockExpiresAt, now });
         return loadWork(tx, { iface, assignment: renewed, view });
       }
+      // Routing by skill (docs/skills.md): which items the caller may take, read once per claim.
+      const profiles = await routeClaim(ctx.store, tx, { project, userId: caller.id });
       // Gold items are served by their own rule (server/gold/serving.ts), not by the open slots.
-      const gold = await takeGoldItem(tx, { project, userId: caller.id, expiresAt: now + ttlMs, now });
+      const lock = { project, userId: caller.id, expiresAt: now + ttlMs, now, profiles };
+      const gold = await takeGoldItem(tx, lock);
       if (gold) return loadWork(tx, { iface, ...gold, fresh: gold.assignment.createdAt === now, view });
       const order = project.itemOrder;
-      const candidate = await findClaimable(ctx.store, tx, { projectId, userId: caller.id, order, after });
+      const candidate = await findClaimable(ctx.store, tx, {
+        projectId,
+        userId: caller.id,
+        order,
+        after,
+        profiles,
+      });
       if (!candidate) return null;
       // With the lock, the cursor moves to this item: every open item up to it is now one the
       // caller touched.

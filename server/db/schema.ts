@@ -9,7 +9,12 @@ import type {
   ReviewsTable,
 } from './schema-quality.ts';
 import type { SsoIdentitiesTable } from './schema-sso.ts';
-import type { AuditLogTable, SkillsTable, UserSkillsTable } from './schema-workforce.ts';
+import type {
+  AuditLogTable,
+  SkillProfilesTable,
+  SkillsTable,
+  UserSkillsTable,
+} from './schema-workforce.ts';
 
 /**
  * Table shapes as Kysely sees them (camelCase; the CamelCasePlugin maps to snake_case SQL).
@@ -50,6 +55,7 @@ export interface Database {
   skills: SkillsTable;
   userSkills: UserSkillsTable;
   auditLog: AuditLogTable;
+  skillProfiles: SkillProfilesTable;
 }
 
 /** Every version of a project's interface (migration 0010); the projects row holds the current one. */
@@ -144,6 +150,10 @@ export interface ProjectsTable {
   judgeInConsensus: Generated<number>;
   /** The pay rate as JSON text (migration 0029, docs/worklog.md); null: none. */
   pay: Generated<string | null>;
+  /** The skills every item asks for, as canonical JSON text (migration 0031, docs/skills.md); null: none. */
+  requiredSkills: Generated<string | null>;
+  /** 1 once an item of the project carries skills of its own (migration 0031). */
+  itemSkills: Generated<number>;
   createdBy: number;
   createdAt: number;
   updatedAt: number;
@@ -186,6 +196,8 @@ export interface ItemsTable {
   disagreement: Generated<number | null>;
   /** The item's own overlap once adaptive overlap grew it (migration 0023); null: the project's. */
   target: Generated<number | null>;
+  /** The item's own skill requirements (migration 0031, docs/skills.md); null: none beyond the project's. */
+  skillProfileId: Generated<number | null>;
 }
 
 export type AssignmentStatusDb = 'locked' | 'submitted' | 'skipped' | 'expired';

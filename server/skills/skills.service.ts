@@ -13,6 +13,7 @@ import { iso } from '../context.ts';
 import { type Db, writeTransaction } from '../db/transaction.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { findUserById } from '../users/users.repository.ts';
+import { notInCatalogue } from './requirements.ts';
 import {
   allRequirements,
   deleteSkillRow,

@@ -101,7 +101,11 @@ describe('routing by skill level', () => {
   });
 
   it('takes items away on the next request after a revoke', async () => {
-    const { projectId, ids } = await project([line('a', { physics: 1 }), line('b', { physics: 1 }), line('c')]);
+    const { projectId, ids } = await project([
+      line('a', { physics: 1 }),
+      line('b', { physics: 1 }),
+      line('c'),
+    ]);
     const who = await annotator(projectId, { physics: 1 });
     const first = await next(h, who, projectId);
     expect(first.body.item.id).toBe(ids.get('a'));
@@ -129,7 +133,9 @@ describe('routing by skill level', () => {
       line('p'),
     ]);
     expect(res.status).toBe(201);
-    const patch = await h.call(manager, 'PATCH', `/api/projects/${projectId}`, { gold: { warmup: 2, rate: 0 } });
+    const patch = await h.call(manager, 'PATCH', `/api/projects/${projectId}`, {
+      gold: { warmup: 2, rate: 0 },
+    });
     expect(patch.status).toBe(200);
     const ids = await itemIdsOf(h, projectId);
     const who = await annotator(projectId, { physics: 2 });

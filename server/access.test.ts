@@ -12,6 +12,7 @@ import { liveCases } from './testing/access-cases-live.ts';
 import { modelCases } from './testing/access-cases-models.ts';
 import { qualityCases } from './testing/access-cases-quality.ts';
 import { reviewCases } from './testing/access-cases-review.ts';
+import { skillCases } from './testing/access-cases-skills.ts';
 import { ssoCases } from './testing/access-cases-sso.ts';
 import { statsCases } from './testing/access-cases-stats.ts';
 import { workCases } from './testing/access-cases-work.ts';
@@ -40,6 +41,7 @@ const matrix: Record<OperationId, Case[]> = {
   ...goldCases,
   ...ssoCases,
   ...worklogCases,
+  ...skillCases,
 };
 
 let w: World;

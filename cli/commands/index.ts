@@ -18,6 +18,7 @@ import { modelTest } from './model-test.ts';
 import { projectCreate } from './project-create.ts';
 import { projectList } from './project-list.ts';
 import { projectShow } from './project-show.ts';
+import { skillAdd, skillList, userSkills } from './skill.ts';
 import { start } from './start.ts';
 import { tokenCreate } from './token-create.ts';
 import { userAdd } from './user-add.ts';
@@ -37,6 +38,9 @@ export const commands = [
   userSuspend,
   userOffboard,
   userReinstate,
+  userSkills,
+  skillList,
+  skillAdd,
   projectCreate,
   projectList,
   projectShow,

@@ -88,3 +88,5 @@ export const SkillShortfall = z.object({
   required: z.number().int(),
   held: z.number().int(),
 });
+export type SkillCoverage = z.infer<typeof SkillCoverage>;
+export type UserSkills = z.infer<typeof UserSkills>;

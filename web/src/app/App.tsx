@@ -24,6 +24,7 @@ const ResetPassword = screenChunk(() => import('../pages/ResetPassword.tsx').the
 const Setup = screenChunk(() => import('../pages/Setup.tsx').then((m) => m.Setup));
 const Users = screenChunk(() => import('../pages/Users.tsx').then((m) => m.Users));
 const Worklog = screenChunk(() => import('../pages/Worklog.tsx').then((m) => m.Worklog));
+const Skills = screenChunk(() => import('../pages/Skills.tsx').then((m) => m.Skills));
 
 type Params = Record<string, string>;
 type Screen = {
@@ -77,6 +78,7 @@ const screens: Screen[] = [
   screen('/models', Models, () => ({})),
   screen('/jobs', Jobs, () => ({})),
   screen('/worklog', Worklog, () => ({})),
+  screen('/skills', Skills, () => ({})),
   screen('/jobs/:jobId', JobDetailPage, (p) => ({ jobId: Number(p.jobId) })),
   screen('/profile', Profile, () => ({})),
 ];

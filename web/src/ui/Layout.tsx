@@ -27,6 +27,7 @@ export function Layout({ children }: { children: ReactNode }) {
       ? [
           { to: '/jobs', label: 'Jobs' },
           { to: '/worklog', label: 'Work log' },
+          { to: '/skills', label: 'Skills' },
         ]
       : []),
     { to: '/profile', label: 'Profile' },

@@ -57,7 +57,8 @@ export const errorCodes = {
   },
   SKILLS_MISSING: {
     status: 403,
-    message: 'This project asks for skills you do not hold at its level; ask a manager which, and how to qualify.',
+    message:
+      'This project asks for skills you do not hold at its level; ask a manager which, and how to qualify.',
   },
   NOT_FOUND: { status: 404, message: 'No such resource, or you cannot see it.' },
   CONFLICT: { status: 409, message: 'The resource already exists.' },

@@ -257,7 +257,10 @@ export async function findClaimable(
 }
 
 /** Items of `i` without skills of their own, or with one of these profiles (docs/skills.md). */
-export const withProfiles = (eb: ExpressionBuilder<ItemsFrom, 'i'>, profiles: number[]): Expression<SqlBool> =>
+export const withProfiles = (
+  eb: ExpressionBuilder<ItemsFrom, 'i'>,
+  profiles: number[],
+): Expression<SqlBool> =>
   profiles.length === 0
     ? eb('i.skillProfileId', 'is', null)
     : eb.or([eb('i.skillProfileId', 'is', null), eb('i.skillProfileId', 'in', profiles)]);

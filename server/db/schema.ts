@@ -9,12 +9,7 @@ import type {
   ReviewsTable,
 } from './schema-quality.ts';
 import type { SsoIdentitiesTable } from './schema-sso.ts';
-import type {
-  AuditLogTable,
-  SkillProfilesTable,
-  SkillsTable,
-  UserSkillsTable,
-} from './schema-workforce.ts';
+import type { AuditLogTable, SkillProfilesTable, SkillsTable, UserSkillsTable } from './schema-workforce.ts';
 
 /**
  * Table shapes as Kysely sees them (camelCase; the CamelCasePlugin maps to snake_case SQL).

@@ -16,8 +16,8 @@ import type { StoreKind } from '../db/store.ts';
 import type { Db, Tx } from '../db/transaction.ts';
 import { goldSettingsOf } from '../gold/gold-settings.ts';
 import { adaptiveColumn, adaptiveOverlapOf, itemTarget } from '../quality/adaptive-overlap.repository.ts';
-import { countWaitingForSkills } from '../skills/coverage.ts';
 import { requiredSkillsOf, requirementText } from '../skills/routing.ts';
+import { countWaitingForSkills } from '../skills/waiting.ts';
 import { payColumn, payOf } from '../worklog/pay.ts';
 
 /** A project as the code sees it: flags as booleans (the table holds 0/1 on both stores). */

@@ -122,11 +122,10 @@ describe('routing by skill under concurrency (model-based)', () => {
           satisfies(held.get(o.userId)!, required.get(o.itemId)!),
           `item ${o.itemId} to ${o.userId}`,
         ).toBe(true);
-      annotators.forEach((a, k) =>
-        expect(outcomes[k], `annotator ${a.id}`).toBe(
-          shortfalls(held.get(a.id)!, PROJECT_REQUIREMENT).length > 0 ? 'refused' : 'done',
-        ),
-      );
+      for (const [k, a] of annotators.entries()) {
+        const refused = shortfalls(held.get(a.id)!, PROJECT_REQUIREMENT).length > 0;
+        expect(outcomes[k], `annotator ${a.id}`).toBe(refused ? 'refused' : 'done');
+      }
       expect(await claimProblems(h, projectId, OVERLAP)).toEqual([]);
       // Nothing stuck: every open item has been touched by every qualified member.
       const touched = new Set(

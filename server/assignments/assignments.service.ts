@@ -148,13 +148,8 @@ export async function assignNextItem(
       const gold = await takeGoldItem(tx, lock);
       if (gold) return loadWork(tx, { iface, ...gold, fresh: gold.assignment.createdAt === now, view });
       const order = project.itemOrder;
-      const candidate = await findClaimable(ctx.store, tx, {
-        projectId,
-        userId: caller.id,
-        order,
-        after,
-        profiles,
-      });
+      const search = { projectId, userId: caller.id, order, after, profiles };
+      const candidate = await findClaimable(ctx.store, tx, search);
       if (!candidate) return null;
       // With the lock, the cursor moves to this item: every open item up to it is now one the
       // caller touched.

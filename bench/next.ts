@@ -9,7 +9,7 @@ import {
 } from './annotator.ts';
 import type { StoreRun } from './context.ts';
 import { bareRequests } from './floor-next.ts';
-import { percentile, progress } from './report.ts';
+import { percentile, progress, type Unit } from './report.ts';
 import type { BenchUser } from './server-child.ts';
 import { addAnnotators, OVERLAP } from './setup.ts';
 
@@ -27,15 +27,31 @@ import { addAnnotators, OVERLAP } from './setup.ts';
  * Afterwards the store itself is asked whether any item was handed out beyond its overlap, or
  * twice to one annotator.
  */
-export async function runNext(run: StoreRun): Promise<void> {
+export async function runNext(run: StoreRun): Promise<Map<string, number>> {
+  return measureNext(run, { projectId: run.projectId, name: 'next', prefix: 'annotator' });
+}
+
+/** What one measurement of the next-item part works on: a project, the figures' name, the users. */
+export interface NextTarget {
+  projectId: number;
+  /** The figures' first part: `next`, or `next_routed` (bench/next-routed.ts). */
+  name: string;
+  /** The annotators' email prefix (unique per target). */
+  prefix: string;
+  /** Run on the annotators before the measured phases (the solo annotator first). */
+  prepare?: (users: BenchUser[]) => Promise<void>;
+}
+
+export async function measureNext(run: StoreRun, target: NextTarget): Promise<Map<string, number>> {
   const { annotators: count, rounds, soloRounds, soloLateAfter, thinkMs, pacedSeconds } = run.options;
-  const users = await run.servers[0]!.createUsers('annotator', count + 1, 'annotator');
-  await addAnnotators(run.servers[0]!, run.admin, run.projectId, users);
+  const users = await run.servers[0]!.createUsers('annotator', count + 1, target.prefix);
+  await addAnnotators(run.servers[0]!, run.admin, target.projectId, users);
+  await target.prepare?.(users);
   const [solo, ...others] = users as [BenchUser, ...BenchUser[]];
   const annotator = (user: BenchUser, k: number): Annotator => ({
     server: run.servers[k % run.servers.length]!,
     user,
-    projectId: run.projectId,
+    projectId: target.projectId,
   });
   const crowd = others.map(annotator);
   const where = `${count} annotators on ${run.servers.length} server(s)`;
@@ -81,25 +97,32 @@ export async function runNext(run: StoreRun): Promise<void> {
       [...values].sort((x, y) => x - y),
       at,
     );
-  run.report.add(`next.${run.kind}.p50`, p(paced.next, 50), 'ms');
-  run.report.add(`next.${run.kind}.p99`, p(paced.next, 99), 'ms');
-  run.report.add(`next.${run.kind}.floor_p99_ms`, p(bare, 99), 'ms');
-  run.report.add(`next.${run.kind}.p99_ratio_to_floor`, p(paced.next, 99) / p(bare, 99), 'ratio');
-  run.report.add(`submit.${run.kind}.p50`, p(paced.submit, 50), 'ms');
-  run.report.add(`submit.${run.kind}.p99`, p(paced.submit, 99), 'ms');
-  run.report.add(`next.${run.kind}.rate`, paced.next.length / pacedSeconds, 'req/s');
-  run.report.add(`next.${run.kind}.saturated_rounds_per_s`, saturated.rounds / seconds, 'rounds/s');
-  run.report.add(`next.${run.kind}.server_cpu`, cpuMicros / 1000 / saturated.rounds, 'ms/round');
-  run.report.add(`next.${run.kind}.solo_p50`, p(alone.next, 50), 'ms');
-  run.report.add(`next.${run.kind}.solo_p99`, p(alone.next, 99), 'ms');
-  run.report.add(`next.${run.kind}.solo_late_p50`, p(aloneLate.next, 50), 'ms');
+  const figures = new Map<string, number>();
+  const add = (figure: string, value: number, unit: Unit) => {
+    figures.set(figure, value);
+    run.report.add(`${target.name}.${run.kind}.${figure}`, value, unit);
+  };
+  add('p50', p(paced.next, 50), 'ms');
+  add('p99', p(paced.next, 99), 'ms');
+  add('floor_p99_ms', p(bare, 99), 'ms');
+  add('p99_ratio_to_floor', p(paced.next, 99) / p(bare, 99), 'ratio');
+  const submitName = target.name === 'next' ? 'submit' : `submit_${target.name.slice(5)}`;
+  run.report.add(`${submitName}.${run.kind}.p50`, p(paced.submit, 50), 'ms');
+  run.report.add(`${submitName}.${run.kind}.p99`, p(paced.submit, 99), 'ms');
+  add('rate', paced.next.length / pacedSeconds, 'req/s');
+  add('saturated_rounds_per_s', saturated.rounds / seconds, 'rounds/s');
+  add('server_cpu', cpuMicros / 1000 / saturated.rounds, 'ms/round');
+  add('solo_p50', p(alone.next, 50), 'ms');
+  add('solo_p99', p(alone.next, 99), 'ms');
+  add('solo_late_p50', p(aloneLate.next, 50), 'ms');
   const tallies: Tally[] = [soloWarmUp, alone, aloneLate, warmUp, paced, saturated];
-  run.report.add(
-    `next.${run.kind}.errors`,
+  add(
+    'errors',
     tallies.reduce((sum, t) => sum + t.errors, 0),
     'count',
   );
-  run.report.add(`next.${run.kind}.double_assignments`, await doubleAssignments(run), 'count');
+  add('double_assignments', await doubleAssignments(run, target.projectId), 'count');
+  return figures;
 }
 
 /** CPU time of all server processes (not PostgreSQL's own), in microseconds. */
@@ -112,16 +135,16 @@ async function serverCpu(run: StoreRun): Promise<number> {
  * Items holding more live claims (locks and submissions) than the overlap, plus (item, user)
  * pairs assigned or annotated more than once. Anything but 0 is a bug in the claim path.
  */
-async function doubleAssignments(run: StoreRun): Promise<number> {
+async function doubleAssignments(run: StoreRun, projectId: number): Promise<number> {
   const db = run.store.db;
   const over = await sql<{ n: number }>`select count(*) as n from (
-      select item_id from assignments where project_id = ${run.projectId} and status in ('locked', 'submitted')
+      select item_id from assignments where project_id = ${projectId} and status in ('locked', 'submitted')
       group by item_id having count(*) > ${OVERLAP}) t`.execute(db);
   const twiceAssigned = await sql<{ n: number }>`select count(*) as n from (
-      select item_id, user_id from assignments where project_id = ${run.projectId}
+      select item_id, user_id from assignments where project_id = ${projectId}
       group by item_id, user_id having count(*) > 1) t`.execute(db);
   const twiceAnnotated = await sql<{ n: number }>`select count(*) as n from (
-      select item_id, user_id from annotations where project_id = ${run.projectId}
+      select item_id, user_id from annotations where project_id = ${projectId}
       group by item_id, user_id having count(*) > 1) t`.execute(db);
   return [over, twiceAssigned, twiceAnnotated].reduce((sum, r) => sum + Number(r.rows[0]?.n ?? 0), 0);
 }

@@ -24,6 +24,7 @@ import { runImport } from './import.ts';
 import { runJobs } from './jobs.ts';
 import { runMetrics } from './metrics.ts';
 import { runNext } from './next.ts';
+import { runNextRouted } from './next-routed.ts';
 import { runOffboard } from './offboard.ts';
 import { type BenchOptions, parseOptions } from './options.ts';
 import { progress, Report } from './report.ts';
@@ -125,7 +126,7 @@ async function benchStore(
     const importRate = await runImport(run, itemsFile, options.only.includes('import'));
     if (options.only.includes('import')) await runImportFloor(run, itemsFile, importRate);
     await refreshStatistics(store);
-    if (options.only.includes('next')) await runNext(run);
+    if (options.only.includes('next')) await runNextRouted(run, itemsFile, await runNext(run));
     if (options.only.includes('soak')) await runSoak(run);
     if (options.only.includes('export')) {
       await runExport(run);

@@ -17,6 +17,9 @@ export const TARGETS: readonly Target[] = [
   { figure: 'import.*.ratio_to_floor', op: '>=', bound: 0.8 },
   { figure: 'export.*.ratio_to_floor', op: '>=', bound: 0.8 },
   { figure: 'next.*.p99_ratio_to_floor', op: '<=', bound: 3 },
+  // Issue 14: routing by skill keeps the next-item figures within 20 % of routing off.
+  { figure: 'next_routed.*.p50_ratio_to_off', op: '<=', bound: 1.2 },
+  { figure: 'next_routed.*.server_cpu_ratio_to_off', op: '<=', bound: 1.2 },
   { figure: 'export.sqlite.preference', op: '>=', bound: 100_000 },
   // As issue 12 states it: job steps against a loopback endpoint that answers at once.
   { figure: 'jobs.*.steps_per_s', op: '>=', bound: 500 },

@@ -66,6 +66,11 @@ export const errorCodes = {
     status: 403,
     message: 'You are paused on this project by its quality bar; a project manager can lift the pause.',
   },
+  SKILLS_MISSING: {
+    status: 403,
+    message:
+      'This project asks for skills you do not hold at its level; ask a manager which, and how to qualify.',
+  },
   NOT_FOUND: { status: 404, message: 'No such resource, or you cannot see it.' },
   CONFLICT: { status: 409, message: 'The resource already exists.' },
   ALREADY_SUBMITTED: { status: 409, message: 'This assignment is already submitted.' },

@@ -16,6 +16,7 @@ import { onboardingCases } from './testing/access-cases-onboarding.ts';
 import { qualityCases } from './testing/access-cases-quality.ts';
 import { reviewCases } from './testing/access-cases-review.ts';
 import { rosterCases } from './testing/access-cases-roster.ts';
+import { skillCases } from './testing/access-cases-skills.ts';
 import { ssoCases } from './testing/access-cases-sso.ts';
 import { statsCases } from './testing/access-cases-stats.ts';
 import { workCases } from './testing/access-cases-work.ts';
@@ -48,6 +49,7 @@ const matrix: Record<OperationId, Case[]> = {
   ...onboardingCases,
   ...assessmentCases,
   ...auditCases,
+  ...skillCases,
 };
 
 let w: World;

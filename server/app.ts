@@ -31,6 +31,7 @@ import { metricsHandlers } from './quality/metrics.routes.ts';
 import { reviewHandlers } from './review/review.routes.ts';
 import { rosterHandlers } from './roster/roster.routes.ts';
 import { setupHandlers } from './setup/setup.routes.ts';
+import { skillHandlers } from './skills/skills.routes.ts';
 import { ssoHandlers } from './sso/sso.routes.ts';
 import { statsHandlers } from './stats/stats.routes.ts';
 import { renderDocsPage } from './system/docs-page.ts';
@@ -117,6 +118,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     ...goldHandlers(ctx),
     ...assessmentHandlers(ctx),
     ...auditHandlers(ctx),
+    ...skillHandlers(ctx),
   } satisfies Handlers;
   registerRoutes(app, ctx, handlers, opts.checkResponses ?? false);
 

@@ -19,6 +19,7 @@ import { modelTest } from './model-test.ts';
 import { projectCreate } from './project-create.ts';
 import { projectList } from './project-list.ts';
 import { projectShow } from './project-show.ts';
+import { skillAdd, skillList, userSkills } from './skill.ts';
 import { start } from './start.ts';
 import { tokenCreate } from './token-create.ts';
 import { userAdd } from './user-add.ts';
@@ -40,6 +41,9 @@ export const commands = [
   userOffboard,
   userReinstate,
   userImport,
+  userSkills,
+  skillList,
+  skillAdd,
   projectCreate,
   projectList,
   projectShow,

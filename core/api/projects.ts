@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InterfaceDefinition, InterfaceEdit } from '../interface/index.ts';
 import { DisplayName } from '../names.ts';
+import { SkillLevelSchema, SkillRequirements } from '../skills.ts';
 import { AdaptiveOverlap } from './adaptive-overlap.ts';
 import { AdjudicationSetting } from './adjudication.ts';
 import { AssessmentSetting } from './assessments.ts';
@@ -48,6 +49,9 @@ const SettingFields = z.object({
   assessment: AssessmentSetting.nullable()
     .optional()
     .describe('the project is a qualification test (docs/assessments.md); null: not one (the default)'),
+  requiredSkills: SkillRequirements.describe(
+    'skills every item asks for, name -> least level (docs/skills.md); {}: none. Names must be in the catalogue',
+  ),
 });
 
 // Defaults belong to creation only: in zod 4 a default inside .partial() would still fill in,
@@ -63,6 +67,7 @@ export const CreateProjectBody = SettingFields.extend({
   adaptiveOverlap: SettingFields.shape.adaptiveOverlap.default(null),
   judgeInConsensus: z.boolean().default(false),
   pay: SettingFields.shape.pay.default(null),
+  requiredSkills: SettingFields.shape.requiredSkills.default({}),
   interface: InterfaceDefinition,
 });
 export const UpdateProjectBody = SettingFields.partial().extend({
@@ -135,6 +140,10 @@ export const ProjectProgress = z
       .number()
       .int()
       .describe('items that cannot complete with the current members (docs/data-model.md, "Stranded items")'),
+    waitingForSkills: z
+      .number()
+      .int()
+      .describe('open items no qualified current member can take (docs/skills.md, "Coverage")'),
   })
   .meta({ id: 'ProjectProgress' });
 
@@ -169,6 +178,9 @@ export const Project = z
     assessment: AssessmentSetting.nullable().describe(
       'the assessment setting (docs/assessments.md); null: none',
     ),
+    requiredSkills: z
+      .record(z.string(), SkillLevelSchema)
+      .describe('skills every item asks for (docs/skills.md); {}: none'),
     interface: InterfaceDefinition,
     createdAt: IsoTime,
     progress: ProjectProgress,

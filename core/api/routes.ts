@@ -17,6 +17,7 @@ import { qualityRoutes } from './quality.routes.ts';
 import { reviewRoutes } from './review.routes.ts';
 import { rosterRoutes } from './roster.routes.ts';
 import { setupRoutes } from './setup.routes.ts';
+import { skillRoutes } from './skills.routes.ts';
 import { ssoRoutes } from './sso.routes.ts';
 import { statsRoutes } from './stats.routes.ts';
 import { userRoutes } from './users.routes.ts';
@@ -50,6 +51,7 @@ export const routes = {
   ...rosterRoutes,
   ...assessmentRoutes,
   ...auditRoutes,
+  ...skillRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -78,7 +78,7 @@ export function decodeCsvRecord(columns: CsvColumn[], record: CsvRecord): Decode
   return {
     line,
     ok: true,
-    item: { externalId, data, meta, priority, annotations: [], predictions: [], gold: null },
+    item: { externalId, data, meta, priority, annotations: [], predictions: [], gold: null, skills: null },
   };
 }
 

@@ -12,6 +12,8 @@ export interface ItemInput {
   predictions: ImportedPrediction[];
   /** The item's gold answers by question name (JSONL only), or null: not a gold item. */
   gold: Record<string, unknown> | null;
+  /** The item's own required skills, canonical (JSONL only; docs/skills.md), or null: none. */
+  skills: Record<string, number> | null;
 }
 
 export interface ImportedAnnotation {

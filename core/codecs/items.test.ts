@@ -44,6 +44,7 @@ describe('decodeJsonlItems', () => {
           ],
           predictions: [],
           gold: null,
+          skills: null,
         },
       },
     ]);
@@ -55,7 +56,16 @@ describe('decodeJsonlItems', () => {
       '{"id":42,"data":{},"annotations":[{"annotator":"a","answers":{}}]}',
     );
     expect(items.map((item) => item.ok && item.item)).toEqual([
-      { externalId: null, data: {}, meta: {}, priority: 0, annotations: [], predictions: [], gold: null },
+      {
+        externalId: null,
+        data: {},
+        meta: {},
+        priority: 0,
+        annotations: [],
+        predictions: [],
+        gold: null,
+        skills: null,
+      },
       {
         externalId: '42',
         data: {},
@@ -66,6 +76,7 @@ describe('decodeJsonlItems', () => {
         ],
         predictions: [],
         gold: null,
+        skills: null,
       },
     ]);
   });
@@ -158,7 +169,7 @@ describe('decodeJsonlItems', () => {
 
   it('reports an unknown key before anything else', async () => {
     expect(await errorOf('{"dta":{}}')).toEqual([
-      'line 1: unknown key "dta" (expected id, data, meta, priority, annotations, predictions, gold)',
+      'line 1: unknown key "dta" (expected id, data, meta, priority, annotations, predictions, gold, skills)',
     ]);
   });
 
@@ -279,6 +290,7 @@ describe('decodeJsonlItems', () => {
                 annotations: [],
                 predictions: [],
                 gold: null,
+                skills: null,
               },
             })),
           );
@@ -306,6 +318,7 @@ describe('decodeCsvItems', () => {
           annotations: [],
           predictions: [],
           gold: null,
+          skills: null,
         },
       },
       {
@@ -319,6 +332,7 @@ describe('decodeCsvItems', () => {
           annotations: [],
           predictions: [],
           gold: null,
+          skills: null,
         },
       },
     ]);

@@ -1,6 +1,7 @@
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../json-depth.ts';
 import { annotationFrom } from './imported-annotation.ts';
 import { type ImportedPrediction, predictionsFrom } from './imported-prediction.ts';
+import { skillsFrom } from './imported-skills.ts';
 import {
   type DecodedItem,
   failure,
@@ -42,15 +43,16 @@ export function decodeJsonItem(value: unknown, line: number): DecodedItem {
       key !== 'priority' &&
       key !== 'annotations' &&
       key !== 'predictions' &&
-      key !== 'gold'
+      key !== 'gold' &&
+      key !== 'skills'
     ) {
       return failure(
         line,
-        `unknown key ${quote(key)} (expected id, data, meta, priority, annotations, predictions, gold)`,
+        `unknown key ${quote(key)} (expected id, data, meta, priority, annotations, predictions, gold, skills)`,
       );
     }
   }
-  const { id, data, meta, priority, annotations, predictions, gold } = value;
+  const { id, data, meta, priority, annotations, predictions, gold, skills } = value;
 
   let externalId: string | null = null;
   if (typeof id === 'string') {
@@ -93,6 +95,9 @@ export function decodeJsonItem(value: unknown, line: number): DecodedItem {
     suggested = found;
   }
 
+  const required = skillsFrom(skills);
+  if (typeof required === 'string') return failure(line, required);
+
   return {
     line,
     ok: true,
@@ -104,6 +109,7 @@ export function decodeJsonItem(value: unknown, line: number): DecodedItem {
       annotations: decoded,
       predictions: suggested,
       gold: gold ?? null,
+      skills: required,
     },
   };
 }

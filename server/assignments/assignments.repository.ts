@@ -177,7 +177,15 @@ export async function findClaimable(
     userId,
     order,
     after,
-  }: { projectId: number; userId: number; order: 'sequential' | 'random'; after?: Position | undefined },
+    profiles,
+  }: {
+    projectId: number;
+    userId: number;
+    order: 'sequential' | 'random';
+    after?: Position | undefined;
+    /** Routing by skill (server/skills/routing.ts): undefined, any item; else items without a profile or with one of these. */
+    profiles?: number[] | undefined;
+  },
 ): Promise<ItemRow | undefined> {
   const search = (past: ((eb: ExpressionBuilder<ItemsFrom, 'i'>) => Expression<SqlBool>) | undefined) => {
     let query = tx
@@ -204,6 +212,7 @@ export async function findClaimable(
         ),
       );
     if (past) query = query.where(past);
+    if (profiles) query = query.where((eb) => withProfiles(eb, profiles));
     query =
       order === 'random'
         ? query
@@ -246,6 +255,15 @@ export async function findClaimable(
   // Then wait for them: once the other claim commits, the row is re-checked for a free slot.
   return (await query.forUpdate().skipLocked().executeTakeFirst()) ?? query.forUpdate().executeTakeFirst();
 }
+
+/** Items of `i` without skills of their own, or with one of these profiles (docs/skills.md). */
+export const withProfiles = (
+  eb: ExpressionBuilder<ItemsFrom, 'i'>,
+  profiles: number[],
+): Expression<SqlBool> =>
+  profiles.length === 0
+    ? eb('i.skillProfileId', 'is', null)
+    : eb.or([eb('i.skillProfileId', 'is', null), eb('i.skillProfileId', 'in', profiles)]);
 
 /**
  * The project of the user's own assignment, with the user's role in it (null when not a member),

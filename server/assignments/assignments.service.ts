@@ -29,6 +29,7 @@ import { adaptAfterSubmit } from '../quality/adaptive-overlap.ts';
 import { refreshDisagreement } from '../quality/disagreement.ts';
 import { findReviewOfAssignment, findRework } from '../review/review.repository.ts';
 import { afterFirstSubmit, afterResubmit, feedbackFor } from '../review/work.ts';
+import { routeClaim } from '../skills/routing.ts';
 import {
   type AssignmentRow,
   countSubmission,
@@ -142,13 +143,16 @@ export async function assignNextItem(
         await extendLock(tx, { assignmentId: held.id, lockExpiresAt: renewed.lockExpiresAt, now });
         return loadWork(tx, { iface, assignment: renewed, view });
       }
+      // Routing by skill (docs/skills.md): which items the caller may take, read once per claim.
+      const profiles = await routeClaim(ctx.store, tx, { project, userId: caller.id });
       // Gold items are served by their own rule (server/gold/, server/assessments/), not by the open slots.
-      const claimGold = project.assessment === null ? takeGoldItem : takeAssessmentItem;
-      const gold = await claimGold(tx, { project, userId: caller.id, expiresAt: now + ttlMs, now });
+      const lock = { project, userId: caller.id, expiresAt: now + ttlMs, now, profiles };
+      const gold = await (project.assessment === null ? takeGoldItem : takeAssessmentItem)(tx, lock);
       if (gold) return loadWork(tx, { iface, ...gold, fresh: gold.assignment.createdAt === now, view });
       if (project.assessment !== null) return null;
       const order = project.itemOrder;
-      const candidate = await findClaimable(ctx.store, tx, { projectId, userId: caller.id, order, after });
+      const search = { projectId, userId: caller.id, order, after, profiles };
+      const candidate = await findClaimable(ctx.store, tx, search);
       if (!candidate) return null;
       // With the lock, the cursor moves to this item: every open item up to it is now one the
       // caller touched.

@@ -90,3 +90,19 @@ export async function invalidateCursors(tx: Tx, projectId: number): Promise<void
     .onConflict((oc) => oc.column('projectId').doUpdateSet({ epoch: sql`claim_epochs.epoch + 1` }))
     .execute();
 }
+
+/**
+ * The user's skills change (docs/skills.md): every cursor of theirs is void, since it may have
+ * passed items they could not take until now. The user's row is written first: on PostgreSQL a
+ * claim reads the skills under a share lock of that row (heldSkillsForClaim), so a claim either
+ * finishes before this change or reads the new skills; it never saves a cursor from the old ones
+ * after this. Runs inside the transaction that changes the skills.
+ */
+export async function voidCursorsOfUser(tx: Tx, userId: number): Promise<void> {
+  await tx
+    .updateTable('users')
+    .set((eb) => ({ status: eb.ref('status') }))
+    .where('id', '=', userId)
+    .execute();
+  await tx.deleteFrom('claimCursors').where('userId', '=', userId).execute();
+}

@@ -11,7 +11,10 @@ import type { Tx } from './transaction.ts';
  * An item row as the import writes it: every column but those the store fills in, and the words
  * it is found by (core/search-words.ts itemSearchText), which go to the store's search index.
  */
-export type NewItemRow = Omit<Selectable<ItemsTable>, 'id' | 'submittedCount' | 'disagreement' | 'target'> & {
+export type NewItemRow = Omit<
+  Selectable<ItemsTable>,
+  'id' | 'submittedCount' | 'disagreement' | 'target' | 'skillProfileId'
+> & {
   searchWords: string;
 };
 

@@ -28,6 +28,7 @@ import * as m0027 from './migrations/0027_sso_identities.ts';
 import * as m0028 from './migrations/0028_user_contracts.ts';
 import * as m0029 from './migrations/0029_pay_rate.ts';
 import * as m0030 from './migrations/0030_skills_audit.ts';
+import * as m0031 from './migrations/0031_skill_routing.ts';
 import * as m0032 from './migrations/0032_assessments.ts';
 import * as m0033 from './migrations/0033_invite_links.ts';
 import type { StoreKind } from './store.ts';
@@ -68,6 +69,7 @@ const migrations: Migration[] = [
   { name: '0028_user_contracts', ...m0028 },
   { name: '0029_pay_rate', ...m0029 },
   { name: '0030_skills_audit', ...m0030 },
+  { name: '0031_skill_routing', ...m0031 },
   { name: '0032_assessments', ...m0032 },
   { name: '0033_invite_links', ...m0033 },
 ];

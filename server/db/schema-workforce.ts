@@ -40,3 +40,11 @@ export interface AuditLogTable {
   before: string | null;
   after: string | null;
 }
+
+/** A distinct item-level skill requirement of a project (migration 0031, docs/skills.md). */
+export interface SkillProfilesTable {
+  id: Generated<number>;
+  projectId: number;
+  /** Canonical JSON text of the requirements (core/skills.ts mergeRequirements order). */
+  requirements: string;
+}

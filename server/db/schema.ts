@@ -11,7 +11,7 @@ import type {
   ReviewsTable,
 } from './schema-quality.ts';
 import type { SsoIdentitiesTable } from './schema-sso.ts';
-import type { AuditLogTable, SkillsTable, UserSkillsTable } from './schema-workforce.ts';
+import type { AuditLogTable, SkillProfilesTable, SkillsTable, UserSkillsTable } from './schema-workforce.ts';
 
 /**
  * Table shapes as Kysely sees them (camelCase; the CamelCasePlugin maps to snake_case SQL).
@@ -54,6 +54,7 @@ export interface Database {
   auditLog: AuditLogTable;
   inviteLinks: InviteLinksTable;
   assessmentAttempts: AssessmentAttemptsTable;
+  skillProfiles: SkillProfilesTable;
 }
 
 /** Every version of a project's interface (migration 0010); the projects row holds the current one. */
@@ -150,6 +151,10 @@ export interface ProjectsTable {
   pay: Generated<string | null>;
   /** The assessment setting as JSON text (migration 0032, docs/assessments.md); null: none. */
   assessment: Generated<string | null>;
+  /** The skills every item asks for, as canonical JSON text (migration 0031, docs/skills.md); null: none. */
+  requiredSkills: Generated<string | null>;
+  /** 1 once an item of the project carries skills of its own (migration 0031). */
+  itemSkills: Generated<number>;
   createdBy: number;
   createdAt: number;
   updatedAt: number;
@@ -192,6 +197,8 @@ export interface ItemsTable {
   disagreement: Generated<number | null>;
   /** The item's own overlap once adaptive overlap grew it (migration 0023); null: the project's. */
   target: Generated<number | null>;
+  /** The item's own skill requirements (migration 0031, docs/skills.md); null: none beyond the project's. */
+  skillProfileId: Generated<number | null>;
 }
 
 export type AssignmentStatusDb = 'locked' | 'submitted' | 'skipped' | 'expired';

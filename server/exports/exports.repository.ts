@@ -9,8 +9,9 @@ import type { Db } from '../db/transaction.ts';
  *
  * items (project, after, limit) -> [id, head], ordered by id; the head is the line up to its
  *   annotations: {"id":1,"externalId":"a","data":{…},"meta":{…},"priority":0,"predictions":[…],
- *   "gold":{…},"final":{…},"annotations":[ (`predictions`: the item's, by agent: agent, score, answers, source;
- *   `gold`: only on a gold item, its gold answers; `final`: only on an adjudicated item, its final answers)
+ *   "gold":{…},"final":{…},"skills":{…},"annotations":[ (`predictions`: the item's, by agent: agent, score, answers, source;
+ *   `gold`: only on a gold item, its gold answers; `final`: only on an adjudicated item, its final answers;
+ *   `skills`: only on an item with skills of its own, as its import line gave them)
  * annotations (project, after, last) of items (after, last] -> [itemId, opening, createdAt,
  *   updatedAt, submittedAt], ordered by item id, then id; the opening is the annotation up to
  *   its first time: {"id":7,"annotator":"a@example.org","annotatorKind":"human","userId":3,"status":"submitted",
@@ -42,11 +43,14 @@ import type { Db } from '../db/transaction.ts';
 const head = (d: Dialect, s: ExportShape) =>
   `'{"id":' || id || ',"externalId":' || coalesce(${jsonOf(d)('external_id')}, 'null') || ',"data":' || data` +
   ` || ',"meta":' || meta || ',"priority":' || priority || ',"predictions":' || ${s.predictions ? predictionsOf(d) : `'[]'`}` +
-  ` || ${goldOf} || ${finalOf}` +
+  ` || ${goldOf} || ${finalOf} || ${skillsOf}` +
   ` || ',"annotations":['`;
 
 /** A gold item's answers (docs/quality.md) as `,"gold":{…}`; nothing for other items. */
 const goldOf = `coalesce((select ',"gold":' || g.answers from gold_items g where g.item_id = items.id), '')`;
+
+/** An item's own required skills (docs/skills.md) as `,"skills":{…}`, as an import line gives them; nothing for others. */
+const skillsOf = `coalesce((select ',"skills":' || sp.requirements from skill_profiles sp where sp.id = items.skill_profile_id), '')`;
 
 /** An adjudicated item's final answers (docs/quality.md, "Adjudication") as `,"final":{…}`; nothing for others. */
 const finalOf = `coalesce((select ',"final":' || j.answers from adjudications j where j.item_id = items.id and j.decided_at is not null), '')`;

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { AssignmentRow, ItemRow } from '../assignments/assignments.repository.ts';
+import { type AssignmentRow, type ItemRow, withProfiles } from '../assignments/assignments.repository.ts';
 import type { Tx } from '../db/transaction.ts';
 
 /**
@@ -24,12 +24,16 @@ export async function servedCounts(
   return { served: Number(row.served), gold: Number(row.gold) };
 }
 
-/** A gold item of the project the annotator never held (a lost lock of theirs does not count). */
+/**
+ * A gold item of the project the annotator never held (a lost lock of theirs does not count),
+ * among those routing by skill lets them take (`profiles`: see server/skills/routing.ts).
+ */
 export async function findUndoneGoldItem(
   tx: Tx,
-  p: { projectId: number; userId: number },
+  p: { projectId: number; userId: number; profiles?: number[] | undefined },
 ): Promise<ItemRow | undefined> {
-  return tx
+  const profiles = p.profiles;
+  let query = tx
     .selectFrom('goldItems as g')
     .innerJoin('items as i', 'i.id', 'g.itemId')
     .selectAll('i')
@@ -48,8 +52,9 @@ export async function findUndoneGoldItem(
     )
     .orderBy('i.priority', 'desc')
     .orderBy('i.id')
-    .limit(1)
-    .executeTakeFirst();
+    .limit(1);
+  if (profiles) query = query.where((eb) => withProfiles(eb, profiles));
+  return query.executeTakeFirst();
 }
 
 /** Locks a gold item for the annotator, or revives their lost lock on it (keeping its draft). */

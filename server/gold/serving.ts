@@ -12,7 +12,14 @@ import { findUndoneGoldItem, lockGoldItem, servedCounts } from './serving.reposi
  */
 export async function takeGoldItem(
   tx: Tx,
-  p: { project: ProjectRow; userId: number; expiresAt: number; now: number },
+  p: {
+    project: ProjectRow;
+    userId: number;
+    expiresAt: number;
+    now: number;
+    /** Routing by skill, as for the open items (server/skills/routing.ts). */
+    profiles?: number[] | undefined;
+  },
 ): Promise<{ assignment: AssignmentRow; item: ItemRow } | undefined> {
   const settings = goldSettingsOf(p.project);
   if (settings.warmup === 0 && settings.rate === 0) return undefined;
@@ -25,7 +32,7 @@ export async function takeGoldItem(
     phase: goldPhase(p.userId, p.project.id),
   });
   if (!due) return undefined;
-  const item = await findUndoneGoldItem(tx, at);
+  const item = await findUndoneGoldItem(tx, { ...at, profiles: p.profiles });
   if (!item) return undefined;
   const assignment = await lockGoldItem(tx, { ...at, itemId: item.id, expiresAt: p.expiresAt, now: p.now });
   return { assignment, item };

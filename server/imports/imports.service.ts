@@ -25,6 +25,7 @@ import type { AppContext, Caller } from '../context.ts';
 import { goldProblem } from '../gold/gold-import.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { findProject, type ProjectRow } from '../projects/projects.repository.ts';
+import { SkillCatalogue } from '../skills/catalogue.ts';
 import { InsertPipeline } from './pipeline.ts';
 import { encodeSpooled, STRETCH_BYTES, WRITE_BLOCK_BYTES } from './spool.ts';
 
@@ -110,6 +111,7 @@ export async function importStream(ctx: AppContext, request: ImportRequest): Pro
   try {
     const counts = await spool(
       iface,
+      await SkillCatalogue.load(ctx.store.db),
       format === 'csv' ? decodeCsvBatches(source) : decodeJsonlBatches(source),
       spoolPath,
       report,
@@ -149,6 +151,7 @@ const importInvalid = (invalid: number, errors: { line: number; message: string 
 /** Pass one: valid lines into the spool, written with whole lines only and published as it grows. */
 async function spool(
   iface: InterfaceDefinition,
+  catalogue: SkillCatalogue,
   decoded: AsyncGenerator<DecodedItem[]>,
   spoolPath: string,
   report: (line: number, message: string) => void,
@@ -172,7 +175,7 @@ async function spool(
           report(d.line, d.error);
           continue;
         }
-        const problem = checkItem(iface, d.item);
+        const problem = checkItem(iface, d.item) ?? catalogue.problemOf(d.item.skills);
         if (problem) {
           report(d.line, `line ${d.line}: ${problem}`);
           continue;
@@ -186,6 +189,7 @@ async function spool(
           annotations: d.item.annotations.length > 0 ? d.item.annotations : null,
           predictions: d.item.predictions.length > 0 ? d.item.predictions : null,
           gold: d.item.gold,
+          skills: d.item.skills && JSON.stringify(d.item.skills),
         });
         valid += 1;
       }

@@ -10,6 +10,7 @@ const spooledItem: fc.Arbitrary<SpooledItem> = fc.record({
   data: json,
   meta: json,
   priority: fc.integer(),
+  skills: fc.option(fc.constantFrom('{"math":1}', '{"code.python":3,"math.algebra":2}'), { nil: null }),
   annotations: fc.option(
     fc.array(
       fc.record({
@@ -55,7 +56,7 @@ describe('the spool line', () => {
     );
   });
 
-  it('holds its fields in the order line, priority, externalId, data, meta, annotations, predictions, gold', () => {
+  it('holds its fields in the order line, priority, externalId, data, meta, annotations, predictions, gold, skills', () => {
     const text = encodeSpooled({
       line: 7,
       externalId: 'a',
@@ -65,7 +66,10 @@ describe('the spool line', () => {
       annotations: null,
       predictions: [{ agent: 'm', score: 0.5, answers: { q: 1 } }],
       gold: { q: 2 },
+      skills: '{"math":2}',
     });
-    expect(text).toBe('7\t-2\t"a"\t{"t":1}\t{}\t\t[{"agent":"m","score":0.5,"answers":{"q":1}}]\t{"q":2}\n');
+    expect(text).toBe(
+      '7\t-2\t"a"\t{"t":1}\t{}\t\t[{"agent":"m","score":0.5,"answers":{"q":1}}]\t{"q":2}\t{"math":2}\n',
+    );
   });
 });

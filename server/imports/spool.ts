@@ -50,11 +50,13 @@ export interface SpooledItem {
   predictions: ImportedPrediction[] | null;
   /** Gold answers by question (docs/quality.md), already checked against the interface. */
   gold: Record<string, unknown> | null;
+  /** The item's own required skills as canonical JSON text (docs/skills.md), or null. */
+  skills: string | null;
 }
 
 /**
  * One spool line: tab-separated fields, in the order line, priority, externalId, data, meta,
- * annotations, predictions, gold, the JSON ones as serialised text. JSON text never holds a raw tab or newline, so
+ * annotations, predictions, gold, skills, the JSON ones as serialised text. JSON text never holds a raw tab or newline, so
  * no escaping is needed, and the data JSON is not serialised twice.
  */
 export function encodeSpooled(item: SpooledItem): string {
@@ -62,21 +64,14 @@ export function encodeSpooled(item: SpooledItem): string {
   const annotations = item.annotations ? JSON.stringify(item.annotations) : '';
   const predictions = item.predictions ? JSON.stringify(item.predictions) : '';
   const gold = item.gold ? JSON.stringify(item.gold) : '';
-  return `${item.line}\t${item.priority}\t${externalId}\t${item.data}\t${item.meta}\t${annotations}\t${predictions}\t${gold}\n`;
+  return `${item.line}\t${item.priority}\t${externalId}\t${item.data}\t${item.meta}\t${annotations}\t${predictions}\t${gold}\t${item.skills ?? ''}\n`;
 }
 
 /** Reads one spool line (without its newline) as encodeSpooled wrote it. */
 export function decodeSpooled(text: string): SpooledItem {
-  const [line, priority, externalId, data, meta, annotations, predictions, gold] = text.split('\t') as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
+  const [line, priority, externalId, data, meta, annotations, predictions, gold, skills] = text.split(
+    '\t',
+  ) as [string, string, string, string, string, string, string, string, string];
   return {
     line: Number(line),
     externalId: externalId === '' ? null : JSON.parse(externalId),
@@ -86,5 +81,6 @@ export function decodeSpooled(text: string): SpooledItem {
     annotations: annotations ? JSON.parse(annotations) : null,
     predictions: predictions ? JSON.parse(predictions) : null,
     gold: gold ? JSON.parse(gold) : null,
+    skills: skills || null,
   };
 }

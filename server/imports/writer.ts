@@ -16,6 +16,7 @@ import { type GoldItemWrite, insertGoldItems } from '../gold/gold.repository.ts'
 import { notFound } from '../http/errors.ts';
 import { type PredictionWrite, upsertPredictions } from '../predictions/predictions.repository.ts';
 import { refreshDisagreement } from '../quality/disagreement.ts';
+import { ensureSkillProfiles, setItemProfiles } from '../skills/routing.repository.ts';
 import { ImportedAnnotators, insertAnnotations } from './imported-annotators.ts';
 import { ImportedLines } from './imported-lines.ts';
 import { itemOrderForImport } from './imports.repository.ts';
@@ -183,7 +184,9 @@ export class SpoolInserter {
     if (
       this.target.kind === 'postgres' &&
       this.mode === 'fast' &&
-      batch.every((r) => r.annotations === null && r.predictions === null && r.gold === null)
+      batch.every(
+        (r) => r.annotations === null && r.predictions === null && r.gold === null && r.skills === null,
+      )
     ) {
       this.copy ??= new ItemCopy(this.target.client);
       result.items += rows.length;
@@ -232,6 +235,7 @@ export class SpoolInserter {
     const predictions: PredictionWrite[] = [];
     const gold: GoldItemWrite[] = [];
     const annotated: number[] = [];
+    const skilled = new Map<string, number[]>();
     for (const [k, r] of batch.entries()) {
       const id = ids[k];
       if (id === null || id === undefined) {
@@ -240,6 +244,7 @@ export class SpoolInserter {
       }
       this.imported.add({ id, line: r.line });
       result.items += 1;
+      if (r.skills) skilled.set(r.skills, [...(skilled.get(r.skills) ?? []), id]);
       if (r.annotations) {
         const at = { projectId, itemId: id, importedBy, now };
         result.annotations += await insertAnnotations(this.tx, at, r.annotations, this.annotators!);
@@ -261,6 +266,7 @@ export class SpoolInserter {
     }
     await upsertPredictions(this.tx, predictions);
     await insertGoldItems(this.tx, gold);
+    await this.giveProfiles(skilled);
     // Items imported with two or more submitted answers get their disagreement score here.
     if (annotated.length > 0) {
       const iface = { questions: this.project.questions };
@@ -272,6 +278,13 @@ export class SpoolInserter {
     // Rows COPYed earlier are not in `imported`; only an exact run names the earlier line right.
     if (this.mode === 'fast') throw new FastPathConflict();
     await this.explain(refused, result);
+  }
+
+  /** Items carrying skills of their own get their profile (docs/skills.md), made once per distinct requirement. */
+  private async giveProfiles(skilled: Map<string, number[]>): Promise<void> {
+    if (skilled.size === 0) return;
+    const ids = await ensureSkillProfiles(this.tx, this.project.id, [...skilled.keys()]);
+    await setItemProfiles(this.tx, new Map([...skilled].map(([text, items]) => [ids.get(text)!, items])));
   }
 
   /**

@@ -145,6 +145,7 @@ async function itemPage(db: Db, f: ItemPageFilters, source: PageSource): Promise
       'i.awaiting',
       'i.disagreement',
       'i.target',
+      'i.skillProfileId',
       'i.createdAt',
     ])
     .select((eb) => [

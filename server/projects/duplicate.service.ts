@@ -43,6 +43,7 @@ export async function duplicateProject(
       adaptiveOverlap: source.adaptiveOverlap,
       judgeInConsensus: source.judgeInConsensus,
       pay: source.pay,
+      requiredSkills: source.requiredSkills,
       createdBy: caller.id,
       createdAt: now,
     });

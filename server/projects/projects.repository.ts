@@ -17,6 +17,8 @@ import type { StoreKind } from '../db/store.ts';
 import type { Db, Tx } from '../db/transaction.ts';
 import { goldSettingsOf } from '../gold/gold-settings.ts';
 import { adaptiveColumn, adaptiveOverlapOf, itemTarget } from '../quality/adaptive-overlap.repository.ts';
+import { requiredSkillsOf, requirementText } from '../skills/routing.ts';
+import { countWaitingForSkills } from '../skills/waiting.ts';
 import { payColumn, payOf } from '../worklog/pay.ts';
 
 /** A project as the code sees it: flags as booleans (the table holds 0/1 on both stores). */
@@ -66,12 +68,15 @@ export type NewProject = Omit<
   | 'adjudication'
   | 'pay'
   | 'assessment'
+  | 'requiredSkills'
+  | 'itemSkills'
 > &
   Partial<Pick<ProjectRow, 'reviewMode' | 'reviewPercent' | 'judgeInConsensus'>> & {
     gold?: string | null;
     adaptiveOverlap?: string | null;
     adjudication?: string | null;
     pay?: string | null;
+    requiredSkills?: string | null;
   };
 
 /** Creates a project and records its interface as its first version (`interfaceVersion` 1). */
@@ -111,6 +116,7 @@ export async function updateProjectRow(
     judgeInConsensus?: boolean | undefined;
     adjudication?: AdjudicationSetting | null | undefined;
     pay?: PayRate | null | undefined;
+    requiredSkills?: Record<string, number> | undefined;
   },
   updatedAt: number,
 ): Promise<void> {
@@ -123,6 +129,7 @@ export async function updateProjectRow(
     judgeInConsensus,
     adjudication,
     pay,
+    requiredSkills,
     ...rest
   } = changes;
   await db
@@ -137,6 +144,7 @@ export async function updateProjectRow(
       ...(allowEditSubmitted === undefined ? {} : { allowEditSubmitted: allowEditSubmitted ? 1 : 0 }),
       ...(judgeInConsensus === undefined ? {} : { judgeInConsensus: judgeInConsensus ? 1 : 0 }),
       ...(pay === undefined ? {} : { pay: payColumn(pay) }),
+      ...(requiredSkills === undefined ? {} : { requiredSkills: requirementText(requiredSkills) }),
       updatedAt,
     })
     .where('id', '=', projectId)
@@ -228,6 +236,7 @@ export async function projectProgress(db: Db, p: ProjectRow): Promise<z.input<ty
     skipped: Number(skipped.n),
     // With adaptive overlap an item may need up to `max` annotators.
     stranded: await countStranded(db, { projectId: p.id, overlap: adaptiveOverlapOf(p)?.max ?? p.overlap }),
+    waitingForSkills: await countWaitingForSkills(db, p, Date.now()),
   };
 }
 
@@ -253,6 +262,7 @@ export async function toProject(db: Db, p: ProjectRow, showAgent: boolean): Prom
     judgeInConsensus: p.judgeInConsensus === 1,
     pay: showAgent ? payOf(p) : null,
     assessment: assessmentOf(p),
+    requiredSkills: requiredSkillsOf(p) as Record<string, 1 | 2 | 3>,
     interface: migrateInterface(JSON.parse(p.interface), p.interfaceVersion),
     createdAt: iso(p.createdAt),
     progress: await projectProgress(db, p),

@@ -13,6 +13,8 @@ import { decodeCursor, pageOf } from '../http/cursor.ts';
 import { notFound } from '../http/errors.ts';
 import { adaptiveColumn, adaptiveOverlapOf } from '../quality/adaptive-overlap.repository.ts';
 import { checkAdaptiveOverlap, reconcileTargets } from '../quality/adaptive-overlap.ts';
+import { checkRequiredSkills } from '../skills/requirements.ts';
+import { requirementText } from '../skills/routing.ts';
 import { payColumn } from '../worklog/pay.ts';
 import { applyInterfaceEdit } from './interface-versions.service.ts';
 import {
@@ -37,6 +39,7 @@ export async function createProject(
   requireRole(caller, 'admin', 'manager');
   await checkAdjudicators(ctx.store.db, undefined, body.adjudication);
   checkAdaptiveOverlap(body.overlap, body.adaptiveOverlap);
+  await checkRequiredSkills(ctx.store.db, body.requiredSkills);
   // A new project's interface is version 1, whatever version the body names.
   const row = await writeTransaction(ctx.store, async (tx) => {
     const made = await insertProject(tx, {
@@ -55,6 +58,7 @@ export async function createProject(
       adaptiveOverlap: adaptiveColumn(body.adaptiveOverlap),
       judgeInConsensus: body.judgeInConsensus ? 1 : 0,
       pay: payColumn(body.pay),
+      requiredSkills: requirementText(body.requiredSkills),
       createdBy: caller.id,
       createdAt: Date.now(),
     });
@@ -87,6 +91,7 @@ export async function updateProject(
     if (!before) throw notFound('project');
     const now = Date.now();
     await checkAdjudicators(tx, projectId, settings.adjudication);
+    await checkRequiredSkills(tx, settings.requiredSkills);
     if (edit !== undefined) {
       await applyInterfaceEdit(tx, ctx.store.kind, before, {
         interface: edit,
@@ -107,8 +112,11 @@ export async function updateProject(
     if (settings.adjudication !== undefined) await afterAdjudicationChange(tx, ctx.store.kind, before, now);
     if (body.itemOrder === 'random' && before.itemOrder !== 'random')
       await drawRandomKeys(tx, ctx.store.kind, projectId);
-    // Claim cursors are positions in the old order.
-    if (body.itemOrder !== undefined && body.itemOrder !== before.itemOrder)
+    // Claim cursors are positions in the old order, or passed items under the old requirement.
+    if (
+      (body.itemOrder !== undefined && body.itemOrder !== before.itemOrder) ||
+      (body.requiredSkills !== undefined && requirementText(body.requiredSkills) !== before.requiredSkills)
+    )
       await invalidateCursors(tx, projectId);
     await auditProjectUpdate(tx, caller, before, ctx.clock());
   });

@@ -26,7 +26,16 @@ describe('creating projects', () => {
       lockTtlSeconds: 600,
       itemOrder: 'sequential',
       allowEditSubmitted: true,
-      progress: { items: 0, complete: 0, inProgress: 0, awaiting: 0, skipped: 0, submitted: 0, stranded: 0 },
+      progress: {
+        items: 0,
+        complete: 0,
+        inProgress: 0,
+        awaiting: 0,
+        skipped: 0,
+        submitted: 0,
+        stranded: 0,
+        waitingForSkills: 0,
+      },
     });
     expect(res.body.interface.version).toBe(1);
     expect(res.body.interface.questions.map((q: { name: string }) => q.name)).toEqual(
@@ -194,6 +203,7 @@ describe('updating projects', () => {
       skipped: 0,
       submitted: 1,
       stranded: 0,
+      waitingForSkills: 0,
       awaiting: 0,
     });
 
@@ -207,6 +217,7 @@ describe('updating projects', () => {
       skipped: 0,
       submitted: 1,
       stranded: 0,
+      waitingForSkills: 0,
       awaiting: 0,
     });
     const reopened = await h.call(third!, 'POST', `/api/projects/${id}/assignments/next`);
@@ -221,6 +232,7 @@ describe('updating projects', () => {
       skipped: 0,
       submitted: 1,
       stranded: 0,
+      waitingForSkills: 0,
       awaiting: 0,
     });
     const items = await h.call(admin, 'GET', `/api/projects/${id}/items`);

@@ -1,3 +1,4 @@
+import { voidCursorsOfUser } from '../assignments/claim-cursors.repository.ts';
 import type { SkillSource } from '../db/schema-workforce.ts';
 import type { Db, Tx } from '../db/transaction.ts';
 
@@ -52,6 +53,8 @@ export async function heldSkillsOf(
  * Grants the user each skill at its level, replacing what they held of it, inside the caller's
  * transaction. The skills must be in the catalogue (check with unknownSkills first: the foreign
  * key refuses others). Returns the levels held before, by skill (absent: not held), for the audit.
+ * The user's claim cursors are voided first (voidCursorsOfUser), so items they now qualify for
+ * are claimable on their very next request.
  */
 export async function grantSkills(
   tx: Tx,
@@ -65,6 +68,7 @@ export async function grantSkills(
   },
 ): Promise<Map<string, number>> {
   if (grant.skills.length === 0) return new Map();
+  await voidCursorsOfUser(tx, grant.userId);
   const before = await tx
     .selectFrom('userSkills')
     .select(['skill', 'level'])
@@ -102,6 +106,8 @@ export async function grantSkills(
 
 /** Takes the skill from the user; the level they held, or undefined when they held none. */
 export async function revokeSkill(tx: Tx, userId: number, skill: string): Promise<number | undefined> {
+  // A held ancestor may now speak for the skill at another level: their cursors are void too.
+  await voidCursorsOfUser(tx, userId);
   const gone = await tx
     .deleteFrom('userSkills')
     .where('userId', '=', userId)

@@ -87,7 +87,7 @@ export interface World {
 }
 
 export interface Req {
-  params?: Record<string, number>;
+  params?: Record<string, number | string>;
   query?: Record<string, string>;
   body?: unknown;
   /** A streamed body (imports) sent as-is with this content type. */

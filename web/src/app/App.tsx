@@ -29,6 +29,7 @@ const Setup = screenChunk(() => import('../pages/Setup.tsx').then((m) => m.Setup
 const Users = screenChunk(() => import('../pages/Users.tsx').then((m) => m.Users));
 const Audit = screenChunk(() => import('../pages/Audit.tsx').then((m) => m.Audit));
 const Worklog = screenChunk(() => import('../pages/Worklog.tsx').then((m) => m.Worklog));
+const Skills = screenChunk(() => import('../pages/Skills.tsx').then((m) => m.Skills));
 
 type Params = Record<string, string>;
 type Screen = {
@@ -86,6 +87,7 @@ const screens: Screen[] = [
   screen('/worklog', Worklog, () => ({})),
   screen('/roster', Roster, () => ({})),
   screen('/audit', Audit, () => ({})),
+  screen('/skills', Skills, () => ({})),
   screen('/jobs/:jobId', JobDetailPage, (p) => ({ jobId: Number(p.jobId) })),
   screen('/profile', Profile, () => ({})),
 ];

@@ -89,7 +89,7 @@ function TabBody(props: {
     case 'overview':
       return (
         <>
-          <OverviewTab project={p} viewAll={props.access.viewAll} />
+          <OverviewTab project={p} viewAll={props.access.viewAll} manage={props.access.manage} />
           {props.access.viewAll && <GoldPanel projectId={p.id} manage={props.access.manage} />}
           {props.access.viewAll && p.assessment !== null && <AssessmentPanel projectId={p.id} />}
         </>

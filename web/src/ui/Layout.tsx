@@ -33,6 +33,7 @@ export function Layout({ children }: { children: ReactNode }) {
           { to: '/jobs', label: 'Jobs' },
           { to: '/worklog', label: 'Work log' },
           { to: '/roster', label: 'Roster' },
+          { to: '/skills', label: 'Skills' },
         ]
       : []),
     { to: '/profile', label: 'Profile' },

@@ -42,6 +42,7 @@ const sentences: Record<ErrorCode, (message: string) => string> = {
   CONTRACT_NOT_STARTED: (message) => message,
   CONTRACT_ENDED: (message) => message,
   GOLD_PAUSED: (message) => message,
+  SKILLS_MISSING: (message) => message,
   NOT_FOUND: (message) => `${message} Check the link, or ask a manager to add you to the project.`,
   CONFLICT: (message) => message,
   ALREADY_SUBMITTED: (message) => message,

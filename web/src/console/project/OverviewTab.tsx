@@ -8,6 +8,7 @@ import { GuidelinesText } from '../../work/GuidelinesText.tsx';
 import { typeNames } from '../builder/type-names.ts';
 import { formatSeconds, formatTime } from '../format.ts';
 import { ProjectProgress } from '../Progress.tsx';
+import { SkillCoveragePanel } from '../skills/SkillCoveragePanel.tsx';
 import { AgreementPanel } from '../stats/AgreementPanel.tsx';
 import { AnnotatorTable } from '../stats/AnnotatorTable.tsx';
 import { Burndown } from '../stats/Burndown.tsx';
@@ -22,7 +23,16 @@ import '../stats/stats.css';
  * work per annotator, the answers per question and the burndown; the settings in words, the
  * interface at a glance and the guidelines.
  */
-export function OverviewTab({ project: initial, viewAll }: { project: Project; viewAll: boolean }) {
+export function OverviewTab({
+  project: initial,
+  viewAll,
+  manage = false,
+}: {
+  project: Project;
+  viewAll: boolean;
+  /** The caller manages the project: the skills' coverage is shown. */
+  manage?: boolean;
+}) {
   const projectId = initial.id;
   // The project page has just loaded the project: the first round takes it as it is.
   const loaded = useRef<Project | null>(initial);
@@ -67,7 +77,21 @@ export function OverviewTab({ project: initial, viewAll }: { project: Project; v
             the current members" to see them; return a skip from an item's page, or add annotators.
           </p>
         )}
+        {p.progress.waitingForSkills > 0 && (
+          <p className="alert alert-warn" data-testid="waiting-for-skills">
+            {p.progress.waitingForSkills === 1
+              ? '1 item waits for a qualified tutor'
+              : `${p.progress.waitingForSkills.toLocaleString()} items wait for a qualified tutor`}
+            : no current member holds the skills it asks for and can still take it. See Skills below.
+          </p>
+        )}
       </section>
+      {manage && (
+        <SkillCoveragePanel
+          projectId={projectId}
+          refreshKey={`${p.progress.waitingForSkills}:${Object.keys(p.requiredSkills).join(',')}`}
+        />
+      )}
       {stats && (
         <>
           <Burndown points={stats.burndown} />

@@ -5,6 +5,7 @@ import { isManager, useUser } from '../../app/session.tsx';
 import { SaveControls } from '../../ui/SaveControls.tsx';
 import { SettingsFields } from '../SettingsFields.tsx';
 import { checkSettings, settingsOf } from '../settings.ts';
+import { SkillSettings } from '../skills/SkillSettings.tsx';
 import { AssessmentSettings } from './AssessmentSettings.tsx';
 import { DuplicateProject } from './DuplicateProject.tsx';
 import { GoldSettings } from './GoldSettings.tsx';
@@ -35,6 +36,7 @@ export function SettingsTab({ project, onSaved }: { project: Project; onSaved(p:
       <AssessmentSettings project={project} onSaved={onSaved} />
       <AdjudicationSettings project={project} onSaved={onSaved} />
       <PaySettings project={project} onSaved={onSaved} />
+      <SkillSettings project={project} onSaved={onSaved} />
       <LiveConnectionSection project={project} />
       {isManager(user) && <DuplicateProject project={project} />}
     </div>

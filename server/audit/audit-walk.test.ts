@@ -79,6 +79,11 @@ const classified: Record<string, Class> = {
   inviteSso: notAdministrative('starts a sign-in; the invite’s acceptance at the callback is audited'),
   importUsers: audited(c.importUsers),
   rosterCsv: audited(c.rosterCsv),
+  createSkill: audited(c.createSkill),
+  updateSkill: audited(c.updateSkill),
+  deleteSkill: audited(c.deleteSkill),
+  grantSkills: audited(c.grantSkills),
+  revokeSkill: audited(c.revokeSkill),
   startAssessmentAttempt: notAdministrative(
     'a tutor starts their own test; enrolling in an open assessment is logged as assessment.enrol',
   ),

@@ -8,6 +8,16 @@ import { type AuditCall, held, spareUser, user } from './audit-walk-cases.ts';
 
 const PASSWORD = 'walk-invite-password-0123';
 
+/** A skill added to the catalogue by the admin through the API; its name. */
+async function addSkill(w: World, description = ''): Promise<string> {
+  const name = `walk.s${unique('k').replace(/[^a-z0-9]/g, '')}`;
+  const res = await w.h.call(w.users.admin, 'POST', '/api/skills', { name, description });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return name;
+}
+const skillName = held<string>();
+const skilled = spareUser();
+
 /** An invite made by the admin through the API: its id and token. */
 async function makeInvite(w: World, email: string | null) {
   const res = await w.h.call(w.users.admin, 'POST', '/api/invites', { email, role: 'annotator' });
@@ -111,6 +121,79 @@ export const workforceCalls = {
       projectId: null,
       before: null,
       after: { format: 'csv', filters: { status: ['active'], sort: 'name', order: 'asc' } },
+    }),
+  },
+  createSkill: {
+    action: 'skill.create',
+    as: 'manager',
+    build: () => ({
+      body: { name: skillName.set(`walk.new${Date.now().toString(36)}`), description: 'made' },
+    }),
+    entry: () => ({
+      targetType: 'skill',
+      targetId: skillName.get(),
+      targetEmail: null,
+      projectId: null,
+      before: null,
+      after: { name: skillName.get(), description: 'made' },
+    }),
+  },
+  updateSkill: {
+    action: 'skill.update',
+    build: async (w) => ({
+      params: { name: skillName.set(await addSkill(w, 'old')) },
+      body: { description: 'new' },
+    }),
+    entry: () => ({
+      targetType: 'skill',
+      targetId: skillName.get(),
+      targetEmail: null,
+      projectId: null,
+      before: { description: 'old' },
+      after: { description: 'new' },
+    }),
+  },
+  deleteSkill: {
+    action: 'skill.delete',
+    build: async (w) => ({ params: { name: skillName.set(await addSkill(w, 'gone')) } }),
+    entry: () => ({
+      targetType: 'skill',
+      targetId: skillName.get(),
+      targetEmail: null,
+      projectId: null,
+      before: { description: 'gone' },
+      after: null,
+    }),
+  },
+  grantSkills: {
+    action: 'skill.grant',
+    build: async (w) => {
+      const u = await skilled.make(w);
+      const name = skillName.set(await addSkill(w));
+      return { params: { userId: u.id }, body: { skills: { [name]: 2 } } };
+    },
+    entry: () => ({
+      ...user(skilled.get()),
+      before: { [skillName.get()]: null },
+      after: { [skillName.get()]: 2 },
+    }),
+  },
+  revokeSkill: {
+    action: 'skill.revoke',
+    as: 'manager',
+    build: async (w) => {
+      const u = await skilled.make(w);
+      const name = skillName.set(await addSkill(w));
+      const res = await w.h.call(w.users.admin, 'POST', `/api/users/${u.id}/skills`, {
+        skills: { [name]: 3 },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return { params: { userId: u.id, name } };
+    },
+    entry: () => ({
+      ...user(skilled.get()),
+      before: { [skillName.get()]: 3 },
+      after: { [skillName.get()]: null },
     }),
   },
 } satisfies Record<string, AuditCall>;

@@ -9,7 +9,8 @@ import type {
 import { type InterfaceDefinition, withoutHiddenModels } from '../../core/interface/index.ts';
 import { requireAdjudicate } from '../access.ts';
 import { getItemRow, toItem } from '../assignments/assignments.repository.ts';
-import { checkAnswers, interfaceOf } from '../assignments/assignments.service.ts';
+import { interfaceOf } from '../assignments/assignments.service.ts';
+import { checkAnswers } from '../assignments/check-answers.ts';
 import { type AppContext, type Caller, iso } from '../context.ts';
 import { type Db, writeTransaction } from '../db/transaction.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';

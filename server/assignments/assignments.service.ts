@@ -46,6 +46,7 @@ import {
   toAssignment,
   toItem,
 } from './assignments.repository.ts';
+import { checkAnswers } from './check-answers.ts';
 import { positionOf, readHeldOrCursor } from './claim-cursors.repository.ts';
 import { claim, extendLock, isLive, refreshLock, submitLocked } from './locks.repository.ts';
 import { refreshSlots } from './slots.repository.ts';
@@ -172,25 +173,6 @@ export async function assignNextItem(
     },
     { durable: false, serializeOn: [projectId, caller.id] },
   );
-}
-
-/** The answers checked against the interface and the item, normalised; INVALID_ANSWERS otherwise. */
-export function checkAnswers(
-  iface: InterfaceDefinition,
-  answers: unknown,
-  data: Record<string, unknown>,
-  partial: boolean,
-) {
-  const result = validateAnswers(iface, answers, data, { partial });
-  if (!result.ok) {
-    const first = result.errors[0];
-    throw new AppError(
-      'INVALID_ANSWERS',
-      first ? `${first.path}: ${first.message}` : undefined,
-      result.errors,
-    );
-  }
-  return result.value;
 }
 
 export async function saveDraft(

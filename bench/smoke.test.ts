@@ -93,6 +93,29 @@ describe('bench --smoke', () => {
         'next.solo_late_p50',
         'next.errors',
         'next.double_assignments',
+        // The same again with routing by skill on (bench/next-routed.ts), and each against off.
+        ...[
+          'p50',
+          'p99',
+          'floor_p99_ms',
+          'p99_ratio_to_floor',
+          'SUBMIT.p50',
+          'SUBMIT.p99',
+          'rate',
+          'saturated_rounds_per_s',
+          'server_cpu',
+          'solo_p50',
+          'solo_p99',
+          'solo_late_p50',
+          'errors',
+          'double_assignments',
+          'p50_ratio_to_off',
+          'p99_ratio_to_off',
+          'solo_p50_ratio_to_off',
+          'solo_late_p50_ratio_to_off',
+          'server_cpu_ratio_to_off',
+          'saturated_ratio_to_off',
+        ].map((f) => (f.startsWith('SUBMIT.') ? `submit_routed.${f.slice(7)}` : `next_routed.${f}`)),
         ...(store === 'sqlite'
           ? [
               'soak.wal_peak',
@@ -170,6 +193,10 @@ describe('bench --smoke', () => {
     // The agreement report's target is absolute (milliseconds at 1,000,000 answers), on both stores.
     expect(figures.get(`metrics.${store}.answers`)?.unit).toBe('count');
     expect(all.some((line) => line.startsWith(`# target metrics.${store}.ms `))).toBe(true);
-    expect(verdicts).toHaveLength(floors.length + (store === 'sqlite' ? 1 : 0) + 1 + 2 + 1);
+    expect(figures.get(`next_routed.${store}.double_assignments`)).toEqual({ value: 0, unit: 'count' });
+    // Routing's two targets (issue 14: within 20 % of routing off) each print a verdict.
+    for (const ratio of ['p50_ratio_to_off', 'server_cpu_ratio_to_off'])
+      expect(all.some((line) => line.startsWith(`# target next_routed.${store}.${ratio} `))).toBe(true);
+    expect(verdicts).toHaveLength(floors.length + (store === 'sqlite' ? 1 : 0) + 1 + 2 + 1 + 2);
   }, 180_000);
 });

@@ -100,7 +100,11 @@ describe('held skills and the audit log (migration 0030)', () => {
         3000,
       ),
     );
-    const entry = await db().selectFrom('auditLog').selectAll().executeTakeFirstOrThrow();
+    const entry = await db()
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('action', '=', 'skill.grant')
+      .executeTakeFirstOrThrow();
     expect(entry).toMatchObject({
       at: 3000,
       actorId: admin.id,

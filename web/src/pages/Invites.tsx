@@ -1,8 +1,9 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { call } from '../api/client.ts';
 import { useTitle } from '../app/router.tsx';
 import { formatTime } from '../console/format.ts';
 import { InviteForm, type MadeInvite } from '../console/invites/InviteForm.tsx';
+import { OneTimeLink } from '../console/OneTimeLink.tsx';
 import { PageHead } from '../console/PageHead.tsx';
 import { useLoad } from '../console/useLoad.ts';
 import { ErrorAlert } from '../ui/Alert.tsx';
@@ -11,43 +12,14 @@ import '../console/console.css';
 
 /** The link just made, once, with a copy button; dismissing it forgets it. */
 function MadeLink({ made, onDismiss }: { made: MadeInvite; onDismiss(): void }) {
-  const input = useRef<HTMLInputElement>(null);
-  const [copied, setCopied] = useState('');
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(made.url);
-      setCopied('Copied.');
-    } catch {
-      input.current?.select();
-      setCopied('Selected: press Ctrl+C (⌘C) to copy.');
-    }
-  };
   return (
-    <section className="card stack" aria-labelledby="made-invite-title">
-      <h2 id="made-invite-title">{made.email ? `Invite link for ${made.email}` : 'Invite link'}</h2>
-      <p>
-        It is shown only this once. Hand it over privately; it works once, until{' '}
-        <time dateTime={made.expiresAt}>{formatTime(made.expiresAt)}</time>.
-      </p>
-      <div className="row">
-        <input
-          ref={input}
-          readOnly
-          aria-label="Invite link"
-          value={made.url}
-          onFocus={(e) => e.target.select()}
-        />
-        <button type="button" className="primary" onClick={() => void copy()}>
-          Copy link
-        </button>
-        <button type="button" onClick={onDismiss}>
-          Done
-        </button>
-      </div>
-      <p role="status" className="ok-text">
-        {copied}
-      </p>
-    </section>
+    <OneTimeLink
+      title={made.email ? `Invite link for ${made.email}` : 'Invite link'}
+      label="Invite link"
+      url={made.url}
+      expiresAt={made.expiresAt}
+      onDismiss={onDismiss}
+    />
   );
 }
 

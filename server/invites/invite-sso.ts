@@ -7,9 +7,9 @@ import { writeTransaction } from '../db/transaction.ts';
 import { AppError } from '../http/errors.ts';
 import { seal, unseal } from '../models/seal.ts';
 import { findIdentityUser, insertIdentity } from '../sso/identities.repository.ts';
-import { nameOf } from '../sso/sso-accounts.ts';
+import { nameOf, requireAllowedDomain } from '../sso/sso-accounts.ts';
 import type { SsoClaims } from '../sso/sso-client.ts';
-import { emailDomainAllowed, type SsoConfig } from '../sso/sso-config.ts';
+import type { SsoConfig } from '../sso/sso-config.ts';
 import { CALLBACK_PATH, FLOW_TTL_MS } from '../sso/sso-flow.ts';
 import { requireUsable } from '../users/account-access.ts';
 import { findUserById, type UserRow } from '../users/users.repository.ts';
@@ -86,11 +86,7 @@ export async function accountFromInvite(
 ): Promise<{ user: UserRow; created: boolean }> {
   const db = ctx.store.db;
   const { issuer, subject, email } = claims;
-  if (
-    config.allowedDomains.length > 0 &&
-    (email === null || !emailDomainAllowed(email, config.allowedDomains))
-  )
-    throw new AppError('SSO_DOMAIN_NOT_ALLOWED');
+  requireAllowedDomain(config, email);
   if (email === null || !claims.emailVerified) throw new AppError('SSO_EMAIL_UNVERIFIED');
   const row = await findInvite(db, pending.inviteId);
   if (!row || row.tokenHash !== pending.tokenHash) throw new AppError('INVITE_INVALID');

@@ -41,11 +41,7 @@ async function resolveAccount(
 ): Promise<{ user: UserRow; created: boolean }> {
   const db = ctx.store.db;
   const { issuer, subject, email } = claims;
-  if (
-    config.allowedDomains.length > 0 &&
-    (email === null || !emailDomainAllowed(email, config.allowedDomains))
-  )
-    throw new AppError('SSO_DOMAIN_NOT_ALLOWED');
+  requireAllowedDomain(config, email);
   const linkedId = await findIdentityUser(db, { issuer, subject });
   if (linkedId !== undefined) {
     const user = await findUserById(db, linkedId);
@@ -103,4 +99,11 @@ export function nameOf(name: string | null, email: string): string {
   if (parsed.success) return parsed.data;
   const local = DisplayName.safeParse(email.slice(0, email.lastIndexOf('@')));
   return local.success ? local.data : email;
+}
+
+/** Refuses (SSO_DOMAIN_NOT_ALLOWED) an email outside the allowed domains, when a list is set. */
+export function requireAllowedDomain(config: Pick<SsoConfig, 'allowedDomains'>, email: string | null): void {
+  if (config.allowedDomains.length === 0) return;
+  if (email === null || !emailDomainAllowed(email, config.allowedDomains))
+    throw new AppError('SSO_DOMAIN_NOT_ALLOWED');
 }

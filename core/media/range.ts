@@ -14,7 +14,8 @@ export function parseRange(header: string | undefined, size: number): RangeAnswe
   const m = /^\s*bytes\s*=\s*(.+)$/i.exec(header);
   if (!m) return { kind: 'unsatisfiable' };
   const specs = m[1]!.split(',').map((s) => s.trim());
-  if (specs.length > 1) return specs.every((s) => /^(\d*)-(\d*)$/.test(s)) ? { kind: 'whole' } : unsatisfiable;
+  if (specs.length > 1)
+    return specs.every((s) => /^(\d*)-(\d*)$/.test(s)) ? { kind: 'whole' } : unsatisfiable;
   const spec = /^(\d*)-(\d*)$/.exec(specs[0]!);
   if (!spec || (spec[1] === '' && spec[2] === '')) return unsatisfiable;
   if (spec[1] === '') {

@@ -29,6 +29,7 @@ import * as m0028 from './migrations/0028_user_contracts.ts';
 import * as m0029 from './migrations/0029_pay_rate.ts';
 import * as m0030 from './migrations/0030_skills_audit.ts';
 import * as m0033 from './migrations/0033_invite_links.ts';
+import * as m0034 from './migrations/0034_media.ts';
 import type { StoreKind } from './store.ts';
 
 interface Migration {
@@ -68,6 +69,7 @@ const migrations: Migration[] = [
   { name: '0029_pay_rate', ...m0029 },
   { name: '0030_skills_audit', ...m0030 },
   { name: '0033_invite_links', ...m0033 },
+  { name: '0034_media', ...m0034 },
 ];
 
 /**

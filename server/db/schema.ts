@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { MediaTable } from './schema-media.ts';
 import type { InviteLinksTable } from './schema-onboarding.ts';
 import type {
   AdjudicationsTable,
@@ -52,6 +53,7 @@ export interface Database {
   userSkills: UserSkillsTable;
   auditLog: AuditLogTable;
   inviteLinks: InviteLinksTable;
+  media: MediaTable;
 }
 
 /** Every version of a project's interface (migration 0010); the projects row holds the current one. */

@@ -55,7 +55,8 @@ const list = (text: string | undefined): string[] =>
 const positive = (env: NodeJS.ProcessEnv, name: string): number | undefined => {
   const text = env[name]?.trim();
   if (!text) return undefined;
-  if (!/^[1-9][0-9]{0,15}$/.test(text)) throw new Error(`${name}: write a whole number above 0, not "${text}"`);
+  if (!/^[1-9][0-9]{0,15}$/.test(text))
+    throw new Error(`${name}: write a whole number above 0, not "${text}"`);
   return Number(text);
 };
 

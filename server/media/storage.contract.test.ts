@@ -27,10 +27,7 @@ function blob(size: number): { file: string; key: string; bytes: Buffer } {
 }
 
 const backends: [string, () => Promise<{ storage: MediaStorage; close(): Promise<void> }>][] = [
-  [
-    'local',
-    async () => ({ storage: new LocalMediaStorage(path.join(tmp, 'root')), close: async () => {} }),
-  ],
+  ['local', async () => ({ storage: new LocalMediaStorage(path.join(tmp, 'root')), close: async () => {} })],
   [
     's3 (s3rver on loopback)',
     async () => {
@@ -66,9 +63,9 @@ describe.each(backends)('media storage: %s', (_name, open) => {
   it('reads a byte range, both ends inclusive', async () => {
     const b = blob(5000);
     await storage.put(b.key, b.file, { size: 5000, contentType: 'audio/wav' });
-    expect((await collect(await storage.read(b.key, { start: 0, end: 0 }))).equals(b.bytes.subarray(0, 1))).toBe(
-      true,
-    );
+    expect(
+      (await collect(await storage.read(b.key, { start: 0, end: 0 }))).equals(b.bytes.subarray(0, 1)),
+    ).toBe(true);
     const middle = await collect(await storage.read(b.key, { start: 1000, end: 2999 }));
     expect(middle.equals(b.bytes.subarray(1000, 3000))).toBe(true);
     const tail = await collect(await storage.read(b.key, { start: 4900, end: 4999 }));

@@ -36,7 +36,8 @@ export class MissingObjectError extends Error {
 }
 
 /** The key of content with this sha256 (hex): fanned out by its first bytes, as git does. */
-export const mediaKey = (sha256: string): string => `media/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
+export const mediaKey = (sha256: string): string =>
+  `media/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
 
 const KEY = /^media\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}$/;
 

@@ -84,7 +84,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     const retry = (e.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
     if (e.code === 'RATE_LIMITED' && retry !== undefined) reply.header('retry-after', String(retry));
     const size = (e.details as { size?: number } | undefined)?.size;
-    if (e.code === 'RANGE_NOT_SATISFIABLE' && size !== undefined) reply.header('content-range', `bytes */${size}`);
+    if (e.code === 'RANGE_NOT_SATISFIABLE' && size !== undefined)
+      reply.header('content-range', `bytes */${size}`);
     return reply.code(e.status).send({ error: { code: e.code, message: e.message, details: e.details } });
   });
   app.setNotFoundHandler((req, reply) =>

@@ -43,7 +43,11 @@ export function buildOpenApi(version: string): Json {
         required: true,
         content: {
           'application/octet-stream': {
-            schema: { type: 'string', format: 'binary', description: 'the file; its type is probed from its bytes' },
+            schema: {
+              type: 'string',
+              format: 'binary',
+              description: 'the file; its type is probed from its bytes',
+            },
           },
         },
       };

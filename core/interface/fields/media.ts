@@ -10,9 +10,7 @@ import type { FieldKind } from './kind.ts';
  * and replaces (a file path is the CLI's to upload first, with `--media DIR`).
  */
 const mediaConfig = <T extends 'audio' | 'video' | 'image'>(type: T, id: string) =>
-  z
-    .strictObject({ name: Identifier, type: z.literal(type), label: DisplayLabel.optional() })
-    .meta({ id });
+  z.strictObject({ name: Identifier, type: z.literal(type), label: DisplayLabel.optional() }).meta({ id });
 
 export const AudioField = mediaConfig('audio', 'AudioField');
 export const VideoField = mediaConfig('video', 'VideoField');

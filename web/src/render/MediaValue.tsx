@@ -10,8 +10,7 @@ export function MediaValue(props: {
   label: string;
   itemId: number | undefined;
 }) {
-  if (props.itemId === undefined)
-    return <p className="muted">The {props.type} of each item plays here.</p>;
+  if (props.itemId === undefined) return <p className="muted">The {props.type} of each item plays here.</p>;
   const src = itemMediaPath(props.itemId, props.field);
   if (props.type === 'image') return <img className="item-media" src={src} alt={props.label} />;
   if (props.type === 'video')

@@ -117,7 +117,7 @@ function explain(err: unknown, url: string, timeoutMs: number): unknown {
     );
   const name = (err as Error | undefined)?.name;
   if (name === 'TimeoutError' || name === 'AbortError')
-    return failed(url, `it did not arrive within ${Math.round(timeoutMs / 1000)} s`);
+    return failed(url, `it did not arrive within ${timeoutMs / 1000} s`);
   const cause = (err as { cause?: { code?: string; message?: string } }).cause;
   return failed(url, `it could not be fetched (${cause?.code ?? cause?.message ?? (err as Error).message})`);
 }

@@ -46,7 +46,10 @@ async function buildMedia(w: World): Promise<MediaWorld> {
 }
 const mediaWorld = (w: World) => {
   let m = built.get(w);
-  if (!m) built.set(w, (m = buildMedia(w)));
+  if (!m) {
+    m = buildMedia(w);
+    built.set(w, m);
+  }
   return m;
 };
 

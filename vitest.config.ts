@@ -17,6 +17,8 @@ const STORE_FREE = [
   'server/imports/imported-lines.test.ts',
   'server/imports/spool.test.ts',
   'server/live/limiter.test.ts',
+  'server/media/media-config.test.ts',
+  'server/media/storage.contract.test.ts',
   'server/models/call-errors.test.ts',
   'server/models/limits.test.ts',
   'server/models/seal.test.ts',

@@ -101,6 +101,11 @@ export const errorCodes = {
   },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'This content type is not accepted here.' },
+  RANGE_NOT_SATISFIABLE: { status: 416, message: 'The requested byte range is not in the file.' },
+  MEDIA_FETCH_FAILED: {
+    status: 422,
+    message: 'The media URL could not be fetched: it is refused here, or its server did not answer with it.',
+  },
   RATE_LIMITED: { status: 429, message: 'Too many attempts; wait and try again.' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server.' },
 } as const satisfies Record<string, { status: number; message: string }>;

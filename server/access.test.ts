@@ -11,6 +11,7 @@ import { goldCases } from './testing/access-cases-gold.ts';
 import { jobCases } from './testing/access-cases-jobs.ts';
 import { judgeCases } from './testing/access-cases-judges.ts';
 import { liveCases } from './testing/access-cases-live.ts';
+import { mediaCases } from './testing/access-cases-media.ts';
 import { modelCases } from './testing/access-cases-models.ts';
 import { onboardingCases } from './testing/access-cases-onboarding.ts';
 import { qualityCases } from './testing/access-cases-quality.ts';
@@ -50,6 +51,7 @@ const matrix: Record<OperationId, Case[]> = {
   ...assessmentCases,
   ...auditCases,
   ...skillCases,
+  ...mediaCases,
 };
 
 let w: World;

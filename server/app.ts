@@ -25,6 +25,7 @@ import { itemHandlers } from './items/items.routes.ts';
 import { jobHandlers } from './jobs/jobs.routes.ts';
 import { judgeHandlers } from './judge/judge.routes.ts';
 import { liveHandlers } from './live/live.routes.ts';
+import { mediaHandlers } from './media/media.routes.ts';
 import { modelHandlers } from './models/connections.routes.ts';
 import { projectHandlers } from './projects/projects.routes.ts';
 import { metricsHandlers } from './quality/metrics.routes.ts';
@@ -73,7 +74,10 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     if (isApi(req.url)) checkOrigin(req, ctx.publicOrigin);
   });
   app.addHook('onSend', async (req, reply) => {
+    // A route with a stricter policy of its own (media: `default-src 'none'; sandbox`) keeps it.
+    const own = reply.getHeader('content-security-policy');
     reply.headers(SECURITY_HEADERS);
+    if (own !== undefined) reply.header('content-security-policy', own);
     // API answers carry user data (or set a session); no cache, shared or private, may keep them.
     if (isApi(req.url) && !PUBLIC_DOCS.has(req.url.split('?')[0]!)) reply.header('cache-control', 'no-store');
   });
@@ -82,6 +86,9 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     if (e.status >= 500) req.log.error({ err }, 'request failed');
     const retry = (e.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
     if (e.code === 'RATE_LIMITED' && retry !== undefined) reply.header('retry-after', String(retry));
+    const size = (e.details as { size?: number } | undefined)?.size;
+    if (e.code === 'RANGE_NOT_SATISFIABLE' && size !== undefined)
+      reply.header('content-range', `bytes */${size}`);
     return reply.code(e.status).send({ error: { code: e.code, message: e.message, details: e.details } });
   });
   app.setNotFoundHandler((req, reply) =>
@@ -119,6 +126,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     ...assessmentHandlers(ctx),
     ...auditHandlers(ctx),
     ...skillHandlers(ctx),
+    ...mediaHandlers(ctx),
   } satisfies Handlers;
   registerRoutes(app, ctx, handlers, opts.checkResponses ?? false);
 

@@ -2,6 +2,8 @@ import type { PasswordHasher } from './auth/passwords.ts';
 import type { UsersTable } from './db/schema.ts';
 import type { Store } from './db/store.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
+import type { MediaConfig } from './media/media-config.ts';
+import type { MediaStorage } from './media/storage.ts';
 import type { ModelConnections } from './models/model-call.ts';
 import type { SsoClient } from './sso/sso-client.ts';
 
@@ -24,6 +26,8 @@ export interface AppContext {
   models: ModelConnections;
   /** Background jobs: enqueue and cancel (server/jobs/, docs/jobs.md). */
   jobs: JobQueue;
+  /** Media files (server/media/, docs/media.md): where their bytes live, the limits, the URL policy. */
+  media: { storage: MediaStorage; config: MediaConfig };
   /** Single sign-on with an OpenID Connect provider (server/sso/, docs/sso.md); null: not configured. */
   sso: SsoClient | null;
   /**

@@ -3,8 +3,10 @@ import { localCommand } from '../core/command-line.ts';
 
 export { OLD_TRUST_PROXY_MESSAGE, parseTrustedProxies } from './auth/client-address.ts';
 export { parsePublicUrl } from './auth/origin.ts';
+export { parseMediaEnv } from './media/media-config.ts';
 export { parseSsoEnv } from './sso/sso-config.ts';
 
+import type { MediaConfig } from './media/media-config.ts';
 import { createVerity, VERSION, type Verity } from './server.ts';
 import { issueSetupLink, SETUP_LINK_TTL_MS } from './setup/setup.service.ts';
 import type { SsoConfig } from './sso/sso-config.ts';
@@ -24,6 +26,8 @@ export interface StartOptions {
   publicOrigin?: string | null;
   /** Single sign-on with an OpenID Connect provider (VERITY_OIDC_*, docs/sso.md); null: none. */
   sso?: SsoConfig | null;
+  /** Media storage and URL imports (VERITY_MEDIA_*, VERITY_S3_*, docs/media.md); default: the data folder. */
+  media?: MediaConfig;
   /** Where the start-up banner goes (default stderr); it is written before the first log line. */
   announce?: (text: string) => void;
 }
@@ -49,6 +53,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     ...(opts.trustedProxies ? { trustedProxies: opts.trustedProxies } : {}),
     ...(opts.publicOrigin ? { publicOrigin: opts.publicOrigin } : {}),
     ...(opts.sso ? { sso: opts.sso } : {}),
+    ...(opts.media ? { media: opts.media } : {}),
   });
   try {
     await verity.app.listen({ port: opts.port, host: opts.host });

@@ -13,6 +13,8 @@ import { jobKinds } from './job-kinds.ts';
 import type { JobKind } from './jobs/kind.ts';
 import { JobSystem } from './jobs/queue.ts';
 import type { RunnerOptions } from './jobs/runner-options.ts';
+import { defaultMediaConfig, type MediaConfig } from './media/media-config.ts';
+import { openMediaStorage } from './media/open-storage.ts';
 import { ModelClients } from './models/model-client.ts';
 import { SsoClient } from './sso/sso-client.ts';
 import type { SsoConfig } from './sso/sso-config.ts';
@@ -54,6 +56,8 @@ export interface ServerConfig {
   jobRunner?: Partial<RunnerOptions>;
   /** Single sign-on (VERITY_OIDC_*, server/sso/sso-config.ts); absent or null: none. */
   sso?: SsoConfig | null;
+  /** How media are stored and fetched (VERITY_MEDIA_*, VERITY_S3_*: parseMediaEnv); default: in the data folder. */
+  media?: MediaConfig;
   /** TEST ONLY: the clock contract windows are checked against (AppContext.clock); default Date.now. */
   clock?: () => number;
 }
@@ -81,6 +85,7 @@ export async function createContext(
     | 'jobKinds'
     | 'sso'
     | 'clock'
+    | 'media'
   >,
   user: SecretUser = 'server',
 ): Promise<AppContext> {
@@ -99,6 +104,7 @@ export async function createContext(
     models: new ModelClients(store, secret),
     jobs,
     sso: config.sso ? new SsoClient(config.sso) : null,
+    media: openMediaStorage(config.media ?? defaultMediaConfig(), config.dataDir),
     clock: config.clock ?? Date.now,
   };
   jobs.bind(ctx);
@@ -131,6 +137,7 @@ export async function createVerity(config: ServerConfig): Promise<Verity> {
       await Promise.all([jobs instanceof JobSystem ? jobs.stopRunner() : undefined, app.close()]);
       await ctx.models.close();
       await ctx.sso?.close();
+      await ctx.media.storage.close();
       await store.close();
     },
   };

@@ -8,6 +8,7 @@ import { createClient } from '../client.ts';
 import { defineCommand, enumFlag, intFlag } from '../command.ts';
 import { httpConfig, httpFlags, projectFlag } from '../config.ts';
 import { apiErrorLines, CliError, isRecord, UsageError } from '../errors.ts';
+import { uploadLineMedia } from '../media-upload.ts';
 import { note, printJson } from '../output.ts';
 import { byteProgress } from '../progress.ts';
 
@@ -26,6 +27,11 @@ export const importItems = defineCommand({
     ...projectFlag,
     format: { type: 'string', value: 'FORMAT', help: 'jsonl|csv (default: from the file extension)' },
     'skip-invalid': { type: 'boolean', help: 'import the valid lines and report the invalid ones' },
+    media: {
+      type: 'string',
+      value: 'DIR',
+      help: 'upload the files the lines name in audio, video and image fields, relative to DIR (JSONL only)',
+    },
     ...httpFlags,
   },
   async run({ values, positionals }) {
@@ -33,37 +39,63 @@ export const importItems = defineCommand({
     const format = enumFlag(values.format, 'format', ['jsonl', 'csv']) ?? detectFormat(undefined, file);
     if (!format)
       throw new UsageError(`cannot tell the format of ${file} from its extension; pass --format jsonl|csv`);
-    const size = fileSize(file);
+    fileSize(file);
     const client = createClient(httpConfig(values));
-    const source = fs.createReadStream(file);
-    const progress = process.stderr.isTTY ? byteProgress(size, process.stderr) : undefined;
-    let body: Readable = source;
-    if (progress) {
-      source.on('error', (err) => progress.counter.destroy(err));
-      body = source.pipe(progress.counter);
+    const projectId = intFlag(values.project, 'project');
+    let media: Awaited<ReturnType<typeof uploadLineMedia>> | undefined;
+    if (values.media !== undefined) {
+      if (format !== 'jsonl') throw new UsageError('--media works with JSONL files');
+      media = await uploadLineMedia({ client, projectId: projectId!, file, folder: values.media });
+      if (media.uploaded > 0) note(`${media.uploaded} media file${media.uploaded === 1 ? '' : 's'} uploaded`);
     }
-    const skipInvalid = values['skip-invalid'] ?? false;
     try {
-      const res = await client.request(
-        'importItems',
-        {
-          params: { projectId: intFlag(values.project, 'project') },
-          query: { skipInvalid: skipInvalid ? 'true' : 'false' },
-        },
-        { body: Readable.toWeb(body) as ReadableStream<Uint8Array>, contentType: CONTENT_TYPE[format] },
-      );
-      progress?.done();
-      const result = (await res.json()) as ImportResultOut;
-      printJson(result);
-      note(importSummary(result));
-      return 0;
-    } catch (err) {
-      progress?.done();
-      if (err instanceof ApiError && err.code === 'IMPORT_INVALID' && !skipInvalid) return reportInvalid(err);
-      throw err;
+      return await sendImport({
+        client,
+        projectId: projectId!,
+        file: media?.file ?? file,
+        format,
+        skipInvalid: values['skip-invalid'] ?? false,
+      });
+    } finally {
+      media?.cleanup();
     }
   },
 });
+
+/** Streams the file to the import route, with a progress bar on a terminal; the exit code. */
+async function sendImport(opts: {
+  client: ReturnType<typeof createClient>;
+  projectId: number;
+  file: string;
+  format: ImportFormat;
+  skipInvalid: boolean;
+}): Promise<number> {
+  const { client, projectId, format, skipInvalid } = opts;
+  const size = fileSize(opts.file);
+  const source = fs.createReadStream(opts.file);
+  const progress = process.stderr.isTTY ? byteProgress(size, process.stderr) : undefined;
+  let body: Readable = source;
+  if (progress) {
+    source.on('error', (err) => progress.counter.destroy(err));
+    body = source.pipe(progress.counter);
+  }
+  try {
+    const res = await client.request(
+      'importItems',
+      { params: { projectId }, query: { skipInvalid: skipInvalid ? 'true' : 'false' } },
+      { body: Readable.toWeb(body) as ReadableStream<Uint8Array>, contentType: CONTENT_TYPE[format] },
+    );
+    progress?.done();
+    const result = (await res.json()) as ImportResultOut;
+    printJson(result);
+    note(importSummary(result));
+    return 0;
+  } catch (err) {
+    progress?.done();
+    if (err instanceof ApiError && err.code === 'IMPORT_INVALID' && !skipInvalid) return reportInvalid(err);
+    throw err;
+  }
+}
 
 /** Every line error the server reported, then what to do about them. */
 function reportInvalid(err: ApiError): number {

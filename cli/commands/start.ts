@@ -5,19 +5,26 @@ import { CliError, UsageError } from '../errors.ts';
 type ServerEntry = typeof import('../../server/main.ts');
 
 /**
- * Who stands in front of the server (trusted proxies, the public URL) and the single sign-on
- * provider (VERITY_OIDC_*, docs/sso.md), checked before start.
+ * Who stands in front of the server (trusted proxies, the public URL), the single sign-on
+ * provider (VERITY_OIDC_*, docs/sso.md) and the media storage (VERITY_MEDIA_*, VERITY_S3_*,
+ * docs/media.md), checked before start.
  */
 function networkSettings(
   server: ServerEntry,
   env: NodeJS.ProcessEnv,
-): { trustedProxies: string[]; publicOrigin: string | null; sso: ReturnType<ServerEntry['parseSsoEnv']> } {
+): {
+  trustedProxies: string[];
+  publicOrigin: string | null;
+  sso: ReturnType<ServerEntry['parseSsoEnv']>;
+  media: ReturnType<ServerEntry['parseMediaEnv']>;
+} {
   if (env.VERITY_TRUST_PROXY !== undefined) throw new UsageError(server.OLD_TRUST_PROXY_MESSAGE);
   try {
     return {
       trustedProxies: server.parseTrustedProxies(env.VERITY_TRUSTED_PROXIES),
       publicOrigin: env.VERITY_PUBLIC_URL ? server.parsePublicUrl(env.VERITY_PUBLIC_URL) : null,
       sso: server.parseSsoEnv(env),
+      media: server.parseMediaEnv(env),
     };
   } catch (err) {
     throw new UsageError((err as Error).message);

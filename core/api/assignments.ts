@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id, IsoTime } from './common.ts';
 import { Item } from './items.ts';
 import { AnnotatorKind } from './judges.ts';
+import { ItemMedia } from './media.ts';
 import { ReviewFeedback } from './review.ts';
 
 export const AssignmentStatus = z.enum(['locked', 'submitted', 'skipped', 'expired']);
@@ -246,6 +247,12 @@ export const ItemDetail = z
       .nullable()
       .optional()
       .describe("the item's disagreement score (docs/quality.md); only for managers and reviewers"),
+    media: z
+      .record(z.string(), ItemMedia)
+      .optional()
+      .describe(
+        'per media field (audio, video, image): where it is served from and its facts (docs/media.md)',
+      ),
   })
   .meta({ id: 'ItemDetail' });
 export const ItemHistoryParams = z.object({ annotationId: Id });

@@ -99,6 +99,7 @@ const acceptOf = {
   csv: 'text/csv',
   file: 'application/x-ndjson, text/csv',
   redirect: 'text/html',
+  media: '*/*',
 } as const;
 
 /** `/api/projects/{projectId}/items` with `{ projectId: 7 }` and a query: `/api/projects/7/items?skipInvalid=true`. */

@@ -38,6 +38,19 @@ export function buildOpenApi(version: string): Json {
         'x-body-limit': limit,
         content: { 'application/json': { schema: convert(def.body, 'input') } },
       };
+    } else if (def.bodyKind === 'stream' && def.tag === 'media') {
+      op.requestBody = {
+        required: true,
+        content: {
+          'application/octet-stream': {
+            schema: {
+              type: 'string',
+              format: 'binary',
+              description: 'the file; its type is probed from its bytes',
+            },
+          },
+        },
+      };
     } else if (def.bodyKind === 'stream') {
       op.requestBody = {
         required: true,
@@ -72,6 +85,13 @@ export function buildOpenApi(version: string): Json {
         description: 'CSV (RFC 4180): a header row, then one row per record',
         content: { 'text/csv': { schema: { type: 'string' } } },
       };
+    } else if (def.responseKind === 'media') {
+      responses[ok] = {
+        description:
+          'The bytes, as their probed type (audio, video or image types inline; anything else application/octet-stream as an attachment); 206 with Content-Range for one range',
+        content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+      };
+      responses['206'] = { description: 'The requested range (Content-Range says which)' };
     } else if (def.responseKind === 'redirect') {
       responses[ok] = {
         description: 'A redirect for the browser to follow',

@@ -8,7 +8,7 @@ export type RouteAddress = {
    * Only on routes that answer JSON lines, CSV (the per-annotator table), either (the export), or
    * a redirect a browser follows (single sign-on).
    */
-  responseKind?: 'jsonl' | 'csv' | 'file' | 'redirect';
+  responseKind?: 'jsonl' | 'csv' | 'file' | 'redirect' | 'media';
 };
 
 /**

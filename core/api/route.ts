@@ -24,9 +24,10 @@ export interface RouteDef {
   /**
    * `jsonl`: a stream of JSON lines; `csv`: a CSV document (text/csv), sent as an attachment;
    * `file`: a stream of JSON lines or CSV, as the request asks (the export's `format`);
-   * `redirect`: a redirect (the `status`, 303 by default) a browser follows, for sign-in with a provider.
+   * `redirect`: a redirect (the `status`, 303 by default) a browser follows, for sign-in with a provider;
+   * `media`: a media file's bytes (200, or 206 for a range), with the headers of docs/media.md.
    */
-  responseKind?: 'json' | 'jsonl' | 'csv' | 'file' | 'redirect';
+  responseKind?: 'json' | 'jsonl' | 'csv' | 'file' | 'redirect' | 'media';
   /** For a `jsonl` answer: the schema of each line (the OpenAPI document describes it). */
   lines?: z.ZodType;
   /** Success status; 204 routes have response null. */

@@ -10,6 +10,7 @@ import { itemRoutes } from './items.routes.ts';
 import { jobRoutes } from './jobs.routes.ts';
 import { judgeRoutes } from './judges.routes.ts';
 import { liveRoutes } from './live.routes.ts';
+import { mediaRoutes } from './media.routes.ts';
 import { modelRoutes } from './models.routes.ts';
 import { onboardingRoutes } from './onboarding.routes.ts';
 import { projectRoutes } from './projects.routes.ts';
@@ -38,6 +39,7 @@ export const routes = {
   ...qualityRoutes,
   ...dashboardRoutes,
   ...itemRoutes,
+  ...mediaRoutes,
   ...assignmentRoutes,
   ...reviewRoutes,
   ...adjudicationRoutes,

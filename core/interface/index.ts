@@ -34,6 +34,13 @@ export {
   checkConversation,
 } from './fields/chat.ts';
 export type { FieldKind } from './fields/kind.ts';
+export {
+  AudioField,
+  checkMediaValue,
+  ImageField,
+  MEDIA_FIELD_TYPES,
+  VideoField,
+} from './fields/media.ts';
 export { FieldDefinition, fieldKindOf, fieldTypes } from './fields/registry.ts';
 export {
   awaitsCandidates,

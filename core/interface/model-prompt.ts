@@ -50,6 +50,8 @@ function fieldText(
     );
     return `${title}: a conversation\n\n${turns.join('\n\n')}`;
   }
+  if (field.type === 'audio' || field.type === 'video' || field.type === 'image')
+    return `${title}: ${field.type === 'image' ? 'an image' : `a ${field.type} recording`}, not shown to you`;
   const candidates = candidatesOf(data, field.name);
   const byId = new Map(candidates.map((c) => [c.id, c]));
   const parts = orderedIds(data, field.name, order).map((id) => {

@@ -31,6 +31,7 @@ import * as m0030 from './migrations/0030_skills_audit.ts';
 import * as m0031 from './migrations/0031_skill_routing.ts';
 import * as m0032 from './migrations/0032_assessments.ts';
 import * as m0033 from './migrations/0033_invite_links.ts';
+import * as m0034 from './migrations/0034_media.ts';
 import type { StoreKind } from './store.ts';
 
 interface Migration {
@@ -72,6 +73,7 @@ const migrations: Migration[] = [
   { name: '0031_skill_routing', ...m0031 },
   { name: '0032_assessments', ...m0032 },
   { name: '0033_invite_links', ...m0033 },
+  { name: '0034_media', ...m0034 },
 ];
 
 /**

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { AssessmentAttemptsTable } from './schema-assessments.ts';
+import type { MediaTable } from './schema-media.ts';
 import type { InviteLinksTable } from './schema-onboarding.ts';
 import type {
   AdjudicationsTable,
@@ -55,6 +56,7 @@ export interface Database {
   inviteLinks: InviteLinksTable;
   assessmentAttempts: AssessmentAttemptsTable;
   skillProfiles: SkillProfilesTable;
+  media: MediaTable;
 }
 
 /** Every version of a project's interface (migration 0010); the projects row holds the current one. */

@@ -14,6 +14,7 @@ import type { Store } from '../db/store.ts';
 import { projectGoldAnswers } from '../gold/gold.repository.ts';
 import { AppError, forbidden } from '../http/errors.ts';
 import type { StreamedFile } from '../http/register.ts';
+import { mediaUrlsTail } from '../media/export-media.ts';
 import { hasPredictions } from '../predictions/predictions.repository.ts';
 import { type ProjectConsensus, projectConsensus } from '../quality/consensus.service.ts';
 import { findUserByEmail } from '../users/users.repository.ts';
@@ -112,13 +113,14 @@ export async function exportItems(
 export async function* exportChunks(
   store: Store,
   binding: ExportBinding,
-  iface: Pick<InterfaceDefinition, 'questions'>,
+  iface: Pick<InterfaceDefinition, 'questions' | 'fields'>,
   consensus?: ProjectConsensus,
 ): AsyncGenerator<Buffer> {
   const out = new ChunkWriter(CHUNK_BYTES);
   const fill = unansweredAsNull(iface);
   const lines =
     consensus === undefined ? new FilledLineWriter(out, fill) : new ConsensusLineWriter(out, fill, consensus);
+  lines.mediaTail = mediaUrlsTail(iface);
   yield* chunksOf(store, binding, out, lines);
 }
 

@@ -112,6 +112,9 @@ export class LineWriter implements PageSink<ItemPage> {
 
   constructor(readonly out: ChunkWriter) {}
 
+  /** Members for the item's media fields (`,"media":{…}`), or null when the project has none. */
+  mediaTail: ((itemId: number) => string) | null = null;
+
   newPage(): ItemPage {
     return new ItemPage();
   }
@@ -163,7 +166,7 @@ export class LineWriter implements PageSink<ItemPage> {
       const id = ids[this.#next]!;
       this.#writeHead(this.#next++);
       const skips = this.#skips.size === 0 ? undefined : this.#skips.get(id);
-      const tail = this.tail(id);
+      const tail = this.tail(id) + (this.mediaTail?.(id) ?? '');
       if (skips === undefined && tail === '') this.out.copy(CLOSE, 0, CLOSE.length);
       else this.out.write(`],"skips":[${skips ?? ''}]${tail}}\n`);
     }
@@ -176,7 +179,7 @@ export class LineWriter implements PageSink<ItemPage> {
 
   #close(): void {
     if (this.#openId === -1) return;
-    const tail = this.tail(this.#openId);
+    const tail = this.tail(this.#openId) + (this.mediaTail?.(this.#openId) ?? '');
     this.out.write(`${this.#annotations}],"skips":[${this.#skips.get(this.#openId) ?? ''}]${tail}}\n`);
     this.#annotations = '';
     this.#openId = -1;

@@ -6,6 +6,7 @@ import { type Routes, routes } from '../../core/api/routes.ts';
 import { formatPath } from '../../core/interface/index.ts';
 import { authenticate } from '../auth/authenticate.ts';
 import type { AppContext, Caller } from '../context.ts';
+import { type MediaAnswer, mediaHeaders } from '../media/serve.ts';
 import { AppError } from './errors.ts';
 
 type In<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -53,9 +54,11 @@ export type Handler<R extends RouteDef> = (
         ? CsvFile
         : R['responseKind'] extends 'redirect'
           ? Redirect
-          : R['mayBeEmpty'] extends true
-            ? Out<R> | null
-            : Out<R>
+          : R['responseKind'] extends 'media'
+            ? MediaAnswer
+            : R['mayBeEmpty'] extends true
+              ? Out<R> | null
+              : Out<R>
 >;
 
 export type Handlers = { [K in keyof Routes]: Handler<Routes[K]> };
@@ -130,6 +133,10 @@ export function registerRoutes(
             reply.header('content-disposition', `attachment; filename="${fileName}"`);
             const type = kind === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8';
             return reply.type(type).send(body);
+          }
+          if (def.responseKind === 'media') {
+            const media = out as unknown as MediaAnswer;
+            return reply.code(media.status).headers(mediaHeaders(media)).send(media.body);
           }
           if (def.responseKind === 'redirect') {
             return reply.redirect((out as unknown as Redirect).location, def.status ?? 303);

@@ -24,6 +24,7 @@ import { requireManage } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { goldProblem } from '../gold/gold-import.ts';
 import { AppError, notFound } from '../http/errors.ts';
+import { ImportMedia } from '../media/import-media.ts';
 import { findProject, type ProjectRow } from '../projects/projects.repository.ts';
 import { SkillCatalogue } from '../skills/catalogue.ts';
 import { InsertPipeline } from './pipeline.ts';
@@ -61,6 +62,7 @@ export async function importItems(
   return importStream(ctx, {
     project,
     importedBy: caller.id,
+    importer: caller,
     source: upload.source,
     format,
     skipInvalid: upload.skipInvalid,
@@ -76,6 +78,8 @@ export interface ImportRequest {
   project: ProjectRow;
   /** The importing account; imported revisions record it. */
   importedBy: number;
+  /** Who media fetched for the import are recorded as fetched by (the audit log); default: importedBy. */
+  importer?: Pick<Caller, 'id' | 'email' | 'name'>;
   source: AsyncIterable<Uint8Array | string>;
   format: ImportFormat;
   skipInvalid: boolean;
@@ -98,6 +102,12 @@ export async function importStream(ctx: AppContext, request: ImportRequest): Pro
     adjudication: project.adjudication,
   };
   const pipeline = InsertPipeline.open(ctx.store, target, spoolPath);
+  const media = new ImportMedia(
+    ctx,
+    project.id,
+    request.importer ?? { id: importedBy, email: null, name: `user ${importedBy}` },
+    iface,
+  );
   const record = (line: number, message: string) => {
     invalid += 1;
     if (errors.length < MAX_REPORTED) errors.push({ line, message });
@@ -115,7 +125,10 @@ export async function importStream(ctx: AppContext, request: ImportRequest): Pro
       format === 'csv' ? decodeCsvBatches(source) : decodeJsonlBatches(source),
       spoolPath,
       report,
-      (bytes) => pipeline.publish(bytes),
+      // Media URLs are fetched during pass one, and their rows written then: pass two waits for
+      // the end of pass one, so no open insert transaction holds the store's write lock meanwhile.
+      (bytes) => (media.active ? undefined : pipeline.publish(bytes)),
+      media,
     );
     if (invalid > 0 && !skipInvalid) throw importInvalid(invalid, errors);
     if (counts.valid === 0) return { imported: 0, annotations: 0, predictions: 0, invalid, errors };
@@ -156,6 +169,7 @@ async function spool(
   spoolPath: string,
   report: (line: number, message: string) => void,
   publish: (bytes: number) => void,
+  media: ImportMedia,
 ): Promise<{ valid: number; bytes: number }> {
   const fd = fs.openSync(spoolPath, 'w', 0o600);
   let valid = 0;
@@ -170,6 +184,7 @@ async function spool(
   };
   try {
     for await (const batch of decoded) {
+      const checked: { line: number; item: ItemInput }[] = [];
       for (const d of batch) {
         if (!d.ok) {
           report(d.line, d.error);
@@ -178,6 +193,19 @@ async function spool(
         const problem = checkItem(iface, d.item) ?? catalogue.problemOf(d.item.skills);
         if (problem) {
           report(d.line, `line ${d.line}: ${problem}`);
+          continue;
+        }
+        checked.push({ line: d.line, item: d.item });
+      }
+      const mediaProblems = media.active
+        ? await media.resolve(
+            checked.map((d) => ({ line: d.line, data: d.item.data as Record<string, unknown> })),
+          )
+        : undefined;
+      for (const d of checked) {
+        const mediaProblem = mediaProblems?.get(d.line);
+        if (mediaProblem) {
+          report(d.line, mediaProblem);
           continue;
         }
         buffer += encodeSpooled({

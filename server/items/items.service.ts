@@ -10,6 +10,7 @@ import { countAnnotators } from '../assignments/stranded.repository.ts';
 import { type AppContext, type Caller, iso } from '../context.ts';
 import { findGoldAnswers } from '../gold/gold.repository.ts';
 import { forbidden, notFound } from '../http/errors.ts';
+import { itemMedia } from '../media/item-media.ts';
 import { predictionsOfItem } from '../predictions/predictions.repository.ts';
 import { findProject } from '../projects/projects.repository.ts';
 import { reviewStatusesOf } from '../review/review.repository.ts';
@@ -151,6 +152,7 @@ export async function getItem(
     if (project)
       shown.data = withoutHiddenModels(migrateInterface(JSON.parse(project.interface)), shown.data);
   }
+  const media = await itemMedia(db, item.projectId, item.id, shown.data);
   // Gold answers only for those who see every item's work: an annotator never learns an item is gold.
   const gold = access.viewAll ? await findGoldAnswers(db, itemId) : undefined;
   return {
@@ -159,6 +161,7 @@ export async function getItem(
       toAnnotation(n, { integrity: access.viewAll }),
     ),
     assignments: assignments.map((a) => ({ ...toAssignment(a), annotator: a.annotator })),
+    ...(media ? { media } : {}),
     ...(access.viewAll
       ? {
           predictions: (await predictionsOfItem(db, itemId)).map((p) => ({

@@ -60,18 +60,32 @@ export function guardedLookup(hostname: string, options: dns.LookupOptions, call
   });
 }
 
-/** An Agent whose connections reach public addresses only (`guard: false`: any address). */
-export function outboundAgent(options: { guard: boolean; connections?: number }): Agent {
+/**
+ * An Agent whose connections reach public addresses only (`guard: false`: any address).
+ * `trustedHosts`: host names an admin allowed to resolve to any address (an intranet media server);
+ * every other host is guarded.
+ */
+export function outboundAgent(options: {
+  guard: boolean;
+  connections?: number;
+  trustedHosts?: readonly string[];
+}): Agent {
   const base = {
     keepAliveTimeout: 30_000,
     ...(options.connections ? { connections: options.connections } : {}),
   };
   if (!options.guard) return new Agent(base);
   const connector = buildConnector({ lookup: guardedLookup } as buildConnector.BuildOptions);
+  const trusted = new Set(options.trustedHosts ?? []);
+  const open = trusted.size > 0 ? buildConnector({}) : connector;
   return new Agent({
     ...base,
     connect: (opts, callback) => {
       const host = opts.hostname.replace(/^\[|\]$/g, '');
+      if (trusted.has(host.toLowerCase())) {
+        open(opts, callback);
+        return;
+      }
       const cls = classifyAddress(host);
       if (cls !== 'invalid' && cls !== 'public') {
         callback(new BlockedAddressError(host, host, cls), null);

@@ -91,7 +91,7 @@ export interface Req {
   query?: Record<string, string>;
   body?: unknown;
   /** A streamed body (imports) sent as-is with this content type. */
-  raw?: { contentType: string; payload: string };
+  raw?: { contentType: string; payload: string | Buffer };
   /** The bearer token to call with instead of the kind's own (for routes that revoke the caller's). */
   token?: string;
 }
@@ -169,7 +169,7 @@ export async function send(
 ): Promise<{ status: number; text: string }> {
   const token = req.token ?? who(w, kind)?.token;
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-  let payload: string | undefined;
+  let payload: string | Buffer | undefined;
   if (req.raw) {
     headers['content-type'] = req.raw.contentType;
     payload = req.raw.payload;

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { listForMessage } from '../field-error.ts';
 import { chatField } from './chat.ts';
 import type { FieldKind } from './kind.ts';
+import { audioField, imageField, videoField } from './media.ts';
 import { responsesField } from './responses.ts';
 import { textField } from './text.ts';
 
 /** Every field type. A new type is one file in this folder and one entry here. */
-const kinds = [textField, chatField, responsesField] as const;
+const kinds = [textField, chatField, responsesField, audioField, videoField, imageField] as const;
 
 // The tuple of config schemas, typed element by element so the union's output type stays precise.
 type ConfigsOf<T> = { [K in keyof T]: T[K] extends { config: infer C } ? C : never };

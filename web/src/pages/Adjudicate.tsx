@@ -167,7 +167,13 @@ export function Adjudicate({ projectId, itemId }: { projectId: number; itemId?: 
         <Guidelines source={project.guidelines} />
         <main id="main" className="annotate-main stack" tabIndex={-1}>
           <h1 className="visually-hidden">Adjudicate item {itemName}</h1>
-          <ItemFields iface={project.interface} data={current.item.data} omit={omit} level={2} />
+          <ItemFields
+            iface={project.interface}
+            data={current.item.data}
+            omit={omit}
+            level={2}
+            itemId={current.item.id}
+          />
           <AnswerComparison iface={project.interface} case={current} />
           <section className="adjudication-final stack-tight" aria-labelledby="final-title">
             <h2 id="final-title">Final answer</h2>

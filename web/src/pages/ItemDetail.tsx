@@ -54,7 +54,7 @@ export function ItemDetailPage({ itemId }: { itemId: number }) {
         )}
       </PageHead>
       <section className="card" aria-label="Item">
-        <ItemFields iface={project.interface} data={item.data} level={2} />
+        <ItemFields iface={project.interface} data={item.data} level={2} itemId={item.id} />
       </section>
       <section className="stack-tight" aria-labelledby="annotations-title">
         <h2 id="annotations-title">

@@ -210,7 +210,14 @@ export function Review({ projectId }: { projectId: number }) {
         <Guidelines source={project.guidelines} />
         <main id="main" className="annotate-main" tabIndex={-1}>
           <h1 className="visually-hidden">Review item {itemName}</h1>
-          <ItemFields iface={iface} data={task.item.data} omit={omit} shown={task.shown} level={2} />
+          <ItemFields
+            iface={iface}
+            data={task.item.data}
+            omit={omit}
+            shown={task.shown}
+            level={2}
+            itemId={task.item.id}
+          />
           <AnnotationForm
             key={`${task.annotation.id}-${task.annotation.revision}-${fix ? 'fix' : 'look'}`}
             iface={iface}

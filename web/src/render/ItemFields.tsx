@@ -5,6 +5,7 @@ import { SpanView } from '../editors/spans/SpanView.tsx';
 import { RenderBoundary } from './AsTyped.tsx';
 import { Candidates } from './Candidates.tsx';
 import { Conversation } from './Conversation.tsx';
+import { MediaValue } from './MediaValue.tsx';
 import { preloadRichText, RichText } from './RichText.tsx';
 import { turnsOf } from './shown.ts';
 import '../editors/editors.css';
@@ -30,6 +31,8 @@ export const ItemFields = memo(function ItemFields(props: {
   shown?: Record<string, string[]> | undefined;
   /** The level of each field's heading: one below the heading of the part of the page it is in. */
   level?: 2 | 3;
+  /** The item's id, which media fields are served by; without it (the builder's preview) none plays. */
+  itemId?: number | undefined;
 }) {
   const Heading = props.level === 2 ? 'h2' : 'h3';
   const fields = props.iface.fields.filter((f) => !props.omit?.includes(f.name));
@@ -67,9 +70,12 @@ function FieldValue(props: {
   spans?: Record<string, readonly SpanAnswer[]>;
   shown?: Record<string, string[]> | undefined;
   level?: 2 | 3;
+  itemId?: number | undefined;
 }) {
   const { field: f, label } = props;
   const raw = props.data[f.name];
+  if (f.type === 'audio' || f.type === 'video' || f.type === 'image')
+    return <MediaValue type={f.type} field={f.name} label={label} itemId={props.itemId} />;
   if (f.type === 'chat') return <ChatValue value={raw} label={label} />;
   if (f.type === 'responses')
     return (

@@ -55,6 +55,8 @@ const sentences: Record<ErrorCode, (message: string) => string> = {
   INTERFACE_CHANGED: () =>
     'Someone changed this interface since you opened it. Reload the page and make your edit again.',
   PAYLOAD_TOO_LARGE: (message) => message,
+  RANGE_NOT_SATISFIABLE: () => 'That part of the file does not exist.',
+  MEDIA_FETCH_FAILED: (message) => message,
   UNSUPPORTED_MEDIA_TYPE: (message) => message,
   LIVE_UNAVAILABLE: (message) => `${message} Ask the project's manager.`,
   RATE_LIMITED: (message) => `${message} Wait a moment before trying again.`,

@@ -311,7 +311,7 @@ export function AnnotationView(props: AnnotationViewProps) {
               Answers are filled in from a suggestion: check each one. Enter submits them as they stand.
             </p>
           )}
-          <ItemFields iface={iface} data={data} omit={omit} shown={shown} level={2} />
+          <ItemFields iface={iface} data={data} omit={omit} shown={shown} level={2} itemId={work.item.id} />
           <LiveWorkContext value={liveWork}>
             <AnnotationForm
               iface={iface}

@@ -50,6 +50,9 @@ interface Names {
   text: string[];
   chat: string[];
   responses: string[];
+  audio: string[];
+  video: string[];
+  image: string[];
 }
 
 const labelled = { label: display };
@@ -60,6 +63,9 @@ const fieldArbs = {
     { ...labelled, format: fc.constantFrom('plain', 'markdown'), revealModels: fc.boolean() },
     { requiredKeys: [] },
   ),
+  audio: fc.record(labelled, { requiredKeys: [] }),
+  video: fc.record(labelled, { requiredKeys: [] }),
+  image: fc.record(labelled, { requiredKeys: [] }),
 };
 
 const kindArbs = (names: Names) => {
@@ -177,7 +183,7 @@ const kindArbs = (names: Names) => {
 type Kind = keyof ReturnType<typeof kindArbs>;
 
 // At least one field of each type, so every kind of question can be asked; in any order.
-const fieldType = fc.constantFrom(...(['text', 'chat', 'responses'] as const));
+const fieldType = fc.constantFrom(...(['text', 'chat', 'responses', 'audio', 'video', 'image'] as const));
 const fieldsArb = fc.uniqueArray(identifier, { minLength: 3, maxLength: 6 }).chain((all) =>
   fc.array(fieldType, { minLength: all.length - 3, maxLength: all.length - 3 }).chain((rest) => {
     const types: (keyof Names)[] = ['text', 'chat', 'responses', ...rest];
@@ -189,7 +195,7 @@ const fieldsArb = fc.uniqueArray(identifier, { minLength: 3, maxLength: 6 }).cha
 
 const interfaceArb = fieldsArb
   .chain((fields) => {
-    const names: Names = { text: [], chat: [], responses: [] };
+    const names: Names = { text: [], chat: [], responses: [], audio: [], video: [], image: [] };
     for (const f of fields) names[f.type].push(f.name);
     const kinds = kindArbs(names);
     return fc.record({

@@ -96,6 +96,9 @@ export const formProperties = {
     text: ['format'],
     chat: [],
     responses: ['format', 'revealModels'],
+    audio: [],
+    video: [],
+    image: [],
   } as Record<string, readonly string[]>,
   question: ['name', 'type', 'label', 'description', 'required'],
   byType: {

@@ -11,6 +11,7 @@ export function sampleData(iface: InterfaceDefinition): Record<string, unknown> 
   for (const f of iface.fields) {
     if (f.type === 'chat') data[f.name] = sampleConversation;
     else if (f.type === 'responses') data[f.name] = sampleCandidates(iface, f.name);
+    else if (f.type === 'audio' || f.type === 'video' || f.type === 'image') data[f.name] = 'media:1';
     else data[f.name] = f.format === 'markdown' ? sampleMarkdown(f.name) : samplePlain(f.name);
   }
   // A steps question over a text field with given steps reads them from the item's data.

@@ -7,6 +7,7 @@ import { ProgressBar } from '../Progress.tsx';
 import { DropZone } from './DropZone.tsx';
 import { GeneratePanel } from './GeneratePanel.tsx';
 import { LineErrors } from './LineErrors.tsx';
+import { MediaUpload } from './MediaUpload.tsx';
 import { formatOf, type ImportOutcome, lineErrorsOf, uploadItems } from './upload.ts';
 
 type Phase = { is: 'idle' } | { is: 'uploading'; fraction: number } | { is: 'processing' };
@@ -92,6 +93,9 @@ export function ImportTab({ project, onImported }: { project: Project; onImporte
           <ErrorAlert error={error} />
         )}
       </section>
+      {project.interface.fields.some(
+        (f) => f.type === 'audio' || f.type === 'video' || f.type === 'image',
+      ) && <MediaUpload projectId={project.id} />}
       {project.interface.fields.some((f) => f.type === 'responses') && (
         <GeneratePanel project={project} onEnded={onImported} />
       )}

@@ -13,11 +13,7 @@ export const formatOf = (file: File): ImportFormat | undefined => {
   return undefined;
 };
 
-/**
- * Sends a file as the request body with upload progress. `fetch` reports no upload progress, so
- * this one request uses XMLHttpRequest; it speaks the same contract as the typed client (route,
- * CSRF header, error envelope).
- */
+/** Sends a file of items to the import route, with upload progress. */
 export function uploadItems(
   projectId: number,
   file: File,
@@ -32,10 +28,24 @@ export function uploadItems(
     params: { projectId },
     query: { format: opts.format, skipInvalid: opts.skipInvalid ? 'true' : 'false' },
   });
+  const contentType = opts.format === 'csv' ? 'text/csv' : 'application/x-ndjson';
+  return postWithProgress<ImportOutcome>(url, file, { contentType, ...opts });
+}
+
+/**
+ * Sends a file as the request body with upload progress. `fetch` reports no upload progress, so
+ * uploads use XMLHttpRequest; it speaks the same contract as the typed client (route, CSRF
+ * header, error envelope).
+ */
+export function postWithProgress<T>(
+  url: string,
+  file: Blob,
+  opts: { contentType: string; onProgress(fraction: number): void; signal?: AbortSignal },
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
-    xhr.setRequestHeader('content-type', opts.format === 'csv' ? 'text/csv' : 'application/x-ndjson');
+    xhr.setRequestHeader('content-type', opts.contentType);
     xhr.setRequestHeader('accept', 'application/json');
     xhr.setRequestHeader('x-csrf-token', getCsrfToken());
     xhr.upload.onprogress = (e) => {
@@ -45,7 +55,7 @@ export function uploadItems(
       if (xhr.status < 200 || xhr.status >= 300)
         return reject(errorFromAnswer(xhr.status, xhr.responseText, xhr.statusText));
       try {
-        resolve(JSON.parse(xhr.responseText) as ImportOutcome);
+        resolve(JSON.parse(xhr.responseText) as T);
       } catch (err) {
         reject(err);
       }

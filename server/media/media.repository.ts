@@ -1,0 +1,85 @@
+import type { Selectable } from 'kysely';
+import type { MediaTable } from '../db/schema-media.ts';
+import type { Db } from '../db/transaction.ts';
+
+export type MediaRow = Selectable<MediaTable>;
+
+export interface NewMedia {
+  projectId: number;
+  sha256: string;
+  size: number;
+  contentType: string;
+  originalName: string | null;
+  storageKey: string;
+  sourceUrl: string | null;
+  uploadedBy: number;
+  createdAt: number;
+}
+
+/**
+ * Records a media file in a project, or finds the row the project has for the same bytes
+ * (`created: false`). The unique (project, sha256) decides between two concurrent uploads.
+ */
+export async function insertOrFindMedia(
+  db: Db,
+  media: NewMedia,
+): Promise<{ row: MediaRow; created: boolean }> {
+  const inserted = await db
+    .insertInto('media')
+    .values(media)
+    .onConflict((oc) => oc.columns(['projectId', 'sha256']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (inserted) return { row: inserted, created: true };
+  const found = await db
+    .selectFrom('media')
+    .selectAll()
+    .where('projectId', '=', media.projectId)
+    .where('sha256', '=', media.sha256)
+    .executeTakeFirstOrThrow();
+  return { row: found, created: false };
+}
+
+/** A media row of this project, or undefined (another project's id is as good as none). */
+export async function findProjectMedia(
+  db: Db,
+  projectId: number,
+  mediaId: number,
+): Promise<MediaRow | undefined> {
+  return db
+    .selectFrom('media')
+    .selectAll()
+    .where('id', '=', mediaId)
+    .where('projectId', '=', projectId)
+    .executeTakeFirst();
+}
+
+/** The media rows of this project among `ids` (others, and other projects', are left out). */
+export async function findProjectMediaMany(
+  db: Db,
+  projectId: number,
+  ids: readonly number[],
+): Promise<MediaRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('media')
+    .selectAll()
+    .where('projectId', '=', projectId)
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+/** The row the project has for a URL it fetched before, so an import run again fetches nothing twice. */
+export async function findMediaBySource(
+  db: Db,
+  projectId: number,
+  url: string,
+): Promise<MediaRow | undefined> {
+  return db
+    .selectFrom('media')
+    .selectAll()
+    .where('projectId', '=', projectId)
+    .where('sourceUrl', '=', url)
+    .orderBy('id')
+    .executeTakeFirst();
+}

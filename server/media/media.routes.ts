@@ -1,0 +1,18 @@
+import type { AppContext } from '../context.ts';
+import type { Handlers } from '../http/register.ts';
+import { getItemMedia, importMediaUrl, uploadMedia } from './media.service.ts';
+
+const lengthOf = (header: string | undefined): number | undefined =>
+  header !== undefined && /^\d+$/.test(header) ? Number(header) : undefined;
+
+export const mediaHandlers = (ctx: AppContext) =>
+  ({
+    uploadMedia: ({ caller, params, query, req }) =>
+      uploadMedia(ctx, caller, params.projectId, {
+        source: req.raw,
+        contentLength: lengthOf(req.headers['content-length']),
+        name: query.name,
+      }),
+    importMediaUrl: ({ caller, params, body }) => importMediaUrl(ctx, caller, params.projectId, body),
+    getItemMedia: ({ caller, params, req }) => getItemMedia(ctx, caller, params, req.headers.range),
+  }) satisfies Partial<Handlers>;

@@ -79,6 +79,12 @@ const classified: Record<string, Class> = {
   inviteSso: notAdministrative('starts a sign-in; the invite’s acceptance at the callback is audited'),
   importUsers: audited(c.importUsers),
   rosterCsv: audited(c.rosterCsv),
+  uploadMedia: notAdministrative(
+    'adds content (a media file), as importItems; its entry media.upload is checked in server/media',
+  ),
+  importMediaUrl: notAdministrative(
+    'adds content (a media file fetched by URL); its entry media.fetch is checked in server/media',
+  ),
   createSkill: audited(c.createSkill),
   updateSkill: audited(c.updateSkill),
   deleteSkill: audited(c.deleteSkill),

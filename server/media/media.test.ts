@@ -115,6 +115,30 @@ describe.each(stores)('media on the $name store', (store) => {
     expect(again.body).toMatchObject({ id: first.body.id, created: false });
     const png = await uploadMedia(h, admin, projectId, PNG_PIXEL, { contentType: 'audio/wav' });
     expect(png.body.contentType).toBe('image/png');
+    // Each new file is recorded once in the audit log (docs/audit.md); the repeat is not.
+    const entries = await h.verity.store.db
+      .selectFrom('auditLog')
+      .select(['action', 'actorId', 'targetId', 'projectId', 'after'])
+      .where('action', '=', 'media.upload')
+      .where('targetId', 'in', [String(first.body.id), String(png.body.id)])
+      .orderBy('id')
+      .execute();
+    expect(entries.map((e) => ({ ...e, after: JSON.parse(e.after!) }))).toEqual([
+      {
+        action: 'media.upload',
+        actorId: admin.id,
+        targetId: String(first.body.id),
+        projectId,
+        after: { sha256: first.body.sha256, size: wav.length, contentType: 'audio/wav', sourceUrl: null },
+      },
+      {
+        action: 'media.upload',
+        actorId: admin.id,
+        targetId: String(png.body.id),
+        projectId,
+        after: { sha256: png.body.sha256, size: PNG_PIXEL.length, contentType: 'image/png', sourceUrl: null },
+      },
+    ]);
   });
 
   it('serves the whole file with the probed type and headers that never render it as a page', async () => {

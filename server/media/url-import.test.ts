@@ -62,6 +62,17 @@ describe('media import by URL', () => {
       sourceUrl: at('localhost', '/clip.wav'),
       created: true,
     });
+    const entry = await h.verity.store.db
+      .selectFrom('auditLog')
+      .select(['action', 'after'])
+      .where('targetId', '=', String(res.body.id))
+      .where('targetType', '=', 'media')
+      .executeTakeFirstOrThrow();
+    expect(entry.action).toBe('media.fetch');
+    expect(JSON.parse(entry.after!)).toMatchObject({
+      sourceUrl: at('localhost', '/clip.wav'),
+      contentType: 'audio/wav',
+    });
   });
 
   it('refuses a redirect to 127.0.0.1 before connecting to it', async () => {

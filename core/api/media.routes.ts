@@ -1,5 +1,11 @@
 import { ProjectParams } from './common.ts';
-import { ImportMediaUrlBody, ItemMediaParams, MediaInfo, MediaPeaksQuery, UploadMediaQuery } from './media.ts';
+import {
+  ImportMediaUrlBody,
+  ItemMediaParams,
+  MediaInfo,
+  MediaPeaksQuery,
+  UploadMediaQuery,
+} from './media.ts';
 import { route } from './route.ts';
 
 /** A project's media files (docs/media.md): uploads, imports by URL, and serving an item's media. */

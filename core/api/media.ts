@@ -8,7 +8,10 @@ export const MediaFacts = z
     durationSeconds: z.number().nullable(),
     sampleRate: z.number().int().nullable(),
     channels: z.number().int().nullable(),
-    frameRate: z.string().nullable().describe('a reduced rational such as "30000/1001": frame numbers stay exact'),
+    frameRate: z
+      .string()
+      .nullable()
+      .describe('a reduced rational such as "30000/1001": frame numbers stay exact'),
     frameRateValue: z.number().nullable().describe('frameRate as a number (29.97…)'),
     width: z.number().int().nullable(),
     height: z.number().int().nullable(),

@@ -96,7 +96,12 @@ export async function ingest(
       if (found.created) {
         await planMediaJob(
           tx,
-          { kind: 'probe', projectId: incoming.projectId, mediaIds: [found.row.id], createdBy: incoming.caller.id },
+          {
+            kind: 'probe',
+            projectId: incoming.projectId,
+            mediaIds: [found.row.id],
+            createdBy: incoming.caller.id,
+          },
           now,
         );
         await appendAudit(

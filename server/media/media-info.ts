@@ -40,6 +40,9 @@ export const toItemMedia = (itemId: number, field: string, r: MediaRow): z.input
   contentType: r.contentType,
   size: r.size,
   facts: factsOf(r),
-  peaks: r.peaks === null ? null : { url: `${itemMediaPath(itemId, field)}/peaks`, ...(JSON.parse(r.peaks) as PeaksIndex) },
+  peaks:
+    r.peaks === null
+      ? null
+      : { url: `${itemMediaPath(itemId, field)}/peaks`, ...(JSON.parse(r.peaks) as PeaksIndex) },
   peaksError: r.peaksError,
 });

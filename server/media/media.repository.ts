@@ -110,7 +110,11 @@ export async function recordProbe(db: Db, mediaId: number, outcome: ProbeOutcome
 }
 
 /** Stores a media file's peaks index (JSON text) or why they failed. */
-export async function recordPeaks(db: Db, mediaId: number, peaks: { index: string | null; error: string | null }) {
+export async function recordPeaks(
+  db: Db,
+  mediaId: number,
+  peaks: { index: string | null; error: string | null },
+) {
   await db
     .updateTable('media')
     .set({ peaks: peaks.index, peaksError: peaks.error })

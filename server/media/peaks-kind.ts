@@ -3,9 +3,9 @@ import type { AppContext } from '../context.ts';
 import { type JobKind, StepFailure } from '../jobs/kind.ts';
 import { findMediaById, findPeaksOfContent, recordPeaks } from './media.repository.ts';
 import { withMediaFile } from './media-file.ts';
-import { mediaIdOfStep, type MediaJobParams } from './media-jobs.ts';
-import { decodePeaks, storePeaks } from './peaks-decode.ts';
+import { type MediaJobParams, mediaIdOfStep } from './media-jobs.ts';
 import type { PeaksIndex } from './peaks.ts';
+import { decodePeaks, storePeaks } from './peaks-decode.ts';
 import { UndecodableError } from './probe.ts';
 import { mediaName } from './probe-kind.ts';
 
@@ -56,5 +56,6 @@ export const peaksKind: JobKind<MediaJobParams, { index: PeaksIndex } | null> = 
     if (!result) return;
     await recordPeaks(tx, mediaIdOfStep(step.key), { index: JSON.stringify(result.index), error: null });
   },
-  record: (result) => (result ? { samples: result.index.samples, sampleRate: result.index.sampleRate } : null),
+  record: (result) =>
+    result ? { samples: result.index.samples, sampleRate: result.index.sampleRate } : null,
 };

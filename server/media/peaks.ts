@@ -5,7 +5,11 @@
  * 4× the one before, so a coarse pixel is exactly 4 fine ones), so one pass makes all levels.
  */
 
-import { PEAK_BYTES_PER_PIXEL as BYTES_PER_PIXEL, PEAK_LEVELS, TILE_PIXELS } from '../../core/media/peaks-format.ts';
+import {
+  PEAK_BYTES_PER_PIXEL as BYTES_PER_PIXEL,
+  PEAK_LEVELS,
+  TILE_PIXELS,
+} from '../../core/media/peaks-format.ts';
 
 /** The index of a file's peaks, stored as JSON in `media.peaks` and shown in item answers. */
 export interface PeaksIndex {
@@ -89,7 +93,7 @@ export class PeakBuilder {
     const base = this.levels[0]!;
     const spp = base.samplesPerPixel;
     if (this.carry !== null && chunk.length > 0) {
-      const v = ((chunk[0]! << 8) | this.carry) << 16 >> 16;
+      const v = (((chunk[0]! << 8) | this.carry) << 16) >> 16;
       this.carry = null;
       at = 1;
       this.sample(base, spp, v);
@@ -97,7 +101,7 @@ export class PeakBuilder {
     const end = at + ((chunk.length - at) & ~1);
     let { min, max, count } = base;
     for (let i = at; i < end; i += 2) {
-      const v = ((chunk[i + 1]! << 8) | chunk[i]!) << 16 >> 16;
+      const v = (((chunk[i + 1]! << 8) | chunk[i]!) << 16) >> 16;
       if (v < min) min = v;
       if (v > max) max = v;
       count += 1;

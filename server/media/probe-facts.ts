@@ -73,7 +73,8 @@ export function factsFromProbe(json: string, contentType: string): ProbedFacts {
   const durations = [format?.duration, ...streams.map((s) => s.duration)].map(positiveNumber);
   const longest = Math.max(0, ...durations.map((d) => d ?? 0));
   const duration = image ? null : (durations[0] ?? (longest > 0 ? longest : null));
-  const rate = video && !image ? reduceRational(video.avg_frame_rate) ?? reduceRational(video.r_frame_rate) : null;
+  const rate =
+    video && !image ? (reduceRational(video.avg_frame_rate) ?? reduceRational(video.r_frame_rate)) : null;
   return {
     durationSeconds: duration,
     sampleRate: audio ? (positiveNumber(audio.sample_rate) ?? null) : null,

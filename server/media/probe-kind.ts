@@ -3,7 +3,7 @@ import type { AppContext } from '../context.ts';
 import { type JobKind, StepFailure } from '../jobs/kind.ts';
 import { findMediaById, type MediaRow, recordProbe } from './media.repository.ts';
 import { withMediaFile } from './media-file.ts';
-import { mediaIdOfStep, type MediaJobParams, planMediaJob } from './media-jobs.ts';
+import { type MediaJobParams, mediaIdOfStep, planMediaJob } from './media-jobs.ts';
 import { probeFile, UndecodableError } from './probe.ts';
 import type { ProbedFacts } from './probe-facts.ts';
 
@@ -50,7 +50,11 @@ export const probeKind: JobKind<MediaJobParams, ProbedFacts | null> = {
     const now = ctx.clock();
     await recordProbe(tx, mediaId, { ...rest, codecs: JSON.stringify(codecs), probeError: null }, now);
     if (hasAudio && job.projectId !== null)
-      await planMediaJob(tx, { kind: 'peaks', projectId: job.projectId, mediaIds: [mediaId], createdBy: job.createdBy }, now);
+      await planMediaJob(
+        tx,
+        { kind: 'peaks', projectId: job.projectId, mediaIds: [mediaId], createdBy: job.createdBy },
+        now,
+      );
   },
   record: (facts) => facts,
 };

@@ -1,5 +1,5 @@
 import { toolPath } from './binaries.ts';
-import { type ProbedFacts, factsFromProbe } from './probe-facts.ts';
+import { factsFromProbe, type ProbedFacts } from './probe-facts.ts';
 import { lastLine, runTool, ToolError } from './run-tool.ts';
 
 /** The most a probe may take, and print (a file with thousands of streams is not media we take). */
@@ -19,7 +19,11 @@ export class UndecodableError extends Error {
  * or an UndecodableError with ffprobe's reason. Other errors (no ffprobe, a time limit) are thrown
  * as they are: they say nothing of the file.
  */
-export async function probeFile(file: string, contentType: string, signal?: AbortSignal): Promise<ProbedFacts> {
+export async function probeFile(
+  file: string,
+  contentType: string,
+  signal?: AbortSignal,
+): Promise<ProbedFacts> {
   const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', '--', file];
   let run: Awaited<ReturnType<typeof runTool>>;
   try {

@@ -5,7 +5,7 @@ import { PeakBuilder, tileRange } from './peaks.ts';
 /** Signed 16-bit little-endian samples. */
 const pcm = (values: readonly number[]): Buffer => {
   const b = Buffer.alloc(values.length * 2);
-  values.forEach((v, i) => b.writeInt16LE(v, i * 2));
+  for (const [i, v] of values.entries()) b.writeInt16LE(v, i * 2);
   return b;
 };
 

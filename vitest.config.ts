@@ -18,6 +18,7 @@ const STORE_FREE = [
   'server/imports/spool.test.ts',
   'server/live/limiter.test.ts',
   'server/media/media-config.test.ts',
+  'server/media/binaries.test.ts',
   'server/media/peaks.test.ts',
   'server/media/probe-facts.test.ts',
   'server/media/storage.contract.test.ts',

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { toolPath } from './binaries.ts';
 import { PeakBuilder, type PeaksIndex } from './peaks.ts';
 import { UndecodableError } from './probe.ts';
-import { lastLine } from './run-tool.ts';
+import { toolReason } from './run-tool.ts';
 import { type MediaStorage, peaksKey } from './storage.ts';
 
 /**
@@ -19,7 +19,8 @@ export function decodePeaks(
   opts: { timeoutMs: number; signal?: AbortSignal },
 ): Promise<ReturnType<PeakBuilder['finish']>> {
   const builder = new PeakBuilder(sampleRate);
-  const args = ['-v', 'error', '-nostdin', '-i', file, '-map', '0:a:0', '-vn', '-ac', '1'];
+  const input = `file:${file}`;
+  const args = ['-v', 'error', '-nostdin', '-i', input, '-map', '0:a:0', '-vn', '-ac', '1'];
   args.push('-ar', String(sampleRate), '-f', 's16le', '-acodec', 'pcm_s16le', 'pipe:1');
   return new Promise((resolve, reject) => {
     const child = spawn(toolPath('ffmpeg'), args, {
@@ -43,7 +44,7 @@ export function decodePeaks(
     child.on('close', (code) => {
       clearTimeout(timer);
       if (timedOut) reject(new Error(`decoding took longer than ${Math.round(opts.timeoutMs / 1000)} s`));
-      else if (code !== 0) reject(new UndecodableError(lastLine(err)));
+      else if (code !== 0) reject(new UndecodableError(toolReason(err, input)));
       else if (builder.samples === 0) reject(new UndecodableError('it decodes to no sound at all'));
       else resolve(builder.finish());
     });

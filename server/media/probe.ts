@@ -1,6 +1,6 @@
 import { toolPath } from './binaries.ts';
 import { factsFromProbe, type ProbedFacts } from './probe-facts.ts';
-import { lastLine, runTool, ToolError } from './run-tool.ts';
+import { runTool, ToolError, toolReason } from './run-tool.ts';
 
 /** The most a probe may take, and print (a file with thousands of streams is not media we take). */
 export const PROBE_TIMEOUT_MS = 60_000;
@@ -24,7 +24,9 @@ export async function probeFile(
   contentType: string,
   signal?: AbortSignal,
 ): Promise<ProbedFacts> {
-  const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', '--', file];
+  // `file:` so that no part of a path is ever read as another protocol or an option.
+  const input = `file:${file}`;
+  const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', input];
   let run: Awaited<ReturnType<typeof runTool>>;
   try {
     run = await runTool(toolPath('ffprobe'), args, {
@@ -37,7 +39,7 @@ export async function probeFile(
       throw new UndecodableError(`ffprobe ${err.message}`);
     throw err;
   }
-  if (run.code !== 0) throw new UndecodableError(lastLine(run.stderr));
+  if (run.code !== 0) throw new UndecodableError(toolReason(run.stderr, input));
   try {
     return factsFromProbe(run.stdout, contentType);
   } catch (err) {

@@ -54,11 +54,22 @@ export function runTool(
   });
 }
 
-/** The last meaningful line of a tool's stderr: what it says went wrong. */
-export function lastLine(stderr: string): string {
-  const lines = stderr
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-  return (lines.at(-1) ?? 'no reason given').slice(0, 300);
+/**
+ * What a tool's stderr says went wrong, in words for a manager: its lines without the component
+ * tags (`[mov,mp4 @ 0x…]`) and without the file's path (a server path is nobody's business),
+ * repeated lines once, joined by "; ", at most 300 characters.
+ */
+export function toolReason(stderr: string, file: string): string {
+  const lines: string[] = [];
+  for (const raw of stderr.split('\n')) {
+    const line = raw
+      .replace(/^\[[^\]]*\]\s*/, '')
+      .split(`${file}: `)
+      .join('')
+      .split(file)
+      .join('the file')
+      .trim();
+    if (line !== '' && !lines.includes(line)) lines.push(line);
+  }
+  return (lines.join('; ') || 'no reason given').slice(0, 300);
 }

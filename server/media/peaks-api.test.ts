@@ -14,7 +14,7 @@ import { peaksKey } from './storage.ts';
 /** Waveform peaks (docs/media.md, "Waveform peaks"): computed in a job, served in tiles. */
 describe.each(MEDIA_STORES)('waveform peaks on the $name store', (store) => {
   let w: MediaJobsWorld;
-  let tone: { itemId: number; mediaId: number };
+  let tone: Awaited<ReturnType<typeof clipItem>>;
   // 40 s at 8 kHz: 320,000 samples, 1,250 pixels at 256 samples per pixel: tiles of 1,024 and 226.
   const SECONDS = 40;
   beforeAll(async () => {
@@ -38,7 +38,7 @@ describe.each(MEDIA_STORES)('waveform peaks on the $name store', (store) => {
     });
 
   it('indexes the levels in the item answer and stores each beside the media', async () => {
-    const clip = (await w.h.call(w.annotator, 'GET', `/api/items/${tone.itemId}`)).body.media.clip;
+    const clip = (await w.h.call(tone.who, 'GET', `/api/items/${tone.itemId}`)).body.media.clip;
     const samples = SECONDS * 8000;
     expect(clip.peaks).toEqual({
       url: `/api/items/${tone.itemId}/media/clip/peaks`,
@@ -65,7 +65,7 @@ describe.each(MEDIA_STORES)('waveform peaks on the $name store', (store) => {
       const tiles = Math.ceil(pixels / TILE_PIXELS);
       let seen = 0;
       for (let t = 0; t < tiles; t += 1) {
-        const res = await tile(w.annotator, tone.itemId, `level=${spp}&tile=${t}`);
+        const res = await tile(tone.who, tone.itemId, `level=${spp}&tile=${t}`);
         expect(res.statusCode, res.body).toBe(200);
         const pairs = readPeakTile(res.rawPayload);
         expect(pairs.length).toBe(Math.min(TILE_PIXELS, pixels - t * TILE_PIXELS));
@@ -78,21 +78,21 @@ describe.each(MEDIA_STORES)('waveform peaks on the $name store', (store) => {
         seen += pairs.length;
       }
       expect(seen).toBe(pixels);
-      const past = await tile(w.annotator, tone.itemId, `level=${spp}&tile=${tiles}`);
+      const past = await tile(tone.who, tone.itemId, `level=${spp}&tile=${tiles}`);
       expect(past.statusCode).toBe(400);
       expect(past.json().error.message).toBe(
         `tile: level ${spp} has ${tiles} tile${tiles === 1 ? '' : 's'} (0 to ${tiles - 1})`,
       );
     }
-    const odd = await tile(w.annotator, tone.itemId, 'level=300&tile=0');
+    const odd = await tile(tone.who, tone.itemId, 'level=300&tile=0');
     expect(odd.statusCode).toBe(400);
-    expect(odd.json().error.message).toMatch(/^level: write one of 256, 1024, 4096, 16384/);
+    expect(odd.json().error.message).toMatch(/^query.level: write one of 256, 1024, 4096, 16384/);
   });
 
   it('silence gives zeros', async () => {
     const quiet = await clipItem(w, wavTone({ seconds: 3, sampleRate: 8000, amplitude: 0 }), 'quiet.wav');
     expect((await endedJob(w, 'peaks', quiet.mediaId)).status).toBe('succeeded');
-    const res = await tile(w.annotator, quiet.itemId, 'level=256&tile=0');
+    const res = await tile(quiet.who, quiet.itemId, 'level=256&tile=0');
     expect(res.statusCode).toBe(200);
     const pairs = readPeakTile(res.rawPayload);
     expect(pairs.length).toBe(Math.ceil((3 * 8000) / 256));
@@ -100,17 +100,17 @@ describe.each(MEDIA_STORES)('waveform peaks on the $name store', (store) => {
   });
 
   it('is cacheable privately: an ETag, revalidated (304) each time', async () => {
-    const res = await tile(w.annotator, tone.itemId, 'level=1024&tile=0');
+    const res = await tile(tone.who, tone.itemId, 'level=1024&tile=0');
     expect(res.headers['cache-control']).toBe('private, no-cache');
     expect(res.headers['content-type']).toBe('application/octet-stream');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     const etag = res.headers.etag as string;
     expect(etag).toMatch(/^"[0-9a-f]{32}-1024-0"$/);
-    const again = await tile(w.annotator, tone.itemId, 'level=1024&tile=0', { 'if-none-match': etag });
+    const again = await tile(tone.who, tone.itemId, 'level=1024&tile=0', { 'if-none-match': etag });
     expect(again.statusCode).toBe(304);
     expect(again.rawPayload.length).toBe(0);
     // Errors are still never cached.
-    expect((await tile(w.annotator, tone.itemId, 'level=1024&tile=99')).headers['cache-control']).toBe(
+    expect((await tile(tone.who, tone.itemId, 'level=1024&tile=99')).headers['cache-control']).toBe(
       'no-store',
     );
   });
@@ -119,7 +119,7 @@ describe.each(MEDIA_STORES)('waveform peaks on the $name store', (store) => {
     const stranger = await tile(w.stranger, tone.itemId, 'level=256&tile=0');
     expect(stranger.statusCode).toBe(404);
     expect(stranger.headers.etag).toBeUndefined();
-    const etag = (await tile(w.annotator, tone.itemId, 'level=256&tile=0')).headers.etag as string;
+    const etag = (await tile(tone.who, tone.itemId, 'level=256&tile=0')).headers.etag as string;
     expect(
       (await tile(w.stranger, tone.itemId, 'level=256&tile=0', { 'if-none-match': etag })).statusCode,
     ).toBe(404);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestUser } from '../testing/harness.ts';
 import { ffmpegMade, wavTone } from '../testing/media-fixtures.ts';
 import {
   clipItem,
@@ -18,13 +19,14 @@ describe.each(MEDIA_STORES)('probing on the $name store', (store) => {
     await w?.close();
   });
 
-  const detail = async (itemId: number) => (await w.h.call(w.annotator, 'GET', `/api/items/${itemId}`)).body;
+  const detail = async (item: { itemId: number; who: TestUser }) =>
+    (await w.h.call(item.who, 'GET', `/api/items/${item.itemId}`)).body;
 
   it('probes an uploaded WAV tone in a job, with progress, and the item answer carries its facts', async () => {
-    const { itemId, mediaId } = await clipItem(w, wavTone({ seconds: 1.5, sampleRate: 16000 }), 'tone.wav');
-    const job = await endedJob(w, 'probe', mediaId);
+    const item = await clipItem(w, wavTone({ seconds: 1.5, sampleRate: 16000 }), 'tone.wav');
+    const job = await endedJob(w, 'probe', item.mediaId);
     expect(job).toMatchObject({ status: 'succeeded', totalSteps: 1, doneSteps: 1, progress: 1, error: null });
-    const clip = (await detail(itemId)).media.clip;
+    const clip = (await detail(item)).media.clip;
     expect(clip.facts).toEqual({
       durationSeconds: 1.5,
       sampleRate: 16000,
@@ -37,15 +39,15 @@ describe.each(MEDIA_STORES)('probing on the $name store', (store) => {
       probeError: null,
     });
     // A file with sound gets its waveform next.
-    expect((await endedJob(w, 'peaks', mediaId)).status).toBe('succeeded');
-    expect((await detail(itemId)).media.clip.peaks).toMatchObject({ sampleRate: 16000, samples: 24000 });
+    expect((await endedJob(w, 'peaks', item.mediaId)).status).toBe('succeeded');
+    expect((await detail(item)).media.clip.peaks).toMatchObject({ sampleRate: 16000, samples: 24000 });
   });
 
   it('probes silence too: the facts of a file with nothing to hear', async () => {
     const silence = wavTone({ seconds: 2, sampleRate: 8000, amplitude: 0 });
-    const { itemId, mediaId } = await clipItem(w, silence, 'silence.wav');
-    expect((await endedJob(w, 'probe', mediaId)).status).toBe('succeeded');
-    expect((await detail(itemId)).media.clip.facts).toMatchObject({ durationSeconds: 2, sampleRate: 8000 });
+    const item = await clipItem(w, silence, 'silence.wav');
+    expect((await endedJob(w, 'probe', item.mediaId)).status).toBe('succeeded');
+    expect((await detail(item)).media.clip.facts).toMatchObject({ durationSeconds: 2, sampleRate: 8000 });
   });
 
   it("probes a video made by ffmpeg: its exact frame rate, size, codecs and sound's rate", async () => {
@@ -57,9 +59,9 @@ describe.each(MEDIA_STORES)('probing on the $name store', (store) => {
       ],
       'mp4',
     );
-    const { itemId, mediaId } = await clipItem(w, video, 'pattern.mp4');
-    expect((await endedJob(w, 'probe', mediaId)).status).toBe('succeeded');
-    const facts = (await detail(itemId)).media.clip.facts;
+    const item = await clipItem(w, video, 'pattern.mp4');
+    expect((await endedJob(w, 'probe', item.mediaId)).status).toBe('succeeded');
+    const facts = (await detail(item)).media.clip.facts;
     expect(facts).toMatchObject({
       sampleRate: 22050,
       channels: 1,
@@ -81,22 +83,22 @@ describe.each(MEDIA_STORES)('probing on the $name store', (store) => {
       'mp4',
     );
     const cut = whole.subarray(0, Math.floor(whole.length / 2));
-    const { itemId, mediaId } = await clipItem(w, cut, 'broken.mp4');
-    const job = await endedJob(w, 'probe', mediaId);
+    const item = await clipItem(w, cut, 'broken.mp4');
+    const job = await endedJob(w, 'probe', item.mediaId);
     expect(job.status).toBe('failed');
-    expect(job.failures[0].key).toBe(`media:${mediaId}`);
+    expect(job.failures[0].key).toBe(`media:${item.mediaId}`);
     expect(job.failures[0].error).toMatch(
-      new RegExp(`^media ${mediaId} \\("broken.mp4"\\) cannot be decoded: .*moov atom not found`),
+      new RegExp(`^media ${item.mediaId} \\("broken.mp4"\\) cannot be decoded: .*moov atom not found`),
     );
-    const clip = (await detail(itemId)).media.clip;
+    const clip = (await detail(item)).media.clip;
     expect(clip.facts.probeError).toBe(job.failures[0].error);
     expect(clip.facts.durationSeconds).toBeNull();
     expect(clip.peaks).toBeNull();
     // No waveform is planned for it, and asking for one says why.
     const peaks = await w.h.call(
-      w.annotator,
+      item.who,
       'GET',
-      `/api/items/${itemId}/media/clip/peaks?level=256&tile=0`,
+      `/api/items/${item.itemId}/media/clip/peaks?level=256&tile=0`,
     );
     expect(peaks.status).toBe(409);
     expect(peaks.body.error.message).toMatch(/cannot be decoded/);

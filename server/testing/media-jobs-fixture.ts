@@ -22,12 +22,11 @@ export const MEDIA_STORES: {
 
 /**
  * A server running its jobs (probe, peaks) on a media store, with a project holding an audio
- * field, its annotator and another project's annotator (`stranger`).
+ * field and another project's annotator (`stranger`).
  */
 export interface MediaJobsWorld {
   h: Harness;
   admin: TestUser;
-  annotator: TestUser;
   stranger: TestUser;
   projectId: number;
   close(): Promise<void>;
@@ -37,13 +36,8 @@ export async function mediaJobsWorld(store: (typeof MEDIA_STORES)[number]): Prom
   const { media, close } = await store.config();
   const h = await startHarness({ media, runJobs: true, jobRunner: FAST_RUNNER });
   const admin = await h.user('admin');
-  const annotator = await h.user('annotator');
   const stranger = await h.user('annotator');
   const p = await h.call(admin, 'POST', '/api/projects', { name: 'Recordings', interface: audioInterface });
-  await h.call(admin, 'POST', `/api/projects/${p.body.id}/members`, {
-    userId: annotator.id,
-    role: 'annotator',
-  });
   const other = await h.call(admin, 'POST', '/api/projects', {
     name: 'Elsewhere',
     interface: audioInterface,
@@ -55,7 +49,6 @@ export async function mediaJobsWorld(store: (typeof MEDIA_STORES)[number]): Prom
   return {
     h,
     admin,
-    annotator,
     stranger,
     projectId: p.body.id,
     close: async () => {
@@ -65,7 +58,7 @@ export async function mediaJobsWorld(store: (typeof MEDIA_STORES)[number]): Prom
   };
 }
 
-/** Uploads `bytes`, imports an item whose clip it is, given to the world's annotator; ids. */
+/** Uploads `bytes`, imports an item whose clip it is, given to a new annotator (`who`); ids. */
 export async function clipItem(w: MediaJobsWorld, bytes: Buffer, name: string) {
   const up = await uploadMedia(w.h, w.admin, w.projectId, bytes, { name });
   expect(up.status, JSON.stringify(up.body)).toBe(201);
@@ -76,9 +69,14 @@ export async function clipItem(w: MediaJobsWorld, bytes: Buffer, name: string) {
     payload: jsonl([{ data: { clip: up.body.ref }, priority: 100 }]),
   });
   expect(res.statusCode, res.body).toBe(201);
-  const next = await w.h.call(w.annotator, 'POST', `/api/projects/${w.projectId}/assignments/next`);
+  const who = await w.h.user('annotator');
+  await w.h.call(w.admin, 'POST', `/api/projects/${w.projectId}/members`, {
+    userId: who.id,
+    role: 'annotator',
+  });
+  const next = await w.h.call(who, 'POST', `/api/projects/${w.projectId}/assignments/next`);
   expect(next.body.item.data.clip).toBe(up.body.ref);
-  return { itemId: next.body.item.id as number, mediaId: up.body.id as number };
+  return { itemId: next.body.item.id as number, mediaId: up.body.id as number, who };
 }
 
 /** The media's job of `kind` once it has ended, as GET /api/jobs/{id} answers it (a manager). */

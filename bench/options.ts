@@ -16,6 +16,7 @@ export const PARTS = [
   'offboard',
   'roster',
   'browser',
+  'peaks',
 ] as const;
 export type Part = (typeof PARTS)[number];
 const STORES: readonly StoreKind[] = ['sqlite', 'postgres'];
@@ -50,7 +51,7 @@ export interface BenchOptions {
   profileDir: string | undefined;
 }
 
-export const USAGE = `npm run bench -- [--size N] [--stores sqlite,postgres] [--only import,next,soak,export,stats,metrics,dashboards,search,jobs,generation,consensus,adaptive,offboard,roster,browser]
+export const USAGE = `npm run bench -- [--size N] [--stores sqlite,postgres] [--only import,next,soak,export,stats,metrics,dashboards,search,jobs,generation,consensus,adaptive,offboard,roster,browser,peaks]
   [--smoke] [--annotators N] [--think-ms N] [--seconds N] [--rounds N] [--soak-annotators N] [--soak-seconds N]
   [--pg-url postgres://…] [--profile DIR] [--job-steps N]`;
 

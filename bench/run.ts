@@ -27,6 +27,7 @@ import { runNext } from './next.ts';
 import { runNextRouted } from './next-routed.ts';
 import { runOffboard } from './offboard.ts';
 import { type BenchOptions, parseOptions } from './options.ts';
+import { runPeaksBench } from './peaks.ts';
 import { progress, Report } from './report.ts';
 import { runRoster } from './roster.ts';
 import { runSearch } from './search.ts';
@@ -50,8 +51,12 @@ process.once('SIGINT', () => {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const report = new Report();
-  if (options.only.some((part) => part !== 'browser')) await benchStores(options, report);
+  if (options.only.some((part) => part !== 'browser' && part !== 'peaks')) await benchStores(options, report);
   if (options.only.includes('browser')) await benchBrowser(options, report);
+  if (options.only.includes('peaks')) {
+    progress('peaks: a long recording on an in-process server on SQLite');
+    await runPeaksBench({ smoke: options.smoke, report });
+  }
   process.stderr.write(`\n${report.markdownTable()}\n`);
 }
 

@@ -106,6 +106,10 @@ export const errorCodes = {
     status: 422,
     message: 'The media URL could not be fetched: it is refused here, or its server did not answer with it.',
   },
+  MEDIA_NOT_READY: {
+    status: 409,
+    message: "The media's waveform is not computed yet, or could not be: its facts say why.",
+  },
   RATE_LIMITED: { status: 429, message: 'Too many attempts; wait and try again.' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server.' },
 } as const satisfies Record<string, { status: number; message: string }>;

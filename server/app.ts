@@ -79,7 +79,10 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     reply.headers(SECURITY_HEADERS);
     if (own !== undefined) reply.header('content-security-policy', own);
     // API answers carry user data (or set a session); no cache, shared or private, may keep them.
-    if (isApi(req.url) && !PUBLIC_DOCS.has(req.url.split('?')[0]!)) reply.header('cache-control', 'no-store');
+    // Waveform peaks alone say `private, no-cache` with an ETag (serve.ts): revalidated every time.
+    const peaks = reply.statusCode < 400 && reply.getHeader('etag') !== undefined;
+    if (isApi(req.url) && !PUBLIC_DOCS.has(req.url.split('?')[0]!) && !peaks)
+      reply.header('cache-control', 'no-store');
   });
   app.setErrorHandler((err, req, reply) => {
     const e = toAppError(err, req);

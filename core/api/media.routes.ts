@@ -1,5 +1,11 @@
 import { ProjectParams } from './common.ts';
-import { ImportMediaUrlBody, ItemMediaParams, MediaInfo, UploadMediaQuery } from './media.ts';
+import {
+  ImportMediaUrlBody,
+  ItemMediaParams,
+  MediaInfo,
+  MediaPeaksQuery,
+  UploadMediaQuery,
+} from './media.ts';
 import { route } from './route.ts';
 
 /** A project's media files (docs/media.md): uploads, imports by URL, and serving an item's media. */
@@ -39,6 +45,19 @@ export const mediaRoutes = {
     tag: 'media',
     auth: 'user',
     params: ItemMediaParams,
+    response: null,
+    responseKind: 'media',
+  }),
+  getItemMediaPeaks: route({
+    operationId: 'getItemMediaPeaks',
+    method: 'GET',
+    path: '/api/items/{itemId}/media/{field}/peaks',
+    summary:
+      "One tile of an item's waveform peaks (application/octet-stream: up to 1024 pairs of int16 LE min, max per pixel), to those who may see the item; ETag, private caching",
+    tag: 'media',
+    auth: 'user',
+    params: ItemMediaParams,
+    query: MediaPeaksQuery,
     response: null,
     responseKind: 'media',
   }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PEAK_LEVELS } from '../media/peaks-format.ts';
 import { Id, IsoTime } from './common.ts';
 
 /** What a probe learns of a media file; every fact null until it ran (docs/media.md). */
@@ -7,7 +8,11 @@ export const MediaFacts = z
     durationSeconds: z.number().nullable(),
     sampleRate: z.number().int().nullable(),
     channels: z.number().int().nullable(),
-    frameRate: z.string().nullable().describe('a rational such as "30000/1001"'),
+    frameRate: z
+      .string()
+      .nullable()
+      .describe('a reduced rational such as "30000/1001": frame numbers stay exact'),
+    frameRateValue: z.number().nullable().describe('frameRate as a number (29.97…)'),
     width: z.number().int().nullable(),
     height: z.number().int().nullable(),
     codecs: z.array(z.string()).nullable(),
@@ -33,6 +38,23 @@ export const MediaInfo = z
   })
   .meta({ id: 'MediaInfo' });
 
+/** Where an item's waveform peaks are served from and what levels there are (docs/media.md). */
+export const MediaPeaks = z
+  .object({
+    url: z.string().describe('GET it with ?level=<samplesPerPixel>&tile=<n>'),
+    sampleRate: z.number().int(),
+    samples: z.number().int().describe('mono samples decoded'),
+    tilePixels: z.number().int(),
+    levels: z.array(
+      z.object({
+        samplesPerPixel: z.number().int(),
+        pixels: z.number().int(),
+        tiles: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: 'MediaPeaks' });
+
 /** An item's media field as the item answers carry it: where it is served from, and its facts. */
 export const ItemMedia = z
   .object({
@@ -41,6 +63,8 @@ export const ItemMedia = z
     contentType: z.string(),
     size: z.number().int(),
     facts: MediaFacts,
+    peaks: MediaPeaks.nullable().describe('null until computed (files with sound only)'),
+    peaksError: z.string().nullable(),
   })
   .meta({ id: 'ItemMedia' });
 
@@ -55,4 +79,14 @@ export const ImportMediaUrlBody = z.object({
 export const ItemMediaParams = z.object({
   itemId: Id,
   field: z.string().min(1).max(100),
+});
+
+export const MediaPeaksQuery = z.object({
+  level: z.coerce
+    .number()
+    .int()
+    .refine((n) => (PEAK_LEVELS as readonly number[]).includes(n), {
+      message: `write one of ${PEAK_LEVELS.join(', ')} (samples per pixel)`,
+    }),
+  tile: z.coerce.number().int().min(0).max(100_000_000),
 });

@@ -32,6 +32,7 @@ import * as m0031 from './migrations/0031_skill_routing.ts';
 import * as m0032 from './migrations/0032_assessments.ts';
 import * as m0033 from './migrations/0033_invite_links.ts';
 import * as m0034 from './migrations/0034_media.ts';
+import * as m0035 from './migrations/0035_media_peaks.ts';
 import type { StoreKind } from './store.ts';
 
 interface Migration {
@@ -74,6 +75,7 @@ const migrations: Migration[] = [
   { name: '0032_assessments', ...m0032 },
   { name: '0033_invite_links', ...m0033 },
   { name: '0034_media', ...m0034 },
+  { name: '0035_media_peaks', ...m0035 },
 ];
 
 /**

@@ -27,4 +27,8 @@ export interface MediaTable {
   codecs: string | null;
   probeError: string | null;
   probedAt: number | null;
+  /** JSON text: the waveform peaks' index (server/media/peaks.ts), null until computed (0035). */
+  peaks: string | null;
+  /** Why the waveform could not be computed (0035). */
+  peaksError: string | null;
 }

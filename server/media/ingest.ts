@@ -8,6 +8,7 @@ import type { AppContext, Caller } from '../context.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { AppError } from '../http/errors.ts';
 import { insertOrFindMedia, type MediaRow } from './media.repository.ts';
+import { planMediaJob } from './media-jobs.ts';
 import { mediaKey } from './storage.ts';
 
 /** A file arriving for a project: an upload's body or a fetched URL's. */
@@ -37,7 +38,7 @@ function lookOf(head: Buffer): string {
  * and first bytes are taken; refused unless its bytes are audio, video or an image (by their magic
  * numbers: a file named .wav holding HTML is refused, whatever its Content-Type said); then put in
  * the media storage under its content key and recorded as the project's (or found, when the
- * project has the same bytes). Nothing is stored when any step fails; the temporary file is
+ * project has the same bytes), with its `probe` job planned in the same transaction. Nothing is stored when any step fails; the temporary file is
  * always removed.
  */
 export async function ingest(
@@ -92,7 +93,17 @@ export async function ingest(
         uploadedBy: incoming.caller.id,
         createdAt: now,
       });
-      if (found.created)
+      if (found.created) {
+        await planMediaJob(
+          tx,
+          {
+            kind: 'probe',
+            projectId: incoming.projectId,
+            mediaIds: [found.row.id],
+            createdBy: incoming.caller.id,
+          },
+          now,
+        );
         await appendAudit(
           tx,
           incoming.caller,
@@ -105,6 +116,7 @@ export async function ingest(
           },
           now,
         );
+      }
       return found;
     });
   } finally {

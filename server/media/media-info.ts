@@ -3,6 +3,8 @@ import type { ItemMedia, MediaFacts, MediaInfo } from '../../core/api/media.ts';
 import { itemMediaPath, mediaRef } from '../../core/media/reference.ts';
 import { iso } from '../context.ts';
 import type { MediaRow } from './media.repository.ts';
+import type { PeaksIndex } from './peaks.ts';
+import { rationalValue } from './probe-facts.ts';
 
 /** A row's probed facts, null until a probe ran. */
 export const factsOf = (r: MediaRow): z.input<typeof MediaFacts> => ({
@@ -10,6 +12,7 @@ export const factsOf = (r: MediaRow): z.input<typeof MediaFacts> => ({
   sampleRate: r.sampleRate,
   channels: r.channels,
   frameRate: r.frameRate,
+  frameRateValue: rationalValue(r.frameRate),
   width: r.width,
   height: r.height,
   codecs: r.codecs === null ? null : (JSON.parse(r.codecs) as string[]),
@@ -37,4 +40,9 @@ export const toItemMedia = (itemId: number, field: string, r: MediaRow): z.input
   contentType: r.contentType,
   size: r.size,
   facts: factsOf(r),
+  peaks:
+    r.peaks === null
+      ? null
+      : { url: `${itemMediaPath(itemId, field)}/peaks`, ...(JSON.parse(r.peaks) as PeaksIndex) },
+  peaksError: r.peaksError,
 });

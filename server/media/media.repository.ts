@@ -83,3 +83,53 @@ export async function findMediaBySource(
     .orderBy('id')
     .executeTakeFirst();
 }
+
+/** A media row by id, whichever project (for the media jobs, which carry the id). */
+export async function findMediaById(db: Db, mediaId: number): Promise<MediaRow | undefined> {
+  return db.selectFrom('media').selectAll().where('id', '=', mediaId).executeTakeFirst();
+}
+
+/** What a probe found (docs/media.md, "Probing"): the facts, or the reason it failed. */
+export interface ProbeOutcome {
+  durationSeconds: number | null;
+  sampleRate: number | null;
+  channels: number | null;
+  frameRate: string | null;
+  width: number | null;
+  height: number | null;
+  codecs: string | null;
+  probeError: string | null;
+}
+
+export async function recordProbe(db: Db, mediaId: number, outcome: ProbeOutcome, now: number) {
+  await db
+    .updateTable('media')
+    .set({ ...outcome, probedAt: now })
+    .where('id', '=', mediaId)
+    .execute();
+}
+
+/** Stores a media file's peaks index (JSON text) or why they failed. */
+export async function recordPeaks(
+  db: Db,
+  mediaId: number,
+  peaks: { index: string | null; error: string | null },
+) {
+  await db
+    .updateTable('media')
+    .set({ peaks: peaks.index, peaksError: peaks.error })
+    .where('id', '=', mediaId)
+    .execute();
+}
+
+/** The peaks index computed for the same bytes in any project, so they are not computed twice. */
+export async function findPeaksOfContent(db: Db, sha256: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('media')
+    .select('peaks')
+    .where('sha256', '=', sha256)
+    .where('peaks', 'is not', null)
+    .limit(1)
+    .executeTakeFirst();
+  return row?.peaks ?? undefined;
+}

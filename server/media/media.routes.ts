@@ -1,6 +1,7 @@
 import type { AppContext } from '../context.ts';
 import type { Handlers } from '../http/register.ts';
 import { getItemMedia, importMediaUrl, uploadMedia } from './media.service.ts';
+import { getItemMediaPeaks } from './peaks.service.ts';
 
 const lengthOf = (header: string | undefined): number | undefined =>
   header !== undefined && /^\d+$/.test(header) ? Number(header) : undefined;
@@ -15,4 +16,6 @@ export const mediaHandlers = (ctx: AppContext) =>
       }),
     importMediaUrl: ({ caller, params, body }) => importMediaUrl(ctx, caller, params.projectId, body),
     getItemMedia: ({ caller, params, req }) => getItemMedia(ctx, caller, params, req.headers.range),
+    getItemMediaPeaks: ({ caller, params, query, req }) =>
+      getItemMediaPeaks(ctx, caller, params, query, req.headers['if-none-match']),
   }) satisfies Partial<Handlers>;

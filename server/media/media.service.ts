@@ -10,7 +10,7 @@ import { AppError, notFound } from '../http/errors.ts';
 import { assignmentsOfItem, findItem } from '../items/items.repository.ts';
 import { findProject } from '../projects/projects.repository.ts';
 import { ingest, tooLarge } from './ingest.ts';
-import { findProjectMedia } from './media.repository.ts';
+import { findProjectMedia, type MediaRow } from './media.repository.ts';
 import { toMediaInfo } from './media-info.ts';
 import type { MediaAnswer } from './serve.ts';
 import { fetchMediaUrl } from './url-fetch.ts';
@@ -72,16 +72,15 @@ export async function fetchIntoProject(
 }
 
 /**
- * An item's media, to whoever may see the item (the rule of getItem: those who see all of the
- * project's work, and annotators with an assignment on it; anyone else a 404). One range is
- * served as 206; several ranges as the whole file (200); an unsatisfiable one is a 416.
+ * The media row of an item's media field, if the caller may see the item (the rule of getItem:
+ * those who see all of the project's work, and annotators with an assignment on it; anyone else
+ * a 404, as for an item that does not exist). Shared by the bytes and the waveform peaks.
  */
-export async function getItemMedia(
+export async function visibleItemMedia(
   ctx: AppContext,
   caller: Caller,
   params: { itemId: number; field: string },
-  rangeHeader: string | undefined,
-): Promise<MediaAnswer> {
+): Promise<MediaRow> {
   const db = ctx.store.db;
   const item = await findItem(db, params.itemId);
   if (!item) throw notFound('item');
@@ -100,6 +99,20 @@ export async function getItemMedia(
   const ref = typeof value === 'string' ? parseMediaReference(value) : null;
   const media = ref?.kind === 'media' ? await findProjectMedia(db, item.projectId, ref.id) : undefined;
   if (!media) throw new AppError('NOT_FOUND', `The item has no media in "${field.name}".`);
+  return media;
+}
+
+/**
+ * An item's media, to whoever may see the item (visibleItemMedia). One range is served as 206;
+ * several ranges as the whole file (200); an unsatisfiable one is a 416.
+ */
+export async function getItemMedia(
+  ctx: AppContext,
+  caller: Caller,
+  params: { itemId: number; field: string },
+  rangeHeader: string | undefined,
+): Promise<MediaAnswer> {
+  const media = await visibleItemMedia(ctx, caller, params);
   const range = parseRange(rangeHeader, media.size);
   if (range.kind === 'unsatisfiable')
     throw new AppError('RANGE_NOT_SATISFIABLE', `The file has ${media.size} bytes.`, { size: media.size });

@@ -2,7 +2,8 @@ import type { Readable } from 'node:stream';
 
 /** The bytes of an item's media field as the route answers them (register.ts, responseKind `media`). */
 export interface MediaAnswer {
-  status: 200 | 206;
+  /** 304: the client's copy (If-None-Match) is current; no body is sent. */
+  status: 200 | 206 | 304;
   body: Readable;
   contentType: string;
   /** Whether a browser may show it inline (a probed audio, video or image type). */
@@ -10,6 +11,12 @@ export interface MediaAnswer {
   fileName: string;
   size: number;
   range: { start: number; end: number } | null;
+  /**
+   * Unset: never cached (`no-store`, as every API answer). Set (waveform peaks, which never change
+   * for the same bytes): `private, no-cache` with this ETag, so a browser keeps a copy but asks
+   * each time, and the access rule is checked on every request (a 304 costs no body).
+   */
+  etag?: string;
 }
 
 /**
@@ -19,12 +26,13 @@ export interface MediaAnswer {
  * and load nothing (`default-src 'none'; sandbox`).
  */
 export function mediaHeaders(
-  media: Pick<MediaAnswer, 'contentType' | 'inline' | 'fileName' | 'size' | 'range'>,
+  media: Pick<MediaAnswer, 'contentType' | 'inline' | 'fileName' | 'size' | 'range' | 'etag' | 'status'>,
 ) {
   const length = media.range ? media.range.end - media.range.start + 1 : media.size;
   return {
+    ...(media.etag ? { etag: media.etag, 'cache-control': 'private, no-cache' } : {}),
+    ...(media.status === 304 ? {} : { 'content-length': String(length) }),
     'content-type': media.contentType,
-    'content-length': String(length),
     'accept-ranges': 'bytes',
     ...(media.range
       ? { 'content-range': `bytes ${media.range.start}-${media.range.end}/${media.size}` }

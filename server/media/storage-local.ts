@@ -50,6 +50,10 @@ export class LocalMediaStorage implements MediaStorage {
     return handle.createReadStream(range ? { start: range.start, end: range.end } : {});
   }
 
+  localPath(key: string): string {
+    return this.pathOf(key);
+  }
+
   async has(key: string): Promise<boolean> {
     const file = this.pathOf(key);
     try {

@@ -21,6 +21,8 @@ export interface MediaStorage {
   put(key: string, file: string, meta: { size: number; contentType: string }): Promise<void>;
   /** The bytes under `key`, or the range of them; throws MissingObjectError when none. */
   read(key: string, range?: ByteRange): Promise<Readable>;
+  /** A path on this machine holding the object's bytes, when the backend has one (local). */
+  localPath?(key: string): string;
   /** Whether an object is stored under `key`. */
   has(key: string): Promise<boolean>;
   /** Removes the object (none: nothing to do). */
@@ -39,7 +41,10 @@ export class MissingObjectError extends Error {
 export const mediaKey = (sha256: string): string =>
   `media/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
 
-const KEY = /^media\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}$/;
+/** The key of a media file's waveform peaks at one zoom level (peaks.ts), beside its bytes. */
+export const peaksKey = (key: string, samplesPerPixel: number): string => `${key}.peaks-${samplesPerPixel}`;
+
+const KEY = /^media\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}(\.peaks-[1-9][0-9]{0,6})?$/;
 
 /** Refuses a key that is not one mediaKey makes, so no caller can reach outside the store's prefix. */
 export function checkKey(key: string): void {

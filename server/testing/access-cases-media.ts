@@ -98,4 +98,39 @@ export const mediaCases = {
       }),
     },
   ],
+  // The world runs no jobs, so the peaks are not computed: those who may see the item are told
+  // so (MEDIA_NOT_READY), anyone else gets the 404 of an unknown item. Tiles themselves are
+  // checked in server/media/peaks.test.ts.
+  getItemMediaPeaks: [
+    {
+      target: "the annotator's item in M",
+      build: async (w) => ({
+        params: { itemId: (await mediaWorld(w)).own, field: 'clip' },
+        query: { level: '256', tile: '0' },
+      }),
+      expect: signedIn({
+        admin: 'MEDIA_NOT_READY',
+        manager: 'MEDIA_NOT_READY',
+        projectManager: 'MEDIA_NOT_READY',
+        reviewer: 'MEDIA_NOT_READY',
+        annotator: 'MEDIA_NOT_READY',
+        outsider: 'NOT_FOUND',
+      }),
+    },
+    {
+      target: 'an item in M the annotator was never given',
+      build: async (w) => ({
+        params: { itemId: (await mediaWorld(w)).other, field: 'clip' },
+        query: { level: '256', tile: '0' },
+      }),
+      expect: signedIn({
+        admin: 'MEDIA_NOT_READY',
+        manager: 'MEDIA_NOT_READY',
+        projectManager: 'MEDIA_NOT_READY',
+        reviewer: 'MEDIA_NOT_READY',
+        annotator: 'NOT_FOUND',
+        outsider: 'NOT_FOUND',
+      }),
+    },
+  ],
 } satisfies Partial<Record<OperationId, Case[]>>;

@@ -1,4 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect } from 'vitest';
+import { toolPath } from '../media/binaries.ts';
 import type { Api } from './factories.ts';
 import type { TestUser } from './harness.ts';
 
@@ -6,12 +11,15 @@ import type { TestUser } from './harness.ts';
  * A WAV file made in code: a 16-bit mono PCM sine tone (`seconds` long at `sampleRate`), so media
  * tests need no committed files.
  */
-export function wavTone(opts: { seconds?: number; sampleRate?: number; hz?: number } = {}): Buffer {
+export function wavTone(
+  opts: { seconds?: number; sampleRate?: number; hz?: number; amplitude?: number } = {},
+): Buffer {
   const sampleRate = opts.sampleRate ?? 8000;
   const samples = Math.round((opts.seconds ?? 0.25) * sampleRate);
+  const peak = (opts.amplitude ?? 12000 / 32767) * 32767;
   const data = Buffer.alloc(samples * 2);
   for (let i = 0; i < samples; i += 1)
-    data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * (opts.hz ?? 440) * i) / sampleRate) * 12000), i * 2);
+    data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * (opts.hz ?? 440) * i) / sampleRate) * peak), i * 2);
   const header = Buffer.alloc(44);
   header.write('RIFF', 0, 'ascii');
   header.writeUInt32LE(36 + data.length, 4);
@@ -27,6 +35,21 @@ export function wavTone(opts: { seconds?: number; sampleRate?: number; hz?: numb
   header.write('data', 36, 'ascii');
   header.writeUInt32LE(data.length, 40);
   return Buffer.concat([header, data]);
+}
+
+/**
+ * A file made by the ffmpeg the server uses (server/media/binaries.ts) from its lavfi sources,
+ * e.g. a test pattern video: `['-f', 'lavfi', '-i', 'testsrc=size=64x48:rate=25', '-t', '1']`.
+ */
+export function ffmpegMade(args: readonly string[], extension: string): Buffer {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verity-ffmpeg-'));
+  const out = path.join(dir, `made.${extension}`);
+  try {
+    execFileSync(toolPath('ffmpeg'), ['-v', 'error', '-nostdin', ...args, '-y', out], { timeout: 60_000 });
+    return fs.readFileSync(out);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The smallest valid PNG: one transparent pixel. */

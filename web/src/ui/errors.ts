@@ -57,6 +57,7 @@ const sentences: Record<ErrorCode, (message: string) => string> = {
   PAYLOAD_TOO_LARGE: (message) => message,
   RANGE_NOT_SATISFIABLE: () => 'That part of the file does not exist.',
   MEDIA_FETCH_FAILED: (message) => message,
+  MEDIA_NOT_READY: (message) => message,
   UNSUPPORTED_MEDIA_TYPE: (message) => message,
   LIVE_UNAVAILABLE: (message) => `${message} Ask the project's manager.`,
   RATE_LIMITED: (message) => `${message} Wait a moment before trying again.`,

@@ -4,17 +4,19 @@ import type { Db } from '../db/transaction.ts';
 
 export type MediaRow = Selectable<MediaTable>;
 
-export interface NewMedia {
-  projectId: number;
-  sha256: string;
-  size: number;
-  contentType: string;
-  originalName: string | null;
-  storageKey: string;
-  sourceUrl: string | null;
-  uploadedBy: number;
-  createdAt: number;
-}
+/** A new media row: every column but the id and what probing fills in later. */
+export type NewMedia = Pick<
+  MediaTable,
+  | 'projectId'
+  | 'sha256'
+  | 'size'
+  | 'contentType'
+  | 'originalName'
+  | 'storageKey'
+  | 'sourceUrl'
+  | 'uploadedBy'
+  | 'createdAt'
+>;
 
 /**
  * Records a media file in a project, or finds the row the project has for the same bytes
@@ -90,16 +92,10 @@ export async function findMediaById(db: Db, mediaId: number): Promise<MediaRow |
 }
 
 /** What a probe found (docs/media.md, "Probing"): the facts, or the reason it failed. */
-export interface ProbeOutcome {
-  durationSeconds: number | null;
-  sampleRate: number | null;
-  channels: number | null;
-  frameRate: string | null;
-  width: number | null;
-  height: number | null;
-  codecs: string | null;
-  probeError: string | null;
-}
+export type ProbeOutcome = Pick<
+  MediaTable,
+  'durationSeconds' | 'sampleRate' | 'channels' | 'frameRate' | 'width' | 'height' | 'codecs' | 'probeError'
+>;
 
 export async function recordProbe(db: Db, mediaId: number, outcome: ProbeOutcome, now: number) {
   await db

@@ -79,10 +79,12 @@ describe('media facts in JSONL export lines', () => {
     expect(brokenLine.mediaFacts.clip.probeError).toMatch(/^media \d+ \("broken.mp4"\) cannot be decoded: /);
   });
 
-  it('reads the facts of the items a filter keeps (ids), read by the page'''s ids', async () => {
+  it('holds the facts of the items a filter keeps (ids), read by the page ids', async () => {
     const more = [];
     for (let i = 0; i < 3; i++)
-      more.push(await clipItem(w, wavTone({ seconds: 0.5, sampleRate: 8000, hz: 200 + i * 50 }), `t${i}.wav`));
+      more.push(
+        await clipItem(w, wavTone({ seconds: 0.5, sampleRate: 8000, hz: 200 + i * 50 }), `t${i}.wav`),
+      );
     for (const m of more) expect((await endedJob(w, 'probe', m.mediaId)).status).toBe('succeeded');
     const picked = more[1]!;
     const only = await exportLines(`?ids=${picked.itemId}`);

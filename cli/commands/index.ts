@@ -8,6 +8,7 @@ import { jobsCancel } from './jobs-cancel.ts';
 import { jobsList } from './jobs-list.ts';
 import { jobsShow } from './jobs-show.ts';
 import { judgeReport } from './judge-report.ts';
+import { mediaReprobe } from './media-reprobe.ts';
 import { memberAdd } from './member-add.ts';
 import { memberInvite } from './member-invite.ts';
 import { memberList } from './member-list.ts';
@@ -52,6 +53,7 @@ export const commands = [
   memberList,
   importItems,
   exportItems,
+  mediaReprobe,
   metrics,
   judgeReport,
   worklog,

@@ -4,6 +4,8 @@ import {
   ItemMediaParams,
   MediaInfo,
   MediaPeaksQuery,
+  ReprobeMediaAnswer,
+  ReprobeMediaBody,
   UploadMediaQuery,
 } from './media.ts';
 import { route } from './route.ts';
@@ -35,6 +37,18 @@ export const mediaRoutes = {
     body: ImportMediaUrlBody,
     response: MediaInfo,
     status: 201,
+  }),
+  reprobeMedia: route({
+    operationId: 'reprobeMedia',
+    method: 'POST',
+    path: '/api/projects/{projectId}/media/reprobe',
+    summary:
+      "Probe again (and then compute waveforms for) the project's media whose probe failed or never ran; project managers only",
+    tag: 'media',
+    auth: 'user',
+    params: ProjectParams,
+    body: ReprobeMediaBody,
+    response: ReprobeMediaAnswer,
   }),
   getItemMedia: route({
     operationId: 'getItemMedia',

@@ -90,3 +90,19 @@ export const MediaPeaksQuery = z.object({
     }),
   tile: z.coerce.number().int().min(0).max(100_000_000),
 });
+
+export const ReprobeMediaBody = z.object({
+  failedOnly: z
+    .boolean()
+    .default(false)
+    .describe(
+      'only media whose probe or waveform failed with a reason; otherwise also media never probed (or whose waveform never ran)',
+    ),
+});
+
+export const ReprobeMediaAnswer = z
+  .object({
+    mediaCount: z.number().int().describe('how many media files get a new probe'),
+    jobIds: z.array(z.number().int()).describe('the probe jobs planned (none when nothing needed one)'),
+  })
+  .meta({ id: 'ReprobeMediaAnswer' });

@@ -85,6 +85,7 @@ const classified: Record<string, Class> = {
   importMediaUrl: notAdministrative(
     'adds content (a media file fetched by URL); its entry media.fetch is checked in server/media',
   ),
+  reprobeMedia: audited(c.reprobeMedia),
   createSkill: audited(c.createSkill),
   updateSkill: audited(c.updateSkill),
   deleteSkill: audited(c.deleteSkill),

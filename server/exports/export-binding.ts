@@ -7,6 +7,8 @@ export interface ExportBinding {
   overlap: number;
   filters: Pick<ExportFilters, 'from' | 'to' | 'ids'> & { annotatorId?: number | undefined };
   shape: ExportShape;
+  /** The project's media fields, whose media rows JSONL lines read (none: no media read). */
+  mediaFields?: readonly string[];
 }
 
 /** The binding of a project's export with these filters (none: everything, as before filters). */
@@ -20,6 +22,8 @@ export function exportBinding(
   rows: ExportShape['rows'] = 'lines',
   /** Whether the project has predictions to read (false spares every line a lookup). */
   predictions = true,
+  /** The project's media fields (server/media/export-media.ts): their facts end each line. */
+  mediaFields: readonly string[] = [],
 ): ExportBinding {
   return {
     projectId,
@@ -36,7 +40,9 @@ export function exportBinding(
       humansOnly: false,
       predictions,
       consensus: false,
+      media: rows === 'lines' && mediaFields.length > 0,
     },
+    mediaFields,
   };
 }
 
@@ -47,7 +53,7 @@ export function exportBinding(
 export function firstPageArgs(
   binding: ExportBinding,
   limit: number,
-  list: (ids: number[]) => unknown,
+  list: (ids: readonly (number | string)[]) => unknown,
 ): Record<ExportParam, unknown> {
   const { filters } = binding;
   return {
@@ -61,5 +67,6 @@ export function firstPageArgs(
     ids: filters.ids ? list(filters.ids) : null,
     annotator: filters.annotatorId ?? null,
     page: null,
+    fields: binding.mediaFields?.length ? list(binding.mediaFields) : null,
   };
 }

@@ -111,6 +111,8 @@ export interface ExportShape {
   predictions: boolean;
   /** Records for the consensus (core/exports/agreed.ts): items with their final and gold answers. */
   consensus: boolean;
+  /** The project has media fields (`fields`): each page's lines read their media rows (`media`). */
+  media: boolean;
 }
 
 /**
@@ -141,7 +143,8 @@ export type ExportParam =
   | 'to'
   | 'ids'
   | 'page'
-  | 'annotator';
+  | 'annotator'
+  | 'fields';
 
 type Dialect = 'sqlite' | 'postgres';
 const jsonOf = (d: Dialect) => (text: string) =>
@@ -227,6 +230,32 @@ const skipsText = (d: Dialect, s: ExportShape) =>
     where s.project_id = {project} and s.status = 'skipped' and ${pageItems(d, s, 's.item_id')}${s.annotator ? ' and s.user_id = {annotator}' : ''}
     order by s.item_id, s.id`;
 
+/**
+ * The media rows of the page's items (docs/media.md, "Export lines"): for each media field
+ * (`fields`, identifiers, as a list) whose value is `media:<id>`, the project's media row of that
+ * id, as [itemId, field, id, type, size, facts…] (server/media/export-media.ts), by item id.
+ */
+function mediaText(d: Dialect, s: ExportShape): string {
+  const [members, field, id] =
+    d === 'sqlite'
+      ? [
+          'json_each(i.data) v',
+          'v.key in (select value from json_each({fields}))',
+          `case when v.value glob 'media:[0-9]*' then cast(substr(v.value, 7) as integer) end`,
+        ]
+      : [
+          'json_each_text(i.data::json) v',
+          'v.key = any({fields}::text[])',
+          `case when v.value ~ '^media:[0-9]{1,18}$' then substr(v.value, 7)::bigint end`,
+        ];
+  return `select i.id, v.key, m.id, m.content_type, m.size, m.duration_seconds, m.sample_rate,
+      m.channels, m.frame_rate, m.width, m.height, m.codecs, m.probe_error
+    from items i cross join ${members}
+    join media m on m.project_id = {project} and m.id = ${id}
+    where i.project_id = {project} and ${pageItems(d, s, 'i.id')} and ${field}
+    order by i.id`;
+}
+
 function statement(d: Dialect, text: string): ExportStatement {
   const names: ExportParam[] = [];
   const bound = text.replace(/\{(\w+)\}/g, (_, name: ExportParam) => {
@@ -244,6 +273,7 @@ export function exportStatements(d: Dialect, s: ExportShape) {
     items: statement(d, itemsText(d, s)),
     annotations: statement(d, annotationsText(d, s)),
     skips: s.rows === 'records' ? undefined : statement(d, skipsText(d, s)),
+    media: s.rows === 'lines' && s.media ? statement(d, mediaText(d, s)) : undefined,
   };
 }
 export type ExportStatements = ReturnType<typeof exportStatements>;

@@ -14,7 +14,7 @@ import type { Store } from '../db/store.ts';
 import { projectGoldAnswers } from '../gold/gold.repository.ts';
 import { AppError, forbidden } from '../http/errors.ts';
 import type { StreamedFile } from '../http/register.ts';
-import { mediaUrlsTail } from '../media/export-media.ts';
+import { ExportMedia, mediaFieldNames } from '../media/export-media.ts';
 import { hasPredictions } from '../predictions/predictions.repository.ts';
 import { type ProjectConsensus, projectConsensus } from '../quality/consensus.service.ts';
 import { findUserByEmail } from '../users/users.repository.ts';
@@ -71,7 +71,14 @@ export async function exportItems(
   let chunks: AsyncGenerator<Buffer>;
   if (format === 'jsonl') {
     const predictions = await hasPredictions(ctx.store.db, projectId);
-    const binding = exportBinding(projectId, project.overlap, filters, 'lines', predictions);
+    const binding = exportBinding(
+      projectId,
+      project.overlap,
+      filters,
+      'lines',
+      predictions,
+      mediaFieldNames(iface),
+    );
     const agreed =
       consensus === undefined
         ? undefined
@@ -120,7 +127,7 @@ export async function* exportChunks(
   const fill = unansweredAsNull(iface);
   const lines =
     consensus === undefined ? new FilledLineWriter(out, fill) : new ConsensusLineWriter(out, fill, consensus);
-  lines.mediaTail = mediaUrlsTail(iface);
+  lines.media = binding.shape.media ? ExportMedia.of(iface) : null;
   yield* chunksOf(store, binding, out, lines);
 }
 

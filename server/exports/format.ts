@@ -7,6 +7,8 @@
  * the times and puts the lines together.
  */
 
+import type { ExportMedia, ExportMediaRow } from '../media/export-media.ts';
+
 /** An item's id and its line up to the annotations' opening bracket. */
 export type ItemRow = [id: number, head: string];
 
@@ -87,6 +89,8 @@ export interface PageSink<P extends Page = Page> {
   newPage(): P;
   page(page: P): void;
   skip(row: SkipRow): void;
+  /** Each of the page's media rows (read when the project has media fields), before its annotations. */
+  mediaRow?(row: ExportMediaRow): void;
   annotation(row: unknown[]): void;
   endPage(): void;
 }
@@ -112,8 +116,8 @@ export class LineWriter implements PageSink<ItemPage> {
 
   constructor(readonly out: ChunkWriter) {}
 
-  /** Members for the item's media fields (`,"media":{…}`), or null when the project has none. */
-  mediaTail: ((itemId: number) => string) | null = null;
+  /** Members for the item's media fields (`,"media":{…},"mediaFacts":{…}`), or null when the project has none. */
+  media: ExportMedia | null = null;
 
   newPage(): ItemPage {
     return new ItemPage();
@@ -123,6 +127,11 @@ export class LineWriter implements PageSink<ItemPage> {
     this.#page = page;
     this.#next = 0;
     this.#skips.clear();
+    this.media?.clear();
+  }
+
+  mediaRow(row: ExportMediaRow): void {
+    this.media?.row(row);
   }
 
   skip(row: SkipRow): void {
@@ -166,7 +175,7 @@ export class LineWriter implements PageSink<ItemPage> {
       const id = ids[this.#next]!;
       this.#writeHead(this.#next++);
       const skips = this.#skips.size === 0 ? undefined : this.#skips.get(id);
-      const tail = this.tail(id) + (this.mediaTail?.(id) ?? '');
+      const tail = this.tail(id) + (this.media?.tail(id) ?? '');
       if (skips === undefined && tail === '') this.out.copy(CLOSE, 0, CLOSE.length);
       else this.out.write(`],"skips":[${skips ?? ''}]${tail}}\n`);
     }
@@ -179,7 +188,7 @@ export class LineWriter implements PageSink<ItemPage> {
 
   #close(): void {
     if (this.#openId === -1) return;
-    const tail = this.tail(this.#openId) + (this.mediaTail?.(this.#openId) ?? '');
+    const tail = this.tail(this.#openId) + (this.media?.tail(this.#openId) ?? '');
     this.out.write(`${this.#annotations}],"skips":[${this.#skips.get(this.#openId) ?? ''}]${tail}}\n`);
     this.#annotations = '';
     this.#openId = -1;

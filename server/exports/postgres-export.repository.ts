@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { streamRows } from '../db/raw-rows.ts';
+import type { ExportMediaRow } from '../media/export-media.ts';
 import { type ExportBinding, firstPageArgs } from './export-binding.ts';
 import {
   type ExportParam,
@@ -35,6 +36,7 @@ export async function* postgresExport<P extends Page>(
   const args = firstPageArgs(binding, size, (ids) => ids);
   const onAnnotation = (row: unknown[]) => lines.annotation(row);
   const onSkip = (row: SkipRow) => lines.skip(row);
+  const onMedia = (row: ExportMediaRow) => lines.mediaRow?.(row);
   // Two pages: one being written while the next is read.
   let page = lines.newPage();
   let ahead = lines.newPage();
@@ -52,6 +54,7 @@ export async function* postgresExport<P extends Page>(
       }
       lines.page(page);
       if (sql.skips) await streamRows(pool, sql.skips.text, values(sql.skips, args), onSkip);
+      if (sql.media) await streamRows(pool, sql.media.text, values(sql.media, args), onMedia);
       await streamRows(pool, sql.annotations.text, values(sql.annotations, args), onAnnotation);
       lines.endPage();
       yield;

@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { rawStatement } from '../db/raw-rows.ts';
 import type { Store } from '../db/store.ts';
+import type { ExportMediaRow } from '../media/export-media.ts';
 import { type ExportBinding, firstPageArgs } from './export-binding.ts';
 import { exportStatements, narrowsItems } from './exports.repository.ts';
 import type { Page, PageSink, SkipRow } from './format.ts';
@@ -23,6 +24,7 @@ export async function* sqliteExport<P extends Page>(
     items: rawStatement(store.sqlite, sql.items.text),
     annotations: rawStatement(store.sqlite, sql.annotations.text),
     skips: sql.skips && rawStatement(store.sqlite, sql.skips.text),
+    media: sql.media && rawStatement(store.sqlite, sql.media.text),
   };
   const narrowed = narrowsItems(binding.shape);
   const args = firstPageArgs(binding, PAGE, (ids) => JSON.stringify(ids));
@@ -36,6 +38,7 @@ export async function* sqliteExport<P extends Page>(
       if (narrowed) args.page = JSON.stringify(page.ids);
       lines.page(page);
       for (const row of (statements.skips?.all(args) ?? []) as SkipRow[]) lines.skip(row);
+      for (const row of (statements.media?.all(args) ?? []) as ExportMediaRow[]) lines.mediaRow?.(row);
       for (const row of statements.annotations.all(args) as unknown[][]) lines.annotation(row);
       lines.endPage();
       args.after = args.last;

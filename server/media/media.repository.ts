@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { MediaTable } from '../db/schema-media.ts';
 import type { Db } from '../db/transaction.ts';
 
@@ -128,4 +128,41 @@ export async function findPeaksOfContent(db: Db, sha256: string): Promise<string
     .limit(1)
     .executeTakeFirst();
   return row?.peaks ?? undefined;
+}
+
+/**
+ * The project's media to probe again (docs/media.md, "Probing again"): those whose probe or
+ * waveform failed with a reason and, unless `failedOnly`, those never probed and those with sound
+ * whose waveform never came; less those a probe or peaks job still has a pending or running step for.
+ */
+export async function mediaToReprobe(db: Db, projectId: number, failedOnly: boolean): Promise<number[]> {
+  const rows = await db
+    .selectFrom('media as m')
+    .select('m.id')
+    .where('m.projectId', '=', projectId)
+    .where((eb) => {
+      const failed = [eb('m.probeError', 'is not', null), eb('m.peaksError', 'is not', null)];
+      if (failedOnly) return eb.or(failed);
+      return eb.or([
+        ...failed,
+        eb('m.probedAt', 'is', null),
+        eb.and([eb('m.sampleRate', 'is not', null), eb('m.peaks', 'is', null)]),
+      ]);
+    })
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('jobs as j')
+            .innerJoin('jobSteps as s', 's.jobId', 'j.id')
+            .select('s.id')
+            .where('j.projectId', '=', projectId)
+            .where('j.kind', 'in', ['probe', 'peaks'])
+            .where('s.status', 'in', ['pending', 'running'])
+            .whereRef('s.key', '=', sql<string>`'media:' || m.id`),
+        ),
+      ),
+    )
+    .orderBy('m.id')
+    .execute();
+  return rows.map((r) => Number(r.id));
 }

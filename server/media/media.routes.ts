@@ -2,6 +2,7 @@ import type { AppContext } from '../context.ts';
 import type { Handlers } from '../http/register.ts';
 import { getItemMedia, importMediaUrl, uploadMedia } from './media.service.ts';
 import { getItemMediaPeaks } from './peaks.service.ts';
+import { reprobeMedia } from './reprobe.service.ts';
 
 const lengthOf = (header: string | undefined): number | undefined =>
   header !== undefined && /^\d+$/.test(header) ? Number(header) : undefined;
@@ -15,6 +16,7 @@ export const mediaHandlers = (ctx: AppContext) =>
         name: query.name,
       }),
     importMediaUrl: ({ caller, params, body }) => importMediaUrl(ctx, caller, params.projectId, body),
+    reprobeMedia: ({ caller, params, body }) => reprobeMedia(ctx, caller, params.projectId, body),
     getItemMedia: ({ caller, params, req }) => getItemMedia(ctx, caller, params, req.headers.range),
     getItemMediaPeaks: ({ caller, params, query, req }) =>
       getItemMediaPeaks(ctx, caller, params, query, req.headers['if-none-match']),

@@ -290,7 +290,7 @@ describe.each(stores)('media on the $name store', (store) => {
     );
   });
 
-  it('carries the served URL in the item answer and in export lines', async () => {
+  it('carries the served URL in the item answer and in export lines, with the media file', async () => {
     const { url, itemId } = await claimedClip(wavTone({ hz: 950 }));
     expect(url).toBe(`/api/items/${itemId}/media/clip`);
     const detail = await h.call(admin, 'GET', `/api/items/${itemId}`);
@@ -306,5 +306,13 @@ describe.each(stores)('media on the $name store', (store) => {
       .map((l) => JSON.parse(l))
       .find((l) => l.id === itemId);
     expect(line.media).toEqual({ clip: url });
+    // This server runs no jobs: the file is known, its facts are not (server/media/export-facts.test.ts).
+    expect(line.mediaFacts.clip).toMatchObject({
+      mediaId: detail.body.media.clip.mediaId,
+      contentType: 'audio/wav',
+      size: detail.body.media.clip.size,
+      durationSeconds: null,
+      probeError: null,
+    });
   });
 });

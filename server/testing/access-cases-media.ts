@@ -72,6 +72,14 @@ export const mediaCases = {
       expect: managersOfA('MEDIA_FETCH_FAILED'),
     },
   ],
+  reprobeMedia: [
+    {
+      // Plans probes for A's media that need one (none here): who may ask is what is checked.
+      target: 'project A',
+      build: (w) => ({ params: { projectId: w.projectA }, body: {} }),
+      expect: managersOfA(200),
+    },
+  ],
   getItemMedia: [
     {
       target: "the annotator's item in M",

@@ -253,6 +253,15 @@ export const projectCalls = {
       after: { format: 'csv', filters: { submitted: 'only' } },
     }),
   },
+  reprobeMedia: {
+    action: 'media.reprobe',
+    build: (w) => ({ params: { projectId: w.projectB }, body: { failedOnly: true } }),
+    entry: (w) => ({
+      ...projectTarget(w.projectB),
+      before: null,
+      after: { failedOnly: true, mediaCount: 0, jobIds: [] },
+    }),
+  },
   annotatorStatsCsv: {
     action: 'export.annotator_stats',
     build: (w) => ({ params: { projectId: w.projectB } }),

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { RunnerOptions } from '../jobs/runner-options.ts';
 import { defaultMediaConfig, type MediaConfig } from '../media/media-config.ts';
 import { type Harness, jsonl, startHarness, type TestUser } from './harness.ts';
 import { FAST_RUNNER, until } from './job-fixtures.ts';
@@ -32,9 +33,12 @@ export interface MediaJobsWorld {
   close(): Promise<void>;
 }
 
-export async function mediaJobsWorld(store: (typeof MEDIA_STORES)[number]): Promise<MediaJobsWorld> {
+export async function mediaJobsWorld(
+  store: (typeof MEDIA_STORES)[number],
+  runner: Partial<RunnerOptions> = {},
+): Promise<MediaJobsWorld> {
   const { media, close } = await store.config();
-  const h = await startHarness({ media, runJobs: true, jobRunner: FAST_RUNNER });
+  const h = await startHarness({ media, runJobs: true, jobRunner: { ...FAST_RUNNER, ...runner } });
   const admin = await h.user('admin');
   const stranger = await h.user('annotator');
   const p = await h.call(admin, 'POST', '/api/projects', { name: 'Recordings', interface: audioInterface });

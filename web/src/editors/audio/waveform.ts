@@ -35,7 +35,11 @@ export const levelPixels = (samples: number, samplesPerPixel: number): number =>
  * The level that fits: the finest whose whole waveform is no wider than the view, else the coarsest
  * (a longer file scrolls). Returns its index in `levels`.
  */
-export function fittingLevel(samples: number, width: number, levels: readonly number[] = PEAK_LEVELS): number {
+export function fittingLevel(
+  samples: number,
+  width: number,
+  levels: readonly number[] = PEAK_LEVELS,
+): number {
   const i = levels.findIndex((l) => levelPixels(samples, l) <= Math.max(1, width));
   return i === -1 ? levels.length - 1 : i;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAST_RUNNER } from '../server/testing/job-fixtures.ts';
 import { audioInterface } from '../server/testing/media-fixtures.ts';
+import { checkPage, describeFindings } from './axe.ts';
 import { type E2E, startE2E } from './harness.ts';
 
 let e: E2E;
@@ -99,6 +100,10 @@ describe('the waveform player', () => {
     expect(media.filter((m) => !m.url.includes('/peaks')).every((m) => m.range?.startsWith('bytes='))).toBe(
       true,
     );
+
+    // The player passes axe: labelled controls, the canvas named with its duration and position.
+    const findings = await checkPage(page, { page: 'annotate', theme: 'light', state: 'waveform player' });
+    expect(findings, describeFindings(findings)).toEqual([]);
 
     const player = page.getByRole('region', { name: 'clip player' });
     const audio = page.locator('audio');

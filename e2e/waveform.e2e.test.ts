@@ -125,15 +125,21 @@ describe('the waveform player', () => {
     // Digits still pick labels while the player has focus.
     await page.keyboard.press('1');
     await expect.poll(() => page.getByRole('radio', { name: 'yes' }).isChecked()).toBe(true);
-    // The finest level is shown already; zooming out fetches the next level's one tile.
+    // The finest level is shown already (Zoom in is off); zooming out fetches the next level's one tile.
+    expect(await page.getByRole('button', { name: 'Zoom in' }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Zoom out' }).click();
     await expect.poll(() => media.filter((m) => m.url.includes('/peaks')).length).toBe(2);
     expect(media.some((m) => m.url.endsWith('/peaks?level=1024&tile=0'))).toBe(true);
+    // `+` on the player zooms back in, to the finest level: its tile is kept, not fetched again.
+    await player.focus();
+    await page.keyboard.press('+');
+    await expect.poll(() => page.getByRole('button', { name: 'Zoom in' }).isDisabled()).toBe(true);
+    expect(media.filter((m) => m.url.includes('/peaks')).length).toBe(2);
     await page.getByLabel('Speed').selectOption('1.5');
     expect(await audio.evaluate((a: HTMLAudioElement) => a.playbackRate)).toBe(1.5);
-    // Clicking the waveform seeks to where it was clicked: at 1024 samples a pixel, px 100 is 12.8 s.
+    // Clicking the waveform seeks to where it was clicked: at 256 samples a pixel, px 100 is 3.2 s.
     const box = (await wave.boundingBox())!;
     await page.mouse.click(box.x + 100, box.y + box.height / 2);
-    expect(await now()).toBeCloseTo(12.8, 0);
+    expect(await now()).toBeCloseTo(3.2, 0);
   });
 });

@@ -275,10 +275,15 @@ export function WaveformPlayer(props: { itemId: number; field: string; label: st
         <span className="waveform-time" aria-live="off">
           {clock(time)} / {clock(duration)}
         </span>
-        <button type="button" onClick={() => zoom(-1)} aria-label="Zoom out" disabled={!peaks}>
+        <button
+          type="button"
+          onClick={() => zoom(-1)}
+          aria-label="Zoom out"
+          disabled={!peaks || levelIndex === undefined || levelIndex >= peaks.levels.length - 1}
+        >
           −
         </button>
-        <button type="button" onClick={() => zoom(1)} aria-label="Zoom in" disabled={!peaks}>
+        <button type="button" onClick={() => zoom(1)} aria-label="Zoom in" disabled={!peaks || !levelIndex}>
           +
         </button>
         <label>

@@ -10,7 +10,7 @@ import {
 import { itemMediaPath } from '../../../../core/media/reference.ts';
 import { drawWaveform } from './draw.ts';
 import { TileCache } from './tiles.ts';
-import { usePeaksIndex } from './usePeaksIndex.ts';
+import { noSound, usePeaksIndex } from './usePeaksIndex.ts';
 import {
   clampScroll,
   clock,
@@ -217,7 +217,7 @@ export function WaveformPlayer(props: { itemId: number; field: string; label: st
     ? null
     : peaksError
       ? `No waveform: ${peaksError}. The recording still plays.`
-      : media.data === null
+      : media.data === null || (media.data && noSound(media.data.facts))
         ? 'This recording has no waveform.'
         : 'The waveform is being prepared; the recording already plays.';
   return (

@@ -6,14 +6,21 @@ export const PEAKS_POLL_MS = 2_000;
 
 /**
  * An item's media field as its answer gives it (url, facts, peaks index), asked again every
- * PEAKS_POLL_MS until the peaks exist or failed (docs/media.md, "The player").
+ * PEAKS_POLL_MS until the peaks exist, failed, or never will (docs/media.md, "The player").
  */
 export function usePeaksIndex(itemId: number, field: string) {
   const polled = usePolling(
     async (signal) => (await call('getItem', { params: { itemId }, signal }))?.media?.[field] ?? null,
     `${itemId}/${field}`,
     PEAKS_POLL_MS,
-    { until: (m) => m === null || m.peaks !== null || m.peaksError !== null },
+    { until: (m) => m === null || m.peaks !== null || m.peaksError !== null || noSound(m.facts) },
   );
   return polled;
 }
+
+/** The probe found no sound to draw (or could not read the file): no peaks will come. */
+export const noSound = (facts: {
+  probeError: string | null;
+  durationSeconds: number | null;
+  sampleRate: number | null;
+}) => facts.probeError !== null || (facts.durationSeconds !== null && facts.sampleRate === null);

@@ -41,6 +41,7 @@ export class TileCache {
         if (res.status === 409) return 'not-ready';
         if (!res.ok) return 'failed';
         const bytes = await res.arrayBuffer();
+        // Little-endian pairs read in the platform order: every browser platform is little-endian.
         this.tiles.set(key, new Int16Array(bytes, 0, Math.floor(bytes.byteLength / 2)));
         while (this.tiles.size > this.max) {
           const oldest = this.tiles.keys().next().value;

@@ -2,13 +2,15 @@
  * Figures measured in headless Chromium against the product on its embedded SQLite store:
  * submit → next item, opening a long item with many spans, aligning and painting the rendered
  * pane of a long Markdown item, a pairwise submit → next pair of two long answers, opening and
- * scrolling a long conversation, and the JavaScript the annotation view costs. `runBrowserBench`
+ * scrolling a long conversation, the JavaScript the annotation view costs, and the waveform
+ * player of a 3-hour recording (open time and JS heap). `runBrowserBench`
  * is called by bench/run.ts; see docs/benchmarks.md.
  */
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from '../e2e/chromium.ts';
 import { measureAlignLong } from './browser/align-long.ts';
 import { measureAnnotateJs } from './browser/js-size.ts';
+import { measureOpenAudio } from './browser/open-audio.ts';
 import { measureOpenChat } from './browser/open-chat.ts';
 import { measureOpenLong } from './browser/open-long.ts';
 import { measurePairwiseNext } from './browser/pairwise-next.ts';
@@ -58,6 +60,15 @@ export async function runBrowserBench(opts: BrowserBenchOptions): Promise<void> 
       opts.print('browser.chat_scroll_frame.max', chat.frameMaxMs, 'ms');
       const js = await measureAnnotateJs(server, browser);
       opts.print('browser.annotate_js_gzip', js / 1000, 'kB');
+      const audio = await measureOpenAudio(browser, {
+        seconds: opts.smoke ? 600 : 10_800,
+        runs: sizes.opens,
+      });
+      const len = opts.smoke ? '10min' : '3h';
+      opts.print(`browser.audio_${len}.open_ms`, audio.openMs, 'ms');
+      opts.print(`browser.audio_${len}.heap_mb`, audio.heapMb, 'MB');
+      opts.print(`browser.audio_${len}.heap_scrolled_mb`, audio.heapScrolledMb, 'MB');
+      opts.print(`browser.audio_${len}.tiles`, audio.tiles, 'count');
     } finally {
       await browser.close();
     }

@@ -103,8 +103,13 @@ export async function runPeaksBench(opts: { smoke: boolean; report: Report }): P
   }
 }
 
-/** Streams the file to the upload route over HTTP; its MediaInfo. */
-async function upload(port: number, token: string, project: number, file: string): Promise<{ ref: string }> {
+/** Streams the file to the upload route over HTTP; its MediaInfo (also the browser bench's audio). */
+export async function upload(
+  port: number,
+  token: string,
+  project: number,
+  file: string,
+): Promise<{ ref: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {

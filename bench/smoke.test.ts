@@ -71,6 +71,10 @@ describe('bench --smoke', () => {
       'chat_scroll_frame.p95',
       'chat_scroll_frame.max',
       'annotate_js_gzip',
+      'audio_10min.open_ms',
+      'audio_10min.heap_mb',
+      'audio_10min.heap_scrolled_mb',
+      'audio_10min.tiles',
     ];
     expect([...figures.keys()]).toEqual([
       ...[

@@ -29,12 +29,17 @@ export interface BrowserBenchServer {
 
 /**
  * The product as `verity start` runs it: the built web app, the embedded SQLite store in a fresh
- * folder, no response checking, listening on 127.0.0.1.
+ * folder, no response checking, listening on 127.0.0.1; `runJobs`: with its job runner (media's
+ * probe and peaks).
  */
-export async function startBenchServer(): Promise<BrowserBenchServer> {
+export async function startBenchServer(opts: { runJobs?: boolean } = {}): Promise<BrowserBenchServer> {
   execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'build-web.mjs')], { stdio: 'inherit' });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verity-bench-browser-'));
-  const verity = await createVerity({ dataDir, secret: randomBytes(32).toString('base64url') });
+  const verity = await createVerity({
+    dataDir,
+    secret: randomBytes(32).toString('base64url'),
+    runJobs: opts.runJobs === true,
+  });
   await verity.app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(verity.app.server.address() as AddressInfo).port}`;
   const { call } = injectApi(verity);

@@ -96,6 +96,7 @@ export const SHORTCUTS: readonly { keys: string; does: string }[] = [
   { keys: 'Delete', does: 'On a span in the list: remove it (a letter relabels it)' },
   { keys: 'C / I / U', does: 'On a step of a step check: correct / incorrect / unverifiable (↑ ↓ move)' },
   { keys: '1 – 9 in a grid', does: 'In a rubric cell or a reply’s rating: pick that score (1 pass, 2 fail)' },
+  { keys: 'Space / ← →', does: 'On a recording’s player: play or pause / seek 5 s (Shift: 1 s); + − zoom' },
   { keys: 'Esc', does: 'Drop the selection; close a dialog' },
   { keys: '?', does: 'Show these shortcuts' },
 ];

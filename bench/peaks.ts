@@ -23,6 +23,23 @@ import { percentile, progress, type Report } from './report.ts';
  *   all levels + storing them), as × real time;
  * - peaks.tile_p50 / tile_p99: GET of random tiles over HTTP on loopback, one at a time.
  */
+/** Writes the audio of an ffmpeg lavfi source (`sine=…`, `aevalsrc=…`) as 16-bit PCM WAV. */
+export function writeLavfiWav(source: string, file: string): void {
+  execFileSync(toolPath('ffmpeg'), [
+    '-v',
+    'error',
+    '-nostdin',
+    '-f',
+    'lavfi',
+    '-i',
+    source,
+    '-c:a',
+    'pcm_s16le',
+    '-y',
+    file,
+  ]);
+}
+
 export async function runPeaksBench(opts: { smoke: boolean; report: Report }): Promise<void> {
   const seconds = opts.smoke ? 600 : 10_800;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verity-bench-peaks-'));
@@ -35,19 +52,7 @@ export async function runPeaksBench(opts: { smoke: boolean; report: Report }): P
     const wav = path.join(dir, 'long.wav');
     progress(`peaks: generating ${seconds / 3600} h of 16 kHz mono audio with ffmpeg`);
     const lavfi = `sine=frequency=440:sample_rate=16000:duration=${seconds}`;
-    execFileSync(toolPath('ffmpeg'), [
-      '-v',
-      'error',
-      '-nostdin',
-      '-f',
-      'lavfi',
-      '-i',
-      lavfi,
-      '-c:a',
-      'pcm_s16le',
-      '-y',
-      wav,
-    ]);
+    writeLavfiWav(lavfi, wav);
     await verity.app.listen({ port: 0, host: '127.0.0.1' });
     const port = (verity.app.server.address() as AddressInfo).port;
     const row = await insertUser(verity.store.db, {

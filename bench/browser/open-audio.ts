@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { toolPath } from '../../server/media/binaries.ts';
-import { upload } from '../peaks.ts';
+import { upload, writeLavfiWav } from '../peaks.ts';
 import { progress } from '../report.ts';
 import { asSignedIn, expectStatus, startBenchServer } from './server.ts';
 
@@ -57,19 +55,7 @@ export async function measureOpenAudio(
     const wav = path.join(dir, 'long.wav');
     progress(`browser: generating ${(opts.seconds / 3600).toFixed(2)} h of audio for the player`);
     const expr = `aevalsrc=0.5*sin(2*PI*440*t)*abs(sin(PI*t/10)):s=16000:d=${opts.seconds}`;
-    execFileSync(toolPath('ffmpeg'), [
-      '-v',
-      'error',
-      '-nostdin',
-      '-f',
-      'lavfi',
-      '-i',
-      expr,
-      '-c:a',
-      'pcm_s16le',
-      '-y',
-      wav,
-    ]);
+    writeLavfiWav(expr, wav);
     const manager = await server.user('manager', 'Audio Manager');
     const annotator = await server.user('annotator', 'Audio Annotator');
     const project = (await server.call(manager, 'POST', '/api/projects', { name: 'audio', interface: IFACE }))

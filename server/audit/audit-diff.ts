@@ -27,7 +27,17 @@ export function changedValues(
 }
 
 /** Columns of a projects row that are not settings: who and when, and the interface (its own action). */
-const NOT_SETTINGS = new Set(['id', 'interface', 'interfaceVersion', 'createdBy', 'createdAt', 'updatedAt']);
+// itemSkills: a flag the store keeps (whether any item asks for skills of its own), set by
+// imports, never by a person.
+const NOT_SETTINGS = new Set([
+  'id',
+  'interface',
+  'interfaceVersion',
+  'createdBy',
+  'createdAt',
+  'updatedAt',
+  'itemSkills',
+]);
 
 /**
  * A project's settings as the row holds them, by column: every column but NOT_SETTINGS, so a

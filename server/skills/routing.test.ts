@@ -114,6 +114,20 @@ describe('routing by skill level', () => {
     expect(await workAll(who, projectId, ids)).toEqual(['c']);
   });
 
+  it('lets a lock taken before a revoke run its course: its submit is kept, the next claim follows the new skills', async () => {
+    const { projectId, ids } = await project([
+      line('a', { physics: 1 }),
+      line('b', { physics: 1 }),
+      line('c'),
+    ]);
+    const who = await annotator(projectId, { physics: 1 });
+    const held = await next(h, who, projectId);
+    expect(held.body.item.id).toBe(ids.get('a'));
+    expect((await h.call(admin, 'DELETE', `/api/users/${who.id}/skills/physics`)).status).toBe(200);
+    expect((await submit(h, who, held.body.assignment.id, validAnswers)).status).toBe(200);
+    expect(await workAll(who, projectId, ids)).toEqual(['c']);
+  });
+
   it('makes items claimable at once when the project lowers its requirement', async () => {
     const { projectId, ids } = await project([line('a', { physics: 1 }), line('b')], { math: 2 });
     const who = await annotator(projectId, { math: 1, physics: 1 });

@@ -7,6 +7,7 @@ import {
   ownValue,
 } from './field-error.ts';
 import type { InterfaceDefinition } from './interface.ts';
+import type { AnswerContext } from './questions/kind.ts';
 import { questionKindOf } from './questions/registry.ts';
 
 /** Answers by question name. A missing or null answer means unanswered. */
@@ -22,7 +23,7 @@ export function validateAnswers(
   iface: InterfaceDefinition,
   answers: unknown,
   data: Record<string, unknown>,
-  opts: { partial: boolean },
+  opts: { partial: boolean; media?: AnswerContext['media'] },
 ): Checked<Answers> {
   if (!isPlainObject(answers)) {
     return {
@@ -42,7 +43,7 @@ export function validateAnswers(
     if (blank && question.required && !opts.partial)
       errors.push(fieldError(question.name, 'an answer is required'));
     if (given === undefined || given === null) continue;
-    const result = kind.validate(given, question, { data, partial: opts.partial });
+    const result = kind.validate(given, question, { data, partial: opts.partial, media: opts.media });
     if (result.ok) entries.push([question.name, result.value]);
     else errors.push(...result.issues.map((i) => fieldError(question.name + (i.at ?? ''), i.message)));
   }

@@ -119,6 +119,10 @@ function compareQuestion(was: Q, q: Q, safe: SafeChange[], breaking: BreakingCha
     compareTutoring(was, q, safe, breaking);
     return;
   }
+  if (isMediaKind(q.type)) {
+    compareMedia(was, q, safe, breaking);
+    return;
+  }
   const before = breaking.length + safe.length;
   if (!was.required && q.required) tighten('required', { test: 'unanswered', submittedOnly: true });
   if (
@@ -194,6 +198,50 @@ function compareTutoring(was: Q, q: Q, safe: SafeChange[], breaking: BreakingCha
     safe.push({ kind: 'constraint_loosened', question });
   else if (change === 'display') safe.push({ kind: 'display_changed', question });
 }
+
+/**
+ * A question over media (segments, frames, tracks): labels removed affect the answers holding
+ * them, labels added are safe, and any other change of settings conservatively lists every answer.
+ */
+function compareMedia(was: Q, q: Q, safe: SafeChange[], breaking: BreakingChange[]): void {
+  const question = q.name;
+  const labelsOf = (x: Q) => ('labels' in x && Array.isArray(x.labels) ? (x.labels as string[]) : []);
+  const [oldLabels, newLabels] = [labelsOf(was), labelsOf(q)];
+  const removed = oldLabels.filter((l) => !newLabels.includes(l));
+  const added = newLabels.filter((l) => !oldLabels.includes(l));
+  for (const label of removed)
+    breaking.push({
+      kind: 'label_removed',
+      question,
+      label,
+      affects: { question, test: 'hasLabel', value: label },
+    });
+  for (const label of added) safe.push({ kind: 'label_added', question, label });
+  if (!was.required && q.required)
+    breaking.push({
+      kind: 'constraint_tightened',
+      question,
+      constraint: 'required',
+      affects: { question, test: 'unanswered', submittedOnly: true },
+    });
+  const rest = (x: Q) => {
+    const { label: _l, description: _d, required: _r, labels: _ls, ...other } = x as Q & { labels?: unknown };
+    return other;
+  };
+  if (!same(rest(was), rest(q)))
+    breaking.push({
+      kind: 'constraint_tightened',
+      question,
+      constraint: 'settings',
+      affects: { question, test: 'answered' },
+    });
+  else if (removed.length + added.length === 0 && was.required === q.required) {
+    if (!same(was, q))
+      safe.push({ kind: sameExcept(was, q, DISPLAY_KEYS) ? 'display_changed' : 'reordered', question });
+  } else if (was.required && !q.required) safe.push({ kind: 'constraint_loosened', question });
+}
+
+const isMediaKind = (type: string) => type === 'segments' || type === 'frames' || type === 'tracks';
 
 /** `after` is a limit below `before` (or a limit where there was none). */
 const lowered = (before: number | undefined, after: number | undefined) =>

@@ -87,7 +87,15 @@ export {
 } from './offsets.ts';
 export { promptFieldOf, promptMessages } from './prompt.ts';
 export { ChoiceQuestion } from './questions/choice.ts';
-export type { AnswerCheck, AnswerContext, AnswerIssue, FieldRef, QuestionKind } from './questions/kind.ts';
+export { FRAME_LIMITS, type FrameLabel, FramesQuestion } from './questions/frames.ts';
+export type {
+  AnswerCheck,
+  AnswerContext,
+  AnswerIssue,
+  AnswerMediaFacts,
+  FieldRef,
+  QuestionKind,
+} from './questions/kind.ts';
 export { LiveQuestion } from './questions/live.ts';
 export {
   LIVE_LIMITS,
@@ -121,6 +129,13 @@ export {
   type RubricCriterion,
   rubricTotal,
 } from './questions/rubric-total.ts';
+export { SegmentsQuestion } from './questions/segments.ts';
+export {
+  compareSegments,
+  SEGMENT_LIMITS,
+  type SegmentAnswer,
+  SPEAKER_NAME,
+} from './questions/segments-check.ts';
 export { SpansQuestion } from './questions/spans.ts';
 export { compareSpans, type SpanAnswer } from './questions/spans-check.ts';
 export {
@@ -132,5 +147,8 @@ export {
 } from './questions/steps.ts';
 export { type StepSplit, splitSteps, stepsOf } from './questions/steps-split.ts';
 export { TextQuestion } from './questions/text.ts';
+export { boxAt, type FrameBox, trackBoxes } from './questions/track-boxes.ts';
+export { TRACK_LIMITS, TracksQuestion } from './questions/tracks.ts';
+export type { Box, Keyframe, TrackAnswer } from './questions/tracks-check.ts';
 export { assistantTurns, type TurnMark, TurnsQuestion } from './questions/turns.ts';
 export { shownOrder, shownOrders, shownSeed } from './shuffle.ts';

@@ -7,7 +7,7 @@ import {
   upgradeInterface,
 } from './migrate.ts';
 import { questionTypes } from './questions/registry.ts';
-import { everyKindInterface, exampleInterface, oneOfEachKind } from './testing.ts';
+import { everyKindInterface, exampleInterface, mediaKindsInterface, oneOfEachKind } from './testing.ts';
 
 const messagesOf = (input: unknown) => {
   const result = parseInterface(input);
@@ -29,7 +29,10 @@ describe('parseInterface', () => {
     for (const [type, q] of Object.entries(oneOfEachKind)) expect(q.type).toBe(type);
     const result = parseInterface(everyKindInterface);
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    expect(result.value.questions.map((q) => q.type).sort()).toEqual([...questionTypes].sort());
+    const media = parseInterface(mediaKindsInterface);
+    if (!media.ok) throw new Error(JSON.stringify(media.errors));
+    const types = [...result.value.questions, ...media.value.questions].map((q) => q.type);
+    expect(types.sort()).toEqual([...questionTypes].sort());
   });
 
   it('reads an interface without version as version 1', () => {

@@ -117,7 +117,21 @@ export const oneOfEachKind: { [T in QuestionInput['type']]: Extract<QuestionInpu
     flags: ['wrong', 'unsafe'],
     rewrite: true,
   },
+  segments: {
+    name: 'turns_said',
+    label: 'Who says what, when',
+    type: 'segments',
+    field: 'recording',
+    labels: ['speech', 'music'],
+    text: 'optional',
+    speakers: 'optional',
+  },
+  frames: { name: 'scene', label: 'Scene', type: 'frames', field: 'clip', labels: ['indoor', 'outdoor'] },
+  tracks: { name: 'objects', label: 'Objects', type: 'tracks', field: 'clip', labels: ['square', 'person'] },
 };
+
+/** The kinds over media; they need an audio or video field, so they have their own interface. */
+const MEDIA_KINDS: readonly string[] = ['segments', 'frames', 'tracks'];
 
 /** An interface asking `oneOfEachKind` about a Markdown field `text` and showing a plain `source`. */
 export const everyKindInterface = {
@@ -127,7 +141,19 @@ export const everyKindInterface = {
     { name: 'conversation', label: 'Conversation', type: 'chat' },
     { name: 'pair', label: 'Candidate answers', type: 'responses' },
   ],
-  questions: Object.values(oneOfEachKind),
+  questions: Object.values(oneOfEachKind).filter((q) => !MEDIA_KINDS.includes(q.type)),
+};
+
+/**
+ * `oneOfEachKind`'s questions over media: a recording `recording` and a video `clip`. The browser
+ * tests open it with media they generate (e2e/media-*.e2e.test.ts).
+ */
+export const mediaKindsInterface = {
+  fields: [
+    { name: 'recording', label: 'Recording', type: 'audio' },
+    { name: 'clip', label: 'Clip', type: 'video' },
+  ],
+  questions: Object.values(oneOfEachKind).filter((q) => MEDIA_KINDS.includes(q.type)),
 };
 
 /** An item for `everyKindInterface`: the given text and source, a short chat and two candidates. */

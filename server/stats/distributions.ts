@@ -8,6 +8,8 @@ type Bucket = DistributionOut['buckets'][number];
 
 /** How many bars a number question's histogram has at most. */
 export const NUMBER_BINS = 5;
+/** Kinds whose answer is a list of things each with a `label`. */
+const LABELLED = new Set(['spans', 'segments', 'frames', 'tracks']);
 
 /**
  * Counts the submitted answers to each question of an interface, one annotation at a time
@@ -54,11 +56,15 @@ export class AnswerTally {
         bump(q.type === 'pairwise' && typeof strength === 'number' ? strength : 'answered');
         continue;
       }
-      if (q.type === 'multi_choice' || q.type === 'spans') {
+      if (q.type === 'multi_choice' || LABELLED.has(q.type)) {
         if (!Array.isArray(value)) continue;
         if (value.length > 0) this.count(q.name);
+        if (q.type === 'segments' && !q.labels) {
+          if (value.length > 0) bump('answered');
+          continue;
+        }
         for (const v of value) {
-          const key = q.type === 'spans' ? (v as { label?: unknown } | null)?.label : v;
+          const key = LABELLED.has(q.type) ? (v as { label?: unknown } | null)?.label : v;
           if (typeof key === 'string') bump(key);
         }
         continue;
@@ -91,7 +97,13 @@ function bucketsOf(q: Question, counts: Map<string | number, number>): Bucket[] 
     case 'multi_choice':
       return known(q.options, counts);
     case 'spans':
+    case 'frames':
+    case 'tracks':
       return known(q.labels, counts);
+    case 'segments':
+      return q.labels
+        ? known(q.labels, counts)
+        : [{ value: 'answered', label: 'Answered', count: counts.get('answered') ?? 0 }];
     case 'rating': {
       const scale = Array.from({ length: q.max - q.min + 1 }, (_, i) => q.min + i);
       return known(scale, counts);

@@ -14,6 +14,21 @@ export interface AnswerContext {
   data: Record<string, unknown>;
   /** True for drafts: completeness rules (required, minimum selections) are not enforced yet. */
   partial: boolean;
+  /**
+   * The probed facts of the item's media fields, by field name, when the caller has them (the
+   * server does on submit): answers over a recording or a video are then also checked against its
+   * length, frame count and picture size. Without them those checks wait for the server.
+   */
+  media?: Readonly<Record<string, AnswerMediaFacts>>;
+}
+
+/** What answer checks need to know of a media field (docs/media.md). */
+export interface AnswerMediaFacts {
+  durationSeconds: number | null;
+  /** Exact rational, e.g. "30000/1001". */
+  frameRate: string | null;
+  width: number | null;
+  height: number | null;
 }
 
 /** A question that names a field of the item, checked when the interface is parsed. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listForMessage } from '../field-error.ts';
 import { choice } from './choice.ts';
+import { frames } from './frames.ts';
 import type { QuestionKind } from './kind.ts';
 import { live } from './live.ts';
 import { multiChoice } from './multi-choice.ts';
@@ -10,9 +11,11 @@ import { ranking } from './ranking.ts';
 import { rating } from './rating.ts';
 import { rewrite } from './rewrite.ts';
 import { rubric } from './rubric.ts';
+import { segments } from './segments.ts';
 import { spans } from './spans.ts';
 import { steps } from './steps.ts';
 import { text } from './text.ts';
+import { tracks } from './tracks.ts';
 import { turns } from './turns.ts';
 
 /** Every question type. A new type is one file in this folder and one entry here. */
@@ -30,6 +33,9 @@ const kinds = [
   rewrite,
   turns,
   live,
+  segments,
+  frames,
+  tracks,
 ] as const;
 
 // The tuple of config schemas, typed element by element so the union's output type stays precise.

@@ -54,7 +54,9 @@ describe('media in the browser', () => {
     expect(seen.some((v) => v > 0 && v < 100)).toBe(true);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     // The project's media list shows it too, not yet probed (this server runs no jobs).
-    const listed = page.getByRole('table', { name: 'Project media' }).getByRole('row', { name: /interview\.wav/ });
+    const listed = page
+      .getByRole('table', { name: 'Project media' })
+      .getByRole('row', { name: /interview\.wav/ });
     await listed.waitFor();
     expect(await listed.getByRole('cell').allTextContents()).toContain('Being probed');
     await cdp.send('Network.emulateNetworkConditions', {

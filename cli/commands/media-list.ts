@@ -11,7 +11,11 @@ export const mediaList = defineCommand({
     "List a project's media files, newest first, with their facts and state (failed ones with the reason)",
   flags: {
     ...projectFlag,
-    status: { type: 'string', value: 'STATE', help: `only media in this state: ${STATUSES.join(', ')} (default all)` },
+    status: {
+      type: 'string',
+      value: 'STATE',
+      help: `only media in this state: ${STATUSES.join(', ')} (default all)`,
+    },
     json: { type: 'boolean', help: 'print each file as a JSON line' },
     ...httpFlags,
   },

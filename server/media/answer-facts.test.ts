@@ -152,4 +152,28 @@ describe('answers over media not probed yet', () => {
     });
     expect(sub.status, JSON.stringify(sub.body)).toBe(200);
   });
+
+  it('counts the answers holding a label a new interface version removes', async () => {
+    const withLabels = (question: string[], objects: string[]) => ({
+      ...mediaInterface,
+      questions: [
+        { ...mediaInterface.questions[0], labels: question },
+        { ...mediaInterface.questions[1], labels: objects },
+      ],
+    });
+    const patch = (iface: object) =>
+      w.h.call(w.manager, 'PATCH', `/api/projects/${w.projectId}`, { interface: iface });
+    const added = await patch(withLabels(['speech', 'music'], ['square', 'person']));
+    expect(added.status, JSON.stringify(added.body)).toBe(200);
+    const removed = await patch(withLabels(['music'], ['person']));
+    expect(removed.status).toBe(409);
+    // The imported annotation and the submitted one hold speech; only the submitted one a square.
+    expect(removed.body.error.details).toEqual({
+      affectedAnswers: 2,
+      changes: [
+        { kind: 'label_removed', question: 'question', label: 'speech', answers: 2 },
+        { kind: 'label_removed', question: 'objects', label: 'square', answers: 1 },
+      ],
+    });
+  });
 });

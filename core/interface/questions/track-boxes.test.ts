@@ -107,7 +107,7 @@ describe('boxAt', () => {
           }
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 60 },
     );
   });
 });

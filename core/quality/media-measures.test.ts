@@ -7,7 +7,14 @@ const box = (frame: number, x: number) => ({ frame, x, y: 0, width: 10, height: 
 describe('agreement of segments, frames and tracks questions', () => {
   const iface = {
     questions: [
-      { name: 'seg', type: 'segments', field: 'audio', labels: ['a', 'b'], text: 'optional', allowOverlap: false },
+      {
+        name: 'seg',
+        type: 'segments',
+        field: 'audio',
+        labels: ['a', 'b'],
+        text: 'optional',
+        allowOverlap: false,
+      },
       { name: 'over', type: 'segments', field: 'audio', labels: ['a'], allowOverlap: true, text: 'none' },
       { name: 'fr', type: 'frames', field: 'clip', labels: ['walk', 'run'], mode: 'keyframes' },
       { name: 'tr', type: 'tracks', field: 'clip', labels: ['car'], maxTracks: 10 },

@@ -85,10 +85,11 @@ export function compareTracks(
     const facts = ia.map((i) =>
       ib.map((j) => comparePair(framesA[i] as Map<number, Box>, framesB[j] as Map<number, Box>, threshold)),
     );
+    const at = (r: number, c: number) => (facts[r] as PairFacts[])[c] as PairFacts;
     for (const [r, c] of maxWeightAssignment(facts.map((row) => row.map((f) => f.meanIoU))))
-      matches.push({ a: ia[r] as number, b: ib[c] as number, iou: (facts[r]?.[c] as PairFacts).meanIoU });
+      matches.push({ a: ia[r] as number, b: ib[c] as number, iou: at(r, c).meanIoU });
     for (const [r, c] of maxWeightAssignment(facts.map((row) => row.map((f) => f.hits))))
-      idtp += (facts[r]?.[c] as PairFacts).hits;
+      idtp += at(r, c).hits;
   }
   matches.sort((x, y) => x.a - y.a);
   const idf1 = boxesA + boxesB === 0 ? 1 : (2 * idtp) / (boxesA + boxesB);

@@ -2,7 +2,8 @@ import type { FrameLabel, FramesQuestion } from '../interface/questions/frames.t
 import { AnnotatorTally } from './annotator-tally.ts';
 import { coded } from './categorical.ts';
 import { labelsByFrame, lastLabelledFrame } from './frame-labels.ts';
-import type { Answer, QuestionMeasure } from './measure.ts';
+import { lastFrameOf } from './last-frame.ts';
+import type { Answer, MediaFacts, QuestionMeasure } from './measure.ts';
 import type { QuestionReport } from './report.ts';
 
 const asFrames = (value: unknown): FrameLabel[] | undefined =>
@@ -15,7 +16,8 @@ const asFrames = (value: unknown): FrameLabel[] | undefined =>
 
 /**
  * Frames: each frame of an item is a unit, answered by the annotators who label it (keyframes
- * mode: from their first keyframe to the last frame any annotator of the item labelled). The
+ * mode: from their first keyframe to the video's last frame when its probe is known, else the last
+ * frame any annotator of the item labelled). The
  * labels go to the nominal coefficients of a choice (alpha, Fleiss, Cohen per pair), and the share
  * of agreeing pairs of labels per frame is `frameAgreement`. An item adds one disagreement score,
  * the mean over its frames. Frames stay out of the per-annotator agreement (a video's thousands of
@@ -35,14 +37,22 @@ export class FramesMeasure implements QuestionMeasure {
     this.#measure = coded.nominal(q.labels.length);
   }
 
-  addItem(answers: readonly Answer[], _data: unknown, _tally: AnnotatorTally): number[] {
+  addItem(
+    answers: readonly Answer[],
+    _data: unknown,
+    _tally: AnnotatorTally,
+    media?: Readonly<Record<string, MediaFacts>>,
+  ): number[] {
     const read = answers.flatMap((a) => {
       const f = asFrames(a.value);
       return f ? [{ annotator: a.annotator, frames: f }] : [];
     });
     this.#n += read.length;
     if (read.length < 2) return [];
-    const last = lastLabelledFrame(read.map((r) => r.frames));
+    const last = Math.max(
+      lastLabelledFrame(read.map((r) => r.frames)),
+      lastFrameOf(media?.[this.#q.field]) ?? -1,
+    );
     const maps = read.map((r) => ({
       annotator: r.annotator,
       by: labelsByFrame(r.frames, this.#q.mode, last),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AgreementBuilder } from './agreement.ts';
+import { lastFrameOf } from './last-frame.ts';
 import { questionRows } from './report-rows.ts';
 
 const box = (frame: number, x: number) => ({ frame, x, y: 0, width: 10, height: 10 });
@@ -81,5 +82,30 @@ describe('agreement of segments, frames and tracks questions', () => {
     expect(rows['transcript WER']).toBe('0.500');
     expect(Object.fromEntries(questionRows(r.over as never))['alpha unitized (uα)']).toMatch(/^not computed/);
     expect(Object.fromEntries(questionRows(r.tr as never))['track IDF1 (IoU ≥ 0.5)']).toBe('0.500');
+  });
+
+  it("reads the video's last frame and the recording's length from the media facts when known", () => {
+    const b = new AgreementBuilder(iface);
+    const x = { fr: [{ frame: 0, label: 'walk' }], seg: [{ start: 0, end: 1, label: 'a' }] };
+    const y = { fr: [{ frame: 1, label: 'walk' }], seg: [{ start: 0, end: 1, label: 'a' }] };
+    // 1 s at 5 frames a second: frames 0-4; x holds walk on 0-4, y on 1-4: 4 frames both label.
+    const media = {
+      audio: { durationSeconds: 10, frameRate: null },
+      clip: { durationSeconds: 1, frameRate: '5/1' },
+    };
+    b.addItem(
+      1,
+      [
+        { annotator: 'x', answers: x },
+        { annotator: 'y', answers: y },
+      ],
+      undefined,
+      media,
+    );
+    const r = b.result().questions;
+    expect(r.fr?.frameAgreement).toEqual({ share: 1, pairs: 4 });
+    expect(r.seg?.unitizedAlpha?.alpha).toBe(1);
+    expect(lastFrameOf({ durationSeconds: 2, frameRate: '30000/1001' })).toBe(59);
+    expect(lastFrameOf({ durationSeconds: null, frameRate: '25/1' })).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import type { SegmentsQuestion } from '../interface/questions/segments.ts';
 import type { AnnotatorTally } from './annotator-tally.ts';
-import { type Answer, pairDisagreements, type QuestionMeasure } from './measure.ts';
+import { type Answer, type MediaFacts, pairDisagreements, type QuestionMeasure } from './measure.ts';
 import type { QuestionReport, SegmentF1Figure } from './report.ts';
 import { DEFAULT_IOU_THRESHOLD, matchSegments } from './segment-match.ts';
 import { unitizedAlpha } from './unitized-alpha.ts';
@@ -37,7 +37,8 @@ const figure = (t: Tally): SegmentF1Figure => ({
 /**
  * Segments: for each item, every pair of its annotators matched one to one per label by temporal
  * IoU (segment-match.ts), pooled like span F1 (F1 = 2·matched / segments of both); uα per item
- * when the question does not allow overlap, averaged over items; WER between the transcripts of
+ * when the question does not allow overlap, averaged over items (the continuum runs to the media's
+ * duration when it is known, else to the latest end marked); WER between the transcripts of
  * each pair when the question has text, each annotator in turn the reference.
  */
 export class SegmentsMeasure implements QuestionMeasure {
@@ -59,11 +60,16 @@ export class SegmentsMeasure implements QuestionMeasure {
     this.#threshold = threshold;
   }
 
-  addItem(answers: readonly Answer[], _data: unknown, _tally: AnnotatorTally): number[] {
+  addItem(
+    answers: readonly Answer[],
+    _data: unknown,
+    _tally: AnnotatorTally,
+    media?: Readonly<Record<string, MediaFacts>>,
+  ): number[] {
     const { values, scores } = pairDisagreements(answers, asSegments, (a, b) => this.#pair(a, b));
     this.#n += values.length;
     if (!this.#q.allowOverlap && values.length >= 2) {
-      const r = unitizedAlpha(values);
+      const r = unitizedAlpha(values, media?.[this.#q.field]?.durationSeconds ?? undefined);
       if (r.alpha !== null) {
         this.#alphaSum += r.alpha;
         this.#alphaItems++;

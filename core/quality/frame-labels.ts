@@ -1,4 +1,4 @@
-import type { FrameLabel } from '../interface/questions/frames.ts';
+import type { FrameLabel } from '../interface/index.ts';
 
 /** At most this many frames are expanded per answer (about 9 hours at 30 frames a second). */
 export const MAX_EXPANDED_FRAMES = 1_000_000;

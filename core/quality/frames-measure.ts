@@ -1,4 +1,4 @@
-import type { FrameLabel, FramesQuestion } from '../interface/questions/frames.ts';
+import type { FrameLabel, FramesQuestion } from '../interface/index.ts';
 import { AnnotatorTally } from './annotator-tally.ts';
 import { coded } from './categorical.ts';
 import { labelsByFrame, lastLabelledFrame } from './frame-labels.ts';

@@ -1,6 +1,4 @@
-import type { FrameLabel, FramesQuestion } from '../interface/questions/frames.ts';
-import type { SegmentsQuestion } from '../interface/questions/segments.ts';
-import type { TrackAnswer } from '../interface/questions/tracks-check.ts';
+import type { FrameLabel, FramesQuestion, SegmentsQuestion, TrackAnswer } from '../interface/index.ts';
 import { framesGoldShare } from './frame-labels.ts';
 import type { ScoredParts } from './gold-parts.ts';
 import { DEFAULT_IOU_THRESHOLD, scoreSegments, type TimeSegment } from './segment-match.ts';

@@ -1,4 +1,4 @@
-import type { SegmentsQuestion } from '../interface/questions/segments.ts';
+import type { SegmentsQuestion } from '../interface/index.ts';
 import type { AnnotatorTally } from './annotator-tally.ts';
 import { type Answer, type MediaFacts, pairDisagreements, type QuestionMeasure } from './measure.ts';
 import type { QuestionReport, SegmentF1Figure } from './report.ts';

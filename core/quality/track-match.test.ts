@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TrackAnswer } from '../interface/questions/tracks-check.ts';
+import type { TrackAnswer } from '../interface/index.ts';
 import { boxIoU, compareTracks, lastKeyframe } from './track-match.ts';
 
 const track = (id: string, label: string, keyframes: TrackAnswer['keyframes']): TrackAnswer => ({

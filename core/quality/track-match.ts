@@ -1,5 +1,4 @@
-import { trackBoxes } from '../interface/questions/track-boxes.ts';
-import type { Box, TrackAnswer } from '../interface/questions/tracks-check.ts';
+import { type Box, type TrackAnswer, trackBoxes } from '../interface/index.ts';
 import { maxWeightAssignment } from './assignment.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { TrackAnswer } from '../interface/questions/tracks-check.ts';
+import type { TrackAnswer } from '../interface/index.ts';
 import type { AnnotatorTally } from './annotator-tally.ts';
 import { type Answer, pairDisagreements, type QuestionMeasure } from './measure.ts';
 import type { QuestionReport } from './report.ts';

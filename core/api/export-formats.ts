@@ -26,10 +26,11 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** Formats written as a ZIP archive of files (one per item, annotation and question). */
 export const ZIP_FORMATS = ['webvtt', 'srt', 'mot'] as const satisfies readonly ExportFormat[];
 export type ZipFormat = (typeof ZIP_FORMATS)[number];
-export const isZipFormat = (f: ExportFormat): f is ZipFormat => (ZIP_FORMATS as readonly string[]).includes(f);
+export const isZipFormat = (f: ExportFormat): f is ZipFormat =>
+  (ZIP_FORMATS as readonly string[]).includes(f);
 
 /** Formats made from the answers over audio and video (segments, frames, tracks), which read media facts. */
-export const MEDIA_FORMATS: readonly ExportFormat[] = [
+export const MEDIA_FORMATS = [
   'segments',
   'webvtt',
   'srt',
@@ -38,7 +39,10 @@ export const MEDIA_FORMATS: readonly ExportFormat[] = [
   'video-segments',
   'tracks-csv',
   'mot',
-];
+] as const satisfies readonly ExportFormat[];
+export type MediaFormat = (typeof MEDIA_FORMATS)[number];
+export const isMediaFormat = (f: ExportFormat): f is MediaFormat =>
+  (MEDIA_FORMATS as readonly string[]).includes(f);
 
 /** Formats that take rankings apart into pairs, and so take `pairs`. */
 export const PAIR_FORMATS: readonly ExportFormat[] = ['preference', 'preference-chat', 'openai-preference'];
@@ -111,7 +115,8 @@ export const EXPORT_FORMAT_INFO: Record<ExportFormat, ExportFormatInfo> = {
     extension: 'zip',
   },
   srt: {
-    description: 'SubRip subtitles, a .srt file per item, annotator and question (a ZIP); speakers as "Name: ".',
+    description:
+      'SubRip subtitles, a .srt file per item, annotator and question (a ZIP); speakers as "Name: ".',
     rule: 'As webvtt: each submitted segments answer.',
     extension: 'zip',
   },

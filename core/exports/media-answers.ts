@@ -75,7 +75,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A stored segments answer's segments in time order (as validation leaves them; sorted again here). */
-function segmentsIn(raw: unknown[]): SegmentAnswer[] {
+export function segmentsIn(raw: unknown[]): SegmentAnswer[] {
   return raw
     .filter(
       (s): s is SegmentAnswer => isObject(s) && typeof s.start === 'number' && typeof s.end === 'number',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Identifier } from '../interface/names.ts';
+import { Identifier } from '../interface/index.ts';
 
 /** `GET /api/items/{itemId}/subtitles`: one annotation's segments answer as WebVTT or SubRip (docs/exports.md). */
 export const SubtitlesQuery = z.object({

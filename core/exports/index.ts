@@ -22,6 +22,7 @@ import { videoSegmentsTransformer } from './video-segments.ts';
 export { type Agreed, type AgreedBy, agreedAnswer } from './agreed.ts';
 export { type Message, normalisePrompt, promptText } from './conversation.ts';
 export type { ExportInterface } from './item-view.ts';
+export { segmentsIn } from './media-answers.ts';
 export { type Pair, pairwisePair, rankingPairs } from './pairs.ts';
 export { keyAt, members, scanObject } from './raw-json.ts';
 export {
@@ -35,6 +36,7 @@ export {
   type TransformedFormat,
   type TransformOptions,
 } from './record.ts';
+export { subtitleFile, subtitleFileName } from './subtitles.ts';
 
 /** The transformer of a format for a project's interface. */
 export function itemTransformer(

@@ -1,7 +1,9 @@
-import type { FrameLabel } from '../interface/index.ts';
-import type { SegmentAnswer } from '../interface/questions/segments-check.ts';
-import { compareSegments } from '../interface/questions/segments-check.ts';
-import type { TrackAnswer } from '../interface/questions/tracks-check.ts';
+import {
+  compareSegments,
+  type FrameLabel,
+  type SegmentAnswer,
+  type TrackAnswer,
+} from '../interface/index.ts';
 import { type FrameRate, frameCount, parseFrameRate } from '../media/frame-rate.ts';
 import { itemMediaPath } from '../media/reference.ts';
 import { type ExportInterface, type QuestionOf, questionsOf } from './item-view.ts';

@@ -1,5 +1,4 @@
-import { trackBoxes } from '../interface/questions/track-boxes.ts';
-import type { TrackAnswer } from '../interface/questions/tracks-check.ts';
+import { type TrackAnswer, trackBoxes } from '../interface/index.ts';
 import { type FrameRate, frameRateValue } from '../media/frame-rate.ts';
 import type { ExportInterface } from './item-view.ts';
 import { fileWord, itemFileId, mediaAnswers } from './media-answers.ts';

@@ -1,5 +1,4 @@
-import type { SegmentAnswer } from '../interface/questions/segments-check.ts';
-import { compareSegments } from '../interface/questions/segments-check.ts';
+import { compareSegments, type SegmentAnswer } from '../interface/index.ts';
 import type { ExportInterface } from './item-view.ts';
 import { fileWord, itemFileId, mediaAnswers } from './media-answers.ts';
 import type { ItemFiles, TransformOptions } from './record.ts';

@@ -1,5 +1,5 @@
 import { csvField } from '../csv.ts';
-import { trackBoxes } from '../interface/questions/track-boxes.ts';
+import { trackBoxes } from '../interface/index.ts';
 import type { ExportInterface } from './item-view.ts';
 import { mediaAnswers } from './media-answers.ts';
 import type { ItemTransformer, TransformOptions } from './record.ts';

@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import type { SubtitlesQuery } from '../../core/api/subtitles.ts';
-import { segmentsIn } from '../../core/exports/media-answers.ts';
-import { subtitleFile, subtitleFileName } from '../../core/exports/subtitles.ts';
+import { segmentsIn, subtitleFile, subtitleFileName } from '../../core/exports/index.ts';
 import { migrateInterface } from '../../core/interface/index.ts';
 import { projectAccess } from '../access.ts';
 import { recordExport } from '../audit/audit.service.ts';

@@ -3,31 +3,6 @@
  * CLI's `--format`), and each has a one-line description and the rule for which answers it takes,
  * shown by the web's export page and the CLI's help.
  */
-export const EXPORT_FORMATS = [
-  'jsonl',
-  'sft',
-  'preference',
-  'preference-chat',
-  'openai-preference',
-  'kto',
-  'grades',
-  'csv',
-  'segments',
-  'webvtt',
-  'srt',
-  'rttm',
-  'nemo',
-  'video-segments',
-  'tracks-csv',
-  'mot',
-] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-/** Formats written as a ZIP archive of files (one per item, annotation and question). */
-export const ZIP_FORMATS = ['webvtt', 'srt', 'mot'] as const satisfies readonly ExportFormat[];
-export type ZipFormat = (typeof ZIP_FORMATS)[number];
-export const isZipFormat = (f: ExportFormat): f is ZipFormat =>
-  (ZIP_FORMATS as readonly string[]).includes(f);
 
 /** Formats made from the answers over audio and video (segments, frames, tracks), which read media facts. */
 export const MEDIA_FORMATS = [
@@ -39,8 +14,28 @@ export const MEDIA_FORMATS = [
   'video-segments',
   'tracks-csv',
   'mot',
-] as const satisfies readonly ExportFormat[];
+] as const;
 export type MediaFormat = (typeof MEDIA_FORMATS)[number];
+
+export const EXPORT_FORMATS = [
+  'jsonl',
+  'sft',
+  'preference',
+  'preference-chat',
+  'openai-preference',
+  'kto',
+  'grades',
+  'csv',
+  ...MEDIA_FORMATS,
+] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Formats written as a ZIP archive of files (one per item, annotation and question). */
+export const ZIP_FORMATS = ['webvtt', 'srt', 'mot'] as const satisfies readonly ExportFormat[];
+export type ZipFormat = (typeof ZIP_FORMATS)[number];
+export const isZipFormat = (f: ExportFormat): f is ZipFormat =>
+  (ZIP_FORMATS as readonly string[]).includes(f);
+
 export const isMediaFormat = (f: ExportFormat): f is MediaFormat =>
   (MEDIA_FORMATS as readonly string[]).includes(f);
 

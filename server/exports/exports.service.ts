@@ -163,6 +163,8 @@ export async function* transformedChunks(
   binding: ExportBinding,
   transformer: ItemTransformer,
   whose: { includeModels?: boolean; consensus?: { judges: boolean } } = {},
+  /** Where the lines go (a ZIP format's archive writes its bytes there too). */
+  out = new ChunkWriter(CHUNK_BYTES),
 ): AsyncGenerator<Buffer> {
   const { shape } = binding;
   const submittedOnly = shape.submittedOnly || transformer.submittedOnly;
@@ -175,7 +177,6 @@ export async function* transformedChunks(
     ...binding,
     shape: { ...shape, rows: 'records' as const, submittedOnly, humansOnly, consensus },
   };
-  const out = new ChunkWriter(CHUNK_BYTES);
   if (transformer.header !== '') out.write(transformer.header);
   yield* chunksOf(store, records, out, new TransformedWriter(out, transformer));
   yield* out.take();
@@ -183,7 +184,7 @@ export async function* transformedChunks(
 
 /**
  * A ZIP format's archive as chunks: the same record reads as transformedChunks, each item's files
- * compressed into the archive as the page is written, the archive's directory at the end.
+ * compressed into the archive's chunks as the page is written, the archive's directory at the end.
  */
 export async function* zipChunks(
   store: Store,
@@ -192,14 +193,11 @@ export async function* zipChunks(
   mtime: Date,
   whose: { includeModels?: boolean } = {},
 ): AsyncGenerator<Buffer> {
-  const zip = new ZipArchive(mtime);
-  for await (const chunk of transformedChunks(store, binding, zipTransformer(files, zip), whose)) {
-    yield chunk;
-    yield* zip.take();
-  }
-  yield* zip.take();
+  const out = new ChunkWriter(CHUNK_BYTES);
+  const zip = new ZipArchive(mtime, (bytes) => out.copy(bytes, 0, bytes.length));
+  yield* transformedChunks(store, binding, zipTransformer(files, zip), whose, out);
   zip.end();
-  yield* zip.take();
+  yield* out.take();
 }
 
 async function* chunksOf(

@@ -3,18 +3,19 @@ import type { ItemFiles, ItemTransformer } from '../../core/exports/index.ts';
 
 /**
  * A ZIP archive written as it goes (fflate's streaming Zip): each file is compressed when it is
- * added and its bytes are taken with `take`, so only the files of the page being written are held.
- * Entries are dated `mtime` (the export's time), so the same answers give the same archive.
+ * added and its bytes handed to `write` at once, so nothing but the file being added is held.
+ * Entries are dated `mtime` (the export's time).
  */
 export class ZipArchive {
   readonly #zip: Zip;
-  #out: Buffer[] = [];
-  #error: Error | null = null;
 
-  constructor(readonly mtime: Date) {
+  constructor(
+    readonly mtime: Date,
+    write: (bytes: Buffer) => void,
+  ) {
     this.#zip = new Zip((err, data) => {
-      if (err) this.#error = err;
-      else if (data.length > 0) this.#out.push(Buffer.from(data));
+      if (err) throw err;
+      if (data.length > 0) write(Buffer.from(data.buffer, data.byteOffset, data.length));
     });
   }
 
@@ -25,17 +26,9 @@ export class ZipArchive {
     file.push(strToU8(text), true);
   }
 
-  /** Ends the archive: its central directory follows in the next `take`. */
+  /** Ends the archive: writes its central directory. */
   end(): void {
     this.#zip.end();
-  }
-
-  /** The archive's bytes written since the last call. */
-  take(): Buffer[] {
-    if (this.#error) throw this.#error;
-    const out = this.#out;
-    this.#out = [];
-    return out;
   }
 }
 

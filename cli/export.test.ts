@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonl, sampleInterface } from '../server/testing/harness.ts';
 import { tutorInterface, tutorLine } from '../server/testing/tutor-fixture.ts';
@@ -161,6 +162,17 @@ describe('verity export --format', () => {
     expect(rows.filter((row) => row.includes(',submitted,'))).toHaveLength(3);
   });
 
+  it('writes a ZIP format to --out, and asks for --out rather than write one to the terminal', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'verity-zip-')), 'subs.zip');
+    const r = await runCli(['export', '--project', tutor, '--format', 'webvtt', '--out', file], env);
+    expect(r.code, r.stderr).toBe(0);
+    // The project has no segments question: an empty archive, still a valid one.
+    expect(unzipSync(new Uint8Array(fs.readFileSync(file)))).toEqual({});
+    const bare = await runCli(['export', '--project', tutor, '--format', 'mot'], env);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('--format mot writes a ZIP archive: give --out FILE');
+  });
+
   it('names the flag of a bad format, pairs or threshold (exit 2)', async () => {
     const cases: [string[], string][] = [
       [['--format', 'parquet'], '--format must be one of jsonl, sft, preference'],
@@ -175,6 +187,10 @@ describe('verity export --format', () => {
       [
         ['--format', 'sft', '--consensus', 'majority', '--include-models'],
         '--include-models: does not apply with consensus',
+      ],
+      [
+        ['--format', 'segments', '--nemo-per', 'file'],
+        '--nemo-per: applies to the format nemo, not segments',
       ],
     ];
     for (const [flags, message] of cases) {

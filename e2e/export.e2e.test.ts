@@ -171,5 +171,14 @@ describe('the export tab', () => {
     // kto is not made from the consensus: the choice is not offered, nor sent.
     expect(await page.getByLabel('Consensus').count()).toBe(0);
     expect(await command.textContent()).not.toContain('--consensus');
+
+    // A media format: nemo's lines per file; rttm is one file named for the project.
+    await page.getByRole('radio', { name: 'nemo' }).check();
+    await page.getByRole('radio', { name: /One per media file/ }).check();
+    await expect
+      .poll(() => command.textContent())
+      .toContain(`--format nemo --nemo-per file --out Tutor-work-${id}-nemo.jsonl`);
+    await page.getByRole('radio', { name: 'rttm' }).check();
+    await expect.poll(() => command.textContent()).toContain(`--format rttm --out Tutor-work-${id}.rttm`);
   });
 });

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { ExportQuery, exportQueryOf } from '../../core/api/export-filters.ts';
-import { EXPORT_FORMATS } from '../../core/api/export-formats.ts';
+import { EXPORT_FORMATS, isZipFormat } from '../../core/api/export-formats.ts';
 import type { ConsensusMethod } from '../../core/quality/consensus/index.ts';
 import { createClient } from '../client.ts';
 import { defineCommand, enumFlag, intFlag } from '../command.ts';
@@ -13,13 +13,18 @@ import { note, pipeToStdout } from '../output.ts';
 
 export const exportItems = defineCommand({
   path: ['export'],
-  summary: 'Stream a project out: JSON lines per item, a training format, or CSV',
+  summary: 'Stream a project out: JSON lines per item, a training format, CSV, or a media format',
   flags: {
     ...projectFlag,
     format: {
       type: 'string',
       value: 'FORMAT',
-      help: `${EXPORT_FORMATS.join(', ')} (default jsonl; docs/exports.md); all but jsonl and csv take submitted work only`,
+      help: `${EXPORT_FORMATS.join(', ')} (default jsonl; docs/exports.md); all but jsonl and csv take submitted work only; webvtt, srt and mot are ZIP archives, written to --out`,
+    },
+    'nemo-per': {
+      type: 'string',
+      value: 'segment|file',
+      help: 'nemo: a manifest line per segment with text (default, with its offset) or per media file',
     },
     pairs: {
       type: 'string',
@@ -77,6 +82,10 @@ export const exportItems = defineCommand({
     if (pairs !== undefined) query.pairs = pairs;
     if (values.threshold !== undefined) query.threshold = values.threshold;
     if (values.consensus !== undefined) query.consensus = values.consensus as ConsensusMethod;
+    const nemoPer = enumFlag(values['nemo-per'], 'nemo-per', ['segment', 'file']);
+    if (nemoPer !== undefined) query.nemoPer = nemoPer;
+    if (isZipFormat(format) && values.out === undefined)
+      throw new UsageError(`--format ${format} writes a ZIP archive: give --out FILE`);
     // Checked here as the server would, so a mistake names the flag rather than the parameter.
     const checked = ExportQuery.safeParse(query);
     if (!checked.success) {

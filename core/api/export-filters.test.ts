@@ -114,6 +114,17 @@ describe('the same export as a query and as a command', () => {
     expect(exportCommandArgs(3, {})).toBe('export --project 3');
   });
 
+  it('takes nemoPer with nemo only', () => {
+    expect(ExportQuery.parse({ format: 'nemo', nemoPer: 'file' }).nemoPer).toBe('file');
+    const refused = ExportQuery.safeParse({ format: 'segments', nemoPer: 'file' });
+    expect(refused.error?.issues[0]?.message).toBe('applies to the format nemo, not segments');
+    expect(exportQueryOf({ format: 'nemo', nemoPer: 'file' })).toEqual({ format: 'nemo', nemoPer: 'file' });
+    expect(exportQueryOf({ format: 'rttm', nemoPer: 'file' })).toEqual({ format: 'rttm' });
+    expect(exportCommandArgs(3, { format: 'nemo', nemoPer: 'file' })).toBe(
+      'export --project 3 --format nemo --nemo-per file',
+    );
+  });
+
   it('writes the format and its own options only', () => {
     const pairs = { format: 'preference', pairs: 'adjacent', threshold: 0.7 } as const;
     expect(exportQueryOf(pairs)).toEqual({ format: 'preference', pairs: 'adjacent' });

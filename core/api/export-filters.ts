@@ -149,6 +149,12 @@ export const ExportQuery = z
       .describe(
         "the training formats (sft, preference, preference-chat, openai-preference, kto, grades): `true` takes model judges' annotations too (docs/judge.md); by default only people's. jsonl and csv carry every annotation (jsonl marks each with `annotatorKind`)",
       ),
+    nemoPer: z
+      .enum(['segment', 'file'])
+      .optional()
+      .describe(
+        'nemo: a manifest line per segment with text (`segment`, the default, with its `offset`) or per media file, its texts joined in time order (`file`)',
+      ),
     consensus: z
       .enum(CONSENSUS_METHODS, {
         error: (iss) =>
@@ -181,6 +187,12 @@ export const ExportQuery = z
         path: ['pairs'],
         message: `applies to the formats ${PAIR_FORMATS.join(', ')}, not ${q.format}`,
       });
+    if (q.nemoPer !== undefined && q.format !== 'nemo')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nemoPer'],
+        message: `applies to the format nemo, not ${q.format}`,
+      });
     if (q.threshold !== undefined && q.format !== 'kto')
       ctx.addIssue({
         code: 'custom',
@@ -207,6 +219,8 @@ export interface ExportChoice {
   includeModels?: boolean;
   /** jsonl: add each item's consensus by this method; sft and the preference formats: made from it. */
   consensus?: ConsensusMethod;
+  /** nemo: a line per segment (absent) or per file. */
+  nemoPer?: 'segment' | 'file';
 }
 
 const takesConsensus = (c: ExportChoice): c is ExportChoice & { consensus: ConsensusMethod } =>
@@ -227,6 +241,7 @@ export function exportQueryOf(c: ExportChoice): z.input<typeof ExportQuery> {
     ...(c.annotator ? { annotator: c.annotator } : {}),
     ...(c.includeModels && !takesConsensus(c) ? { includeModels: 'true' as const } : {}),
     ...(takesConsensus(c) ? { consensus: c.consensus } : {}),
+    ...(c.nemoPer !== undefined && c.format === 'nemo' ? { nemoPer: c.nemoPer } : {}),
   };
 }
 
@@ -245,5 +260,6 @@ export function exportCommandArgs(projectId: number, c: ExportChoice): string {
   if (c.annotator) words.push('--annotator', shellQuote(c.annotator));
   if (c.includeModels && !takesConsensus(c)) words.push('--include-models');
   if (takesConsensus(c)) words.push('--consensus', c.consensus);
+  if (c.nemoPer !== undefined && c.format === 'nemo') words.push('--nemo-per', c.nemoPer);
   return words.join(' ');
 }

@@ -3,6 +3,20 @@
  * CLI's `--format`), and each has a one-line description and the rule for which answers it takes,
  * shown by the web's export page and the CLI's help.
  */
+
+/** Formats made from the answers over audio and video (segments, frames, tracks), which read media facts. */
+export const MEDIA_FORMATS = [
+  'segments',
+  'webvtt',
+  'srt',
+  'rttm',
+  'nemo',
+  'video-segments',
+  'tracks-csv',
+  'mot',
+] as const;
+export type MediaFormat = (typeof MEDIA_FORMATS)[number];
+
 export const EXPORT_FORMATS = [
   'jsonl',
   'sft',
@@ -12,8 +26,18 @@ export const EXPORT_FORMATS = [
   'kto',
   'grades',
   'csv',
+  ...MEDIA_FORMATS,
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Formats written as a ZIP archive of files (one per item, annotation and question). */
+export const ZIP_FORMATS = ['webvtt', 'srt', 'mot'] as const satisfies readonly ExportFormat[];
+export type ZipFormat = (typeof ZIP_FORMATS)[number];
+export const isZipFormat = (f: ExportFormat): f is ZipFormat =>
+  (ZIP_FORMATS as readonly string[]).includes(f);
+
+export const isMediaFormat = (f: ExportFormat): f is MediaFormat =>
+  (MEDIA_FORMATS as readonly string[]).includes(f);
 
 /** Formats that take rankings apart into pairs, and so take `pairs`. */
 export const PAIR_FORMATS: readonly ExportFormat[] = ['preference', 'preference-chat', 'openai-preference'];
@@ -27,7 +51,7 @@ export interface ExportFormatInfo {
   /** Which answers make lines. */
   rule: string;
   /** The file's extension. */
-  extension: 'jsonl' | 'csv';
+  extension: 'jsonl' | 'csv' | 'zip' | 'rttm';
 }
 
 export const EXPORT_FORMAT_INFO: Record<ExportFormat, ExportFormatInfo> = {
@@ -72,5 +96,50 @@ export const EXPORT_FORMAT_INFO: Record<ExportFormat, ExportFormatInfo> = {
     description: 'A spreadsheet: one row per annotation, one column per question.',
     rule: 'Every annotation, drafts included unless you leave them out.',
     extension: 'csv',
+  },
+  segments: {
+    description:
+      'One JSON line per segment: seconds, duration, label, text, speaker, the media URL; frames too over video.',
+    rule: 'Each segment of each submitted segments answer over an audio or video field.',
+    extension: 'jsonl',
+  },
+  webvtt: {
+    description:
+      'WebVTT subtitles, a .vtt file per item, annotator and question (a ZIP): cues in start order, speakers as voices.',
+    rule: 'Each submitted segments answer; a cue is its text, or its label when it has none.',
+    extension: 'zip',
+  },
+  srt: {
+    description:
+      'SubRip subtitles, a .srt file per item, annotator and question (a ZIP); speakers as "Name: ".',
+    rule: 'As webvtt: each submitted segments answer.',
+    extension: 'zip',
+  },
+  rttm: {
+    description: 'Speaker turns (diarization) as RTTM: a SPEAKER line per segment, one file for the project.',
+    rule: 'Each segment with a speaker of each submitted segments answer.',
+    extension: 'rttm',
+  },
+  nemo: {
+    description:
+      'A NeMo ASR manifest: {"audio_filepath", "duration", "text"} per segment (with "offset") or per file.',
+    rule: 'Each segment with text of each submitted segments answer (per file: their texts joined in time order).',
+    extension: 'jsonl',
+  },
+  'video-segments': {
+    description: 'One JSON line per video segment and per run of a frame label: seconds and frame numbers.',
+    rule: 'Submitted segments answers over a video field and frames answers.',
+    extension: 'jsonl',
+  },
+  'tracks-csv': {
+    description: 'One CSV row per frame where a track is present: its box, interpolated rows marked.',
+    rule: 'Each track of each submitted tracks answer.',
+    extension: 'csv',
+  },
+  mot: {
+    description:
+      'MOTChallenge ground truth, a ZIP with <sequence>/gt/gt.txt (1-based frames, numbered tracks) and labels.txt.',
+    rule: 'Each submitted tracks answer, one sequence per item, annotator and question.',
+    extension: 'zip',
   },
 };

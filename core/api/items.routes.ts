@@ -12,6 +12,7 @@ import {
   ListItemsQuery,
 } from './items.ts';
 import { bodyLimits, route } from './route.ts';
+import { SubtitlesQuery } from './subtitles.ts';
 
 /** A project's items: import, browse, one item and its annotations' history, export. */
 export const itemRoutes = {
@@ -82,6 +83,19 @@ export const itemRoutes = {
     auth: 'user',
     params: ProjectParams,
     query: ExportQuery,
+    response: null,
+    responseKind: 'file',
+  }),
+  itemSubtitles: route({
+    operationId: 'itemSubtitles',
+    method: 'GET',
+    path: '/api/items/{itemId}/subtitles',
+    summary:
+      "One annotation's segments answer as subtitles (text/vtt or application/x-subrip, an attachment), to those who may see the annotation",
+    tag: 'items',
+    auth: 'user',
+    params: ItemParams,
+    query: SubtitlesQuery,
     response: null,
     responseKind: 'file',
   }),

@@ -1,4 +1,4 @@
-import type { ExportFormat } from '../api/export-formats.ts';
+import type { ExportFormat, ZipFormat } from '../api/export-formats.ts';
 import type { ConsensusAnswer, ConsensusMethod } from '../quality/consensus/index.ts';
 
 /**
@@ -27,10 +27,24 @@ export interface ExportedItem {
   final?: Record<string, unknown> | undefined;
   /** Read with `consensus` only: the item's gold answers, on a gold item. */
   gold?: Record<string, unknown> | undefined;
+  /**
+   * Read by the media formats only (media-answers.ts): each media field's probed facts, by field
+   * name; a field without a media row is absent.
+   */
+  media?: Readonly<Record<string, ExportedMediaFacts>> | undefined;
 }
 
-/** The export formats other than JSONL, which the stores write themselves. */
-export type TransformedFormat = Exclude<ExportFormat, 'jsonl'>;
+/** What the media formats read of a media field's file: its probed facts (docs/media.md, "Probing"). */
+export interface ExportedMediaFacts {
+  durationSeconds: number | null;
+  /** An exact rational, `30000/1001` (core/media/frame-rate.ts). */
+  frameRate: string | null;
+  width: number | null;
+  height: number | null;
+}
+
+/** The export formats other than JSONL (which the stores write themselves) and the ZIP archives. */
+export type TransformedFormat = Exclude<ExportFormat, 'jsonl' | ZipFormat>;
 
 export interface TransformOptions {
   /** Rankings: every ordered pair across tiers (`all`) or neighbouring tiers only (`adjacent`). */
@@ -42,6 +56,10 @@ export interface TransformOptions {
    * annotators (agreed.ts), instead of each annotator's lines.
    */
   consensus?: ExportConsensus | undefined;
+  /** The media formats: the server's origin, which makes media URLs absolute (none: paths). */
+  origin?: string | undefined;
+  /** nemo: a manifest line per segment (default) or per media file. */
+  nemoPer?: 'segment' | 'file' | undefined;
 }
 
 /** The consensus an export with `consensus` takes its answers from (computed before it streams). */
@@ -62,4 +80,12 @@ export interface ItemTransformer {
   readonly submittedOnly: boolean;
   /** Hands each of the item's lines, ending with its line break, to `emit`. */
   item(item: ExportedItem, emit: (line: string) => void): void;
+}
+
+/** Writes a project's items as the files of an archive (the ZIP formats), an item at a time. */
+export interface ItemFiles {
+  /** Drafts are left out: every ZIP format is made from submitted answers. */
+  readonly submittedOnly: true;
+  /** Hands each of the item's files to `put`: its path in the archive and its text. */
+  item(item: ExportedItem, put: (name: string, text: string) => void): void;
 }

@@ -3,10 +3,11 @@ import type { RouteDef } from '../../core/api/route.ts';
 import { routes } from '../../core/api/routes.ts';
 import { buildWorld, send, type World } from '../testing/access-world.ts';
 import { type AuditCall, accountCalls, freshWorld, handedSecrets } from '../testing/audit-walk-cases.ts';
+import { mediaExportCalls } from '../testing/audit-walk-cases-media.ts';
 import { projectCalls } from '../testing/audit-walk-cases-projects.ts';
 import { workforceCalls } from '../testing/audit-walk-cases-workforce.ts';
 
-const c = { ...accountCalls, ...projectCalls, ...workforceCalls };
+const c = { ...accountCalls, ...projectCalls, ...workforceCalls, ...mediaExportCalls };
 
 import { assertNowhere } from '../testing/secret-search.ts';
 
@@ -45,6 +46,7 @@ const classified: Record<string, Class> = {
     'work on items (priority, requeue, delete), not people, access or settings',
   ),
   exportItems: audited(c.exportItems),
+  itemSubtitles: audited(c.itemSubtitles),
   nextAssignment: notAdministrative('an annotator takes work'),
   saveDraft: notAdministrative('an annotator’s draft'),
   submit: notAdministrative('an annotator’s submission (kept with its revisions)'),

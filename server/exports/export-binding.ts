@@ -22,7 +22,7 @@ export function exportBinding(
   rows: ExportShape['rows'] = 'lines',
   /** Whether the project has predictions to read (false spares every line a lookup). */
   predictions = true,
-  /** The project's media fields (server/media/export-media.ts): their facts end each line. */
+  /** The project's media fields (server/media/export-media.ts): their facts end each line, or come with each record. */
   mediaFields: readonly string[] = [],
 ): ExportBinding {
   return {
@@ -40,7 +40,7 @@ export function exportBinding(
       humansOnly: false,
       predictions,
       consensus: false,
-      media: rows === 'lines' && mediaFields.length > 0,
+      media: mediaFields.length > 0,
     },
     mediaFields,
   };

@@ -111,7 +111,10 @@ export interface ExportShape {
   predictions: boolean;
   /** Records for the consensus (core/exports/agreed.ts): items with their final and gold answers. */
   consensus: boolean;
-  /** The project has media fields (`fields`): each page's lines read their media rows (`media`). */
+  /**
+   * The project has media fields (`fields`): each page's lines read their media rows (`media`);
+   * records read them for the media formats (core/exports/media-answers.ts).
+   */
   media: boolean;
 }
 
@@ -273,7 +276,7 @@ export function exportStatements(d: Dialect, s: ExportShape) {
     items: statement(d, itemsText(d, s)),
     annotations: statement(d, annotationsText(d, s)),
     skips: s.rows === 'records' ? undefined : statement(d, skipsText(d, s)),
-    media: s.rows === 'lines' && s.media ? statement(d, mediaText(d, s)) : undefined,
+    media: s.media ? statement(d, mediaText(d, s)) : undefined,
   };
 }
 export type ExportStatements = ReturnType<typeof exportStatements>;

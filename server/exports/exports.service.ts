@@ -1,9 +1,11 @@
 import { Readable } from 'node:stream';
 import type { ExportFilters } from '../../core/api/export-filters.ts';
-import { EXPORT_FORMAT_INFO } from '../../core/api/export-formats.ts';
+import { EXPORT_FORMAT_INFO, isMediaFormat, isZipFormat } from '../../core/api/export-formats.ts';
 import {
   DEFAULT_TRANSFORM_OPTIONS,
+  type ItemFiles,
   type ItemTransformer,
+  itemFiles,
   itemTransformer,
 } from '../../core/exports/index.ts';
 import { type InterfaceDefinition, migrateInterface } from '../../core/interface/index.ts';
@@ -27,6 +29,7 @@ import { postgresExport } from './postgres-export.repository.ts';
 import { sqliteExport } from './sqlite-export.repository.ts';
 import { TransformedWriter } from './transformed.ts';
 import { FilledLineWriter, unansweredAsNull } from './unanswered.ts';
+import { ZipArchive, zipTransformer } from './zip-archive.ts';
 
 /** Output is cut into Buffers of this size; the stream reads one ahead while the socket drains. */
 const CHUNK_BYTES = 1 << 17;
@@ -43,10 +46,12 @@ export async function exportItems(
   caller: Caller,
   projectId: number,
   query: ExportFilters,
+  /** The origin the request came to (server/auth/origin.ts): the media formats' URLs are made absolute with it. */
+  origin?: string,
 ): Promise<StreamedFile> {
   const { project, access } = await projectWithAccess(ctx.store.db, caller, projectId);
   if (!access.viewAll) throw forbidden('Only managers and reviewers can export.');
-  const { format, pairs, threshold, includeModels, consensus, annotator, ...rest } = query;
+  const { format, pairs, threshold, includeModels, consensus, annotator, nemoPer, ...rest } = query;
   let annotatorId: number | undefined;
   if (annotator !== undefined) {
     // Any account, suspended or offboarded too: their work stays theirs (docs/users.md).
@@ -66,10 +71,25 @@ export async function exportItems(
   }
   const iface = migrateInterface(JSON.parse(project.interface)) as InterfaceDefinition;
   const { extension } = EXPORT_FORMAT_INFO[format];
-  const fileName = `project-${projectId}${format === 'jsonl' || format === 'csv' ? '' : `-${format}`}.${extension}`;
-  const kind = format === 'csv' ? 'csv' : 'jsonl';
+  const plain = format === 'jsonl' || format === 'csv' || format === 'rttm';
+  const fileName = `project-${projectId}${plain ? '' : `-${format}`}.${extension}`;
+  const kind = extension;
   let chunks: AsyncGenerator<Buffer>;
-  if (format === 'jsonl') {
+  if (isMediaFormat(format)) {
+    const binding = exportBinding(
+      projectId,
+      project.overlap,
+      filters,
+      'records',
+      false,
+      mediaFieldNames(iface),
+    );
+    const options = { ...DEFAULT_TRANSFORM_OPTIONS, origin, nemoPer };
+    const whose = { includeModels: includeModels === true };
+    chunks = isZipFormat(format)
+      ? zipChunks(ctx.store, binding, itemFiles(format, iface, options), new Date(ctx.clock()), whose)
+      : transformedChunks(ctx.store, binding, itemTransformer(format, iface, options), whose);
+  } else if (format === 'jsonl') {
     const predictions = await hasPredictions(ctx.store.db, projectId);
     const binding = exportBinding(
       projectId,
@@ -143,6 +163,8 @@ export async function* transformedChunks(
   binding: ExportBinding,
   transformer: ItemTransformer,
   whose: { includeModels?: boolean; consensus?: { judges: boolean } } = {},
+  /** Where the lines go (a ZIP format's archive writes its bytes there too). */
+  out = new ChunkWriter(CHUNK_BYTES),
 ): AsyncGenerator<Buffer> {
   const { shape } = binding;
   const submittedOnly = shape.submittedOnly || transformer.submittedOnly;
@@ -155,9 +177,26 @@ export async function* transformedChunks(
     ...binding,
     shape: { ...shape, rows: 'records' as const, submittedOnly, humansOnly, consensus },
   };
-  const out = new ChunkWriter(CHUNK_BYTES);
   if (transformer.header !== '') out.write(transformer.header);
   yield* chunksOf(store, records, out, new TransformedWriter(out, transformer));
+  yield* out.take();
+}
+
+/**
+ * A ZIP format's archive as chunks: the same record reads as transformedChunks, each item's files
+ * compressed into the archive's chunks as the page is written, the archive's directory at the end.
+ */
+export async function* zipChunks(
+  store: Store,
+  binding: ExportBinding,
+  files: ItemFiles,
+  mtime: Date,
+  whose: { includeModels?: boolean } = {},
+): AsyncGenerator<Buffer> {
+  const out = new ChunkWriter(CHUNK_BYTES);
+  const zip = new ZipArchive(mtime, (bytes) => out.copy(bytes, 0, bytes.length));
+  yield* transformedChunks(store, binding, zipTransformer(files, zip), whose, out);
+  zip.end();
   yield* out.take();
 }
 

@@ -1,4 +1,5 @@
-import type { ExportedAnnotation, ItemTransformer } from '../../core/exports/index.ts';
+import type { ExportedAnnotation, ExportedMediaFacts, ItemTransformer } from '../../core/exports/index.ts';
+import type { ExportMediaRow } from '../media/export-media.ts';
 import { type ChunkWriter, IdPage, isoTime, type PageSink } from './format.ts';
 
 /**
@@ -80,6 +81,8 @@ export class TransformedWriter implements PageSink<RecordPage> {
   /** The open item's page index, and its annotations so far. */
   #open = -1;
   #annotations: ExportedAnnotation[] = [];
+  /** The page's media facts (read for the media formats only): item id -> field -> facts. */
+  readonly #media = new Map<number, Record<string, ExportedMediaFacts>>();
   readonly #emit: (line: string) => void;
 
   constructor(
@@ -96,6 +99,25 @@ export class TransformedWriter implements PageSink<RecordPage> {
   page(page: RecordPage): void {
     this.#page = page;
     this.#next = 0;
+    this.#media.clear();
+  }
+
+  mediaRow(row: ExportMediaRow): void {
+    const itemId = Number(row[0]);
+    let fields = this.#media.get(itemId);
+    if (!fields) {
+      fields = {};
+      this.#media.set(itemId, fields);
+    }
+    const [durationSeconds, , , frameRate, width, height] = row.slice(5) as [
+      number | null,
+      unknown,
+      unknown,
+      string | null,
+      number | null,
+      number | null,
+    ];
+    fields[row[1]] = { durationSeconds, frameRate, width, height };
   }
 
   skip(): void {}
@@ -135,6 +157,7 @@ export class TransformedWriter implements PageSink<RecordPage> {
         annotations: this.#annotations,
         ...(typeof final === 'string' ? { final: JSON.parse(final) as Record<string, unknown> } : {}),
         ...(typeof gold === 'string' ? { gold: JSON.parse(gold) as Record<string, unknown> } : {}),
+        ...(this.#media.size > 0 ? { media: this.#media.get(page.ids[at]!) ?? {} } : {}),
       },
       this.#emit,
     );

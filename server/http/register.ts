@@ -27,10 +27,10 @@ export interface CsvFile {
   fileName: string;
 }
 
-/** A streamed file: JSON lines or CSV, and the name a browser saves it as. */
+/** A streamed file: JSON lines, CSV, a ZIP archive, RTTM or subtitles, and the name a browser saves it as. */
 export interface StreamedFile {
   body: Readable;
-  kind: 'jsonl' | 'csv';
+  kind: keyof typeof FILE_TYPES;
   fileName: string;
 }
 
@@ -82,6 +82,16 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, where: string)
 }
 
 /** The caller each request authenticated as in onRequest, for its handler. */
+/** The content type of each kind of streamed file. */
+const FILE_TYPES = {
+  jsonl: 'application/x-ndjson; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  zip: 'application/zip',
+  rttm: 'text/plain; charset=utf-8',
+  vtt: 'text/vtt; charset=utf-8',
+  srt: 'application/x-subrip; charset=utf-8',
+} as const;
+
 const callers = new WeakMap<FastifyRequest, Caller>();
 
 const toFastifyPath = (p: string): string => p.replace(/\{(\w+)\}/g, ':$1');
@@ -131,8 +141,7 @@ export function registerRoutes(
           if (def.responseKind === 'file') {
             const { body, kind, fileName } = out as unknown as StreamedFile;
             reply.header('content-disposition', `attachment; filename="${fileName}"`);
-            const type = kind === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8';
-            return reply.type(type).send(body);
+            return reply.type(FILE_TYPES[kind]).send(body);
           }
           if (def.responseKind === 'media') {
             const media = out as unknown as MediaAnswer;

@@ -3,22 +3,33 @@
  * who manage the project; an item's media is served to whoever may see the item, as the item is.
  */
 import type { OperationId } from '../../core/api/routes.ts';
-import { type Case, managersOfA, signedIn, type World } from './access-world.ts';
+import { all, type Case, managersOfA, signedIn, type World } from './access-world.ts';
 import { jsonl } from './harness.ts';
 import { audioInterface, uploaded, wavTone } from './media-fixtures.ts';
 
-/** Project M: A's people with A's roles, two items with audio; the annotator holds the first. */
+/**
+ * Project M: A's people with A's roles, two items with audio; the annotator holds the first and
+ * has submitted it, with a segments answer (`talk`).
+ */
 interface MediaWorld {
   own: number;
   other: number;
 }
+
+const mediaMatrixInterface = {
+  ...audioInterface,
+  questions: [
+    ...audioInterface.questions,
+    { name: 'talk', type: 'segments', field: 'clip', labels: ['speech'] },
+  ],
+};
 const built = new WeakMap<World, Promise<MediaWorld>>();
 
 async function buildMedia(w: World): Promise<MediaWorld> {
   const { h, users } = w;
   const p = await h.call(users.admin, 'POST', '/api/projects', {
     name: 'media matrix',
-    interface: audioInterface,
+    interface: mediaMatrixInterface,
   });
   const projectId: number = p.body.id;
   for (const [user, role] of [
@@ -40,6 +51,12 @@ async function buildMedia(w: World): Promise<MediaWorld> {
   if (res.statusCode !== 201) throw new Error(res.body);
   const next = await h.call(users.annotator, 'POST', `/api/projects/${projectId}/assignments/next`);
   const own: number = next.body.item.id;
+  const sub = await h.call(users.annotator, 'POST', `/api/assignments/${next.body.assignment.id}/submit`, {
+    answers: { speech: 'yes', talk: [{ start: 0, end: 0.1, label: 'speech' }] },
+    idempotencyKey: `media-matrix-${own}`,
+    activeMs: 0,
+  });
+  if (sub.status !== 201 && sub.status !== 200) throw new Error(JSON.stringify(sub.body));
   const items = await h.call(users.admin, 'GET', `/api/projects/${projectId}/items`);
   const other = (items.body.items as { id: number }[]).find((i) => i.id !== own)!.id;
   return { own, other };
@@ -146,6 +163,32 @@ export const mediaCases = {
         annotator: 'NOT_FOUND',
         outsider: 'NOT_FOUND',
       }),
+    },
+  ],
+  itemSubtitles: [
+    {
+      target: "the annotator's submitted segments in M",
+      build: async (w) => ({
+        params: { itemId: (await mediaWorld(w)).own },
+        query: { format: 'vtt', question: 'talk', annotator: w.users.annotator.email },
+      }),
+      expect: signedIn({
+        admin: 200,
+        manager: 200,
+        projectManager: 200,
+        reviewer: 200,
+        annotator: 200,
+        outsider: 'NOT_FOUND',
+      }),
+    },
+    {
+      target: 'an item in M the annotator was never given',
+      build: async (w) => ({
+        params: { itemId: (await mediaWorld(w)).other },
+        query: { format: 'srt', question: 'talk' },
+      }),
+      // Nobody has answered it: those who may see it learn there is no such annotation.
+      expect: signedIn(all('NOT_FOUND')),
     },
   ],
 } satisfies Partial<Record<OperationId, Case[]>>;

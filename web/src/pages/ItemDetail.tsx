@@ -5,6 +5,7 @@ import { useUser } from '../app/session.tsx';
 import { AnnotationColumn } from '../console/items/AnnotationColumn.tsx';
 import { AssignmentsTable } from '../console/items/AssignmentsTable.tsx';
 import { PredictionColumn } from '../console/items/PredictionColumn.tsx';
+import { SubtitleLinks } from '../console/items/SubtitleLinks.tsx';
 import { PageHead } from '../console/PageHead.tsx';
 import { loadAccess } from '../console/project/access.ts';
 import { useLoad } from '../console/useLoad.ts';
@@ -79,6 +80,7 @@ export function ItemDetailPage({ itemId }: { itemId: number }) {
           ))}
         </div>
       </section>
+      <SubtitleLinks itemId={item.id} iface={project.interface} annotations={annotations} />
       {(loaded.data.predictions?.length ?? 0) > 0 && (
         <section className="stack-tight" aria-labelledby="predictions-title">
           <h2 id="predictions-title">Predictions ({loaded.data.predictions!.length})</h2>

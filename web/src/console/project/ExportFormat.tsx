@@ -15,6 +15,8 @@ export interface FormatChoice {
   pairs: 'all' | 'adjacent';
   /** As typed: checked by thresholdError. */
   threshold: string;
+  /** nemo: a manifest line per segment or per media file. */
+  nemoPer: 'segment' | 'file';
 }
 
 /** What is wrong with a typed threshold, if anything. */
@@ -25,7 +27,8 @@ export function thresholdError(text: string): string | undefined {
 
 /**
  * The export's format: one radio per format with what a line is and which answers it takes, and
- * the options of the chosen one (pairs for the preference formats, the threshold for kto).
+ * the options of the chosen one (pairs for the preference formats, the threshold for kto, lines
+ * per segment or per file for nemo).
  */
 export function ExportFormatPicker({
   value,
@@ -84,6 +87,29 @@ export function ExportFormatPicker({
               onChange={() => set({ pairs: 'adjacent' })}
             />
             Neighbouring tiers only (a ranking of 4 gives 3)
+          </label>
+        </fieldset>
+      )}
+      {value.format === 'nemo' && (
+        <fieldset className="mode-switch">
+          <legend>Manifest lines</legend>
+          <label className="check">
+            <input
+              type="radio"
+              name="export-nemo-per"
+              checked={value.nemoPer === 'segment'}
+              onChange={() => set({ nemoPer: 'segment' })}
+            />
+            One per segment with text, with its offset into the file
+          </label>
+          <label className="check">
+            <input
+              type="radio"
+              name="export-nemo-per"
+              checked={value.nemoPer === 'file'}
+              onChange={() => set({ nemoPer: 'file' })}
+            />
+            One per media file, its segments' texts joined in time order
           </label>
         </fieldset>
       )}

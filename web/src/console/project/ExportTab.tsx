@@ -40,6 +40,7 @@ export function ExportTab({ projectId, name }: { projectId: number; name: string
     format: 'jsonl',
     pairs: 'all',
     threshold: '0.5',
+    nemoPer: 'segment',
   });
   const { format } = formatChoice;
   const training = takesSubmittedOnly(format);
@@ -60,10 +61,12 @@ export function ExportTab({ projectId, name }: { projectId: number; name: string
     to,
     ...(onlySelected && selection.ids.length > 0 ? { ids: selection.ids } : {}),
     ...(annotator.trim() ? { annotator: annotator.trim() } : {}),
+    ...(format === 'nemo' && formatChoice.nemoPer === 'file' ? { nemoPer: 'file' as const } : {}),
   };
   const href = api.url('exportItems', { params: { projectId }, query: exportQueryOf(choice) });
   const base = `${name.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '') || 'project'}-${projectId}`;
-  const file = `${base}${format === 'jsonl' || format === 'csv' ? '' : `-${format}`}.${EXPORT_FORMAT_INFO[format].extension}`;
+  const plain = format === 'jsonl' || format === 'csv' || format === 'rttm';
+  const file = `${base}${plain ? '' : `-${format}`}.${EXPORT_FORMAT_INFO[format].extension}`;
   const command = `verity export ${exportCommandArgs(projectId, choice).slice('export '.length)} --out ${file}`;
   const blocked = rangeError.length > 0 || selection.error !== undefined || badThreshold;
   return (

@@ -63,6 +63,11 @@ describe('segment list edits', () => {
     expect(toHead.ok && toHead.segments[toHead.index]).toEqual({ start: 2, end: 2.75 });
     const second = appendAfter(lines, 1, 1, rules);
     expect(second.ok && second.segments[second.index]).toEqual({ start: 6, end: 7 });
+    const moved = appendAfter(lines, 0, 0, rules, { caret: 5, extra: { label: 'x' } });
+    expect(moved.ok && moved.segments.slice(0, 2)).toEqual([
+      { start: 0, end: 2, speaker: 'ann', text: 'hello' },
+      { start: 2, end: 3, label: 'x', text: 'there' },
+    ]);
     const short = appendAfter([line(0, 2), line(2.5, 3)], 0, 0, rules);
     expect(short.ok && short.segments[short.index]).toEqual({ start: 2, end: 2.5 });
   });

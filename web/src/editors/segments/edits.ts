@@ -93,19 +93,26 @@ export const NEW_SEGMENT_SECONDS = 1;
 
 /**
  * A new segment after the region at `index`: from its end to the playhead when the playhead is
- * past it, else NEW_SEGMENT_SECONDS long (shorter where the next region begins).
+ * past it, else NEW_SEGMENT_SECONDS long (shorter where the next region begins). With `caret`, the
+ * text after it moves to the new segment. Returns the new segment's index.
  */
 export function appendAfter(
   segments: readonly Segment[],
   index: number,
   playhead: number,
   rules: RegionRules,
-  extra: Omit<Segment, 'start' | 'end'> = {},
+  opts: { extra?: Omit<Segment, 'start' | 'end' | 'text'>; caret?: number } = {},
 ): Edit {
   const seg = segments[index];
   if (!seg) return { ok: false, message: 'No region is selected.' };
   const to = playhead > seg.end + 0.005 ? playhead : seg.end + NEW_SEGMENT_SECONDS;
-  return createRegion(segments, seg.end, to, rules, extra);
+  const text = seg.text ?? '';
+  const cut = opts.caret === undefined ? text.length : Math.max(0, Math.min(text.length, opts.caret));
+  const { text: _, ...rest } = seg;
+  const kept: Segment = text.slice(0, cut).trimEnd() ? { ...rest, text: text.slice(0, cut).trimEnd() } : rest;
+  const moved = text.slice(cut).trimStart();
+  const list = segments.map((s, i) => (i === index ? kept : s));
+  return createRegion(list, seg.end, to, rules, { ...opts.extra, ...(moved ? { text: moved } : {}) });
 }
 
 /**

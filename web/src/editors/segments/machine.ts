@@ -1,5 +1,12 @@
 import type { Hit } from './layout.ts';
-import type { Segment } from './regions.ts';
+import {
+  createRegion,
+  type Edit,
+  moveRegion,
+  type RegionRules,
+  resizeEdge,
+  type Segment,
+} from './regions.ts';
 
 /**
  * The region tool as an explicit state machine, pure: `transition` takes the pointer state and an
@@ -83,7 +90,9 @@ function dragFrom(state: Extract<DragState, { kind: 'pressing' }>, t: number, se
 }
 
 /** What the drag would do if released now: the preview the component draws. */
-export function pendingPlan(state: DragState): DragPlan | undefined {
+export function pendingPlan(
+  state: DragState,
+): Extract<DragPlan, { type: 'create' | 'resize' | 'move' }> | undefined {
   switch (state.kind) {
     case 'creating':
       return { type: 'create', anchor: state.anchor, to: state.to };
@@ -124,4 +133,16 @@ export function bracket(
       ? 'The playhead is before the selected region: move it past the start, or press [ to start a new one.'
       : 'Press [ at the start first, then ] at the end.',
   };
+}
+
+/** The edit a create, resize or move plan makes (the same for the preview and the release). */
+export function editFor(
+  plan: Extract<DragPlan | BracketPlan, { type: 'create' | 'resize' | 'move' }>,
+  segments: readonly Segment[],
+  rules: RegionRules,
+  extra: Omit<Segment, 'start' | 'end'> = {},
+): Edit {
+  if (plan.type === 'create') return createRegion(segments, plan.anchor, plan.to, rules, extra);
+  if (plan.type === 'resize') return resizeEdge(segments, plan.index, plan.edge, plan.t, rules);
+  return moveRegion(segments, plan.index, plan.start, rules);
 }

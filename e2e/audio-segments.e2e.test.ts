@@ -45,10 +45,27 @@ const IFACE = {
   ],
 };
 
-async function projectWithRecording(): Promise<{ projectId: number; itemId: number; lead: any; tutor: any }> {
+const TRANSCRIPT = {
+  fields: IFACE.fields,
+  questions: [
+    {
+      name: 'said',
+      type: 'segments',
+      field: 'clip',
+      mode: 'transcript',
+      text: 'required',
+      speakers: 'optional',
+      speakerNames: ['ann', 'bob'],
+    },
+  ],
+};
+
+async function projectWithRecording(
+  iface: object = IFACE,
+): Promise<{ projectId: number; itemId: number; lead: any; tutor: any }> {
   const lead = await e.user('manager');
   const tutor = await e.user('annotator');
-  const p = await e.api.call(lead, 'POST', '/api/projects', { name: 'Bursts', interface: IFACE });
+  const p = await e.api.call(lead, 'POST', '/api/projects', { name: 'Bursts', interface: iface });
   expect(p.status, JSON.stringify(p.body)).toBe(201);
   const projectId: number = p.body.id;
   await e.api.call(lead, 'POST', `/api/projects/${projectId}/members`, { email: tutor.email });
@@ -89,6 +106,17 @@ async function seekTo(page: Page, seconds: number) {
     (t) => Math.abs(document.querySelector('audio')!.currentTime - t) < 1e-3,
     seconds,
   );
+}
+
+async function storedAnswers(lead: any, projectId: number, tutor: any) {
+  const exported = await e.api.call(lead, 'GET', `/api/projects/${projectId}/export`);
+  const [line] = String(exported.body)
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  const [stored] = line.annotations.filter((a: any) => a.annotator === tutor.email);
+  expect(stored.status).toBe('submitted');
+  return stored.answers;
 }
 
 const rows = (page: Page) =>
@@ -179,18 +207,65 @@ describe('marking regions of a recording', () => {
     await page.keyboard.press('Enter');
     await page.getByText('All done').waitFor();
 
-    const exported = await e.api.call(lead, 'GET', `/api/projects/${projectId}/export`);
-    const [line] = String(exported.body)
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
-    const [stored] = line.annotations.filter((a: any) => a.annotator === tutor.email);
-    expect(stored.status).toBe('submitted');
-    const [first, second] = stored.answers.events;
+    const answers = await storedAnswers(lead, projectId, tutor);
+    const [first, second] = answers.events;
     expect(first).toEqual({ start: 1, end: 2.5, label: 'speech', speaker: 'Ann_Lee', text: 'hello world' });
     expect(second).toMatchObject({ label: 'music', speaker: 'Bob' });
     expect(second.text).toBeUndefined();
     expect(Math.abs(second.start - 3.5)).toBeLessThanOrEqual(PIXEL);
     expect(Math.abs(second.end - 5)).toBeLessThanOrEqual(PIXEL);
+  });
+
+  it('writes a transcript: lines with timestamps, Enter splits at the playhead or starts a line, the playing line is marked', async () => {
+    const { projectId, lead, tutor } = await projectWithRecording(TRANSCRIPT);
+    const { page } = await e.open(tutor);
+    await page.goto(`/projects/${projectId}/annotate`);
+    const player = page.getByRole('region', { name: 'Recording player' });
+    await page.getByRole('img', { name: /^Waveform of Recording, 0:06 long/ }).waitFor();
+    await seekTo(page, 1);
+    await player.focus();
+    await page.keyboard.press('[');
+    await seekTo(page, 2.5);
+    await page.keyboard.press(']');
+    const first = page.getByLabel('Text, 00:00:01.000 – 00:00:02.500');
+    await first.fill('hello world');
+    // Enter with the playhead inside the line splits it there, and the text at the caret.
+    await seekTo(page, 1.8);
+    await first.press('Home');
+    for (let i = 0; i < 5; i += 1) await first.press('ArrowRight');
+    await first.press('Enter');
+    const second = page.getByLabel('Text, 00:00:01.800 – 00:00:02.500');
+    await expect.poll(() => second.inputValue()).toBe('world');
+    expect(await page.getByLabel('Text, 00:00:01.000 – 00:00:01.800').inputValue()).toBe('hello');
+    await expect.poll(() => second.evaluate((el) => el === document.activeElement)).toBe(true);
+    // With the playhead past the line, Enter at its end starts a line from its end to the playhead.
+    await seekTo(page, 4);
+    await second.press('End');
+    await second.press('Enter');
+    const third = page.getByLabel('Text, 00:00:02.500 – 00:00:04.000');
+    await expect.poll(() => third.evaluate((el) => el === document.activeElement)).toBe(true);
+    await third.fill('again');
+    // The line playing is marked as the playhead moves.
+    const current = () => page.locator('.transcript-line[aria-current="time"] .line-stamp').textContent();
+    await seekTo(page, 1.2);
+    await expect.poll(current).toBe('[00:00:01.000 – 00:00:01.800]');
+    await seekTo(page, 3);
+    await expect.poll(current).toBe('[00:00:02.500 – 00:00:04.000]');
+    // Backspace at the start of a line joins it to the line before.
+    await third.press('Home');
+    await third.press('Backspace');
+    const joined = page.getByLabel('Text, 00:00:01.800 – 00:00:04.000');
+    await expect.poll(() => joined.inputValue()).toBe('world again');
+    await page.getByLabel('Speaker, 00:00:01.000 – 00:00:01.800').selectOption('ann');
+    await page.getByLabel('Speaker, 00:00:01.800 – 00:00:04.000').selectOption('bob');
+
+    const findings = await checkPage(page, { page: 'annotate', theme: 'light', state: 'audio transcript' });
+    expect(findings, describeFindings(findings)).toEqual([]);
+    await joined.press('Control+Enter');
+    await page.getByText('All done').waitFor();
+    expect((await storedAnswers(lead, projectId, tutor)).said).toEqual([
+      { start: 1, end: 1.8, speaker: 'ann', text: 'hello' },
+      { start: 1.8, end: 4, speaker: 'bob', text: 'world again' },
+    ]);
   });
 });

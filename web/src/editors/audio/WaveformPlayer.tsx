@@ -75,6 +75,7 @@ export function WaveformPlayer(props: {
   const spp = level?.samplesPerPixel ?? 0;
   const pixels = peaks && level ? levelPixels(peaks.samples, spp) : 0;
   const duration = peaks ? peaks.samples / peaks.sampleRate : mediaDuration;
+  const probed = media.data?.facts.durationSeconds ?? undefined;
 
   // The view's width follows its box.
   useEffect(() => {
@@ -199,7 +200,8 @@ export function WaveformPlayer(props: {
     () => ({
       seek,
       time: () => audio.current?.currentTime ?? 0,
-      duration: () => duration || audio.current?.duration || 0,
+      // The probe's duration when known: the server bounds regions' ends by it.
+      duration: () => probed ?? (duration || audio.current?.duration || 0),
       playRange: (start, end) => {
         const a = audio.current;
         if (!a) return;
@@ -208,7 +210,7 @@ export function WaveformPlayer(props: {
         void a.play().catch(() => undefined);
       },
     }),
-    [seek, duration],
+    [seek, duration, probed],
   );
 
   const zoom = useCallback(

@@ -360,7 +360,7 @@ export function SegmentsEditor(
         On the player: [ marks a start at the playhead and ] its end; digits label the selected region; Tab
         and Shift+Tab select the next and previous region; P plays it; Delete removes it; Enter submits.
       </p>
-      {used.length > 0 && (
+      {q.speakers !== 'none' && !q.speakerNames && (
         <datalist id={listId}>
           {used.map((n) => (
             <option key={n} value={n} />

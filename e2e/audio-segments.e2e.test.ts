@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postItems } from '../server/testing/factories.ts';
 import { FAST_RUNNER } from '../server/testing/job-fixtures.ts';
-import { ffmpegMade } from '../server/testing/media-fixtures.ts';
+import { ffmpegMade, uploaded } from '../server/testing/media-fixtures.ts';
 import { checkPage, describeFindings } from './axe.ts';
 import { type E2E, startE2E } from './harness.ts';
 
@@ -69,20 +70,8 @@ async function projectWithRecording(
   expect(p.status, JSON.stringify(p.body)).toBe(201);
   const projectId: number = p.body.id;
   await e.api.call(lead, 'POST', `/api/projects/${projectId}/members`, { email: tutor.email });
-  const up = await e.verity.app.inject({
-    method: 'POST',
-    url: `/api/projects/${projectId}/media?name=bursts.wav`,
-    headers: { authorization: `Bearer ${lead.token}`, 'content-type': 'audio/wav' },
-    payload: BURSTS,
-  });
-  expect(up.statusCode).toBe(201);
-  const imported = await e.verity.app.inject({
-    method: 'POST',
-    url: `/api/projects/${projectId}/items`,
-    headers: { authorization: `Bearer ${lead.token}`, 'content-type': 'application/x-ndjson' },
-    payload: `${JSON.stringify({ data: { clip: JSON.parse(up.body).ref } })}\n`,
-  });
-  expect(imported.statusCode).toBe(201);
+  const ref = await uploaded(e.api, lead, projectId, BURSTS);
+  await postItems(e.verity, lead, projectId, [{ data: { clip: ref } }]);
   const itemId: number = (await e.api.call(lead, 'GET', `/api/projects/${projectId}/items`)).body.items[0].id;
   await expect
     .poll(

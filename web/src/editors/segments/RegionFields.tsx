@@ -51,12 +51,15 @@ export function TimeInput(props: {
   );
 }
 
-export function LabelSelect(props: {
-  labels: readonly string[];
+/** One of a few names, or none (`none` says how "none" reads); `digits` shows each one's digit key. */
+function NameSelect(props: {
+  names: readonly string[];
+  none: string;
+  digits?: boolean;
   value: string | undefined;
   label: string;
   disabled: boolean;
-  onChange: (label: string | undefined) => void;
+  onChange: (name: string | undefined) => void;
 }) {
   return (
     <select
@@ -65,15 +68,24 @@ export function LabelSelect(props: {
       disabled={props.disabled}
       onChange={(e) => props.onChange(e.target.value || undefined)}
     >
-      <option value="">(no label)</option>
-      {props.labels.map((l, i) => (
-        <option key={l} value={l}>
-          {i < 9 ? `${i + 1} ` : ''}
-          {l}
+      <option value="">{props.none}</option>
+      {props.names.map((n, i) => (
+        <option key={n} value={n}>
+          {props.digits && i < 9 ? `${i + 1} ${n}` : n}
         </option>
       ))}
     </select>
   );
+}
+
+export function LabelSelect(props: {
+  labels: readonly string[];
+  value: string | undefined;
+  label: string;
+  disabled: boolean;
+  onChange: (label: string | undefined) => void;
+}) {
+  return <NameSelect names={props.labels} none="(no label)" digits {...props} />;
 }
 
 /**
@@ -90,19 +102,14 @@ export function SpeakerField(props: {
 }) {
   if (props.names)
     return (
-      <select
-        aria-label={props.label}
-        value={props.value ?? ''}
+      <NameSelect
+        names={props.names}
+        none="(no speaker)"
+        value={props.value}
+        label={props.label}
         disabled={props.readOnly}
-        onChange={(e) => props.onChange(e.target.value || undefined)}
-      >
-        <option value="">(no speaker)</option>
-        {props.names.map((n) => (
-          <option key={n} value={n}>
-            {n}
-          </option>
-        ))}
-      </select>
+        onChange={props.onChange}
+      />
     );
   return (
     <input

@@ -1,5 +1,13 @@
 import { KeyHint } from '../KeyHint.tsx';
 
+/** The keys of the player as buttons: what each is called, its key, and whether it needs a region selected. */
+const KEYS = [
+  { key: '[', shortcut: '[', hint: '[', name: 'Start', needsSelection: false },
+  { key: ']', shortcut: ']', hint: ']', name: 'End', needsSelection: false },
+  { key: 'p', shortcut: 'P', hint: 'P', name: 'Play region', needsSelection: true },
+  { key: 'Delete', shortcut: 'Delete', hint: 'Del', name: 'Delete region', needsSelection: true },
+] as const;
+
 /**
  * The editor's controls above the waveform: the labels with their digits (pressed: the selected
  * region's label, or the one new regions get), the keys' buttons for the mouse, and the status
@@ -41,30 +49,18 @@ export function SegmentsBar(props: {
         </fieldset>
       )}
       <div className="row segments-keys">
-        <button type="button" aria-keyshortcuts="[" onMouseDown={keep} onClick={() => props.onKey('[')}>
-          Start <KeyHint>[</KeyHint>
-        </button>
-        <button type="button" aria-keyshortcuts="]" onMouseDown={keep} onClick={() => props.onKey(']')}>
-          End <KeyHint>]</KeyHint>
-        </button>
-        <button
-          type="button"
-          aria-keyshortcuts="P"
-          disabled={!props.selected}
-          onMouseDown={keep}
-          onClick={() => props.onKey('p')}
-        >
-          Play region <KeyHint>P</KeyHint>
-        </button>
-        <button
-          type="button"
-          aria-keyshortcuts="Delete"
-          disabled={!props.selected}
-          onMouseDown={keep}
-          onClick={() => props.onKey('Delete')}
-        >
-          Delete region <KeyHint>Del</KeyHint>
-        </button>
+        {KEYS.map((k) => (
+          <button
+            key={k.key}
+            type="button"
+            aria-keyshortcuts={k.shortcut}
+            disabled={k.needsSelection && !props.selected}
+            onMouseDown={keep}
+            onClick={() => props.onKey(k.key)}
+          >
+            {k.name} <KeyHint>{k.hint}</KeyHint>
+          </button>
+        ))}
         {props.transcript && (
           <button type="button" onClick={props.onStartLine}>
             New line at the playhead

@@ -172,31 +172,10 @@ export function SegmentsEditor(
 
   // The list's and the layer's callbacks stay the same functions and call the latest handlers, so
   // memoised rows re-render for their own region only, and the layer not at every frame of playback.
-  const latest = useRef({
-    dispatch,
-    select,
-    remove,
-    play,
-    runPlan,
-    breakLine,
-    joinPrevious,
-    commit,
-    segs,
-    rules,
-  });
+  const handlers = { dispatch, select, remove, play, runPlan, breakLine, joinPrevious, commit, segs, rules };
+  const latest = useRef(handlers);
   useLayoutEffect(() => {
-    latest.current = {
-      dispatch,
-      select,
-      remove,
-      play,
-      runPlan,
-      breakLine,
-      joinPrevious,
-      commit,
-      segs,
-      rules,
-    };
+    latest.current = handlers;
   });
   const actions = useMemo(
     () => ({

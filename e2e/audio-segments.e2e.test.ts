@@ -234,6 +234,11 @@ describe('marking regions of a recording', () => {
     const third = page.getByLabel('Text, 00:00:02.500 – 00:00:04.000');
     await expect.poll(() => third.evaluate((el) => el === document.activeElement)).toBe(true);
     await third.fill('again');
+    // Esc gives the player its keys back.
+    await third.press('Escape');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('waveform')))
+      .toBe(true);
     // The line playing is marked as the playhead moves.
     const current = () => page.locator('.transcript-line[aria-current="time"] .line-stamp').textContent();
     await seekTo(page, 1.2);

@@ -92,6 +92,10 @@ const Line = memo(function Line(p: {
     } else if (e.key === 'Backspace' && collapsed && caret === 0 && i > 0) {
       e.preventDefault();
       a.joinPrevious(i);
+    } else if (e.key === 'Escape') {
+      // Back to the player, whose keys play, pause and seek while listening on.
+      e.preventDefault();
+      e.currentTarget.closest('.segments-editor')?.querySelector<HTMLElement>('.waveform')?.focus();
     }
   };
   const cls = `transcript-line${p.current ? ' current' : ''}${p.selected ? ' selected' : ''}`;
@@ -128,7 +132,7 @@ const Line = memo(function Line(p: {
         className="line-text"
         type="text"
         aria-label={`Text, ${when}`}
-        aria-keyshortcuts="Enter Backspace"
+        aria-keyshortcuts="Enter Backspace Escape"
         readOnly={p.readOnly}
         value={s.text ?? ''}
         onFocus={() => a.select(i, false)}

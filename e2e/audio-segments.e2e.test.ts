@@ -185,8 +185,14 @@ describe('marking regions of a recording', () => {
     ).toEqual(['Ann_Lee']);
     await page.getByLabel('Speaker of region 2').fill('Bob');
 
-    const findings = await checkPage(page, { page: 'annotate', theme: 'light', state: 'audio segments' });
-    expect(findings, describeFindings(findings)).toEqual([]);
+    for (const theme of ['light', 'dark'] as const) {
+      // As the theme switch does (web/src/ui/theme.ts).
+      await page.evaluate((t) => {
+        document.documentElement.dataset.theme = t;
+      }, theme);
+      const findings = await checkPage(page, { page: 'annotate', theme, state: 'audio segments' });
+      expect(findings, describeFindings(findings)).toEqual([]);
+    }
 
     // Enter in a box keeps the value and gives the player focus back; Enter there submits.
     await page.getByLabel('Speaker of region 2').press('Enter');

@@ -256,6 +256,8 @@ describe('marking regions of a recording', () => {
     await third.press('Backspace');
     const joined = page.getByLabel('Text, 00:00:01.800 – 00:00:04.000');
     await expect.poll(() => joined.inputValue()).toBe('world again');
+    // The playhead (3 s) is in the joined line now.
+    await expect.poll(current).toBe('[00:00:01.800 – 00:00:04.000]');
     await page.getByLabel('Speaker, 00:00:01.000 – 00:00:01.800').selectOption('ann');
     await page.getByLabel('Speaker, 00:00:01.800 – 00:00:04.000').selectOption('bob');
 

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SegmentAnswer, SegmentsQuestion } from '../../../../core/interface/index.ts';
 import { compareSegments } from '../../../../core/interface/questions/segments-check.ts';
 import type { PlayerHandle } from '../audio/player-handle.ts';
@@ -200,16 +200,22 @@ export function SegmentsEditor(
     }),
     [],
   );
+  // The line playing: found again as the playhead moves, and when the lines change under it.
+  const now = useRef(0);
   const onTime = useMemo(
     () =>
       transcript
         ? (t: number) => {
+            now.current = t;
             const i = regionAt(latest.current.segs, t);
             setCurrent((c) => (c === i ? c : i));
           }
         : undefined,
     [transcript],
   );
+  useEffect(() => {
+    if (transcript) setCurrent(regionAt(segs, now.current));
+  }, [segs, transcript]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (readOnly || e.ctrlKey || e.metaKey || e.altKey) return;

@@ -28,6 +28,15 @@ describe('segment list edits', () => {
     expect(cleared.ok && cleared.segments[0]).toEqual({ start: 0, end: 2 });
   });
 
+  it('refuses a label that would make a region a copy of another', () => {
+    const twins = [
+      { start: 1, end: 2, label: 'a' },
+      { start: 1, end: 2 },
+    ];
+    expect(patchRegion(twins, 1, { label: 'a' })).toMatchObject({ ok: false });
+    expect(patchRegion(twins, 1, { label: 'b' })).toMatchObject({ ok: true });
+  });
+
   it('removes a region', () => {
     expect(removeRegion(lines, 1).map((s) => s.start)).toEqual([0, 8]);
   });

@@ -26,13 +26,10 @@ export function patchRegion(segments: readonly Segment[], index: number, patch: 
     if (v === undefined || v === '') delete next[key];
     else next[key] = v;
   }
-  return {
-    ok: true,
-    ...placed(
-      segments.map((s, i) => (i === index ? next : s)),
-      next,
-    ),
-  };
+  return placed(
+    segments.map((s, i) => (i === index ? next : s)),
+    next,
+  );
 }
 
 export const removeRegion = (segments: readonly Segment[], index: number): Segment[] =>
@@ -66,7 +63,7 @@ export function splitRegion(
   if (before) first.text = before;
   if (after) second.text = after;
   const next = segments.flatMap((s, i) => (i === index ? [first, second] : [s]));
-  return { ok: true, ...placed(next, second) };
+  return placed(next, second);
 }
 
 /**
@@ -85,7 +82,7 @@ export function mergeWithPrevious(segments: readonly Segment[], index: number, r
   if (text) merged.text = text;
   else delete merged.text;
   const next = segments.flatMap((s, i) => (i === index - 1 ? [merged] : i === index ? [] : [s]));
-  return { ok: true, ...placed(next, merged) };
+  return placed(next, merged);
 }
 
 /** Without a playhead past the region: how long a segment started from its end is. */

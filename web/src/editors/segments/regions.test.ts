@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkSegments } from '../../../../core/interface/questions/segments-check.ts';
+import { mergeWithPrevious, splitRegion } from './edits.ts';
 import {
   createRegion,
   gapAt,
@@ -88,6 +89,15 @@ describe('region arithmetic', () => {
     expect(e).toMatchObject({ ok: false, message: 'That region is there already.' });
   });
 
+  it('refuses to make a region into a copy of another', () => {
+    const same: Segment[] = [
+      { start: 0, end: 0.01 },
+      { start: 0, end: 0.02 },
+    ];
+    const e = resizeEdge(same, 1, 'end', 0, rules({ allowOverlap: true }));
+    expect(e).toMatchObject({ ok: false, message: 'That region is there already.' });
+  });
+
   it('resizes an edge, stopping at the neighbour, the other edge and the lengths', () => {
     expect(ok(resizeEdge(two, 0, 'end', 3.333, rules())).segments[0]).toMatchObject({ start: 1, end: 3.33 });
     expect(ok(resizeEdge(two, 0, 'end', 6, rules())).segments[0]).toMatchObject({ end: 4 });
@@ -112,7 +122,7 @@ describe('region arithmetic', () => {
     expect(ok(moveRegion(two, 0, 20, rules({ allowOverlap: true }))).segments[1]).toMatchObject({ start: 9 });
   });
 
-  it('only ever produces answers the server accepts', () => {
+  it('only ever produces answers the server accepts, whatever the edits', () => {
     const op = fc.oneof(
       fc.record({
         k: fc.constant('create' as const),
@@ -130,6 +140,12 @@ describe('region arithmetic', () => {
         i: fc.nat(6),
         t: fc.double({ min: -2, max: 12, noNaN: true }),
       }),
+      fc.record({
+        k: fc.constant('split' as const),
+        i: fc.nat(6),
+        t: fc.double({ min: -2, max: 12, noNaN: true }),
+      }),
+      fc.record({ k: fc.constant('merge' as const), i: fc.nat(6) }),
     );
     const shape = fc.record({
       allowOverlap: fc.boolean(),
@@ -146,7 +162,11 @@ describe('region arithmetic', () => {
               ? createRegion(segs, o.a, o.b, r)
               : o.k === 'resize'
                 ? resizeEdge(segs, o.i, o.start ? 'start' : 'end', o.t, r)
-                : moveRegion(segs, o.i, o.t, r);
+                : o.k === 'move'
+                  ? moveRegion(segs, o.i, o.t, r)
+                  : o.k === 'split'
+                    ? splitRegion(segs, o.i, o.t, r)
+                    : mergeWithPrevious(segs, o.i, r);
           if (e.ok) segs = e.segments;
         }
         const checked = checkSegments(

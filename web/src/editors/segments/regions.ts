@@ -61,15 +61,23 @@ export function gapAt(
   return { lo, hi };
 }
 
-/** The list sorted as the server sorts it, and where `seg` (by identity) went. */
-export function placed(segments: readonly Segment[], seg: Segment): { segments: Segment[]; index: number } {
+/**
+ * The list sorted as the server sorts it, and where `seg` (by identity) went; refused when two
+ * regions would be the same (start, end, label and speaker), which the server refuses too.
+ */
+export function placed(segments: readonly Segment[], seg: Segment): Edit {
   const sorted = [...segments].sort(compareSegments);
-  return { segments: sorted, index: sorted.indexOf(seg) };
+  if (sorted.some((s, i) => i > 0 && compareSegments(sorted[i - 1]!, s) === 0))
+    return { ok: false, message: 'That region is there already.' };
+  return { ok: true, segments: sorted, index: sorted.indexOf(seg) };
 }
 
+/** The list with the region at `index` replaced. */
 function replaced(segments: readonly Segment[], index: number, seg: Segment): Edit {
-  const next = segments.map((s, i) => (i === index ? seg : s));
-  return { ok: true, ...placed(next, seg) };
+  return placed(
+    segments.map((s, i) => (i === index ? seg : s)),
+    seg,
+  );
 }
 
 /**
@@ -113,9 +121,7 @@ export function createRegion(
     if (end - start < min) end = start + min;
   }
   const seg: Segment = { ...extra, start: micro(start), end: micro(end) };
-  if (segments.some((s) => compareSegments(s, seg) === 0))
-    return { ok: false, message: 'That region is there already.' };
-  return { ok: true, ...placed([...segments, seg], seg) };
+  return placed([...segments, seg], seg);
 }
 
 /** The free stretch the region at `index` may use: the gap it sits in, or the whole recording. */

@@ -3,7 +3,7 @@
  * submit → next item, opening a long item with many spans, aligning and painting the rendered
  * pane of a long Markdown item, a pairwise submit → next pair of two long answers, opening and
  * scrolling a long conversation, the JavaScript the annotation view costs, and the waveform
- * player of a 3-hour recording (open time and JS heap). `runBrowserBench`
+ * player of a 3-hour recording (open time, JS heap, seeking latency). `runBrowserBench`
  * is called by bench/run.ts; see docs/benchmarks.md.
  */
 import { chromium } from 'playwright-core';
@@ -63,12 +63,19 @@ export async function runBrowserBench(opts: BrowserBenchOptions): Promise<void> 
       const audio = await measureOpenAudio(browser, {
         seconds: opts.smoke ? 600 : 10_800,
         runs: sizes.opens,
+        seeks: opts.smoke ? 6 : 30,
       });
       const len = opts.smoke ? '10min' : '3h';
       opts.print(`browser.audio_${len}.open_ms`, audio.openMs, 'ms');
       opts.print(`browser.audio_${len}.heap_mb`, audio.heapMb, 'MB');
       opts.print(`browser.audio_${len}.heap_scrolled_mb`, audio.heapScrolledMb, 'MB');
       opts.print(`browser.audio_${len}.tiles`, audio.tiles, 'count');
+      const drawn = [...audio.seeks.drawnMs].sort((a, b) => a - b);
+      const seeked = [...audio.seeks.seekedMs].sort((a, b) => a - b);
+      opts.print(`browser.audio_${len}.seek_drawn.p50`, percentile(drawn, 50), 'ms');
+      opts.print(`browser.audio_${len}.seek_drawn.p95`, percentile(drawn, 95), 'ms');
+      opts.print(`browser.audio_${len}.seek_seeked.p50`, percentile(seeked, 50), 'ms');
+      opts.print(`browser.audio_${len}.seek_seeked.p95`, percentile(seeked, 95), 'ms');
     } finally {
       await browser.close();
     }

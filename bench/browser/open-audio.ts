@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { upload, writeLavfiWav } from '../peaks.ts';
 import { progress } from '../report.ts';
+import { measureSeeks, type SeekFigures } from './seek-audio.ts';
 import { asSignedIn, expectStatus, startBenchServer } from './server.ts';
 
 const IFACE = {
@@ -38,6 +39,8 @@ export interface OpenAudioFigures {
   heapScrolledMb: number;
   /** The peak tiles fetched by one open. */
   tiles: number;
+  /** Seeks of 5 s at the finest level, timed in the last run (seek-audio.ts). */
+  seeks: SeekFigures;
 }
 
 /**
@@ -47,7 +50,7 @@ export interface OpenAudioFigures {
  */
 export async function measureOpenAudio(
   browser: Browser,
-  opts: { seconds: number; runs: number },
+  opts: { seconds: number; runs: number; seeks: number },
 ): Promise<OpenAudioFigures> {
   const server = await startBenchServer({ runJobs: true });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verity-bench-audio-'));
@@ -86,6 +89,7 @@ export async function measureOpenAudio(
     let heap = 0;
     let heapScrolled = 0;
     let tiles = 0;
+    let seeks: SeekFigures = { drawnMs: [], seekedMs: [] };
     for (let run = 0; run < opts.runs; run += 1)
       await asSignedIn(browser, server, annotator, async (page) => {
         const cdp = await page.context().newCDPSession(page);
@@ -117,6 +121,17 @@ export async function measureOpenAudio(
         })()`);
         await page.waitForTimeout(300);
         heapScrolled = Math.max(heapScrolled, await heapUsed());
+        if (run === opts.runs - 1) {
+          // From the middle of the recording, zoomed in still: a stretch no view has shown, so the
+          // first seek jumps the view there and later ones page on into tiles not fetched yet.
+          await page.waitForFunction(`document.querySelector('audio').duration > 0`);
+          await page.evaluate(`new Promise((resolve) => {
+            const a = document.querySelector('audio');
+            a.addEventListener('seeked', resolve, { once: true });
+            a.currentTime = Math.floor(a.duration / 2);
+          })`);
+          seeks = await measureSeeks(page, opts.seeks);
+        }
       });
     opens.sort((a, b) => a - b);
     return {
@@ -124,6 +139,7 @@ export async function measureOpenAudio(
       heapMb: heap,
       heapScrolledMb: heapScrolled,
       tiles,
+      seeks,
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import type {
   RankingAnswer,
   RewriteAnswer,
   RubricAnswer,
+  SegmentAnswer,
   SpanAnswer,
   StepsAnswer,
 } from '../../../core/interface/index.ts';
@@ -21,6 +22,7 @@ import { RankingChunk } from './ranking/RankingChunk.tsx';
 import { RatingEditor } from './rating/RatingEditor.tsx';
 import { RewriteEditor } from './rewrite/RewriteEditor.tsx';
 import { RubricEditor } from './rubric/RubricEditor.tsx';
+import { SegmentsEditor } from './segments/SegmentsEditor.tsx';
 import { SpansEditor } from './spans/SpansEditor.tsx';
 import { StepsEditor } from './steps/StepsEditor.tsx';
 import { TextEditor } from './text/TextEditor.tsx';
@@ -50,6 +52,8 @@ export interface AnnotationFormProps {
   integrity?: IntegritySink | undefined;
   /** Per question name, what to show under its legend (the work view's suggestion marks). */
   marks?: Readonly<Record<string, ReactNode>> | undefined;
+  /** The item's id, which its media fields are served by; without it (a preview) none plays. */
+  itemId?: number | undefined;
 }
 
 /**
@@ -107,7 +111,7 @@ function editorFor(
   onChange: (v: unknown) => void,
   readOnly: boolean,
   digits: boolean,
-  { iface, data, shown }: Pick<AnnotationFormProps, 'iface' | 'data' | 'shown'>,
+  { iface, data, shown, itemId }: Pick<AnnotationFormProps, 'iface' | 'data' | 'shown' | 'itemId'>,
 ) {
   const common = { onChange, readOnly, digits, describedBy: descIdOf(q.name) };
   const object = <T,>() => (value !== null && typeof value === 'object' ? (value as T) : undefined);
@@ -162,16 +166,38 @@ function editorFor(
       return <TurnsEditor q={q} value={object<TurnsAnswer>()} data={data} {...common} />;
     case 'live':
       return <LiveEditor q={q} value={object<LiveAnswer>()} data={data} {...common} />;
+    case 'segments': {
+      const field = iface.fields.find((f) => f.name === q.field);
+      // Segments of a video are the video editor's (editors/video/).
+      if (field?.type !== 'audio') return undefined;
+      return (
+        <SegmentsEditor
+          q={q}
+          value={Array.isArray(value) ? (value as SegmentAnswer[]) : undefined}
+          itemId={itemId}
+          fieldLabel={field.label ?? field.name}
+          {...common}
+        />
+      );
+    }
   }
 }
 
 /**
  * Fields a question shows itself, to leave out of ItemFields: a spans question's (raw, for exact
- * offsets) and a live question's (the start of its conversation).
+ * offsets), a live question's (the start of its conversation) and the recording of a segments
+ * question over audio (its player draws the regions).
  */
 export function questionFields(iface: InterfaceDefinition): string[] {
+  const audio = (name: string) => iface.fields.some((f) => f.name === name && f.type === 'audio');
   return iface.questions.flatMap((q) =>
-    q.type === 'spans' ? [q.field] : q.type === 'live' && q.field !== undefined ? [q.field] : [],
+    q.type === 'spans'
+      ? [q.field]
+      : q.type === 'live' && q.field !== undefined
+        ? [q.field]
+        : q.type === 'segments' && audio(q.field)
+          ? [q.field]
+          : [],
   );
 }
 

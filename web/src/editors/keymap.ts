@@ -97,6 +97,15 @@ export const SHORTCUTS: readonly { keys: string; does: string }[] = [
   { keys: 'C / I / U', does: 'On a step of a step check: correct / incorrect / unverifiable (↑ ↓ move)' },
   { keys: '1 – 9 in a grid', does: 'In a rubric cell or a reply’s rating: pick that score (1 pass, 2 fail)' },
   { keys: 'Space / ← →', does: 'On a recording’s player: play or pause / seek 5 s (Shift: 1 s); + − zoom' },
+  {
+    keys: '[ / ] on a player',
+    does: 'Regions: mark a start / an end at the playhead (or move the selected region’s edge); 1 – 9 label it',
+  },
+  {
+    keys: 'Tab / P / Delete on a player',
+    does: 'Regions: select the next (Shift: previous) / play it / delete it',
+  },
+  { keys: 'Enter in a transcript line', does: 'Split at the playhead, or start a line from this one’s end' },
   { keys: 'Esc', does: 'Drop the selection; close a dialog' },
   { keys: '?', does: 'Show these shortcuts' },
 ];

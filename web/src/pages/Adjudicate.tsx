@@ -193,6 +193,7 @@ export function Adjudicate({ projectId, itemId }: { projectId: number; itemId?: 
                 iface={project.interface}
                 data={current.item.data}
                 answers={current.final?.answers ?? final ?? {}}
+                itemId={current.item.id}
                 readOnly={current.final !== null || busy}
                 onChange={current.final === null && !busy ? setFinal : undefined}
               />

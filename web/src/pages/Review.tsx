@@ -224,6 +224,7 @@ export function Review({ projectId }: { projectId: number }) {
             data={task.item.data}
             answers={fix ?? task.annotation.answers}
             shown={task.shown}
+            itemId={task.item.id}
             readOnly={!fix || busy}
             onChange={fix && !busy ? setFix : undefined}
           />

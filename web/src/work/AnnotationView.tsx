@@ -101,10 +101,13 @@ export function AnnotationView(props: AnnotationViewProps) {
   const [dialog, setDialog] = useState<'skip' | 'help'>();
   const mainRef = useRef<HTMLElement>(null);
 
-  // A new item takes focus: its span text when there is one (keys work at once), else the item.
+  // A new item takes focus: its span text or a segments editor's player when there is one (keys
+  // work at once), else the item.
   useEffect(() => {
     const target =
-      mainRef.current?.querySelector<HTMLElement>('[data-testid="span-text"][tabindex]') ?? mainRef.current;
+      mainRef.current?.querySelector<HTMLElement>(
+        '[data-testid="span-text"][tabindex], .segments-editor .waveform[tabindex]',
+      ) ?? mainRef.current;
     target?.focus({ preventScroll: true });
   }, []);
 
@@ -318,6 +321,7 @@ export function AnnotationView(props: AnnotationViewProps) {
               data={data}
               answers={answers.answers}
               shown={shown}
+              itemId={work.item.id}
               integrity={integrity}
               onChange={readOnly ? undefined : onFormChange}
               readOnly={readOnly}

@@ -1,14 +1,18 @@
 import {
   type KeyboardEvent,
   type PointerEvent,
+  type ReactNode,
+  type Ref,
   useCallback,
   useEffect,
+  useImperativeHandle,
   useMemo,
   useRef,
   useState,
 } from 'react';
 import { itemMediaPath } from '../../../../core/media/reference.ts';
 import { drawWaveform } from './draw.ts';
+import type { PlayerHandle, WaveView } from './player-handle.ts';
 import { TileCache } from './tiles.ts';
 import { noSound, usePeaksIndex } from './usePeaksIndex.ts';
 import {
@@ -31,9 +35,21 @@ const HEIGHT = 96;
 /**
  * An audio field's player (docs/media.md, "The player"): the sound streams from the media path
  * by Range through an <audio> element, and the waveform is drawn from the server's peak tiles,
- * only those in view, so an hours-long recording opens fast and the tab stays small.
+ * only those in view, so an hours-long recording opens fast and the tab stays small. An editor
+ * (segments/) draws over the waveform with `overlay`, drives the sound through `handle` and hears
+ * the playhead through `onTime`; the keys the player does not use bubble on to it.
  */
-export function WaveformPlayer(props: { itemId: number; field: string; label: string }) {
+export function WaveformPlayer(props: {
+  itemId: number;
+  field: string;
+  label: string;
+  overlay?: ((view: WaveView) => ReactNode) | undefined;
+  handle?: Ref<PlayerHandle> | undefined;
+  onTime?: ((t: number) => void) | undefined;
+  /** The host's keys, added to the player's aria-keyshortcuts. */
+  keyShortcuts?: string | undefined;
+  describedBy?: string | undefined;
+}) {
   const media = usePeaksIndex(props.itemId, props.field);
   const peaks = media.data?.peaks ?? null;
   const peaksError = media.data?.peaksError ?? null;
@@ -49,6 +65,8 @@ export function WaveformPlayer(props: { itemId: number; field: string; label: st
   const [speed, setSpeed] = useState(1);
   const [loaded, setLoaded] = useState(0);
   const [tilesNotReady, setTilesNotReady] = useState(false);
+  /** Where a played range stops (playRange); cleared by any other seek or play. */
+  const stopAt = useRef<number | undefined>(undefined);
 
   const peaksUrl = peaks?.url;
   const cache = useMemo(() => (peaksUrl ? new TileCache(peaksUrl) : undefined), [peaksUrl]);
@@ -57,6 +75,7 @@ export function WaveformPlayer(props: { itemId: number; field: string; label: st
   const spp = level?.samplesPerPixel ?? 0;
   const pixels = peaks && level ? levelPixels(peaks.samples, spp) : 0;
   const duration = peaks ? peaks.samples / peaks.sampleRate : mediaDuration;
+  const probed = media.data?.facts.durationSeconds ?? undefined;
 
   // The view's width follows its box.
   useEffect(() => {
@@ -109,7 +128,7 @@ export function WaveformPlayer(props: { itemId: number; field: string; label: st
   // biome-ignore lint/correctness/useExhaustiveDependencies: `loaded` counts tiles arrived, which redraw
   useEffect(() => {
     if (!canvas.current || width === 0) return;
-    drawWaveform(
+    const missing = drawWaveform(
       canvas.current,
       {
         width,
@@ -122,7 +141,14 @@ export function WaveformPlayer(props: { itemId: number; field: string; label: st
       },
       cache,
     );
+    // What was drawn, for the seeking bench (bench/browser/seek-audio.ts): the playhead, and the tiles not there yet.
+    canvas.current.dataset.playhead = String(time);
+    canvas.current.dataset.missing = String(missing);
   }, [width, scroll, spp, pixels, time, cache, loaded, peaks]);
+
+  const onTime = useRef(props.onTime);
+  onTime.current = props.onTime;
+  useEffect(() => onTime.current?.(time), [time]);
 
   // While playing, the playhead follows the sound frame by frame, and the view follows the playhead.
   useEffect(() => {
@@ -130,6 +156,11 @@ export function WaveformPlayer(props: { itemId: number; field: string; label: st
     let frame = 0;
     const step = () => {
       const a = audio.current;
+      if (a && stopAt.current !== undefined && a.currentTime >= stopAt.current) {
+        a.pause();
+        a.currentTime = stopAt.current;
+        stopAt.current = undefined;
+      }
       if (a) setTime(a.currentTime);
       frame = requestAnimationFrame(step);
     };
@@ -142,15 +173,44 @@ export function WaveformPlayer(props: { itemId: number; field: string; label: st
     if (next !== scroll && scroller.current) scroller.current.scrollLeft = next;
   }, [playing, time, spp, peaks, scroll, pixels, width]);
 
+  // A seek brings the playhead into view, playing or not.
+  const view = useRef({ scroll, pixels, width, spp, sampleRate: peaks?.sampleRate ?? 0 });
+  view.current = { scroll, pixels, width, spp, sampleRate: peaks?.sampleRate ?? 0 };
   const seek = useCallback(
     (t: number) => {
       const a = audio.current;
       if (!a) return;
       const to = Math.max(0, Math.min(t, duration || a.duration || 0));
+      stopAt.current = undefined;
       a.currentTime = to;
       setTime(to);
+      const v = view.current;
+      if (!v.spp || !v.sampleRate) return;
+      const next = followPlayhead(timeToPixel(to, v.sampleRate, v.spp), v.scroll, v.pixels, v.width);
+      if (next !== v.scroll && scroller.current) {
+        scroller.current.scrollLeft = next;
+        setScroll(next);
+      }
     },
     [duration],
+  );
+
+  useImperativeHandle(
+    props.handle,
+    () => ({
+      seek,
+      time: () => audio.current?.currentTime ?? 0,
+      // The probe's duration when known: the server bounds regions' ends by it.
+      duration: () => probed ?? (duration || audio.current?.duration || 0),
+      playRange: (start, end) => {
+        const a = audio.current;
+        if (!a) return;
+        seek(start);
+        stopAt.current = end;
+        void a.play().catch(() => undefined);
+      },
+    }),
+    [seek, duration, probed],
   );
 
   const zoom = useCallback(
@@ -190,6 +250,7 @@ export function WaveformPlayer(props: { itemId: number; field: string; label: st
   const toggle = () => {
     const a = audio.current;
     if (!a) return;
+    stopAt.current = undefined;
     if (a.paused) void a.play().catch(() => undefined);
     else a.pause();
   };
@@ -212,6 +273,13 @@ export function WaveformPlayer(props: { itemId: number; field: string; label: st
     seek(pixelToTime(scroll + x, peaks.sampleRate, spp));
   };
 
+  // One object per view, so an overlay memoised on it skips the frames where only the playhead moves.
+  const sampleRate = peaks?.sampleRate ?? 0;
+  const overlayView = useMemo<WaveView>(
+    () => ({ scroll, width, height: HEIGHT, sampleRate, samplesPerPixel: spp, duration }),
+    [scroll, width, sampleRate, spp, duration],
+  );
+
   const src = itemMediaPath(props.itemId, props.field);
   const state = peaks
     ? null
@@ -224,7 +292,8 @@ export function WaveformPlayer(props: { itemId: number; field: string; label: st
     <section
       className="waveform"
       aria-label={`${props.label} player`}
-      aria-keyshortcuts="Space ArrowLeft ArrowRight Shift+ArrowLeft Shift+ArrowRight + -"
+      aria-keyshortcuts={`Space ArrowLeft ArrowRight Shift+ArrowLeft Shift+ArrowRight + -${props.keyShortcuts ? ` ${props.keyShortcuts}` : ''}`}
+      aria-describedby={props.describedBy}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: the player takes focus for its keys (space, arrows, +/-)
       tabIndex={0}
       onKeyDown={onKeyDown}
@@ -247,20 +316,25 @@ export function WaveformPlayer(props: { itemId: number; field: string; label: st
         onScroll={(e) => setScroll(clampScroll(e.currentTarget.scrollLeft, pixels, width))}
       >
         <div className="waveform-track" style={{ width: Math.max(pixels, width) }}>
-          <canvas
-            ref={canvas}
-            className="waveform-canvas"
-            style={{ width, height: HEIGHT }}
-            role="img"
-            aria-label={`Waveform of ${props.label}, ${clock(duration)} long; playhead at ${clock(time)}`}
-            onPointerDown={(e) => {
-              e.currentTarget.setPointerCapture(e.pointerId);
-              seekAt(e);
-            }}
-            onPointerMove={(e) => {
-              if (e.buttons & 1) seekAt(e);
-            }}
-          />
+          <div className="waveform-stage" style={{ width }}>
+            <canvas
+              ref={canvas}
+              className="waveform-canvas"
+              style={{ width, height: HEIGHT }}
+              role="img"
+              aria-label={`Waveform of ${props.label}, ${clock(duration)} long; playhead at ${clock(time)}`}
+              onPointerDown={(e) => {
+                e.currentTarget.setPointerCapture(e.pointerId);
+                seekAt(e);
+              }}
+              onPointerMove={(e) => {
+                if (e.buttons & 1) seekAt(e);
+              }}
+            />
+            {props.overlay && peaks && spp > 0 && width > 0 && (
+              <div className="waveform-overlay">{props.overlay(overlayView)}</div>
+            )}
+          </div>
         </div>
       </div>
       {state && (

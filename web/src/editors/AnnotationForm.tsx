@@ -27,6 +27,7 @@ import { TextEditor } from './text/TextEditor.tsx';
 import type { TurnsAnswer } from './turns/marks.ts';
 import { TurnsEditor } from './turns/TurnsEditor.tsx';
 import { IntegritySignalsContext, type IntegritySink } from './useIntegritySignals.ts';
+import { VideoQuestion, videoQuestionOf } from './video/VideoQuestion.tsx';
 import './editors.css';
 
 export interface AnnotationFormProps {
@@ -50,6 +51,8 @@ export interface AnnotationFormProps {
   integrity?: IntegritySink | undefined;
   /** Per question name, what to show under its legend (the work view's suggestion marks). */
   marks?: Readonly<Record<string, ReactNode>> | undefined;
+  /** The item shown, whose media the video questions play; absent: nothing to play (the builder's preview). */
+  itemId?: number | undefined;
 }
 
 /**
@@ -107,9 +110,12 @@ function editorFor(
   onChange: (v: unknown) => void,
   readOnly: boolean,
   digits: boolean,
-  { iface, data, shown }: Pick<AnnotationFormProps, 'iface' | 'data' | 'shown'>,
+  { iface, data, shown, itemId }: Pick<AnnotationFormProps, 'iface' | 'data' | 'shown' | 'itemId'>,
 ) {
   const common = { onChange, readOnly, digits, describedBy: descIdOf(q.name) };
+  // Questions over a video field play it in their own player (editors/video/).
+  const video = videoQuestionOf(q, iface);
+  if (video) return <VideoQuestion {...video} itemId={itemId} value={value} {...common} />;
   const object = <T,>() => (value !== null && typeof value === 'object' ? (value as T) : undefined);
   switch (q.type) {
     case 'choice':
@@ -167,11 +173,15 @@ function editorFor(
 
 /**
  * Fields a question shows itself, to leave out of ItemFields: a spans question's (raw, for exact
- * offsets) and a live question's (the start of its conversation).
+ * offsets), a live question's (the start of its conversation) and a video question's (its player).
  */
 export function questionFields(iface: InterfaceDefinition): string[] {
   return iface.questions.flatMap((q) =>
-    q.type === 'spans' ? [q.field] : q.type === 'live' && q.field !== undefined ? [q.field] : [],
+    q.type === 'spans' || videoQuestionOf(q, iface)
+      ? [(q as { field: string }).field]
+      : q.type === 'live' && q.field !== undefined
+        ? [q.field]
+        : [],
   );
 }
 

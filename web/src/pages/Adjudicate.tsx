@@ -195,6 +195,7 @@ export function Adjudicate({ projectId, itemId }: { projectId: number; itemId?: 
                 answers={current.final?.answers ?? final ?? {}}
                 readOnly={current.final !== null || busy}
                 onChange={current.final === null && !busy ? setFinal : undefined}
+                itemId={current.item.id}
               />
             )}
             {final && !current.final && (

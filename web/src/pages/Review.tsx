@@ -226,6 +226,7 @@ export function Review({ projectId }: { projectId: number }) {
             shown={task.shown}
             readOnly={!fix || busy}
             onChange={fix && !busy ? setFix : undefined}
+            itemId={task.item.id}
           />
         </main>
       </div>

@@ -325,6 +325,7 @@ export function AnnotationView(props: AnnotationViewProps) {
               digitTarget={digitTarget}
               onFocusQuestion={setFocused}
               marks={marks}
+              itemId={work.item.id}
             />
           </LiveWorkContext>
         </main>

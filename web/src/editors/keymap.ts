@@ -97,6 +97,10 @@ export const SHORTCUTS: readonly { keys: string; does: string }[] = [
   { keys: 'C / I / U', does: 'On a step of a step check: correct / incorrect / unverifiable (↑ ↓ move)' },
   { keys: '1 – 9 in a grid', does: 'In a rubric cell or a reply’s rating: pick that score (1 pass, 2 fail)' },
   { keys: 'Space / ← →', does: 'On a recording’s player: play or pause / seek 5 s (Shift: 1 s); + − zoom' },
+  {
+    keys: ', / . (Shift: 10)',
+    does: 'On a video player: a frame back / on; [ ] start / end a segment; N new track, arrows nudge, O out, K next keyframe',
+  },
   { keys: 'Esc', does: 'Drop the selection; close a dialog' },
   { keys: '?', does: 'Show these shortcuts' },
 ];

@@ -67,7 +67,6 @@ export function useVideo(itemId: number, field: string): VideoClock {
   const count = rate && duration ? frameCount(duration, rate) : null;
   const [frame, setFrame] = useState(0);
   const frameRef = useRef(0);
-  const [shown, setShown] = useState<number | null>(null);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeedState] = useState(1);
   const [ready, setReady] = useState(false);
@@ -77,21 +76,26 @@ export function useVideo(itemId: number, field: string): VideoClock {
     setFrame(f);
   }, []);
 
-  // The frame the browser presents, read from each presented frame's own timestamp.
+  // The frame the browser presents, read from each presented frame's own timestamp. Registered
+  // from the start: a first frame presented before the probe's rate is known still counts.
+  const rateRef = useRef(rate);
+  rateRef.current = rate;
+  const [presented, setPresented] = useState<number | null>(null);
   useEffect(() => {
     const v = ref.current as FrameCallbackVideo | null;
-    if (!v || !rate || !v.requestVideoFrameCallback) return;
+    if (!v?.requestVideoFrameCallback) return;
     let handle = 0;
     const onFrame = (_now: number, meta: { mediaTime: number }) => {
-      const f = frameOfPresentation(meta.mediaTime, rate);
-      setShown(f);
+      setPresented(meta.mediaTime);
       setReady(true);
-      if (!v.paused) place(f);
+      const r = rateRef.current;
+      if (r && !v.paused) place(frameOfPresentation(meta.mediaTime, r));
       handle = v.requestVideoFrameCallback!(onFrame);
     };
     handle = v.requestVideoFrameCallback(onFrame);
     return () => v.cancelVideoFrameCallback?.(handle);
-  }, [rate, place]);
+  }, [place]);
+  const shown = presented === null || !rate ? null : frameOfPresentation(presented, rate);
 
   // Without requestVideoFrameCallback, the playing frame comes from currentTime at each animation frame.
   useEffect(() => {
@@ -148,9 +152,8 @@ export function useVideo(itemId: number, field: string): VideoClock {
     preload: 'auto',
     playsInline: true,
     onLoadedMetadata: (e) => setElementDuration(e.currentTarget.duration || null),
-    onLoadedData: (e) => {
-      if (!(e.currentTarget as FrameCallbackVideo).requestVideoFrameCallback) setReady(true);
-    },
+    // The first frame is available to show (HAVE_CURRENT_DATA).
+    onLoadedData: () => setReady(true),
     onPlay: () => setPlaying(true),
     onPause: (e) => {
       setPlaying(false);

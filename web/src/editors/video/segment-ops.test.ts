@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { checkSegments } from '../../../../core/interface/questions/segments-check.ts';
+import { validateAnswers } from '../../../../core/interface/answers.ts';
+import { InterfaceDefinition } from '../../../../core/interface/index.ts';
 import { frameStart, parseFrameRate } from '../../../../core/media/frame-rate.ts';
 import { framesOf, nearestFrame, relabel, remove, segmentAt, setEnd, setStart } from './segment-ops.ts';
 
 const NTSC = parseFrameRate('30000/1001')!;
 const PAL = parseFrameRate('25/1')!;
-const rules = { name: 'q', labels: ['a', 'b'], allowOverlap: true, text: 'none', speakers: 'none' } as const;
+const iface = InterfaceDefinition.parse({
+  fields: [{ name: 'clip', type: 'video' }],
+  questions: [{ name: 'q', type: 'segments', field: 'clip', labels: ['a', 'b'] }],
+});
 
 describe('video segment operations', () => {
   it('[ then ] mark frames 10 to 30: start and end are those frames starts', () => {
@@ -21,16 +25,10 @@ describe('video segment operations', () => {
       const stored = Math.round(frameStart(n, NTSC) * 1e6) / 1e6;
       expect(nearestFrame(stored, NTSC)).toBe(n);
     }
-    const checked = checkSegments(
-      [{ start: frameStart(2, NTSC), end: frameStart(7, NTSC), label: 'a' }],
-      rules,
-      false,
-      null,
-    );
-    expect(checked.ok && framesOf((checked.value as { start: number; end: number }[])[0]!, NTSC)).toEqual({
-      from: 2,
-      to: 7,
-    });
+    const answer = { q: [{ start: frameStart(2, NTSC), end: frameStart(7, NTSC), label: 'a' }] };
+    const checked = validateAnswers(iface, answer, { clip: 'media:1' }, { partial: false });
+    const stored = checked.ok ? (checked.value.q as { start: number; end: number }[])[0] : undefined;
+    expect(stored && framesOf(stored, NTSC)).toEqual({ from: 2, to: 7 });
   });
 
   it('keeps a segment at least one frame long when [ or ] cross its other end', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { validateAnswers } from '../../../../core/interface/answers.ts';
+import { InterfaceDefinition } from '../../../../core/interface/index.ts';
 import { boxAt } from '../../../../core/interface/questions/track-boxes.ts';
-import { checkTrack } from '../../../../core/interface/questions/tracks-check.ts';
 import {
   boxesAt,
   nextKeyframe,
@@ -16,8 +17,16 @@ import {
 
 const box = (x: number) => ({ x, y: 100, width: 40, height: 40 });
 const track: TrackAnswer = { id: 't1', label: 'square', keyframes: [{ frame: 0, ...box(20) }] };
-const valid = (t: TrackAnswer) =>
-  checkTrack(t as never, '[0]', ['square'], { width: 320, height: 240 }, () => undefined);
+const iface = InterfaceDefinition.parse({
+  fields: [{ name: 'clip', type: 'video' }],
+  questions: [{ name: 'objects', type: 'tracks', field: 'clip', labels: ['square'] }],
+});
+const media = { clip: { durationSeconds: 2, frameRate: '25/1', width: 320, height: 240 } };
+/** The track as the question's validation leaves it, or its problems. */
+function valid(t: TrackAnswer) {
+  const checked = validateAnswers(iface, { objects: [t] }, { clip: 'media:1' }, { partial: false, media });
+  return checked.ok ? (checked.value.objects as TrackAnswer[])[0] : checked.errors;
+}
 
 describe('track operations', () => {
   it('names new tracks t1, t2… after the highest', () => {

@@ -1,6 +1,6 @@
 import type { KeyboardEvent } from 'react';
 import { itemMediaPath } from '../../../../core/media/reference.ts';
-import type { EditorProps, QuestionDef } from '../Question.tsx';
+import type { QuestionDef } from '../Question.tsx';
 import {
   clearFrame,
   type FrameLabel,
@@ -11,7 +11,7 @@ import {
 } from './frame-labels.ts';
 import { colourClass, digitLabel, LabelPicker } from './LabelPicker.tsx';
 import { useVideo } from './useVideo.ts';
-import { spanStyle, VideoPlayer } from './VideoPlayer.tsx';
+import { spanStyle, type VideoEditorProps, VideoPlayer } from './VideoPlayer.tsx';
 
 type FramesQ = Extract<QuestionDef, { type: 'frames' }>;
 
@@ -20,9 +20,7 @@ type FramesQ = Extract<QuestionDef, { type: 'frames' }>;
  * the timeline shows each label running to the next labelled frame. Delete clears the current
  * frame's label, K jumps to the next labelled frame.
  */
-export function VideoFramesEditor(
-  props: EditorProps<FramesQ, FrameLabel[]> & { itemId: number; fieldLabel: string },
-) {
+export function VideoFramesEditor(props: VideoEditorProps<FramesQ, FrameLabel[]>) {
   const { q, readOnly } = props;
   const clock = useVideo(props.itemId, q.field);
   const { frame, count } = clock;

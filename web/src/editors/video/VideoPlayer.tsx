@@ -1,8 +1,15 @@
 import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
 import { frameRateValue, frameStart } from '../../../../core/media/frame-rate.ts';
+import type { EditorProps, QuestionDef } from '../Question.tsx';
 import { preciseClock, VIDEO_SPEEDS, xToFrame } from './player.ts';
 import type { VideoClock } from './useVideo.ts';
 import './video.css';
+
+/** What each video question's editor takes: the editor's props, the item whose video plays, the field's label. */
+export type VideoEditorProps<Q extends QuestionDef, V> = EditorProps<Q, V> & {
+  itemId: number;
+  fieldLabel: string;
+};
 
 /** A pointer on the timeline: the frame under it, and the frame start nearest it (for edges). */
 export interface TimelinePoint {

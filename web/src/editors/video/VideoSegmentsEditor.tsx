@@ -1,10 +1,11 @@
 import { type KeyboardEvent, useState } from 'react';
 import { itemMediaPath } from '../../../../core/media/reference.ts';
-import type { EditorProps, QuestionDef } from '../Question.tsx';
+import type { QuestionDef } from '../Question.tsx';
 import { colourClass, digitLabel, LabelPicker } from './LabelPicker.tsx';
 import { preciseClock } from './player.ts';
 import { type DragState, dragPreview, dragTransition, hitSegment, idleDrag } from './segment-drag.ts';
 import {
+  addSegment,
   framesOf,
   relabel,
   remove,
@@ -16,7 +17,7 @@ import {
   withFrames,
 } from './segment-ops.ts';
 import { useVideo } from './useVideo.ts';
-import { spanStyle, VideoPlayer } from './VideoPlayer.tsx';
+import { spanStyle, type VideoEditorProps, VideoPlayer } from './VideoPlayer.tsx';
 
 type SegmentsQ = Extract<QuestionDef, { type: 'segments' }>;
 
@@ -24,9 +25,7 @@ type SegmentsQ = Extract<QuestionDef, { type: 'segments' }>;
  * A segments question over a video field (docs/media.md, "Video"): segments on the timeline, made
  * by dragging or by `[` and `]` at the current frame, times always frame starts.
  */
-export function VideoSegmentsEditor(
-  props: EditorProps<SegmentsQ, VideoSegment[]> & { itemId: number; fieldLabel: string },
-) {
+export function VideoSegmentsEditor(props: VideoEditorProps<SegmentsQ, VideoSegment[]>) {
   const { q, readOnly } = props;
   const clock = useVideo(props.itemId, q.field);
   const { rate, count, frame } = clock;
@@ -78,13 +77,8 @@ export function VideoSegmentsEditor(
       setSelected(plan.hit?.index);
       clock.seekFrame(plan.frame);
     } else if (plan.type === 'create') {
-      const made = withFrames(
-        label === undefined ? { start: 0, end: 0 } : { start: 0, end: 0, label },
-        plan.span,
-        rate,
-      );
-      const r = sorted([...list, made], list.length);
-      commit(r.list, r.index);
+      const edit = addSegment(list, plan.span, rate, label);
+      commit(edit.list, edit.selected);
     } else {
       const cur = list[plan.index];
       if (!cur) return;

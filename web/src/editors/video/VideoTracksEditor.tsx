@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useEffect, useState } from 'react';
 import { itemMediaPath } from '../../../../core/media/reference.ts';
-import type { EditorProps, QuestionDef } from '../Question.tsx';
+import type { QuestionDef } from '../Question.tsx';
 import { type BoxDragState, boxDragPreview, boxDragTransition, idleBoxDrag } from './box-drag.ts';
 import { hitBox, moveBox, nudgeOf, type Picture, pixelRatio } from './box-geometry.ts';
 import { digitLabel, LabelPicker } from './LabelPicker.tsx';
@@ -18,7 +18,7 @@ import {
   toggleOutside,
 } from './track-ops.ts';
 import { useVideo } from './useVideo.ts';
-import { VideoPlayer } from './VideoPlayer.tsx';
+import { type VideoEditorProps, VideoPlayer } from './VideoPlayer.tsx';
 
 type TracksQ = Extract<QuestionDef, { type: 'tracks' }>;
 
@@ -26,9 +26,7 @@ type TracksQ = Extract<QuestionDef, { type: 'tracks' }>;
  * A tracks question (docs/media.md, "Video"): boxes drawn over the picture in the video's pixels,
  * keyframes where a person placed a box, linear interpolation between them (core's boxAt).
  */
-export function VideoTracksEditor(
-  props: EditorProps<TracksQ, TrackAnswer[]> & { itemId: number; fieldLabel: string },
-) {
+export function VideoTracksEditor(props: VideoEditorProps<TracksQ, TrackAnswer[]>) {
   const { q, readOnly } = props;
   const clock = useVideo(props.itemId, q.field);
   const { frame, count, facts } = clock;

@@ -78,14 +78,7 @@ export function setStart(
   label: string | undefined,
 ): Edit {
   const cur = selected === undefined ? undefined : list[selected];
-  if (!cur) {
-    const made = withFrames(
-      label === undefined ? { start: 0, end: 0 } : { start: 0, end: 0, label },
-      { from: frame, to: frame + 1 },
-      rate,
-    );
-    return asEdit(sorted([...list, made], list.length));
-  }
+  if (!cur) return addSegment(list, { from: frame, to: frame + 1 }, rate, label);
   const f = framesOf(cur, rate);
   const next = withFrames(cur, { from: frame, to: Math.max(f.to, frame + 1) }, rate);
   return asEdit(sorted(replace(list, selected as number, next), selected));
@@ -104,17 +97,25 @@ export function setEnd(
 ): Edit {
   const cur = selected === undefined ? undefined : list[selected];
   const to = Math.max(1, frame);
-  if (!cur) {
-    const made = withFrames(
-      label === undefined ? { start: 0, end: 0 } : { start: 0, end: 0, label },
-      { from: to - 1, to },
-      rate,
-    );
-    return asEdit(sorted([...list, made], list.length));
-  }
+  if (!cur) return addSegment(list, { from: to - 1, to }, rate, label);
   const f = framesOf(cur, rate);
   const next = withFrames(cur, { from: Math.min(f.from, to - 1), to }, rate);
   return asEdit(sorted(replace(list, selected as number, next), selected));
+}
+
+/** A new segment over `span`, labelled `label` when given, selected. */
+export function addSegment(
+  list: readonly VideoSegment[],
+  span: FrameSpan,
+  rate: FrameRate,
+  label: string | undefined,
+): Edit {
+  const made = withFrames(
+    label === undefined ? { start: 0, end: 0 } : { start: 0, end: 0, label },
+    span,
+    rate,
+  );
+  return asEdit(sorted([...list, made], list.length));
 }
 
 /** The segment at `index` relabelled (or given `label` when it had none). */

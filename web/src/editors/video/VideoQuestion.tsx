@@ -21,7 +21,8 @@ export function videoQuestionOf(
 
 /**
  * A question over a video field, in its editor with its own player (docs/media.md, "Video").
- * Without an item (the builder's preview) the player has nothing to play.
+ * Without an item (the builder's preview, an annotation's column on the item page, where the item's
+ * video plays above) there is no player: the answer is shown as text.
  */
 export function VideoQuestion(props: {
   q: VideoQ;
@@ -45,5 +46,23 @@ export function VideoQuestion(props: {
       return <VideoFramesEditor q={q} value={list<FrameLabel>()} {...shared} />;
     case 'tracks':
       return <VideoTracksEditor q={q} value={list<TrackAnswer>()} {...shared} />;
+  }
+}
+
+/** An answer as lines of text, where no video plays (an annotation's column on the item page). */
+export function answerLines(type: VideoQ['type'], value: readonly unknown[]): string[] {
+  switch (type) {
+    case 'segments':
+      return (value as VideoSegment[]).map(
+        (s) =>
+          `${s.start}–${s.end} s${s.label ? ` ${s.label}` : ''}${s.speaker ? ` (${s.speaker})` : ''}${s.text ? `: ${s.text}` : ''}`,
+      );
+    case 'frames':
+      return (value as FrameLabel[]).map((f) => `frame ${f.frame}: ${f.label}`);
+    case 'tracks':
+      return (value as TrackAnswer[]).map(
+        (t) =>
+          `${t.id} ${t.label}: ${t.keyframes.length} keyframe${t.keyframes.length === 1 ? '' : 's'}, frames ${t.keyframes[0]?.frame ?? 0}–${t.keyframes.at(-1)?.frame ?? 0}`,
+      );
   }
 }

@@ -33,6 +33,25 @@ it('verity media reprobe plans a probe for media never probed, once, and says wh
   expect(planned.items).toHaveLength(1);
   expect((await api('POST', `/api/jobs/${planned.items[0].id}/cancel`, {})).status).toBe('cancelled');
 
+  const listed = await runCli(['media', 'list', '--project', String(project.id)], env);
+  expect(listed.code, listed.stderr).toBe(0);
+  expect(listed.stdout).toMatch(
+    new RegExp(`^REF +FILE +TYPE +DURATION +STATE\\n${upload.ref} +audio/wav +pending\\n$`),
+  );
+  const failedList = await runCli(
+    ['media', 'list', '--project', String(project.id), '--status', 'failed'],
+    env,
+  );
+  expect(failedList.stdout).toBe(`No media in project ${project.id} (failed).\n`);
+  const json = await runCli(['media', 'list', '--project', String(project.id), '--json'], env);
+  expect(JSON.parse(json.stdout)).toMatchObject({
+    id: upload.id,
+    status: 'pending',
+    facts: { durationSeconds: null },
+  });
+  const bad = await runCli(['media', 'list', '--project', String(project.id), '--status', 'odd'], env);
+  expect(bad.stderr).toMatch(/--status must be one of all, failed, pending, ready/);
+
   const failedOnly = await runCli(
     ['media', 'reprobe', '--project', String(project.id), '--failed-only'],
     env,

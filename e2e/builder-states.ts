@@ -1,13 +1,13 @@
 import type { Page } from 'playwright-core';
-import { everyKindInterface } from '../core/interface/testing.ts';
+import { everyKindInterface, mediaKindsInterface } from '../core/interface/testing.ts';
 import type { Finding } from './axe.ts';
 
 /**
  * The new-project page in the states a lead passes through: problems shown after a refused
  * submit (with their summary), the template question, the leave question, and a draft restored
  * after a reload with guidelines in its live preview, and the form holding one question of every
- * kind (every field picker, criteria list and option of the tutor's kinds). `check` runs axe on
- * the page as it is.
+ * kind (every field picker, criteria list and option of the tutor's kinds), then the questions
+ * over media. `check` runs axe on the page as it is.
  */
 export async function builderStates(
   page: Page,
@@ -48,5 +48,11 @@ export async function builderStates(
   await page.getByRole('button', { name: 'Form', exact: true }).click();
   await page.getByRole('group', { name: /^Criterion 2: cites/ }).waitFor();
   found.push(...(await check('new project, every kind of question')));
+
+  await page.getByRole('button', { name: 'JSON', exact: true }).click();
+  await page.getByLabel('Interface JSON').fill(JSON.stringify(mediaKindsInterface));
+  await page.getByRole('button', { name: 'Form', exact: true }).click();
+  await page.getByLabel('Speakers to choose from, one per line').waitFor();
+  found.push(...(await check('new project, the questions over media')));
   return found;
 }

@@ -53,6 +53,12 @@ describe('media in the browser', () => {
     const seen = (await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).map(Number);
     expect(seen.some((v) => v > 0 && v < 100)).toBe(true);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    // The project's media list shows it too, not yet probed (this server runs no jobs).
+    const listed = page
+      .getByRole('table', { name: 'Project media' })
+      .getByRole('row', { name: /interview\.wav/ });
+    await listed.waitFor();
+    expect(await listed.getByRole('cell').allTextContents()).toContain('Being probed');
     await cdp.send('Network.emulateNetworkConditions', {
       offline: false,
       latency: 0,

@@ -65,6 +65,19 @@ export async function requireReview(db: Db, caller: Caller, projectId: number): 
 }
 
 /**
+ * Whether the caller sees every item of the project and everyone's work on it: those who see all
+ * of it, those who may review it (members whose account role is reviewer) and its named
+ * adjudicators. The item routes and its media follow this, so a reviewer can hear what they review.
+ */
+export function seesEveryItem(project: ProjectRow, caller: Caller, access: ProjectAccess): boolean {
+  return (
+    access.viewAll ||
+    caller.role === 'reviewer' ||
+    (adjudicationOf(project)?.adjudicators.includes(caller.id) ?? false)
+  );
+}
+
+/**
  * Who may adjudicate a project's disputed items (docs/quality.md, "Adjudication"): those who manage
  * it (admins, managers, the project's managers and admins) and the members its adjudication
  * setting names. Whether they annotated the item is checked per item. Returns the project.

@@ -8,6 +8,7 @@ import { jobsCancel } from './jobs-cancel.ts';
 import { jobsList } from './jobs-list.ts';
 import { jobsShow } from './jobs-show.ts';
 import { judgeReport } from './judge-report.ts';
+import { mediaList } from './media-list.ts';
 import { mediaReprobe } from './media-reprobe.ts';
 import { memberAdd } from './member-add.ts';
 import { memberInvite } from './member-invite.ts';
@@ -53,6 +54,7 @@ export const commands = [
   memberList,
   importItems,
   exportItems,
+  mediaList,
   mediaReprobe,
   metrics,
   judgeReport,

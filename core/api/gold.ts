@@ -15,6 +15,12 @@ export const GoldQuestionSetting = z.strictObject({
     .enum(['exact', 'overlap'])
     .optional()
     .describe('spans: which F1 is the score; default overlap'),
+  iou: z
+    .number()
+    .gt(0)
+    .max(1)
+    .optional()
+    .describe('segments and tracks: the IoU a segment or box needs to match gold; default 0.5'),
 });
 
 /** The quality bar: below `minAccuracy` once `after` gold items are scored, the annotator is paused. */

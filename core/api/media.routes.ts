@@ -2,7 +2,9 @@ import { ProjectParams } from './common.ts';
 import {
   ImportMediaUrlBody,
   ItemMediaParams,
+  ListMediaQuery,
   MediaInfo,
+  MediaListAnswer,
   MediaPeaksQuery,
   ReprobeMediaAnswer,
   ReprobeMediaBody,
@@ -37,6 +39,18 @@ export const mediaRoutes = {
     body: ImportMediaUrlBody,
     response: MediaInfo,
     status: 201,
+  }),
+  listMedia: route({
+    operationId: 'listMedia',
+    method: 'GET',
+    path: '/api/projects/{projectId}/media',
+    summary:
+      "The project's media files, newest first, with their probed facts and state (failed, pending, ready); project managers only",
+    tag: 'media',
+    auth: 'user',
+    params: ProjectParams,
+    query: ListMediaQuery,
+    response: MediaListAnswer,
   }),
   reprobeMedia: route({
     operationId: 'reprobeMedia',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PEAK_LEVELS } from '../media/peaks-format.ts';
-import { Id, IsoTime } from './common.ts';
+import { Id, IsoTime, PageQuery } from './common.ts';
 
 /** What a probe learns of a media file; every fact null until it ran (docs/media.md). */
 export const MediaFacts = z
@@ -106,3 +106,30 @@ export const ReprobeMediaAnswer = z
     jobIds: z.array(z.number().int()).describe('the probe jobs planned (none when nothing needed one)'),
   })
   .meta({ id: 'ReprobeMediaAnswer' });
+
+export const MEDIA_STATUSES = ['failed', 'pending', 'ready'] as const;
+
+export const ListMediaQuery = PageQuery.extend({
+  status: z
+    .enum(['all', ...MEDIA_STATUSES])
+    .default('all')
+    .describe(
+      'failed: the probe or the waveform failed (probeError / peaksError); pending: not probed yet, or a recording whose waveform is still to come; ready: the rest',
+    ),
+});
+
+/** One media file of a project as the list shows it: MediaInfo without `created`, with its state. */
+export const MediaListEntry = MediaInfo.omit({ created: true })
+  .extend({
+    status: z.enum(MEDIA_STATUSES),
+    peaksError: z.string().nullable(),
+  })
+  .meta({ id: 'MediaListEntry' });
+
+export const MediaListAnswer = z
+  .object({
+    items: z.array(MediaListEntry),
+    nextCursor: z.string().nullable(),
+    counts: z.object({ failed: z.number().int(), pending: z.number().int(), ready: z.number().int() }),
+  })
+  .meta({ id: 'MediaList' });

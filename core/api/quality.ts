@@ -46,6 +46,12 @@ const SpanF1 = z.object({
   spans: z.number().int().describe('spans compared, once per pair of annotators they were compared in'),
 });
 
+const SegmentF1Figure = z.object({
+  f1: Coefficient.describe('2·matched / segments of both sides, pooled over pairs'),
+  meanIoU: Coefficient.describe('mean IoU of the matched pairs'),
+  segments: z.number().int().describe('segments compared, once per pair of annotators'),
+});
+
 /** One question's agreement: only the coefficients its kind admits (docs/quality.md). */
 export const QuestionAgreement = Coefficients.partial()
   .extend({
@@ -65,6 +71,48 @@ export const QuestionAgreement = Coefficients.partial()
     spanF1: SpanF1.extend({ labels: z.record(z.string(), SpanF1) }).optional(),
     kendallTau: Coefficient.optional().describe("ranking: mean pairwise Kendall's tau-b"),
     kendallW: Coefficient.optional().describe("ranking: mean over items of Kendall's W"),
+    segmentF1: SegmentF1Figure.extend({
+      iouThreshold: z.number(),
+      labels: z.record(z.string(), SegmentF1Figure),
+    })
+      .optional()
+      .describe('segments: matched one to one per label by temporal IoU ≥ iouThreshold'),
+    unitizedAlpha: z
+      .object({
+        alpha: Coefficient,
+        items: z.number().int().describe('items where uα is defined'),
+        labels: z.record(z.string(), Coefficient),
+        notComputed: z.string().optional().describe('why uα is not computed'),
+      })
+      .optional()
+      .describe("segments: Krippendorff's alpha for unitized data, mean over items"),
+    transcriptWer: z
+      .object({
+        wer: Coefficient,
+        words: z.number().int().describe('reference words, each annotator of a pair in turn the reference'),
+        pairs: z.number().int(),
+      })
+      .optional()
+      .describe('segments with text: word error rate between annotators'),
+    frameAgreement: z
+      .object({
+        share: Coefficient,
+        pairs: z.number().int().describe('pairs of labels given to the same frame'),
+        itemsTooLong: z.number().int().optional(),
+      })
+      .optional()
+      .describe('frames: share of agreeing pairs of labels per frame'),
+    trackAgreement: z
+      .object({
+        iouThreshold: z.number(),
+        meanIoU: Coefficient.describe('mean IoU of matched tracks over the union of their frames'),
+        matched: z.number().int(),
+        tracks: z.number().int(),
+        idf1: Coefficient,
+        boxes: z.number().int(),
+      })
+      .optional()
+      .describe('tracks: matched track IoU and IDF1'),
   })
   .meta({ id: 'QuestionAgreement' });
 

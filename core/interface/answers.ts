@@ -60,7 +60,8 @@ export function validateSuggestedAnswers(
   iface: InterfaceDefinition,
   answers: unknown,
   data: Record<string, unknown>,
+  opts: { media?: AnswerContext['media'] } = {},
 ): Checked<Answers> {
   const optional = { ...iface, questions: iface.questions.map((q) => ({ ...q, required: false })) };
-  return validateAnswers(optional, answers, data, { partial: false });
+  return validateAnswers(optional, answers, data, { partial: false, media: opts.media });
 }

@@ -202,13 +202,15 @@ function compareTutoring(was: Q, q: Q, safe: SafeChange[], breaking: BreakingCha
 /**
  * A question over media (segments, frames, tracks): labels removed affect the answers holding
  * them, labels added are safe, and any other change of settings conservatively lists every answer.
+ * Labels given to a segments question that had none are such a change: its regions have no label
+ * yet. A segments question's `mode` only changes how the regions are shown.
  */
 function compareMedia(was: Q, q: Q, safe: SafeChange[], breaking: BreakingChange[]): void {
   const question = q.name;
-  const labelsOf = (x: Q) => ('labels' in x && Array.isArray(x.labels) ? (x.labels as string[]) : []);
-  const [oldLabels, newLabels] = [labelsOf(was), labelsOf(q)];
+  const labelsOf = (x: Q) => ('labels' in x && Array.isArray(x.labels) ? (x.labels as string[]) : undefined);
+  const [oldLabels, newLabels] = [labelsOf(was) ?? [], labelsOf(q) ?? []];
   const removed = oldLabels.filter((l) => !newLabels.includes(l));
-  const added = newLabels.filter((l) => !oldLabels.includes(l));
+  const added = labelsOf(was) === undefined ? [] : newLabels.filter((l) => !oldLabels.includes(l));
   for (const label of removed)
     breaking.push({
       kind: 'label_removed',
@@ -225,8 +227,18 @@ function compareMedia(was: Q, q: Q, safe: SafeChange[], breaking: BreakingChange
       affects: { question, test: 'unanswered', submittedOnly: true },
     });
   const rest = (x: Q) => {
-    const { label: _l, description: _d, required: _r, labels: _ls, ...other } = x as Q & { labels?: unknown };
-    return other;
+    const {
+      label: _l,
+      description: _d,
+      required: _r,
+      labels,
+      mode,
+      ...other
+    } = x as Q & {
+      labels?: unknown;
+      mode?: unknown;
+    };
+    return { ...other, labelled: labels !== undefined, ...(x.type === 'segments' ? {} : { mode }) };
   };
   if (!same(rest(was), rest(q)))
     breaking.push({
@@ -237,10 +249,11 @@ function compareMedia(was: Q, q: Q, safe: SafeChange[], breaking: BreakingChange
     });
   else if (removed.length + added.length === 0 && was.required === q.required) {
     if (!same(was, q))
-      safe.push({ kind: sameExcept(was, q, DISPLAY_KEYS) ? 'display_changed' : 'reordered', question });
+      safe.push({ kind: sameExcept(was, q, MEDIA_DISPLAY_KEYS) ? 'display_changed' : 'reordered', question });
   } else if (was.required && !q.required) safe.push({ kind: 'constraint_loosened', question });
 }
 
+const MEDIA_DISPLAY_KEYS = new Set([...DISPLAY_KEYS, 'mode']);
 const isMediaKind = (type: string) => type === 'segments' || type === 'frames' || type === 'tracks';
 
 /** `after` is a limit below `before` (or a limit where there was none). */

@@ -93,7 +93,7 @@ describe('parseInterface', () => {
 
   it('reports unknown question types and unknown properties by path', () => {
     expect(messagesOf(withQuestions({ name: 'q', type: 'sorting' }))).toEqual([
-      'questions[0].type: unknown question type; expected one of choice, multi_choice, spans, rating, number, text, pairwise, ranking, rubric, steps, rewrite, turns, live',
+      'questions[0].type: unknown question type; expected one of choice, multi_choice, spans, rating, number, text, pairwise, ranking, rubric, steps, rewrite, turns, live, segments, frames, tracks',
     ]);
     const typo = { name: 'e', type: 'spans', field: 'text', labels: ['X'], allow_overlap: true };
     expect(messagesOf(withQuestions(typo))).toEqual(['questions[0].allow_overlap: unknown property']);

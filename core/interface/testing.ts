@@ -3,6 +3,7 @@ import { type Answers, validateAnswers } from './answers.ts';
 import type { FieldError } from './field-error.ts';
 import type { InterfaceDefinition } from './interface.ts';
 import { migrateInterface } from './migrate.ts';
+import type { AnswerContext } from './questions/kind.ts';
 import type { QuestionDefinition } from './questions/registry.ts';
 
 /** The interface from the design notes; tests and docs use it as the reference example. */
@@ -33,15 +34,40 @@ export function interfaceWith(question: Record<string, unknown>): InterfaceDefin
   return migrateInterface({ fields: [{ name: 'text', type: 'text' }], questions: [question] });
 }
 
+type Checked = { value: Answers; messages?: undefined } | { messages: string[]; value?: undefined };
+
 /** Validates `answers` and returns either the normalised value or just the error messages. */
 export function check(
   iface: InterfaceDefinition,
   answers: unknown,
   data: Record<string, unknown> = { text: '' },
   partial = false,
-): { value: Answers; messages?: undefined } | { messages: string[]; value?: undefined } {
-  const result = validateAnswers(iface, answers, data, { partial });
+): Checked {
+  return checkWith(iface, answers, { data, partial });
+}
+
+/** `check` with the media facts of the item's fields (AnswerContext.media). */
+export function checkWith(
+  iface: InterfaceDefinition,
+  answers: unknown,
+  opts: { data?: Record<string, unknown>; partial?: boolean; media?: AnswerContext['media'] },
+): Checked {
+  const result = validateAnswers(iface, answers, opts.data ?? {}, {
+    partial: opts.partial ?? false,
+    media: opts.media,
+  });
   return result.ok ? { value: result.value } : { messages: result.errors.map((e: FieldError) => e.message) };
+}
+
+/** An interface with one question over an audio field `recording` and a video field `clip`. */
+export function mediaInterfaceWith(question: Record<string, unknown>): InterfaceDefinition {
+  return migrateInterface({
+    fields: [
+      { name: 'recording', type: 'audio' },
+      { name: 'clip', type: 'video' },
+    ],
+    questions: [question],
+  });
 }
 
 type QuestionInput = z.input<typeof QuestionDefinition>;

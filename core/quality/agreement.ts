@@ -1,6 +1,6 @@
 import type { InterfaceDefinition } from '../interface/index.ts';
 import { AnnotatorTally, type UnitListener } from './annotator-tally.ts';
-import type { Answer } from './measure.ts';
+import type { Answer, MediaFacts } from './measure.ts';
 import { measureFor, type QuestionMeasure } from './question-measures.ts';
 import type { AgreementReport } from './report.ts';
 
@@ -36,12 +36,14 @@ export class AgreementBuilder {
    * Adds one item; returns its disagreement score: the mean, over every pairable unit of every
    * measured question, of the share of answer pairs that differ (spans: 1 − overlap F1; ranking:
    * (1 − tau)/2), 0 when all agree; null with fewer than two annotations or nothing measurable.
-   * `data` (the item's fields) orders a pairwise question's candidates.
+   * `data` (the item's fields) orders a pairwise question's candidates; `media` (the item's media
+   * facts by field) bounds a segments question's continuum and a video's last frame.
    */
   addItem(
     itemId: string | number,
     annotations: readonly ItemAnnotation[],
     data?: Record<string, unknown>,
+    media?: Readonly<Record<string, MediaFacts>>,
   ): number | null {
     for (const a of annotations) {
       this.#tally.saw(a.annotator);
@@ -58,7 +60,7 @@ export class AgreementBuilder {
       }
       if (answers.length === 0) continue;
       place.question = name;
-      scores.push(...measure.addItem(answers, data, this.#tally));
+      scores.push(...measure.addItem(answers, data, this.#tally, media));
     }
     if (annotations.length < 2 || scores.length === 0) return null;
     let sum = 0;

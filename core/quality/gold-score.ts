@@ -5,6 +5,7 @@ import type {
   RubricAnswer,
   StepsAnswer,
 } from '../interface/index.ts';
+import { framesGoldScore, segmentsGoldScore, tracksGoldScore } from './gold-media.ts';
 import { pairwiseScore, rankingScore } from './gold-order.ts';
 import { rubricScore, stepsScore } from './gold-parts.ts';
 import { type LabelledSpan, type SpanF1, spanF1 } from './gold-spans.ts';
@@ -18,6 +19,8 @@ export interface GoldQuestionOptions {
   tolerance?: number;
   /** Spans: which F1 is the score; default overlap. Both are reported. */
   spanMatch?: 'exact' | 'overlap';
+  /** Segments and tracks: the IoU a segment or a box needs to match gold's; default 0.5. */
+  iou?: number;
 }
 
 /** One question's score against gold, or that a person must mark it (free text). */
@@ -77,6 +80,12 @@ export function scoreGoldAnswer(
       };
     case 'steps':
       return { status: 'scored', ...stepsScore(given as StepsAnswer, gold as StepsAnswer) };
+    case 'segments':
+      return { status: 'scored', ...segmentsGoldScore(question, given as never, gold as never, options.iou) };
+    case 'frames':
+      return scored(framesGoldScore(question, given as never, gold as never));
+    case 'tracks':
+      return { status: 'scored', ...tracksGoldScore(given as never, gold as never, options.iou) };
     default:
       return { status: 'needsReview' };
   }

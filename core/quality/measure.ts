@@ -7,13 +7,23 @@ export interface Answer {
   value: unknown;
 }
 
+/** What is known of an item's media field when the report is built (its probe); null: not known. */
+export interface MediaFacts {
+  durationSeconds: number | null;
+  frameRate: string | null;
+}
+
 /** The agreement of one question, fed one item at a time. */
 export interface QuestionMeasure {
-  /** Adds an item's answers; returns the disagreement (0…1) of each of its pairable units. */
+  /**
+   * Adds an item's answers; returns the disagreement (0…1) of each of its pairable units. `media`:
+   * the item's media facts by field, when the caller read them (segments, frames, tracks use them).
+   */
   addItem(
     answers: readonly Answer[],
     data: Record<string, unknown> | undefined,
     tally: AnnotatorTally,
+    media?: Readonly<Record<string, MediaFacts>>,
   ): number[];
   result(): QuestionReport;
 }

@@ -7,7 +7,10 @@ import type { QuestionReport } from './report.ts';
 
 export type { Answer, QuestionMeasure } from './measure.ts';
 
+import { FramesMeasure } from './frames-measure.ts';
+import { SegmentsMeasure } from './segments-measure.ts';
 import { SpansMeasure } from './spans-measure.ts';
+import { TracksMeasure } from './tracks-measure.ts';
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -167,6 +170,12 @@ export function measureFor(q: QuestionDefinition): QuestionMeasure {
       return new SpansMeasure(q.type);
     case 'ranking':
       return new RankingMeasure(q.type);
+    case 'segments':
+      return new SegmentsMeasure(q);
+    case 'frames':
+      return new FramesMeasure(q);
+    case 'tracks':
+      return new TracksMeasure(q.type);
     default:
       return listed(q);
   }

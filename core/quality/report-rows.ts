@@ -55,7 +55,37 @@ export function questionRows(q: QuestionReport): ReportRow[] {
         `exact ${formatCoefficient(f.exact)}, overlap ${formatCoefficient(f.overlap)}`,
       ]);
   }
+  rows.push(...mediaRows(q));
   if (q.kendallTau !== undefined) rows.push(['Kendall tau (mean)', formatCoefficient(q.kendallTau)]);
   if (q.kendallW !== undefined) rows.push(['Kendall W (mean)', formatCoefficient(q.kendallW)]);
+  return rows;
+}
+
+/** Segments, frames and tracks: their figures as rows. */
+function mediaRows(q: QuestionReport): ReportRow[] {
+  const rows: ReportRow[] = [];
+  const s = q.segmentF1;
+  if (s) {
+    rows.push([`segment F1 (IoU ≥ ${s.iouThreshold})`, formatCoefficient(s.f1)]);
+    rows.push(['segment mean IoU', formatCoefficient(s.meanIoU)]);
+    for (const [label, f] of Object.entries(s.labels))
+      rows.push([
+        `${label || '(no label)'}: segment F1`,
+        `${formatCoefficient(f.f1)}, IoU ${formatCoefficient(f.meanIoU)}`,
+      ]);
+  }
+  const u = q.unitizedAlpha;
+  if (u)
+    rows.push([
+      'alpha unitized (uα)',
+      u.notComputed ? `not computed: ${u.notComputed}` : formatCoefficient(u.alpha),
+    ]);
+  if (q.transcriptWer) rows.push(['transcript WER', formatCoefficient(q.transcriptWer.wer)]);
+  if (q.frameAgreement) rows.push(['frames agreeing', formatCoefficient(q.frameAgreement.share)]);
+  const t = q.trackAgreement;
+  if (t) {
+    rows.push(['track IoU (matched)', formatCoefficient(t.meanIoU)]);
+    rows.push([`track IDF1 (IoU ≥ ${t.iouThreshold})`, formatCoefficient(t.idf1)]);
+  }
   return rows;
 }

@@ -127,7 +127,13 @@ export async function decideAdjudication(
       if (!(await isComplete(tx, target.itemId, now)))
         throw new AppError('CONFLICT', 'This item is not complete yet: annotators are still working on it.');
       const item = await getItemRow(tx, target.itemId);
-      const answers = checkAnswers(iface, body.answers, JSON.parse(item.data), false);
+      const answers = await checkAnswers(tx, {
+        projectId: project.id,
+        iface,
+        answers: body.answers,
+        data: JSON.parse(item.data),
+        partial: false,
+      });
       const note = body.note === undefined || body.note === '' ? null : body.note;
       const final = {
         itemId: target.itemId,

@@ -191,7 +191,13 @@ export async function saveDraft(
       if (!found) throw notFound('assignment'); // its item was deleted meanwhile
       const { itemData, replayAnswers: _, priorSignals, ...a } = found;
       const data = JSON.parse(itemData) as Record<string, unknown>;
-      const answers = checkAnswers(iface, body.answers, data, true);
+      const answers = await checkAnswers(tx, {
+        projectId: project.id,
+        iface,
+        answers: body.answers,
+        data,
+        partial: true,
+      });
       const extra = {
         shown: shownText(iface, data, a),
         integrity: integrityWrite(priorSignals, body.signals, answers),
@@ -256,7 +262,13 @@ export async function submit(
         const annotation = (await findAnnotationByAssignment(tx, assignmentId))!;
         return { kind: 'done' as const, result: { created: false, annotation: toAnnotation(annotation) } };
       }
-      const answers = checkAnswers(iface, body.answers, data, false);
+      const answers = await checkAnswers(tx, {
+        projectId: project.id,
+        iface,
+        answers: body.answers,
+        data,
+        partial: false,
+      });
       // A replay (above) writes nothing, so its signals are never counted twice.
       const extra = {
         shown: shownText(iface, data, a),

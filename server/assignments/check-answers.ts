@@ -1,20 +1,32 @@
 import type { InterfaceDefinition } from '../../core/interface/index.ts';
 import { validateAnswers } from '../../core/interface/index.ts';
+import type { Db } from '../db/transaction.ts';
 import { AppError } from '../http/errors.ts';
+import { answerMediaFacts } from '../media/answer-facts.ts';
 
-/** The answers checked against the interface and the item, normalised; INVALID_ANSWERS otherwise. */
-export function checkAnswers(
-  iface: InterfaceDefinition,
-  answers: unknown,
-  data: Record<string, unknown>,
-  partial: boolean,
+/**
+ * The answers checked against the interface and the item, normalised; INVALID_ANSWERS otherwise.
+ * Answers over an item's audio or video are also checked against its probed facts when known
+ * (a segment past the recording's end, a keyframe past the last frame).
+ */
+export async function checkAnswers(
+  db: Db,
+  w: {
+    projectId: number;
+    iface: InterfaceDefinition;
+    answers: unknown;
+    data: Record<string, unknown>;
+    partial: boolean;
+  },
 ) {
-  const result = validateAnswers(iface, answers, data, { partial });
+  const media = await answerMediaFacts(db, { projectId: w.projectId, iface: w.iface, data: w.data });
+  const result = validateAnswers(w.iface, w.answers, w.data, { partial: w.partial, media });
   if (!result.ok) {
     const first = result.errors[0];
     throw new AppError(
       'INVALID_ANSWERS',
-      first ? `${first.path}: ${first.message}` : undefined,
+      // A field error's message starts with its path already.
+      first?.message,
       result.errors,
     );
   }

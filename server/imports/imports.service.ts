@@ -13,6 +13,7 @@ import {
 } from '../../core/codecs/items.ts';
 import { CodecError } from '../../core/codecs/lines.ts';
 import {
+  type AnswerContext,
   awaitingFields,
   type InterfaceDefinition,
   migrateInterface,
@@ -24,6 +25,7 @@ import { requireManage } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { goldProblem } from '../gold/gold-import.ts';
 import { AppError, notFound } from '../http/errors.ts';
+import { answerMediaFactsMany } from '../media/answer-facts.ts';
 import { ImportMedia } from '../media/import-media.ts';
 import { findProject, type ProjectRow } from '../projects/projects.repository.ts';
 import { SkillCatalogue } from '../skills/catalogue.ts';
@@ -129,6 +131,7 @@ export async function importStream(ctx: AppContext, request: ImportRequest): Pro
       // the end of pass one, so no open insert transaction holds the store's write lock meanwhile.
       (bytes) => (media.active ? undefined : pipeline.publish(bytes)),
       media,
+      (items) => answerMediaFactsMany(ctx.store.db, { projectId: project.id, iface, items }),
     );
     if (invalid > 0 && !skipInvalid) throw importInvalid(invalid, errors);
     if (counts.valid === 0) return { imported: 0, annotations: 0, predictions: 0, invalid, errors };
@@ -170,6 +173,7 @@ async function spool(
   report: (line: number, message: string) => void,
   publish: (bytes: number) => void,
   media: ImportMedia,
+  answerFacts: (items: Record<string, unknown>[]) => Promise<AnswerContext['media'][]>,
 ): Promise<{ valid: number; bytes: number }> {
   const fd = fs.openSync(spoolPath, 'w', 0o600);
   let valid = 0;
@@ -202,8 +206,10 @@ async function spool(
             checked.map((d) => ({ line: d.line, data: d.item.data as Record<string, unknown> })),
           )
         : undefined;
-      for (const d of checked) {
-        const mediaProblem = mediaProblems?.get(d.line);
+      // Answers over media are checked again against the probed facts, known once resolved.
+      const facts = await answerFacts(checked.map((d) => d.item.data as Record<string, unknown>));
+      for (const [i, d] of checked.entries()) {
+        const mediaProblem = mediaProblems?.get(d.line) ?? factsProblem(iface, d, facts[i]);
         if (mediaProblem) {
           report(d.line, mediaProblem);
           continue;
@@ -261,17 +267,42 @@ function checkItem(iface: InterfaceDefinition, item: ItemInput): string | null {
     const who = a.annotator.includes('@') ? a.annotator.toLowerCase() : a.annotator;
     if (annotators.has(who)) return `annotations[${k}]: ${a.annotator} already annotated this item`;
     annotators.add(who);
-    const result = validateAnswers(iface, a.answers, item.data, { partial: a.status === 'draft' });
+  }
+  return answersProblem(iface, item, undefined);
+}
+
+/** What the probed facts of an item's media make wrong with its answers, or null. */
+function factsProblem(
+  iface: InterfaceDefinition,
+  d: { line: number; item: ItemInput },
+  media: AnswerContext['media'],
+): string | null {
+  if (media === undefined || Object.keys(media).length === 0) return null;
+  const problem = answersProblem(iface, d.item, media);
+  return problem && `line ${d.line}: ${problem}`;
+}
+
+/**
+ * Checks (and normalises, in place) an item's annotations, gold and predictions; `media`: the
+ * probed facts of its media fields, known once its media references are resolved.
+ */
+function answersProblem(
+  iface: InterfaceDefinition,
+  item: ItemInput,
+  media: AnswerContext['media'],
+): string | null {
+  for (const [k, a] of item.annotations.entries()) {
+    const result = validateAnswers(iface, a.answers, item.data, { partial: a.status === 'draft', media });
     if (!result.ok) return result.errors.map((e) => `annotations[${k}].answers.${e.message}`).join('; ');
     a.answers = result.value;
   }
   if (item.gold !== null) {
-    const problem = goldProblem(iface, item);
+    const problem = goldProblem(iface, item, media);
     if (problem) return problem;
   }
   for (const [k, p] of item.predictions.entries()) {
     // Each answer as a submitted one is checked, since a tutor may submit it unchanged.
-    const result = validateSuggestedAnswers(iface, p.answers, item.data);
+    const result = validateSuggestedAnswers(iface, p.answers, item.data, { media });
     if (!result.ok) return result.errors.map((e) => `predictions[${k}].answers.${e.message}`).join('; ');
     p.answers = result.value;
   }

@@ -4,7 +4,7 @@ import type { ItemSummary, ListItemsQuery } from '../../core/api/items.ts';
 import { migrateInterface, withoutHiddenModels } from '../../core/interface/index.ts';
 import type { ReviewStatus } from '../../core/review.ts';
 import { parseSearchQuery } from '../../core/search-words.ts';
-import { projectAccess } from '../access.ts';
+import { projectAccess, projectWithAccess, seesEveryItem } from '../access.ts';
 import { toAnnotation, toAssignment, toItem } from '../assignments/assignments.repository.ts';
 import { countAnnotators } from '../assignments/stranded.repository.ts';
 import { type AppContext, type Caller, iso } from '../context.ts';
@@ -139,19 +139,17 @@ export async function getItem(
   const db = ctx.store.db;
   const item = await findItem(db, itemId);
   if (!item) throw notFound('item');
-  const access = await projectAccess(db, caller, item.projectId).catch(() => {
+  const { project, access } = await projectWithAccess(db, caller, item.projectId).catch(() => {
     throw notFound('item');
   });
-  const onlyOwn = access.viewAll ? undefined : caller.id;
+  // Reviewers and adjudicators see everyone's work on the item (what they review); annotators their own.
+  const onlyOwn = seesEveryItem(project, caller, access) ? undefined : caller.id;
   const assignments = await assignmentsOfItem(db, { itemId, userId: onlyOwn });
-  if (!access.viewAll && assignments.length === 0) throw notFound('item');
+  if (onlyOwn !== undefined && assignments.length === 0) throw notFound('item');
   const shown = toItem(item);
-  if (!access.viewAll) {
-    // An annotator sees their own item as the work loop showed it: without hidden model names.
-    const project = await findProject(db, item.projectId);
-    if (project)
-      shown.data = withoutHiddenModels(migrateInterface(JSON.parse(project.interface)), shown.data);
-  }
+  // Anyone short of seeing all the project's work sees the item without hidden model names.
+  if (!access.viewAll)
+    shown.data = withoutHiddenModels(migrateInterface(JSON.parse(project.interface)), shown.data);
   const media = await itemMedia(db, item.projectId, item.id, shown.data);
   // Gold answers only for those who see every item's work: an annotator never learns an item is gold.
   const gold = access.viewAll ? await findGoldAnswers(db, itemId) : undefined;

@@ -166,3 +166,63 @@ export async function mediaToReprobe(db: Db, projectId: number, failedOnly: bool
     .execute();
   return rows.map((r) => Number(r.id));
 }
+
+export type MediaStatus = 'failed' | 'pending' | 'ready';
+
+/** A media row's state for the list: failed (a reason given), pending (probe or waveform to come), ready. */
+export function mediaStatus(r: MediaRow): MediaStatus {
+  if (r.probeError !== null || r.peaksError !== null) return 'failed';
+  if (r.probedAt === null || (r.sampleRate !== null && r.peaks === null)) return 'pending';
+  return 'ready';
+}
+
+/**
+ * A page of the project's media, newest first (by id), after the id `before` when given, in one
+ * state or all; `limit + 1` rows are read so the caller knows whether a next page exists.
+ */
+export async function listProjectMedia(
+  db: Db,
+  projectId: number,
+  opts: { status: MediaStatus | 'all'; before: number | null; limit: number },
+): Promise<MediaRow[]> {
+  let q = db.selectFrom('media').selectAll().where('projectId', '=', projectId);
+  if (opts.before !== null) q = q.where('id', '<', opts.before);
+  if (opts.status !== 'all')
+    q = q.where((eb) => {
+      const failed = eb.or([eb('probeError', 'is not', null), eb('peaksError', 'is not', null)]);
+      const pending = eb.or([
+        eb('probedAt', 'is', null),
+        eb.and([eb('sampleRate', 'is not', null), eb('peaks', 'is', null)]),
+      ]);
+      if (opts.status === 'failed') return failed;
+      if (opts.status === 'pending') return eb.and([eb.not(failed), pending]);
+      return eb.and([eb.not(failed), eb.not(pending)]);
+    });
+  return q
+    .orderBy('id', 'desc')
+    .limit(opts.limit + 1)
+    .execute();
+}
+
+/** How many of the project's media are in each state. */
+export async function countProjectMedia(db: Db, projectId: number): Promise<Record<MediaStatus, number>> {
+  const row = await db
+    .selectFrom('media')
+    .where('projectId', '=', projectId)
+    .select([
+      sql<number>`count(*)`.as('total'),
+      sql<number>`sum(case when probe_error is not null or peaks_error is not null then 1 else 0 end)`.as(
+        'failed',
+      ),
+      sql<number>`sum(case when probe_error is null and peaks_error is null and (probed_at is null or (sample_rate is not null and peaks is null)) then 1 else 0 end)`.as(
+        'pending',
+      ),
+    ])
+    .executeTakeFirstOrThrow();
+  const [total, failed, pending] = [row.total, row.failed, row.pending].map((v) => Number(v ?? 0)) as [
+    number,
+    number,
+    number,
+  ];
+  return { failed, pending, ready: total - failed - pending };
+}

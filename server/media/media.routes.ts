@@ -1,6 +1,7 @@
 import type { AppContext } from '../context.ts';
 import type { Handlers } from '../http/register.ts';
 import { getItemMedia, importMediaUrl, uploadMedia } from './media.service.ts';
+import { listMedia } from './media-list.service.ts';
 import { getItemMediaPeaks } from './peaks.service.ts';
 import { reprobeMedia } from './reprobe.service.ts';
 
@@ -16,6 +17,7 @@ export const mediaHandlers = (ctx: AppContext) =>
         name: query.name,
       }),
     importMediaUrl: ({ caller, params, body }) => importMediaUrl(ctx, caller, params.projectId, body),
+    listMedia: ({ caller, params, query }) => listMedia(ctx, caller, params.projectId, query),
     reprobeMedia: ({ caller, params, body }) => reprobeMedia(ctx, caller, params.projectId, body),
     getItemMedia: ({ caller, params, req }) => getItemMedia(ctx, caller, params, req.headers.range),
     getItemMediaPeaks: ({ caller, params, query, req }) =>

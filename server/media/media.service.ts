@@ -4,11 +4,10 @@ import { type InterfaceDefinition, MEDIA_FIELD_TYPES, migrateInterface } from '.
 import { parseRange } from '../../core/media/range.ts';
 import { parseMediaReference } from '../../core/media/reference.ts';
 import { isInlineType } from '../../core/media/sniff.ts';
-import { projectAccess, requireManage } from '../access.ts';
+import { projectWithAccess, requireManage, seesEveryItem } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { assignmentsOfItem, findItem } from '../items/items.repository.ts';
-import { findProject } from '../projects/projects.repository.ts';
 import { ingest, tooLarge } from './ingest.ts';
 import { findProjectMedia, type MediaRow } from './media.repository.ts';
 import { toMediaInfo } from './media-info.ts';
@@ -84,13 +83,14 @@ export async function visibleItemMedia(
   const db = ctx.store.db;
   const item = await findItem(db, params.itemId);
   if (!item) throw notFound('item');
-  const access = await projectAccess(db, caller, item.projectId).catch(() => {
+  const { project, access } = await projectWithAccess(db, caller, item.projectId).catch(() => {
     throw notFound('item');
   });
-  if (!access.viewAll && (await assignmentsOfItem(db, { itemId: item.id, userId: caller.id })).length === 0)
+  if (
+    !seesEveryItem(project, caller, access) &&
+    (await assignmentsOfItem(db, { itemId: item.id, userId: caller.id })).length === 0
+  )
     throw notFound('item');
-  const project = await findProject(db, item.projectId);
-  if (!project) throw notFound('item');
   const iface = migrateInterface(JSON.parse(project.interface)) as InterfaceDefinition;
   const field = iface.fields.find((f) => f.name === params.field);
   if (!field || !MEDIA_FIELD_TYPES.includes(field.type))

@@ -197,6 +197,16 @@ describe.each(stores)('media on the $name store', (store) => {
     });
     expect((await get(colleague, url)).statusCode).toBe(404);
     expect((await get(annotator, `/api/items/${itemId}/media/nothing`)).statusCode).toBe(404);
+    // A member whose account role is reviewer may review every item, so hears it and sees the item.
+    const reviewer = await h.user('reviewer');
+    await h.call(admin, 'POST', `/api/projects/${projectId}/members`, {
+      userId: reviewer.id,
+      role: 'annotator',
+    });
+    expect((await get(reviewer, url)).statusCode).toBe(200);
+    const seen = await h.call(reviewer, 'GET', `/api/items/${itemId}`);
+    expect(seen.body.media.clip.url).toBe(url);
+    expect(seen.body.assignments.map((a: { userId: number }) => a.userId)).toContain(annotator.id);
   });
 
   it('refuses uploads that lie about their type, and stores nothing of them', async () => {

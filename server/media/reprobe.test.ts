@@ -61,6 +61,23 @@ describe('probing media again', () => {
     const broken = await clipItem(w, whole.subarray(0, Math.floor(whole.length / 2)), 'broken.mp4');
     expect((await endedJob(w, 'probe', broken.mediaId)).status).toBe('failed');
 
+    // The list shows each file's state: the undecodable one failed with its reason, the other pending.
+    const list = async (query: string) =>
+      (await w.h.call(w.admin, 'GET', `/api/projects/${w.projectId}/media?${query}`)).body;
+    const failedList = await list('status=failed');
+    expect(failedList.items.map((m: { id: number }) => m.id)).toEqual([broken.mediaId]);
+    expect(failedList.items[0]).toMatchObject({ status: 'failed', originalName: 'broken.mp4' });
+    expect(failedList.items[0].facts.probeError).toMatch(/cannot be decoded/);
+    expect(failedList.counts).toEqual({ failed: 1, pending: 1, ready: 0 });
+    expect((await list('status=pending')).items.map((m: { id: number }) => m.id)).toEqual([tone.mediaId]);
+    const firstPage = await list('limit=1');
+    expect(firstPage.items.map((m: { id: number }) => m.id)).toEqual([broken.mediaId]);
+    const secondPage = await list(`limit=1&cursor=${firstPage.nextCursor}`);
+    expect(secondPage).toMatchObject({ items: [{ id: tone.mediaId }], nextCursor: null });
+    expect(
+      (await w.h.call(w.admin, 'GET', `/api/projects/${w.projectId}/media?cursor=x`)).body.error.message,
+    ).toMatch(/query.cursor/);
+
     // Failed only: the file with a recorded probe error, not the one never probed.
     const failedOnly = await reprobe({ failedOnly: true });
     expect(failedOnly.status, JSON.stringify(failedOnly.body)).toBe(200);
@@ -94,6 +111,7 @@ describe('probing media again', () => {
     }, 60_000);
     expect(peaks).toBe('succeeded');
     expect((await detail()).peaks).toMatchObject({ sampleRate: 16000, samples: 24000 });
+    expect((await list('status=ready')).items.map((m: { id: number }) => m.id)).toEqual([tone.mediaId]);
 
     // Now only the undecodable file is left to probe again; each request is in the audit log.
     expect((await reprobe({})).body.mediaCount).toBe(1);

@@ -1,9 +1,14 @@
 import type { z } from 'zod';
 import type { Suggestion } from '../../core/api/assignments.ts';
-import { type InterfaceDefinition, validateSuggestedAnswers } from '../../core/interface/index.ts';
+import {
+  type AnswerContext,
+  type InterfaceDefinition,
+  validateSuggestedAnswers,
+} from '../../core/interface/index.ts';
 import { pickSuggestion, revealsAgents, type SuggestionsSetting } from '../../core/suggestions.ts';
 import type { ProjectAccess } from '../access.ts';
 import type { Db } from '../db/transaction.ts';
+import { answerMediaFacts } from '../media/answer-facts.ts';
 import { type ProjectRow, suggestionsOf } from '../projects/projects.repository.ts';
 import { predictionsOfItem } from './predictions.repository.ts';
 
@@ -24,18 +29,19 @@ export function suggestionView(project: ProjectRow, iface: InterfaceDefinition, 
 /**
  * The suggestion for an item as the caller may see it, or null. Answers the interface no longer
  * takes (a question or option removed since they were stored) are left out, so a suggestion never
- * fills in what cannot be submitted.
+ * fills in what cannot be submitted (over media: checked against the probed facts, when known).
  */
 export async function suggestionFor(
   db: Db,
-  item: { id: number; data: Record<string, unknown> },
+  item: { id: number; projectId: number; data: Record<string, unknown> },
   iface: InterfaceDefinition,
   view: SuggestionView,
 ): Promise<z.input<typeof Suggestion> | null> {
   if (view.setting.mode === 'off') return null;
   const picked = pickSuggestion(await predictionsOfItem(db, item.id), view.setting);
   if (!picked) return null;
-  const answers = stillValid(iface, JSON.parse(picked.answers) as Record<string, unknown>, item.data);
+  const media = await answerMediaFacts(db, { projectId: item.projectId, iface, data: item.data });
+  const answers = stillValid(iface, JSON.parse(picked.answers) as Record<string, unknown>, item.data, media);
   return view.showAgent ? { agent: picked.agent, score: picked.score, answers } : { score: null, answers };
 }
 
@@ -43,11 +49,12 @@ function stillValid(
   iface: InterfaceDefinition,
   answers: Record<string, unknown>,
   data: Record<string, unknown>,
+  media: AnswerContext['media'],
 ): Record<string, unknown> {
-  const checked = validateSuggestedAnswers(iface, answers, data);
+  const checked = validateSuggestedAnswers(iface, answers, data, { media });
   if (checked.ok) return checked.value;
   const kept = Object.entries(answers).filter(
-    ([question, value]) => validateSuggestedAnswers(iface, { [question]: value }, data).ok,
+    ([question, value]) => validateSuggestedAnswers(iface, { [question]: value }, data, { media }).ok,
   );
   return Object.fromEntries(kept);
 }

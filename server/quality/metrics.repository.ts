@@ -18,3 +18,16 @@ export async function annotatorLabels(db: Db, projectId: number): Promise<Map<nu
     .execute();
   return new Map(rows.map((r) => [r.id, { label: r.email ?? r.name, model: r.modelConnectionId !== null }]));
 }
+
+/** The probed facts of every media file of the project, by media id (one small row per file). */
+export async function projectMediaFacts(
+  db: Db,
+  projectId: number,
+): Promise<Map<number, { durationSeconds: number | null; frameRate: string | null }>> {
+  const rows = await db
+    .selectFrom('media')
+    .select(['id', 'durationSeconds', 'frameRate'])
+    .where('projectId', '=', projectId)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { durationSeconds: r.durationSeconds, frameRate: r.frameRate }]));
+}

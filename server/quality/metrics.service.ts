@@ -6,6 +6,8 @@ import { projectWithAccess } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
 import type { Store } from '../db/store.ts';
 import { forbidden } from '../http/errors.ts';
+import { measuredMediaFields, mediaOfItem } from './item-media-facts.ts';
+import { projectMediaFacts } from './metrics.repository.ts';
 import { forEachSubmittedItem, ROWS } from './submitted-items.ts';
 
 /**
@@ -34,8 +36,11 @@ export async function computeMetrics(
   batchRows = ROWS,
 ): Promise<z.input<typeof MetricsReport>> {
   const builder = new AgreementBuilder(iface);
-  await forEachSubmittedItem(store, projectId, iface, { includeModels, batchRows }, (item) => {
-    builder.addItem(item.itemId, item.annotations, item.data);
+  const fields = measuredMediaFields(iface);
+  const facts = fields.length > 0 ? await projectMediaFacts(store.db, projectId) : undefined;
+  await forEachSubmittedItem(store, projectId, iface, { includeModels, batchRows, fields }, (item) => {
+    const media = facts && mediaOfItem(item.data, fields, facts);
+    builder.addItem(item.itemId, item.annotations, item.data, media);
   });
   return builder.result();
 }

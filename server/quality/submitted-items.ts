@@ -15,7 +15,7 @@ export interface SubmittedAnnotation extends ItemAnnotation {
 export interface SubmittedItem {
   itemId: number;
   annotations: SubmittedAnnotation[];
-  /** The item's fields that pairwise questions order candidates by; absent without such questions. */
+  /** The item's fields that pairwise questions order candidates by (and those asked for); absent without any. */
   data?: Record<string, unknown>;
 }
 
@@ -33,13 +33,20 @@ export async function forEachSubmittedItem(
   options: {
     includeModels: boolean;
     batchRows?: number;
+    /** Item fields to read besides a pairwise question's candidates (a media field's reference). */
+    fields?: readonly string[];
     labels?: ReadonlyMap<number, AnnotatorLabel>;
   },
   onItem: (item: SubmittedItem) => void,
 ): Promise<void> {
   const { includeModels, batchRows = ROWS } = options;
   const labels = options.labels ?? (await annotatorLabels(store.db, projectId));
-  const dataFields = [...new Set(iface.questions.flatMap((q) => (q.type === 'pairwise' ? [q.field] : [])))];
+  const dataFields = [
+    ...new Set([
+      ...iface.questions.flatMap((q) => (q.type === 'pairwise' ? [q.field] : [])),
+      ...(options.fields ?? []),
+    ]),
+  ];
   let current = -1;
   let annotations: SubmittedAnnotation[] = [];
   let data: Record<string, unknown> | undefined;

@@ -127,7 +127,13 @@ export async function decideReview(
       let fixedFromRevision: number | null = null;
       if (input.decision === 'fix') {
         const item = await getItemRow(tx, annotation.itemId);
-        const answers = checkAnswers(iface, input.body.answers, JSON.parse(item.data), false);
+        const answers = await checkAnswers(tx, {
+          projectId: project.id,
+          iface,
+          answers: input.body.answers,
+          data: JSON.parse(item.data),
+          partial: false,
+        });
         fixedFromRevision = annotation.revision;
         revision = await writeFix(tx, {
           annotationId: annotation.id,

@@ -72,6 +72,13 @@ export const mediaCases = {
       expect: managersOfA('MEDIA_FETCH_FAILED'),
     },
   ],
+  listMedia: [
+    {
+      target: 'project A',
+      build: (w) => ({ params: { projectId: w.projectA }, query: { status: 'failed' } }),
+      expect: managersOfA(200),
+    },
+  ],
   reprobeMedia: [
     {
       // Plans probes for A's media that need one (none here): who may ask is what is checked.

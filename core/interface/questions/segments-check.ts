@@ -112,9 +112,9 @@ function checkSegment(
     const length = end - start;
     if (length <= 0) issues.push({ at, message: `start ${start} must be before end ${end}` });
     else if (rules.minLength !== undefined && length < rules.minLength - SLACK)
-      issues.push({ at, message: `${fmt(length)} s long; the shortest allowed is ${rules.minLength} s` });
+      issues.push({ at, message: `${micro(length)} s long; the shortest allowed is ${rules.minLength} s` });
     else if (rules.maxLength !== undefined && length > rules.maxLength + SLACK)
-      issues.push({ at, message: `${fmt(length)} s long; the longest allowed is ${rules.maxLength} s` });
+      issues.push({ at, message: `${micro(length)} s long; the longest allowed is ${rules.maxLength} s` });
     if (duration !== null && end > micro(duration) + 1e-3)
       issues.push({ at: `${at}.end`, message: `${end} s is past the end of the media (${duration} s)` });
   }
@@ -122,13 +122,18 @@ function checkSegment(
   const { label, speaker, text } = raw;
   if (rules.labels === undefined) {
     if (label !== undefined) issues.push({ at: `${at}.label`, message: 'this question has no labels' });
-  } else if (typeof label !== 'string' || !rules.labels.includes(label)) {
-    if (!(partial && label === undefined))
+  } else if (label === undefined) {
+    if (!partial)
       issues.push({
         at: `${at}.label`,
-        message: `${describeValue(label)} is not one of the labels ${listForMessage(rules.labels)}`,
+        message: `a label is required: one of ${listForMessage(rules.labels)}`,
       });
-  } else seg.label = label;
+  } else if (typeof label !== 'string' || !rules.labels.includes(label))
+    issues.push({
+      at: `${at}.label`,
+      message: `${describeValue(label)} is not one of the labels ${listForMessage(rules.labels)}`,
+    });
+  else seg.label = label;
   if (rules.speakers === 'none') {
     if (speaker !== undefined)
       issues.push({ at: `${at}.speaker`, message: 'this question does not ask for speakers' });

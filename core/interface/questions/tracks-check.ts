@@ -19,7 +19,8 @@ export interface TrackAnswer {
 }
 
 const TRACK_ID = /^[A-Za-z0-9_.-]{1,64}$/;
-const MAX_KEYFRAMES = 10_000;
+/** Limits of a tracks answer (docs/media.md); a question's maxTracks is at most maxTracks. */
+export const TRACK_LIMITS = { maxTracks: 1000, maxKeyframes: 10_000 } as const;
 const hundredth = (v: number) => Math.round(v * 100) / 100;
 
 interface Picture {
@@ -53,14 +54,16 @@ export function checkTrack(
   if (!Array.isArray(keyframes) || keyframes.length === 0) {
     issues.push({
       at: `${at}.keyframes`,
-      message: `expected a non-empty array of keyframes, got ${describeValue(keyframes)}`,
+      message: Array.isArray(keyframes)
+        ? 'a track needs at least one keyframe'
+        : `expected an array of keyframes, got ${describeValue(keyframes)}`,
     });
     return issues;
   }
-  if (keyframes.length > MAX_KEYFRAMES) {
+  if (keyframes.length > TRACK_LIMITS.maxKeyframes) {
     issues.push({
       at: `${at}.keyframes`,
-      message: `${keyframes.length} keyframes; at most ${MAX_KEYFRAMES} are allowed`,
+      message: `${keyframes.length} keyframes; at most ${TRACK_LIMITS.maxKeyframes} are allowed`,
     });
     return issues;
   }

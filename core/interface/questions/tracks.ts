@@ -4,9 +4,9 @@ import { describeValue, isPlainObject } from '../field-error.ts';
 import { distinctStrings, Identifier } from '../names.ts';
 import { frameProblem } from './frames.ts';
 import { type AnswerIssue, type QuestionKind, questionCommon } from './kind.ts';
-import { checkTrack, type TrackAnswer } from './tracks-check.ts';
+import { checkTrack, TRACK_LIMITS, type TrackAnswer } from './tracks-check.ts';
 
-export const TRACK_LIMITS = { maxTracks: 1000, maxKeyframes: 10_000 } as const;
+export { TRACK_LIMITS };
 
 /**
  * Follow objects through a video with boxes (docs/media.md, "Tracks"). An answer is a list of

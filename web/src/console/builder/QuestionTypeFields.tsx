@@ -3,6 +3,7 @@ import { linesKey } from './draft.ts';
 import { FieldPicker } from './FieldPicker.tsx';
 import { fieldRoles, fitting, type KindProps } from './field-roles.ts';
 import { CheckInput, LinesInput, NumberInput } from './inputs.tsx';
+import { MediaFields } from './MediaFields.tsx';
 import { PairwiseFields } from './PairwiseFields.tsx';
 import { RankingFields } from './RankingFields.tsx';
 import { RewriteFields } from './RewriteFields.tsx';
@@ -26,6 +27,10 @@ export function QuestionTypeFields(props: KindProps) {
     case 'turns':
     case 'live':
       return <TurnsFields {...props} />;
+    case 'segments':
+    case 'frames':
+    case 'tracks':
+      return <MediaFields {...props} />;
     default:
       return <BasicTypeFields {...props} />;
   }

@@ -7,7 +7,11 @@ import {
   questionKindOf,
   questionTypes,
 } from '../../../../core/interface/index.ts';
-import { everyKindInterface, exampleInterface } from '../../../../core/interface/testing.ts';
+import {
+  everyKindInterface,
+  exampleInterface,
+  mediaKindsInterface,
+} from '../../../../core/interface/testing.ts';
 import { formProperties, fromRaw, splitLines, toRaw } from './draft.ts';
 import { templates } from './templates.ts';
 
@@ -32,6 +36,8 @@ const list = fc.uniqueArray(
   { minLength: 1, maxLength: 5 },
 );
 const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+const seconds = fc.double({ min: 0.001, max: 10_000, noNaN: true });
+const need = fc.constantFrom('none', 'optional', 'required');
 const num = fc.oneof(
   fc.integer({ min: -1000, max: 1000 }),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
@@ -178,19 +184,53 @@ const kindArbs = (names: Names) => {
       maxTurns: opt(fc.integer({ min: 1, max: 50 })),
       maxLength: opt(fc.integer({ min: 1, max: 20_000 })),
     }),
+    segments: fc
+      .record({
+        field: fc.constantFrom(...names.audio, ...names.video),
+        labels: opt(list),
+        allowOverlap: opt(fc.boolean()),
+        minLength: opt(seconds),
+        maxLength: opt(seconds),
+        text: opt(need),
+        speakers: opt(need),
+        speakerNames: opt(
+          fc.uniqueArray(fc.stringMatching(/^[A-Za-z0-9_.-]{1,12}$/), { minLength: 1, maxLength: 4 }),
+        ),
+        mode: opt(fc.constantFrom('regions', 'transcript')),
+      })
+      .filter(
+        (q) =>
+          (q.minLength === undefined || q.maxLength === undefined || q.minLength <= q.maxLength) &&
+          (q.mode !== 'transcript' || (q.text ?? 'none') !== 'none') &&
+          (q.speakerNames === undefined || (q.speakers ?? 'none') !== 'none') &&
+          (q.labels !== undefined || (q.text ?? 'none') !== 'none' || (q.speakers ?? 'none') !== 'none'),
+      ),
+    frames: fc.record({
+      field: fc.constantFrom(...names.video),
+      labels: list,
+      mode: opt(fc.constantFrom('keyframes', 'frames')),
+    }),
+    tracks: fc.record({
+      field: fc.constantFrom(...names.video),
+      labels: list,
+      maxTracks: opt(fc.integer({ min: 1, max: 1000 })),
+    }),
   };
 };
 type Kind = keyof ReturnType<typeof kindArbs>;
 
-// At least one field of each type, so every kind of question can be asked; in any order.
+// A field of each type a question works on, so every kind of question can be asked; in any order.
 const fieldType = fc.constantFrom(...(['text', 'chat', 'responses', 'audio', 'video', 'image'] as const));
-const fieldsArb = fc.uniqueArray(identifier, { minLength: 3, maxLength: 6 }).chain((all) =>
-  fc.array(fieldType, { minLength: all.length - 3, maxLength: all.length - 3 }).chain((rest) => {
-    const types: (keyof Names)[] = ['text', 'chat', 'responses', ...rest];
-    return fc
-      .tuple(...all.map((name, i) => fieldArbs[types[i]!].map((f) => ({ name, type: types[i]!, ...f }))))
-      .chain((fields) => fc.shuffledSubarray(fields, { minLength: fields.length }));
-  }),
+const asked: (keyof Names)[] = ['text', 'chat', 'responses', 'audio', 'video'];
+const fieldsArb = fc.uniqueArray(identifier, { minLength: asked.length, maxLength: 7 }).chain((all) =>
+  fc
+    .array(fieldType, { minLength: all.length - asked.length, maxLength: all.length - asked.length })
+    .chain((rest) => {
+      const types: (keyof Names)[] = [...asked, ...rest];
+      return fc
+        .tuple(...all.map((name, i) => fieldArbs[types[i]!].map((f) => ({ name, type: types[i]!, ...f }))))
+        .chain((fields) => fc.shuffledSubarray(fields, { minLength: fields.length }));
+    }),
 );
 
 const interfaceArb = fieldsArb
@@ -263,6 +303,25 @@ describe('interface JSON -> form -> JSON', () => {
   it.each([
     ['the example interface', exampleInterface],
     ['one question of every kind', everyKindInterface],
+    ['one question of every kind over media', mediaKindsInterface],
+    [
+      'every setting of the questions over media',
+      {
+        fields: [
+          { name: 'rec', type: 'audio' },
+          { name: 'clip', type: 'video' },
+        ],
+        questions: [
+          {
+            ...{ name: 'said', type: 'segments', field: 'rec', labels: ['speech'], allowOverlap: true },
+            ...{ minLength: 0.25, maxLength: 30, text: 'required', speakers: 'optional' },
+            ...{ speakerNames: ['A', 'B.2'], mode: 'transcript' },
+          },
+          { name: 'scene', type: 'frames', field: 'clip', labels: ['in', 'out'], mode: 'frames' },
+          { name: 'objects', type: 'tracks', field: 'clip', labels: ['car'], maxTracks: 12 },
+        ],
+      },
+    ],
     [
       'a bound of -0 (JSON.parse keeps the sign)',
       JSON.parse('{"fields":[],"questions":[{"name":"n","type":"number","max":-0}]}'),

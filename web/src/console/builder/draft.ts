@@ -6,6 +6,7 @@
  */
 
 import { type CriteriaOf, type CriterionDraft, criteriaFromRaw, criterionToRaw } from './draft-criteria.ts';
+import { type MediaDraft, mediaFromRaw, mediaToRaw, newMediaDraft } from './draft-media.ts';
 import { type Extra, isObject, newKey, optionalText, text, typed, without } from './draft-values.ts';
 
 export type { Extra } from './draft-values.ts';
@@ -78,6 +79,8 @@ export interface QuestionDraft {
   askRating: boolean;
   askFlags: boolean;
   rewrite: boolean;
+  /** segments, frames and tracks: their own settings (draft-media.ts). */
+  media: MediaDraft;
   extra: Extra;
 }
 
@@ -115,6 +118,12 @@ export const formProperties = {
     rewrite: [...overCandidates, 'maxLength'],
     turns: ['field', 'rating', 'flags', 'rewrite'],
     live: ['field', 'system', 'rating', 'flags', 'rewrite', 'maxTurns', 'maxLength'],
+    segments: [
+      ...['field', 'labels', 'allowOverlap', 'minLength', 'maxLength'],
+      ...['text', 'speakers', 'speakerNames', 'mode'],
+    ],
+    frames: ['field', 'labels', 'mode'],
+    tracks: ['field', 'labels', 'maxTracks'],
   } as Record<string, readonly string[]>,
 } as const;
 
@@ -172,6 +181,7 @@ export const newQuestion = (name = '', field = ''): QuestionDraft => ({
   rewrite: false,
   system: '',
   maxTurns: '',
+  media: newMediaDraft(),
   extra: {},
 });
 
@@ -179,7 +189,7 @@ export const newQuestion = (name = '', field = ''): QuestionDraft => ({
 export const linesKey = (type: string): 'options' | 'labels' | 'flags' | undefined =>
   type === 'choice' || type === 'multi_choice'
     ? 'options'
-    : type === 'spans' || type === 'pairwise'
+    : type === 'spans' || type === 'pairwise' || type === 'segments' || type === 'frames' || type === 'tracks'
       ? 'labels'
       : type === 'turns' || type === 'live'
         ? 'flags'
@@ -272,6 +282,11 @@ export function questionToRaw(q: QuestionDraft): Extra {
       }
       if (q.askFlags) out.flags = q.items;
       out.rewrite = q.rewrite;
+      break;
+    case 'segments':
+    case 'frames':
+    case 'tracks':
+      mediaToRaw(q, out);
       break;
   }
   return { ...out, ...q.extra };
@@ -366,6 +381,7 @@ function questionFromRaw(q: Extra): QuestionDraft {
     rewrite: q.rewrite === true,
     system: text(q.system),
     maxTurns: text(q.maxTurns),
+    media: mediaFromRaw(q),
     extra: without(q, questionProperties(type)),
   };
 }

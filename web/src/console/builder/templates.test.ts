@@ -89,3 +89,44 @@ describe('the tutor’s templates', () => {
     expect(only(iface)).toMatchObject({ type: 'rewrite', field: 'drafts', prompt: 'conversation' });
   });
 });
+
+describe('the templates over media', () => {
+  it('Transcribe speech: a whole-file transcript of a recording, text required, speakers optional', () => {
+    const { iface } = template('Transcribe speech');
+    expect(iface.fields.map((f) => f.type)).toEqual(['audio']);
+    expect(only(iface)).toMatchObject({
+      type: 'segments',
+      field: 'recording',
+      mode: 'transcript',
+      text: 'required',
+      speakers: 'optional',
+      required: true,
+    });
+  });
+
+  it('Speaker turns: overlapping regions, each with its speaker, no labels or text', () => {
+    const q = only(template('Speaker turns').iface);
+    expect(q).toMatchObject({ type: 'segments', allowOverlap: true, speakers: 'required', text: 'none' });
+    expect(q).not.toHaveProperty('labels');
+  });
+
+  it('Audio events: labelled regions that do not overlap, at least 0.2 s long', () => {
+    expect(only(template('Audio events').iface)).toMatchObject({
+      type: 'segments',
+      labels: ['speech', 'music', 'noise', 'silence'],
+      allowOverlap: false,
+      minLength: 0.2,
+      mode: 'regions',
+    });
+  });
+
+  it('Video tracking: tracks and scene labels by keyframe over one video', () => {
+    const { iface } = template('Video tracking');
+    expect(iface.fields.map((f) => f.type)).toEqual(['video']);
+    expect(iface.questions.map((q) => [q.type, 'field' in q ? q.field : null])).toEqual([
+      ['tracks', 'video'],
+      ['frames', 'video'],
+    ]);
+    expect(iface.questions[1]).toMatchObject({ mode: 'keyframes' });
+  });
+});

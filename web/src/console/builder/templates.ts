@@ -1,4 +1,5 @@
 import type { Template } from './template.ts';
+import { mediaTemplates } from './templates-media.ts';
 import { tutoringTemplates } from './templates-tutoring.ts';
 
 export type { Template } from './template.ts';
@@ -140,4 +141,5 @@ Answer the question in your own words, in complete sentences.
 - If the question cannot be answered, **skip** it and explain why.`,
   },
   ...tutoringTemplates,
+  ...mediaTemplates,
 ];

@@ -13,10 +13,16 @@ export const typeNames: Record<string, string> = {
   rewrite: 'Ideal answer (rewrite)',
   turns: 'Per turn of a conversation',
   live: 'Conversation with the model (live)',
+  segments: 'Time regions (audio, video)',
+  frames: 'Video frame labels',
+  tracks: 'Object tracks (video)',
 };
 
 export const fieldTypeNames: Record<string, string> = {
   text: 'Text',
   chat: 'Conversation (chat)',
   responses: 'Candidate answers (responses)',
+  audio: 'Audio',
+  video: 'Video',
+  image: 'Image',
 };

@@ -4,6 +4,7 @@ import type { MediaInfo } from '../../../../core/api/media.ts';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/Alert.tsx';
 import { ProgressBar } from '../Progress.tsx';
+import { MediaList } from './MediaList.tsx';
 import { postWithProgress } from './upload.ts';
 
 type Uploaded = z.output<typeof MediaInfo>;
@@ -51,57 +52,60 @@ export function MediaUpload({ projectId }: { projectId: number }) {
 
   const percent = progress ? Math.round(progress.fraction * 100) : 0;
   return (
-    <section className="stack" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Upload media</h2>
-      <p>
-        Audio, video and image files for this project's media fields. Each gets a reference such as{' '}
-        <code>media:12</code> to put in an import line's field. With the command line,{' '}
-        <code>npx verity import items.jsonl --project {projectId} --media DIR</code> uploads the files the
-        lines name for you.
-      </p>
-      <form className="stack" onSubmit={submit}>
-        <label htmlFor={`${id}-files`}>Media files</label>
-        <input
-          id={`${id}-files`}
-          type="file"
-          multiple
-          accept="audio/*,video/*,image/*"
-          onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
-        />
-        <button
-          type="submit"
-          className="primary self-start"
-          disabled={files.length === 0 || progress !== null}
-        >
-          Upload {files.length > 1 ? `${files.length} files` : 'file'}
-        </button>
-      </form>
-      {progress && <ProgressBar value={percent} label={`Uploading ${progress.name}: ${percent}%`} />}
-      <ErrorAlert error={error} />
-      {done.length > 0 && (
-        <table aria-label="Uploaded media">
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col">Reference</th>
-              <th scope="col">Type</th>
-              <th scope="col">Size</th>
-            </tr>
-          </thead>
-          <tbody>
-            {done.map((d) => (
-              <tr key={`${d.media.id}-${d.name}`}>
-                <td>{d.name}</td>
-                <td>
-                  <code>{d.media.ref}</code>
-                </td>
-                <td>{d.media.contentType}</td>
-                <td>{sizeText(d.media.size)}</td>
+    <>
+      <section className="stack" aria-labelledby={`${id}-title`}>
+        <h2 id={`${id}-title`}>Upload media</h2>
+        <p>
+          Audio, video and image files for this project's media fields. Each gets a reference such as{' '}
+          <code>media:12</code> to put in an import line's field. With the command line,{' '}
+          <code>npx verity import items.jsonl --project {projectId} --media DIR</code> uploads the files the
+          lines name for you.
+        </p>
+        <form className="stack" onSubmit={submit}>
+          <label htmlFor={`${id}-files`}>Media files</label>
+          <input
+            id={`${id}-files`}
+            type="file"
+            multiple
+            accept="audio/*,video/*,image/*"
+            onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
+          />
+          <button
+            type="submit"
+            className="primary self-start"
+            disabled={files.length === 0 || progress !== null}
+          >
+            Upload {files.length > 1 ? `${files.length} files` : 'file'}
+          </button>
+        </form>
+        {progress && <ProgressBar value={percent} label={`Uploading ${progress.name}: ${percent}%`} />}
+        <ErrorAlert error={error} />
+        {done.length > 0 && (
+          <table aria-label="Uploaded media">
+            <thead>
+              <tr>
+                <th scope="col">File</th>
+                <th scope="col">Reference</th>
+                <th scope="col">Type</th>
+                <th scope="col">Size</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
+            </thead>
+            <tbody>
+              {done.map((d) => (
+                <tr key={`${d.media.id}-${d.name}`}>
+                  <td>{d.name}</td>
+                  <td>
+                    <code>{d.media.ref}</code>
+                  </td>
+                  <td>{d.media.contentType}</td>
+                  <td>{sizeText(d.media.size)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <MediaList projectId={projectId} refresh={done.length} />
+    </>
   );
 }

@@ -28,7 +28,7 @@ const literal = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const deepImportsAllowed = [
   // Leaf modules of the interface model with no zod in them: the web app imports them one by one
   // so the annotator's bundle carries no schema library.
-  '^core/interface/(offsets|graphemes|answers|fields/candidate|questions/(spans-check|rubric-total|steps-split|pairwise-scale|live-conversation))\\.ts$',
+  '^core/interface/(offsets|graphemes|answers|fields/candidate|questions/(spans-check|rubric-total|steps-split|pairwise-scale|live-conversation|track-boxes))\\.ts$',
   // The test fixtures of the interface model and the export formats, kept out of their entries.
   '^core/(interface|exports)/testing\\.ts$',
 ];

@@ -3,7 +3,8 @@
  * submit → next item, opening a long item with many spans, aligning and painting the rendered
  * pane of a long Markdown item, a pairwise submit → next pair of two long answers, opening and
  * scrolling a long conversation, the JavaScript the annotation view costs, and the waveform
- * player of a 3-hour recording (open time, JS heap, seeking latency). `runBrowserBench`
+ * player of a 3-hour recording (open time, JS heap, seeking latency), and the video player of a
+ * 10-minute video (open time, JS heap, seek latency). `runBrowserBench`
  * is called by bench/run.ts; see docs/benchmarks.md.
  */
 import { chromium } from 'playwright-core';
@@ -13,6 +14,7 @@ import { measureAnnotateJs } from './browser/js-size.ts';
 import { measureOpenAudio } from './browser/open-audio.ts';
 import { measureOpenChat } from './browser/open-chat.ts';
 import { measureOpenLong } from './browser/open-long.ts';
+import { measureOpenVideo } from './browser/open-video.ts';
 import { measurePairwiseNext } from './browser/pairwise-next.ts';
 import { startBenchServer } from './browser/server.ts';
 import { measureSubmitToNext } from './browser/submit-to-next.ts';
@@ -76,6 +78,18 @@ export async function runBrowserBench(opts: BrowserBenchOptions): Promise<void> 
       opts.print(`browser.audio_${len}.seek_drawn.p95`, percentile(drawn, 95), 'ms');
       opts.print(`browser.audio_${len}.seek_seeked.p50`, percentile(seeked, 50), 'ms');
       opts.print(`browser.audio_${len}.seek_seeked.p95`, percentile(seeked, 95), 'ms');
+      // The smoke run's video is one minute: ffmpeg makes ten in about 15 s, too long for every CI run.
+      const video = await measureOpenVideo(browser, {
+        seconds: opts.smoke ? 60 : 600,
+        runs: sizes.opens,
+        seeks: opts.smoke ? 5 : 40,
+      });
+      const vlen = opts.smoke ? '1min' : '10min';
+      opts.print(`browser.video_${vlen}.generate_ms`, video.generateMs, 'ms');
+      opts.print(`browser.video_${vlen}.open_ms`, video.openMs, 'ms');
+      opts.print(`browser.video_${vlen}.heap_mb`, video.heapMb, 'MB');
+      opts.print(`browser.video_${vlen}.seek_p50_ms`, video.seekP50Ms, 'ms');
+      opts.print(`browser.video_${vlen}.seek_p95_ms`, video.seekP95Ms, 'ms');
     } finally {
       await browser.close();
     }

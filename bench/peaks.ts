@@ -108,12 +108,13 @@ export async function runPeaksBench(opts: { smoke: boolean; report: Report }): P
   }
 }
 
-/** Streams the file to the upload route over HTTP; its MediaInfo (also the browser bench's audio). */
+/** Streams the file to the upload route over HTTP; its MediaInfo (also the browser bench's audio and video). */
 export async function upload(
   port: number,
   token: string,
   project: number,
   file: string,
+  as: { name: string; contentType: string } = { name: 'long.wav', contentType: 'audio/wav' },
 ): Promise<{ ref: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -121,10 +122,10 @@ export async function upload(
         host: '127.0.0.1',
         port,
         method: 'POST',
-        path: `/api/projects/${project}/media?name=long.wav`,
+        path: `/api/projects/${project}/media?name=${encodeURIComponent(as.name)}`,
         headers: {
           authorization: `Bearer ${token}`,
-          'content-type': 'audio/wav',
+          'content-type': as.contentType,
           'content-length': fs.statSync(file).size,
         },
       },

@@ -75,6 +75,11 @@ describe('bench --smoke', () => {
       'audio_10min.heap_mb',
       'audio_10min.heap_scrolled_mb',
       'audio_10min.tiles',
+      'video_1min.generate_ms',
+      'video_1min.open_ms',
+      'video_1min.heap_mb',
+      'video_1min.seek_p50_ms',
+      'video_1min.seek_p95_ms',
     ];
     expect([...figures.keys()]).toEqual([
       ...[

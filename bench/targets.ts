@@ -31,6 +31,9 @@ export const TARGETS: readonly Target[] = [
   // As issue 15 states them: a 3-hour recording's player opens in under 2 s, in under 100 MB of JS heap.
   { figure: 'browser.audio_3h.open_ms', op: '<=', bound: 2000 },
   { figure: 'browser.audio_3h.heap_mb', op: '<=', bound: 100 },
+  // Issue 15 names no figure for a 10-minute video; we hold it to the recording's bounds.
+  { figure: 'browser.video_10min.open_ms', op: '<=', bound: 2000 },
+  { figure: 'browser.video_10min.heap_mb', op: '<=', bound: 100 },
   // Issue 13: Dawid–Skene reaches the paper's figure (Zheng et al. 2017, Table 6; the crowd
   // datasets' README) where it gives one; adult's is an artefact of unanswered tasks, so none.
   { figure: 'consensus.product.dawid_skene_accuracy', op: '>=', bound: 93.66 },

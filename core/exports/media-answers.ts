@@ -85,9 +85,19 @@ export function segmentsIn(raw: unknown[]): SegmentAnswer[] {
     .sort(compareSegments);
 }
 
-/** An item's name in file names and RTTM: its external id, else `item-<id>`, with no spaces. */
-export const itemFileId = (item: Pick<ExportedItem, 'id' | 'externalId'>): string =>
-  (item.externalId ?? `item-${item.id}`).replace(/\s/g, '_');
+/**
+ * An item's name in file names and RTTM, unique within the project: its external id when that is
+ * already a clean file word (external ids are unique per project), else `item-<id>` followed by the
+ * cleaned external id, so `ep 1` and `ep_1` never meet. A clean external id that looks like another
+ * item's fallback (`item-7…` on item 9) takes the fallback too.
+ */
+export function itemFileId(item: Pick<ExportedItem, 'id' | 'externalId'>): string {
+  const x = item.externalId;
+  if (x === null || x === '') return `item-${item.id}`;
+  const fallback = /^item-(\d+)(-|$)/.exec(x);
+  if (fileWord(x) === x && (!fallback || fallback[1] === String(item.id))) return x;
+  return `item-${item.id}-${fileWord(x)}`;
+}
 
 /**
  * One word of a file name in an archive: characters other than letters, digits, `.`, `_`, `-`

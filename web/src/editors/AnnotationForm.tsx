@@ -29,6 +29,7 @@ import { TextEditor } from './text/TextEditor.tsx';
 import type { TurnsAnswer } from './turns/marks.ts';
 import { TurnsEditor } from './turns/TurnsEditor.tsx';
 import { IntegritySignalsContext, type IntegritySink } from './useIntegritySignals.ts';
+import { VideoQuestion, videoQuestionOf } from './video/VideoQuestion.tsx';
 import './editors.css';
 
 export interface AnnotationFormProps {
@@ -114,6 +115,9 @@ function editorFor(
   { iface, data, shown, itemId }: Pick<AnnotationFormProps, 'iface' | 'data' | 'shown' | 'itemId'>,
 ) {
   const common = { onChange, readOnly, digits, describedBy: descIdOf(q.name) };
+  // Questions over a video field play it in their own player (editors/video/).
+  const video = videoQuestionOf(q, iface);
+  if (video) return <VideoQuestion {...video} itemId={itemId} value={value} {...common} />;
   const object = <T,>() => (value !== null && typeof value === 'object' ? (value as T) : undefined);
   switch (q.type) {
     case 'choice':
@@ -185,14 +189,14 @@ function editorFor(
 
 /**
  * Fields a question shows itself, to leave out of ItemFields: a spans question's (raw, for exact
- * offsets), a live question's (the start of its conversation) and the recording of a segments
- * question over audio (its player draws the regions).
+ * offsets), a live question's (the start of its conversation), the recording of a segments
+ * question over audio (its player draws the regions) and a video question's video (its player).
  */
 export function questionFields(iface: InterfaceDefinition): string[] {
   const audio = (name: string) => iface.fields.some((f) => f.name === name && f.type === 'audio');
   return iface.questions.flatMap((q) =>
-    q.type === 'spans'
-      ? [q.field]
+    q.type === 'spans' || videoQuestionOf(q, iface)
+      ? [(q as { field: string }).field]
       : q.type === 'live' && q.field !== undefined
         ? [q.field]
         : q.type === 'segments' && audio(q.field)

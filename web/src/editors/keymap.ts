@@ -106,6 +106,10 @@ export const SHORTCUTS: readonly { keys: string; does: string }[] = [
     does: 'Regions: select the next (Shift: previous) / play it / delete it',
   },
   { keys: 'Enter in a transcript line', does: 'Split at the playhead, or start a line from this one’s end' },
+  {
+    keys: ', / . (Shift: 10)',
+    does: 'On a video player: a frame back / on; [ ] start / end a segment; N new track, arrows nudge, O out, K next keyframe',
+  },
   { keys: 'Esc', does: 'Drop the selection; close a dialog' },
   { keys: '?', does: 'Show these shortcuts' },
 ];

@@ -43,7 +43,7 @@ describe('mot', () => {
       mediaItem([{ objects: tracks }]),
       (n, t) => files.set(n, t),
     );
-    const seq = 'ep_1.ada@example.org.objects';
+    const seq = 'item-5-ep_1.ada@example.org.objects';
     expect([...files.keys()]).toEqual([`${seq}/gt/gt.txt`, `${seq}/gt/labels.txt`, `${seq}/seqinfo.ini`]);
     expect(files.get(`${seq}/seqinfo.ini`)).toBe(
       `[Sequence]\nname=${seq}\nframeRate=29.97\nseqLength=60\nimWidth=64\nimHeight=48\nimExt=.jpg\n`,

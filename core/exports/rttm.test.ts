@@ -16,8 +16,8 @@ describe('rttm', () => {
       },
     ]);
     expect(emitted(t, item)).toBe(
-      'SPEAKER ep_1 1 1.250 2.250 <NA> <NA> ada <NA> <NA>\n' +
-        'SPEAKER ep_1 1 4.000 0.100 <NA> <NA> bob <NA> <NA>\n',
+      'SPEAKER item-5-ep_1 1 1.250 2.250 <NA> <NA> ada <NA> <NA>\n' +
+        'SPEAKER item-5-ep_1 1 4.000 0.100 <NA> <NA> bob <NA> <NA>\n',
     );
   });
 

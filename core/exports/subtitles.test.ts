@@ -61,9 +61,9 @@ describe('subtitles', () => {
       (name) => files.push(name),
     );
     expect(files).toEqual([
-      '___ep_1.ada@example.org.talk.srt',
-      '___ep_1.tutor1@example.org.talk.srt',
-      '___ep_1.tutor2@example.org.scenes.srt',
+      'item-5-___ep_1.ada@example.org.talk.srt',
+      'item-5-___ep_1.tutor1@example.org.talk.srt',
+      'item-5-___ep_1.tutor2@example.org.scenes.srt',
     ]);
   });
 });

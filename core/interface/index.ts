@@ -131,6 +131,7 @@ export {
 } from './questions/rubric-total.ts';
 export { SegmentsQuestion } from './questions/segments.ts';
 export {
+  checkSegments,
   compareSegments,
   SEGMENT_LIMITS,
   type SegmentAnswer,

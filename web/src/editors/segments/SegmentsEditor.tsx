@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SegmentAnswer, SegmentsQuestion } from '../../../../core/interface/index.ts';
-import { compareSegments } from '../../../../core/interface/questions/segments-check.ts';
+import { compareSegments } from '../../../../core/interface/index.ts';
 import type { PlayerHandle } from '../audio/player-handle.ts';
 import { WaveformPlayer } from '../audio/WaveformPlayer.tsx';
 import type { EditorProps } from '../Question.tsx';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkSegments } from '../../../../core/interface/questions/segments-check.ts';
+import { checkSegments } from '../../../../core/interface/index.ts';
 import { mergeWithPrevious, splitRegion } from './edits.ts';
 import {
   createRegion,

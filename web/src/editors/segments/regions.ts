@@ -1,6 +1,6 @@
-import type { SegmentAnswer } from '../../../../core/interface/questions/segments-check.ts';
+import type { SegmentAnswer } from '../../../../core/interface/index.ts';
 // Not through core/interface/index.ts: this leaf has no zod, and the index would bring it into the bundle.
-import { compareSegments } from '../../../../core/interface/questions/segments-check.ts';
+import { compareSegments } from '../../../../core/interface/index.ts';
 
 /**
  * The arithmetic of time regions, pure (docs/media.md, "Marking regions"): creating a region from

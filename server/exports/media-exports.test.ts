@@ -59,6 +59,8 @@ let admin: TestUser;
 let annotators: TestUser[];
 let projectId: number;
 let itemIds: number[];
+/** The file id of the item imported as "ep 1": its id and its cleaned external id. */
+const epFile = () => `item-${itemIds[0]}-ep_1`;
 /** The video's last frame, from the JSONL export's probed facts. */
 let lastFrame: number;
 let wavSeconds: number;
@@ -194,7 +196,7 @@ describe('media exports', () => {
     expect(vtt.disposition).toBe(`attachment; filename="project-${projectId}-webvtt.zip"`);
     const files = unzip(vtt.bytes);
     expect(files.size).toBe(2 * 2 * 2);
-    const name = `ep_1.${annotators[0]!.email}.talk.vtt`;
+    const name = `${epFile()}.${annotators[0]!.email}.talk.vtt`;
     const cues = parseVtt(files.get(name)!);
     expect(cues).toEqual([
       { timing: '00:00:00.250 --> 00:00:01.500', text: '<v ada>Hello &lt;there&gt; &amp; -&gt; 0' },
@@ -202,7 +204,7 @@ describe('media exports', () => {
     ]);
     expect(parseVtt(files.get(`item-${itemIds[1]}.${annotators[1]!.email}.scenes.vtt`)!)).toHaveLength(1);
     const srt = unzip((await get('format=srt')).bytes);
-    expect(parseSrt(srt.get(`ep_1.${annotators[1]!.email}.talk.srt`)!)).toEqual([
+    expect(parseSrt(srt.get(`${epFile()}.${annotators[1]!.email}.talk.srt`)!)).toEqual([
       { timing: '00:00:00,250 --> 00:00:01,500', text: 'ada: Hello <there> & -> 1' },
       { timing: '00:00:01,500 --> 00:00:01,900', text: 'music' },
     ]);
@@ -212,8 +214,8 @@ describe('media exports', () => {
     const res = await get('format=rttm');
     expect(res.disposition).toBe(`attachment; filename="project-${projectId}.rttm"`);
     expect(res.text.trimEnd().split('\n')).toEqual([
-      'SPEAKER ep_1 1 0.250 1.250 <NA> <NA> ada <NA> <NA>',
-      'SPEAKER ep_1 1 0.250 1.250 <NA> <NA> ada <NA> <NA>',
+      `SPEAKER ${epFile()} 1 0.250 1.250 <NA> <NA> ada <NA> <NA>`,
+      `SPEAKER ${epFile()} 1 0.250 1.250 <NA> <NA> ada <NA> <NA>`,
       `SPEAKER item-${itemIds[1]} 1 0.250 1.250 <NA> <NA> ada <NA> <NA>`,
       `SPEAKER item-${itemIds[1]} 1 0.250 1.250 <NA> <NA> ada <NA> <NA>`,
     ]);
@@ -259,7 +261,7 @@ describe('media exports', () => {
     expect(rows).toHaveLength(1 + 4 * (lastFrame + 1));
     expect(rows[6]).toBe(`${itemIds[0]},ep 1,${annotators[0]!.email},objects,car-1,car,5,10,5,10,10,false`);
     const mot = unzip((await get('format=mot')).bytes);
-    const seq = `ep_1.${annotators[0]!.email}.objects`;
+    const seq = `${epFile()}.${annotators[0]!.email}.objects`;
     const gt = mot.get(`${seq}/gt/gt.txt`)!.trimEnd().split('\n');
     expect(gt).toHaveLength(lastFrame + 1);
     expect(gt[5]).toBe('6,1,10,5,10,10,1,-1,-1,-1');
@@ -273,7 +275,7 @@ describe('media exports', () => {
     const url = (q: string) => `/api/items/${itemIds[0]}/subtitles?${q}`;
     const own = await get('', url('question=talk'), ada);
     expect(own.type).toBe('text/vtt; charset=utf-8');
-    expect(own.disposition).toBe(`attachment; filename="ep_1.${ada.email}.talk.vtt"`);
+    expect(own.disposition).toBe(`attachment; filename="${epFile()}.${ada.email}.talk.vtt"`);
     expect(parseVtt(own.text)).toHaveLength(2);
     const srt = await get('', url(`format=srt&question=talk&annotator=${encodeURIComponent(bob.email)}`));
     expect(srt.type).toBe('application/x-subrip; charset=utf-8');

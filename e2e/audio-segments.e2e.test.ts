@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postItems } from '../server/testing/factories.ts';
@@ -118,7 +119,7 @@ const rows = (page: Page) =>
 
 describe('marking regions of a recording', () => {
   it('creates, adjusts and labels regions by keys and mouse, transcribes, names speakers and submits', async () => {
-    const { projectId, lead, tutor } = await projectWithRecording();
+    const { projectId, itemId, lead, tutor } = await projectWithRecording();
     const { page } = await e.open(tutor);
     await page.goto(`/projects/${projectId}/annotate`);
     const player = page.getByRole('region', { name: 'Recording player' });
@@ -209,6 +210,29 @@ describe('marking regions of a recording', () => {
     expect(second.text).toBeUndefined();
     expect(Math.abs(second.start - 3.5)).toBeLessThanOrEqual(PIXEL);
     expect(Math.abs(second.end - 5)).toBeLessThanOrEqual(PIXEL);
+
+    // The lead downloads the tutor's regions as WebVTT from the item's page.
+    const { page: leadPage } = await e.open(lead);
+    await leadPage.goto(`/items/${itemId}`);
+    const [download] = await Promise.all([
+      leadPage.waitForEvent('download'),
+      leadPage.getByRole('link', { name: 'WebVTT' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`item-${itemId}.${tutor.email}.events.vtt`);
+    const vtt = fs.readFileSync((await download.path())!, 'utf8');
+    const blocks = vtt.trimEnd().split('\n\n');
+    expect(blocks[0]).toBe('WEBVTT');
+    expect(blocks[1]).toBe('00:00:01.000 --> 00:00:02.500\n<v Ann_Lee>hello world');
+    const [timing, text] = blocks[2]!.split('\n');
+    const clock = (t: string) => {
+      const [h, m, sec] = t.split(':').map(Number) as [number, number, number];
+      return h * 3600 + m * 60 + sec;
+    };
+    const [from, to] = timing!.split(' --> ').map(clock) as [number, number];
+    expect(from).toBeCloseTo(second.start, 3);
+    expect(to).toBeCloseTo(second.end, 3);
+    expect(text).toBe('<v Bob>music');
+    expect(blocks).toHaveLength(3);
   });
 
   it('writes a transcript: lines with timestamps, Enter splits at the playhead or starts a line, the playing line is marked', async () => {

@@ -155,6 +155,8 @@ describe('the video editors', () => {
     await drag([20, 100], [60, 140]);
     const t1 = overlay.locator('rect.track-box[data-track="t1"]');
     await expect.poll(() => t1.getAttribute('class')).toContain('keyframe');
+    // A press on the drawing gave the tracks question focus, so the keys are its.
+    expect(await objects.evaluate((el) => el === document.activeElement)).toBe(true);
     await objects.focus();
     await press('Shift+Period', 4);
     expect(await frameOf(objects)).toBe(40);

@@ -106,7 +106,7 @@ export function VideoPlayer(props: {
   return (
     <section
       ref={sectionRef}
-      className={`video-player${showsPicture ? '' : ' video-lane'}`}
+      className="video-player"
       aria-label={`${props.question}: ${props.label} player`}
       aria-keyshortcuts={`Space , . Shift+, Shift+. Home End${props.keyShortcuts ? ` ${props.keyShortcuts}` : ''}`}
       data-state={ready ? 'ready' : 'loading'}

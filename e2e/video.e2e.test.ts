@@ -100,6 +100,9 @@ describe('the video editors', () => {
     const objects = page.getByRole('region', { name: 'Objects: Clip player' });
     for (const player of [events, scene, objects])
       await expect.poll(() => player.getAttribute('data-state'), { timeout: 15_000 }).toBe('ready');
+    // The three questions share one video: one <video>, shown at the first question's player.
+    expect(await page.locator('video').count()).toBe(1);
+    expect(await events.locator('video').count()).toBe(1);
     const frameOf = async (player: typeof events) => Number(await player.getAttribute('data-frame'));
     const press = async (key: string, times = 1) => {
       for (let i = 0; i < times; i += 1) await page.keyboard.press(key);
@@ -116,14 +119,25 @@ describe('the video editors', () => {
     await press('2');
     await events.getByRole('button', { name: /^Frames 10–29 · 0:00\.400–0:01\.200 · still$/ }).waitFor();
 
-    // A frame classified: frame 5 is outdoor.
+    // A frame classified: frame 5 is outdoor. The clock is shared, so the frames question starts
+    // where the segments question left it; a step there moves every question's current frame.
     await scene.focus();
+    expect(await frameOf(scene)).toBe(30);
+    await press('Home');
     await press('.', 5);
+    for (const player of [events, scene, objects]) {
+      expect(await frameOf(player)).toBe(5);
+      expect(await player.locator('.video-frame').textContent()).toBe('5');
+    }
     await press('2');
     await scene.getByRole('button', { name: 'Frame 5 · outdoor' }).waitFor();
 
-    // A track by mouse: the square's box drawn at frame 0, then moved onto it at frame 40.
-    const overlay = objects.locator('svg.video-overlay');
+    // A track by mouse: the square's box drawn at frame 0, then moved onto it at frame 40. The
+    // tracks question draws over the shared picture (in the first question's player).
+    await objects.focus();
+    await press('Home');
+    expect(await frameOf(scene)).toBe(0);
+    const overlay = events.locator('.video-stage svg.video-overlay');
     const toScreen = async (x: number, y: number) => {
       const b = (await overlay.boundingBox())!;
       return { x: b.x + (x * b.width) / 320, y: b.y + (y * b.height) / 240 };
@@ -139,8 +153,10 @@ describe('the video editors', () => {
       await page.mouse.up();
     };
     await drag([20, 100], [60, 140]);
-    const t1 = objects.locator('rect.track-box[data-track="t1"]');
+    const t1 = overlay.locator('rect.track-box[data-track="t1"]');
     await expect.poll(() => t1.getAttribute('class')).toContain('keyframe');
+    // A press on the drawing gave the tracks question focus, so the keys are its.
+    expect(await objects.evaluate((el) => el === document.activeElement)).toBe(true);
     await objects.focus();
     await press('Shift+Period', 4);
     expect(await frameOf(objects)).toBe(40);
@@ -165,7 +181,7 @@ describe('the video editors', () => {
     expect(Math.abs(drawn[3]! - 40)).toBeLessThanOrEqual(2);
     // And the picture is frame 20: its white square's left edge, read from the shown frame's pixels.
     await expect.poll(() => objects.getAttribute('data-shown-frame')).toBe('20');
-    const whiteFrom = await objects.locator('video').evaluate((v: HTMLVideoElement) => {
+    const whiteFrom = await page.locator('video').evaluate((v: HTMLVideoElement) => {
       const c = document.createElement('canvas');
       c.width = v.videoWidth;
       c.height = v.videoHeight;
@@ -213,7 +229,7 @@ describe('the video editors', () => {
     expect(await frameOf(next)).toBe(100);
     expect(await next.locator('.video-time').textContent()).toContain('Frame 100 of 150 · 0:03.337');
     await expect.poll(() => next.getAttribute('data-shown-frame')).toBe('100');
-    const t = await next.locator('video').evaluate((v: HTMLVideoElement) => v.currentTime);
+    const t = await page.locator('video').evaluate((v: HTMLVideoElement) => v.currentTime);
     expect(frameAt(t, NTSC)).toBe(100);
     await press('End');
     expect(await frameOf(next)).toBe(149);

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import type {
   InterfaceDefinition,
   LiveAnswer,
@@ -29,6 +29,8 @@ import { TextEditor } from './text/TextEditor.tsx';
 import type { TurnsAnswer } from './turns/marks.ts';
 import { TurnsEditor } from './turns/TurnsEditor.tsx';
 import { IntegritySignalsContext, type IntegritySink } from './useIntegritySignals.ts';
+import { videoClipsOf } from './video/clips.ts';
+import { VideoClips } from './video/VideoClips.tsx';
 import { VideoQuestion, videoQuestionOf } from './video/VideoQuestion.tsx';
 import './editors.css';
 
@@ -76,6 +78,8 @@ export function AnnotationForm(props: AnnotationFormProps) {
     el?.addEventListener('focusin', onFocusIn);
     return () => el?.removeEventListener('focusin', onFocusIn);
   }, []);
+  // One clip (clock and picture) per video field, shared by the questions over it (editors/video/).
+  const clips = useMemo(() => videoClipsOf(props.iface), [props.iface]);
   const set = (name: string, value: unknown) => {
     const next = { ...props.answers };
     if (value === null || value === undefined) delete next[name];
@@ -85,22 +89,24 @@ export function AnnotationForm(props: AnnotationFormProps) {
   return (
     <IntegritySignalsContext value={readOnly ? undefined : props.integrity}>
       <div className={`annotation-form${readOnly ? ' readonly' : ''}`} ref={formRef}>
-        {props.iface.questions.map((q) => {
-          const digits = !readOnly && props.digitTarget === q.name;
-          const errors = props.errors?.[q.name];
-          return (
-            <Question
-              key={q.name}
-              q={q}
-              errors={errors}
-              active={digits}
-              hint={digits ? <span className="muted small digit-hint"> · {digitHint(q)}</span> : undefined}
-              mark={props.marks?.[q.name]}
-            >
-              {editorFor(q, props.answers[q.name], (v) => set(q.name, v), readOnly, digits, props)}
-            </Question>
-          );
-        })}
+        <VideoClips itemId={props.itemId} clips={clips}>
+          {props.iface.questions.map((q) => {
+            const digits = !readOnly && props.digitTarget === q.name;
+            const errors = props.errors?.[q.name];
+            return (
+              <Question
+                key={q.name}
+                q={q}
+                errors={errors}
+                active={digits}
+                hint={digits ? <span className="muted small digit-hint"> · {digitHint(q)}</span> : undefined}
+                mark={props.marks?.[q.name]}
+              >
+                {editorFor(q, props.answers[q.name], (v) => set(q.name, v), readOnly, digits, props)}
+              </Question>
+            );
+          })}
+        </VideoClips>
       </div>
     </IntegritySignalsContext>
   );
@@ -115,7 +121,7 @@ function editorFor(
   { iface, data, shown, itemId }: Pick<AnnotationFormProps, 'iface' | 'data' | 'shown' | 'itemId'>,
 ) {
   const common = { onChange, readOnly, digits, describedBy: descIdOf(q.name) };
-  // Questions over a video field play it in their own player (editors/video/).
+  // Questions over a video field play its shared clip, each in its player (editors/video/).
   const video = videoQuestionOf(q, iface);
   if (video) return <VideoQuestion {...video} itemId={itemId} value={value} {...common} />;
   const object = <T,>() => (value !== null && typeof value === 'object' ? (value as T) : undefined);

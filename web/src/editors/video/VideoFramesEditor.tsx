@@ -10,7 +10,6 @@ import {
   setFrameLabel,
 } from './frame-labels.ts';
 import { colourClass, digitLabel, LabelPicker } from './LabelPicker.tsx';
-import { useVideo } from './useVideo.ts';
 import { spanStyle, type VideoEditorProps, VideoPlayer } from './VideoPlayer.tsx';
 
 type FramesQ = Extract<QuestionDef, { type: 'frames' }>;
@@ -22,7 +21,7 @@ type FramesQ = Extract<QuestionDef, { type: 'frames' }>;
  */
 export function VideoFramesEditor(props: VideoEditorProps<FramesQ, FrameLabel[]>) {
   const { q, readOnly } = props;
-  const clock = useVideo(props.itemId, q.field);
+  const { clock } = props.clip;
   const { frame, count } = clock;
   const list = props.value ?? [];
   const here = labelAt(list, frame, q.mode);
@@ -52,7 +51,8 @@ export function VideoFramesEditor(props: VideoEditorProps<FramesQ, FrameLabel[]>
 
   return (
     <VideoPlayer
-      clock={clock}
+      clip={props.clip}
+      name={q.name}
       src={itemMediaPath(props.itemId, q.field)}
       label={props.fieldLabel}
       question={q.label ?? q.name}

@@ -1,14 +1,19 @@
-import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
+import { type KeyboardEvent, type PointerEvent, type ReactNode, useRef } from 'react';
+import { createPortal } from 'react-dom';
 import { frameRateValue, frameStart } from '../../../../core/media/frame-rate.ts';
 import type { EditorProps, QuestionDef } from '../Question.tsx';
 import { preciseClock, VIDEO_SPEEDS, xToFrame } from './player.ts';
-import type { VideoClock } from './useVideo.ts';
+import type { VideoClip } from './VideoClips.tsx';
 import './video.css';
 
-/** What each video question's editor takes: the editor's props, the item whose video plays, the field's label. */
+/**
+ * What each video question's editor takes: the editor's props, the item whose video plays, the
+ * field's label and the field's clip, shared with the other questions over it.
+ */
 export type VideoEditorProps<Q extends QuestionDef, V> = EditorProps<Q, V> & {
   itemId: number;
   fieldLabel: string;
+  clip: VideoClip;
 };
 
 /** A pointer on the timeline: the frame under it, and the frame start nearest it (for edges). */
@@ -32,13 +37,18 @@ export const spanStyle = (from: number, to: number, count: number) => ({
 });
 
 /**
- * A video field's player (docs/media.md, "Video"): the <video> streams from the media path by
- * Range; the frame number, time and timeline come from the clock's integer frame. Editors put
- * their drawing over the picture (`overlay`), their layers on the timeline (`timeline`) and their
- * keys in `onKeyDown` (the player's own keys are tried after theirs).
+ * A question's player of a video field (docs/media.md, "Video"). The field's clip is shared by every
+ * question over it: the first question's player shows the picture (the <video>, streamed from the
+ * media path by Range), the others their own timeline and bar on the same clock. The frame number,
+ * time and timeline come from the clock's integer frame. Editors put their drawing over the picture
+ * (`overlay`, drawn into the shared picture when another question shows it), their layers on the
+ * timeline (`timeline`) and their keys in `onKeyDown` (the player's own keys are tried after
+ * theirs); keys act on the player that has focus.
  */
 export function VideoPlayer(props: {
-  clock: VideoClock;
+  clip: VideoClip;
+  /** The question's name: the one that shows the picture has the <video>. */
+  name: string;
   src: string;
   /** The video field's label. */
   label: string;
@@ -51,8 +61,22 @@ export function VideoPlayer(props: {
   keyShortcuts?: string;
   children?: ReactNode;
 }) {
-  const { clock } = props;
+  const { clip } = props;
+  const { clock } = clip;
   const { count, rate, frame, facts } = clock;
+  const sectionRef = useRef<HTMLElement>(null);
+  const showsPicture = clip.picture === props.name;
+  // A press on the drawing focuses this player, wherever the drawing is, so its keys follow the mouse.
+  const overlay = props.overlay && (
+    // biome-ignore lint/a11y/noStaticElementInteractions: the drawing's pointer is the mouse's way in; the keys go to the player it focuses
+    <div
+      className="video-overlay-host"
+      onPointerDown={() => sectionRef.current?.focus({ preventScroll: true })}
+      onMouseDown={(e) => e.preventDefault()}
+    >
+      {props.overlay}
+    </div>
+  );
   const pointAt = (e: PointerEvent<HTMLDivElement>): TimelinePoint => {
     const r = e.currentTarget.getBoundingClientRect();
     const x = e.clientX - r.left;
@@ -81,6 +105,7 @@ export function VideoPlayer(props: {
   const ready = clock.ready && count !== null;
   return (
     <section
+      ref={sectionRef}
       className="video-player"
       aria-label={`${props.question}: ${props.label} player`}
       aria-keyshortcuts={`Space , . Shift+, Shift+. Home End${props.keyShortcuts ? ` ${props.keyShortcuts}` : ''}`}
@@ -89,16 +114,21 @@ export function VideoPlayer(props: {
       data-shown-frame={clock.shown ?? undefined}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: the player takes focus for its keys (space, , . [ ] digits…)
       tabIndex={0}
+      onFocus={() => clip.use(props.name)}
       onKeyDown={(e) => {
         if (e.target !== e.currentTarget) return;
         props.onKeyDown?.(e);
         if (!e.defaultPrevented) clock.onKey(e);
       }}
     >
-      <div className="video-stage">
-        <video ref={clock.ref} src={props.src} aria-label={props.label} {...clock.videoProps} />
-        {props.overlay}
-      </div>
+      {showsPicture ? (
+        <div className="video-stage" ref={clip.setStage}>
+          <video ref={clock.ref} src={props.src} aria-label={props.label} {...clock.videoProps} />
+          {overlay}
+        </div>
+      ) : (
+        clip.stage && overlay && createPortal(overlay, clip.stage)
+      )}
       {state && (
         <p className="muted small video-state" role="status">
           {state}

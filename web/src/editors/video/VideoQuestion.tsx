@@ -3,6 +3,7 @@ import type { QuestionDef } from '../Question.tsx';
 import type { FrameLabel } from './frame-labels.ts';
 import type { VideoSegment } from './segment-ops.ts';
 import type { TrackAnswer } from './track-ops.ts';
+import { useVideoClip, VideoClips } from './VideoClips.tsx';
 import { VideoFramesEditor } from './VideoFramesEditor.tsx';
 import { VideoSegmentsEditor } from './VideoSegmentsEditor.tsx';
 import { VideoTracksEditor } from './VideoTracksEditor.tsx';
@@ -19,12 +20,7 @@ export function videoQuestionOf(
   return field?.type === 'video' ? { q, fieldLabel: field.label ?? field.name } : undefined;
 }
 
-/**
- * A question over a video field, in its editor with its own player (docs/media.md, "Video").
- * Without an item (the builder's preview, an annotation's column on the item page, where the item's
- * video plays above) there is no player: the answer is shown as text.
- */
-export function VideoQuestion(props: {
+type VideoQuestionProps = {
   q: VideoQ;
   fieldLabel: string;
   itemId: number | undefined;
@@ -33,12 +29,29 @@ export function VideoQuestion(props: {
   readOnly: boolean;
   digits: boolean;
   describedBy: string;
-}) {
-  const { q, itemId, value, ...common } = props;
+};
+
+/**
+ * A question over a video field, in its editor (docs/media.md, "Video"). Its player plays the
+ * field's clip that VideoClips shares among the questions over the field (AnnotationForm lays them
+ * out inside one); outside one, the question plays the field alone. Without an item (the builder's
+ * preview, an annotation's column on the item page, where the item's video plays above) there is
+ * no player: the answer is shown as text.
+ */
+export function VideoQuestion(props: VideoQuestionProps) {
+  const { q, itemId } = props;
+  const clip = useVideoClip(q.field);
   if (itemId === undefined)
     return <p className="muted">The video of each item plays here, with this question’s tools.</p>;
+  if (!clip)
+    return (
+      <VideoClips itemId={itemId} clips={[{ field: q.field, questions: [{ name: q.name, type: q.type }] }]}>
+        <VideoQuestion {...props} />
+      </VideoClips>
+    );
+  const { q: _, value, ...common } = props;
   const list = <T,>() => (Array.isArray(value) ? (value as T[]) : undefined);
-  const shared = { ...common, itemId, fieldLabel: props.fieldLabel };
+  const shared = { ...common, itemId, fieldLabel: props.fieldLabel, clip };
   switch (q.type) {
     case 'segments':
       return <VideoSegmentsEditor q={q} value={list<VideoSegment>()} {...shared} />;

@@ -16,7 +16,6 @@ import {
   type VideoSegment,
   withFrames,
 } from './segment-ops.ts';
-import { useVideo } from './useVideo.ts';
 import { spanStyle, type VideoEditorProps, VideoPlayer } from './VideoPlayer.tsx';
 
 type SegmentsQ = Extract<QuestionDef, { type: 'segments' }>;
@@ -27,7 +26,7 @@ type SegmentsQ = Extract<QuestionDef, { type: 'segments' }>;
  */
 export function VideoSegmentsEditor(props: VideoEditorProps<SegmentsQ, VideoSegment[]>) {
   const { q, readOnly } = props;
-  const clock = useVideo(props.itemId, q.field);
+  const { clock } = props.clip;
   const { rate, count, frame } = clock;
   const list = props.value ?? [];
   const labels = q.labels ?? [];
@@ -90,7 +89,8 @@ export function VideoSegmentsEditor(props: VideoEditorProps<SegmentsQ, VideoSegm
 
   return (
     <VideoPlayer
-      clock={clock}
+      clip={props.clip}
+      name={q.name}
       src={itemMediaPath(props.itemId, q.field)}
       label={props.fieldLabel}
       question={q.label ?? q.name}

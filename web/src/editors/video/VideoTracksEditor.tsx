@@ -17,7 +17,6 @@ import {
   type TrackAnswer,
   toggleOutside,
 } from './track-ops.ts';
-import { useVideo } from './useVideo.ts';
 import { type VideoEditorProps, VideoPlayer } from './VideoPlayer.tsx';
 
 type TracksQ = Extract<QuestionDef, { type: 'tracks' }>;
@@ -28,7 +27,7 @@ type TracksQ = Extract<QuestionDef, { type: 'tracks' }>;
  */
 export function VideoTracksEditor(props: VideoEditorProps<TracksQ, TrackAnswer[]>) {
   const { q, readOnly } = props;
-  const clock = useVideo(props.itemId, q.field);
+  const { clock } = props.clip;
   const { frame, count, facts } = clock;
   const tracks = props.value ?? [];
   const [selected, setSelected] = useState<string | undefined>();
@@ -144,14 +143,17 @@ export function VideoTracksEditor(props: VideoEditorProps<TracksQ, TrackAnswer[]
 
   return (
     <VideoPlayer
-      clock={clock}
+      clip={props.clip}
+      name={q.name}
       src={itemMediaPath(props.itemId, q.field)}
       label={props.fieldLabel}
       question={q.label ?? q.name}
       onKeyDown={onKeyDown}
       keyShortcuts="N O K Delete ArrowLeft ArrowRight ArrowUp ArrowDown 1 2 3 4 5 6 7 8 9 Enter"
       overlay={
-        picture && (
+        // Over a picture several tracks questions share, the one last used draws and edits there.
+        picture &&
+        props.clip.overlay === q.name && (
           <TracksOverlay
             picture={picture}
             frame={frame}

@@ -3,7 +3,7 @@ import type { ListMediaQuery, MediaListAnswer } from '../../core/api/media.ts';
 import { requireManage } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
 import { AppError } from '../http/errors.ts';
-import { countProjectMedia, listProjectMedia, mediaStatus } from './media.repository.ts';
+import { countProjectMedia, listProjectMedia } from './media.repository.ts';
 import { toMediaInfo } from './media-info.ts';
 
 /**
@@ -36,7 +36,7 @@ export async function listMedia(
   return {
     items: shown.map((r) => {
       const { created: _c, ...info } = toMediaInfo(r, false);
-      return { ...info, status: mediaStatus(r), peaksError: r.peaksError };
+      return { ...info, status: r.status, peaksError: r.peaksError };
     }),
     nextCursor: rows.length > query.limit ? String(shown[shown.length - 1]!.id) : null,
     counts: await countProjectMedia(ctx.store.db, projectId),

@@ -1,4 +1,4 @@
-import { type Selectable, sql } from 'kysely';
+import { type Selectable, type SqlBool, sql } from 'kysely';
 import type { MediaTable } from '../db/schema-media.ts';
 import type { Db } from '../db/transaction.ts';
 
@@ -130,6 +130,18 @@ export async function findPeaksOfContent(db: Db, sha256: string): Promise<string
   return row?.peaks ?? undefined;
 }
 
+export type MediaStatus = 'failed' | 'pending' | 'ready';
+
+/** The probe or the waveform failed with a reason. */
+const FAILED = sql<SqlBool>`(probe_error is not null or peaks_error is not null)`;
+/** Not probed yet, or a file with sound whose waveform is still to come. */
+const NOT_DONE = sql<SqlBool>`(probed_at is null or (sample_rate is not null and peaks is null))`;
+/**
+ * A media row's state (docs/media.md, "Listing media"): one expression for the list, its filter,
+ * its counts, and (failed or not done) what probing again takes up.
+ */
+const STATUS = sql<MediaStatus>`case when ${FAILED} then 'failed' when ${NOT_DONE} then 'pending' else 'ready' end`;
+
 /**
  * The project's media to probe again (docs/media.md, "Probing again"): those whose probe or
  * waveform failed with a reason and, unless `failedOnly`, those never probed and those with sound
@@ -140,15 +152,7 @@ export async function mediaToReprobe(db: Db, projectId: number, failedOnly: bool
     .selectFrom('media as m')
     .select('m.id')
     .where('m.projectId', '=', projectId)
-    .where((eb) => {
-      const failed = [eb('m.probeError', 'is not', null), eb('m.peaksError', 'is not', null)];
-      if (failedOnly) return eb.or(failed);
-      return eb.or([
-        ...failed,
-        eb('m.probedAt', 'is', null),
-        eb.and([eb('m.sampleRate', 'is not', null), eb('m.peaks', 'is', null)]),
-      ]);
-    })
+    .where(failedOnly ? FAILED : sql<SqlBool>`(${FAILED} or ${NOT_DONE})`)
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
@@ -167,37 +171,22 @@ export async function mediaToReprobe(db: Db, projectId: number, failedOnly: bool
   return rows.map((r) => Number(r.id));
 }
 
-export type MediaStatus = 'failed' | 'pending' | 'ready';
-
-/** A media row's state for the list: failed (a reason given), pending (probe or waveform to come), ready. */
-export function mediaStatus(r: MediaRow): MediaStatus {
-  if (r.probeError !== null || r.peaksError !== null) return 'failed';
-  if (r.probedAt === null || (r.sampleRate !== null && r.peaks === null)) return 'pending';
-  return 'ready';
-}
-
 /**
- * A page of the project's media, newest first (by id), after the id `before` when given, in one
- * state or all; `limit + 1` rows are read so the caller knows whether a next page exists.
+ * A page of the project's media with each one's state, newest first (by id), after the id
+ * `before` when given, in one state or all; `limit + 1` rows are read so the caller knows whether a
+ * next page exists.
  */
 export async function listProjectMedia(
   db: Db,
   projectId: number,
   opts: { status: MediaStatus | 'all'; before: number | null; limit: number },
-): Promise<MediaRow[]> {
-  let q = db.selectFrom('media').selectAll().where('projectId', '=', projectId);
+): Promise<(MediaRow & { status: MediaStatus })[]> {
+  let q = db.selectFrom('media').selectAll().select(STATUS.as('status')).where('projectId', '=', projectId);
   if (opts.before !== null) q = q.where('id', '<', opts.before);
-  if (opts.status !== 'all')
-    q = q.where((eb) => {
-      const failed = eb.or([eb('probeError', 'is not', null), eb('peaksError', 'is not', null)]);
-      const pending = eb.or([
-        eb('probedAt', 'is', null),
-        eb.and([eb('sampleRate', 'is not', null), eb('peaks', 'is', null)]),
-      ]);
-      if (opts.status === 'failed') return failed;
-      if (opts.status === 'pending') return eb.and([eb.not(failed), pending]);
-      return eb.and([eb.not(failed), eb.not(pending)]);
-    });
+  if (opts.status !== 'all') {
+    const wanted = opts.status;
+    q = q.where((eb) => eb(STATUS, '=', wanted));
+  }
   return q
     .orderBy('id', 'desc')
     .limit(opts.limit + 1)
@@ -206,23 +195,13 @@ export async function listProjectMedia(
 
 /** How many of the project's media are in each state. */
 export async function countProjectMedia(db: Db, projectId: number): Promise<Record<MediaStatus, number>> {
-  const row = await db
+  const rows = await db
     .selectFrom('media')
     .where('projectId', '=', projectId)
-    .select([
-      sql<number>`count(*)`.as('total'),
-      sql<number>`sum(case when probe_error is not null or peaks_error is not null then 1 else 0 end)`.as(
-        'failed',
-      ),
-      sql<number>`sum(case when probe_error is null and peaks_error is null and (probed_at is null or (sample_rate is not null and peaks is null)) then 1 else 0 end)`.as(
-        'pending',
-      ),
-    ])
-    .executeTakeFirstOrThrow();
-  const [total, failed, pending] = [row.total, row.failed, row.pending].map((v) => Number(v ?? 0)) as [
-    number,
-    number,
-    number,
-  ];
-  return { failed, pending, ready: total - failed - pending };
+    .select([STATUS.as('status'), sql<number>`count(*)`.as('n')])
+    .groupBy(STATUS)
+    .execute();
+  const counts: Record<MediaStatus, number> = { failed: 0, pending: 0, ready: 0 };
+  for (const r of rows) counts[r.status] = Number(r.n);
+  return counts;
 }

@@ -31,6 +31,7 @@ const deepImportsAllowed = [
   '^core/interface/(offsets|graphemes|answers|fields/candidate|questions/(spans-check|rubric-total|steps-split|pairwise-scale|live-conversation|track-boxes))\\.ts$',
   // The test fixtures of the interface model and the export formats, kept out of their entries.
   '^core/(interface|exports)/testing\\.ts$',
+  '^core/exports/media-testing\\.ts$',
 ];
 
 /** What the CLI may use of the server: main.ts to start it, local.ts for the local-store commands. */

@@ -1,8 +1,11 @@
 import { type InterfaceDefinition, migrateInterface } from '../interface/index.ts';
 import type { ExportedAnnotation, ExportedItem, ExportedMediaFacts } from './record.ts';
 
-/** For the media formats' tests: a recording and a video, with a question of each media kind. */
-export const mediaInterface: InterfaceDefinition = migrateInterface({
+/**
+ * For the media formats' tests: a recording and a video, with a question of each media kind, as a
+ * project is created with it (the server's export test posts it) and as the formats read it.
+ */
+export const mediaInterfaceInput = {
   fields: [
     { name: 'clip', type: 'audio' },
     { name: 'film', type: 'video' },
@@ -20,7 +23,8 @@ export const mediaInterface: InterfaceDefinition = migrateInterface({
     { name: 'shots', type: 'frames', field: 'film', labels: ['day', 'night'] },
     { name: 'objects', type: 'tracks', field: 'film', labels: ['car', 'person'] },
   ],
-});
+};
+export const mediaInterface: InterfaceDefinition = migrateInterface(mediaInterfaceInput);
 
 /** A 10 s recording and a 29.97 fps video of 2 s (60 frames, the last 59) at 64×48. */
 export const mediaFacts: Record<string, ExportedMediaFacts> = {

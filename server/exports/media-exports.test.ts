@@ -1,5 +1,6 @@
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mediaInterfaceInput } from '../../core/exports/media-testing.ts';
 import { frameCount, parseFrameRate } from '../../core/media/frame-rate.ts';
 import { addMembers, next, seedUser, submit } from '../testing/factories.ts';
 import { type Harness, jsonl, startHarness, type TestUser } from '../testing/harness.ts';
@@ -12,25 +13,7 @@ import { endedJob } from '../testing/media-jobs-fixture.ts';
  * a probed WAV and a 29.97 fps MP4: segments, subtitles (parsed as WebVTT and SubRip), RTTM,
  * NeMo, video segments, tracks as CSV and MOT, and one annotation's subtitles.
  */
-const iface = {
-  fields: [
-    { name: 'clip', type: 'audio' },
-    { name: 'film', type: 'video' },
-  ],
-  questions: [
-    {
-      name: 'talk',
-      type: 'segments',
-      field: 'clip',
-      labels: ['speech', 'music'],
-      text: 'optional',
-      speakers: 'optional',
-    },
-    { name: 'scenes', type: 'segments', field: 'film', labels: ['intro', 'outro'] },
-    { name: 'shots', type: 'frames', field: 'film', labels: ['day', 'night'] },
-    { name: 'objects', type: 'tracks', field: 'film', labels: ['car'] },
-  ],
-};
+const iface = mediaInterfaceInput;
 
 const answersOf = (who: number) => ({
   talk: [

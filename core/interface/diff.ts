@@ -1,5 +1,6 @@
 import { isTutoringKind, tutoringChange } from './diff-tutoring.ts';
 import type { InterfaceDefinition } from './interface.ts';
+import { isMediaQuestionType } from './media-questions.ts';
 import type { QuestionDefinition } from './questions/registry.ts';
 
 /**
@@ -119,7 +120,7 @@ function compareQuestion(was: Q, q: Q, safe: SafeChange[], breaking: BreakingCha
     compareTutoring(was, q, safe, breaking);
     return;
   }
-  if (isMediaKind(q.type)) {
+  if (isMediaQuestionType(q.type)) {
     compareMedia(was, q, safe, breaking);
     return;
   }
@@ -254,8 +255,6 @@ function compareMedia(was: Q, q: Q, safe: SafeChange[], breaking: BreakingChange
 }
 
 const MEDIA_DISPLAY_KEYS = new Set([...DISPLAY_KEYS, 'mode']);
-const isMediaKind = (type: string) => type === 'segments' || type === 'frames' || type === 'tracks';
-
 /** `after` is a limit below `before` (or a limit where there was none). */
 const lowered = (before: number | undefined, after: number | undefined) =>
   after !== undefined && (before === undefined || after < before);

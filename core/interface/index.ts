@@ -67,6 +67,12 @@ export {
 export { InterfaceDefinition, InterfaceEdit } from './interface.ts';
 export { validateItemData } from './item-data.ts';
 export {
+  isMediaQuestionType,
+  MEDIA_QUESTION_TYPES,
+  type MediaQuestionType,
+  mediaQuestionFields,
+} from './media-questions.ts';
+export {
   INTERFACE_FORMAT,
   migrateInterface,
   parseInterface,

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { type Answers, validateAnswers } from './answers.ts';
 import type { FieldError } from './field-error.ts';
 import type { InterfaceDefinition } from './interface.ts';
+import { isMediaQuestionType } from './media-questions.ts';
 import { migrateInterface } from './migrate.ts';
 import type { AnswerContext } from './questions/kind.ts';
 import type { QuestionDefinition } from './questions/registry.ts';
@@ -156,9 +157,6 @@ export const oneOfEachKind: { [T in QuestionInput['type']]: Extract<QuestionInpu
   tracks: { name: 'objects', label: 'Objects', type: 'tracks', field: 'clip', labels: ['square', 'person'] },
 };
 
-/** The kinds over media; they need an audio or video field, so they have their own interface. */
-const MEDIA_KINDS: readonly string[] = ['segments', 'frames', 'tracks'];
-
 /** An interface asking `oneOfEachKind` about a Markdown field `text` and showing a plain `source`. */
 export const everyKindInterface = {
   fields: [
@@ -167,7 +165,7 @@ export const everyKindInterface = {
     { name: 'conversation', label: 'Conversation', type: 'chat' },
     { name: 'pair', label: 'Candidate answers', type: 'responses' },
   ],
-  questions: Object.values(oneOfEachKind).filter((q) => !MEDIA_KINDS.includes(q.type)),
+  questions: Object.values(oneOfEachKind).filter((q) => !isMediaQuestionType(q.type)),
 };
 
 /**
@@ -179,7 +177,7 @@ export const mediaKindsInterface = {
     { name: 'recording', label: 'Recording', type: 'audio' },
     { name: 'clip', label: 'Clip', type: 'video' },
   ],
-  questions: Object.values(oneOfEachKind).filter((q) => MEDIA_KINDS.includes(q.type)),
+  questions: Object.values(oneOfEachKind).filter((q) => isMediaQuestionType(q.type)),
 };
 
 /** An item for `everyKindInterface`: the given text and source, a short chat and two candidates. */

@@ -20,6 +20,20 @@ export function parseMediaReference(value: string): MediaReference {
 
 export const mediaRef = (id: number): string => `media:${id}`;
 
+/** The media id each of `fields` holds in an item's data (`media:<id>`); other values are left out. */
+export function mediaIdsByField(
+  data: Record<string, unknown>,
+  fields: readonly string[],
+): Map<string, number> {
+  const ids = new Map<string, number>();
+  for (const field of fields) {
+    const v = Object.hasOwn(data, field) ? data[field] : undefined;
+    const ref = typeof v === 'string' ? parseMediaReference(v) : null;
+    if (ref?.kind === 'media') ids.set(field, ref.id);
+  }
+  return ids;
+}
+
 /** Where an item's media is served from, relative to the server's origin. */
 export const itemMediaPath = (itemId: number, field: string): string =>
   `/api/items/${itemId}/media/${encodeURIComponent(field)}`;

@@ -1,17 +1,14 @@
-import type { AnswerContext, AnswerMediaFacts, InterfaceDefinition } from '../../core/interface/index.ts';
-import { parseMediaReference } from '../../core/media/reference.ts';
+import {
+  type AnswerContext,
+  type AnswerMediaFacts,
+  type InterfaceDefinition,
+  mediaQuestionFields,
+} from '../../core/interface/index.ts';
+import { mediaIdsByField } from '../../core/media/reference.ts';
 import type { Db } from '../db/transaction.ts';
 import { findProjectMediaMany } from './media.repository.ts';
 
 type MediaFactsByField = NonNullable<AnswerContext['media']>;
-
-/** The fields that questions over media (segments, frames, tracks) work on. */
-export function fieldsAnsweredOverMedia(iface: InterfaceDefinition): string[] {
-  const fields = new Set<string>();
-  for (const q of iface.questions)
-    if (q.type === 'segments' || q.type === 'frames' || q.type === 'tracks') fields.add(q.field);
-  return [...fields];
-}
 
 /**
  * The probed facts of each item's media fields that answers are checked against (docs/media.md,
@@ -23,17 +20,9 @@ export async function answerMediaFactsMany(
   db: Db,
   w: { projectId: number; iface: InterfaceDefinition; items: readonly Record<string, unknown>[] },
 ): Promise<(MediaFactsByField | undefined)[]> {
-  const fields = fieldsAnsweredOverMedia(w.iface);
+  const fields = mediaQuestionFields(w.iface);
   if (fields.length === 0) return w.items.map(() => undefined);
-  const refs = w.items.map((data) => {
-    const byField = new Map<string, number>();
-    for (const field of fields) {
-      const v = data[field];
-      const ref = typeof v === 'string' ? parseMediaReference(v) : null;
-      if (ref?.kind === 'media') byField.set(field, ref.id);
-    }
-    return byField;
-  });
+  const refs = w.items.map((data) => mediaIdsByField(data, fields));
   const ids = [...new Set(refs.flatMap((r) => [...r.values()]))];
   const rows = new Map((await findProjectMediaMany(db, w.projectId, ids)).map((r) => [r.id, r]));
   return refs.map((byField) => {

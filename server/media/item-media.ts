@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ItemMedia } from '../../core/api/media.ts';
 import { type InterfaceDefinition, MEDIA_FIELD_TYPES, migrateInterface } from '../../core/interface/index.ts';
-import { parseMediaReference } from '../../core/media/reference.ts';
+import { mediaIdsByField } from '../../core/media/reference.ts';
 import type { Db } from '../db/transaction.ts';
 import { findProject } from '../projects/projects.repository.ts';
 import { findProjectMediaMany } from './media.repository.ts';
@@ -20,13 +20,8 @@ export async function itemMedia(
   const project = await findProject(db, projectId);
   if (!project) return undefined;
   const iface = migrateInterface(JSON.parse(project.interface)) as InterfaceDefinition;
-  const refs = new Map<string, number>();
-  for (const f of iface.fields) {
-    if (!MEDIA_FIELD_TYPES.includes(f.type)) continue;
-    const v = data[f.name];
-    const ref = typeof v === 'string' ? parseMediaReference(v) : null;
-    if (ref?.kind === 'media') refs.set(f.name, ref.id);
-  }
+  const mediaFields = iface.fields.filter((f) => MEDIA_FIELD_TYPES.includes(f.type)).map((f) => f.name);
+  const refs = mediaIdsByField(data, mediaFields);
   if (refs.size === 0) return undefined;
   const rows = new Map((await findProjectMediaMany(db, projectId, [...refs.values()])).map((r) => [r.id, r]));
   const out: Record<string, z.input<typeof ItemMedia>> = {};

@@ -1,14 +1,5 @@
-import type { InterfaceDefinition } from '../../core/interface/index.ts';
-import { parseMediaReference } from '../../core/media/reference.ts';
+import { mediaIdsByField } from '../../core/media/reference.ts';
 import type { MediaFacts } from '../../core/quality/measure.ts';
-
-/** The media fields that segments, frames and tracks questions are measured over. */
-export function measuredMediaFields(iface: Pick<InterfaceDefinition, 'questions'>): string[] {
-  const fields = iface.questions.flatMap((q) =>
-    q.type === 'segments' || q.type === 'frames' || q.type === 'tracks' ? [q.field] : [],
-  );
-  return [...new Set(fields)];
-}
 
 /**
  * An item's media facts by field, from its data (`media:<id>` references) and the project's
@@ -21,10 +12,8 @@ export function mediaOfItem(
 ): Record<string, MediaFacts> | undefined {
   if (!data) return undefined;
   const out: Record<string, MediaFacts> = {};
-  for (const field of fields) {
-    const value = data[field];
-    const ref = typeof value === 'string' ? parseMediaReference(value) : null;
-    const found = ref?.kind === 'media' ? facts.get(ref.id) : undefined;
+  for (const [field, id] of mediaIdsByField(data, fields)) {
+    const found = facts.get(id);
     if (found) out[field] = found;
   }
   return out;

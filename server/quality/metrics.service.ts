@@ -1,12 +1,16 @@
 import type { z } from 'zod';
 import type { MetricsReport } from '../../core/api/quality.ts';
-import { type InterfaceDefinition, migrateInterface } from '../../core/interface/index.ts';
+import {
+  type InterfaceDefinition,
+  mediaQuestionFields,
+  migrateInterface,
+} from '../../core/interface/index.ts';
 import { AgreementBuilder } from '../../core/quality/agreement.ts';
 import { projectWithAccess } from '../access.ts';
 import type { AppContext, Caller } from '../context.ts';
 import type { Store } from '../db/store.ts';
 import { forbidden } from '../http/errors.ts';
-import { measuredMediaFields, mediaOfItem } from './item-media-facts.ts';
+import { mediaOfItem } from './item-media-facts.ts';
 import { projectMediaFacts } from './metrics.repository.ts';
 import { forEachSubmittedItem, ROWS } from './submitted-items.ts';
 
@@ -36,7 +40,7 @@ export async function computeMetrics(
   batchRows = ROWS,
 ): Promise<z.input<typeof MetricsReport>> {
   const builder = new AgreementBuilder(iface);
-  const fields = measuredMediaFields(iface);
+  const fields = mediaQuestionFields(iface);
   const facts = fields.length > 0 ? await projectMediaFacts(store.db, projectId) : undefined;
   await forEachSubmittedItem(store, projectId, iface, { includeModels, batchRows, fields }, (item) => {
     const media = facts && mediaOfItem(item.data, fields, facts);

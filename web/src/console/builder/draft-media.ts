@@ -1,3 +1,4 @@
+import { isMediaQuestionType } from '../../../../core/interface/index.ts';
 /**
  * The settings of the questions over media (segments, frames, tracks) that the other kinds do not
  * share, as the builder's draft holds them. Their field, labels, overlap and longest region are
@@ -21,8 +22,7 @@ export interface MediaDraft {
   maxTracks: string;
 }
 
-export const isMediaQuestion = (type: string): boolean =>
-  type === 'segments' || type === 'frames' || type === 'tracks';
+export const isMediaQuestion = isMediaQuestionType;
 
 export const newMediaDraft = (): MediaDraft => ({
   minLength: '',

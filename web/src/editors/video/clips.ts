@@ -1,4 +1,8 @@
-import type { InterfaceDefinition } from '../../../../core/interface/index.ts';
+import {
+  type InterfaceDefinition,
+  isMediaQuestionType,
+  type MediaQuestionType,
+} from '../../../../core/interface/index.ts';
 
 /**
  * Which questions share a video field's player (docs/media.md, "Video"), pure. Every question over
@@ -6,7 +10,7 @@ import type { InterfaceDefinition } from '../../../../core/interface/index.ts';
  * shows the picture; a tracks question draws its boxes over it.
  */
 
-export type VideoQuestionType = 'segments' | 'frames' | 'tracks';
+export type VideoQuestionType = MediaQuestionType;
 
 export interface ClipQuestion {
   name: string;
@@ -19,8 +23,7 @@ export interface ClipPlan {
   questions: ClipQuestion[];
 }
 
-const isVideoType = (t: string): t is VideoQuestionType =>
-  t === 'segments' || t === 'frames' || t === 'tracks';
+const isVideoType = isMediaQuestionType;
 
 /** The video fields some question is asked about, each with its questions (fields in the order first asked). */
 export function videoClipsOf(iface: InterfaceDefinition): ClipPlan[] {

@@ -49,12 +49,7 @@ describe('boxAt', () => {
   });
 
   it('gives the box of the docs/media.md example at frame 5, absent from 25 to 39', () => {
-    const car = [
-      box(0, 10, 20, 40, 30),
-      box(10, 110, 20, 40, 30),
-      outside(25),
-      box(40, 300, 60, 36, 28),
-    ];
+    const car = [box(0, 10, 20, 40, 30), box(10, 110, 20, 40, 30), outside(25), box(40, 300, 60, 36, 28)];
     expect(boxAt(car, 5)).toEqual({ frame: 5, x: 60, y: 20, width: 40, height: 30, keyframe: false });
     expect(boxAt(car, 25)).toBeNull();
     expect(boxAt(car, 39)).toBeNull();

@@ -49,6 +49,14 @@ describe('subtitles', () => {
     );
   });
 
+  it('writes the header alone (WebVTT) or nothing (SubRip) for no segments; a speaker alone makes a cue', () => {
+    expect(subtitleFile([], 'vtt')).toBe('WEBVTT\n\n');
+    expect(subtitleFile([], 'srt')).toBe('');
+    const turn = [{ start: 0.0004, end: 1.2346, speaker: 'ada' }];
+    expect(subtitleFile(turn, 'vtt')).toBe('WEBVTT\n\n00:00:00.000 --> 00:00:01.235\n<v ada>\n');
+    expect(subtitleFile(turn, 'srt')).toBe('1\n00:00:00,000 --> 00:00:01,235\nada: \n');
+  });
+
   it('names a file by item, annotator and question, and makes one per submitted answer', () => {
     expect(subtitleFileName({ id: 5, externalId: null }, 'ada@example.org', 'talk', 'vtt')).toBe(
       'item-5.ada@example.org.talk.vtt',

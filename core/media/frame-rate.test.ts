@@ -40,11 +40,18 @@ describe('frame arithmetic', () => {
     expect(frameStart(25, r)).toBe(1);
     expect(frameAt(0.999, r)).toBe(24);
     expect(frameAt(1, r)).toBe(25);
+    // Within a thousandth of a frame (0.00004 s at 25 fps) before a frame starts counts as that frame.
+    expect(frameAt(1 - 0.00003, r)).toBe(25);
+    expect(frameAt(1 - 0.00005, r)).toBe(24);
   });
 
-  it('does not drift over an hour at 29.97: frame 107892 starts at exactly 3600 s', () => {
+  it('does not drift over an hour at 29.97: an hour in is frame 107892, frame 30000 starts at 1001 s', () => {
     const r = rate('30000/1001');
     expect(frameAt(frameStart(107_892, r), r)).toBe(107_892);
+    // docs/exports.md: at 29.97 fps 0.5 s is frame 14, 1.5 s frame 44, an hour frame 107892.
+    expect(frameAt(0.5, r)).toBe(14);
+    expect(frameAt(1.5, r)).toBe(44);
+    expect(frameAt(3600, r)).toBe(107_892);
     expect(frameStart(30_000, r)).toBe(1001);
     expect(frameAt(1001, r)).toBe(30_000);
   });
@@ -99,5 +106,7 @@ describe('frame arithmetic', () => {
     // A probe's rounded duration: 300 frames at 29.97 last 10.01 s.
     expect(frameCount(10.01, rate('30000/1001'))).toBe(300);
     expect(frameCount(2, rate('25/1'))).toBe(50);
+    // Ten seconds at 25/1 hold frames 0-249.
+    expect(frameCount(10, rate('25/1'))).toBe(250);
   });
 });

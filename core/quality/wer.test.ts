@@ -19,6 +19,8 @@ describe('word error rate', () => {
   it('normalises case, punctuation and spaces before comparing', () => {
     expect(transcriptWords("  Don't,   STOP!\n now… ")).toEqual(['dont', 'stop', 'now']);
     expect(wer('Hello, world.', 'hello   WORLD')).toBe(0);
+    // Unicode NFC: a composed é and an e with a combining accent are one word.
+    expect(wer('caf\u00e9', 'cafe\u0301')).toBe(0);
   });
 
   it('is 0 for two empty transcripts and undefined for words against none', () => {

@@ -61,6 +61,13 @@ describe('frames answers', () => {
     ]);
   });
 
+  it('takes frame numbers up to 100,000,000', () => {
+    expect(answer([{ frame: 1e8, label: 'indoor' }]).value).toBeDefined();
+    expect(answer([{ frame: 1e8 + 1, label: 'indoor' }]).messages).toEqual([
+      'scene[0].frame: expected a frame number (a whole number from 0), got 100000001',
+    ]);
+  });
+
   it('refuses a frame labelled twice, at the later one', () => {
     expect(
       answer([

@@ -61,6 +61,22 @@ describe('segments question settings', () => {
     );
   });
 
+  it('bounds labels, speaker names and lengths', () => {
+    const many = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+    expect(messagesOf({ labels: many(200, 'l') })).toEqual([]);
+    expect(messagesOf({ labels: many(201, 'l') })[0]).toMatch(/^questions\[0\]\.labels/);
+    expect(messagesOf({ labels: ['x'.repeat(200)] })).toEqual([]);
+    expect(messagesOf({ labels: ['x'.repeat(201)] })[0]).toMatch(/^questions\[0\]\.labels/);
+    expect(messagesOf({ labels: ['a', 'a'] })[0]).toMatch(/^questions\[0\]\.labels/);
+    expect(messagesOf({ speakers: 'optional', speakerNames: many(200, 's') })).toEqual([]);
+    expect(messagesOf({ speakers: 'optional', speakerNames: many(201, 's') })[0]).toMatch(
+      /^questions\[0\]\.speakerNames/,
+    );
+    expect(messagesOf({ labels: ['a'], minLength: 0.1, maxLength: 1e6 })).toEqual([]);
+    expect(messagesOf({ labels: ['a'], minLength: 0 })[0]).toMatch(/^questions\[0\]\.minLength/);
+    expect(messagesOf({ labels: ['a'], maxLength: 1e6 + 1 })[0]).toMatch(/^questions\[0\]\.maxLength/);
+  });
+
   it('fills in its defaults', () => {
     const r = parseInterface({
       fields: [{ name: 'recording', type: 'audio' }],

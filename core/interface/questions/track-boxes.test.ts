@@ -48,6 +48,14 @@ describe('boxAt', () => {
     expect(boxAt(moving, 1)).toEqual({ frame: 1, x: 10, y: 5, width: 11, height: 12, keyframe: false });
   });
 
+  it('gives the box of the docs/media.md example at frame 5, absent from 25 to 39', () => {
+    const car = [box(0, 10, 20, 40, 30), box(10, 110, 20, 40, 30), outside(25), box(40, 300, 60, 36, 28)];
+    expect(boxAt(car, 5)).toEqual({ frame: 5, x: 60, y: 20, width: 40, height: 30, keyframe: false });
+    expect(boxAt(car, 25)).toBeNull();
+    expect(boxAt(car, 39)).toBeNull();
+    expect(boxAt(car, 40)).toMatchObject({ x: 300, y: 60, keyframe: true });
+  });
+
   it('rounds an interpolated box to the hundredth of a pixel', () => {
     const thirds = [box(0, 0, 0, 10, 10), box(3, 1, 2, 11, 12)];
     expect(boxAt(thirds, 1)).toEqual({

@@ -36,6 +36,16 @@ describe('tracks answers', () => {
     });
   });
 
+  it('keeps coordinates within 100,000 pixels either way, width and height positive', () => {
+    expect(answer([track([box(0, -1e5, 1e5, 1e5, 1)])]).value).toBeDefined();
+    expect(answer([track([box(0, -1e5 - 1, 10, 20, 20)])]).messages).toEqual([
+      'objects[0].keyframes[0].x: expected pixels, got -100001',
+    ]);
+    expect(answer([track([box(0, 10, 10, 0, 20)])]).messages).toEqual([
+      'objects[0].keyframes[0].width: expected a positive number of pixels, got 0',
+    ]);
+  });
+
   it('accepts a track that ends and resumes', () => {
     const given = [track([box(0), { frame: 5, outside: true }, box(9, 30), { frame: 12, outside: true }])];
     expect(answer(given).value).toEqual({ objects: given });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bracket, type DragEvent, type DragPlan, idle, pendingPlan, transition } from './machine.ts';
+import { bracket, DRAG_PX, type DragEvent, type DragPlan, idle, pendingPlan, transition } from './machine.ts';
 import type { Segment } from './regions.ts';
 
 const segs: Segment[] = [{ start: 1, end: 2 }];
@@ -27,6 +27,18 @@ describe('region tool state machine', () => {
       { type: 'up', t: 1.5, x: 150 },
     ]);
     expect(onRegion.plans).toEqual([{ type: 'click', t: 1.5, index: 0 }]);
+  });
+
+  it('becomes a drag once the pointer has moved DRAG_PX (3 px)', () => {
+    expect(DRAG_PX).toBe(3);
+    const press = (dx: number) =>
+      run([
+        { type: 'down', t: 3, x: 300, hit: { kind: 'empty' } },
+        { type: 'move', t: 3 + dx / 100, x: 300 + dx },
+        { type: 'up', t: 3 + dx / 100, x: 300 + dx },
+      ]).plans.map((p) => p.type);
+    expect(press(2)).toEqual(['click']);
+    expect(press(3)).not.toContain('click');
   });
 
   it('creates by dragging on empty waveform, previewing the region on the way', () => {
